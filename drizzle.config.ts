@@ -1,0 +1,8 @@
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: ['./src/platform/server/*.table.ts', './src/modules/*/*.table.ts'],
+  out: './drizzle',
+  casing: 'snake_case',
+});

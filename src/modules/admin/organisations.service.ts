@@ -1,0 +1,116 @@
+// The region and its member municipalities. Nothing is deleted: a municipality is deactivated.
+import { and, count, eq, ne, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { authorize, requireActorOf } from '../../platform/server/actor.ts';
+import { audit, type RequestContext } from '../../platform/server/audit.ts';
+import { user } from '../../platform/server/auth.table.ts';
+import type { Db } from '../../platform/server/db.ts';
+import { ConflictError, NotFoundError } from '../../platform/server/errors.ts';
+import { organisation } from '../../platform/server/organisation.table.ts';
+import type { createMunicipalitySchema, OrganisationDto, updateOrganisationSchema } from './admin.contracts.ts';
+
+type OrganisationRow = typeof organisation.$inferSelect & { userCount: number };
+
+export function toOrganisationDto(row: OrganisationRow): OrganisationDto {
+  return { id: row.id, kind: row.kind, name: row.name, code: row.code, active: row.active, userCount: row.userCount };
+}
+
+const organisationColumns = {
+  id: organisation.id,
+  kind: organisation.kind,
+  name: organisation.name,
+  code: organisation.code,
+  active: organisation.active,
+  createdAt: organisation.createdAt,
+  updatedAt: organisation.updatedAt,
+};
+
+const userCount = sql<number>`(select count(*)::int from ${user} where ${user.organisationId} = ${organisation.id} and ${user.active})`;
+
+export async function getRegionInfo(db: Db) {
+  const [region] = await db.select({ name: organisation.name }).from(organisation).where(eq(organisation.kind, 'region'));
+  const [row] = await db
+    .select({ n: count() })
+    .from(organisation)
+    .where(and(eq(organisation.kind, 'municipality'), eq(organisation.active, true)));
+  return { name: region?.name ?? 'Kompetensnav', municipalityCount: row?.n ?? 0 };
+}
+
+export async function listOrganisations(db: Db, ctx: RequestContext, opts: { includeInactive: boolean }) {
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'organisation:read');
+  const rows = await db
+    .select({ ...organisationColumns, userCount })
+    .from(organisation)
+    .where(opts.includeInactive ? undefined : eq(organisation.active, true));
+  return rows
+    .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name, 'sv') : a.kind === 'region' ? -1 : 1))
+    .map(toOrganisationDto);
+}
+
+export async function getOrganisation(db: Db, ctx: RequestContext, id: string) {
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'organisation:read');
+  return toOrganisationDto(await findOrganisation(db, id));
+}
+
+export async function createMunicipality(db: Db, ctx: RequestContext, input: z.infer<typeof createMunicipalitySchema>) {
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'organisation:manage');
+  await assertUnique(db, input.name, input.code);
+  const [row] = await db.insert(organisation).values({ kind: 'municipality', name: input.name, code: input.code }).returning();
+  if (!row) throw new Error('insert returned no row');
+  await audit(db, ctx, { action: 'organisation.create', entityType: 'organisation', entityId: row.id, organisationId: row.id });
+  return toOrganisationDto({ ...row, userCount: 0 });
+}
+
+export async function updateOrganisation(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof updateOrganisationSchema>,
+) {
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'organisation:manage');
+  const current = await findOrganisation(db, id);
+  if (current.kind === 'region' && input.code !== undefined) {
+    throw new ConflictError('Regionen har ingen kommunkod.', [{ path: 'code', message: 'Regionen har ingen kommunkod.' }]);
+  }
+  if (current.kind === 'region' && input.active === false) {
+    throw new ConflictError('Regionen kan inte inaktiveras.', [{ path: 'active', message: 'Regionen kan inte inaktiveras.' }]);
+  }
+  await assertUnique(db, input.name, input.code, id);
+  await db
+    .update(organisation)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(organisation.id, id));
+  const action = input.active === false ? 'organisation.deactivate' : input.active === true ? 'organisation.reactivate' : 'organisation.update';
+  await audit(db, ctx, { action, entityType: 'organisation', entityId: id, organisationId: id });
+  return toOrganisationDto(await findOrganisation(db, id));
+}
+
+
+export async function findOrganisation(db: Db, id: string): Promise<OrganisationRow> {
+  const [row] = await db.select({ ...organisationColumns, userCount }).from(organisation).where(eq(organisation.id, id));
+  if (!row) throw new NotFoundError('Organisationen finns inte.');
+  return row;
+}
+
+async function assertUnique(db: Db, name: string | undefined, code: string | undefined, exceptId?: string) {
+  const others = exceptId ? ne(organisation.id, exceptId) : undefined;
+  if (code !== undefined) {
+    const [clash] = await db.select({ id: organisation.id }).from(organisation).where(and(eq(organisation.code, code), others));
+    if (clash) {
+      throw new ConflictError('Kommunkoden används redan.', [{ path: 'code', message: 'Kommunkoden används redan av en annan kommun.' }]);
+    }
+  }
+  if (name !== undefined) {
+    const [clash] = await db
+      .select({ id: organisation.id })
+      .from(organisation)
+      .where(and(sql`lower(${organisation.name}) = lower(${name})`, others));
+    if (clash) {
+      throw new ConflictError('Namnet används redan.', [{ path: 'name', message: 'Det finns redan en organisation med det namnet.' }]);
+    }
+  }
+}

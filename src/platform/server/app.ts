@@ -1,0 +1,288 @@
+// Builds the Fastify application (never listens): plugins, security, the error handler and the module list.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { adminModule } from '../../modules/admin/admin.routes.ts';
+import { resolveActor } from './actor.ts';
+import type { RequestContext } from './audit.ts';
+import { type Auth, createAuth } from './auth.ts';
+import { authRoutes } from './auth.routes.ts';
+import type { Config } from './config.ts';
+import { type Database, isDatabaseUnavailable } from './db.ts';
+import { AppError, ForbiddenError, UnauthorizedError } from './errors.ts';
+import { createMailer, type Mailer } from './mail.ts';
+
+z.config(z.locales.sv());
+
+export const WEB_DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+
+export type AppDeps = { config: Config; database: Database; auth: Auth; mailer: Mailer };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+export type App = FastifyInstance<
+  import('node:http').Server,
+  import('node:http').IncomingMessage,
+  import('node:http').ServerResponse,
+  import('fastify').FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** The server's modules, in one explicit list. Each registers its routes under /api. */
+const MODULES = [adminModule];
+
+export type BuildOptions = {
+  config: Config;
+  database: Database;
+  /** Pino options; false for silence (tests). */
+  logger?: boolean | Record<string, unknown>;
+  /** Serve the built web app from dist/web when present (default true). */
+  serveWeb?: boolean;
+};
+
+export async function buildApp(opts: BuildOptions): Promise<App> {
+  const { config, database } = opts;
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel, ...loggerOptions(), ...(typeof opts.logger === 'object' ? opts.logger : {}) },
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger: app.log as never });
+  const auth = createAuth({ db: database.db, config, mailer });
+  app.decorate('deps', { config, database, auth, mailer });
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.publicUrl.startsWith('https://') ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.publicUrl.startsWith('https://'),
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kompetensnav API',
+        version: '1',
+        description:
+          'REST API of Kompetensnav. Sign in through /api/auth (session cookie) or send an API token as `Authorization: Bearer kn_…`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token created by an admin' },
+          session: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    request.ctx = { actor: null, requestId: request.id, ip: request.ip };
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/auth/') || request.url.startsWith('/api/docs')) {
+      return;
+    }
+    request.ctx.actor = await resolveActor({ db: database.db, auth, config }, request, reply);
+    // Everything under /api but the public routes needs a signed-in actor, checked before the body is parsed.
+    if (!request.ctx.actor && !request.url.startsWith('/api/public/')) throw new UnauthorizedError();
+    checkSameOrigin(request, config);
+  });
+
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await withTimeout(database.ping(), 1500);
+      return { status: 'ready', database: database.kind };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: database.kind });
+    }
+  });
+
+  await app.register(authRoutes);
+  for (const mod of MODULES) await app.register(mod, { prefix: '/api' });
+
+  if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      setHeaders(res, filePath) {
+        res.header(
+          'cache-control',
+          filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+    app.get('/assets/*', { schema: { hide: true } }, (request, reply) =>
+      reply.sendFile(`assets/${(request.params as { '*': string })['*']}`),
+    );
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && existsSync(WEB_DIST);
+    if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST);
+    return reply.code(404).send({ error: { code: 'not_found', message: 'Hittades inte.', correlationId: request.id } });
+  });
+
+  return app;
+}
+
+/** Pino settings: request ids, and no query strings (a reset link's token) or credentials in the log. */
+function loggerOptions() {
+  return {
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    serializers: {
+      req(req: { method: string; url: string; ip?: string }) {
+        return { method: req.method, url: req.url.split('?')[0] };
+      },
+    },
+  };
+}
+
+/** Cookie-authenticated changes must come from our own pages (CSRF); API tokens are not sent by browsers. */
+function checkSameOrigin(request: FastifyRequest, config: Config) {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+  if (request.ctx.actor?.kind !== 'user') return;
+  const origin = request.headers.origin ?? refererOrigin(request.headers.referer);
+  const allowed = new Set([config.publicUrl, `${request.protocol}://${request.headers.host}`]);
+  if (!origin || !allowed.has(origin)) throw new ForbiddenError('Begäran kom inte från Kompetensnavs egna sidor.');
+}
+
+function refererOrigin(referer: string | undefined) {
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const correlationId = request.id;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((v) => ({
+      path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+      message: v.message ?? 'Ogiltigt värde.',
+    }));
+    return reply.code(400).send({
+      error: {
+        code: 'validation_failed',
+        message: 'Uppgifterna är inte giltiga. Rätta de markerade fälten.',
+        fields,
+        correlationId,
+      },
+    });
+  }
+  if (error instanceof AppError) {
+    if (error.statusCode === 401) reply.header('www-authenticate', 'Bearer');
+    return reply.code(error.statusCode).send({
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.fields.length ? { fields: error.fields } : {}),
+        correlationId,
+      },
+    });
+  }
+  if (isDatabaseUnavailable(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    return reply.code(503).header('retry-after', '5').send({
+      error: {
+        code: 'service_unavailable',
+        message: 'Databasen går inte att nå just nu. Försök igen om en stund.',
+        correlationId,
+      },
+    });
+  }
+  const status = (error as { statusCode?: number }).statusCode;
+  if (status && status >= 400 && status < 500) {
+    return reply.code(status).send({
+      error: { code: clientErrorCode(status), message: clientErrorMessage(status), correlationId },
+    });
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return reply.code(500).send({
+    error: {
+      code: 'internal_error',
+      message: `Ett oväntat fel inträffade. Ange felkoden ${correlationId} om du kontaktar supporten.`,
+      correlationId,
+    },
+  });
+}
+
+function clientErrorCode(status: number) {
+  return ({ 413: 'payload_too_large', 415: 'unsupported_media_type', 404: 'not_found' } as Record<number, string>)[status] ?? 'bad_request';
+}
+
+function clientErrorMessage(status: number) {
+  switch (status) {
+    case 413:
+      return 'Det som skickades är för stort.';
+    case 415:
+      return 'Formatet stöds inte.';
+    case 404:
+      return 'Hittades inte.';
+    default:
+      return 'Begäran kunde inte tolkas.';
+  }
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timeout after ${ms} ms`)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}

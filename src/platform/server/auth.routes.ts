@@ -1,0 +1,100 @@
+// /api/auth/*: better-auth's own endpoints, wrapped to audit sign-in and sign-out and to limit
+// failed sign-ins per account (better-auth limits per IP address).
+import { and, count, eq, gt } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { fromNodeHeaders } from 'better-auth/node';
+import { audit, type RequestContext } from './audit.ts';
+import { auditEvent } from './audit.table.ts';
+import { CLIENT_IP_HEADER } from './auth.ts';
+import { user } from './auth.table.ts';
+import { organisation } from './organisation.table.ts';
+
+const FAILED = 'auth.sign_in_failed';
+
+export async function authRoutes(app: FastifyInstance) {
+  const { auth, database, config } = app.deps;
+  const db = database.db;
+
+  async function forward(request: FastifyRequest, reply: FastifyReply) {
+    const url = new URL(request.url, config.publicUrl);
+    const headers = fromNodeHeaders(request.headers);
+    headers.set(CLIENT_IP_HEADER, request.ip);
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const response = await auth.handler(new Request(url, { method: request.method, headers, body }));
+    reply.status(response.status);
+    for (const [key, value] of response.headers) {
+      if (key !== 'set-cookie') reply.header(key, value);
+    }
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length) reply.header('set-cookie', cookies);
+    const text = await response.text();
+    return { status: response.status, text };
+  }
+
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/auth/*',
+    schema: { hide: true },
+    async handler(request, reply) {
+      const ctx: RequestContext = { actor: null, requestId: request.id, ip: request.ip };
+      const path = new URL(request.url, config.publicUrl).pathname;
+
+      if (path === '/api/auth/sign-in/email' && request.method === 'POST') {
+        const email = String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase();
+        const [target] = email
+          ? await db
+              .select({ id: user.id, active: user.active, orgId: user.organisationId, orgActive: organisation.active })
+              .from(user)
+              .innerJoin(organisation, eq(organisation.id, user.organisationId))
+              .where(eq(user.email, email))
+          : [];
+        if (target) {
+          const since = new Date(Date.now() - config.signIn.perAccountWindowMinutes * 60_000);
+          const [row] = await db
+            .select({ n: count() })
+            .from(auditEvent)
+            .where(and(eq(auditEvent.action, FAILED), eq(auditEvent.entityId, target.id), gt(auditEvent.at, since)));
+          if ((row?.n ?? 0) >= config.signIn.perAccountFailures) {
+            return reply.code(429).send({
+              code: 'TOO_MANY_FAILED_ATTEMPTS',
+              message: 'För många misslyckade inloggningar för kontot. Försök igen om en stund.',
+            });
+          }
+          if (!target.active || !target.orgActive) {
+            await audit(db, ctx, { action: FAILED, entityType: 'user', entityId: target.id, organisationId: target.orgId, actorUserId: target.id });
+            return reply.code(401).send({ code: 'INVALID_EMAIL_OR_PASSWORD', message: 'Fel e-postadress eller lösenord.' });
+          }
+        }
+        const result = await forward(request, reply);
+        if (target && result.status === 200) {
+          await audit(db, ctx, { action: 'auth.sign_in', entityType: 'user', entityId: target.id, organisationId: target.orgId, actorUserId: target.id });
+        } else if (target && result.status === 401) {
+          await audit(db, ctx, { action: FAILED, entityType: 'user', entityId: target.id, organisationId: target.orgId, actorUserId: target.id });
+        }
+        return reply.send(result.text);
+      }
+
+      if (path === '/api/auth/sign-out' && request.method === 'POST') {
+        const current = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) }).catch(() => null);
+        const result = await forward(request, reply);
+        if (current && result.status === 200) {
+          const orgId = (current.user as { organisationId?: string }).organisationId ?? null;
+          await audit(db, ctx, { action: 'auth.sign_out', entityType: 'user', entityId: current.user.id, organisationId: orgId, actorUserId: current.user.id });
+        }
+        return reply.send(result.text);
+      }
+
+      if (path === '/api/auth/reset-password' && request.method === 'POST') {
+        const result = await forward(request, reply);
+        if (result.status === 200) {
+          await audit(db, ctx, { action: 'auth.password_set', entityType: 'user', entityId: null });
+        }
+        return reply.send(result.text);
+      }
+
+      // Sign-up is closed: accounts are created by admins through invitations.
+      const result = await forward(request, reply);
+      return reply.send(result.text);
+    },
+  });
+}

@@ -1,0 +1,138 @@
+// Backup and restore of every table, for the embedded database and a server alike.
+// The file is JSON lines: a header, then one line per row. A restore replaces all rows in one transaction.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { sql } from 'drizzle-orm';
+import type { Database, Db } from './db.ts';
+import { MIGRATIONS_FOLDER } from './db.ts';
+
+const FORMAT = 'kompetensnav-backup';
+const BATCH = 500;
+
+type Header = { format: string; version: 1; createdAt: string; migration: string; tables: string[] };
+
+async function latestMigration(): Promise<string> {
+  const journal = JSON.parse(await readFile(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  return journal.entries.at(-1)?.tag ?? 'none';
+}
+
+/** The application's tables, parents before children (by foreign keys). */
+export async function tablesInOrder(database: Database): Promise<string[]> {
+  const tables = (
+    await database.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)
+  ).map((r) => r.name);
+  const edges = await database.query<{ child: string; parent: string }>(
+    `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
+       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+      WHERE c.contype = 'f' AND n.nspname = 'public'`,
+  );
+  const unquote = (s: string) => s.replace(/^"|"$/g, '');
+  const parents = new Map(tables.map((t) => [t, new Set<string>()]));
+  for (const e of edges) {
+    if (unquote(e.child) !== unquote(e.parent)) parents.get(unquote(e.child))?.add(unquote(e.parent));
+  }
+  const ordered: string[] = [];
+  const visit = (t: string, seen: Set<string>) => {
+    if (ordered.includes(t) || seen.has(t)) return;
+    seen.add(t);
+    for (const p of parents.get(t) ?? []) visit(p, seen);
+    ordered.push(t);
+  };
+  for (const t of tables) visit(t, new Set());
+  return ordered;
+}
+
+export async function backupDatabase(database: Database, file: string): Promise<Record<string, number>> {
+  const tables = await tablesInOrder(database);
+  const out = createWriteStream(file, { mode: 0o600 });
+  const write = async (line: string) => {
+    if (!out.write(`${line}\n`)) await once(out, 'drain');
+  };
+  const header: Header = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), migration: await latestMigration(), tables };
+  await write(JSON.stringify(header));
+  const counts: Record<string, number> = {};
+  // One snapshot for all tables, so the backup is consistent while the server keeps writing.
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY`);
+    for (const table of tables) {
+      const res = (await tx.execute(
+        sql`SELECT row_to_json(t)::text AS j FROM ${sql.identifier(table)} t`,
+      )) as unknown as { rows: { j: string }[] };
+      counts[table] = res.rows.length;
+      for (const r of res.rows) await write(`{"t":${JSON.stringify(table)},"r":${r.j}}`);
+    }
+  });
+  out.end();
+  await once(out, 'finish');
+  return counts;
+}
+
+export class BackupFormatError extends Error {
+  override name = 'BackupFormatError';
+}
+
+export async function restoreDatabase(database: Database, file: string): Promise<Record<string, number>> {
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+  let header: Header | undefined;
+  const rows = new Map<string, unknown[]>();
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    if (!header) {
+      header = JSON.parse(line) as Header;
+      if (header.format !== FORMAT || header.version !== 1) throw new BackupFormatError(`${file} is not a Kompetensnav backup.`);
+      continue;
+    }
+    const { t, r } = JSON.parse(line) as { t: string; r: unknown };
+    const list = rows.get(t);
+    if (list) list.push(r);
+    else rows.set(t, [r]);
+  }
+  if (!header) throw new BackupFormatError(`${file} is empty.`);
+  const migration = await latestMigration();
+  if (header.migration !== migration) {
+    throw new BackupFormatError(
+      `The backup was made at migration ${header.migration}, this version is at ${migration}. Restore it with the version that made it, then upgrade.`,
+    );
+  }
+  const tables = await tablesInOrder(database);
+  const unknown = [...rows.keys()].filter((t) => !tables.includes(t));
+  if (unknown.length) throw new BackupFormatError(`The backup has tables this database lacks: ${unknown.join(', ')}`);
+
+  const counts: Record<string, number> = {};
+  await database.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await tx.execute(sql.raw(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`));
+    for (const table of tables) {
+      const list = rows.get(table) ?? [];
+      counts[table] = list.length;
+      for (let i = 0; i < list.length; i += BATCH) {
+        const json = JSON.stringify(list.slice(i, i + BATCH));
+        await tx.execute(
+          sql`INSERT INTO ${sql.identifier(table)} SELECT * FROM json_populate_recordset(NULL::${sql.identifier(table)}, ${json}::json)`,
+        );
+      }
+      await resetSequences(tx, table);
+    }
+  });
+  return counts;
+}
+
+/** After rows with explicit ids are inserted, serial columns must continue after the largest id. */
+async function resetSequences(tx: Db, table: string) {
+  const res = (await tx.execute(
+    sql`SELECT a.attname AS col, pg_get_serial_sequence(${`"${table}"`}, a.attname) AS seq
+          FROM pg_attribute a WHERE a.attrelid = ${`"${table}"`}::regclass AND a.attnum > 0 AND NOT a.attisdropped`,
+  )) as unknown as { rows: { col: string; seq: string | null }[] };
+  for (const { col, seq } of res.rows) {
+    if (!seq) continue;
+    await tx.execute(
+      sql.raw(
+        `SELECT setval('${seq.replace(/'/g, "''")}', coalesce((SELECT max("${col}") FROM "${table}"), 0) + 1, false)`,
+      ),
+    );
+  }
+}

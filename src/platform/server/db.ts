@@ -1,0 +1,183 @@
+// One PostgreSQL dialect everywhere: the embedded PGlite (data in a local folder) by default,
+// or a pooled connection to a real server when DATABASE_URL is given.
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+
+/** The Drizzle handle every service receives. Both drivers share the PostgreSQL query builder. */
+export type Db = NodePgDatabase<Record<string, never>>;
+
+export type Database = {
+  db: Db;
+  kind: 'embedded' | 'server';
+  /** Runs one SQL statement with parameters and returns its rows (for tooling: backup, health). */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  migrate(): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export class DataDirLockedError extends Error {
+  override name = 'DataDirLockedError';
+}
+
+/** Opens the embedded database in `dataDir/pgdata`, refusing when another live process holds the folder. */
+export async function openEmbedded(dataDir: string): Promise<Database> {
+  mkdirSync(dataDir, { recursive: true });
+  const release = lockDataDir(dataDir);
+  try {
+    const client = await PGlite.create({ dataDir: path.join(dataDir, 'pgdata') });
+    return wrapPglite(client, release);
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** An embedded database held in memory, optionally loaded from a dumped data folder (tests). */
+export async function openInMemory(loadDataDir?: Blob | File): Promise<Database> {
+  const client = await PGlite.create(loadDataDir ? { loadDataDir } : {});
+  return wrapPglite(client, () => {});
+}
+
+export function wrapPglite(client: PGlite, release: () => void): Database {
+  const db = drizzlePglite({ client, casing: 'snake_case' }) as unknown as Db;
+  let closed = false;
+  return {
+    db,
+    kind: 'embedded',
+    async query<T>(text: string, params: unknown[] = []) {
+      const res = await client.query<T>(text, params);
+      return res.rows;
+    },
+    async migrate() {
+      await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    async ping() {
+      await client.query('SELECT 1');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+export type ServerDbOptions = { poolSize?: number; connectTimeoutMs?: number; statementTimeoutMs?: number };
+
+/** A pooled connection to a PostgreSQL server. Failing connections surface within the timeouts (→ 503). */
+export function openServer(url: string, opts: ServerDbOptions = {}): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 10,
+    connectionTimeoutMillis: opts.connectTimeoutMs ?? 1500,
+    idleTimeoutMillis: 30_000,
+    query_timeout: opts.statementTimeoutMs ?? 15_000,
+    keepAlive: true,
+  });
+  // An idle client losing its server must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = drizzlePg({ client: pool, casing: 'snake_case' }) as Db;
+  return {
+    db,
+    kind: 'server',
+    async query<T>(text: string, params: unknown[] = []) {
+      const res = await pool.query(text, params);
+      return res.rows as T[];
+    },
+    async migrate() {
+      // Several app servers may start at once: one migrates while the others wait on the lock.
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock(4711001)');
+        try {
+          await migratePg(drizzlePg({ client, casing: 'snake_case' }), { migrationsFolder: MIGRATIONS_FOLDER });
+        } finally {
+          await client.query('SELECT pg_advisory_unlock(4711001)');
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * PGlite is single-process: two servers on one folder would corrupt it. A lock file holds the owner's pid;
+ * a lock left by a process that no longer runs (after kill -9) is taken over.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const file = path.join(dataDir, 'kompetensnav.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        rmSync(file, { force: true });
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number.parseInt(readFileSync(file, 'utf8').trim(), 10);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new DataDirLockedError(
+          `The data folder ${dataDir} is in use by another Kompetensnav process (pid ${pid}). ` +
+            'Stop that process first, or start this one with another DATA_DIR.',
+        );
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  throw new DataDirLockedError(`Could not lock the data folder ${dataDir}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** True when the error means the database cannot be reached (as opposed to a bad query). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  if (!e) return false;
+  const codes = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006'];
+  if (e.code && codes.includes(e.code)) return true;
+  const msg = e.message ?? '';
+  return /Connection terminated|timeout exceeded when trying to connect|Query read timeout|connection timeout|Client has encountered a connection error|PGlite is closed/i.test(
+    msg,
+  );
+}
+
+export async function countRows(db: Db, table: string): Promise<number> {
+  const res = (await db.execute(sql.raw(`SELECT count(*)::int AS n FROM "${table}"`))) as unknown as {
+    rows: { n: number }[];
+  };
+  return res.rows[0]?.n ?? 0;
+}

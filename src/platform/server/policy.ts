@@ -1,0 +1,77 @@
+// The one place that decides permissions: can(actor, action, resource).
+// Routes and services never look at roles themselves; they ask this module.
+import { MUNICIPALITY_ONLY_ROLES, REGION_ONLY_ROLES, ROLES, type Role } from '../shared/roles.ts';
+
+export type Actor = {
+  kind: 'user' | 'token';
+  /** The signed-in user, or the admin who created the token. */
+  userId: string;
+  tokenId: string | null;
+  sessionId: string | null;
+  organisationId: string;
+  organisationKind: 'region' | 'municipality';
+  roles: Role[];
+  locale: 'sv' | 'en';
+};
+
+export const ACTIONS = [
+  'organisation:read',
+  'organisation:manage',
+  'network:read',
+  'network:manage',
+  'user:read',
+  'user:manage',
+  'user:grant_role',
+  'token:manage',
+  'audit:read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What an action is about: the organisation owning the object, and for grants the role(s) given. */
+export type Resource = { organisationId?: string; organisationKind?: 'region' | 'municipality'; roles?: Role[] };
+
+const has = (actor: Actor, role: Role) => actor.roles.includes(role);
+const isRegionalAdmin = (actor: Actor) => has(actor, 'regional_admin') && actor.organisationKind === 'region';
+const isOwnMunicipalAdmin = (actor: Actor, r: Resource) =>
+  has(actor, 'municipal_admin') && actor.organisationKind === 'municipality' && r.organisationId === actor.organisationId;
+
+/** Roles a user of an organisation of this kind may hold. */
+export function rolesAllowedFor(kind: 'region' | 'municipality'): Role[] {
+  return ROLES.filter((role) =>
+    kind === 'region' ? !MUNICIPALITY_ONLY_ROLES.includes(role) : !REGION_ONLY_ROLES.includes(role),
+  );
+}
+
+export function can(actor: Actor | null, action: Action, resource: Resource = {}): boolean {
+  if (!actor) return false;
+  switch (action) {
+    case 'organisation:read':
+    case 'network:read':
+      return true;
+    case 'organisation:manage':
+    case 'network:manage':
+    case 'audit:read':
+      return isRegionalAdmin(actor);
+    case 'user:read':
+    case 'user:manage':
+      return isRegionalAdmin(actor) || isOwnMunicipalAdmin(actor, resource);
+    case 'user:grant_role':
+    case 'token:manage': {
+      const roles = resource.roles ?? [];
+      const kind = resource.organisationKind;
+      if (kind && roles.some((role) => !rolesAllowedFor(kind).includes(role))) return false;
+      if (isRegionalAdmin(actor)) return true;
+      return isOwnMunicipalAdmin(actor, resource) && roles.every((role) => role !== 'regional_admin');
+    }
+  }
+}
+
+/**
+ * Which organisations' records of a kind the actor may see: 'all', or a list of organisation ids.
+ * Services filter their queries with this, so scoping is explicit in every query.
+ */
+export function visibleOrganisations(actor: Actor, action: 'user:read' | 'token:manage'): 'all' | string[] {
+  if (isRegionalAdmin(actor)) return 'all';
+  if (can(actor, action, { organisationId: actor.organisationId })) return [actor.organisationId];
+  return [];
+}

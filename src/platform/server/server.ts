@@ -1,0 +1,61 @@
+// Starts Kompetensnav: opens the database, migrates, seeds the demo on a new embedded database,
+// listens, and shuts down gracefully on SIGTERM/SIGINT.
+import { type App, buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { type Database, openEmbedded, openServer } from './db.ts';
+import { demoCredentialsText, seedDemo } from './demo.ts';
+
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl ? openServer(config.databaseUrl, { poolSize: config.dbPoolSize }) : openEmbedded(config.dataDir);
+}
+
+export async function startServer(config: Config): Promise<{ app: App; database: Database; stop: () => Promise<void> }> {
+  const started = performance.now();
+  const database = await openDatabase(config);
+  let app: App | undefined;
+  try {
+    await database.migrate();
+    const seeded = database.kind === 'embedded' && config.demo ? await seedDemo(database.db) : false;
+    app = await buildApp({ config, database });
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const where = database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
+    const lines = [
+      '',
+      `Kompetensnav is ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${where}, ${Math.round(performance.now() - started)} ms)`,
+    ];
+    if (seeded) lines.push('The demo region was created on this first start.');
+    if (database.kind === 'embedded' && config.demo) lines.push(demoCredentialsText());
+    process.stdout.write(`${lines.join('\n')}\n\n`);
+  } catch (err) {
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw err;
+  }
+  const running = app;
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await running.close();
+      await database.close();
+    })();
+    return stopping;
+  };
+  return { app: running, database, stop };
+}
+
+/** Ends in-flight requests, closes the database (releasing the data folder), then exits. */
+export function stopOnSignals(stop: () => Promise<void>, log: (msg: string) => void) {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      log(`${signal} received: shutting down`);
+      const force = setTimeout(() => process.exit(1), 10_000);
+      force.unref();
+      stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
