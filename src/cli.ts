@@ -16,7 +16,7 @@ import { openDatabase, startServer, stopOnSignals } from './platform/server/serv
 const HELP = `Usage: kompetensnav <command> [options]
 
 Commands:
-  start                      migrate, seed the demo on a new embedded database, and serve
+  start [--no-web-build]     migrate, seed the demo on a new embedded database, and serve
   dev                        start with hot reload (server restarts on change; Vite serves the web on :5173)
   migrate                    apply the database migrations
   seed-demo                  create the demo region (${DEMO_REGION_NAME}) unless a region exists
@@ -39,7 +39,11 @@ async function main(argv: string[]) {
 
   switch (command) {
     case 'start': {
-      if (!existsSync(WEB_DIST)) await run('npx', ['vite', 'build', '--logLevel', 'warn']);
+      // The web app is built once, on the first start after install (`--no-web-build` skips it: API only).
+      if (!rest.includes('--no-web-build') && !existsSync(WEB_DIST)) {
+        console.log('Building the web app once (about half a minute)…');
+        await run('npx', ['vite', 'build', '--logLevel', 'warn']);
+      }
       const { app, stop } = await startServer(config);
       stopOnSignals(stop, (m) => app.log.info(m));
       return undefined;

@@ -68,6 +68,10 @@ export async function authRoutes(app: FastifyInstance) {
         const result = await forward(request, reply);
         if (target && result.status === 200) {
           await audit(db, ctx, { action: 'auth.sign_in', entityType: 'user', entityId: target.id, organisationId: target.orgId, actorUserId: target.id });
+          // The session token lives in an HttpOnly cookie; scripts in the page never need to see it.
+          const body = JSON.parse(result.text) as Record<string, unknown>;
+          delete body.token;
+          return reply.send(body);
         } else if (target && result.status === 401) {
           await audit(db, ctx, { action: FAILED, entityType: 'user', entityId: target.id, organisationId: target.orgId, actorUserId: target.id });
         }

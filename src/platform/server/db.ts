@@ -23,6 +23,8 @@ export type Database = {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /** Embedded only: the whole data folder as a compressed archive (test templates). */
+  dump?: () => Promise<Blob>;
   close(): Promise<void>;
 };
 
@@ -64,6 +66,9 @@ export function wrapPglite(client: PGlite, release: () => void): Database {
     },
     async ping() {
       await client.query('SELECT 1');
+    },
+    async dump() {
+      return client.dumpDataDir('gzip');
     },
     async close() {
       if (closed) return;

@@ -1,0 +1,82 @@
+// Every role is decided for every action: adding a role or an action forces a decision here.
+import { describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../shared/roles.ts';
+import { ACTIONS, type Action, type Actor, can, rolesAllowedFor, visibleOrganisations } from './policy.ts';
+
+const REGION = 'region-1';
+const OWN = 'municipality-1';
+const OTHER = 'municipality-2';
+
+function actorWith(role: Role): Actor {
+  const inRegion = role === 'regional_admin';
+  return {
+    kind: 'user',
+    userId: `u-${role}`,
+    tokenId: null,
+    sessionId: 's',
+    organisationId: inRegion ? REGION : OWN,
+    organisationKind: inRegion ? 'region' : 'municipality',
+    roles: [role],
+    locale: 'sv',
+  };
+}
+
+// What each role may do on its own organisation's objects (own) and on another municipality's (other).
+const EXPECTED: Record<Role, { own: Action[]; other: Action[] }> = {
+  regional_admin: { own: [...ACTIONS], other: [...ACTIONS] },
+  municipal_admin: {
+    own: ['organisation:read', 'network:read', 'user:read', 'user:manage', 'user:grant_role', 'token:manage'],
+    other: ['organisation:read', 'network:read'],
+  },
+  reporter: { own: ['organisation:read', 'network:read'], other: ['organisation:read', 'network:read'] },
+  manager: { own: ['organisation:read', 'network:read'], other: ['organisation:read', 'network:read'] },
+  mas: { own: ['organisation:read', 'network:read'], other: ['organisation:read', 'network:read'] },
+  broker: { own: ['organisation:read', 'network:read'], other: ['organisation:read', 'network:read'] },
+  steering: { own: ['organisation:read', 'network:read'], other: ['organisation:read', 'network:read'] },
+  employee: { own: ['organisation:read', 'network:read'], other: ['organisation:read', 'network:read'] },
+};
+
+describe('can(actor, action, resource)', () => {
+  for (const role of ROLES) {
+    for (const action of ACTIONS) {
+      it(`${role} × ${action}`, () => {
+        const actor = actorWith(role);
+        const own = { organisationId: actor.organisationId, organisationKind: actor.organisationKind, roles: ['employee' as Role] };
+        const other = { organisationId: OTHER, organisationKind: 'municipality' as const, roles: ['employee' as Role] };
+        expect(can(actor, action, own)).toBe(EXPECTED[role].own.includes(action));
+        expect(can(actor, action, other)).toBe(EXPECTED[role].other.includes(action));
+      });
+    }
+  }
+
+  it('refuses everything to nobody', () => {
+    for (const action of ACTIONS) expect(can(null, action, { organisationId: OWN })).toBe(false);
+  });
+
+  it('lets no municipal admin grant the regional admin role, even in their own municipality', () => {
+    const actor = actorWith('municipal_admin');
+    expect(can(actor, 'user:grant_role', { organisationId: OWN, roles: ['regional_admin'] })).toBe(false);
+    expect(can(actor, 'token:manage', { organisationId: OWN, roles: ['manager', 'regional_admin'] })).toBe(false);
+    expect(can(actor, 'user:grant_role', { organisationId: OWN, roles: ['manager', 'reporter'] })).toBe(true);
+  });
+
+  it('keeps region-only and municipality-only roles apart, whoever asks', () => {
+    const admin = actorWith('regional_admin');
+    expect(can(admin, 'user:grant_role', { organisationId: OTHER, organisationKind: 'municipality', roles: ['regional_admin'] })).toBe(false);
+    expect(can(admin, 'user:grant_role', { organisationId: REGION, organisationKind: 'region', roles: ['municipal_admin'] })).toBe(false);
+    expect(rolesAllowedFor('region')).not.toContain('municipal_admin');
+    expect(rolesAllowedFor('municipality')).not.toContain('regional_admin');
+  });
+
+  it('a regional admin role held by a municipality user gives no regional rights', () => {
+    const actor = { ...actorWith('employee'), roles: ['regional_admin' as Role] };
+    expect(can(actor, 'audit:read')).toBe(false);
+    expect(can(actor, 'user:read', { organisationId: OTHER })).toBe(false);
+  });
+
+  it('scopes lists: all for regional admins, own municipality for municipal admins, nothing for others', () => {
+    expect(visibleOrganisations(actorWith('regional_admin'), 'user:read')).toBe('all');
+    expect(visibleOrganisations(actorWith('municipal_admin'), 'user:read')).toEqual([OWN]);
+    expect(visibleOrganisations(actorWith('reporter'), 'user:read')).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+// Migrates one template database per test run; every test file then gets its own copy of it
+// (PGlite: a dumped data folder loaded into memory; a server: CREATE DATABASE … TEMPLATE).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import pg from 'pg';
+import { openInMemory, openServer } from '../../src/platform/server/db.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dbTemplate: { kind: 'embedded'; file: string } | { kind: 'server'; url: string; template: string };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const template = `kn_template_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${template}`);
+    await admin.query(`CREATE DATABASE ${template}`);
+    const database = openServer(withDatabase(url, template));
+    await database.migrate();
+    await database.close();
+    project.provide('dbTemplate', { kind: 'server', url, template });
+    return async () => {
+      // Test databases made from the template are dropped by their files; the template goes last.
+      const leftovers = await admin.query<{ datname: string }>(
+        `SELECT datname FROM pg_database WHERE datname LIKE 'kn_test_%' OR datname = $1`,
+        [template],
+      );
+      for (const { datname } of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      await admin.end();
+    };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'kn-template-'));
+  const file = path.join(dir, 'template.tar.gz');
+  const database = await openInMemory();
+  await database.migrate();
+  const dump = await dumpOf(database);
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  await database.close();
+  project.provide('dbTemplate', { kind: 'embedded', file });
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
+async function dumpOf(database: Awaited<ReturnType<typeof openInMemory>>) {
+  if (!database.dump) throw new Error('not an embedded database');
+  return database.dump();
+}
+
+export function withDatabase(url: string, name: string) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
