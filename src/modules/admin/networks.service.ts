@@ -12,7 +12,7 @@ import { visibleOrganisations } from '../../platform/server/policy.ts';
 import { swedishOrder } from '../../platform/server/sql.ts';
 import type { createNetworkSchema, NetworkDto, updateNetworkSchema } from './admin.contracts.ts';
 
-const memberCount = sql<number>`(select count(*)::int from ${networkMember} join ${user} on ${user.id} = ${networkMember.userId} where ${networkMember.networkId} = ${network.id} and ${user.active})`;
+const memberCount = sql<number>`(select count(*)::int from network_member m join "user" u on u.id = m.user_id where m.network_id = "network"."id" and u.active)`;
 const columns = {
   id: network.id,
   name: network.name,

@@ -3,7 +3,6 @@ import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { authorize, requireActorOf } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
-import { user } from '../../platform/server/auth.table.ts';
 import type { Db } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError } from '../../platform/server/errors.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
@@ -25,7 +24,8 @@ const organisationColumns = {
   updatedAt: organisation.updatedAt,
 };
 
-const userCount = sql<number>`(select count(*)::int from ${user} where ${user.organisationId} = ${organisation.id} and ${user.active})`;
+// Correlated subqueries are written out in SQL: inside sql`` Drizzle leaves columns unqualified.
+const userCount = sql<number>`(select count(*)::int from "user" u where u.organisation_id = "organisation"."id" and u.active)`;
 
 export async function getRegionInfo(db: Db) {
   const [region] = await db.select({ name: organisation.name }).from(organisation).where(eq(organisation.kind, 'region'));

@@ -7,7 +7,7 @@ import type { Role } from '../../platform/shared/roles.ts';
 import { authorize, authorizeObject, requireActorOf } from '../../platform/server/actor.ts';
 import { type AuditEntry, audit, type RequestContext } from '../../platform/server/audit.ts';
 import { invitationMail, passwordResetMail } from '../../platform/server/auth.ts';
-import { account, session, user, userRole, verification } from '../../platform/server/auth.table.ts';
+import { session, user, userRole, verification } from '../../platform/server/auth.table.ts';
 import type { Config } from '../../platform/server/config.ts';
 import type { Db } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
@@ -22,8 +22,9 @@ export type UserDeps = { db: Db; mailer: Mailer; config: Config };
 
 const INVITATION_DAYS = 7;
 
-const roles = sql<Role[]>`coalesce((select array_agg(${userRole.role} order by ${userRole.role}) from ${userRole} where ${userRole.userId} = ${user.id}), '{}')`;
-const hasPassword = sql<boolean>`exists (select 1 from ${account} where ${account.userId} = ${user.id} and ${account.providerId} = 'credential' and ${account.password} is not null)`;
+// Correlated subqueries are written out in SQL: inside sql`` Drizzle leaves columns unqualified.
+const roles = sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from user_role r where r.user_id = "user"."id"), '{}')`;
+const hasPassword = sql<boolean>`exists (select 1 from account a where a.user_id = "user"."id" and a.provider_id = 'credential' and a.password is not null)`;
 
 const userColumns = {
   id: user.id,

@@ -29,7 +29,14 @@ z.config(z.locales.sv());
 
 export const WEB_DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url));
 
-export type AppDeps = { config: Config; database: Database; auth: Auth; mailer: Mailer };
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  auth: Auth;
+  mailer: Mailer;
+  /** Every route registered, for the access-matrix and audit checks in tests. */
+  routes: { method: string; url: string }[];
+};
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -75,7 +82,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger: app.log as never });
   const auth = createAuth({ db: database.db, config, mailer });
-  app.decorate('deps', { config, database, auth, mailer });
+  const routes: AppDeps['routes'] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
+  app.decorate('deps', { config, database, auth, mailer, routes });
   app.decorateRequest('ctx', null as unknown as RequestContext);
 
   await app.register(helmet, {
@@ -127,7 +138,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     }
     request.ctx.actor = await resolveActor({ db: database.db, auth, config }, request, reply);
     // Everything under /api but the public routes needs a signed-in actor, checked before the body is parsed.
-    if (!request.ctx.actor && !request.url.startsWith('/api/public/')) throw new UnauthorizedError();
+    if (!request.ctx.actor && !isPublic(request.url)) throw new UnauthorizedError();
     checkSameOrigin(request, config);
   });
 
@@ -143,6 +154,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     }
   });
 
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes);
   for (const mod of MODULES) await app.register(mod, { prefix: '/api' });
 
@@ -170,6 +182,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   return app;
 }
+
+const isPublic = (url: string) => url.startsWith('/api/public/') || url.split('?')[0] === '/api/openapi.json';
 
 /** Pino settings: request ids, and no query strings (a reset link's token) or credentials in the log. */
 function loggerOptions() {

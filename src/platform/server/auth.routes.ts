@@ -6,7 +6,7 @@ import { fromNodeHeaders } from 'better-auth/node';
 import { audit, type RequestContext } from './audit.ts';
 import { auditEvent } from './audit.table.ts';
 import { CLIENT_IP_HEADER } from './auth.ts';
-import { user } from './auth.table.ts';
+import { session, user, verification } from './auth.table.ts';
 import { organisation } from './organisation.table.ts';
 
 const FAILED = 'auth.sign_in_failed';
@@ -65,7 +65,10 @@ export async function authRoutes(app: FastifyInstance) {
             return reply.code(401).send({ code: 'INVALID_EMAIL_OR_PASSWORD', message: 'Fel e-postadress eller lösenord.' });
           }
         }
+        // A session presented while signing in is ended: the new sign-in gets a new token (no fixation).
+        const previous = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) }).catch(() => null);
         const result = await forward(request, reply);
+        if (previous && result.status === 200) await db.delete(session).where(eq(session.id, previous.session.id));
         if (target && result.status === 200) {
           await audit(db, ctx, { action: 'auth.sign_in', entityType: 'user', entityId: target.id, organisationId: target.orgId, actorUserId: target.id });
           // The session token lives in an HttpOnly cookie; scripts in the page never need to see it.
@@ -89,9 +92,14 @@ export async function authRoutes(app: FastifyInstance) {
       }
 
       if (path === '/api/auth/reset-password' && request.method === 'POST') {
+        const token = String((request.body as { token?: unknown } | undefined)?.token ?? '');
+        const [pending] = token
+          ? await db.select({ userId: verification.value }).from(verification).where(eq(verification.identifier, `reset-password:${token}`))
+          : [];
         const result = await forward(request, reply);
-        if (result.status === 200) {
-          await audit(db, ctx, { action: 'auth.password_set', entityType: 'user', entityId: null });
+        if (result.status === 200 && pending) {
+          const [who] = await db.select({ orgId: user.organisationId }).from(user).where(eq(user.id, pending.userId));
+          await audit(db, ctx, { action: 'auth.password_set', entityType: 'user', entityId: pending.userId, organisationId: who?.orgId ?? null, actorUserId: pending.userId });
         }
         return reply.send(result.text);
       }

@@ -20,6 +20,7 @@ export function createAuth(opts: { db: Db; config: Config; mailer: Mailer }) {
     secret: config.secret,
     trustedOrigins: [config.publicUrl],
     telemetry: { enabled: false },
+    logger: { level: 'error' },
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: { user, session, account, verification, rateLimit },

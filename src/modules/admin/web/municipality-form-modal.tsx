@@ -1,0 +1,74 @@
+// Adds a municipality or changes its name and SCB code.
+import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
+import { AppModal } from '../../../platform/web/components/app-modal.tsx';
+import { FormError } from '../../../platform/web/components/feedback.tsx';
+import { notifySuccess } from '../../../platform/web/notify.ts';
+import { validateName, validateScbCode } from '../../../platform/web/validation.ts';
+import type { OrganisationDto } from '../admin.contracts.ts';
+import { adminApi } from './admin-api.ts';
+
+type MunicipalityFormModalProps = { municipality?: OrganisationDto; onClose: () => void };
+
+export function MunicipalityFormModal({ municipality, onClose }: MunicipalityFormModalProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { name: municipality?.name ?? '', code: municipality?.code ?? '' },
+    validate: { name: validateName, code: validateScbCode },
+  });
+  const mutation = useMutation({
+    mutationFn: (values: typeof form.values) => {
+      const body = { name: values.name.trim(), code: values.code.trim() };
+      return municipality ? adminApi.updateOrganisation(municipality.id, body) : adminApi.createMunicipality(body);
+    },
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: ['organisations'] });
+      notifySuccess(municipality ? t('common.saved') : t('municipalities.created', { name: saved.name }));
+      onClose();
+    },
+    onError: (error) => setFormError(applyServerErrors(form, error)),
+  });
+
+  return (
+    <AppModal
+      opened
+      onClose={onClose}
+      title={municipality ? t('municipalities.editTitle', { name: municipality.name }) : t('municipalities.createTitle')}
+    >
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => {
+          setFormError(null);
+          mutation.mutate(values);
+        })}
+      >
+        <Stack>
+          <TextInput label={t('municipalities.name')} required data-autofocus {...form.getInputProps('name')} />
+          <TextInput
+            label={t('municipalities.code')}
+            description={t('municipalities.codeHelp')}
+            inputMode="numeric"
+            maxLength={4}
+            required
+            {...form.getInputProps('code')}
+          />
+          <FormError message={formError} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {municipality ? t('common.save') : t('municipalities.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}

@@ -1,0 +1,97 @@
+// Creates a network (or steering, reference or working group) or changes its name, kind and description.
+import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
+import { AppModal } from '../../../platform/web/components/app-modal.tsx';
+import { FormError } from '../../../platform/web/components/feedback.tsx';
+import { notifySuccess } from '../../../platform/web/notify.ts';
+import { validateName } from '../../../platform/web/validation.ts';
+import { LIMITS, NETWORK_KINDS, type NetworkDto } from '../admin.contracts.ts';
+import { adminApi } from './admin-api.ts';
+
+type NetworkKind = NetworkDto['kind'];
+type NetworkFormModalProps = { network?: NetworkDto; onClose: () => void };
+
+function isNetworkKind(value: string): value is NetworkKind {
+  return (NETWORK_KINDS as readonly string[]).includes(value);
+}
+
+export function NetworkFormModal({ network, onClose }: NetworkFormModalProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: {
+      name: network?.name ?? '',
+      kind: network?.kind ?? ('network' as NetworkKind),
+      description: network?.description ?? '',
+    },
+    validate: {
+      name: validateName,
+      description: (value) =>
+        value.trim().length > LIMITS.description ? t('validation.tooLong', { max: LIMITS.description }) : null,
+    },
+  });
+  const mutation = useMutation({
+    mutationFn: (values: typeof form.values) => {
+      const body = { name: values.name.trim(), kind: values.kind, description: values.description.trim() };
+      return network ? adminApi.updateNetwork(network.id, body) : adminApi.createNetwork(body);
+    },
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: ['networks'] });
+      notifySuccess(network ? t('common.saved') : t('networks.created', { name: saved.name }));
+      onClose();
+    },
+    onError: (error) => setFormError(applyServerErrors(form, error)),
+  });
+
+  return (
+    <AppModal
+      opened
+      onClose={onClose}
+      title={network ? t('networks.editTitle', { name: network.name }) : t('networks.createTitle')}
+    >
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => {
+          setFormError(null);
+          mutation.mutate(values);
+        })}
+      >
+        <Stack>
+          <TextInput label={t('networks.name')} required data-autofocus {...form.getInputProps('name')} />
+          <NativeSelect
+            label={t('networks.kind')}
+            required
+            data={NETWORK_KINDS.map((kind) => ({ value: kind, label: t(`networkKinds.${kind}`) }))}
+            value={form.values.kind}
+            error={form.errors.kind}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              if (isNetworkKind(value)) form.setFieldValue('kind', value);
+            }}
+          />
+          <Textarea
+            label={t('networks.description')}
+            autosize
+            minRows={3}
+            maxRows={10}
+            {...form.getInputProps('description')}
+          />
+          <FormError message={formError} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {network ? t('common.save') : t('networks.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}

@@ -1,0 +1,13 @@
+// The region's public name (GET /api/public/region), shown before sign-in.
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { regionInfoSchema } from '../../../modules/admin/admin.contracts.ts';
+import { apiRequest } from './api-client.ts';
+
+export type RegionInfo = z.infer<typeof regionInfoSchema>;
+
+export const regionQueryOptions = queryOptions({
+  queryKey: ['public-region'],
+  queryFn: ({ signal }) => apiRequest<RegionInfo>('/api/public/region', { signal }),
+  staleTime: 10 * 60_000,
+});

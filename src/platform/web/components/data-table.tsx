@@ -1,0 +1,19 @@
+// A table in a named, keyboard-scrollable region (wide tables scroll sideways on small screens).
+import { Box, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type DataTableProps = { label: string; children: ReactNode; empty?: boolean };
+
+export function DataTable({ label, children, empty }: DataTableProps) {
+  const { t } = useTranslation();
+  if (empty) return <Text>{t('common.noRows')}</Text>;
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
+    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
+      <Table aria-label={label} striped highlightOnHover verticalSpacing="sm" miw={640}>
+        {children}
+      </Table>
+    </Box>
+  );
+}

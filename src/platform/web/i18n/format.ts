@@ -1,0 +1,35 @@
+// Dates and numbers in the interface language (sv-SE / en-GB); names always sort the Swedish way (å, ä, ö last).
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const collator = new Intl.Collator('sv');
+
+/** Compares two strings in Swedish order, for sorting names of municipalities, people and networks. */
+export function compareSwedish(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+export function localeOf(language: string | undefined): string {
+  return language === 'en' ? 'en-GB' : 'sv-SE';
+}
+
+export type Formatters = {
+  dateTime: (iso: string) => string;
+  date: (iso: string) => string;
+  number: (value: number) => string;
+};
+
+export function useFormat(): Formatters {
+  const { i18n } = useTranslation();
+  const locale = localeOf(i18n.resolvedLanguage);
+  return useMemo(() => {
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+    const number = new Intl.NumberFormat(locale);
+    return {
+      dateTime: (iso) => dateTime.format(new Date(iso)),
+      date: (iso) => date.format(new Date(iso)),
+      number: (value) => number.format(value),
+    };
+  }, [locale]);
+}

@@ -1,0 +1,54 @@
+// i18next set-up: Swedish by default, English available. Before sign-in the choice is kept in localStorage;
+// after sign-in the user's saved preference (MeDto.locale) wins.
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en.ts';
+import { sv } from './sv.ts';
+
+export const LANGUAGES = ['sv', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'kompetensnav.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return value === 'sv' || value === 'en';
+}
+
+function storedLanguage(): Language {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : 'sv';
+  } catch {
+    return 'sv';
+  }
+}
+
+/** The current language, narrowed to the ones we have. */
+export function currentLanguage(): Language {
+  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'sv';
+}
+
+/** Switches the interface language and remembers it in this browser. */
+export async function changeLanguage(language: Language): Promise<void> {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page only.
+  }
+  if (i18n.resolvedLanguage !== language) await i18n.changeLanguage(language);
+}
+
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { sv: { translation: sv }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'sv',
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+export { i18n };

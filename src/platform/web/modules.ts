@@ -1,0 +1,41 @@
+// The navigation of the built modules, in one explicit list. Each entry says who sees it;
+// the pages check the same permissions, and the server enforces them.
+import type { LinkProps } from '@tanstack/react-router';
+import type { MeDto } from '../../modules/admin/admin.contracts.ts';
+import { hasPermission } from './api/me-query.ts';
+import type { sv } from './i18n/sv.ts';
+
+export type NavEntry = {
+  to: NonNullable<LinkProps['to']>;
+  label: keyof typeof sv.nav;
+  visible: (me: MeDto) => boolean;
+  /** Highlight only on this exact path (the start page would otherwise match every page). */
+  exact?: boolean;
+};
+
+export type NavSection = { label?: keyof typeof sv.nav; entries: NavEntry[] };
+
+export const NAV_SECTIONS: NavSection[] = [
+  {
+    entries: [
+      { to: '/', label: 'start', visible: () => true, exact: true },
+      { to: '/networks', label: 'networks', visible: (me) => hasPermission(me, 'network:read') },
+    ],
+  },
+  {
+    label: 'admin',
+    entries: [
+      { to: '/admin/municipalities', label: 'municipalities', visible: (me) => hasPermission(me, 'organisation:manage') },
+      { to: '/admin/users', label: 'users', visible: (me) => hasPermission(me, 'user:read') },
+      { to: '/admin/tokens', label: 'tokens', visible: (me) => hasPermission(me, 'token:manage') },
+      { to: '/admin/audit', label: 'audit', visible: (me) => hasPermission(me, 'audit:read') },
+    ],
+  },
+];
+
+/** The sections with the entries this user may see; empty sections are left out. */
+export function visibleNavSections(me: MeDto): NavSection[] {
+  return NAV_SECTIONS.map((section) => ({ ...section, entries: section.entries.filter((e) => e.visible(me)) })).filter(
+    (section) => section.entries.length > 0,
+  );
+}

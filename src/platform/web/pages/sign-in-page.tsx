@@ -1,0 +1,84 @@
+// /login: e-mail and password, with the region's name and a link for a forgotten password.
+import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { regionQueryOptions } from '../api/region-query.ts';
+import { authErrorMessage, signIn } from '../auth/auth-api.ts';
+import { FormError } from '../components/feedback.tsx';
+import { Page } from '../components/page.tsx';
+import { PasswordField } from '../components/password-field.tsx';
+import { RouterAnchor } from '../components/router-link.tsx';
+import { isEmail } from '../validation.ts';
+
+type SignInPageProps = { redirect?: string; passwordSet?: boolean };
+
+/** Only our own pages are redirect targets (no "//evil.example" or absolute URLs). */
+function safeRedirect(target: string | undefined): string {
+  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/login')) return '/';
+  return target;
+}
+
+export function SignInPage({ redirect, passwordSet }: SignInPageProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const region = useQuery(regionQueryOptions);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (value) => (isEmail(value) ? null : t('validation.email')),
+      password: (value) => (value ? null : t('validation.required')),
+    },
+  });
+  const mutation = useMutation({
+    mutationFn: (values: typeof form.values) => signIn(values.email.trim(), values.password),
+    onSuccess: async () => {
+      queryClient.clear();
+      await navigate({ href: safeRedirect(redirect) });
+    },
+    onError: (error) => setFormError(authErrorMessage(error)),
+  });
+
+  return (
+    <Page title={t('signIn.title')}>
+      {region.data ? <Text>{t('signIn.intro', { region: region.data.name })}</Text> : null}
+      {passwordSet ? (
+        <Alert color="green" role="status">
+          {t('signIn.passwordSet')}
+        </Alert>
+      ) : null}
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => {
+          setFormError(null);
+          mutation.mutate(values);
+        })}
+      >
+        <Stack>
+          <TextInput
+            label={t('signIn.email')}
+            type="email"
+            autoComplete="username"
+            required
+            {...form.getInputProps('email')}
+          />
+          <PasswordField
+            label={t('signIn.password')}
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <FormError message={formError} />
+          <Button type="submit" loading={mutation.isPending} fullWidth>
+            {t('signIn.submit')}
+          </Button>
+          <RouterAnchor to="/forgot-password">{t('signIn.forgot')}</RouterAnchor>
+        </Stack>
+      </form>
+    </Page>
+  );
+}
