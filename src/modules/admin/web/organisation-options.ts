@@ -21,19 +21,31 @@ export function rolesAllowedFor(kind: OrganisationKind): Role[] {
   return ROLES.filter((role) => !excluded.includes(role));
 }
 
+export type OrganisationOptions = {
+  /** The active organisations this admin may choose. */
+  options: OrganisationOption[];
+  /** The kind of any organisation this admin can see (inactive ones included), for the roles it may hold. */
+  kindOf: (organisationId: string) => OrganisationKind | undefined;
+  isPending: boolean;
+};
+
 /**
  * A regional admin picks any active organisation (the region's office first, then the municipalities in Swedish
  * order); a municipal admin only their own municipality.
  */
-export function useOrganisationOptions(me: MeDto): { options: OrganisationOption[]; isPending: boolean } {
+export function useOrganisationOptions(me: MeDto): OrganisationOptions {
   const all = managesAllOrganisations(me);
-  const query = useQuery({ ...organisationsQuery(false), enabled: all });
-  const options = useMemo<OrganisationOption[]>(() => {
-    if (!all) return [{ value: me.organisation.id, label: me.organisation.name, kind: me.organisation.kind }];
-    return (query.data ?? [])
+  const query = useQuery({ ...organisationsQuery(true), enabled: all });
+  return useMemo(() => {
+    const own: OrganisationOption = { value: me.organisation.id, label: me.organisation.name, kind: me.organisation.kind };
+    const known = all
+      ? (query.data ?? []).map((org) => ({ value: org.id, label: org.name, kind: org.kind, active: org.active }))
+      : [{ ...own, active: true }];
+    const options = known
       .filter((org) => org.active)
-      .sort((a, b) => (a.kind === b.kind ? compareSwedish(a.name, b.name) : a.kind === 'region' ? -1 : 1))
-      .map((org) => ({ value: org.id, label: org.name, kind: org.kind }));
-  }, [all, me.organisation, query.data]);
-  return { options, isPending: all && query.isPending };
+      .sort((a, b) => (a.kind === b.kind ? compareSwedish(a.label, b.label) : a.kind === 'region' ? -1 : 1))
+      .map(({ value, label, kind }) => ({ value, label, kind }));
+    const kinds = new Map(known.map((org) => [org.value, org.kind]));
+    return { options, kindOf: (id) => kinds.get(id), isPending: all && query.isPending };
+  }, [all, me.organisation, query.data, query.isPending]);
 }

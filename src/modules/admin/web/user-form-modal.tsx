@@ -1,0 +1,137 @@
+// Invites a user (name, e-mail, organisation, roles) or changes an existing user's name and roles.
+import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../platform/shared/roles.ts';
+import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
+import { useMe } from '../../../platform/web/api/me-query.ts';
+import { AppModal } from '../../../platform/web/components/app-modal.tsx';
+import { FormError } from '../../../platform/web/components/feedback.tsx';
+import { notifySuccess } from '../../../platform/web/notify.ts';
+import { validateEmail, validateName, validateRoles } from '../../../platform/web/validation.ts';
+import type { UserDto } from '../admin.contracts.ts';
+import { adminApi } from './admin-api.ts';
+import { rolesAllowedFor, useOrganisationOptions } from './organisation-options.ts';
+import { RoleCheckboxes } from './role-checkboxes.tsx';
+
+type UserFormModalProps = { user?: UserDto; onClose: () => void };
+type Values = { name: string; email: string; organisationId: string; roles: Role[] };
+
+export function UserFormModal({ user, onClose }: UserFormModalProps) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const organisations = useOrganisationOptions(me);
+  const [formError, setFormError] = useState<string | null>(null);
+  const onlyOrganisation = organisations.options.length === 1 ? organisations.options[0]?.value : undefined;
+  const form = useForm<Values>({
+    initialValues: {
+      name: user?.name ?? '',
+      email: user?.email ?? '',
+      organisationId: user?.organisationId ?? onlyOrganisation ?? '',
+      roles: user?.roles ?? [],
+    },
+    validate: {
+      name: validateName,
+      email: (value) => (user ? null : validateEmail(value)),
+      organisationId: (value) => (value ? null : t('validation.organisation')),
+      roles: validateRoles,
+    },
+  });
+
+  const organisationId = form.values.organisationId || onlyOrganisation || '';
+  const kind = organisations.kindOf(organisationId);
+
+  const mutation = useMutation({
+    mutationFn: (values: Values) =>
+      user
+        ? adminApi.updateUser(user.id, { name: values.name.trim(), roles: values.roles })
+        : adminApi.inviteUser({
+            name: values.name.trim(),
+            email: values.email.trim(),
+            organisationId: values.organisationId || onlyOrganisation || '',
+            roles: values.roles,
+          }),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      if (saved.id === me.id) await queryClient.invalidateQueries({ queryKey: ['me'] });
+      notifySuccess(user ? t('common.saved') : t('users.invited', { email: saved.email }));
+      onClose();
+    },
+    onError: (error) => setFormError(applyServerErrors(form, error)),
+  });
+
+  const onOrganisationChange = (value: string) => {
+    form.setFieldValue('organisationId', value);
+    const nextKind = organisations.kindOf(value);
+    if (nextKind) {
+      const allowed = rolesAllowedFor(nextKind);
+      form.setFieldValue('roles', (roles) => roles.filter((role) => allowed.includes(role)));
+    }
+  };
+
+  return (
+    <AppModal opened onClose={onClose} title={user ? t('users.editTitle', { name: user.name }) : t('users.inviteTitle')}>
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) => {
+          setFormError(null);
+          mutation.mutate(values);
+        })}
+      >
+        <Stack>
+          {user ? null : <Text>{t('users.inviteHelp')}</Text>}
+          <TextInput label={t('users.name')} required autoComplete="off" data-autofocus {...form.getInputProps('name')} />
+          {user ? (
+            <Text size="sm">
+              {t('users.email')}: {user.email}
+              <br />
+              {t('users.organisation')}: {user.organisationName}
+            </Text>
+          ) : (
+            <>
+              <TextInput
+                label={t('users.email')}
+                type="email"
+                required
+                autoComplete="off"
+                {...form.getInputProps('email')}
+              />
+              <NativeSelect
+                label={t('users.organisation')}
+                required
+                disabled={organisations.isPending}
+                data={[
+                  { value: '', label: t('users.chooseOrganisation'), disabled: true },
+                  ...organisations.options.map(({ value, label }) => ({ value, label })),
+                ]}
+                value={organisationId}
+                error={form.errors.organisationId}
+                onChange={(event) => onOrganisationChange(event.currentTarget.value)}
+              />
+            </>
+          )}
+          {kind ? (
+            <RoleCheckboxes
+              kind={kind}
+              value={form.values.roles}
+              onChange={(roles) => form.setFieldValue('roles', roles)}
+              error={form.errors.roles}
+            />
+          ) : null}
+          <FormError message={formError} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={mutation.isPending}>
+              {user ? t('common.save') : t('users.inviteSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}
