@@ -64,7 +64,7 @@ export function MunicipalityFormModal({ municipality, onClose }: MunicipalityFor
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={mutation.isPending}>
-              {municipality ? t('common.save') : t('municipalities.create')}
+              {municipality ? t('common.save') : t('municipalities.createSubmit')}
             </Button>
           </Group>
         </Stack>

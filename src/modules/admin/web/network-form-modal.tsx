@@ -87,7 +87,7 @@ export function NetworkFormModal({ network, onClose }: NetworkFormModalProps) {
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={mutation.isPending}>
-              {network ? t('common.save') : t('networks.create')}
+              {network ? t('common.save') : t('networks.createSubmit')}
             </Button>
           </Group>
         </Stack>

@@ -17,9 +17,10 @@ export function useSortedRows<T, K extends string>(
   rows: readonly T[],
   columns: Record<K, (row: T) => SortValue>,
   initialKey: K,
+  initialDirection: Direction = 'asc',
 ): { sorted: T[]; sort: SortState<K> } {
   const [key, setKey] = useState<K>(initialKey);
-  const [direction, setDirection] = useState<Direction>('asc');
+  const [direction, setDirection] = useState<Direction>(initialDirection);
   const sorted = useMemo(() => {
     const value = columns[key];
     const factor = direction === 'asc' ? 1 : -1;

@@ -1,5 +1,5 @@
 // The start page: a welcome with who you are, what the platform is, and the region's municipalities.
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +16,20 @@ export function StartPage() {
 
   return (
     <Page title={t('start.title')} heading={t('start.welcome', { name: me.name })}>
-      <Text size="lg">{t('start.youAre', { roles, organisation: me.organisation.name })}</Text>
+      <Group gap="xl">
+        <Text>
+          <Text span fw={700}>
+            {t('start.organisation')}:
+          </Text>{' '}
+          {me.organisation.name}
+        </Text>
+        <Text>
+          <Text span fw={700}>
+            {t('start.roles')}:
+          </Text>{' '}
+          {roles}
+        </Text>
+      </Group>
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="about-heading">
         <Stack gap="xs">
           <Title order={2} size="h3" id="about-heading">

@@ -1,0 +1,191 @@
+// /admin/audit: the append-only audit log — who read or changed what, when and from where.
+import { Button, Code, Group, NativeSelect, Paper, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../platform/web/components/data-table.tsx';
+import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
+import { Page } from '../../../platform/web/components/page.tsx';
+import { PagePagination } from '../../../platform/web/components/page-pagination.tsx';
+import { compareSwedish, useFormat } from '../../../platform/web/i18n/format.ts';
+import { LIMITS, type AuditEventDto } from '../admin.contracts.ts';
+import { type AuditParams, auditQuery, organisationsQuery } from './admin-api.ts';
+
+export type AuditSearch = AuditParams;
+
+/** "user.invite" → "Användare inbjuden"; an action without a text shows its code. */
+function actionLabel(t: TFunction, action: string): string {
+  const labels: Record<string, Record<string, string> | undefined> = t('audit.actions', { returnObjects: true });
+  const [group = '', name = ''] = action.split('.');
+  return labels[group]?.[name] ?? action;
+}
+
+function entityLabel(t: TFunction, entityType: string): string {
+  const labels: Record<string, string | undefined> = t('audit.entityTypes', { returnObjects: true });
+  return labels[entityType] ?? entityType;
+}
+
+export function AuditPage({ search }: { search: AuditSearch }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate({ from: '/admin/audit' });
+  const page = search.page ?? 1;
+  const query = useQuery({ ...auditQuery({ ...search, page }), placeholderData: keepPreviousData });
+  const setSearch = (changes: Partial<AuditSearch>) =>
+    navigate({ search: (previous) => ({ ...previous, ...changes, page: changes.page }), replace: true });
+
+  return (
+    <Page title={t('audit.title')}>
+      <Text>{t('audit.intro')}</Text>
+      <AuditFilters search={search} actions={query.data?.actions ?? []} onChange={setSearch} />
+      {query.isPending ? <Loading /> : null}
+      {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
+      {query.data ? (
+        <>
+          <Text fw={600} role="status">
+            {t('audit.count', { count: query.data.total })}
+          </Text>
+          <DataTable label={t('audit.title')} empty={query.data.items.length === 0}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('audit.at')}</Table.Th>
+                <Table.Th>{t('audit.actor')}</Table.Th>
+                <Table.Th>{t('audit.action')}</Table.Th>
+                <Table.Th>{t('audit.entity')}</Table.Th>
+                <Table.Th>{t('audit.organisation')}</Table.Th>
+                <Table.Th>{t('audit.ip')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {query.data.items.map((event) => (
+                <Table.Tr key={event.id}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <time dateTime={event.at}>{format.dateTime(event.at)}</time>
+                  </Table.Td>
+                  <Table.Td>{actorText(t, event)}</Table.Td>
+                  <Table.Td>
+                    {actionLabel(t, event.action)}
+                    <Text size="xs" c="dimmed">
+                      {event.action}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {entityLabel(t, event.entityType)}
+                    {event.entityId ? (
+                      <Text size="xs">
+                        <Code>{event.entityId}</Code>
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>{event.organisationName ?? t('common.none')}</Table.Td>
+                  <Table.Td>{event.ipAddress ?? t('common.none')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </DataTable>
+          <PagePagination
+            total={query.data.total}
+            page={page}
+            pageSize={LIMITS.pageSize}
+            onChange={(next) => void setSearch({ page: next })}
+          />
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+function actorText(t: TFunction, event: AuditEventDto): string {
+  if (event.actorName) return event.actorTokenId ? `${event.actorName} (${t('audit.token')})` : event.actorName;
+  if (event.actorTokenId) return t('audit.token');
+  return t('audit.system');
+}
+
+type AuditFiltersProps = {
+  search: AuditSearch;
+  actions: string[];
+  onChange: (changes: Partial<AuditSearch>) => void;
+};
+
+function AuditFilters({ search, actions, onChange }: AuditFiltersProps) {
+  const { t } = useTranslation();
+  const organisations = useQuery(organisationsQuery(true));
+  const organisationOptions = useMemo(
+    () =>
+      (organisations.data ?? [])
+        .slice()
+        .sort((a, b) => (a.kind === b.kind ? compareSwedish(a.name, b.name) : a.kind === 'region' ? -1 : 1))
+        .map((org) => ({ value: org.id, label: org.name })),
+    [organisations.data],
+  );
+  const actionOptions = useMemo(() => {
+    const all = search.action && !actions.includes(search.action) ? [...actions, search.action] : actions;
+    return all
+      .map((action) => ({ value: action, label: actionLabel(t, action) }))
+      .sort((a, b) => compareSwedish(a.label, b.label));
+  }, [actions, search.action, t]);
+  const extra = [
+    search.actorUserId ? `${t('audit.actor')}: ${search.actorUserId}` : null,
+    search.entityType || search.entityId
+      ? `${t('audit.entity')}: ${[search.entityType, search.entityId].filter(Boolean).join(' ')}`
+      : null,
+  ].filter((text): text is string => text !== null);
+  const anyFilter = Object.entries(search).some(([key, value]) => key !== 'page' && value !== undefined);
+
+  return (
+    <Paper withBorder p="md" component="section" aria-label={t('audit.filters')}>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
+        <NativeSelect
+          label={t('audit.action')}
+          data={[{ value: '', label: t('common.all') }, ...actionOptions]}
+          value={search.action ?? ''}
+          onChange={(event) => onChange({ action: event.currentTarget.value || undefined })}
+        />
+        <NativeSelect
+          label={t('audit.organisation')}
+          data={[{ value: '', label: t('common.all') }, ...organisationOptions]}
+          value={search.organisationId ?? ''}
+          onChange={(event) => onChange({ organisationId: event.currentTarget.value || undefined })}
+        />
+        <TextInput
+          label={t('audit.from')}
+          type="date"
+          value={search.from ?? ''}
+          max={search.to}
+          onChange={(event) => onChange({ from: event.currentTarget.value || undefined })}
+        />
+        <TextInput
+          label={t('audit.to')}
+          type="date"
+          value={search.to ?? ''}
+          min={search.from}
+          onChange={(event) => onChange({ to: event.currentTarget.value || undefined })}
+        />
+      </SimpleGrid>
+      <Group mt="md" justify="space-between">
+        <Text size="sm">{extra.length ? t('audit.extraFilter', { filter: extra.join(', ') }) : null}</Text>
+        {anyFilter ? (
+          <Button
+            variant="default"
+            size="xs"
+            onClick={() =>
+              onChange({
+                action: undefined,
+                actorUserId: undefined,
+                entityType: undefined,
+                entityId: undefined,
+                organisationId: undefined,
+                from: undefined,
+                to: undefined,
+              })
+            }
+          >
+            {t('audit.clear')}
+          </Button>
+        ) : null}
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,171 @@
+// Creates an API token, then shows it once with a copy button and a clear warning.
+import { Alert, Button, CopyButton, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../platform/shared/roles.ts';
+import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
+import { useMe } from '../../../platform/web/api/me-query.ts';
+import { AppModal } from '../../../platform/web/components/app-modal.tsx';
+import { FormError } from '../../../platform/web/components/feedback.tsx';
+import { validateName, validateRoles } from '../../../platform/web/validation.ts';
+import { adminApi, type CreatedApiToken } from './admin-api.ts';
+import { rolesAllowedFor, useOrganisationOptions } from './organisation-options.ts';
+import { RoleCheckboxes } from './role-checkboxes.tsx';
+
+type Values = { name: string; organisationId: string; roles: Role[]; expiresOn: string };
+
+/** Today's date as YYYY-MM-DD in local time, the format of <input type="date">. */
+function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function TokenCreateModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  return (
+    <AppModal
+      opened
+      onClose={onClose}
+      title={created ? t('tokens.shownOnceTitle') : t('tokens.createTitle')}
+      closeOnClickOutside={!created}
+    >
+      {created ? <CreatedToken created={created} onDone={onClose} /> : <TokenForm onCreated={setCreated} onCancel={onClose} />}
+    </AppModal>
+  );
+}
+
+function TokenForm({ onCreated, onCancel }: { onCreated: (created: CreatedApiToken) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const organisations = useOrganisationOptions(me);
+  const [formError, setFormError] = useState<string | null>(null);
+  const onlyOrganisation = organisations.options.length === 1 ? organisations.options[0]?.value : undefined;
+  const today = localDate(new Date());
+  const form = useForm<Values>({
+    initialValues: { name: '', organisationId: onlyOrganisation ?? '', roles: [], expiresOn: '' },
+    validate: {
+      name: validateName,
+      organisationId: (value) => (value || onlyOrganisation ? null : t('validation.organisation')),
+      roles: validateRoles,
+      expiresOn: (value) => (value && value <= today ? t('validation.dateInPast') : null),
+    },
+  });
+  const organisationId = form.values.organisationId || onlyOrganisation || '';
+  const kind = organisations.kindOf(organisationId);
+
+  const mutation = useMutation({
+    mutationFn: (values: Values) =>
+      adminApi.createToken({
+        name: values.name.trim(),
+        organisationId,
+        roles: values.roles,
+        // The token is valid to the end of the chosen day, local time.
+        expiresAt: values.expiresOn ? new Date(`${values.expiresOn}T23:59:59`).toISOString() : undefined,
+      }),
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: ['tokens'] });
+      onCreated(created);
+    },
+    onError: (error) => setFormError(applyServerErrors(form, error)),
+  });
+
+  const onOrganisationChange = (value: string) => {
+    form.setFieldValue('organisationId', value);
+    const nextKind = organisations.kindOf(value);
+    if (nextKind) {
+      const allowed = rolesAllowedFor(nextKind);
+      form.setFieldValue('roles', (roles) => roles.filter((role) => allowed.includes(role)));
+    }
+  };
+
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((values) => {
+        setFormError(null);
+        mutation.mutate(values);
+      })}
+    >
+      <Stack>
+        <TextInput
+          label={t('tokens.name')}
+          description={t('tokens.nameHelp')}
+          required
+          data-autofocus
+          {...form.getInputProps('name')}
+        />
+        <NativeSelect
+          label={t('tokens.organisation')}
+          required
+          disabled={organisations.isPending}
+          data={[
+            { value: '', label: t('users.chooseOrganisation'), disabled: true },
+            ...organisations.options.map(({ value, label }) => ({ value, label })),
+          ]}
+          value={organisationId}
+          error={form.errors.organisationId}
+          onChange={(event) => onOrganisationChange(event.currentTarget.value)}
+        />
+        {kind ? (
+          <RoleCheckboxes
+            kind={kind}
+            value={form.values.roles}
+            onChange={(roles) => form.setFieldValue('roles', roles)}
+            error={form.errors.roles}
+          />
+        ) : null}
+        <TextInput
+          label={t('tokens.expires')}
+          description={t('tokens.expiresHelp')}
+          type="date"
+          min={today}
+          {...form.getInputProps('expiresOn')}
+        />
+        <FormError message={formError} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {t('tokens.createSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function CreatedToken({ created, onDone }: { created: CreatedApiToken; onDone: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Alert color="orange" role="alert" title={t('tokens.shownOnceAlert')}>
+        <Text size="sm">{t('tokens.shownOnceWarning')}</Text>
+      </Alert>
+      <Text fw={600}>{created.apiToken.name}</Text>
+      <TextInput
+        label={t('tokens.tokenLabel')}
+        value={created.token}
+        readOnly
+        styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+        onFocus={(event) => event.currentTarget.select()}
+      />
+      <Group justify="space-between">
+        <CopyButton value={created.token}>
+          {({ copied, copy }) => (
+            <Button variant={copied ? 'light' : 'filled'} onClick={copy} aria-live="polite">
+              {copied ? t('tokens.copied') : t('tokens.copy')}
+            </Button>
+          )}
+        </CopyButton>
+        <Button variant="default" onClick={onDone}>
+          {t('tokens.done')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
