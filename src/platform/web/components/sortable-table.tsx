@@ -16,7 +16,7 @@ export type SortState<K extends string> = {
 export function useSortedRows<T, K extends string>(
   rows: readonly T[],
   columns: Record<K, (row: T) => SortValue>,
-  initialKey: K,
+  initialKey: NoInfer<K>,
   initialDirection: Direction = 'asc',
 ): { sorted: T[]; sort: SortState<K> } {
   const [key, setKey] = useState<K>(initialKey);
@@ -41,7 +41,7 @@ export function useSortedRows<T, K extends string>(
   return { sorted, sort: { key, direction, toggle } };
 }
 
-type SortableThProps<K extends string> = { column: K; label: string; sort: SortState<K> };
+type SortableThProps<K extends string> = { column: NoInfer<K>; label: string; sort: SortState<K> };
 
 export function SortableTh<K extends string>({ column, label, sort }: SortableThProps<K>) {
   const active = sort.key === column;
