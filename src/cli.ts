@@ -4,13 +4,13 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import { createAdmin } from './modules/admin/users.service.ts';
 import { buildApp, WEB_DIST } from './platform/server/app.ts';
 import { backupDatabase, restoreDatabase } from './platform/server/backup.ts';
 import { ConfigError, loadConfig } from './platform/server/config.ts';
 import { DataDirLockedError, openInMemory } from './platform/server/db.ts';
-import { createMailer } from './platform/server/mail.ts';
 import { DEMO_REGION_NAME, demoCredentialsText, seedDemo } from './platform/server/demo.ts';
-import { createAdmin } from './modules/admin/users.service.ts';
+import { createMailer } from './platform/server/mail.ts';
 import { openDatabase, startServer, stopOnSignals } from './platform/server/server.ts';
 
 const HELP = `Usage: kompetensnav <command> [options]
@@ -73,7 +73,11 @@ async function main(argv: string[]) {
         if (command === 'migrate') console.log('Migrations applied.');
         if (command === 'seed-demo') {
           const seeded = await seedDemo(database.db);
-          console.log(seeded ? `Seeded ${DEMO_REGION_NAME}.\n${demoCredentialsText()}` : 'A region exists already: nothing seeded.');
+          console.log(
+            seeded
+              ? `Seeded ${DEMO_REGION_NAME}.\n${demoCredentialsText()}`
+              : 'A region exists already: nothing seeded.',
+          );
         }
         if (command === 'create-admin') {
           const { values } = parseArgs({
@@ -88,7 +92,9 @@ async function main(argv: string[]) {
             { email: values.email, name: values.name, regionName: values['region-name'] },
             mailer,
           );
-          console.log(`Created the regional admin ${values.email}; the invitation was sent${config.smtpUrl ? '' : ' to the log above'}.`);
+          console.log(
+            `Created the regional admin ${values.email}; the invitation was sent${config.smtpUrl ? '' : ' to the log above'}.`,
+          );
         }
         if (command === 'backup' || command === 'restore') {
           const file = rest[0];
@@ -96,7 +102,9 @@ async function main(argv: string[]) {
           const counts =
             command === 'backup' ? await backupDatabase(database, file) : await restoreDatabase(database, file);
           const total = Object.values(counts).reduce((a, b) => a + b, 0);
-          console.log(`${command === 'backup' ? 'Backed up' : 'Restored'} ${total} rows in ${Object.keys(counts).length} tables (${file}).`);
+          console.log(
+            `${command === 'backup' ? 'Backed up' : 'Restored'} ${total} rows in ${Object.keys(counts).length} tables (${file}).`,
+          );
         }
       } finally {
         await database.close();
@@ -114,7 +122,12 @@ async function writeOpenApi(file: string | undefined) {
   if (!file) throw new UsageError('openapi needs a FILE');
   const database = await openInMemory();
   try {
-    const app = await buildApp({ config: loadConfig({ NODE_ENV: 'test', AUTH_SECRET: 'x'.repeat(32), DATA_DIR: '/nonexistent' }), database, logger: false, serveWeb: false });
+    const app = await buildApp({
+      config: loadConfig({ NODE_ENV: 'test', AUTH_SECRET: 'x'.repeat(32), DATA_DIR: '/nonexistent' }),
+      database,
+      logger: false,
+      serveWeb: false,
+    });
     await app.ready();
     await writeFile(file, `${JSON.stringify(app.swagger(), null, 2)}\n`);
     await app.close();
@@ -128,7 +141,9 @@ async function writeOpenApi(file: string | undefined) {
 function run(cmd: string, args: string[]) {
   return new Promise<void>((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (${code})`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (${code})`)),
+    );
   });
 }
 

@@ -50,7 +50,11 @@ let codeSeq = 5000;
 const freshUser = async () => (await buildUser(t.db, { role: 'employee', municipality: a })).id;
 const freshNetwork = async () => {
   const admin = cookies.get('regional_admin') ?? null;
-  const res = await t.as(admin)({ method: 'POST', url: '/api/networks', payload: { name: `Nätverk ${unique()}`, kind: 'network' } });
+  const res = await t.as(admin)({
+    method: 'POST',
+    url: '/api/networks',
+    payload: { name: `Nätverk ${unique()}`, kind: 'network' },
+  });
   return res.json().id as string;
 };
 const freshToken = async () => {
@@ -64,9 +68,27 @@ const freshToken = async () => {
 };
 
 const CELLS: Cell[] = [
-  { name: 'region info', method: 'GET', url: '/api/public/region', request: async () => ({ method: 'GET', url: '/api/public/region' }), expect: { rest: 200 } },
-  { name: 'OpenAPI document', method: 'GET', url: '/api/openapi.json', request: async () => ({ method: 'GET', url: '/api/openapi.json' }), expect: { rest: 200 } },
-  { name: 'me', method: 'GET', url: '/api/me', request: async () => ({ method: 'GET', url: '/api/me' }), expect: everyone(200) },
+  {
+    name: 'region info',
+    method: 'GET',
+    url: '/api/public/region',
+    request: async () => ({ method: 'GET', url: '/api/public/region' }),
+    expect: { rest: 200 },
+  },
+  {
+    name: 'OpenAPI document',
+    method: 'GET',
+    url: '/api/openapi.json',
+    request: async () => ({ method: 'GET', url: '/api/openapi.json' }),
+    expect: { rest: 200 },
+  },
+  {
+    name: 'me',
+    method: 'GET',
+    url: '/api/me',
+    request: async () => ({ method: 'GET', url: '/api/me' }),
+    expect: everyone(200),
+  },
   {
     name: 'set language',
     method: 'PATCH',
@@ -74,12 +96,22 @@ const CELLS: Cell[] = [
     request: async () => ({ method: 'PATCH', url: '/api/me/preferences', payload: { locale: 'en' } }),
     expect: everyone(200),
   },
-  { name: 'list organisations', method: 'GET', url: '/api/organisations', request: async () => ({ method: 'GET', url: '/api/organisations' }), expect: everyone(200) },
+  {
+    name: 'list organisations',
+    method: 'GET',
+    url: '/api/organisations',
+    request: async () => ({ method: 'GET', url: '/api/organisations' }),
+    expect: everyone(200),
+  },
   {
     name: 'add municipality',
     method: 'POST',
     url: '/api/organisations',
-    request: async () => ({ method: 'POST', url: '/api/organisations', payload: { name: `Ny kommun ${unique()}`, code: String(codeSeq++) } }),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/organisations',
+      payload: { name: `Ny kommun ${unique()}`, code: String(codeSeq++) },
+    }),
     expect: regionalOnly(201),
   },
   {
@@ -99,12 +131,22 @@ const CELLS: Cell[] = [
     },
     expect: regionalOnly(200),
   },
-  { name: 'list networks', method: 'GET', url: '/api/networks', request: async () => ({ method: 'GET', url: '/api/networks' }), expect: everyone(200) },
+  {
+    name: 'list networks',
+    method: 'GET',
+    url: '/api/networks',
+    request: async () => ({ method: 'GET', url: '/api/networks' }),
+    expect: everyone(200),
+  },
   {
     name: 'create network',
     method: 'POST',
     url: '/api/networks',
-    request: async () => ({ method: 'POST', url: '/api/networks', payload: { name: `Nätverk ${unique()}`, kind: 'network' } }),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/networks',
+      payload: { name: `Nätverk ${unique()}`, kind: 'network' },
+    }),
     expect: regionalOnly(201),
   },
   {
@@ -118,7 +160,11 @@ const CELLS: Cell[] = [
     name: 'edit network',
     method: 'PATCH',
     url: '/api/networks/:id',
-    request: async () => ({ method: 'PATCH', url: `/api/networks/${await freshNetwork()}`, payload: { description: 'Ny beskrivning' } }),
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/networks/${await freshNetwork()}`,
+      payload: { description: 'Ny beskrivning' },
+    }),
     expect: regionalOnly(200),
   },
   {
@@ -132,7 +178,10 @@ const CELLS: Cell[] = [
     name: 'remove network member',
     method: 'DELETE',
     url: '/api/networks/:id/members/:userId',
-    request: async () => ({ method: 'DELETE', url: `/api/networks/${await freshNetwork()}/members/${await freshUser()}` }),
+    request: async () => ({
+      method: 'DELETE',
+      url: `/api/networks/${await freshNetwork()}/members/${await freshUser()}`,
+    }),
     expect: regionalOnly(200),
   },
   {
@@ -149,16 +198,31 @@ const CELLS: Cell[] = [
     request: async () => ({
       method: 'POST',
       url: '/api/users',
-      payload: { name: 'Inbjuden', email: `inbjuden-${unique()}@test.example`, organisationId: a.id, roles: ['employee'] },
+      payload: {
+        name: 'Inbjuden',
+        email: `inbjuden-${unique()}@test.example`,
+        organisationId: a.id,
+        roles: ['employee'],
+      },
     }),
     expect: adminsOfA(201),
   },
-  { name: 'read user', method: 'GET', url: '/api/users/:id', request: async () => ({ method: 'GET', url: `/api/users/${await freshUser()}` }), expect: adminsOfA(200) },
+  {
+    name: 'read user',
+    method: 'GET',
+    url: '/api/users/:id',
+    request: async () => ({ method: 'GET', url: `/api/users/${await freshUser()}` }),
+    expect: adminsOfA(200),
+  },
   {
     name: 'edit user',
     method: 'PATCH',
     url: '/api/users/:id',
-    request: async () => ({ method: 'PATCH', url: `/api/users/${await freshUser()}`, payload: { roles: ['employee', 'reporter'] } }),
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/users/${await freshUser()}`,
+      payload: { roles: ['employee', 'reporter'] },
+    }),
     expect: adminsOfA(200),
   },
   {
@@ -185,12 +249,22 @@ const CELLS: Cell[] = [
     request: async () => ({ method: 'POST', url: `/api/users/${await freshUser()}/invitation` }),
     expect: adminsOfA(200),
   },
-  { name: 'list API tokens', method: 'GET', url: '/api/tokens', request: async () => ({ method: 'GET', url: '/api/tokens' }), expect: adminsOfA(200, 200) },
+  {
+    name: 'list API tokens',
+    method: 'GET',
+    url: '/api/tokens',
+    request: async () => ({ method: 'GET', url: '/api/tokens' }),
+    expect: adminsOfA(200, 200),
+  },
   {
     name: 'create API token',
     method: 'POST',
     url: '/api/tokens',
-    request: async () => ({ method: 'POST', url: '/api/tokens', payload: { name: `Nyckel ${unique()}`, organisationId: a.id, roles: ['reporter'] } }),
+    request: async () => ({
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: `Nyckel ${unique()}`, organisationId: a.id, roles: ['reporter'] },
+    }),
     expect: adminsOfA(201),
   },
   {
@@ -200,7 +274,13 @@ const CELLS: Cell[] = [
     request: async () => ({ method: 'POST', url: `/api/tokens/${await freshToken()}/revoke` }),
     expect: adminsOfA(200),
   },
-  { name: 'audit log', method: 'GET', url: '/api/audit', request: async () => ({ method: 'GET', url: '/api/audit' }), expect: regionalOnly(200) },
+  {
+    name: 'audit log',
+    method: 'GET',
+    url: '/api/audit',
+    request: async () => ({ method: 'GET', url: '/api/audit' }),
+    expect: regionalOnly(200),
+  },
 ];
 
 describe('role × route matrix', () => {
@@ -242,7 +322,8 @@ describe('lists show only what the actor may see', () => {
     for (const actor of ['regional_admin', 'municipal_admin', 'other_municipal_admin'] as const) {
       const as = t.as(cookies.get(actor) ?? null);
       const users = (await as({ method: 'GET', url: '/api/users?includeInactive=true' })).json();
-      for (const u of users.items) expect((await as({ method: 'GET', url: `/api/users/${u.id}` })).statusCode).toBe(200);
+      for (const u of users.items)
+        expect((await as({ method: 'GET', url: `/api/users/${u.id}` })).statusCode).toBe(200);
       for (const o of (await as({ method: 'GET', url: '/api/organisations?includeInactive=true' })).json()) {
         expect((await as({ method: 'GET', url: `/api/organisations/${o.id}` })).statusCode).toBe(200);
       }

@@ -10,7 +10,10 @@ export const idParamsSchema = z.strictObject({ id: z.uuid() });
 export const userIdParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
 
 const name = z.string().trim().min(1, 'Ange ett namn.').max(LIMITS.name, `Högst ${LIMITS.name} tecken.`);
-const scbCode = z.string().trim().regex(/^[0-9]{4}$/, 'Kommunkoden ska vara fyra siffror (SCB:s kommunkod).');
+const scbCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9]{4}$/, 'Kommunkoden ska vara fyra siffror (SCB:s kommunkod).');
 
 export const organisationSchema = z.object({
   id: z.uuid(),
@@ -89,12 +92,7 @@ export const userListQuerySchema = z.strictObject({
 });
 export const userListSchema = z.object({ items: z.array(userSchema), total: z.number().int(), page: z.number().int() });
 
-const email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(LIMITS.email)
-  .pipe(z.email('Ange en giltig e-postadress.'));
+const email = z.string().trim().toLowerCase().max(LIMITS.email).pipe(z.email('Ange en giltig e-postadress.'));
 const roles = z.array(roleSchema).min(1, 'Välj minst en roll.').max(ROLES.length);
 
 export const inviteUserSchema = z.strictObject({ name, email, organisationId: z.uuid(), roles });

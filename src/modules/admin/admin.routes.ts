@@ -40,7 +40,16 @@ import {
   updateOrganisation,
 } from './organisations.service.ts';
 import { createToken, listTokens, revokeToken } from './tokens.service.ts';
-import { getMe, getUser, inviteUser, listUsers, sendInvitation, setLocale, setUserActive, updateUser } from './users.service.ts';
+import {
+  getMe,
+  getUser,
+  inviteUser,
+  listUsers,
+  sendInvitation,
+  setLocale,
+  setUserActive,
+  updateUser,
+} from './users.service.ts';
 
 export async function adminModule(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -50,7 +59,14 @@ export async function adminModule(fastify: FastifyInstance) {
 
   app.get(
     '/public/region',
-    { schema: { ...tags('Region'), summary: 'The region (no sign-in)', security: [], response: { 200: regionInfoSchema } } },
+    {
+      schema: {
+        ...tags('Region'),
+        summary: 'The region (no sign-in)',
+        security: [],
+        response: { 200: regionInfoSchema },
+      },
+    },
     async () => getRegionInfo(db),
   );
 
@@ -59,18 +75,38 @@ export async function adminModule(fastify: FastifyInstance) {
   );
   app.patch(
     '/me/preferences',
-    { schema: { ...tags('Me'), summary: 'Set the interface language', body: updatePreferencesSchema, response: { 200: meSchema } } },
+    {
+      schema: {
+        ...tags('Me'),
+        summary: 'Set the interface language',
+        body: updatePreferencesSchema,
+        response: { 200: meSchema },
+      },
+    },
     (req) => setLocale(db, req.ctx, req.body.locale),
   );
 
   app.get(
     '/organisations',
-    { schema: { ...tags('Organisations'), querystring: organisationListQuerySchema, response: { 200: z.array(organisationSchema) } } },
+    {
+      schema: {
+        ...tags('Organisations'),
+        querystring: organisationListQuerySchema,
+        response: { 200: z.array(organisationSchema) },
+      },
+    },
     (req) => listOrganisations(db, req.ctx, { includeInactive: req.query.includeInactive === 'true' }),
   );
   app.post(
     '/organisations',
-    { schema: { ...tags('Organisations'), summary: 'Add a municipality', body: createMunicipalitySchema, response: { 201: organisationSchema } } },
+    {
+      schema: {
+        ...tags('Organisations'),
+        summary: 'Add a municipality',
+        body: createMunicipalitySchema,
+        response: { 201: organisationSchema },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createMunicipality(db, req.ctx, req.body)),
   );
   app.get(
@@ -94,7 +130,13 @@ export async function adminModule(fastify: FastifyInstance) {
 
   app.get(
     '/networks',
-    { schema: { ...tags('Networks'), querystring: organisationListQuerySchema, response: { 200: z.array(networkSchema) } } },
+    {
+      schema: {
+        ...tags('Networks'),
+        querystring: organisationListQuerySchema,
+        response: { 200: z.array(networkSchema) },
+      },
+    },
     (req) => listNetworks(db, req.ctx, { includeInactive: req.query.includeInactive === 'true' }),
   );
   app.post(
@@ -109,17 +151,38 @@ export async function adminModule(fastify: FastifyInstance) {
   );
   app.patch(
     '/networks/:id',
-    { schema: { ...tags('Networks'), params: idParamsSchema, body: updateNetworkSchema, response: { 200: networkSchema } } },
+    {
+      schema: {
+        ...tags('Networks'),
+        params: idParamsSchema,
+        body: updateNetworkSchema,
+        response: { 200: networkSchema },
+      },
+    },
     (req) => updateNetwork(db, req.ctx, req.params.id, req.body),
   );
   app.put(
     '/networks/:id/members/:userId',
-    { schema: { ...tags('Networks'), summary: 'Add a member', params: networkMemberParamsSchema, response: { 200: okSchema } } },
+    {
+      schema: {
+        ...tags('Networks'),
+        summary: 'Add a member',
+        params: networkMemberParamsSchema,
+        response: { 200: okSchema },
+      },
+    },
     (req) => setMembership(db, req.ctx, req.params.id, req.params.userId, true),
   );
   app.delete(
     '/networks/:id/members/:userId',
-    { schema: { ...tags('Networks'), summary: 'Remove a member', params: networkMemberParamsSchema, response: { 200: okSchema } } },
+    {
+      schema: {
+        ...tags('Networks'),
+        summary: 'Remove a member',
+        params: networkMemberParamsSchema,
+        response: { 200: okSchema },
+      },
+    },
     (req) => setMembership(db, req.ctx, req.params.id, req.params.userId, false),
   );
 
@@ -130,7 +193,14 @@ export async function adminModule(fastify: FastifyInstance) {
   );
   app.post(
     '/users',
-    { schema: { ...tags('Users'), summary: 'Invite a user by e-mail', body: inviteUserSchema, response: { 201: userSchema } } },
+    {
+      schema: {
+        ...tags('Users'),
+        summary: 'Invite a user by e-mail',
+        body: inviteUserSchema,
+        response: { 201: userSchema },
+      },
+    },
     async (req, reply) => reply.code(201).send(await inviteUser(userDeps, req.ctx, req.body)),
   );
   app.get(
@@ -140,12 +210,27 @@ export async function adminModule(fastify: FastifyInstance) {
   );
   app.patch(
     '/users/:id',
-    { schema: { ...tags('Users'), summary: 'Rename or change roles', params: userIdParamsSchema, body: updateUserSchema, response: { 200: userSchema } } },
+    {
+      schema: {
+        ...tags('Users'),
+        summary: 'Rename or change roles',
+        params: userIdParamsSchema,
+        body: updateUserSchema,
+        response: { 200: userSchema },
+      },
+    },
     (req) => updateUser(db, req.ctx, req.params.id, req.body),
   );
   app.post(
     '/users/:id/deactivate',
-    { schema: { ...tags('Users'), summary: 'Deactivate (ends every session)', params: userIdParamsSchema, response: { 200: userSchema } } },
+    {
+      schema: {
+        ...tags('Users'),
+        summary: 'Deactivate (ends every session)',
+        params: userIdParamsSchema,
+        response: { 200: userSchema },
+      },
+    },
     (req) => setUserActive(db, req.ctx, req.params.id, false),
   );
   app.post(

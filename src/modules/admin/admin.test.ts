@@ -17,7 +17,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const auditActions = async (entityId: string) =>
-  (await t.db.select().from(auditEvent).where(eq(auditEvent.entityId, entityId)).orderBy(auditEvent.id)).map((e) => e.action);
+  (await t.db.select().from(auditEvent).where(eq(auditEvent.entityId, entityId)).orderBy(auditEvent.id)).map(
+    (e) => e.action,
+  );
 
 describe('municipalities', () => {
   it('adds, renames and deactivates a municipality, keeping it (and its users) in the database', async () => {
@@ -25,8 +27,18 @@ describe('municipalities', () => {
     const created = await as({ method: 'POST', url: '/api/organisations', payload: { name: 'Ödeshög', code: '0509' } });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    expect(created.json()).toMatchObject({ kind: 'municipality', name: 'Ödeshög', code: '0509', active: true, userCount: 0 });
-    const renamed = await as({ method: 'PATCH', url: `/api/organisations/${id}`, payload: { name: 'Ödeshögs kommun' } });
+    expect(created.json()).toMatchObject({
+      kind: 'municipality',
+      name: 'Ödeshög',
+      code: '0509',
+      active: true,
+      userCount: 0,
+    });
+    const renamed = await as({
+      method: 'PATCH',
+      url: `/api/organisations/${id}`,
+      payload: { name: 'Ödeshögs kommun' },
+    });
     expect(renamed.json().name).toBe('Ödeshögs kommun');
     const off = await as({ method: 'PATCH', url: `/api/organisations/${id}`, payload: { active: false } });
     expect(off.json().active).toBe(false);
@@ -38,10 +50,17 @@ describe('municipalities', () => {
   });
 
   it('lists the region first and the municipalities in Swedish order (å, ä, ö last)', async () => {
-    for (const [name, code] of [['Örebro', '1880'], ['Alingsås', '1489'], ['Åmål', '1492'], ['Ängelholm', '1292']] as const) {
+    for (const [name, code] of [
+      ['Örebro', '1880'],
+      ['Alingsås', '1489'],
+      ['Åmål', '1492'],
+      ['Ängelholm', '1292'],
+    ] as const) {
       await buildMunicipality(t.db, { name, code });
     }
-    const names = (await t.as(admin)({ method: 'GET', url: '/api/organisations' })).json().map((o: { name: string }) => o.name);
+    const names = (await t.as(admin)({ method: 'GET', url: '/api/organisations' }))
+      .json()
+      .map((o: { name: string }) => o.name);
     expect(names[0]).toBe(region.name);
     const order = ['Alingsås', 'Åmål', 'Ängelholm', 'Örebro'].map((n) => names.indexOf(n));
     expect(order).toEqual([...order].sort((x, y) => x - y));
@@ -52,7 +71,9 @@ describe('municipalities', () => {
     await buildMunicipality(t.db, { name: 'Skövde', code: '1496' });
     const bad = await as({ method: 'POST', url: '/api/organisations', payload: { name: 'X', code: '14960' } });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields).toEqual([{ path: 'code', message: 'Kommunkoden ska vara fyra siffror (SCB:s kommunkod).' }]);
+    expect(bad.json().error.fields).toEqual([
+      { path: 'code', message: 'Kommunkoden ska vara fyra siffror (SCB:s kommunkod).' },
+    ]);
     const dupCode = await as({ method: 'POST', url: '/api/organisations', payload: { name: 'Annan', code: '1496' } });
     expect(dupCode.statusCode).toBe(409);
     expect(dupCode.json().error.fields[0].path).toBe('code');
@@ -62,7 +83,11 @@ describe('municipalities', () => {
   });
 
   it('rejects unknown keys instead of assigning them (no mass assignment)', async () => {
-    const res = await t.as(admin)({ method: 'POST', url: '/api/organisations', payload: { name: 'Y', code: '1998', kind: 'region' } });
+    const res = await t.as(admin)({
+      method: 'POST',
+      url: '/api/organisations',
+      payload: { name: 'Y', code: '1998', kind: 'region' },
+    });
     expect(res.statusCode).toBe(400);
   });
 });
@@ -75,12 +100,21 @@ describe('users and roles', () => {
     const invited = await as({
       method: 'POST',
       url: '/api/users',
-      payload: { name: 'Åsa Öberg', email: 'Asa.Oberg@Test.example', organisationId: municipality.id, roles: ['manager'] },
+      payload: {
+        name: 'Åsa Öberg',
+        email: 'Asa.Oberg@Test.example',
+        organisationId: municipality.id,
+        roles: ['manager'],
+      },
     });
     expect(invited.statusCode).toBe(201);
     const id = invited.json().id;
     expect(invited.json()).toMatchObject({ email: 'asa.oberg@test.example', roles: ['manager'], hasPassword: false });
-    const edited = await as({ method: 'PATCH', url: `/api/users/${id}`, payload: { name: 'Åsa Öberg-Lind', roles: ['manager', 'reporter'] } });
+    const edited = await as({
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      payload: { name: 'Åsa Öberg-Lind', roles: ['manager', 'reporter'] },
+    });
     expect(edited.json()).toMatchObject({ name: 'Åsa Öberg-Lind', roles: ['manager', 'reporter'] });
     expect((await as({ method: 'POST', url: `/api/users/${id}/deactivate` })).json().active).toBe(false);
     expect((await as({ method: 'POST', url: `/api/users/${id}/reactivate` })).json().active).toBe(true);
@@ -101,16 +135,24 @@ describe('users and roles', () => {
     expect((await t.as(phone)({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
     await t.as(admin)({ method: 'POST', url: `/api/users/${u.id}/deactivate` });
     expect(await t.db.select().from(session).where(eq(session.userId, u.id))).toEqual([]);
-    for (const cookie of [phone, laptop]) expect((await t.as(cookie)({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    for (const cookie of [phone, laptop])
+      expect((await t.as(cookie)({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
   });
 
   it('refuses a duplicate e-mail, roles that do not fit the organisation, and an empty role list', async () => {
     const municipality = await buildMunicipality(t.db);
     const existing = await buildUser(t.db, { municipality });
     const as = t.as(admin);
-    const dup = await as({ method: 'POST', url: '/api/users', payload: { name: 'X', email: existing.email, organisationId: municipality.id, roles: ['employee'] } });
+    const dup = await as({
+      method: 'POST',
+      url: '/api/users',
+      payload: { name: 'X', email: existing.email, organisationId: municipality.id, roles: ['employee'] },
+    });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().error.fields[0]).toEqual({ path: 'email', message: 'Det finns redan ett konto med den e-postadressen.' });
+    expect(dup.json().error.fields[0]).toEqual({
+      path: 'email',
+      message: 'Det finns redan ett konto med den e-postadressen.',
+    });
     const regionalInMunicipality = await as({
       method: 'POST',
       url: '/api/users',
@@ -124,7 +166,11 @@ describe('users and roles', () => {
       payload: { name: 'X', email: 'x2@test.example', organisationId: region.id, roles: ['municipal_admin'] },
     });
     expect(municipalInRegion.statusCode).toBe(400);
-    const none = await as({ method: 'POST', url: '/api/users', payload: { name: 'X', email: 'x3@test.example', organisationId: municipality.id, roles: [] } });
+    const none = await as({
+      method: 'POST',
+      url: '/api/users',
+      payload: { name: 'X', email: 'x3@test.example', organisationId: municipality.id, roles: [] },
+    });
     expect(none.json().error.fields).toEqual([{ path: 'roles', message: 'Välj minst en roll.' }]);
   });
 
@@ -134,10 +180,17 @@ describe('users and roles', () => {
     const local = t.as(await t.signIn(await buildUser(t.db, { role: 'municipal_admin', municipality: own })));
     const colleague = await buildUser(t.db, { municipality: own });
     const stranger = await buildUser(t.db, { municipality: other });
-    expect((await local({ method: 'PATCH', url: `/api/users/${colleague.id}`, payload: { roles: ['regional_admin'] } })).statusCode).toBe(400);
-    expect((await local({ method: 'PATCH', url: `/api/users/${stranger.id}`, payload: { name: 'Hackad' } })).statusCode).toBe(404);
+    expect(
+      (await local({ method: 'PATCH', url: `/api/users/${colleague.id}`, payload: { roles: ['regional_admin'] } }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await local({ method: 'PATCH', url: `/api/users/${stranger.id}`, payload: { name: 'Hackad' } })).statusCode,
+    ).toBe(404);
     expect((await local({ method: 'GET', url: `/api/users/${stranger.id}` })).statusCode).toBe(404);
-    const [row] = await t.db.execute(sql`select name from "user" where id = ${stranger.id}`).then((r) => (r as unknown as { rows: { name: string }[] }).rows);
+    const [row] = await t.db
+      .execute(sql`select name from "user" where id = ${stranger.id}`)
+      .then((r) => (r as unknown as { rows: { name: string }[] }).rows);
     expect(row?.name).not.toBe('Hackad');
   });
 
@@ -156,7 +209,12 @@ describe('users and roles', () => {
 
   it('filters and pages the user list, and audits each user read', async () => {
     const municipality = await buildMunicipality(t.db);
-    for (let i = 0; i < 55; i++) await buildUser(t.db, { municipality, role: i % 5 === 0 ? 'mas' : 'employee', name: `Sida Person ${String(i).padStart(2, '0')}` });
+    for (let i = 0; i < 55; i++)
+      await buildUser(t.db, {
+        municipality,
+        role: i % 5 === 0 ? 'mas' : 'employee',
+        name: `Sida Person ${String(i).padStart(2, '0')}`,
+      });
     const as = t.as(admin);
     const first = (await as({ method: 'GET', url: `/api/users?organisationId=${municipality.id}` })).json();
     expect(first.total).toBe(55);
@@ -174,14 +232,19 @@ describe('users and roles', () => {
 describe('networks', () => {
   it('creates a network, adds members and shows other municipalities’ members only to those allowed', async () => {
     const as = t.as(admin);
-    const created = await as({ method: 'POST', url: '/api/networks', payload: { name: 'Demensnätverket', kind: 'network', description: 'Demensombud' } });
+    const created = await as({
+      method: 'POST',
+      url: '/api/networks',
+      payload: { name: 'Demensnätverket', kind: 'network', description: 'Demensombud' },
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
     const m1 = await buildMunicipality(t.db);
     const m2 = await buildMunicipality(t.db);
     const u1 = await buildUser(t.db, { municipality: m1, role: 'manager' });
     const u2 = await buildUser(t.db, { municipality: m2, role: 'manager' });
-    for (const u of [u1, u2]) expect((await as({ method: 'PUT', url: `/api/networks/${id}/members/${u.id}` })).statusCode).toBe(200);
+    for (const u of [u1, u2])
+      expect((await as({ method: 'PUT', url: `/api/networks/${id}/members/${u.id}` })).statusCode).toBe(200);
     const full = (await as({ method: 'GET', url: `/api/networks/${id}` })).json();
     expect(full.memberCount).toBe(2);
     expect(full.members.map((m: { userId: string }) => m.userId).sort()).toEqual([u1.id, u2.id].sort());
@@ -207,29 +270,46 @@ describe('API tokens', () => {
     expect(created.statusCode).toBe(201);
     const { token, apiToken } = created.json();
     expect(token).toMatch(/^kn_/);
-    const stored = (await t.db.execute(sql`select token_hash from api_token where id = ${apiToken.id}`)) as unknown as { rows: { token_hash: string }[] };
+    const stored = (await t.db.execute(sql`select token_hash from api_token where id = ${apiToken.id}`)) as unknown as {
+      rows: { token_hash: string }[];
+    };
     expect(stored.rows[0]?.token_hash).not.toContain(token.slice(3));
     expect(JSON.stringify((await t.as(admin)({ method: 'GET', url: '/api/tokens' })).json())).not.toContain(token);
 
     const bearer = { authorization: `Bearer ${token}` };
     const users = await t.app.inject({ method: 'GET', url: '/api/users', headers: bearer });
     expect(users.statusCode).toBe(200);
-    expect(users.json().items.every((u: { organisationId: string }) => u.organisationId === municipality.id)).toBe(true);
+    expect(users.json().items.every((u: { organisationId: string }) => u.organisationId === municipality.id)).toBe(
+      true,
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/audit', headers: bearer })).statusCode).toBe(403);
     expect(await auditActions(apiToken.id)).toEqual(['token.create', 'token.used', 'token.used']);
 
-    expect((await t.as(admin)({ method: 'POST', url: `/api/tokens/${apiToken.id}/revoke` })).json().revokedAt).not.toBeNull();
+    expect(
+      (await t.as(admin)({ method: 'POST', url: `/api/tokens/${apiToken.id}/revoke` })).json().revokedAt,
+    ).not.toBeNull();
     expect((await t.app.inject({ method: 'GET', url: '/api/users', headers: bearer })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/users', headers: { authorization: 'Bearer kn_made-up' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/users', headers: { authorization: 'Bearer kn_made-up' } }))
+        .statusCode,
+    ).toBe(401);
   });
 
   it('refuses an expiry in the past and roles beyond the creator’s reach', async () => {
     const municipality = await buildMunicipality(t.db);
     const local = t.as(await t.signIn(await buildUser(t.db, { role: 'municipal_admin', municipality })));
-    const past = await local({ method: 'POST', url: '/api/tokens', payload: { name: 'X', organisationId: municipality.id, roles: ['reporter'], expiresAt: '2020-01-01T00:00:00Z' } });
+    const past = await local({
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: 'X', organisationId: municipality.id, roles: ['reporter'], expiresAt: '2020-01-01T00:00:00Z' },
+    });
     expect(past.statusCode).toBe(400);
     expect(past.json().error.fields[0].path).toBe('expiresAt');
-    const tooMuch = await local({ method: 'POST', url: '/api/tokens', payload: { name: 'X', organisationId: municipality.id, roles: ['regional_admin'] } });
+    const tooMuch = await local({
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: 'X', organisationId: municipality.id, roles: ['regional_admin'] },
+    });
     expect(tooMuch.statusCode).toBe(400);
   });
 });
@@ -247,22 +327,42 @@ describe('audit log', () => {
     await t.as(admin)({ method: 'POST', url: `/api/users/${u.id}/deactivate` });
     const today = new Date().toISOString().slice(0, 10);
     const res = (
-      await t.as(admin)({ method: 'GET', url: `/api/audit?action=user.deactivate&organisationId=${municipality.id}&from=${today}&to=${today}` })
+      await t.as(admin)({
+        method: 'GET',
+        url: `/api/audit?action=user.deactivate&organisationId=${municipality.id}&from=${today}&to=${today}`,
+      })
     ).json();
     expect(res.total).toBe(1);
-    expect(res.items[0]).toMatchObject({ action: 'user.deactivate', entityType: 'user', entityId: u.id, organisationId: municipality.id });
+    expect(res.items[0]).toMatchObject({
+      action: 'user.deactivate',
+      entityType: 'user',
+      entityId: u.id,
+      organisationId: municipality.id,
+    });
     expect(res.items[0].actorName).toMatch(/regional_admin/);
     expect(res.actions).toContain('user.deactivate');
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    expect((await t.as(admin)({ method: 'GET', url: `/api/audit?action=user.deactivate&from=${tomorrow}` })).json().total).toBe(0);
+    expect(
+      (await t.as(admin)({ method: 'GET', url: `/api/audit?action=user.deactivate&from=${tomorrow}` })).json().total,
+    ).toBe(0);
   });
 
   it('every route that returns other people’s personal data writes an audit event', async () => {
     const municipality = await buildMunicipality(t.db);
     const u = await buildUser(t.db, { municipality });
-    const n = (await t.as(admin)({ method: 'POST', url: '/api/networks', payload: { name: 'Granskat nätverk', kind: 'network' } })).json();
+    const n = (
+      await t.as(admin)({
+        method: 'POST',
+        url: '/api/networks',
+        payload: { name: 'Granskat nätverk', kind: 'network' },
+      })
+    ).json();
     await t.as(admin)({ method: 'PUT', url: `/api/networks/${n.id}/members/${u.id}` });
-    const personalDataReads = [`/api/users/${u.id}`, `/api/users?organisationId=${municipality.id}`, `/api/networks/${n.id}`];
+    const personalDataReads = [
+      `/api/users/${u.id}`,
+      `/api/users?organisationId=${municipality.id}`,
+      `/api/networks/${n.id}`,
+    ];
     for (const url of personalDataReads) {
       const before = (await auditActions(u.id)).filter((a) => a === 'user.read').length;
       expect((await t.as(admin)({ method: 'GET', url })).statusCode).toBe(200);

@@ -2,12 +2,12 @@
 import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { authorize, requireActorOf } from '../../platform/server/actor.ts';
-import type { RequestContext } from '../../platform/server/audit.ts';
 import { auditEvent } from '../../platform/server/audit.table.ts';
+import type { RequestContext } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
 import type { Db } from '../../platform/server/db.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
-import { LIMITS, type auditQuerySchema } from './admin.contracts.ts';
+import { type auditQuerySchema, LIMITS } from './admin.contracts.ts';
 
 export async function listAuditEvents(db: Db, ctx: RequestContext, q: z.infer<typeof auditQuerySchema>) {
   authorize(requireActorOf(ctx), 'audit:read');
@@ -44,10 +44,7 @@ export async function listAuditEvents(db: Db, ctx: RequestContext, q: z.infer<ty
     .orderBy(desc(auditEvent.id))
     .limit(LIMITS.pageSize)
     .offset((q.page - 1) * LIMITS.pageSize);
-  const actions = await db
-    .selectDistinct({ action: auditEvent.action })
-    .from(auditEvent)
-    .orderBy(sql`1`);
+  const actions = await db.selectDistinct({ action: auditEvent.action }).from(auditEvent).orderBy(sql`1`);
   return {
     items: rows.map((r) => ({ ...r, at: r.at.toISOString() })),
     total: total?.n ?? 0,

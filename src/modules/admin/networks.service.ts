@@ -23,7 +23,14 @@ const columns = {
 };
 
 export function toNetworkDto(row: NetworkDto): NetworkDto {
-  return { id: row.id, name: row.name, kind: row.kind, description: row.description, active: row.active, memberCount: row.memberCount };
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    description: row.description,
+    active: row.active,
+    memberCount: row.memberCount,
+  };
 }
 
 export async function listNetworks(db: Db, ctx: RequestContext, opts: { includeInactive: boolean }) {
@@ -47,7 +54,8 @@ export async function getNetwork(db: Db, ctx: RequestContext, id: string) {
   authorize(actor, 'network:read');
   const row = await findNetwork(db, id);
   const scope = visibleOrganisations(actor, 'user:read');
-  const ownOnly = scope === 'all' ? undefined : inArray(user.organisationId, scope.length ? scope : [actor.organisationId]);
+  const ownOnly =
+    scope === 'all' ? undefined : inArray(user.organisationId, scope.length ? scope : [actor.organisationId]);
   const members = await db
     .select({ userId: user.id, name: user.name, organisationId: organisation.id, organisationName: organisation.name })
     .from(networkMember)
@@ -58,7 +66,12 @@ export async function getNetwork(db: Db, ctx: RequestContext, id: string) {
   await audit(
     db,
     ctx,
-    members.map((m) => ({ action: 'user.read', entityType: 'user', entityId: m.userId, organisationId: m.organisationId })),
+    members.map((m) => ({
+      action: 'user.read',
+      entityType: 'user',
+      entityId: m.userId,
+      organisationId: m.organisationId,
+    })),
   );
   return { ...toNetworkDto(row), members };
 }
@@ -72,12 +85,21 @@ export async function createNetwork(db: Db, ctx: RequestContext, input: z.infer<
   return toNetworkDto(await findNetwork(db, row.id));
 }
 
-export async function updateNetwork(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof updateNetworkSchema>) {
+export async function updateNetwork(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof updateNetworkSchema>,
+) {
   authorize(requireActorOf(ctx), 'network:manage');
   await findNetwork(db, id);
   if (input.name !== undefined) await assertNameFree(db, input.name, id);
-  await db.update(network).set({ ...input, updatedAt: new Date() }).where(eq(network.id, id));
-  const action = input.active === false ? 'network.deactivate' : input.active === true ? 'network.reactivate' : 'network.update';
+  await db
+    .update(network)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(network.id, id));
+  const action =
+    input.active === false ? 'network.deactivate' : input.active === true ? 'network.reactivate' : 'network.update';
   await audit(db, ctx, { action, entityType: 'network', entityId: id });
   return toNetworkDto(await findNetwork(db, id));
 }
@@ -85,7 +107,10 @@ export async function updateNetwork(db: Db, ctx: RequestContext, id: string, inp
 export async function setMembership(db: Db, ctx: RequestContext, networkId: string, userId: string, member: boolean) {
   authorize(requireActorOf(ctx), 'network:manage');
   await findNetwork(db, networkId);
-  const [target] = await db.select({ id: user.id, organisationId: user.organisationId, active: user.active }).from(user).where(eq(user.id, userId));
+  const [target] = await db
+    .select({ id: user.id, organisationId: user.organisationId, active: user.active })
+    .from(user)
+    .where(eq(user.id, userId));
   if (!target) throw new NotFoundError('Användaren finns inte.');
   if (member) {
     if (!target.active) throw new ValidationError([{ path: 'userId', message: 'Användaren är inaktiverad.' }]);
@@ -107,5 +132,8 @@ async function assertNameFree(db: Db, name: string, exceptId?: string) {
     .select({ id: network.id })
     .from(network)
     .where(and(sql`lower(${network.name}) = lower(${name})`, exceptId ? sql`${network.id} <> ${exceptId}` : undefined));
-  if (clash) throw new ConflictError('Namnet används redan.', [{ path: 'name', message: 'Det finns redan ett nätverk med det namnet.' }]);
+  if (clash)
+    throw new ConflictError('Namnet används redan.', [
+      { path: 'name', message: 'Det finns redan ett nätverk med det namnet.' },
+    ]);
 }

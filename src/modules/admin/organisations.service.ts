@@ -28,7 +28,10 @@ const organisationColumns = {
 const userCount = sql<number>`(select count(*)::int from "user" u where u.organisation_id = "organisation"."id" and u.active)`;
 
 export async function getRegionInfo(db: Db) {
-  const [region] = await db.select({ name: organisation.name }).from(organisation).where(eq(organisation.kind, 'region'));
+  const [region] = await db
+    .select({ name: organisation.name })
+    .from(organisation)
+    .where(eq(organisation.kind, 'region'));
   const [row] = await db
     .select({ n: count() })
     .from(organisation)
@@ -58,9 +61,17 @@ export async function createMunicipality(db: Db, ctx: RequestContext, input: z.i
   const actor = requireActorOf(ctx);
   authorize(actor, 'organisation:manage');
   await assertUnique(db, input.name, input.code);
-  const [row] = await db.insert(organisation).values({ kind: 'municipality', name: input.name, code: input.code }).returning();
+  const [row] = await db
+    .insert(organisation)
+    .values({ kind: 'municipality', name: input.name, code: input.code })
+    .returning();
   if (!row) throw new Error('insert returned no row');
-  await audit(db, ctx, { action: 'organisation.create', entityType: 'organisation', entityId: row.id, organisationId: row.id });
+  await audit(db, ctx, {
+    action: 'organisation.create',
+    entityType: 'organisation',
+    entityId: row.id,
+    organisationId: row.id,
+  });
   return toOrganisationDto({ ...row, userCount: 0 });
 }
 
@@ -74,24 +85,35 @@ export async function updateOrganisation(
   authorize(actor, 'organisation:manage');
   const current = await findOrganisation(db, id);
   if (current.kind === 'region' && input.code !== undefined) {
-    throw new ConflictError('Regionen har ingen kommunkod.', [{ path: 'code', message: 'Regionen har ingen kommunkod.' }]);
+    throw new ConflictError('Regionen har ingen kommunkod.', [
+      { path: 'code', message: 'Regionen har ingen kommunkod.' },
+    ]);
   }
   if (current.kind === 'region' && input.active === false) {
-    throw new ConflictError('Regionen kan inte inaktiveras.', [{ path: 'active', message: 'Regionen kan inte inaktiveras.' }]);
+    throw new ConflictError('Regionen kan inte inaktiveras.', [
+      { path: 'active', message: 'Regionen kan inte inaktiveras.' },
+    ]);
   }
   await assertUnique(db, input.name, input.code, id);
   await db
     .update(organisation)
     .set({ ...input, updatedAt: new Date() })
     .where(eq(organisation.id, id));
-  const action = input.active === false ? 'organisation.deactivate' : input.active === true ? 'organisation.reactivate' : 'organisation.update';
+  const action =
+    input.active === false
+      ? 'organisation.deactivate'
+      : input.active === true
+        ? 'organisation.reactivate'
+        : 'organisation.update';
   await audit(db, ctx, { action, entityType: 'organisation', entityId: id, organisationId: id });
   return toOrganisationDto(await findOrganisation(db, id));
 }
 
-
 export async function findOrganisation(db: Db, id: string): Promise<OrganisationRow> {
-  const [row] = await db.select({ ...organisationColumns, userCount }).from(organisation).where(eq(organisation.id, id));
+  const [row] = await db
+    .select({ ...organisationColumns, userCount })
+    .from(organisation)
+    .where(eq(organisation.id, id));
   if (!row) throw new NotFoundError('Organisationen finns inte.');
   return row;
 }
@@ -99,9 +121,14 @@ export async function findOrganisation(db: Db, id: string): Promise<Organisation
 async function assertUnique(db: Db, name: string | undefined, code: string | undefined, exceptId?: string) {
   const others = exceptId ? ne(organisation.id, exceptId) : undefined;
   if (code !== undefined) {
-    const [clash] = await db.select({ id: organisation.id }).from(organisation).where(and(eq(organisation.code, code), others));
+    const [clash] = await db
+      .select({ id: organisation.id })
+      .from(organisation)
+      .where(and(eq(organisation.code, code), others));
     if (clash) {
-      throw new ConflictError('Kommunkoden används redan.', [{ path: 'code', message: 'Kommunkoden används redan av en annan kommun.' }]);
+      throw new ConflictError('Kommunkoden används redan.', [
+        { path: 'code', message: 'Kommunkoden används redan av en annan kommun.' },
+      ]);
     }
   }
   if (name !== undefined) {
@@ -110,7 +137,9 @@ async function assertUnique(db: Db, name: string | undefined, code: string | und
       .from(organisation)
       .where(and(sql`lower(${organisation.name}) = lower(${name})`, others));
     if (clash) {
-      throw new ConflictError('Namnet används redan.', [{ path: 'name', message: 'Det finns redan en organisation med det namnet.' }]);
+      throw new ConflictError('Namnet används redan.', [
+        { path: 'name', message: 'Det finns redan en organisation med det namnet.' },
+      ]);
     }
   }
 }

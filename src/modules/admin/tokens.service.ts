@@ -120,6 +120,11 @@ export async function revokeToken(db: Db, ctx: RequestContext, id: string) {
     .update(apiToken)
     .set({ revokedAt: new Date(), revokedById: actor.userId })
     .where(and(eq(apiToken.id, id)));
-  await audit(db, ctx, { action: 'token.revoke', entityType: 'api_token', entityId: id, organisationId: row.organisationId });
+  await audit(db, ctx, {
+    action: 'token.revoke',
+    entityType: 'api_token',
+    entityId: id,
+    organisationId: row.organisationId,
+  });
   return toApiTokenDto(await findToken(db, id));
 }

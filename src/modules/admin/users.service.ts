@@ -3,11 +3,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, count, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Role } from '../../platform/shared/roles.ts';
 import { authorize, authorizeObject, requireActorOf } from '../../platform/server/actor.ts';
 import { type AuditEntry, audit, type RequestContext } from '../../platform/server/audit.ts';
-import { invitationMail, passwordResetMail } from '../../platform/server/auth.ts';
 import { session, user, userRole, verification } from '../../platform/server/auth.table.ts';
+import { invitationMail, passwordResetMail } from '../../platform/server/auth.ts';
 import type { Config } from '../../platform/server/config.ts';
 import type { Db } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
@@ -15,7 +14,14 @@ import type { Mailer } from '../../platform/server/mail.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import { can, rolesAllowedFor, visibleOrganisations } from '../../platform/server/policy.ts';
 import { likePattern, swedishOrder } from '../../platform/server/sql.ts';
-import { LIMITS, type inviteUserSchema, type updateUserSchema, type UserDto, type userListQuerySchema } from './admin.contracts.ts';
+import type { Role } from '../../platform/shared/roles.ts';
+import {
+  type inviteUserSchema,
+  LIMITS,
+  type UserDto,
+  type updateUserSchema,
+  type userListQuerySchema,
+} from './admin.contracts.ts';
 import { getRegionInfo } from './organisations.service.ts';
 
 export type UserDeps = { db: Db; mailer: Mailer; config: Config };
@@ -23,7 +29,9 @@ export type UserDeps = { db: Db; mailer: Mailer; config: Config };
 const INVITATION_DAYS = 7;
 
 // Correlated subqueries are written out in SQL: inside sql`` Drizzle leaves columns unqualified.
-const roles = sql<Role[]>`coalesce((select array_agg(r.role order by r.role) from user_role r where r.user_id = "user"."id"), '{}')`;
+const roles = sql<
+  Role[]
+>`coalesce((select array_agg(r.role order by r.role) from user_role r where r.user_id = "user"."id"), '{}')`;
 const hasPassword = sql<boolean>`exists (select 1 from account a where a.user_id = "user"."id" and a.provider_id = 'credential' and a.password is not null)`;
 
 const userColumns = {
@@ -84,7 +92,12 @@ export async function listUsers(db: Db, ctx: RequestContext, query: z.infer<type
     query.organisationId ? eq(user.organisationId, query.organisationId) : undefined,
     query.includeInactive === 'true' ? undefined : eq(user.active, true),
     query.role
-      ? exists(db.select().from(userRole).where(and(eq(userRole.userId, user.id), eq(userRole.role, query.role))))
+      ? exists(
+          db
+            .select()
+            .from(userRole)
+            .where(and(eq(userRole.userId, user.id), eq(userRole.role, query.role))),
+        )
       : undefined,
     query.q ? or(ilike(user.name, likePattern(query.q)), ilike(user.email, likePattern(query.q))) : undefined,
   );
@@ -109,7 +122,12 @@ export async function getUser(db: Db, ctx: RequestContext, id: string) {
   const actor = requireActorOf(ctx);
   authorize(actor, 'user:read', { organisationId: actor.organisationId });
   const row = await findVisibleUser(db, ctx, id, 'user:read');
-  await audit(db, ctx, { action: 'user.read', entityType: 'user', entityId: row.id, organisationId: row.organisationId });
+  await audit(db, ctx, {
+    action: 'user.read',
+    entityType: 'user',
+    entityId: row.id,
+    organisationId: row.organisationId,
+  });
   return toUserDto(row);
 }
 
@@ -118,7 +136,8 @@ async function findVisibleUser(db: Db, ctx: RequestContext, id: string, action: 
   const actor = requireActorOf(ctx);
   authorize(actor, action, { organisationId: actor.organisationId });
   const row = await findUser(db, id).catch(() => null);
-  if (!row || !can(actor, action, { organisationId: row.organisationId })) throw new NotFoundError('Användaren finns inte.');
+  if (!row || !can(actor, action, { organisationId: row.organisationId }))
+    throw new NotFoundError('Användaren finns inte.');
   return row;
 }
 
@@ -194,9 +213,15 @@ export async function updateUser(db: Db, ctx: RequestContext, id: string, input:
           roles: changed,
         });
         if (removed.includes('regional_admin')) await assertAnotherRegionalAdmin(tx as Db, id);
-        if (removed.length) await tx.delete(userRole).where(and(eq(userRole.userId, id), inArray(userRole.role, removed)));
+        if (removed.length)
+          await tx.delete(userRole).where(and(eq(userRole.userId, id), inArray(userRole.role, removed)));
         if (added.length) await tx.insert(userRole).values(added.map((role) => ({ userId: id, role })));
-        events.push({ action: 'user.roles_change', entityType: 'user', entityId: id, organisationId: row.organisationId });
+        events.push({
+          action: 'user.roles_change',
+          entityType: 'user',
+          entityId: id,
+          organisationId: row.organisationId,
+        });
       }
     }
     await audit(tx as Db, ctx, events);
@@ -268,7 +293,16 @@ export async function getMe(db: Db, ctx: RequestContext) {
   if (!org) throw new NotFoundError();
   const own = { organisationId: actor.organisationId, organisationKind: actor.organisationKind };
   const permissions = (
-    ['organisation:read', 'organisation:manage', 'network:read', 'network:manage', 'user:read', 'user:manage', 'token:manage', 'audit:read'] as const
+    [
+      'organisation:read',
+      'organisation:manage',
+      'network:read',
+      'network:manage',
+      'user:read',
+      'user:manage',
+      'token:manage',
+      'audit:read',
+    ] as const
   ).filter((action) => can(actor, action, own));
   if (can(actor, 'user:grant_role', { ...own, roles: ['employee'] })) permissions.push('user:grant_role' as never);
   return {
@@ -290,7 +324,6 @@ export async function setLocale(db: Db, ctx: RequestContext, locale: 'sv' | 'en'
   ctx.actor = { ...actor, locale };
   return getMe(db, ctx);
 }
-
 
 /**
  * A token for choosing a password, stored the way better-auth stores reset tokens, so its
@@ -318,7 +351,10 @@ export async function createAdmin(
   await assertEmailFree(db, email);
   let [region] = await db.select().from(organisation).where(eq(organisation.kind, 'region'));
   if (!region) {
-    [region] = await db.insert(organisation).values({ kind: 'region', name: opts.regionName ?? 'Regionen' }).returning();
+    [region] = await db
+      .insert(organisation)
+      .values({ kind: 'region', name: opts.regionName ?? 'Regionen' })
+      .returning();
   }
   if (!region) throw new Error('no region');
   const id = randomUUID();

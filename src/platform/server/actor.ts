@@ -6,8 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../shared/roles.ts';
 import { apiToken } from './api-token.table.ts';
 import { audit, type RequestContext } from './audit.ts';
-import type { Auth } from './auth.ts';
 import { session, user, userRole } from './auth.table.ts';
+import type { Auth } from './auth.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
@@ -30,7 +30,7 @@ export async function resolveActor(
   if (header) return resolveToken(deps.db, request, header);
 
   const cookie = request.headers.cookie;
-  if (!cookie || !cookie.includes('session_token')) return null;
+  if (!cookie?.includes('session_token')) return null;
   const result = await deps.auth.api.getSession({ headers: fromNodeHeaders(request.headers), returnHeaders: true });
   const setCookie = result.headers?.get('set-cookie');
   if (setCookie) reply.header('set-cookie', setCookie);
@@ -55,7 +55,7 @@ export async function resolveActor(
     .leftJoin(userRole, eq(userRole.userId, user.id))
     .where(eq(user.id, found.user.id))
     .groupBy(user.id, organisation.id);
-  if (!row || !row.userActive || !row.organisationActive) return null;
+  if (!row?.userActive || !row.organisationActive) return null;
   return {
     kind: 'user',
     userId: found.user.id,
@@ -103,12 +103,16 @@ async function resolveToken(db: Db, request: FastifyRequest, header: string): Pr
   };
   // Token use is audited; last-used is kept to the minute so a busy integration does not rewrite the row.
   await Promise.all([
-    audit(db, { actor, requestId: request.id, ip: request.ip }, {
-      action: 'token.used',
-      entityType: 'api_token',
-      entityId: row.id,
-      organisationId: row.organisationId,
-    }),
+    audit(
+      db,
+      { actor, requestId: request.id, ip: request.ip },
+      {
+        action: 'token.used',
+        entityType: 'api_token',
+        entityId: row.id,
+        organisationId: row.organisationId,
+      },
+    ),
     db
       .update(apiToken)
       .set({ lastUsedAt: new Date() })
@@ -140,7 +144,9 @@ export function authorize(actor: Actor, action: Action, resource?: Resource): vo
  */
 export function authorizeObject(actor: Actor, action: Action, resource: Resource): void {
   if (can(actor, action, resource)) return;
-  if (can(actor, action, { ...resource, organisationId: actor.organisationId, organisationKind: actor.organisationKind })) {
+  if (
+    can(actor, action, { ...resource, organisationId: actor.organisationId, organisationKind: actor.organisationKind })
+  ) {
     throw new NotFoundError();
   }
   throw new ForbiddenError();

@@ -47,7 +47,12 @@ describe('errors', () => {
 
   it('answers malformed JSON with 400 and an oversized body with 413, in Swedish', async () => {
     const cookie = await t.signIn(await buildUser(t.db, { role: 'regional_admin' }));
-    const bad = await t.as(cookie)({ method: 'POST', url: '/api/networks', headers: { 'content-type': 'application/json' }, payload: '{"name":' });
+    const bad = await t.as(cookie)({
+      method: 'POST',
+      url: '/api/networks',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"name":',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toBe('Begäran kunde inte tolkas.');
     const big = await t.as(cookie)({
@@ -85,7 +90,9 @@ describe('errors', () => {
 
 describe('configuration', () => {
   it('reports every invalid variable in one message', () => {
-    expect(() => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', PUBLIC_URL: 'not a url', DEMO: 'maybe' })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', PUBLIC_URL: 'not a url', DEMO: 'maybe' }),
+    ).toThrow(ConfigError);
     try {
       loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', PUBLIC_URL: 'not a url', DEMO: 'maybe' });
     } catch (err) {
@@ -96,7 +103,11 @@ describe('configuration', () => {
 
   it('requires a shared secret with a database server', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1/db' })).toThrow(/AUTH_SECRET/);
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@127.0.0.1/db', AUTH_SECRET: 's'.repeat(32), PORT: '8080' });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@127.0.0.1/db',
+      AUTH_SECRET: 's'.repeat(32),
+      PORT: '8080',
+    });
     expect(config.port).toBe(8080);
     expect(config.publicUrl).toBe('http://localhost:8080');
   });

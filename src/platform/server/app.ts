@@ -18,8 +18,8 @@ import { z } from 'zod';
 import { adminModule } from '../../modules/admin/admin.routes.ts';
 import { resolveActor } from './actor.ts';
 import type { RequestContext } from './audit.ts';
-import { type Auth, createAuth } from './auth.ts';
 import { authRoutes } from './auth.routes.ts';
+import { type Auth, createAuth } from './auth.ts';
 import type { Config } from './config.ts';
 import { type Database, isDatabaseUnavailable } from './db.ts';
 import { AppError, ForbiddenError, UnauthorizedError } from './errors.ts';
@@ -70,7 +70,10 @@ export type BuildOptions = {
 export async function buildApp(opts: BuildOptions): Promise<App> {
   const { config, database } = opts;
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel, ...loggerOptions(), ...(typeof opts.logger === 'object' ? opts.logger : {}) },
+    logger:
+      opts.logger === false
+        ? false
+        : { level: config.logLevel, ...loggerOptions(), ...(typeof opts.logger === 'object' ? opts.logger : {}) },
     genReqId: () => randomUUID(),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -133,7 +136,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     request.ctx = { actor: null, requestId: request.id, ip: request.ip };
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/auth/') || request.url.startsWith('/api/docs')) {
+    if (
+      !request.url.startsWith('/api/') ||
+      request.url.startsWith('/api/auth/') ||
+      request.url.startsWith('/api/docs')
+    ) {
       return;
     }
     request.ctx.actor = await resolveActor({ db: database.db, auth, config }, request, reply);
@@ -164,10 +171,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       wildcard: false,
       index: false,
       setHeaders(res, filePath) {
-        res.header(
-          'cache-control',
-          filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
+        res.header('cache-control', filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
     app.get('/assets/*', { schema: { hide: true } }, (request, reply) =>
@@ -244,13 +248,16 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
   }
   if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, 'database unavailable');
-    return reply.code(503).header('retry-after', '5').send({
-      error: {
-        code: 'service_unavailable',
-        message: 'Databasen går inte att nå just nu. Försök igen om en stund.',
-        correlationId,
-      },
-    });
+    return reply
+      .code(503)
+      .header('retry-after', '5')
+      .send({
+        error: {
+          code: 'service_unavailable',
+          message: 'Databasen går inte att nå just nu. Försök igen om en stund.',
+          correlationId,
+        },
+      });
   }
   const status = (error as { statusCode?: number }).statusCode;
   if (status && status >= 400 && status < 500) {
@@ -269,7 +276,10 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
 }
 
 function clientErrorCode(status: number) {
-  return ({ 413: 'payload_too_large', 415: 'unsupported_media_type', 404: 'not_found' } as Record<number, string>)[status] ?? 'bad_request';
+  return (
+    ({ 413: 'payload_too_large', 415: 'unsupported_media_type', 404: 'not_found' } as Record<number, string>)[status] ??
+    'bad_request'
+  );
 }
 
 function clientErrorMessage(status: number) {

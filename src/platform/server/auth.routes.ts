@@ -1,12 +1,13 @@
 // /api/auth/*: better-auth's own endpoints, wrapped to audit sign-in and sign-out and to limit
 // failed sign-ins per account (better-auth limits per IP address).
+
+import { fromNodeHeaders } from 'better-auth/node';
 import { and, count, eq, gt } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { fromNodeHeaders } from 'better-auth/node';
-import { audit, type RequestContext } from './audit.ts';
 import { auditEvent } from './audit.table.ts';
-import { CLIENT_IP_HEADER } from './auth.ts';
+import { audit, type RequestContext } from './audit.ts';
 import { session, user, verification } from './auth.table.ts';
+import { CLIENT_IP_HEADER } from './auth.ts';
 import { organisation } from './organisation.table.ts';
 
 const FAILED = 'auth.sign_in_failed';
@@ -40,7 +41,9 @@ export async function authRoutes(app: FastifyInstance) {
       const path = new URL(request.url, config.publicUrl).pathname;
 
       if (path === '/api/auth/sign-in/email' && request.method === 'POST') {
-        const email = String((request.body as { email?: unknown } | undefined)?.email ?? '').trim().toLowerCase();
+        const email = String((request.body as { email?: unknown } | undefined)?.email ?? '')
+          .trim()
+          .toLowerCase();
         const [target] = email
           ? await db
               .select({ id: user.id, active: user.active, orgId: user.organisationId, orgActive: organisation.active })
@@ -61,8 +64,16 @@ export async function authRoutes(app: FastifyInstance) {
             });
           }
           if (!target.active || !target.orgActive) {
-            await audit(db, ctx, { action: FAILED, entityType: 'user', entityId: target.id, organisationId: target.orgId, actorUserId: target.id });
-            return reply.code(401).send({ code: 'INVALID_EMAIL_OR_PASSWORD', message: 'Fel e-postadress eller lösenord.' });
+            await audit(db, ctx, {
+              action: FAILED,
+              entityType: 'user',
+              entityId: target.id,
+              organisationId: target.orgId,
+              actorUserId: target.id,
+            });
+            return reply
+              .code(401)
+              .send({ code: 'INVALID_EMAIL_OR_PASSWORD', message: 'Fel e-postadress eller lösenord.' });
           }
         }
         // A session presented while signing in is ended: the new sign-in gets a new token (no fixation).
@@ -70,13 +81,25 @@ export async function authRoutes(app: FastifyInstance) {
         const result = await forward(request, reply);
         if (previous && result.status === 200) await db.delete(session).where(eq(session.id, previous.session.id));
         if (target && result.status === 200) {
-          await audit(db, ctx, { action: 'auth.sign_in', entityType: 'user', entityId: target.id, organisationId: target.orgId, actorUserId: target.id });
+          await audit(db, ctx, {
+            action: 'auth.sign_in',
+            entityType: 'user',
+            entityId: target.id,
+            organisationId: target.orgId,
+            actorUserId: target.id,
+          });
           // The session token lives in an HttpOnly cookie; scripts in the page never need to see it.
           const body = JSON.parse(result.text) as Record<string, unknown>;
           delete body.token;
           return reply.send(body);
         } else if (target && result.status === 401) {
-          await audit(db, ctx, { action: FAILED, entityType: 'user', entityId: target.id, organisationId: target.orgId, actorUserId: target.id });
+          await audit(db, ctx, {
+            action: FAILED,
+            entityType: 'user',
+            entityId: target.id,
+            organisationId: target.orgId,
+            actorUserId: target.id,
+          });
         }
         return reply.send(result.text);
       }
@@ -86,7 +109,13 @@ export async function authRoutes(app: FastifyInstance) {
         const result = await forward(request, reply);
         if (current && result.status === 200) {
           const orgId = (current.user as { organisationId?: string }).organisationId ?? null;
-          await audit(db, ctx, { action: 'auth.sign_out', entityType: 'user', entityId: current.user.id, organisationId: orgId, actorUserId: current.user.id });
+          await audit(db, ctx, {
+            action: 'auth.sign_out',
+            entityType: 'user',
+            entityId: current.user.id,
+            organisationId: orgId,
+            actorUserId: current.user.id,
+          });
         }
         return reply.send(result.text);
       }
@@ -94,12 +123,21 @@ export async function authRoutes(app: FastifyInstance) {
       if (path === '/api/auth/reset-password' && request.method === 'POST') {
         const token = String((request.body as { token?: unknown } | undefined)?.token ?? '');
         const [pending] = token
-          ? await db.select({ userId: verification.value }).from(verification).where(eq(verification.identifier, `reset-password:${token}`))
+          ? await db
+              .select({ userId: verification.value })
+              .from(verification)
+              .where(eq(verification.identifier, `reset-password:${token}`))
           : [];
         const result = await forward(request, reply);
         if (result.status === 200 && pending) {
           const [who] = await db.select({ orgId: user.organisationId }).from(user).where(eq(user.id, pending.userId));
-          await audit(db, ctx, { action: 'auth.password_set', entityType: 'user', entityId: pending.userId, organisationId: who?.orgId ?? null, actorUserId: pending.userId });
+          await audit(db, ctx, {
+            action: 'auth.password_set',
+            entityType: 'user',
+            entityId: pending.userId,
+            organisationId: who?.orgId ?? null,
+            actorUserId: pending.userId,
+          });
         }
         return reply.send(result.text);
       }

@@ -1,6 +1,6 @@
 // better-auth's tables (user, session, account, verification, rate limit) with our own columns on the user,
 // and the user's roles, which are always bound to the user's own organisation.
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid, bigint } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '../shared/roles.ts';
 import { organisation } from './organisation.table.ts';
 

@@ -1,7 +1,14 @@
 // Sign-in, sessions, password reset and invitations, through the real better-auth endpoints.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, lastLinkTo, sessionCookie, TEST_ORIGIN, type TestApp, testConfig } from '../../../tests/support/test-app.ts';
+import {
+  createTestApp,
+  lastLinkTo,
+  sessionCookie,
+  TEST_ORIGIN,
+  type TestApp,
+  testConfig,
+} from '../../../tests/support/test-app.ts';
 import { auditEvent } from './audit.table.ts';
 import { session } from './auth.table.ts';
 import { buildMunicipality, buildUser } from './factories.ts';
@@ -29,7 +36,12 @@ describe('sign-in and sessions', () => {
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite?.toLowerCase()).toBe('lax');
     const body = (await me(sessionCookie(res))).json();
-    expect(body).toMatchObject({ id: u.id, email: u.email, roles: ['manager'], organisation: { id: u.organisation.id } });
+    expect(body).toMatchObject({
+      id: u.id,
+      email: u.email,
+      roles: ['manager'],
+      organisation: { id: u.organisation.id },
+    });
   });
 
   it('rejects a wrong password with 401 and writes a failed sign-in audit event', async () => {
@@ -79,7 +91,10 @@ describe('sign-in and sessions', () => {
     const [a, b] = sessions;
     if (!a || !b) throw new Error('two sessions expected');
     // Which row belongs to which cookie does not matter: one is expired by idleness, the other by age.
-    await t.db.update(session).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(session.id, a.id));
+    await t.db
+      .update(session)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(session.id, a.id));
     await t.db
       .update(session)
       .set({ createdAt: new Date(Date.now() - (t.config.session.absoluteSeconds + 60) * 1000) })
@@ -148,7 +163,12 @@ describe('sign-in and sessions', () => {
     const u = await buildUser(t.db);
     const cookie = await t.signIn(u);
     const patch = (headers: Record<string, string>) =>
-      t.app.inject({ method: 'PATCH', url: '/api/me/preferences', headers: { cookie, ...headers }, payload: { locale: 'en' } });
+      t.app.inject({
+        method: 'PATCH',
+        url: '/api/me/preferences',
+        headers: { cookie, ...headers },
+        payload: { locale: 'en' },
+      });
     expect((await patch({})).statusCode).toBe(403);
     expect((await patch({ origin: 'https://evil.example' })).statusCode).toBe(403);
     expect((await patch({ origin: TEST_ORIGIN })).statusCode).toBe(200);

@@ -1,8 +1,9 @@
 // Backup and restore of every table, for the embedded database and a server alike.
 // The file is JSON lines: a header, then one line per row. A restore replaces all rows in one transaction.
+
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from './db.ts';
@@ -23,7 +24,9 @@ async function latestMigration(): Promise<string> {
 /** The application's tables, parents before children (by foreign keys). */
 export async function tablesInOrder(database: Database): Promise<string[]> {
   const tables = (
-    await database.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)
+    await database.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`,
+    )
   ).map((r) => r.name);
   const edges = await database.query<{ child: string; parent: string }>(
     `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
@@ -52,7 +55,13 @@ export async function backupDatabase(database: Database, file: string): Promise<
   const write = async (line: string) => {
     if (!out.write(`${line}\n`)) await once(out, 'drain');
   };
-  const header: Header = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), migration: await latestMigration(), tables };
+  const header: Header = {
+    format: FORMAT,
+    version: 1,
+    createdAt: new Date().toISOString(),
+    migration: await latestMigration(),
+    tables,
+  };
   await write(JSON.stringify(header));
   const counts: Record<string, number> = {};
   // One snapshot for all tables, so the backup is consistent while the server keeps writing.
@@ -83,7 +92,8 @@ export async function restoreDatabase(database: Database, file: string): Promise
     if (!line.trim()) continue;
     if (!header) {
       header = JSON.parse(line) as Header;
-      if (header.format !== FORMAT || header.version !== 1) throw new BackupFormatError(`${file} is not a Kompetensnav backup.`);
+      if (header.format !== FORMAT || header.version !== 1)
+        throw new BackupFormatError(`${file} is not a Kompetensnav backup.`);
       continue;
     }
     const { t, r } = JSON.parse(line) as { t: string; r: unknown };

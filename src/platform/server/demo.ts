@@ -29,22 +29,78 @@ export const DEMO_MUNICIPALITIES: [name: string, code: string][] = [
 
 export const DEMO_NETWORKS = [
   { name: 'MAS-nätverket', kind: 'network' as const, description: 'Medicinskt ansvariga sjuksköterskor och MAR.' },
-  { name: 'Rehabchefsnätverket', kind: 'network' as const, description: 'Chefer för arbetsterapeuter och fysioterapeuter.' },
+  {
+    name: 'Rehabchefsnätverket',
+    kind: 'network' as const,
+    description: 'Chefer för arbetsterapeuter och fysioterapeuter.',
+  },
   { name: 'Sjuksköterskechefsnätverket', kind: 'network' as const, description: 'Chefer för sjuksköterskor.' },
-  { name: 'Socialchefsgruppen', kind: 'steering_group' as const, description: 'Socialcheferna i Skaraborg – styrgrupp.' },
+  {
+    name: 'Socialchefsgruppen',
+    kind: 'steering_group' as const,
+    description: 'Socialcheferna i Skaraborg – styrgrupp.',
+  },
 ];
 
 /** One demo user per role: e-mail, name, municipality (none = the region's office), networks. */
 export const DEMO_USERS: { role: Role; email: string; name: string; municipality?: string; networks: string[] }[] = [
   { role: 'regional_admin', email: 'regionadmin@demo.example', name: 'Rebecka Region (demo)', networks: [] },
-  { role: 'municipal_admin', email: 'kommunadmin.skovde@demo.example', name: 'Kim Kommunadmin (demo)', municipality: 'Skövde', networks: [] },
-  { role: 'municipal_admin', email: 'kommunadmin.lidkoping@demo.example', name: 'Lina Kommunadmin (demo)', municipality: 'Lidköping', networks: [] },
-  { role: 'reporter', email: 'rapportor.skovde@demo.example', name: 'Rasmus Rapportör (demo)', municipality: 'Skövde', networks: [] },
-  { role: 'manager', email: 'chef.skovde@demo.example', name: 'Cecilia Chef (demo)', municipality: 'Skövde', networks: ['Sjuksköterskechefsnätverket', 'Rehabchefsnätverket'] },
-  { role: 'mas', email: 'mas.lidkoping@demo.example', name: 'Maria MAS (demo)', municipality: 'Lidköping', networks: ['MAS-nätverket'] },
-  { role: 'broker', email: 'utbildningsmaklare.skovde@demo.example', name: 'Ulf Utbildningsmäklare (demo)', municipality: 'Skövde', networks: [] },
-  { role: 'steering', email: 'styrgrupp.falkoping@demo.example', name: 'Stina Socialchef (demo)', municipality: 'Falköping', networks: ['Socialchefsgruppen'] },
-  { role: 'employee', email: 'medarbetare.skovde@demo.example', name: 'Elias Medarbetare (demo)', municipality: 'Skövde', networks: [] },
+  {
+    role: 'municipal_admin',
+    email: 'kommunadmin.skovde@demo.example',
+    name: 'Kim Kommunadmin (demo)',
+    municipality: 'Skövde',
+    networks: [],
+  },
+  {
+    role: 'municipal_admin',
+    email: 'kommunadmin.lidkoping@demo.example',
+    name: 'Lina Kommunadmin (demo)',
+    municipality: 'Lidköping',
+    networks: [],
+  },
+  {
+    role: 'reporter',
+    email: 'rapportor.skovde@demo.example',
+    name: 'Rasmus Rapportör (demo)',
+    municipality: 'Skövde',
+    networks: [],
+  },
+  {
+    role: 'manager',
+    email: 'chef.skovde@demo.example',
+    name: 'Cecilia Chef (demo)',
+    municipality: 'Skövde',
+    networks: ['Sjuksköterskechefsnätverket', 'Rehabchefsnätverket'],
+  },
+  {
+    role: 'mas',
+    email: 'mas.lidkoping@demo.example',
+    name: 'Maria MAS (demo)',
+    municipality: 'Lidköping',
+    networks: ['MAS-nätverket'],
+  },
+  {
+    role: 'broker',
+    email: 'utbildningsmaklare.skovde@demo.example',
+    name: 'Ulf Utbildningsmäklare (demo)',
+    municipality: 'Skövde',
+    networks: [],
+  },
+  {
+    role: 'steering',
+    email: 'styrgrupp.falkoping@demo.example',
+    name: 'Stina Socialchef (demo)',
+    municipality: 'Falköping',
+    networks: ['Socialchefsgruppen'],
+  },
+  {
+    role: 'employee',
+    email: 'medarbetare.skovde@demo.example',
+    name: 'Elias Medarbetare (demo)',
+    municipality: 'Skövde',
+    networks: [],
+  },
 ];
 
 /** Seeds the demo region unless a region exists already. Returns false when nothing was done. */
@@ -55,7 +111,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const tx = txRaw as unknown as Db;
     const region = await buildRegion(tx, DEMO_REGION_NAME);
     const municipalities = new Map<string, Awaited<ReturnType<typeof buildMunicipality>>>();
-    for (const [name, code] of DEMO_MUNICIPALITIES) municipalities.set(name, await buildMunicipality(tx, { name, code }));
+    for (const [name, code] of DEMO_MUNICIPALITIES)
+      municipalities.set(name, await buildMunicipality(tx, { name, code }));
     const networks = new Map<string, string>();
     for (const n of DEMO_NETWORKS) {
       const [row] = await tx.insert(network).values(n).returning({ id: network.id });
@@ -63,7 +120,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     for (const u of DEMO_USERS) {
       const org = u.municipality ? municipalities.get(u.municipality) : region;
-      const built = await buildUser(tx, { role: u.role, organisation: org, name: u.name, email: u.email, password: DEMO_PASSWORD });
+      const built = await buildUser(tx, {
+        role: u.role,
+        organisation: org,
+        name: u.name,
+        email: u.email,
+        password: DEMO_PASSWORD,
+      });
       for (const n of u.networks) {
         const networkId = networks.get(n);
         if (networkId) await tx.insert(networkMember).values({ networkId, userId: built.id });

@@ -36,7 +36,12 @@ export async function buildMunicipality(db: Db, overrides: { name?: string; code
   const code = overrides.code ?? (await freeCode(db));
   const [row] = await db
     .insert(organisation)
-    .values({ kind: 'municipality', name: overrides.name ?? `Testkommun ${code}`, code, active: overrides.active ?? true })
+    .values({
+      kind: 'municipality',
+      name: overrides.name ?? `Testkommun ${code}`,
+      code,
+      active: overrides.active ?? true,
+    })
     .returning();
   if (!row) throw new Error('insert returned no row');
   return row;

@@ -41,7 +41,11 @@ describe('can(actor, action, resource)', () => {
     for (const action of ACTIONS) {
       it(`${role} × ${action}`, () => {
         const actor = actorWith(role);
-        const own = { organisationId: actor.organisationId, organisationKind: actor.organisationKind, roles: ['employee' as Role] };
+        const own = {
+          organisationId: actor.organisationId,
+          organisationKind: actor.organisationKind,
+          roles: ['employee' as Role],
+        };
         const other = { organisationId: OTHER, organisationKind: 'municipality' as const, roles: ['employee' as Role] };
         expect(can(actor, action, own)).toBe(EXPECTED[role].own.includes(action));
         expect(can(actor, action, other)).toBe(EXPECTED[role].other.includes(action));
@@ -62,8 +66,16 @@ describe('can(actor, action, resource)', () => {
 
   it('keeps region-only and municipality-only roles apart, whoever asks', () => {
     const admin = actorWith('regional_admin');
-    expect(can(admin, 'user:grant_role', { organisationId: OTHER, organisationKind: 'municipality', roles: ['regional_admin'] })).toBe(false);
-    expect(can(admin, 'user:grant_role', { organisationId: REGION, organisationKind: 'region', roles: ['municipal_admin'] })).toBe(false);
+    expect(
+      can(admin, 'user:grant_role', {
+        organisationId: OTHER,
+        organisationKind: 'municipality',
+        roles: ['regional_admin'],
+      }),
+    ).toBe(false);
+    expect(
+      can(admin, 'user:grant_role', { organisationId: REGION, organisationKind: 'region', roles: ['municipal_admin'] }),
+    ).toBe(false);
     expect(rolesAllowedFor('region')).not.toContain('municipal_admin');
     expect(rolesAllowedFor('municipality')).not.toContain('regional_admin');
   });

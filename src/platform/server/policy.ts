@@ -33,7 +33,9 @@ export type Resource = { organisationId?: string; organisationKind?: 'region' | 
 const has = (actor: Actor, role: Role) => actor.roles.includes(role);
 const isRegionalAdmin = (actor: Actor) => has(actor, 'regional_admin') && actor.organisationKind === 'region';
 const isOwnMunicipalAdmin = (actor: Actor, r: Resource) =>
-  has(actor, 'municipal_admin') && actor.organisationKind === 'municipality' && r.organisationId === actor.organisationId;
+  has(actor, 'municipal_admin') &&
+  actor.organisationKind === 'municipality' &&
+  r.organisationId === actor.organisationId;
 
 /** Roles a user of an organisation of this kind may hold. */
 export function rolesAllowedFor(kind: 'region' | 'municipality'): Role[] {

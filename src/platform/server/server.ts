@@ -6,10 +6,14 @@ import { type Database, openEmbedded, openServer } from './db.ts';
 import { demoCredentialsText, seedDemo } from './demo.ts';
 
 export async function openDatabase(config: Config): Promise<Database> {
-  return config.databaseUrl ? openServer(config.databaseUrl, { poolSize: config.dbPoolSize }) : openEmbedded(config.dataDir);
+  return config.databaseUrl
+    ? openServer(config.databaseUrl, { poolSize: config.dbPoolSize })
+    : openEmbedded(config.dataDir);
 }
 
-export async function startServer(config: Config): Promise<{ app: App; database: Database; stop: () => Promise<void> }> {
+export async function startServer(
+  config: Config,
+): Promise<{ app: App; database: Database; stop: () => Promise<void> }> {
   const started = performance.now();
   const database = await openDatabase(config);
   let app: App | undefined;
