@@ -18,7 +18,7 @@ export function createAuth(opts: { db: Db; config: Config; mailer: Mailer }) {
     baseURL: config.publicUrl,
     basePath: '/api/auth',
     secret: config.secret,
-    trustedOrigins: [config.publicUrl],
+    trustedOrigins: config.trustedOrigins,
     telemetry: { enabled: false },
     logger: { level: 'error' },
     database: drizzleAdapter(db, {

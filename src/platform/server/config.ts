@@ -38,6 +38,8 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   publicUrl: string;
+  /** Origins whose pages may sign in and change data: PUBLIC_URL, and locally both loopback names. */
+  trustedOrigins: string[];
   secret: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir,
     publicUrl,
+    trustedOrigins: e.PUBLIC_URL ? [publicUrl] : [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`],
     secret,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -27,7 +27,7 @@ export async function startServer(
     const where = database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
     const lines = [
       '',
-      `Kompetensnav is ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${where}, ${Math.round(performance.now() - started)} ms)`,
+      `Kompetensnav is ready at ${config.port === 0 ? `http://${config.host}:${port}` : config.publicUrl} (${where}, ${Math.round(performance.now() - started)} ms)`,
     ];
     if (seeded) lines.push('The demo region was created on this first start.');
     if (database.kind === 'embedded' && config.demo) lines.push(demoCredentialsText());
