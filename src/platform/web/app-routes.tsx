@@ -32,7 +32,6 @@ export const signedInRoute = createRoute({
       const me = await context.queryClient.ensureQueryData(meQueryOptions);
       // The language saved for the user wins over the one chosen on the sign-in page.
       if (me.locale !== currentLanguage()) await changeLanguage(me.locale);
-      return { me };
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         throw redirect({ to: '/login', search: { redirect: location.href } });

@@ -25,7 +25,11 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     label: 'admin',
     entries: [
-      { to: '/admin/municipalities', label: 'municipalities', visible: (me) => hasPermission(me, 'organisation:manage') },
+      {
+        to: '/admin/municipalities',
+        label: 'municipalities',
+        visible: (me) => hasPermission(me, 'organisation:manage'),
+      },
       { to: '/admin/users', label: 'users', visible: (me) => hasPermission(me, 'user:read') },
       { to: '/admin/tokens', label: 'tokens', visible: (me) => hasPermission(me, 'token:manage') },
       { to: '/admin/audit', label: 'audit', visible: (me) => hasPermission(me, 'audit:read') },

@@ -4,26 +4,23 @@ import { createRoute, createRouter } from '@tanstack/react-router';
 import { adminRoutes, networkRoutes } from '../../modules/admin/web/admin-routes.tsx';
 import { publicRoute, rootRoute, signedInRoute } from './app-routes.tsx';
 import { Loading } from './components/feedback.tsx';
-import { ForgotPasswordPage } from './pages/forgot-password-page.tsx';
-import { NotFoundPage } from './pages/not-found-page.tsx';
-import { ProfilePage } from './pages/profile-page.tsx';
 import { RouteError } from './pages/error-page.tsx';
+import { ForgotPasswordPage } from './pages/forgot-password-page.tsx';
+import { ProfilePage } from './pages/profile-page.tsx';
 import { SetPasswordPage } from './pages/set-password-page.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { StartPage } from './pages/start-page.tsx';
+import { searchFlag, searchText } from './search-params.ts';
 
 type LoginSearch = { redirect?: string; passwordSet?: boolean };
 type SetPasswordSearch = { token?: string; invite?: boolean };
-
-const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
-const flag = (value: unknown) => (value === true || value === 'true' || value === 1 || value === '1' ? true : undefined);
 
 const loginRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: '/login',
   validateSearch: (search: Record<string, unknown>): LoginSearch => ({
-    redirect: text(search.redirect),
-    passwordSet: flag(search.passwordSet),
+    redirect: searchText(search.redirect),
+    passwordSet: searchFlag(search.passwordSet),
   }),
   component: function LoginRoute() {
     const search = loginRoute.useSearch();
@@ -41,8 +38,8 @@ const setPasswordRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: '/set-password',
   validateSearch: (search: Record<string, unknown>): SetPasswordSearch => ({
-    token: text(search.token),
-    invite: flag(search.invite),
+    token: searchText(search.token),
+    invite: searchFlag(search.invite),
   }),
   component: function SetPasswordRoute() {
     const search = setPasswordRoute.useSearch();
@@ -62,13 +59,9 @@ export function createAppRouter(queryClient: QueryClient) {
   return createRouter({
     routeTree,
     context: { queryClient },
-    defaultPreload: 'intent',
-    // Loaders read through TanStack Query, which has its own cache.
-    defaultPreloadStaleTime: 0,
     scrollRestoration: true,
     defaultPendingComponent: Loading,
     defaultErrorComponent: RouteError,
-    defaultNotFoundComponent: NotFoundPage,
   });
 }
 

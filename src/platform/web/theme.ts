@@ -1,7 +1,8 @@
 // The Mantine theme, tuned for WCAG 2.1 AA contrast (4.5:1): primary buttons and links use shade 8, dimmed text
-// gray-7 and error text red-9 instead of Mantine's lighter defaults, and the "light" variants (badges, alerts) of
-// red, green, orange and yellow get darker text than Mantine's shade 9, which is below 4.5:1 on their backgrounds.
-import { type CSSVariablesResolver, createTheme } from '@mantine/core';
+// gray-7 and error text red-9 instead of Mantine's lighter defaults, and the "light" variants (badges, alerts,
+// active menu links) of blue, red, green, orange and yellow get darker text than Mantine's shade 9, which is below
+// 4.5:1 on their (hover) backgrounds.
+import { type CSSVariablesResolver, createTheme, Menu } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -9,6 +10,10 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   cursorType: 'pointer',
   focusRing: 'auto',
+  components: {
+    // The placeholder is a role="presentation" div inside role="menu", which axe reports as a critical error.
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
@@ -18,6 +23,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
     '--mantine-color-anchor': 'var(--mantine-color-blue-8)',
+    // Active navigation links use blue "light": the text must keep 4.5:1 on the hover background (blue-2) too.
+    '--mantine-color-blue-light-color': '#114a80',
     '--mantine-color-red-filled': 'var(--mantine-color-red-9)',
     '--mantine-color-red-filled-hover': '#a51d1d',
     '--mantine-color-red-light-color': '#a51d1d',

@@ -1,8 +1,8 @@
 // The administration's API calls for the web pages: queries (with their cache keys) and changes.
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { apiRequest, toQueryString } from '../../../platform/web/api/api-client.ts';
 import type { Role } from '../../../platform/shared/roles.ts';
+import { apiRequest, toQueryString } from '../../../platform/web/api/api-client.ts';
 import type {
   ApiTokenDto,
   AuditEventDto,
@@ -14,10 +14,10 @@ import type {
   NetworkDto,
   networkDetailSchema,
   OrganisationDto,
+  UserDto,
   updateNetworkSchema,
   updateOrganisationSchema,
   updateUserSchema,
-  UserDto,
 } from '../admin.contracts.ts';
 
 export type NetworkDetail = z.infer<typeof networkDetailSchema>;

@@ -3,19 +3,14 @@ import { createRoute } from '@tanstack/react-router';
 import { ROLES, type Role } from '../../../platform/shared/roles.ts';
 import { signedInRoute } from '../../../platform/web/app-routes.tsx';
 import { RequirePermission } from '../../../platform/web/components/require-permission.tsx';
-import { type AuditSearch, AuditPage } from './audit-page.tsx';
+import { searchDate, searchFlag, searchPage, searchText } from '../../../platform/web/search-params.ts';
+import { AuditPage, type AuditSearch } from './audit-page.tsx';
 import { MunicipalitiesPage } from './municipalities-page.tsx';
 import { NetworkDetailPage } from './network-detail-page.tsx';
 import { NetworksPage } from './networks-page.tsx';
 import { TokensPage } from './tokens-page.tsx';
-import { type UsersSearch, UsersPage } from './users-page.tsx';
+import { UsersPage, type UsersSearch } from './users-page.tsx';
 
-const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-const date = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
-const pageNumber = (value: unknown) => {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 1 ? n : undefined;
-};
 const role = (value: unknown): Role | undefined => ROLES.find((r) => r === value);
 
 const networksRoute = createRoute({
@@ -47,11 +42,11 @@ const usersRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/admin/users',
   validateSearch: (search: Record<string, unknown>): UsersSearch => ({
-    q: text(search.q),
-    organisationId: text(search.organisationId),
+    q: searchText(search.q),
+    organisationId: searchText(search.organisationId),
     role: role(search.role),
-    inactive: search.inactive === true || search.inactive === 'true' ? true : undefined,
-    page: pageNumber(search.page),
+    inactive: searchFlag(search.inactive),
+    page: searchPage(search.page),
   }),
   component: function UsersRoute() {
     const search = usersRoute.useSearch();
@@ -77,14 +72,14 @@ const auditRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/admin/audit',
   validateSearch: (search: Record<string, unknown>): AuditSearch => ({
-    action: text(search.action),
-    actorUserId: text(search.actorUserId),
-    entityType: text(search.entityType),
-    entityId: text(search.entityId),
-    organisationId: text(search.organisationId),
-    from: date(search.from),
-    to: date(search.to),
-    page: pageNumber(search.page),
+    action: searchText(search.action),
+    actorUserId: searchText(search.actorUserId),
+    entityType: searchText(search.entityType),
+    entityId: searchText(search.entityId),
+    organisationId: searchText(search.organisationId),
+    from: searchDate(search.from),
+    to: searchDate(search.to),
+    page: searchPage(search.page),
   }),
   component: function AuditRoute() {
     const search = auditRoute.useSearch();

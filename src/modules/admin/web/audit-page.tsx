@@ -10,8 +10,9 @@ import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.t
 import { Page } from '../../../platform/web/components/page.tsx';
 import { PagePagination } from '../../../platform/web/components/page-pagination.tsx';
 import { compareSwedish, useFormat } from '../../../platform/web/i18n/format.ts';
-import { LIMITS, type AuditEventDto } from '../admin.contracts.ts';
+import type { AuditEventDto } from '../admin.contracts.ts';
 import { type AuditParams, auditQuery, organisationsQuery } from './admin-api.ts';
+import { PAGE_SIZE } from './admin-validation.ts';
 
 export type AuditSearch = AuditParams;
 
@@ -88,7 +89,7 @@ export function AuditPage({ search }: { search: AuditSearch }) {
           <PagePagination
             total={query.data.total}
             page={page}
-            pageSize={LIMITS.pageSize}
+            pageSize={PAGE_SIZE}
             onChange={(next) => void setSearch({ page: next })}
           />
         </>

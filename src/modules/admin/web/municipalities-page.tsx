@@ -24,7 +24,10 @@ const COLUMNS = {
   status: (org: OrganisationDto) => (org.active ? 0 : 1),
 };
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; org: OrganisationDto } | { kind: 'deactivate'; org: OrganisationDto };
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'edit'; org: OrganisationDto }
+  | { kind: 'deactivate'; org: OrganisationDto };
 
 export function MunicipalitiesPage() {
   const { t } = useTranslation();
@@ -111,7 +114,10 @@ export function MunicipalitiesPage() {
                         aria-label={`${t('common.reactivate')} ${org.name}`}
                         loading={setActive.isPending && setActive.variables.org.id === org.id}
                         onClick={() =>
-                          setActive.mutate({ org, active: true }, { onError: (error) => notifyError(errorMessage(error)) })
+                          setActive.mutate(
+                            { org, active: true },
+                            { onError: (error) => notifyError(errorMessage(error)) },
+                          )
                         }
                       >
                         {t('common.reactivate')}
@@ -124,22 +130,22 @@ export function MunicipalitiesPage() {
           </Table.Tbody>
         </DataTable>
       ) : null}
-      <>
-        {dialog?.kind === 'create' ? <MunicipalityFormModal onClose={() => setDialog(null)} /> : null}
-        {dialog?.kind === 'edit' ? <MunicipalityFormModal municipality={dialog.org} onClose={() => setDialog(null)} /> : null}
-        {dialog?.kind === 'deactivate' ? (
-          <ConfirmDialog
-            opened
-            title={t('municipalities.deactivateTitle', { name: dialog.org.name })}
-            text={t('municipalities.deactivateText')}
-            confirmLabel={t('common.deactivate')}
-            loading={setActive.isPending}
-            error={setActive.isError ? errorMessage(setActive.error) : null}
-            onCancel={() => setDialog(null)}
-            onConfirm={() => setActive.mutate({ org: dialog.org, active: false })}
-          />
-        ) : null}
-      </>
+      {dialog?.kind === 'create' ? <MunicipalityFormModal onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'edit' ? (
+        <MunicipalityFormModal municipality={dialog.org} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog?.kind === 'deactivate' ? (
+        <ConfirmDialog
+          opened
+          title={t('municipalities.deactivateTitle', { name: dialog.org.name })}
+          text={t('municipalities.deactivateText')}
+          confirmLabel={t('common.deactivate')}
+          loading={setActive.isPending}
+          error={setActive.isError ? errorMessage(setActive.error) : null}
+          onCancel={() => setDialog(null)}
+          onConfirm={() => setActive.mutate({ org: dialog.org, active: false })}
+        />
+      ) : null}
     </Page>
   );
 }

@@ -8,9 +8,9 @@ import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { FormError } from '../../../platform/web/components/feedback.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
-import { validateName, validateScbCode } from '../../../platform/web/validation.ts';
 import type { OrganisationDto } from '../admin.contracts.ts';
 import { adminApi } from './admin-api.ts';
+import { validateName, validateScbCode } from './admin-validation.ts';
 
 type MunicipalityFormModalProps = { municipality?: OrganisationDto; onClose: () => void };
 
@@ -39,7 +39,9 @@ export function MunicipalityFormModal({ municipality, onClose }: MunicipalityFor
     <AppModal
       opened
       onClose={onClose}
-      title={municipality ? t('municipalities.editTitle', { name: municipality.name }) : t('municipalities.createTitle')}
+      title={
+        municipality ? t('municipalities.editTitle', { name: municipality.name }) : t('municipalities.createTitle')
+      }
     >
       <form
         noValidate

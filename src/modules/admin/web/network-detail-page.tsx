@@ -71,9 +71,9 @@ function NetworkView({ network }: { network: NetworkDetail }) {
       </Group>
       <Text style={{ whiteSpace: 'pre-line' }}>{network.description || t('networks.noDescription')}</Text>
 
-      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="members-heading">
+      <Paper withBorder p="lg" radius="md">
         <Stack>
-          <Title order={2} size="h3" id="members-heading">
+          <Title order={2} size="h3">
             {t('networks.membersTitle')}
           </Title>
           <Text>{t('networks.memberCount', { count: network.memberCount })}</Text>

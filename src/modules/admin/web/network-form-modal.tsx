@@ -8,16 +8,12 @@ import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { FormError } from '../../../platform/web/components/feedback.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
-import { validateName } from '../../../platform/web/validation.ts';
-import { LIMITS, NETWORK_KINDS, type NetworkDto } from '../admin.contracts.ts';
+import type { NetworkDto } from '../admin.contracts.ts';
 import { adminApi } from './admin-api.ts';
+import { isNetworkKind, NETWORK_KINDS, validateDescription, validateName } from './admin-validation.ts';
 
 type NetworkKind = NetworkDto['kind'];
 type NetworkFormModalProps = { network?: NetworkDto; onClose: () => void };
-
-function isNetworkKind(value: string): value is NetworkKind {
-  return (NETWORK_KINDS as readonly string[]).includes(value);
-}
 
 export function NetworkFormModal({ network, onClose }: NetworkFormModalProps) {
   const { t } = useTranslation();
@@ -31,8 +27,7 @@ export function NetworkFormModal({ network, onClose }: NetworkFormModalProps) {
     },
     validate: {
       name: validateName,
-      description: (value) =>
-        value.trim().length > LIMITS.description ? t('validation.tooLong', { max: LIMITS.description }) : null,
+      description: validateDescription,
     },
   });
   const mutation = useMutation({

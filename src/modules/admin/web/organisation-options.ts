@@ -1,14 +1,9 @@
 // Which organisations an admin may pick for users and tokens, and which roles each kind of organisation may hold.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { MUNICIPALITY_ONLY_ROLES, REGION_ONLY_ROLES, ROLES, type Role } from '../../../platform/shared/roles.ts';
 import { managesAllOrganisations } from '../../../platform/web/api/me-query.ts';
 import { compareSwedish } from '../../../platform/web/i18n/format.ts';
-import {
-  MUNICIPALITY_ONLY_ROLES,
-  REGION_ONLY_ROLES,
-  ROLES,
-  type Role,
-} from '../../../platform/shared/roles.ts';
 import type { MeDto } from '../admin.contracts.ts';
 import { organisationsQuery } from './admin-api.ts';
 
@@ -21,11 +16,20 @@ export function rolesAllowedFor(kind: OrganisationKind): Role[] {
   return ROLES.filter((role) => !excluded.includes(role));
 }
 
+/** The roles still allowed after a change of organisation (all of them while its kind is unknown). */
+export function keepAllowedRoles(roles: Role[], kind: OrganisationKind | undefined): Role[] {
+  if (!kind) return roles;
+  const allowed = rolesAllowedFor(kind);
+  return roles.filter((role) => allowed.includes(role));
+}
+
 export type OrganisationOptions = {
   /** The active organisations this admin may choose. */
   options: OrganisationOption[];
   /** The kind of any organisation this admin can see (inactive ones included), for the roles it may hold. */
   kindOf: (organisationId: string) => OrganisationKind | undefined;
+  /** The one organisation to choose from (a municipal admin's own), chosen in advance. */
+  only: string | undefined;
   isPending: boolean;
 };
 
@@ -37,7 +41,11 @@ export function useOrganisationOptions(me: MeDto): OrganisationOptions {
   const all = managesAllOrganisations(me);
   const query = useQuery({ ...organisationsQuery(true), enabled: all });
   return useMemo(() => {
-    const own: OrganisationOption = { value: me.organisation.id, label: me.organisation.name, kind: me.organisation.kind };
+    const own: OrganisationOption = {
+      value: me.organisation.id,
+      label: me.organisation.name,
+      kind: me.organisation.kind,
+    };
     const known = all
       ? (query.data ?? []).map((org) => ({ value: org.id, label: org.name, kind: org.kind, active: org.active }))
       : [{ ...own, active: true }];
@@ -46,6 +54,7 @@ export function useOrganisationOptions(me: MeDto): OrganisationOptions {
       .sort((a, b) => (a.kind === b.kind ? compareSwedish(a.label, b.label) : a.kind === 'region' ? -1 : 1))
       .map(({ value, label, kind }) => ({ value, label, kind }));
     const kinds = new Map(known.map((org) => [org.value, org.kind]));
-    return { options, kindOf: (id) => kinds.get(id), isPending: all && query.isPending };
+    const only = options.length === 1 ? options[0]?.value : undefined;
+    return { options, kindOf: (id) => kinds.get(id), only, isPending: all && query.isPending };
   }, [all, me.organisation, query.data, query.isPending]);
 }

@@ -10,15 +10,14 @@ type RoleCheckboxesProps = {
   value: Role[];
   onChange: (value: Role[]) => void;
   error?: ReactNode;
-  label?: string;
 };
 
-export function RoleCheckboxes({ kind, value, onChange, error, label }: RoleCheckboxesProps) {
+export function RoleCheckboxes({ kind, value, onChange, error }: RoleCheckboxesProps) {
   const { t } = useTranslation();
   const allowed = rolesAllowedFor(kind);
   return (
     <Checkbox.Group
-      label={label ?? t('roles.label')}
+      label={t('roles.label')}
       description={kind === 'region' ? t('users.rolesHelpRegion') : t('users.rolesHelpMunicipality')}
       value={value}
       onChange={(next) => onChange(allowed.filter((role) => next.includes(role)))}

@@ -1,5 +1,5 @@
 // Creates an API token, then shows it once with a copy button and a clear warning.
-import { Alert, Button, CopyButton, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,9 +9,10 @@ import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { useMe } from '../../../platform/web/api/me-query.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { FormError } from '../../../platform/web/components/feedback.tsx';
-import { validateName, validateRoles } from '../../../platform/web/validation.ts';
 import { adminApi, type CreatedApiToken } from './admin-api.ts';
-import { rolesAllowedFor, useOrganisationOptions } from './organisation-options.ts';
+import { validateName, validateRoles } from './admin-validation.ts';
+import { keepAllowedRoles, useOrganisationOptions } from './organisation-options.ts';
+import { OrganisationSelect } from './organisation-select.tsx';
 import { RoleCheckboxes } from './role-checkboxes.tsx';
 
 type Values = { name: string; organisationId: string; roles: Role[]; expiresOn: string };
@@ -32,7 +33,11 @@ export function TokenCreateModal({ onClose }: { onClose: () => void }) {
       title={created ? t('tokens.shownOnceTitle') : t('tokens.createTitle')}
       closeOnClickOutside={!created}
     >
-      {created ? <CreatedToken created={created} onDone={onClose} /> : <TokenForm onCreated={setCreated} onCancel={onClose} />}
+      {created ? (
+        <CreatedToken created={created} onDone={onClose} />
+      ) : (
+        <TokenForm onCreated={setCreated} onCancel={onClose} />
+      )}
     </AppModal>
   );
 }
@@ -43,25 +48,23 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (created: CreatedApiTok
   const queryClient = useQueryClient();
   const organisations = useOrganisationOptions(me);
   const [formError, setFormError] = useState<string | null>(null);
-  const onlyOrganisation = organisations.options.length === 1 ? organisations.options[0]?.value : undefined;
   const today = localDate(new Date());
   const form = useForm<Values>({
-    initialValues: { name: '', organisationId: onlyOrganisation ?? '', roles: [], expiresOn: '' },
+    initialValues: { name: '', organisationId: organisations.only ?? '', roles: [], expiresOn: '' },
     validate: {
       name: validateName,
-      organisationId: (value) => (value || onlyOrganisation ? null : t('validation.organisation')),
+      organisationId: (value) => (value ? null : t('validation.organisation')),
       roles: validateRoles,
       expiresOn: (value) => (value && value <= today ? t('validation.dateInPast') : null),
     },
   });
-  const organisationId = form.values.organisationId || onlyOrganisation || '';
-  const kind = organisations.kindOf(organisationId);
+  const kind = organisations.kindOf(form.values.organisationId);
 
   const mutation = useMutation({
     mutationFn: (values: Values) =>
       adminApi.createToken({
         name: values.name.trim(),
-        organisationId,
+        organisationId: values.organisationId,
         roles: values.roles,
         // The token is valid to the end of the chosen day, local time.
         expiresAt: values.expiresOn ? new Date(`${values.expiresOn}T23:59:59`).toISOString() : undefined,
@@ -75,11 +78,7 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (created: CreatedApiTok
 
   const onOrganisationChange = (value: string) => {
     form.setFieldValue('organisationId', value);
-    const nextKind = organisations.kindOf(value);
-    if (nextKind) {
-      const allowed = rolesAllowedFor(nextKind);
-      form.setFieldValue('roles', (roles) => roles.filter((role) => allowed.includes(role)));
-    }
+    form.setFieldValue('roles', (roles) => keepAllowedRoles(roles, organisations.kindOf(value)));
   };
 
   return (
@@ -98,17 +97,12 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (created: CreatedApiTok
           data-autofocus
           {...form.getInputProps('name')}
         />
-        <NativeSelect
-          label={t('tokens.organisation')}
-          required
-          disabled={organisations.isPending}
-          data={[
-            { value: '', label: t('users.chooseOrganisation'), disabled: true },
-            ...organisations.options.map(({ value, label }) => ({ value, label })),
-          ]}
-          value={organisationId}
+        <OrganisationSelect
+          options={organisations.options}
+          value={form.values.organisationId}
+          onChange={onOrganisationChange}
           error={form.errors.organisationId}
-          onChange={(event) => onOrganisationChange(event.currentTarget.value)}
+          disabled={organisations.isPending}
         />
         {kind ? (
           <RoleCheckboxes

@@ -1,5 +1,5 @@
 // Invites a user (name, e-mail, organisation, roles) or changes an existing user's name and roles.
-import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,10 +10,12 @@ import { useMe } from '../../../platform/web/api/me-query.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { FormError } from '../../../platform/web/components/feedback.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
-import { validateEmail, validateName, validateRoles } from '../../../platform/web/validation.ts';
+import { validateEmail } from '../../../platform/web/validation.ts';
 import type { UserDto } from '../admin.contracts.ts';
 import { adminApi } from './admin-api.ts';
-import { rolesAllowedFor, useOrganisationOptions } from './organisation-options.ts';
+import { validateName, validateRoles } from './admin-validation.ts';
+import { keepAllowedRoles, useOrganisationOptions } from './organisation-options.ts';
+import { OrganisationSelect } from './organisation-select.tsx';
 import { RoleCheckboxes } from './role-checkboxes.tsx';
 
 type UserFormModalProps = { user?: UserDto; onClose: () => void };
@@ -25,12 +27,11 @@ export function UserFormModal({ user, onClose }: UserFormModalProps) {
   const queryClient = useQueryClient();
   const organisations = useOrganisationOptions(me);
   const [formError, setFormError] = useState<string | null>(null);
-  const onlyOrganisation = organisations.options.length === 1 ? organisations.options[0]?.value : undefined;
   const form = useForm<Values>({
     initialValues: {
       name: user?.name ?? '',
       email: user?.email ?? '',
-      organisationId: user?.organisationId ?? onlyOrganisation ?? '',
+      organisationId: user?.organisationId ?? organisations.only ?? '',
       roles: user?.roles ?? [],
     },
     validate: {
@@ -41,8 +42,7 @@ export function UserFormModal({ user, onClose }: UserFormModalProps) {
     },
   });
 
-  const organisationId = form.values.organisationId || onlyOrganisation || '';
-  const kind = organisations.kindOf(organisationId);
+  const kind = organisations.kindOf(form.values.organisationId);
 
   const mutation = useMutation({
     mutationFn: (values: Values) =>
@@ -51,7 +51,7 @@ export function UserFormModal({ user, onClose }: UserFormModalProps) {
         : adminApi.inviteUser({
             name: values.name.trim(),
             email: values.email.trim(),
-            organisationId: values.organisationId || onlyOrganisation || '',
+            organisationId: values.organisationId,
             roles: values.roles,
           }),
     onSuccess: async (saved) => {
@@ -65,15 +65,15 @@ export function UserFormModal({ user, onClose }: UserFormModalProps) {
 
   const onOrganisationChange = (value: string) => {
     form.setFieldValue('organisationId', value);
-    const nextKind = organisations.kindOf(value);
-    if (nextKind) {
-      const allowed = rolesAllowedFor(nextKind);
-      form.setFieldValue('roles', (roles) => roles.filter((role) => allowed.includes(role)));
-    }
+    form.setFieldValue('roles', (roles) => keepAllowedRoles(roles, organisations.kindOf(value)));
   };
 
   return (
-    <AppModal opened onClose={onClose} title={user ? t('users.editTitle', { name: user.name }) : t('users.inviteTitle')}>
+    <AppModal
+      opened
+      onClose={onClose}
+      title={user ? t('users.editTitle', { name: user.name }) : t('users.inviteTitle')}
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {
@@ -83,7 +83,13 @@ export function UserFormModal({ user, onClose }: UserFormModalProps) {
       >
         <Stack>
           {user ? null : <Text>{t('users.inviteHelp')}</Text>}
-          <TextInput label={t('users.name')} required autoComplete="off" data-autofocus {...form.getInputProps('name')} />
+          <TextInput
+            label={t('users.name')}
+            required
+            autoComplete="off"
+            data-autofocus
+            {...form.getInputProps('name')}
+          />
           {user ? (
             <Text size="sm">
               {t('users.email')}: {user.email}
@@ -99,17 +105,12 @@ export function UserFormModal({ user, onClose }: UserFormModalProps) {
                 autoComplete="off"
                 {...form.getInputProps('email')}
               />
-              <NativeSelect
-                label={t('users.organisation')}
-                required
-                disabled={organisations.isPending}
-                data={[
-                  { value: '', label: t('users.chooseOrganisation'), disabled: true },
-                  ...organisations.options.map(({ value, label }) => ({ value, label })),
-                ]}
-                value={organisationId}
+              <OrganisationSelect
+                options={organisations.options}
+                value={form.values.organisationId}
+                onChange={onOrganisationChange}
                 error={form.errors.organisationId}
-                onChange={(event) => onOrganisationChange(event.currentTarget.value)}
+                disabled={organisations.isPending}
               />
             </>
           )}

@@ -61,9 +61,7 @@ export function UserRowActions({ user, isSelf, onEdit }: UserRowActionsProps) {
             </Menu.Item>
           ) : null}
           {user.active ? null : (
-            <Menu.Item
-              onClick={() => setActive.mutate(true, { onError: (error) => notifyError(errorMessage(error)) })}
-            >
+            <Menu.Item onClick={() => setActive.mutate(true, { onError: (error) => notifyError(errorMessage(error)) })}>
               {t('common.reactivate')}
             </Menu.Item>
           )}

@@ -1,5 +1,5 @@
 // /admin/users: users and their roles — filter, page through, invite, edit, deactivate, send links again.
-import { Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -12,8 +12,9 @@ import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.t
 import { Page } from '../../../platform/web/components/page.tsx';
 import { PagePagination } from '../../../platform/web/components/page-pagination.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
-import { LIMITS, type UserDto } from '../admin.contracts.ts';
+import type { UserDto } from '../admin.contracts.ts';
 import { usersQuery } from './admin-api.ts';
+import { PAGE_SIZE } from './admin-validation.ts';
 import { useOrganisationOptions } from './organisation-options.ts';
 import { UserFormModal } from './user-form-modal.tsx';
 import { UserRowActions } from './user-row-actions.tsx';
@@ -93,7 +94,7 @@ export function UsersPage({ search }: { search: UsersSearch }) {
           <PagePagination
             total={query.data.total}
             page={page}
-            pageSize={LIMITS.pageSize}
+            pageSize={PAGE_SIZE}
             onChange={(next) => void setSearch({ page: next })}
           />
         </>
@@ -111,6 +112,9 @@ function UserStatus({ user }: { user: UserDto }) {
   return <StatusBadge tone="positive">{t('common.active')}</StatusBadge>;
 }
 
+/** The filter choice "all" (Mantine's Select needs a value for it). */
+const ALL = 'all';
+
 type UserFiltersProps = { search: UsersSearch; onChange: (changes: Partial<UsersSearch>) => void };
 
 function UserFilters({ search, onChange }: UserFiltersProps) {
@@ -122,9 +126,10 @@ function UserFilters({ search, onChange }: UserFiltersProps) {
 
   return (
     <Paper withBorder p="md" component="section" aria-label={t('users.filters')}>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" style={{ alignItems: 'end' }}>
         <TextInput
           label={t('users.search')}
+          description={t('users.searchHelp')}
           type="search"
           value={text}
           onChange={(event) => {
@@ -133,21 +138,28 @@ function UserFilters({ search, onChange }: UserFiltersProps) {
           }}
         />
         {managesAllOrganisations(me) ? (
-          <NativeSelect
+          <Select
             label={t('users.filterOrganisation')}
-            data={[{ value: '', label: t('common.all') }, ...organisations.options.map(({ value, label }) => ({ value, label }))]}
-            value={search.organisationId ?? ''}
-            onChange={(event) => onChange({ organisationId: event.currentTarget.value || undefined })}
+            searchable
+            allowDeselect={false}
+            nothingFoundMessage={t('users.noOrganisationFound')}
+            data={[
+              { value: ALL, label: t('common.all') },
+              ...organisations.options.map(({ value, label }) => ({ value, label })),
+            ]}
+            value={search.organisationId ?? ALL}
+            onChange={(value) => onChange({ organisationId: value && value !== ALL ? value : undefined })}
           />
         ) : null}
-        <NativeSelect
+        <Select
           label={t('users.filterRole')}
-          data={[{ value: '', label: t('common.all') }, ...ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))]}
-          value={search.role ?? ''}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            onChange({ role: ROLES.find((role) => role === value) });
-          }}
+          allowDeselect={false}
+          data={[
+            { value: ALL, label: t('common.all') },
+            ...ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) })),
+          ]}
+          value={search.role ?? ALL}
+          onChange={(value) => onChange({ role: ROLES.find((role) => role === value) })}
         />
         <Group align="flex-end" pb={8}>
           <Checkbox

@@ -13,7 +13,10 @@ export function signOut(): Promise<unknown> {
 }
 
 export function requestPasswordReset(email: string): Promise<unknown> {
-  return apiRequest('/api/auth/request-password-reset', { method: 'POST', body: { email, redirectTo: '/set-password' } });
+  return apiRequest('/api/auth/request-password-reset', {
+    method: 'POST',
+    body: { email, redirectTo: '/set-password' },
+  });
 }
 
 export function resetPassword(token: string, newPassword: string): Promise<unknown> {

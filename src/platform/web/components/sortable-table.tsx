@@ -49,8 +49,7 @@ export function SortableTh<K extends string>({ column, label, sort }: SortableTh
   return (
     <Table.Th aria-sort={ariaSort}>
       <UnstyledButton onClick={() => sort.toggle(column)} fw={700} fz="sm">
-        {label}{' '}
-        <span aria-hidden="true">{active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}</span>
+        {label} <span aria-hidden="true">{active ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}</span>
       </UnstyledButton>
     </Table.Th>
   );

@@ -7,7 +7,8 @@ type StatusBadgeProps = { tone: keyof typeof COLOURS; children: string };
 
 export function StatusBadge({ tone, children }: StatusBadgeProps) {
   return (
-    <Badge color={COLOURS[tone]} variant="light" tt="none" radius="sm" style={{ whiteSpace: 'nowrap' }}>
+    // max-content: in a narrow table column the badge would otherwise shrink to "A…".
+    <Badge color={COLOURS[tone]} variant="light" tt="none" radius="sm" style={{ minWidth: 'max-content' }}>
       {children}
     </Badge>
   );

@@ -95,7 +95,7 @@ export const en: Translation = {
     main: 'Main menu',
     openMenu: 'Open menu',
     closeMenu: 'Close menu',
-    start: 'Home',
+    start: 'Start page',
     networks: 'Networks',
     admin: 'Administration',
     municipalities: 'Municipalities',
@@ -120,7 +120,8 @@ export const en: Translation = {
   },
   forgotPassword: {
     title: 'Forgot your password',
-    intro: 'Enter your e-mail address and we will send you a link to choose a new password. The link is valid for one hour.',
+    intro:
+      'Enter your e-mail address and we will send you a link to choose a new password. The link is valid for one hour.',
     email: 'E-mail address',
     submit: 'Send link',
     sent: 'If we know the address, a link has been sent to it. Check your inbox (and your spam folder).',
@@ -144,10 +145,10 @@ export const en: Translation = {
   notFound: {
     title: 'Page not found',
     text: 'We cannot find the page you are looking for. It may have moved, or the address may be misspelt.',
-    back: 'Go to the home page',
+    back: 'Go to the start page',
   },
   start: {
-    title: 'Home',
+    title: 'Start page',
     welcome: 'Welcome, {{name}}!',
     organisation: 'Organisation',
     roles: 'Roles',
@@ -199,7 +200,8 @@ export const en: Translation = {
   },
   networks: {
     title: 'Networks',
-    intro: 'Networks and groups of the collaboration, for example the network of nursing managers and the steering group.',
+    intro:
+      'Networks and groups of the collaboration, for example the network of nursing managers and the steering group.',
     create: 'Create network',
     createTitle: 'Create network',
     createSubmit: 'Create',
@@ -237,6 +239,7 @@ export const en: Translation = {
     invite: 'Invite user',
     inviteTitle: 'Invite user',
     inviteSubmit: 'Send invitation',
+    noOrganisationFound: 'No organisation found.',
     chooseOrganisation: 'Choose organisation',
     inviteHelp: 'The person receives an e-mail with a link where they choose their password.',
     invited: 'An invitation is sent to {{email}}.',
@@ -246,7 +249,8 @@ export const en: Translation = {
     organisation: 'Organisation',
     roles: 'Roles',
     filters: 'Filters',
-    search: 'Search by name or e-mail',
+    search: 'Search users',
+    searchHelp: 'Name or e-mail',
     filterOrganisation: 'Organisation',
     filterRole: 'Role',
     invitedNoPassword: 'Invited (no password yet)',

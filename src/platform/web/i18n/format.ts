@@ -9,7 +9,7 @@ export function compareSwedish(a: string, b: string): number {
   return collator.compare(a, b);
 }
 
-export function localeOf(language: string | undefined): string {
+function localeOf(language: string | undefined): string {
   return language === 'en' ? 'en-GB' : 'sv-SE';
 }
 

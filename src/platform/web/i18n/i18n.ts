@@ -9,6 +9,7 @@ export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'kompetensnav.language';
+const CHOSEN_BEFORE_SIGN_IN_KEY = 'kompetensnav.language-chosen';
 
 export function isLanguage(value: unknown): value is Language {
   return value === 'sv' || value === 'en';
@@ -36,6 +37,26 @@ export async function changeLanguage(language: Language): Promise<void> {
     // Private mode or storage disabled: the choice lasts for this page only.
   }
   if (i18n.resolvedLanguage !== language) await i18n.changeLanguage(language);
+}
+
+/** Notes that the language was picked on a sign-in page, so it can be saved for the user after sign-in. */
+export function noteChoiceBeforeSignIn(): void {
+  try {
+    window.sessionStorage.setItem(CHOSEN_BEFORE_SIGN_IN_KEY, '1');
+  } catch {
+    // Without storage the choice lasts for this page only.
+  }
+}
+
+/** The language picked on a sign-in page in this tab, if any; asking forgets it. */
+export function takeChoiceBeforeSignIn(): Language | null {
+  try {
+    const chosen = window.sessionStorage.getItem(CHOSEN_BEFORE_SIGN_IN_KEY);
+    window.sessionStorage.removeItem(CHOSEN_BEFORE_SIGN_IN_KEY);
+    return chosen ? currentLanguage() : null;
+  } catch {
+    return null;
+  }
 }
 
 i18n.on('languageChanged', (language) => {

@@ -9,8 +9,12 @@ import { currentLanguage, LANGUAGES } from '../i18n/i18n.ts';
 import { useSetLanguage } from '../i18n/use-set-language.ts';
 import { notifySuccess } from '../notify.ts';
 
+/** "Anna Berg (demo)" → "AB": the first letters of the first and last words that start with a letter. */
 function initials(name: string): string {
-  const parts = name.trim().split(/\s+/);
+  const parts = name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => /^\p{L}/u.test(word));
   const first = parts[0]?.[0] ?? '';
   const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
   return `${first}${last}`.toUpperCase();
@@ -32,7 +36,7 @@ export function UserMenu({ me }: { me: MeDto }) {
   };
 
   return (
-    <Menu position="bottom-end" width={280} withinPortal>
+    <Menu position="bottom-end" width={280} withinPortal={false}>
       <Menu.Target>
         <UnstyledButton aria-label={t('userMenu.label')} p={4} style={{ borderRadius: '50%' }}>
           <Avatar color="blue" radius="xl" aria-hidden>

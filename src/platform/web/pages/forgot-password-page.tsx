@@ -41,6 +41,7 @@ export function ForgotPasswordPage() {
                 type="email"
                 autoComplete="email"
                 required
+                withAsterisk={false}
                 {...form.getInputProps('email')}
               />
               <FormError message={formError} />

@@ -117,15 +117,23 @@ function ChangePasswordForm() {
           label={t('profile.currentPassword')}
           autoComplete="current-password"
           required
+          withAsterisk={false}
           {...form.getInputProps('currentPassword')}
         />
         <PasswordField
           label={t('profile.newPassword')}
           autoComplete="new-password"
           required
+          withAsterisk={false}
           {...form.getInputProps('newPassword')}
         />
-        <PasswordField label={t('profile.repeat')} autoComplete="new-password" required {...form.getInputProps('repeat')} />
+        <PasswordField
+          label={t('profile.repeat')}
+          autoComplete="new-password"
+          required
+          withAsterisk={false}
+          {...form.getInputProps('repeat')}
+        />
         <FormError message={formError} />
         <Group>
           <Button type="submit" loading={mutation.isPending}>

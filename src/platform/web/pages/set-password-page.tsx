@@ -72,12 +72,14 @@ export function SetPasswordPage({ token, invite }: SetPasswordPageProps) {
             label={t('setPassword.newPassword')}
             autoComplete="new-password"
             required
+            withAsterisk={false}
             {...form.getInputProps('password')}
           />
           <PasswordField
             label={t('setPassword.repeat')}
             autoComplete="new-password"
             required
+            withAsterisk={false}
             {...form.getInputProps('repeat')}
           />
           <FormError message={formError} />

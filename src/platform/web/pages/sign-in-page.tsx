@@ -5,19 +5,22 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { meQueryOptions } from '../api/me-query.ts';
 import { regionQueryOptions } from '../api/region-query.ts';
 import { authErrorMessage, signIn } from '../auth/auth-api.ts';
 import { FormError } from '../components/feedback.tsx';
 import { Page } from '../components/page.tsx';
 import { PasswordField } from '../components/password-field.tsx';
 import { RouterAnchor } from '../components/router-link.tsx';
+import { takeChoiceBeforeSignIn } from '../i18n/i18n.ts';
+import { saveLanguage } from '../i18n/use-set-language.ts';
 import { isEmail } from '../validation.ts';
 
 type SignInPageProps = { redirect?: string; passwordSet?: boolean };
 
 /** Only our own pages are redirect targets (no "//evil.example" or absolute URLs). */
 function safeRedirect(target: string | undefined): string {
-  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/login')) return '/';
+  if (!target?.startsWith('/') || target.startsWith('//') || target.startsWith('/login')) return '/';
   return target;
 }
 
@@ -38,6 +41,12 @@ export function SignInPage({ redirect, passwordSet }: SignInPageProps) {
     mutationFn: (values: typeof form.values) => signIn(values.email.trim(), values.password),
     onSuccess: async () => {
       queryClient.clear();
+      // A language picked on this page is saved for the user; otherwise the one saved earlier applies.
+      const chosen = takeChoiceBeforeSignIn();
+      if (chosen) {
+        const me = await saveLanguage(chosen).catch(() => null);
+        if (me) queryClient.setQueryData(meQueryOptions.queryKey, me);
+      }
       await navigate({ href: safeRedirect(redirect) });
     },
     onError: (error) => setFormError(authErrorMessage(error)),
@@ -51,6 +60,7 @@ export function SignInPage({ redirect, passwordSet }: SignInPageProps) {
           {t('signIn.passwordSet')}
         </Alert>
       ) : null}
+      {/* Both fields are required, so neither carries an asterisk (and the labels read exactly "E-postadress"/"Lösenord"). */}
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {
@@ -64,12 +74,14 @@ export function SignInPage({ redirect, passwordSet }: SignInPageProps) {
             type="email"
             autoComplete="username"
             required
+            withAsterisk={false}
             {...form.getInputProps('email')}
           />
           <PasswordField
             label={t('signIn.password')}
             autoComplete="current-password"
             required
+            withAsterisk={false}
             {...form.getInputProps('password')}
           />
           <FormError message={formError} />

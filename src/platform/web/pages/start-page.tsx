@@ -65,7 +65,14 @@ function Municipalities({ regionName }: { regionName: string }) {
       {query.isSuccess ? (
         <>
           <Text c="dimmed">{t('start.municipalityCount', { count: municipalities.length })}</Text>
-          <SimpleGrid component="ul" cols={{ base: 1, xs: 2, md: 3 }} spacing="xs" p={0} m={0} style={{ listStyle: 'none' }}>
+          <SimpleGrid
+            component="ul"
+            cols={{ base: 1, xs: 2, md: 3 }}
+            spacing="xs"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+          >
             {municipalities.map((municipality) => (
               <Paper component="li" key={municipality.id} withBorder px="md" py="xs">
                 <Text fw={600}>{municipality.name}</Text>

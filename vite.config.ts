@@ -1,0 +1,35 @@
+// Builds the web app from src/platform/web into dist/web, which the server serves.
+// In development the Vite server forwards the API to the Fastify server on port 3000.
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const apiServer = 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('./src/platform/web', import.meta.url)),
+  plugins: [react()],
+  build: {
+    // Relative to root: /work/main/dist/web.
+    outDir: '../../../dist/web',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than our code: separate files stay cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: 'mantine', test: /node_modules[\\/]@mantine/ },
+            { name: 'vendor', test: /node_modules/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': apiServer,
+      '/healthz': apiServer,
+    },
+  },
+});
