@@ -206,7 +206,8 @@ function checkSameOrigin(request: FastifyRequest, config: Config) {
   if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
   if (request.ctx.actor?.kind !== 'user') return;
   const origin = request.headers.origin ?? refererOrigin(request.headers.referer);
-  if (!origin || !config.trustedOrigins.includes(origin)) throw new ForbiddenError('Begäran kom inte från Kompetensnavs egna sidor.');
+  if (!origin || !config.trustedOrigins.includes(origin))
+    throw new ForbiddenError('Begäran kom inte från Kompetensnavs egna sidor.');
 }
 
 function refererOrigin(referer: string | undefined) {

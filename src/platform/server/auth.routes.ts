@@ -142,6 +142,22 @@ export async function authRoutes(app: FastifyInstance) {
         return reply.send(result.text);
       }
 
+      if (path === '/api/auth/change-password' && request.method === 'POST') {
+        const current = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) }).catch(() => null);
+        const result = await forward(request, reply);
+        if (current && result.status === 200) {
+          const orgId = (current.user as { organisationId?: string }).organisationId ?? null;
+          await audit(db, ctx, {
+            action: 'auth.password_change',
+            entityType: 'user',
+            entityId: current.user.id,
+            organisationId: orgId,
+            actorUserId: current.user.id,
+          });
+        }
+        return reply.send(result.text);
+      }
+
       // Sign-up is closed: accounts are created by admins through invitations.
       const result = await forward(request, reply);
       return reply.send(result.text);

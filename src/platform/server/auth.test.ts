@@ -276,3 +276,18 @@ describe('passwords by e-mail', () => {
     expect(body).toMatchObject({ email, roles: ['reporter'], organisation: { id: municipality.id } });
   });
 });
+
+describe('changing one’s own password', () => {
+  it('needs the current password, keeps the length rule and is audited', async () => {
+    const u = await buildUser(t.db);
+    const cookie = await t.signIn(u);
+    const change = (currentPassword: string, newPassword: string) =>
+      t.as(cookie)({ method: 'POST', url: '/api/auth/change-password', payload: { currentPassword, newPassword } });
+    expect((await change('inte-mitt-lösenord-alls', 'ett-nytt-långt-lösenord')).statusCode).toBe(400);
+    expect((await change(u.password as string, 'kort')).statusCode).toBe(400);
+    expect((await change(u.password as string, 'ett-nytt-långt-lösenord')).statusCode).toBe(200);
+    expect((await me(await t.signIn({ email: u.email, password: 'ett-nytt-långt-lösenord' }))).statusCode).toBe(200);
+    const actions = (await t.db.select().from(auditEvent).where(eq(auditEvent.entityId, u.id))).map((e) => e.action);
+    expect(actions).toContain('auth.password_change');
+  });
+});
