@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { createAdmin } from './modules/admin/users.service.ts';
 import { buildApp, WEB_DIST } from './platform/server/app.ts';
-import { backupDatabase, restoreDatabase } from './platform/server/backup.ts';
+import { BackupFormatError, backupDatabase, restoreDatabase } from './platform/server/backup.ts';
 import { ConfigError, loadConfig } from './platform/server/config.ts';
 import { DataDirLockedError, openInMemory } from './platform/server/db.ts';
 import { DEMO_REGION_NAME, demoCredentialsText, seedDemo } from './platform/server/demo.ts';
@@ -44,8 +44,9 @@ async function main(argv: string[]) {
         console.log('Building the web app once (about half a minute)…');
         await run('npx', ['vite', 'build', '--logLevel', 'warn']);
       }
-      const { app, stop } = await startServer(config);
+      const { app, stop, readyText } = await startServer(config);
       stopOnSignals(stop, (m) => app.log.info(m));
+      process.stdout.write(readyText);
       return undefined;
     }
     case 'dev': {
@@ -99,6 +100,7 @@ async function main(argv: string[]) {
         if (command === 'backup' || command === 'restore') {
           const file = rest[0];
           if (!file) throw new UsageError(`${command} needs a FILE`);
+          if (command === 'restore' && !existsSync(file)) throw new BackupFormatError(`${file} does not exist.`);
           const counts =
             command === 'backup' ? await backupDatabase(database, file) : await restoreDatabase(database, file);
           const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -152,7 +154,12 @@ main(process.argv.slice(2)).then(
     if (code !== undefined) process.exit(code);
   },
   (err) => {
-    if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof UsageError) {
+    if (
+      err instanceof ConfigError ||
+      err instanceof DataDirLockedError ||
+      err instanceof UsageError ||
+      err instanceof BackupFormatError
+    ) {
       process.stderr.write(`kompetensnav: ${err.message}\n`);
       if (err instanceof UsageError) process.stderr.write(`\n${HELP}\n`);
       process.exit(2);

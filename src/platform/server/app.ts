@@ -21,7 +21,7 @@ import type { RequestContext } from './audit.ts';
 import { authRoutes } from './auth.routes.ts';
 import { type Auth, createAuth } from './auth.ts';
 import type { Config } from './config.ts';
-import { type Database, isDatabaseUnavailable } from './db.ts';
+import { type Database, isDatabaseUnavailable, loggableError } from './db.ts';
 import { AppError, ForbiddenError, UnauthorizedError } from './errors.ts';
 import { createMailer, type Mailer } from './mail.ts';
 
@@ -247,7 +247,7 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
     });
   }
   if (isDatabaseUnavailable(error)) {
-    request.log.warn({ err: error }, 'database unavailable');
+    request.log.warn({ error: loggableError(error) }, 'database unavailable');
     return reply
       .code(503)
       .header('retry-after', '5')
@@ -265,7 +265,15 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
       error: { code: clientErrorCode(status), message: clientErrorMessage(status), correlationId },
     });
   }
-  request.log.error({ err: error }, 'unexpected error');
+  request.log.error(
+    {
+      error: {
+        ...loggableError(error),
+        stack: (error as Error)?.stack?.replace(/params:[\s\S]*?\n\s+at /, 'params: [hidden]\n    at '),
+      },
+    },
+    'unexpected error',
+  );
   return reply.code(500).send({
     error: {
       code: 'internal_error',

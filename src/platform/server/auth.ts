@@ -20,7 +20,8 @@ export function createAuth(opts: { db: Db; config: Config; mailer: Mailer }) {
     secret: config.secret,
     trustedOrigins: config.trustedOrigins,
     telemetry: { enabled: false },
-    logger: { level: 'error' },
+    // better-auth's own logger prints failed queries with their parameters (session tokens): our error handler logs instead.
+    logger: { disabled: true },
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: { user, session, account, verification, rateLimit },

@@ -84,19 +84,36 @@ export class BackupFormatError extends Error {
   override name = 'BackupFormatError';
 }
 
+function parseLine<T>(line: string): T | undefined {
+  try {
+    return JSON.parse(line) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads and checks the whole file first; only then are the tables replaced, in one transaction. */
 export async function restoreDatabase(database: Database, file: string): Promise<Record<string, number>> {
   const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
   let header: Header | undefined;
   const rows = new Map<string, unknown[]>();
+  let lineNo = 0;
   for await (const line of lines) {
+    lineNo++;
     if (!line.trim()) continue;
     if (!header) {
-      header = JSON.parse(line) as Header;
-      if (header.format !== FORMAT || header.version !== 1)
+      header = parseLine<Header>(line);
+      if (header?.format !== FORMAT || header.version !== 1) {
         throw new BackupFormatError(`${file} is not a Kompetensnav backup.`);
+      }
       continue;
     }
-    const { t, r } = JSON.parse(line) as { t: string; r: unknown };
+    const parsed = parseLine<{ t?: unknown; r?: unknown }>(line);
+    if (typeof parsed?.t !== 'string' || typeof parsed.r !== 'object' || parsed.r === null) {
+      throw new BackupFormatError(`${file} is damaged at line ${lineNo}.`);
+    }
+    const t = parsed.t;
+    const r = parsed.r;
     const list = rows.get(t);
     if (list) list.push(r);
     else rows.set(t, [r]);

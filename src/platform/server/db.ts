@@ -168,29 +168,47 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** True when the error means the database cannot be reached (as opposed to a bad query). */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|connection timeout|Client has encountered a connection error|PGlite is closed/i;
+
+/** True when the error, or one it wraps (Drizzle and better-auth wrap driver errors), means the database is unreachable. */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | null;
-  if (!e) return false;
-  const codes = [
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ETIMEDOUT',
-    'EPIPE',
-    'ENOTFOUND',
-    '57P01',
-    '57P02',
-    '57P03',
-    '08000',
-    '08001',
-    '08003',
-    '08006',
-  ];
-  if (e.code && codes.includes(e.code)) return true;
-  const msg = e.message ?? '';
-  return /Connection terminated|timeout exceeded when trying to connect|Query read timeout|connection timeout|Client has encountered a connection error|PGlite is closed/i.test(
-    msg,
-  );
+  let e = err as { code?: unknown; message?: unknown; cause?: unknown } | null | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 8; depth++) {
+    if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
+/**
+ * What may be logged of an error: its type, code and message without query parameters
+ * (Drizzle puts the parameters — e-mails, session tokens — into its messages).
+ */
+export function loggableError(err: unknown): { type: string; code?: string; message: string; cause?: unknown } {
+  const e = err as { name?: string; code?: unknown; message?: unknown; cause?: unknown; stack?: string } | null;
+  const message = String(e?.message ?? err).replace(/\nparams:[\s\S]*$/, '\nparams: [hidden]');
+  return {
+    type: e?.name ?? typeof err,
+    ...(typeof e?.code === 'string' ? { code: e.code } : {}),
+    message,
+    ...(e?.cause ? { cause: loggableError(e.cause) } : {}),
+  };
 }
 
 export async function countRows(db: Db, table: string): Promise<number> {

@@ -11,12 +11,14 @@ export async function openDatabase(config: Config): Promise<Database> {
     : openEmbedded(config.dataDir);
 }
 
+/** Starts listening; the caller prints `readyText` once it has installed its signal handlers. */
 export async function startServer(
   config: Config,
-): Promise<{ app: App; database: Database; stop: () => Promise<void> }> {
+): Promise<{ app: App; database: Database; stop: () => Promise<void>; readyText: string }> {
   const started = performance.now();
   const database = await openDatabase(config);
   let app: App | undefined;
+  let readyText = '';
   try {
     await database.migrate();
     const seeded = database.kind === 'embedded' && config.demo ? await seedDemo(database.db) : false;
@@ -31,7 +33,7 @@ export async function startServer(
     ];
     if (seeded) lines.push('The demo region was created on this first start.');
     if (database.kind === 'embedded' && config.demo) lines.push(demoCredentialsText());
-    process.stdout.write(`${lines.join('\n')}\n\n`);
+    readyText = `${lines.join('\n')}\n\n`;
   } catch (err) {
     await app?.close().catch(() => {});
     await database.close().catch(() => {});
@@ -46,7 +48,7 @@ export async function startServer(
     })();
     return stopping;
   };
-  return { app: running, database, stop };
+  return { app: running, database, stop, readyText };
 }
 
 /** Ends in-flight requests, closes the database (releasing the data folder), then exits. */

@@ -1,0 +1,443 @@
+// `npm run bench`: throughput of an authenticated JSON read against /healthz (the baseline, measured in the same
+// run) on the embedded database and on a PostgreSQL server, and the start-up time with an existing data folder.
+// Goals: on PostgreSQL the authenticated read reaches ≥ 50 % of /healthz's requests per second; a start on an
+// existing folder is ready in < 3 s. Results go to the terminal and to bench/results/latest.json.
+//
+// PostgreSQL: BENCH_DATABASE_URL, else postgres://kompetensnav:kompetensnav@127.0.0.1:5432/kompetensnav_bench
+// (scripts/ensure-postgres.sh makes it). The bench database is dropped and created again on every run.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { DEMO_PASSWORD } from '../src/platform/server/demo.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(ROOT, 'bin/kompetensnav.mjs');
+const RESULTS = path.join(ROOT, 'bench/results/latest.json');
+const DEFAULT_PG_URL = 'postgres://kompetensnav:kompetensnav@127.0.0.1:5432/kompetensnav_bench';
+const AUTH_SECRET = 'bench-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+const USER = 'regionadmin@demo.example';
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP_S = 2;
+const CONNECTIONS = 10;
+const STARTS = 3;
+const GOALS = { authenticatedVsHealthzOnPostgres: 0.5, startupMs: 3000 };
+
+type Load = {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+};
+type DbResult = { database: 'embedded' | 'postgresql'; healthz: Load; authenticated: Load; ratio: number };
+type Exit = { code: number | null; signal: NodeJS.Signals | null };
+type Proc = { child: ChildProcess; exit: Promise<Exit>; stdout: () => string; stderr: () => string };
+
+const children = new Set<ChildProcess>();
+const work = mkdtempSync(path.join(os.tmpdir(), 'kn-bench-'));
+
+async function main() {
+  const pgUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_PG_URL;
+  const results: DbResult[] = [];
+  const started = new Date();
+  log(
+    `Kompetensnav bench: ${CONNECTIONS} connections, ${DURATION_S} s per endpoint (after ${WARMUP_S} s warm-up), loopback`,
+  );
+  log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n`);
+
+  // Embedded: a new data folder; the first start creates and seeds it.
+  const dataDir = path.join(work, 'data');
+  log('Embedded database: first start on a new data folder (creates and seeds it)…');
+  const embedded = await startServer({ DATA_DIR: dataDir, DEMO: 'on' });
+  results.push(await measure('embedded', embedded));
+  await stop(embedded.proc);
+
+  log(`Embedded database: ${STARTS} starts on the existing data folder…`);
+  const startups: { readyLineMs: number; readyzMs: number; reportedMs: number | null }[] = [];
+  for (let i = 0; i < STARTS; i++) {
+    const s = await startServer({ DATA_DIR: dataDir, DEMO: 'on' });
+    startups.push(s.timing);
+    await stop(s.proc);
+  }
+
+  const postgres = await preparePostgres(pgUrl);
+  if (postgres.ok) {
+    log('PostgreSQL: seed-demo on a new database…');
+    const seed = await runCli(['seed-demo'], { DATABASE_URL: pgUrl });
+    if (seed.code !== 0) throw new Error(`seed-demo failed (${seed.code}):\n${seed.stderr}`);
+    const server = await startServer({ DATABASE_URL: pgUrl, DEMO: 'off' });
+    results.push(await measure('postgresql', server));
+    await stop(server.proc);
+  }
+
+  const startup = {
+    runs: startups,
+    medianReadyLineMs: median(startups.map((s) => s.readyLineMs)),
+    medianReadyzMs: median(startups.map((s) => s.readyzMs)),
+    medianReportedMs: median(startups.map((s) => s.reportedMs ?? Number.NaN)),
+  };
+  const pgResult = results.find((r) => r.database === 'postgresql');
+  const goals = {
+    authenticatedVsHealthzOnPostgres: {
+      goal: `≥ ${GOALS.authenticatedVsHealthzOnPostgres * 100} %`,
+      value: pgResult ? round(pgResult.ratio * 100, 1) : null,
+      met: pgResult ? pgResult.ratio >= GOALS.authenticatedVsHealthzOnPostgres : null,
+    },
+    startupWithExistingFolder: {
+      goal: `< ${GOALS.startupMs} ms (spawn → first 200 of /readyz, median of ${STARTS})`,
+      value: Math.round(startup.medianReadyzMs),
+      met: startup.medianReadyzMs < GOALS.startupMs,
+    },
+  };
+
+  printReport(results, startup, goals, postgres);
+  mkdirSync(path.dirname(RESULTS), { recursive: true });
+  const report = {
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? null,
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    },
+    settings: {
+      connections: CONNECTIONS,
+      durationSeconds: DURATION_S,
+      warmupSeconds: WARMUP_S,
+      logLevel: 'warn',
+      authenticatedRead: 'GET /api/organisations',
+    },
+    results,
+    startup,
+    postgres: postgres.ok ? { url: redact(pgUrl) } : { url: redact(pgUrl), skipped: postgres.reason },
+    goals,
+  };
+  writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
+  log(`\nWrote ${path.relative(ROOT, RESULTS)}`);
+  return postgres.ok ? 0 : 1;
+}
+
+/** Signs in, then loads /healthz and the authenticated read one after the other with the same settings. */
+async function measure(database: DbResult['database'], server: { origin: string; proc: Proc }): Promise<DbResult> {
+  const { origin, proc } = server;
+  const cookie = await signIn(origin);
+  const check = await fetch(`${origin}/api/organisations`, { headers: { cookie } });
+  if (check.status !== 200) throw new Error(`the authenticated read answered ${check.status}: ${await check.text()}`);
+  log(`  ${database}: GET /healthz…`);
+  const healthz = await load(`${origin}/healthz`, {}, proc);
+  log(`  ${database}: GET /api/organisations (signed in)…`);
+  const authenticated = await load(`${origin}/api/organisations`, { cookie }, proc);
+  return { database, healthz, authenticated, ratio: authenticated.requestsPerSecond / healthz.requestsPerSecond };
+}
+
+async function load(url: string, headers: Record<string, string>, proc: Proc): Promise<Load> {
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+  if (r.non2xx || r.errors || r.timeouts) {
+    const state =
+      proc.child.exitCode !== null || proc.child.signalCode !== null
+        ? `the server exited (${proc.child.exitCode ?? proc.child.signalCode})`
+        : 'the server still runs';
+    throw new Error(
+      `${url}: ${r.non2xx} non-2xx answers (${JSON.stringify(r.statusCodeStats ?? {})}), ${r.errors} errors, ${r.timeouts} timeouts under load; ${state}. Its stderr:\n${proc.stderr().slice(-3000)}`,
+    );
+  }
+  return {
+    requestsPerSecond: round(r.requests.average, 1),
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
+}
+
+/** Recreates the bench database (only one whose name says it is for benchmarks). */
+async function preparePostgres(url: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!/bench/i.test(name)) {
+    throw new Error(
+      `BENCH_DATABASE_URL must name a database for benchmarks (with "bench" in its name): it is dropped on every run. Got "${name}".`,
+    );
+  }
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: maintenance.toString(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+  } catch (err) {
+    const reason = `PostgreSQL at ${redact(url)} is unreachable (${(err as Error).message}).`;
+    log(
+      `\n${reason}\nStart it with: scripts/ensure-postgres.sh  (or set BENCH_DATABASE_URL). Measuring the embedded database only.\n`,
+    );
+    return { ok: false, reason };
+  }
+  try {
+    const quoted = `"${name.replace(/"/g, '""')}"`;
+    await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${quoted}`);
+  } finally {
+    await client.end();
+  }
+  return { ok: true };
+}
+
+// ---- processes ---------------------------------------------------------------------------------------------------
+
+function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    AUTH_SECRET,
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
+  if (!extra.DATABASE_URL) delete env.DATABASE_URL;
+  return env;
+}
+
+function launch(args: string[], env: NodeJS.ProcessEnv): Proc {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const exit = new Promise<Exit>((resolve) =>
+    child.once('exit', (code, signal) => {
+      children.delete(child);
+      resolve({ code, signal });
+    }),
+  );
+  return { child, exit, stdout: () => stdout, stderr: () => stderr };
+}
+
+async function runCli(args: string[], extra: Record<string, string>) {
+  const proc = launch(args, baseEnv(extra));
+  const exit = await within(proc.exit, 120_000, `kompetensnav ${args.join(' ')}`);
+  return { ...exit, stdout: proc.stdout(), stderr: proc.stderr() };
+}
+
+/** Starts the server and times it: spawn → the "ready at" line, and spawn → the first 200 of /readyz. */
+async function startServer(extra: Record<string, string>) {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const began = performance.now();
+  const proc = launch(['start', '--no-web-build'], baseEnv({ ...extra, PORT: String(port), PUBLIC_URL: origin }));
+  const readyLine = new Promise<number>((resolve, reject) => {
+    proc.child.stdout?.on('data', () => {
+      if (proc.stdout().includes(`is ready at ${origin}`)) resolve(performance.now() - began);
+    });
+    proc.exit.then((e) =>
+      reject(new Error(`the server exited before it was ready (${JSON.stringify(e)}):\n${proc.stderr()}`)),
+    );
+  });
+  readyLine.catch(() => {});
+  const readyz = (async () => {
+    for (;;) {
+      const ok = await fetch(`${origin}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok) return performance.now() - began;
+      if (proc.child.exitCode !== null || proc.child.signalCode !== null) throw new Error('the server exited');
+      await sleep(20);
+    }
+  })();
+  const [readyLineMs, readyzMs] = await within(Promise.all([readyLine, readyz]), 120_000, 'the server to be ready');
+  const reported = /is ready at \S+ \([^)]*?(\d+) ms\)/.exec(proc.stdout());
+  return {
+    proc,
+    origin,
+    timing: {
+      readyLineMs: Math.round(readyLineMs),
+      readyzMs: Math.round(readyzMs),
+      reportedMs: reported ? Number(reported[1]) : null,
+    },
+  };
+}
+
+async function stop(proc: Proc) {
+  if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+  proc.child.kill('SIGTERM');
+  const exit = await within(proc.exit, 15_000, 'the server to stop').catch(() => {
+    proc.child.kill('SIGKILL');
+    return proc.exit;
+  });
+  if (exit.code !== 0) log(`  (the server stopped with ${JSON.stringify(exit)})`);
+}
+
+async function signIn(origin: string): Promise<string> {
+  const res = await fetch(`${origin}/api/auth/sign-in/email`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ email: USER, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('better-auth.session_token='));
+  if (!cookie) throw new Error('sign-in gave no session cookie');
+  return cookie.split(';')[0] ?? '';
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+// ---- report ------------------------------------------------------------------------------------------------------
+
+function printReport(
+  results: DbResult[],
+  startup: {
+    runs: { readyLineMs: number; readyzMs: number; reportedMs: number | null }[];
+    medianReadyLineMs: number;
+    medianReadyzMs: number;
+    medianReportedMs: number;
+  },
+  goals: Record<string, { goal: string; value: number | null; met: boolean | null }>,
+  postgres: { ok: true } | { ok: false; reason: string },
+) {
+  const rows: string[][] = [['database', 'endpoint', 'req/s', 'p50 ms', 'p99 ms', 'auth/healthz']];
+  for (const r of results) {
+    rows.push([
+      r.database,
+      'GET /healthz',
+      fmt(r.healthz.requestsPerSecond),
+      fmt(r.healthz.p50Ms),
+      fmt(r.healthz.p99Ms),
+      '',
+    ]);
+    rows.push([
+      r.database,
+      'GET /api/organisations (signed in)',
+      fmt(r.authenticated.requestsPerSecond),
+      fmt(r.authenticated.p50Ms),
+      fmt(r.authenticated.p99Ms),
+      `${(r.ratio * 100).toFixed(1)} %`,
+    ]);
+  }
+  if (!postgres.ok) rows.push(['postgresql', '(not measured: unreachable)', '', '', '', '']);
+  log(`\n${table(rows)}`);
+
+  const runs = startup.runs.map((s) => `${s.readyzMs}`).join(', ');
+  log(`\nStart-up on the existing embedded data folder (${STARTS} runs, ms to the first 200 of /readyz): ${runs}`);
+  log(
+    `  median: ready line ${Math.round(startup.medianReadyLineMs)} ms, /readyz 200 ${Math.round(startup.medianReadyzMs)} ms ` +
+      `(of which the server itself reports ${Number.isNaN(startup.medianReportedMs) ? '?' : Math.round(startup.medianReportedMs)} ms after loading its code)`,
+  );
+
+  log('\nGoals:');
+  for (const [name, g] of Object.entries(goals)) {
+    const verdict = g.met === null ? 'NOT MEASURED' : g.met ? 'met' : 'NOT MET';
+    log(`  ${name}: ${g.value ?? '–'} (goal ${g.goal}): ${verdict}`);
+  }
+}
+
+function table(rows: string[][]) {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  const line = (r: string[]) =>
+    r.map((c, i) => (i >= 2 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
+  return [line(rows[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+// ---- small helpers -----------------------------------------------------------------------------------------------
+
+function log(msg: string) {
+  process.stdout.write(`${msg}\n`);
+}
+
+function fmt(n: number) {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+function round(n: number, digits: number) {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function median(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  if (!sorted.length) return Number.NaN;
+  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+function redact(url: string) {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
+
+function gitCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Stops every server this run started, even after an error or Ctrl-C. */
+async function cleanup() {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  const deadline = Date.now() + 5000;
+  while ([...children].some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline)
+    await sleep(50);
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  rmSync(work, { recursive: true, force: true });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`\n${signal}: stopping the servers…`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+main().then(
+  async (code) => {
+    await cleanup();
+    process.exit(code);
+  },
+  async (err) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    await cleanup();
+    process.exit(1);
+  },
+);
