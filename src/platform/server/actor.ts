@@ -1,15 +1,13 @@
 // Who is calling: a signed-in user (better-auth session cookie) or an integration (API token).
-import { createHash } from 'node:crypto';
-import { fromNodeHeaders } from 'better-auth/node';
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../shared/roles.ts';
 import { apiToken } from './api-token.table.ts';
 import { audit, type RequestContext } from './audit.ts';
-import { session, user, userRole } from './auth.table.ts';
-import type { Auth } from './auth.ts';
+import { session } from './auth.table.ts';
 import type { Config } from './config.ts';
-import type { Db } from './db.ts';
+import type { Database, Db } from './db.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
 import { organisation } from './organisation.table.ts';
 import { type Action, type Actor, can, type Resource } from './policy.ts';
@@ -22,50 +20,125 @@ export function hashToken(token: string): string {
 
 /** Resolves the actor of a request, or null when nobody is signed in. Throws 401 for a bad bearer token. */
 export async function resolveActor(
-  deps: { db: Db; auth: Auth; config: Config },
+  deps: { db: Db; database: Database; config: Config },
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<Actor | null> {
   const header = request.headers.authorization;
   if (header) return resolveToken(deps.db, request, header);
+  const cookie = readSessionCookie(request.headers.cookie, deps.config.secret);
+  if (!cookie) return null;
+  return resolveSession(deps, cookie, reply);
+}
 
-  const cookie = request.headers.cookie;
-  if (!cookie?.includes('session_token')) return null;
-  const result = await deps.auth.api.getSession({ headers: fromNodeHeaders(request.headers), returnHeaders: true });
-  const setCookie = result.headers?.get('set-cookie');
-  if (setCookie) reply.header('set-cookie', setCookie);
-  const found = result.response;
-  if (!found) return null;
-  const ageSeconds = (Date.now() - new Date(found.session.createdAt).getTime()) / 1000;
-  if (ageSeconds > deps.config.session.absoluteSeconds) {
-    await deps.db.delete(session).where(eq(session.id, found.session.id));
+type SessionCookie = { name: string; rawValue: string; token: string };
+
+/**
+ * better-auth's session cookie is `token.base64(HMAC-SHA256(secret, token))`, URI-encoded. Verifying it here
+ * (instead of through auth.api.getSession) lets one query find the session, user, organisation and roles:
+ * this runs on every signed-in request.
+ */
+export function readSessionCookie(header: string | undefined, secret: string): SessionCookie | null {
+  if (!header?.includes('session_token=')) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    const name = part.slice(0, eq).trim();
+    if (name !== SESSION_COOKIE && name !== `__Secure-${SESSION_COOKIE}`) continue;
+    const rawValue = part.slice(eq + 1).trim();
+    let value: string;
+    try {
+      value = decodeURIComponent(rawValue);
+    } catch {
+      return null;
+    }
+    const dot = value.lastIndexOf('.');
+    if (dot < 1) return null;
+    const token = value.slice(0, dot);
+    const signature = Buffer.from(value.slice(dot + 1), 'base64');
+    const expected = createHmac('sha256', secret).update(token).digest();
+    if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return null;
+    return { name, rawValue, token };
+  }
+  return null;
+}
+
+const SESSION_COOKIE = 'better-auth.session_token';
+/** Sliding expiry: a session used again after this many seconds gets its idle timeout renewed. */
+const REFRESH_AFTER_SECONDS = 5 * 60;
+
+const SESSION_QUERY = `
+  SELECT s.id, s.expires_at, s.created_at, s.updated_at, u.id AS user_id, u.active AS user_active, u.locale,
+         o.id AS organisation_id, o.kind AS organisation_kind, o.active AS organisation_active,
+         coalesce(array_agg(r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+    FROM session s
+    JOIN "user" u ON u.id = s.user_id
+    JOIN organisation o ON o.id = u.organisation_id
+    LEFT JOIN user_role r ON r.user_id = u.id
+   WHERE s.token = $1
+   GROUP BY s.id, u.id, o.id`;
+
+type SessionRow = {
+  id: string;
+  expires_at: Date | string;
+  created_at: Date | string;
+  updated_at: Date | string;
+  user_id: string;
+  user_active: boolean;
+  locale: 'sv' | 'en';
+  organisation_id: string;
+  organisation_kind: 'region' | 'municipality';
+  organisation_active: boolean;
+  roles: Role[] | string;
+};
+
+async function resolveSession(
+  deps: { db: Db; database: Database; config: Config },
+  cookie: SessionCookie,
+  reply: FastifyReply,
+): Promise<Actor | null> {
+  const [row] = await deps.database.query<SessionRow>(SESSION_QUERY, [cookie.token]);
+  if (!row) return null;
+  const now = Date.now();
+  const { idleSeconds, absoluteSeconds } = deps.config.session;
+  const expired = new Date(row.expires_at).getTime() <= now;
+  const tooOld = now - new Date(row.created_at).getTime() > absoluteSeconds * 1000;
+  if (expired || tooOld) {
+    await deps.db.delete(session).where(eq(session.id, row.id));
     return null;
   }
-  const [row] = await deps.db
-    .select({
-      userActive: user.active,
-      locale: user.locale,
-      organisationId: organisation.id,
-      organisationKind: organisation.kind,
-      organisationActive: organisation.active,
-      roles: sql<Role[]>`coalesce(array_agg(${userRole.role}) filter (where ${userRole.role} is not null), '{}')`,
-    })
-    .from(user)
-    .innerJoin(organisation, eq(organisation.id, user.organisationId))
-    .leftJoin(userRole, eq(userRole.userId, user.id))
-    .where(eq(user.id, found.user.id))
-    .groupBy(user.id, organisation.id);
-  if (!row?.userActive || !row.organisationActive) return null;
+  if (!row.user_active || !row.organisation_active) return null;
+  if (now - new Date(row.updated_at).getTime() > REFRESH_AFTER_SECONDS * 1000) {
+    const expiresAt = new Date(
+      Math.min(now + idleSeconds * 1000, new Date(row.created_at).getTime() + absoluteSeconds * 1000),
+    );
+    await deps.db
+      .update(session)
+      .set({ expiresAt, updatedAt: new Date(now) })
+      .where(eq(session.id, row.id));
+    const secure = cookie.name.startsWith('__Secure-') ? '; Secure' : '';
+    reply.header(
+      'set-cookie',
+      `${cookie.name}=${cookie.rawValue}; Max-Age=${idleSeconds}; Path=/; HttpOnly; SameSite=Lax${secure}`,
+    );
+  }
   return {
     kind: 'user',
-    userId: found.user.id,
+    userId: row.user_id,
     tokenId: null,
-    sessionId: found.session.id,
-    organisationId: row.organisationId,
-    organisationKind: row.organisationKind,
-    roles: row.roles,
+    sessionId: row.id,
+    organisationId: row.organisation_id,
+    organisationKind: row.organisation_kind,
+    roles: typeof row.roles === 'string' ? parsePgArray(row.roles) : row.roles,
     locale: row.locale,
   };
+}
+
+/** PGlite and pg both parse text[] for us; this is the fallback for a driver that leaves `{a,b}` as text. */
+function parsePgArray(text: string): Role[] {
+  return text
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .filter(Boolean) as Role[];
 }
 
 async function resolveToken(db: Db, request: FastifyRequest, header: string): Promise<Actor> {

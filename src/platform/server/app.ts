@@ -143,7 +143,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     ) {
       return;
     }
-    request.ctx.actor = await resolveActor({ db: database.db, auth, config }, request, reply);
+    request.ctx.actor = await resolveActor({ db: database.db, database, config }, request, reply);
     // Everything under /api but the public routes needs a signed-in actor, checked before the body is parsed.
     if (!request.ctx.actor && !isPublic(request.url)) throw new UnauthorizedError();
     checkSameOrigin(request, config);

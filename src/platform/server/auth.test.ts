@@ -291,3 +291,33 @@ describe('changing one’s own password', () => {
     expect(actions).toContain('auth.password_change');
   });
 });
+
+describe('the session cookie', () => {
+  it('is refused when its signature does not match, even with a real session token', async () => {
+    const u = await buildUser(t.db);
+    const cookie = await t.signIn(u);
+    const [name, value] = cookie.split('=') as [string, string];
+    const token = decodeURIComponent(value).split('.')[0];
+    const forged = `${name}=${encodeURIComponent(`${token}.${Buffer.alloc(32).toString('base64')}`)}`;
+    expect((await me(forged)).statusCode).toBe(401);
+    expect((await me(`${name}=${token}`)).statusCode).toBe(401);
+    expect((await me(cookie)).statusCode).toBe(200);
+  });
+
+  it('renews the idle timeout (database and cookie) when a session is used after a while', async () => {
+    const u = await buildUser(t.db);
+    const cookie = await t.signIn(u);
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+    const soon = new Date(Date.now() + 60_000);
+    await t.db.update(session).set({ updatedAt: tenMinutesAgo, expiresAt: soon }).where(eq(session.userId, u.id));
+    const res = await me(cookie);
+    expect(res.statusCode).toBe(200);
+    const renewed = res.cookies.find((c) => c.name.endsWith('session_token'));
+    expect(renewed?.maxAge).toBe(t.config.session.idleSeconds);
+    expect(renewed?.httpOnly).toBe(true);
+    const [row] = await t.db.select().from(session).where(eq(session.userId, u.id));
+    expect(row?.expiresAt.getTime()).toBeGreaterThan(Date.now() + (t.config.session.idleSeconds - 60) * 1000);
+    // Used again right away: nothing to renew, no cookie sent.
+    expect((await me(cookie)).cookies).toEqual([]);
+  });
+});
