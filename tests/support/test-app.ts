@@ -43,6 +43,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     PUBLIC_URL: TEST_ORIGIN,
     DATA_DIR: '/nonexistent-test-data-dir',
     LOG_LEVEL: 'silent',
+    // Tests write through factories behind the app's back: no caching unless a test asks for it.
+    CACHE_SECONDS: '0',
     ...overrides,
   });
 }

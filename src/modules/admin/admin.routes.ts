@@ -95,7 +95,8 @@ export async function adminModule(fastify: FastifyInstance) {
         response: { 200: z.array(organisationSchema) },
       },
     },
-    (req) => listOrganisations(db, req.ctx, { includeInactive: req.query.includeInactive === 'true' }),
+    (req) =>
+      listOrganisations(db, req.ctx, { includeInactive: req.query.includeInactive === 'true' }, app.deps.readCache),
   );
   app.post(
     '/organisations',

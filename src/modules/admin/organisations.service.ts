@@ -6,6 +6,7 @@ import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import type { Db } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError } from '../../platform/server/errors.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
+import type { ReadCache } from '../../platform/server/read-cache.ts';
 import type { createMunicipalitySchema, OrganisationDto, updateOrganisationSchema } from './admin.contracts.ts';
 
 type OrganisationRow = typeof organisation.$inferSelect & { userCount: number };
@@ -39,13 +40,23 @@ export async function getRegionInfo(db: Db) {
   return { name: region?.name ?? 'Kompetensnav', municipalityCount: row?.n ?? 0 };
 }
 
-export async function listOrganisations(db: Db, ctx: RequestContext, opts: { includeInactive: boolean }) {
+export async function listOrganisations(
+  db: Db,
+  ctx: RequestContext,
+  opts: { includeInactive: boolean },
+  cache?: ReadCache,
+) {
   const actor = requireActorOf(ctx);
   authorize(actor, 'organisation:read');
+  const load = () => loadOrganisations(db, opts.includeInactive);
+  return cache ? cache.remember(`organisations:${opts.includeInactive}`, load) : load();
+}
+
+async function loadOrganisations(db: Db, includeInactive: boolean) {
   const rows = await db
     .select({ ...organisationColumns, userCount })
     .from(organisation)
-    .where(opts.includeInactive ? undefined : eq(organisation.active, true));
+    .where(includeInactive ? undefined : eq(organisation.active, true));
   return rows
     .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name, 'sv') : a.kind === 'region' ? -1 : 1))
     .map(toOrganisationDto);

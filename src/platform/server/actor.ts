@@ -20,7 +20,7 @@ export function hashToken(token: string): string {
 
 /** Resolves the actor of a request, or null when nobody is signed in. Throws 401 for a bad bearer token. */
 export async function resolveActor(
-  deps: { db: Db; database: Database; config: Config },
+  deps: { db: Db; database: Database; config: Config; actorCache?: ActorCache },
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<Actor | null> {
@@ -28,8 +28,25 @@ export async function resolveActor(
   if (header) return resolveToken(deps.db, request, header);
   const cookie = readSessionCookie(request.headers.cookie, deps.config.secret);
   if (!cookie) return null;
-  return resolveSession(deps, cookie, reply);
+  const cache = deps.actorCache;
+  const hit = cache?.get(cookie.token);
+  if (hit && hit.until > Date.now()) return hit.actor;
+  const actor = await resolveSession(deps, cookie, reply);
+  if (cache && actor) {
+    if (cache.size >= ACTOR_CACHE_MAX) cache.clear();
+    cache.set(cookie.token, { actor, until: Date.now() + deps.config.session.cacheSeconds * 1000 });
+  }
+  return actor;
 }
+
+/**
+ * Signed-in actors by session token, for a few seconds. The app clears it after every change made through it
+ * (sign-out, deactivation, role changes…), so this process sees a change at once; another app server behind the
+ * same load balancer may go on trusting a revoked session for at most `session.cacheSeconds`.
+ * (docs/decisions/002-actor-cache.md)
+ */
+export type ActorCache = Map<string, { actor: Actor; until: number }>;
+const ACTOR_CACHE_MAX = 10_000;
 
 type SessionCookie = { name: string; rawValue: string; token: string };
 

@@ -16,7 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminModule } from '../../modules/admin/admin.routes.ts';
-import { resolveActor } from './actor.ts';
+import { type ActorCache, resolveActor } from './actor.ts';
 import type { RequestContext } from './audit.ts';
 import { authRoutes } from './auth.routes.ts';
 import { type Auth, createAuth } from './auth.ts';
@@ -24,6 +24,7 @@ import type { Config } from './config.ts';
 import { type Database, isDatabaseUnavailable, loggableError } from './db.ts';
 import { AppError, ForbiddenError, UnauthorizedError } from './errors.ts';
 import { createMailer, type Mailer } from './mail.ts';
+import { ReadCache } from './read-cache.ts';
 
 z.config(z.locales.sv());
 
@@ -36,6 +37,8 @@ export type AppDeps = {
   mailer: Mailer;
   /** Every route registered, for the access-matrix and audit checks in tests. */
   routes: { method: string; url: string }[];
+  /** Reference data shared by every actor, for a few seconds (cleared on every change). */
+  readCache: ReadCache;
 };
 
 declare module 'fastify' {
@@ -89,7 +92,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
-  app.decorate('deps', { config, database, auth, mailer, routes });
+  const readCache = new ReadCache(config.session.cacheSeconds * 1000);
+  app.decorate('deps', { config, database, auth, mailer, routes, readCache });
   app.decorateRequest('ctx', null as unknown as RequestContext);
 
   await app.register(helmet, {
@@ -133,6 +137,17 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  const actorCache: ActorCache = new Map();
+  // Any change may concern sessions, users, roles or organisations: forget the cached actors after every one.
+  // Cleared before the answer leaves, so the client that made the change never meets a stale actor.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+      actorCache.clear();
+      readCache.clear();
+    }
+    return payload;
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     request.ctx = { actor: null, requestId: request.id, ip: request.ip };
@@ -143,7 +158,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     ) {
       return;
     }
-    request.ctx.actor = await resolveActor({ db: database.db, database, config }, request, reply);
+    request.ctx.actor = await resolveActor({ db: database.db, database, config, actorCache }, request, reply);
     // Everything under /api but the public routes needs a signed-in actor, checked before the body is parsed.
     if (!request.ctx.actor && !isPublic(request.url)) throw new UnauthorizedError();
     checkSameOrigin(request, config);

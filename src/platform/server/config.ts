@@ -29,6 +29,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: onOff.default(false),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
 });
 
 export type Config = {
@@ -49,8 +50,8 @@ export type Config = {
   dbPoolSize: number;
   /** Sign-in limits: attempts per IP address and failures per account within the windows. */
   signIn: { perIpMax: number; perIpWindowSeconds: number; perAccountFailures: number; perAccountWindowMinutes: number };
-  /** Idle and absolute session lifetimes. */
-  session: { idleSeconds: number; absoluteSeconds: number };
+  /** Idle and absolute session lifetimes, and how long a resolved session is trusted without asking the database. */
+  session: { idleSeconds: number; absoluteSeconds: number; cacheSeconds: number };
 };
 
 export class ConfigError extends Error {
@@ -93,7 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     dbPoolSize: e.DB_POOL_SIZE,
     signIn: { perIpMax: 20, perIpWindowSeconds: 60, perAccountFailures: 5, perAccountWindowMinutes: 15 },
-    session: { idleSeconds: 2 * 60 * 60, absoluteSeconds: 12 * 60 * 60 },
+    session: { idleSeconds: 2 * 60 * 60, absoluteSeconds: 12 * 60 * 60, cacheSeconds: e.CACHE_SECONDS },
   };
 }
 

@@ -1,0 +1,22 @@
+// A per-app-server cache for reference data that every page reads and that changes rarely (the organisations).
+// Entries live a few seconds and the app clears the whole cache before answering any change, like the actor cache
+// (docs/decisions/002-actor-cache.md). Never put personal data here: entries are shared by every actor.
+export class ReadCache {
+  private readonly entries = new Map<string, { value: Promise<unknown>; until: number }>();
+
+  constructor(private readonly ttlMs: number) {}
+
+  remember<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && hit.until > Date.now()) return hit.value as Promise<T>;
+    const value = load();
+    this.entries.set(key, { value, until: Date.now() + this.ttlMs });
+    // A failed load is not remembered.
+    value.catch(() => this.entries.delete(key));
+    return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
