@@ -1,7 +1,6 @@
 // Builds the Fastify application (never listens): plugins, security, the error handler and the module list.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -24,11 +23,12 @@ import type { Config } from './config.ts';
 import { type Database, isDatabaseUnavailable, loggableError } from './db.ts';
 import { AppError, ForbiddenError, UnauthorizedError } from './errors.ts';
 import { createMailer, type Mailer } from './mail.ts';
+import { WEB_DIST } from './paths.ts';
 import { ReadCache } from './read-cache.ts';
 
 z.config(z.locales.sv());
 
-export const WEB_DIST = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+export { WEB_DIST };
 
 export type AppDeps = {
   config: Config;

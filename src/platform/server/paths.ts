@@ -1,0 +1,18 @@
+// Where the project's folders are, whether this code runs from src/ (tsx) or from the dist/server bundle.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above the server code');
+    dir = parent;
+  }
+  return dir;
+}
+
+export const PROJECT_ROOT = projectRoot();
+export const MIGRATIONS_FOLDER = path.join(PROJECT_ROOT, 'drizzle');
+export const WEB_DIST = path.join(PROJECT_ROOT, 'dist/web');
