@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { authorize, requireActorOf } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
-import type { Db } from '../../platform/server/db.ts';
+import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import { network, networkMember, organisation } from '../../platform/server/organisation.table.ts';
 import { visibleOrganisations } from '../../platform/server/policy.ts';
@@ -79,10 +79,13 @@ export async function getNetwork(db: Db, ctx: RequestContext, id: string) {
 export async function createNetwork(db: Db, ctx: RequestContext, input: z.infer<typeof createNetworkSchema>) {
   authorize(requireActorOf(ctx), 'network:manage');
   await assertNameFree(db, input.name);
-  const [row] = await db.insert(network).values(input).returning({ id: network.id });
-  if (!row) throw new Error('insert returned no row');
-  await audit(db, ctx, { action: 'network.create', entityType: 'network', entityId: row.id });
-  return toNetworkDto(await findNetwork(db, row.id));
+  const id = await inTransaction(db, async (tx) => {
+    const [row] = await tx.insert(network).values(input).returning({ id: network.id });
+    if (!row) throw new Error('insert returned no row');
+    await audit(tx, ctx, { action: 'network.create', entityType: 'network', entityId: row.id });
+    return row.id;
+  });
+  return toNetworkDto(await findNetwork(db, id));
 }
 
 export async function updateNetwork(
@@ -94,13 +97,15 @@ export async function updateNetwork(
   authorize(requireActorOf(ctx), 'network:manage');
   await findNetwork(db, id);
   if (input.name !== undefined) await assertNameFree(db, input.name, id);
-  await db
-    .update(network)
-    .set({ ...input, updatedAt: new Date() })
-    .where(eq(network.id, id));
   const action =
     input.active === false ? 'network.deactivate' : input.active === true ? 'network.reactivate' : 'network.update';
-  await audit(db, ctx, { action, entityType: 'network', entityId: id });
+  await inTransaction(db, async (tx) => {
+    await tx
+      .update(network)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(network.id, id));
+    await audit(tx, ctx, { action, entityType: 'network', entityId: id });
+  });
   return toNetworkDto(await findNetwork(db, id));
 }
 
@@ -112,17 +117,22 @@ export async function setMembership(db: Db, ctx: RequestContext, networkId: stri
     .from(user)
     .where(eq(user.id, userId));
   if (!target) throw new NotFoundError('Användaren finns inte.');
-  if (member) {
-    if (!target.active) throw new ValidationError([{ path: 'userId', message: 'Användaren är inaktiverad.' }]);
-    await db.insert(networkMember).values({ networkId, userId }).onConflictDoNothing();
-  } else {
-    await db.delete(networkMember).where(and(eq(networkMember.networkId, networkId), eq(networkMember.userId, userId)));
+  if (member && !target.active) {
+    throw new ValidationError([{ path: 'userId', message: 'Användaren är inaktiverad.' }]);
   }
-  await audit(db, ctx, {
-    action: member ? 'network.member_add' : 'network.member_remove',
-    entityType: 'user',
-    entityId: userId,
-    organisationId: target.organisationId,
+  await inTransaction(db, async (tx) => {
+    if (member) await tx.insert(networkMember).values({ networkId, userId }).onConflictDoNothing();
+    else {
+      await tx
+        .delete(networkMember)
+        .where(and(eq(networkMember.networkId, networkId), eq(networkMember.userId, userId)));
+    }
+    await audit(tx, ctx, {
+      action: member ? 'network.member_add' : 'network.member_remove',
+      entityType: 'user',
+      entityId: userId,
+      organisationId: target.organisationId,
+    });
   });
   return { ok: true as const };
 }

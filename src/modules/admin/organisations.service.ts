@@ -3,7 +3,7 @@ import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { authorize, requireActorOf } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
-import type { Db } from '../../platform/server/db.ts';
+import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError } from '../../platform/server/errors.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
@@ -72,16 +72,19 @@ export async function createMunicipality(db: Db, ctx: RequestContext, input: z.i
   const actor = requireActorOf(ctx);
   authorize(actor, 'organisation:manage');
   await assertUnique(db, input.name, input.code);
-  const [row] = await db
-    .insert(organisation)
-    .values({ kind: 'municipality', name: input.name, code: input.code })
-    .returning();
-  if (!row) throw new Error('insert returned no row');
-  await audit(db, ctx, {
-    action: 'organisation.create',
-    entityType: 'organisation',
-    entityId: row.id,
-    organisationId: row.id,
+  const row = await inTransaction(db, async (tx) => {
+    const [created] = await tx
+      .insert(organisation)
+      .values({ kind: 'municipality', name: input.name, code: input.code })
+      .returning();
+    if (!created) throw new Error('insert returned no row');
+    await audit(tx, ctx, {
+      action: 'organisation.create',
+      entityType: 'organisation',
+      entityId: created.id,
+      organisationId: created.id,
+    });
+    return created;
   });
   return toOrganisationDto({ ...row, userCount: 0 });
 }
@@ -106,17 +109,19 @@ export async function updateOrganisation(
     ]);
   }
   await assertUnique(db, input.name, input.code, id);
-  await db
-    .update(organisation)
-    .set({ ...input, updatedAt: new Date() })
-    .where(eq(organisation.id, id));
   const action =
     input.active === false
       ? 'organisation.deactivate'
       : input.active === true
         ? 'organisation.reactivate'
         : 'organisation.update';
-  await audit(db, ctx, { action, entityType: 'organisation', entityId: id, organisationId: id });
+  await inTransaction(db, async (tx) => {
+    await tx
+      .update(organisation)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(organisation.id, id));
+    await audit(tx, ctx, { action, entityType: 'organisation', entityId: id, organisationId: id });
+  });
   return toOrganisationDto(await findOrganisation(db, id));
 }
 

@@ -1,12 +1,12 @@
 // API tokens for integrations (e.g. a nightly import from an HR system): scoped to an organisation and roles,
 // shown once, stored as a SHA-256 hash, revocable. Revoked tokens stay listed.
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { authorize, authorizeObject, hashToken, requireActorOf, TOKEN_PREFIX } from '../../platform/server/actor.ts';
 import { apiToken } from '../../platform/server/api-token.table.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
-import type { Db } from '../../platform/server/db.ts';
+import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import { can, rolesAllowedFor, visibleOrganisations } from '../../platform/server/policy.ts';
@@ -81,21 +81,24 @@ export async function createToken(db: Db, ctx: RequestContext, input: z.infer<ty
     throw new ValidationError([{ path: 'expiresAt', message: 'Slutdatumet måste ligga i framtiden.' }]);
   }
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-  const [row] = await db
-    .insert(apiToken)
-    .values({
-      name: input.name,
-      organisationId: org.id,
-      roles,
-      tokenHash: hashToken(token),
-      tokenPrefix: token.slice(0, TOKEN_PREFIX.length + 6),
-      createdById: actor.userId,
-      expiresAt,
-    })
-    .returning({ id: apiToken.id });
-  if (!row) throw new Error('insert returned no row');
-  await audit(db, ctx, { action: 'token.create', entityType: 'api_token', entityId: row.id, organisationId: org.id });
-  return { apiToken: toApiTokenDto(await findToken(db, row.id)), token };
+  const id = await inTransaction(db, async (tx) => {
+    const [row] = await tx
+      .insert(apiToken)
+      .values({
+        name: input.name,
+        organisationId: org.id,
+        roles,
+        tokenHash: hashToken(token),
+        tokenPrefix: token.slice(0, TOKEN_PREFIX.length + 6),
+        createdById: actor.userId,
+        expiresAt,
+      })
+      .returning({ id: apiToken.id });
+    if (!row) throw new Error('insert returned no row');
+    await audit(tx, ctx, { action: 'token.create', entityType: 'api_token', entityId: row.id, organisationId: org.id });
+    return row.id;
+  });
+  return { apiToken: toApiTokenDto(await findToken(db, id)), token };
 }
 
 async function findToken(db: Db, id: string): Promise<TokenRow> {
@@ -116,15 +119,14 @@ export async function revokeToken(db: Db, ctx: RequestContext, id: string) {
     throw new NotFoundError('API-nyckeln finns inte.');
   }
   if (row.revokedAt) throw new ConflictError('API-nyckeln är redan återkallad.');
-  await db
-    .update(apiToken)
-    .set({ revokedAt: new Date(), revokedById: actor.userId })
-    .where(and(eq(apiToken.id, id)));
-  await audit(db, ctx, {
-    action: 'token.revoke',
-    entityType: 'api_token',
-    entityId: id,
-    organisationId: row.organisationId,
+  await inTransaction(db, async (tx) => {
+    await tx.update(apiToken).set({ revokedAt: new Date(), revokedById: actor.userId }).where(eq(apiToken.id, id));
+    await audit(tx, ctx, {
+      action: 'token.revoke',
+      entityType: 'api_token',
+      entityId: id,
+      organisationId: row.organisationId,
+    });
   });
   return toApiTokenDto(await findToken(db, id));
 }

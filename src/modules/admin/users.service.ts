@@ -8,7 +8,7 @@ import { type AuditEntry, audit, type RequestContext } from '../../platform/serv
 import { session, user, userRole, verification } from '../../platform/server/auth.table.ts';
 import { invitationMail, passwordResetMail } from '../../platform/server/auth.ts';
 import type { Config } from '../../platform/server/config.ts';
-import type { Db } from '../../platform/server/db.ts';
+import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import type { Mailer } from '../../platform/server/mail.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
@@ -269,12 +269,14 @@ export async function sendInvitation(deps: UserDeps, ctx: RequestContext, id: st
   const { db } = deps;
   const row = await findVisibleUser(db, ctx, id, 'user:manage');
   if (!row.active) throw new ConflictError('Användaren är inaktiverad.');
-  const token = await createPasswordToken(db, id, row.hasPassword ? 1 : INVITATION_DAYS * 24);
-  await audit(db, ctx, {
-    action: row.hasPassword ? 'user.password_reset_sent' : 'user.invite',
-    entityType: 'user',
-    entityId: id,
-    organisationId: row.organisationId,
+  const token = await inTransaction(db, async (tx) => {
+    await audit(tx, ctx, {
+      action: row.hasPassword ? 'user.password_reset_sent' : 'user.invite',
+      entityType: 'user',
+      entityId: id,
+      organisationId: row.organisationId,
+    });
+    return createPasswordToken(tx, id, row.hasPassword ? 1 : INVITATION_DAYS * 24);
   });
   const region = await getRegionInfo(db);
   await deps.mailer.send(

@@ -217,3 +217,8 @@ export async function countRows(db: Db, table: string): Promise<number> {
   };
   return res.rows[0]?.n ?? 0;
 }
+
+/** Runs `fn` in one transaction: a change and its audit event are written together or not at all. */
+export function inTransaction<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((tx) => fn(tx as unknown as Db));
+}
