@@ -4,12 +4,14 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import { z } from 'zod';
 import { createAdmin } from './modules/admin/users.service.ts';
 import { buildApp, WEB_DIST } from './platform/server/app.ts';
 import { BackupFormatError, backupDatabase, restoreDatabase } from './platform/server/backup.ts';
 import { ConfigError, loadConfig } from './platform/server/config.ts';
 import { DataDirLockedError, openInMemory } from './platform/server/db.ts';
 import { DEMO_REGION_NAME, demoCredentialsText, seedDemo } from './platform/server/demo.ts';
+import { AppError } from './platform/server/errors.ts';
 import { createMailer } from './platform/server/mail.ts';
 import { openDatabase, startServer, stopOnSignals } from './platform/server/server.ts';
 
@@ -86,6 +88,8 @@ async function main(argv: string[]) {
             options: { email: { type: 'string' }, name: { type: 'string' }, 'region-name': { type: 'string' } },
           });
           if (!values.email) throw new UsageError('create-admin needs --email');
+          if (!z.email().safeParse(values.email.trim()).success)
+            throw new UsageError(`Not an e-mail address: ${values.email}`);
           const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger: pino() });
           await createAdmin(
             database.db,
@@ -158,7 +162,8 @@ main(process.argv.slice(2)).then(
       err instanceof ConfigError ||
       err instanceof DataDirLockedError ||
       err instanceof UsageError ||
-      err instanceof BackupFormatError
+      err instanceof BackupFormatError ||
+      err instanceof AppError
     ) {
       process.stderr.write(`kompetensnav: ${err.message}\n`);
       if (err instanceof UsageError) process.stderr.write(`\n${HELP}\n`);
