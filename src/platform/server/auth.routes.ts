@@ -11,10 +11,17 @@ import { CLIENT_IP_HEADER } from './auth.ts';
 import { organisation } from './organisation.table.ts';
 
 const FAILED = 'auth.sign_in_failed';
+const SESSION_EVENTS: Record<string, string> = {
+  '/api/auth/sign-out': 'auth.sign_out',
+  '/api/auth/change-password': 'auth.password_change',
+};
 
 export async function authRoutes(app: FastifyInstance) {
   const { auth, database, config } = app.deps;
   const db = database.db;
+  /** An event about one user, done by that user (who may not be signed in yet). */
+  const auditUser = (ctx: RequestContext, action: string, userId: string, organisationId: string | null) =>
+    audit(db, ctx, { action, entityType: 'user', entityId: userId, organisationId, actorUserId: userId });
 
   async function forward(request: FastifyRequest, reply: FastifyReply) {
     const url = new URL(request.url, config.publicUrl);
@@ -64,13 +71,7 @@ export async function authRoutes(app: FastifyInstance) {
             });
           }
           if (!target.active || !target.orgActive) {
-            await audit(db, ctx, {
-              action: FAILED,
-              entityType: 'user',
-              entityId: target.id,
-              organisationId: target.orgId,
-              actorUserId: target.id,
-            });
+            await auditUser(ctx, FAILED, target.id, target.orgId);
             return reply
               .code(401)
               .send({ code: 'INVALID_EMAIL_OR_PASSWORD', message: 'Fel e-postadress eller lösenord.' });
@@ -81,41 +82,25 @@ export async function authRoutes(app: FastifyInstance) {
         const result = await forward(request, reply);
         if (previous && result.status === 200) await db.delete(session).where(eq(session.id, previous.session.id));
         if (target && result.status === 200) {
-          await audit(db, ctx, {
-            action: 'auth.sign_in',
-            entityType: 'user',
-            entityId: target.id,
-            organisationId: target.orgId,
-            actorUserId: target.id,
-          });
+          await auditUser(ctx, 'auth.sign_in', target.id, target.orgId);
           // The session token lives in an HttpOnly cookie; scripts in the page never need to see it.
           const body = JSON.parse(result.text) as Record<string, unknown>;
           delete body.token;
           return reply.send(body);
         } else if (target && result.status === 401) {
-          await audit(db, ctx, {
-            action: FAILED,
-            entityType: 'user',
-            entityId: target.id,
-            organisationId: target.orgId,
-            actorUserId: target.id,
-          });
+          await auditUser(ctx, FAILED, target.id, target.orgId);
         }
         return reply.send(result.text);
       }
 
-      if (path === '/api/auth/sign-out' && request.method === 'POST') {
+      // Events of the signed-in user (sign-out, password change): whose session it was is read before forwarding.
+      const sessionEvent = request.method === 'POST' ? SESSION_EVENTS[path] : undefined;
+      if (sessionEvent) {
         const current = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) }).catch(() => null);
         const result = await forward(request, reply);
         if (current && result.status === 200) {
           const orgId = (current.user as { organisationId?: string }).organisationId ?? null;
-          await audit(db, ctx, {
-            action: 'auth.sign_out',
-            entityType: 'user',
-            entityId: current.user.id,
-            organisationId: orgId,
-            actorUserId: current.user.id,
-          });
+          await auditUser(ctx, sessionEvent, current.user.id, orgId);
         }
         return reply.send(result.text);
       }
@@ -131,29 +116,7 @@ export async function authRoutes(app: FastifyInstance) {
         const result = await forward(request, reply);
         if (result.status === 200 && pending) {
           const [who] = await db.select({ orgId: user.organisationId }).from(user).where(eq(user.id, pending.userId));
-          await audit(db, ctx, {
-            action: 'auth.password_set',
-            entityType: 'user',
-            entityId: pending.userId,
-            organisationId: who?.orgId ?? null,
-            actorUserId: pending.userId,
-          });
-        }
-        return reply.send(result.text);
-      }
-
-      if (path === '/api/auth/change-password' && request.method === 'POST') {
-        const current = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) }).catch(() => null);
-        const result = await forward(request, reply);
-        if (current && result.status === 200) {
-          const orgId = (current.user as { organisationId?: string }).organisationId ?? null;
-          await audit(db, ctx, {
-            action: 'auth.password_change',
-            entityType: 'user',
-            entityId: current.user.id,
-            organisationId: orgId,
-            actorUserId: current.user.id,
-          });
+          await auditUser(ctx, 'auth.password_set', pending.userId, who?.orgId ?? null);
         }
         return reply.send(result.text);
       }
