@@ -371,3 +371,18 @@ describe('audit log', () => {
     }
   });
 });
+
+describe('/api/me', () => {
+  it('tells the web what the policy lets the user do on their own organisation', async () => {
+    const municipality = await buildMunicipality(t.db);
+    const permissionsOf = async (role: 'municipal_admin' | 'employee') =>
+      (
+        await t.as(await t.signIn(await buildUser(t.db, { role, municipality })))({ method: 'GET', url: '/api/me' })
+      ).json().permissions;
+    expect((await permissionsOf('municipal_admin')).sort()).toEqual(
+      ['network:read', 'organisation:read', 'token:manage', 'user:grant_role', 'user:manage', 'user:read'].sort(),
+    );
+    expect((await permissionsOf('employee')).sort()).toEqual(['network:read', 'organisation:read']);
+    expect((await t.as(admin)({ method: 'GET', url: '/api/me' })).json().permissions).toContain('audit:read');
+  });
+});

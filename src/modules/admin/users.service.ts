@@ -12,7 +12,7 @@ import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import type { Mailer } from '../../platform/server/mail.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
-import { can, rolesAllowedFor, visibleOrganisations } from '../../platform/server/policy.ts';
+import { ACTIONS, can, rolesAllowedFor, visibleOrganisations } from '../../platform/server/policy.ts';
 import { likePattern, swedishOrder } from '../../platform/server/sql.ts';
 import type { Role } from '../../platform/shared/roles.ts';
 import {
@@ -293,20 +293,13 @@ export async function getMe(db: Db, ctx: RequestContext) {
   const region = await getRegionInfo(db);
   const [org] = await db.select().from(organisation).where(eq(organisation.id, actor.organisationId));
   if (!org) throw new NotFoundError();
-  const own = { organisationId: actor.organisationId, organisationKind: actor.organisationKind };
-  const permissions = (
-    [
-      'organisation:read',
-      'organisation:manage',
-      'network:read',
-      'network:manage',
-      'user:read',
-      'user:manage',
-      'token:manage',
-      'audit:read',
-    ] as const
-  ).filter((action) => can(actor, action, own));
-  if (can(actor, 'user:grant_role', { ...own, roles: ['employee'] })) permissions.push('user:grant_role' as never);
+  // What the actor may do on its own organisation's objects (a grant or token of a basic role stands for those).
+  const own = {
+    organisationId: actor.organisationId,
+    organisationKind: actor.organisationKind,
+    roles: ['employee' as Role],
+  };
+  const permissions = ACTIONS.filter((action) => can(actor, action, own));
   return {
     id: row.id,
     name: row.name,
