@@ -43,7 +43,7 @@ async function main(argv: string[]) {
     case 'start': {
       // The web app is built once, on the first start after install (`--no-web-build` skips it: API only).
       if (!rest.includes('--no-web-build') && !existsSync(WEB_DIST)) {
-        console.log('Building the web app once (about half a minute)…');
+        console.log('Building the web app once…');
         await run('npx', ['vite', 'build', '--logLevel', 'warn']);
       }
       const { app, stop, readyText } = await startServer(config);
