@@ -386,3 +386,46 @@ describe('/api/me', () => {
     expect((await t.as(admin)({ method: 'GET', url: '/api/me' })).json().permissions).toContain('audit:read');
   });
 });
+
+describe('what a token may not do', () => {
+  it('cannot create tokens or grant admin roles, and stops when its creator is deactivated', async () => {
+    const municipality = await buildMunicipality(t.db);
+    const creator = await buildUser(t.db, { role: 'municipal_admin', municipality });
+    const created = await t.as(await t.signIn(creator))({
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: 'Kraftfull nyckel', organisationId: municipality.id, roles: ['municipal_admin'] },
+    });
+    const bearer = { authorization: `Bearer ${created.json().token}` };
+    const asToken = (options: { method: 'POST' | 'GET'; url: string; payload?: object }) =>
+      t.app.inject({ ...options, headers: bearer });
+    expect(
+      (
+        await asToken({
+          method: 'POST',
+          url: '/api/tokens',
+          payload: { name: 'Ny', organisationId: municipality.id, roles: ['reporter'] },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const adminInvite = await asToken({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        name: 'Angripare',
+        email: 'angripare@test.example',
+        organisationId: municipality.id,
+        roles: ['municipal_admin'],
+      },
+    });
+    expect(adminInvite.statusCode).toBe(403);
+    const plainInvite = await asToken({
+      method: 'POST',
+      url: '/api/users',
+      payload: { name: 'Import', email: 'import@test.example', organisationId: municipality.id, roles: ['employee'] },
+    });
+    expect(plainInvite.statusCode).toBe(201);
+    await t.as(admin)({ method: 'POST', url: `/api/users/${creator.id}/deactivate` });
+    expect((await asToken({ method: 'GET', url: '/api/users' })).statusCode).toBe(401);
+  });
+});

@@ -114,7 +114,10 @@ async function findToken(db: Db, id: string): Promise<TokenRow> {
 export async function revokeToken(db: Db, ctx: RequestContext, id: string) {
   const actor = requireActorOf(ctx);
   authorize(actor, 'token:manage', { organisationId: actor.organisationId });
-  const row = await findToken(db, id).catch(() => null);
+  const row = await findToken(db, id).catch((err) => {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  });
   if (!row || !can(actor, 'token:manage', { organisationId: row.organisationId })) {
     throw new NotFoundError('API-nyckeln finns inte.');
   }

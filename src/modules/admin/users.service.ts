@@ -135,7 +135,10 @@ export async function getUser(db: Db, ctx: RequestContext, id: string) {
 async function findVisibleUser(db: Db, ctx: RequestContext, id: string, action: 'user:read' | 'user:manage') {
   const actor = requireActorOf(ctx);
   authorize(actor, action, { organisationId: actor.organisationId });
-  const row = await findUser(db, id).catch(() => null);
+  const row = await findUser(db, id).catch((err) => {
+    if (err instanceof NotFoundError) return null;
+    throw err;
+  });
   if (!row || !can(actor, action, { organisationId: row.organisationId }))
     throw new NotFoundError('Användaren finns inte.');
   return row;

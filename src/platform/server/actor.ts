@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '../shared/roles.ts';
 import { apiToken } from './api-token.table.ts';
 import { audit, type RequestContext } from './audit.ts';
-import { session } from './auth.table.ts';
+import { session, user } from './auth.table.ts';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
@@ -29,12 +29,14 @@ export async function resolveActor(
   const cookie = readSessionCookie(request.headers.cookie, deps.config.secret);
   if (!cookie) return null;
   const cache = deps.actorCache;
-  const hit = cache?.get(cookie.token);
+  const hit = cache?.entries.get(cookie.token);
   if (hit && hit.until > Date.now()) return hit.actor;
+  const generation = cache?.generation;
   const actor = await resolveSession(deps, cookie, reply);
-  if (cache && actor) {
-    if (cache.size >= ACTOR_CACHE_MAX) cache.clear();
-    cache.set(cookie.token, { actor, until: Date.now() + deps.config.session.cacheSeconds * 1000 });
+  // A change that cleared the cache while this lookup ran may have made its answer stale: keep it out.
+  if (cache && actor && cache.generation === generation) {
+    if (cache.entries.size >= ACTOR_CACHE_MAX) cache.entries.clear();
+    cache.entries.set(cookie.token, { actor, until: Date.now() + deps.config.session.cacheSeconds * 1000 });
   }
   return actor;
 }
@@ -45,7 +47,14 @@ export async function resolveActor(
  * same load balancer may go on trusting a revoked session for at most `session.cacheSeconds`.
  * (docs/decisions/002-actor-cache.md)
  */
-export type ActorCache = Map<string, { actor: Actor; until: number }>;
+export class ActorCache {
+  readonly entries = new Map<string, { actor: Actor; until: number }>();
+  generation = 0;
+  clear() {
+    this.entries.clear();
+    this.generation++;
+  }
+}
 const ACTOR_CACHE_MAX = 10_000;
 
 type SessionCookie = { name: string; rawValue: string; token: string };
@@ -172,6 +181,8 @@ async function resolveToken(db: Db, request: FastifyRequest, header: string): Pr
     })
     .from(apiToken)
     .innerJoin(organisation, eq(organisation.id, apiToken.organisationId))
+    // A token stops working when the admin who created it is deactivated.
+    .innerJoin(user, and(eq(user.id, apiToken.createdById), eq(user.active, true)))
     .where(
       and(
         eq(apiToken.tokenHash, hashToken(token)),

@@ -1,7 +1,8 @@
 // Cross-cutting behaviour of the server: health, headers, errors, configuration and the OpenAPI document.
 import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { createTestApp, type TestApp, testConfig } from '../../../tests/support/test-app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { buildUser } from './factories.ts';
 
@@ -126,5 +127,50 @@ describe('OpenAPI', () => {
   it('the committed docs/openapi.json is up to date (run `npm run openapi` after changing a route)', async () => {
     const committed = JSON.parse(readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8'));
     expect(t.app.swagger()).toEqual(committed);
+  });
+});
+
+describe('production configuration', () => {
+  it('keeps the demo off and requires SMTP in production', () => {
+    const base = { NODE_ENV: 'production', AUTH_SECRET: 's'.repeat(32), DATA_DIR: '/nonexistent' };
+    expect(() => loadConfig(base)).toThrow(/SMTP_URL/);
+    const config = loadConfig({ ...base, SMTP_URL: 'smtp://relay.example:587' });
+    expect(config.demo).toBe(false);
+    expect(loadConfig({ AUTH_SECRET: 's'.repeat(32), DATA_DIR: '/nonexistent' }).demo).toBe(true);
+  });
+
+  it('behind one proxy, takes the client address from the proxy, not from what the client wrote', async () => {
+    const proxied = await createTestApp({ config: testConfig({ TRUST_PROXY: 'on' }) });
+    try {
+      const u = await buildUser(proxied.db);
+      await proxied.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in/email',
+        headers: { origin: 'http://localhost:3000', 'x-forwarded-for': '1.2.3.4, 203.0.113.7' },
+        payload: { email: u.email, password: 'fel-lösenord-som-är-långt' },
+        remoteAddress: '10.0.0.2',
+      });
+      const rows = (await proxied.db.execute(
+        sql`select ip_address from audit_event where entity_id = ${u.id}` as never,
+      )) as unknown as { rows: { ip_address: string }[] };
+      expect(rows.rows.map((r) => r.ip_address)).toEqual(['203.0.113.7']);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
+describe('input the database refuses', () => {
+  it('answers a NUL character with 400, not 500', async () => {
+    const cookie = await t.signIn(await buildUser(t.db, { role: 'regional_admin' }));
+    const search = await t.as(cookie)({ method: 'GET', url: '/api/users?q=a%00b' });
+    expect(search.statusCode).toBe(400);
+    const create = await t.as(cookie)({
+      method: 'POST',
+      url: '/api/networks',
+      payload: { name: 'Nät\u0000verk', kind: 'network' },
+    });
+    expect(create.statusCode).toBe(400);
+    expect(create.json().error.message).toBe('Texten innehåller otillåtna tecken.');
   });
 });

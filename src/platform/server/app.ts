@@ -15,12 +15,12 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminModule } from '../../modules/admin/admin.routes.ts';
-import { type ActorCache, resolveActor } from './actor.ts';
+import { ActorCache, resolveActor } from './actor.ts';
 import type { RequestContext } from './audit.ts';
 import { authRoutes } from './auth.routes.ts';
 import { type Auth, createAuth } from './auth.ts';
 import type { Config } from './config.ts';
-import { type Database, isDatabaseUnavailable, loggableError } from './db.ts';
+import { type Database, databaseErrorCode, isDatabaseUnavailable, loggableError } from './db.ts';
 import { AppError, ForbiddenError, UnauthorizedError } from './errors.ts';
 import { createMailer, type Mailer } from './mail.ts';
 import { WEB_DIST } from './paths.ts';
@@ -78,7 +78,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
         ? false
         : { level: config.logLevel, ...loggerOptions(), ...(typeof opts.logger === 'object' ? opts.logger : {}) },
     genReqId: () => randomUUID(),
-    trustProxy: config.trustProxy,
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? // Trust exactly that many proxy hops: the client's own X-Forwarded-For entries are ignored.
+          (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -137,7 +141,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const actorCache: ActorCache = new Map();
+  const actorCache = new ActorCache();
   // Any change may concern sessions, users, roles or organisations: forget the cached actors after every one.
   // Cleared before the answer leaves, so the client that made the change never meets a stale actor.
   app.addHook('onSend', async (request, _reply, payload) => {
@@ -273,6 +277,19 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
           correlationId,
         },
       });
+  }
+  // Input the database itself refuses (a NUL character) or a duplicate that slipped past a service's check
+  // (two requests at once) is the client's problem, not a server error.
+  const pgCode = databaseErrorCode(error);
+  if (pgCode === '22021' || pgCode === '22P05') {
+    return reply.code(400).send({
+      error: { code: 'bad_request', message: 'Texten innehåller otillåtna tecken.', correlationId },
+    });
+  }
+  if (pgCode === '23505') {
+    return reply.code(409).send({
+      error: { code: 'conflict', message: 'Det finns redan något med samma namn eller kod.', correlationId },
+    });
   }
   const status = (error as { statusCode?: number }).statusCode;
   if (status && status >= 400 && status < 500) {

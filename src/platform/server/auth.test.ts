@@ -321,3 +321,27 @@ describe('the session cookie', () => {
     expect((await me(cookie)).cookies).toEqual([]);
   });
 });
+
+describe('better-auth endpoints and foreign origins', () => {
+  it('refuses a cross-site change of password or sign-out', async () => {
+    const u = await buildUser(t.db);
+    const cookie = await t.signIn(u);
+    const change = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/change-password',
+      headers: { cookie, origin: 'https://evil.example' },
+      payload: { currentPassword: u.password, newPassword: 'angriparens-lösenord' },
+      // better-auth limits /change-password to 3 calls per 10 s and address; an earlier test used 127.0.0.1.
+      remoteAddress: '10.6.0.1',
+    });
+    expect(change.statusCode).toBe(403);
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie, origin: 'https://evil.example' },
+      payload: {},
+    });
+    expect(out.statusCode).toBe(403);
+    expect((await me(cookie)).statusCode).toBe(200);
+  });
+});

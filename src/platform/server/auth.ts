@@ -62,6 +62,9 @@ export function createAuth(opts: { db: Db; config: Config; mailer: Mailer }) {
       },
     },
     advanced: {
+      // Explicit: better-auth would otherwise skip its origin and CSRF checks whenever NODE_ENV=test or TEST is set.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       useSecureCookies: config.publicUrl.startsWith('https://'),
       defaultCookieAttributes: { sameSite: 'lax', httpOnly: true },

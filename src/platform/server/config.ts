@@ -25,9 +25,16 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Kompetensnav <no-reply@kompetensnav.local>'),
-  DEMO: onOff.default(true),
+  DEMO: onOff.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: onOff.default(false),
+  /** off, on (= one proxy in front), a number of proxy hops, or a comma-separated list of proxy addresses. */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(on|off|true|false|[0-9]{1,2}|[0-9a-fA-F.:/,\s]+)$/,
+      'must be off, on, a number of hops or proxy addresses',
+    )
+    .default('off'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
 });
@@ -46,7 +53,8 @@ export type Config = {
   mailFrom: string;
   demo: boolean;
   logLevel: string;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: false, a hop count, or proxy addresses. Never `true` (the client could pick its IP). */
+  trustProxy: false | number | string;
   dbPoolSize: number;
   /** Sign-in limits: attempts per IP address and failures per account within the windows. */
   signIn: { perIpMax: number; perIpWindowSeconds: number; perAccountFailures: number; perAccountWindowMinutes: number };
@@ -67,6 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.SMTP_URL) {
+    throw new ConfigError(
+      'Invalid configuration in the environment:\n  SMTP_URL: required with NODE_ENV=production (without it, password links would be written to the log)',
+    );
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   let secret = e.AUTH_SECRET;
@@ -89,13 +102,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    demo: e.DEMO,
+    // The demo's users have a published password: never on by default in production.
+    demo: e.DEMO ?? e.NODE_ENV !== 'production',
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy: trustProxy(e.TRUST_PROXY),
     dbPoolSize: e.DB_POOL_SIZE,
     signIn: { perIpMax: 20, perIpWindowSeconds: 60, perAccountFailures: 5, perAccountWindowMinutes: 15 },
     session: { idleSeconds: 2 * 60 * 60, absoluteSeconds: 12 * 60 * 60, cacheSeconds: e.CACHE_SECONDS },
   };
+}
+
+function trustProxy(value: string): false | number | string {
+  if (value === 'off' || value === 'false') return false;
+  if (value === 'on' || value === 'true') return 1;
+  return /^[0-9]+$/.test(value) ? Number(value) : value;
 }
 
 /** For the embedded default only: a secret made on first start and kept beside the data. */

@@ -196,6 +196,16 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return false;
 }
 
+/** The PostgreSQL SQLSTATE of an error or of one it wraps (Drizzle wraps driver errors). */
+export function databaseErrorCode(err: unknown): string | undefined {
+  let e = err as { code?: unknown; cause?: unknown } | null | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 8; depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
 /**
  * What may be logged of an error: its type, code and message without query parameters
  * (Drizzle puts the parameters — e-mails, session tokens — into its messages).

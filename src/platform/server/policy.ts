@@ -30,6 +30,7 @@ export type Action = (typeof ACTIONS)[number];
 /** What an action is about: the organisation owning the object, and for grants the role(s) given. */
 export type Resource = { organisationId?: string; organisationKind?: 'region' | 'municipality'; roles?: Role[] };
 
+const ADMIN_ROLES: readonly Role[] = ['regional_admin', 'municipal_admin'];
 const has = (actor: Actor, role: Role) => actor.roles.includes(role);
 const isRegionalAdmin = (actor: Actor) => has(actor, 'regional_admin') && actor.organisationKind === 'region';
 const isOwnMunicipalAdmin = (actor: Actor, r: Resource) =>
@@ -61,6 +62,10 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
     case 'token:manage': {
       const roles = resource.roles ?? [];
       const kind = resource.organisationKind;
+      // An integration's token never makes more access: no tokens, and no admin roles (a leak stays contained).
+      if (actor.kind === 'token' && (action === 'token:manage' || roles.some((r) => ADMIN_ROLES.includes(r)))) {
+        return false;
+      }
       if (kind && roles.some((role) => !rolesAllowedFor(kind).includes(role))) return false;
       if (isRegionalAdmin(actor)) return true;
       return isOwnMunicipalAdmin(actor, resource) && roles.every((role) => role !== 'regional_admin');

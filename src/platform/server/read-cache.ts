@@ -1,6 +1,7 @@
 // A per-app-server cache for reference data that every page reads and that changes rarely (the organisations).
 // Entries live a few seconds and the app clears the whole cache before answering any change, like the actor cache
 // (docs/decisions/002-actor-cache.md). Never put personal data here: entries are shared by every actor.
+// The promise is stored when the load starts, so a clear() after a change also drops loads still running.
 export class ReadCache {
   private readonly entries = new Map<string, { value: Promise<unknown>; until: number }>();
 
@@ -11,8 +12,10 @@ export class ReadCache {
     if (hit && hit.until > Date.now()) return hit.value as Promise<T>;
     const value = load();
     this.entries.set(key, { value, until: Date.now() + this.ttlMs });
-    // A failed load is not remembered.
-    value.catch(() => this.entries.delete(key));
+    // A failed load is not remembered (unless a newer load has replaced it already).
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
     return value;
   }
 
