@@ -70,9 +70,10 @@ async function main(argv: string[]) {
     case 'create-admin':
     case 'backup':
     case 'restore': {
-      const database = await openDatabase(config);
+      // Long-running commands: no statement timeout. A backup reads the database as it is, before any upgrade.
+      const database = await openDatabase(config, { noStatementTimeout: true });
       try {
-        await database.migrate();
+        if (command !== 'backup') await database.migrate();
         if (command === 'migrate') console.log('Migrations applied.');
         if (command === 'seed-demo') {
           const seeded = await seedDemo(database.db);

@@ -3,7 +3,7 @@
 
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile, rename } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from './db.ts';
@@ -14,11 +14,24 @@ const BATCH = 500;
 
 type Header = { format: string; version: 1; createdAt: string; migration: string; tables: string[] };
 
-async function latestMigration(): Promise<string> {
+async function journalTags(): Promise<string[]> {
   const journal = JSON.parse(await readFile(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
     entries: { tag: string }[];
   };
-  return journal.entries.at(-1)?.tag ?? 'none';
+  return journal.entries.map((e) => e.tag);
+}
+
+async function latestMigration(): Promise<string> {
+  return (await journalTags()).at(-1) ?? 'none';
+}
+
+/** The last migration applied to this database (not the code's latest: a backup is taken before upgrading). */
+async function appliedMigration(database: Database): Promise<string> {
+  const [row] = await database
+    .query<{ n: number }>('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations')
+    .catch(() => [{ n: 0 }]);
+  const n = row?.n ?? 0;
+  return n === 0 ? 'none' : ((await journalTags())[n - 1] ?? `unknown-${n}`);
 }
 
 /** The application's tables, parents before children (by foreign keys). */
@@ -49,9 +62,14 @@ export async function tablesInOrder(database: Database): Promise<string[]> {
   return ordered;
 }
 
+/**
+ * Writes to `FILE.partial`, ends with a line of per-table counts, flushes, then renames into place: a backup cut
+ * short never looks complete, and an earlier backup of the same name survives a failed one.
+ */
 export async function backupDatabase(database: Database, file: string): Promise<Record<string, number>> {
   const tables = await tablesInOrder(database);
-  const out = createWriteStream(file, { mode: 0o600 });
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial, { mode: 0o600 });
   const write = async (line: string) => {
     if (!out.write(`${line}\n`)) await once(out, 'drain');
   };
@@ -59,7 +77,7 @@ export async function backupDatabase(database: Database, file: string): Promise<
     format: FORMAT,
     version: 1,
     createdAt: new Date().toISOString(),
-    migration: await latestMigration(),
+    migration: await appliedMigration(database),
     tables,
   };
   await write(JSON.stringify(header));
@@ -75,8 +93,13 @@ export async function backupDatabase(database: Database, file: string): Promise<
       for (const r of res.rows) await write(`{"t":${JSON.stringify(table)},"r":${r.j}}`);
     }
   });
+  await write(JSON.stringify({ end: true, counts }));
   out.end();
   await once(out, 'finish');
+  const fd = await open(partial, 'r+');
+  await fd.sync();
+  await fd.close();
+  await rename(partial, file);
   return counts;
 }
 
@@ -98,6 +121,7 @@ export async function restoreDatabase(database: Database, file: string): Promise
   let header: Header | undefined;
   const rows = new Map<string, unknown[]>();
   let lineNo = 0;
+  let ending: Record<string, number> | undefined;
   for await (const line of lines) {
     lineNo++;
     if (!line.trim()) continue;
@@ -108,7 +132,12 @@ export async function restoreDatabase(database: Database, file: string): Promise
       }
       continue;
     }
-    const parsed = parseLine<{ t?: unknown; r?: unknown }>(line);
+    const parsed = parseLine<{ t?: unknown; r?: unknown; end?: unknown; counts?: Record<string, number> }>(line);
+    if (ending) throw new BackupFormatError(`${file} is damaged: rows after its last line (line ${lineNo}).`);
+    if (parsed?.end === true) {
+      ending = parsed.counts ?? {};
+      continue;
+    }
     if (typeof parsed?.t !== 'string' || typeof parsed.r !== 'object' || parsed.r === null) {
       throw new BackupFormatError(`${file} is damaged at line ${lineNo}.`);
     }
@@ -119,6 +148,14 @@ export async function restoreDatabase(database: Database, file: string): Promise
     else rows.set(t, [r]);
   }
   if (!header) throw new BackupFormatError(`${file} is empty.`);
+  if (!ending) throw new BackupFormatError(`${file} is incomplete: it has no closing line (the backup was cut short).`);
+  for (const table of new Set([...Object.keys(ending), ...rows.keys()])) {
+    if ((ending[table] ?? 0) !== (rows.get(table)?.length ?? 0)) {
+      throw new BackupFormatError(
+        `${file} is damaged: the table ${table} has a different number of rows than recorded.`,
+      );
+    }
+  }
   const migration = await latestMigration();
   if (header.migration !== migration) {
     throw new BackupFormatError(

@@ -91,7 +91,8 @@ export function openServer(url: string, opts: ServerDbOptions = {}): Database {
     max: opts.poolSize ?? 10,
     connectionTimeoutMillis: opts.connectTimeoutMs ?? 1500,
     idleTimeoutMillis: 30_000,
-    query_timeout: opts.statementTimeoutMs ?? 15_000,
+    // 0 = none (backup, restore, migrate from the CLI).
+    query_timeout: opts.statementTimeoutMs === 0 ? undefined : (opts.statementTimeoutMs ?? 15_000),
     keepAlive: true,
   });
   // An idle client losing its server must not crash the process; the pool replaces it.

@@ -5,9 +5,12 @@ import type { Config } from './config.ts';
 import { type Database, openEmbedded, openServer } from './db.ts';
 import { demoCredentialsText, seedDemo } from './demo.ts';
 
-export async function openDatabase(config: Config): Promise<Database> {
+export async function openDatabase(config: Config, opts: { noStatementTimeout?: boolean } = {}): Promise<Database> {
   return config.databaseUrl
-    ? openServer(config.databaseUrl, { poolSize: config.dbPoolSize })
+    ? openServer(config.databaseUrl, {
+        poolSize: config.dbPoolSize,
+        statementTimeoutMs: opts.noStatementTimeout ? 0 : undefined,
+      })
     : openEmbedded(config.dataDir);
 }
 
