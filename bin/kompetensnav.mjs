@@ -14,7 +14,7 @@ function newestSource(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (/\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
+    else if (/\.(tsx?|css|html)$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs);
   }
   return newest;
 }
@@ -24,9 +24,10 @@ if (process.env.KOMPETENSNAV_FROM_SOURCE === '1') {
   register();
   await import('../src/cli.ts');
 } else {
-  const stale = !existsSync(bundle) || statSync(bundle).mtimeMs < newestSource(path.join(root, 'src'));
+  const newest = newestSource(path.join(root, 'src'));
+  const stale = !existsSync(bundle) || statSync(bundle).mtimeMs < newest;
   if (stale) {
-    const { mkdirSync, renameSync, writeFileSync } = await import('node:fs');
+    const { mkdirSync, renameSync, utimesSync, writeFileSync } = await import('node:fs');
     const { build } = await import('esbuild');
     const result = await build({
       entryPoints: [path.join(root, 'src/cli.ts')],
@@ -45,6 +46,8 @@ if (process.env.KOMPETENSNAV_FROM_SOURCE === '1') {
     for (const file of result.outputFiles) {
       const tmp = `${file.path}.${process.pid}.tmp`;
       writeFileSync(tmp, file.contents);
+      // Stamped with the newest source seen before building: a file saved during the build stays newer.
+      utimesSync(tmp, new Date(newest), new Date(newest));
       renameSync(tmp, file.path);
     }
   }

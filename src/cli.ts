@@ -1,7 +1,8 @@
 // The `kompetensnav` command: start, migrate, seed-demo, create-admin, backup, restore, openapi.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import { DataDirLockedError, openInMemory } from './platform/server/db.ts';
 import { DEMO_REGION_NAME, demoCredentialsText, seedDemo } from './platform/server/demo.ts';
 import { AppError } from './platform/server/errors.ts';
 import { createMailer } from './platform/server/mail.ts';
+import { PROJECT_ROOT } from './platform/server/paths.ts';
 import { openDatabase, startServer, stopOnSignals } from './platform/server/server.ts';
 
 const HELP = `Usage: kompetensnav <command> [options]
@@ -42,8 +44,8 @@ async function main(argv: string[]) {
   switch (command) {
     case 'start': {
       // The web app is built once, on the first start after install (`--no-web-build` skips it: API only).
-      if (!rest.includes('--no-web-build') && !existsSync(WEB_DIST)) {
-        console.log('Building the web app once…');
+      if (!rest.includes('--no-web-build') && webBuildIsStale()) {
+        console.log('Building the web app (it is missing or older than the sources)…');
         await run('npx', ['vite', 'build', '--logLevel', 'warn']);
       }
       const { app, stop, readyText } = await startServer(config);
@@ -143,6 +145,18 @@ async function writeOpenApi(file: string | undefined) {
   }
   console.log(`Wrote ${file}`);
   return 0;
+}
+
+/** The web app is built when missing or older than any file under src/ (e.g. after a git pull). */
+function webBuildIsStale(): boolean {
+  const index = path.join(WEB_DIST, 'index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  const newer = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).some((e) =>
+      e.isDirectory() ? newer(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs > built,
+    );
+  return newer(path.join(PROJECT_ROOT, 'src'));
 }
 
 function run(cmd: string, args: string[]) {
