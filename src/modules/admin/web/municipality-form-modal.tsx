@@ -1,12 +1,12 @@
 // Adds a municipality or changes its name and SCB code.
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
-import { FormError } from '../../../platform/web/components/feedback.tsx';
+import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import type { OrganisationDto } from '../admin.contracts.ts';
 import { adminApi } from './admin-api.ts';
@@ -43,34 +43,27 @@ export function MunicipalityFormModal({ municipality, onClose }: MunicipalityFor
         municipality ? t('municipalities.editTitle', { name: municipality.name }) : t('municipalities.createTitle')
       }
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
+      <ModalForm
+        form={form}
+        onSubmit={(values) => {
           setFormError(null);
           mutation.mutate(values);
-        })}
+        }}
+        pending={mutation.isPending}
+        formError={formError}
+        submitLabel={municipality ? t('common.save') : t('municipalities.createSubmit')}
+        onCancel={onClose}
       >
-        <Stack>
-          <TextInput label={t('municipalities.name')} required data-autofocus {...form.getInputProps('name')} />
-          <TextInput
-            label={t('municipalities.code')}
-            description={t('municipalities.codeHelp')}
-            inputMode="numeric"
-            maxLength={4}
-            required
-            {...form.getInputProps('code')}
-          />
-          <FormError message={formError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {municipality ? t('common.save') : t('municipalities.createSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+        <TextInput label={t('municipalities.name')} required data-autofocus {...form.getInputProps('name')} />
+        <TextInput
+          label={t('municipalities.code')}
+          description={t('municipalities.codeHelp')}
+          inputMode="numeric"
+          maxLength={4}
+          required
+          {...form.getInputProps('code')}
+        />
+      </ModalForm>
     </AppModal>
   );
 }

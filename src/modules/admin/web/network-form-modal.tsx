@@ -1,12 +1,12 @@
 // Creates a network (or steering, reference or working group) or changes its name, kind and description.
-import { Button, Group, NativeSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
-import { FormError } from '../../../platform/web/components/feedback.tsx';
+import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import type { NetworkDto } from '../admin.contracts.ts';
 import { adminApi } from './admin-api.ts';
@@ -49,44 +49,37 @@ export function NetworkFormModal({ network, onClose }: NetworkFormModalProps) {
       onClose={onClose}
       title={network ? t('networks.editTitle', { name: network.name }) : t('networks.createTitle')}
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
+      <ModalForm
+        form={form}
+        onSubmit={(values) => {
           setFormError(null);
           mutation.mutate(values);
-        })}
+        }}
+        pending={mutation.isPending}
+        formError={formError}
+        submitLabel={network ? t('common.save') : t('networks.createSubmit')}
+        onCancel={onClose}
       >
-        <Stack>
-          <TextInput label={t('networks.name')} required data-autofocus {...form.getInputProps('name')} />
-          <NativeSelect
-            label={t('networks.kind')}
-            required
-            data={NETWORK_KINDS.map((kind) => ({ value: kind, label: t(`networkKinds.${kind}`) }))}
-            value={form.values.kind}
-            error={form.errors.kind}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              if (isNetworkKind(value)) form.setFieldValue('kind', value);
-            }}
-          />
-          <Textarea
-            label={t('networks.description')}
-            autosize
-            minRows={3}
-            maxRows={10}
-            {...form.getInputProps('description')}
-          />
-          <FormError message={formError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {network ? t('common.save') : t('networks.createSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+        <TextInput label={t('networks.name')} required data-autofocus {...form.getInputProps('name')} />
+        <NativeSelect
+          label={t('networks.kind')}
+          required
+          data={NETWORK_KINDS.map((kind) => ({ value: kind, label: t(`networkKinds.${kind}`) }))}
+          value={form.values.kind}
+          error={form.errors.kind}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            if (isNetworkKind(value)) form.setFieldValue('kind', value);
+          }}
+        />
+        <Textarea
+          label={t('networks.description')}
+          autosize
+          minRows={3}
+          maxRows={10}
+          {...form.getInputProps('description')}
+        />
+      </ModalForm>
     </AppModal>
   );
 }

@@ -8,7 +8,7 @@ import type { Role } from '../../../platform/shared/roles.ts';
 import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { useMe } from '../../../platform/web/api/me-query.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
-import { FormError } from '../../../platform/web/components/feedback.tsx';
+import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
 import { adminApi, type CreatedApiToken } from './admin-api.ts';
 import { validateName, validateRoles } from './admin-validation.ts';
 import { keepAllowedRoles, useOrganisationOptions } from './organisation-options.ts';
@@ -82,54 +82,47 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (created: CreatedApiTok
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={form.onSubmit((values) => {
+    <ModalForm
+      form={form}
+      onSubmit={(values) => {
         setFormError(null);
         mutation.mutate(values);
-      })}
+      }}
+      pending={mutation.isPending}
+      formError={formError}
+      submitLabel={t('tokens.createSubmit')}
+      onCancel={onCancel}
     >
-      <Stack>
-        <TextInput
-          label={t('tokens.name')}
-          description={t('tokens.nameHelp')}
-          required
-          data-autofocus
-          {...form.getInputProps('name')}
+      <TextInput
+        label={t('tokens.name')}
+        description={t('tokens.nameHelp')}
+        required
+        data-autofocus
+        {...form.getInputProps('name')}
+      />
+      <OrganisationSelect
+        options={organisations.options}
+        value={form.values.organisationId}
+        onChange={onOrganisationChange}
+        error={form.errors.organisationId}
+        disabled={organisations.isPending}
+      />
+      {kind ? (
+        <RoleCheckboxes
+          kind={kind}
+          value={form.values.roles}
+          onChange={(roles) => form.setFieldValue('roles', roles)}
+          error={form.errors.roles}
         />
-        <OrganisationSelect
-          options={organisations.options}
-          value={form.values.organisationId}
-          onChange={onOrganisationChange}
-          error={form.errors.organisationId}
-          disabled={organisations.isPending}
-        />
-        {kind ? (
-          <RoleCheckboxes
-            kind={kind}
-            value={form.values.roles}
-            onChange={(roles) => form.setFieldValue('roles', roles)}
-            error={form.errors.roles}
-          />
-        ) : null}
-        <TextInput
-          label={t('tokens.expires')}
-          description={t('tokens.expiresHelp')}
-          type="date"
-          min={today}
-          {...form.getInputProps('expiresOn')}
-        />
-        <FormError message={formError} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('tokens.createSubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      ) : null}
+      <TextInput
+        label={t('tokens.expires')}
+        description={t('tokens.expiresHelp')}
+        type="date"
+        min={today}
+        {...form.getInputProps('expiresOn')}
+      />
+    </ModalForm>
   );
 }
 

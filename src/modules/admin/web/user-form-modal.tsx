@@ -1,5 +1,5 @@
 // Invites a user (name, e-mail, organisation, roles) or changes an existing user's name and roles.
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,7 +8,7 @@ import type { Role } from '../../../platform/shared/roles.ts';
 import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { useMe } from '../../../platform/web/api/me-query.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
-import { FormError } from '../../../platform/web/components/feedback.tsx';
+import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { validateEmail } from '../../../platform/web/validation.ts';
 import type { UserDto } from '../admin.contracts.ts';
@@ -74,65 +74,52 @@ export function UserFormModal({ user, onClose }: UserFormModalProps) {
       onClose={onClose}
       title={user ? t('users.editTitle', { name: user.name }) : t('users.inviteTitle')}
     >
-      <form
-        noValidate
-        onSubmit={form.onSubmit((values) => {
+      <ModalForm
+        form={form}
+        onSubmit={(values) => {
           setFormError(null);
           mutation.mutate(values);
-        })}
+        }}
+        pending={mutation.isPending}
+        formError={formError}
+        submitLabel={user ? t('common.save') : t('users.inviteSubmit')}
+        onCancel={onClose}
       >
-        <Stack>
-          {user ? null : <Text>{t('users.inviteHelp')}</Text>}
-          <TextInput
-            label={t('users.name')}
-            required
-            autoComplete="off"
-            data-autofocus
-            {...form.getInputProps('name')}
-          />
-          {user ? (
-            <Text size="sm">
-              {t('users.email')}: {user.email}
-              <br />
-              {t('users.organisation')}: {user.organisationName}
-            </Text>
-          ) : (
-            <>
-              <TextInput
-                label={t('users.email')}
-                type="email"
-                required
-                autoComplete="off"
-                {...form.getInputProps('email')}
-              />
-              <OrganisationSelect
-                options={organisations.options}
-                value={form.values.organisationId}
-                onChange={onOrganisationChange}
-                error={form.errors.organisationId}
-                disabled={organisations.isPending}
-              />
-            </>
-          )}
-          {kind ? (
-            <RoleCheckboxes
-              kind={kind}
-              value={form.values.roles}
-              onChange={(roles) => form.setFieldValue('roles', roles)}
-              error={form.errors.roles}
+        {user ? null : <Text>{t('users.inviteHelp')}</Text>}
+        <TextInput label={t('users.name')} required autoComplete="off" data-autofocus {...form.getInputProps('name')} />
+        {user ? (
+          <Text size="sm">
+            {t('users.email')}: {user.email}
+            <br />
+            {t('users.organisation')}: {user.organisationName}
+          </Text>
+        ) : (
+          <>
+            <TextInput
+              label={t('users.email')}
+              type="email"
+              required
+              autoComplete="off"
+              {...form.getInputProps('email')}
             />
-          ) : null}
-          <FormError message={formError} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {user ? t('common.save') : t('users.inviteSubmit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+            <OrganisationSelect
+              options={organisations.options}
+              value={form.values.organisationId}
+              onChange={onOrganisationChange}
+              error={form.errors.organisationId}
+              disabled={organisations.isPending}
+            />
+          </>
+        )}
+        {kind ? (
+          <RoleCheckboxes
+            kind={kind}
+            value={form.values.roles}
+            onChange={(roles) => form.setFieldValue('roles', roles)}
+            error={form.errors.roles}
+          />
+        ) : null}
+      </ModalForm>
     </AppModal>
   );
 }
