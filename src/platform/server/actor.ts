@@ -227,13 +227,6 @@ async function resolveToken(db: Db, request: FastifyRequest, header: string): Pr
   return actor;
 }
 
-/** The signed-in actor, or 401. */
-export function requireActor(request: FastifyRequest): Actor {
-  const actor = request.ctx.actor;
-  if (!actor) throw new UnauthorizedError();
-  return actor;
-}
-
 /** Asks the policy; 403 when the answer is no. */
 export function authorize(actor: Actor, action: Action, resource?: Resource): void {
   if (!can(actor, action, resource)) throw new ForbiddenError();

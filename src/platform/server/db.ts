@@ -3,7 +3,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -220,13 +219,6 @@ export function loggableError(err: unknown): { type: string; code?: string; mess
     message,
     ...(e?.cause ? { cause: loggableError(e.cause) } : {}),
   };
-}
-
-export async function countRows(db: Db, table: string): Promise<number> {
-  const res = (await db.execute(sql.raw(`SELECT count(*)::int AS n FROM "${table}"`))) as unknown as {
-    rows: { n: number }[];
-  };
-  return res.rows[0]?.n ?? 0;
 }
 
 /** Runs `fn` in one transaction: a change and its audit event are written together or not at all. */
