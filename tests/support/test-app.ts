@@ -45,6 +45,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     // Tests write through factories behind the app's back: no caching unless a test asks for it.
     CACHE_SECONDS: '0',
+    JOBS: 'off',
     ...overrides,
   });
 }

@@ -15,6 +15,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminModule } from '../../modules/admin/admin.routes.ts';
+import { reminderJob } from '../../modules/staffing/reminders.ts';
+import { staffingModule } from '../../modules/staffing/staffing.routes.ts';
 import { ActorCache, resolveActor } from './actor.ts';
 import type { RequestContext } from './audit.ts';
 import { authRoutes } from './auth.routes.ts';
@@ -22,6 +24,7 @@ import { type Auth, createAuth } from './auth.ts';
 import type { Config } from './config.ts';
 import { type Database, databaseErrorCode, isDatabaseUnavailable, loggableError } from './db.ts';
 import { AppError, ForbiddenError, UnauthorizedError } from './errors.ts';
+import type { Job } from './jobs.ts';
 import { createMailer, type Mailer } from './mail.ts';
 import { WEB_DIST } from './paths.ts';
 import { ReadCache } from './read-cache.ts';
@@ -59,7 +62,13 @@ export type App = FastifyInstance<
 >;
 
 /** The server's modules, in one explicit list. Each registers its routes under /api. */
-const MODULES = [adminModule];
+const MODULES = [adminModule, staffingModule];
+
+/** The modules' scheduled jobs (started by server.ts unless JOBS=off). */
+export function moduleJobs(app: App): Job[] {
+  const { database, mailer, config } = app.deps;
+  return [reminderJob({ db: database.db, mailer, publicUrl: config.publicUrl })];
+}
 
 export type BuildOptions = {
   config: Config;

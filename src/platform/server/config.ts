@@ -37,6 +37,10 @@ const envSchema = z.object({
     .default('off'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
+  /** Small-count suppression: counts from 1 to k−1 of other municipalities are shown as "..". */
+  SUPPRESSION_MIN_COUNT: z.coerce.number().int().min(1).max(50).default(3),
+  /** Scheduled jobs (deadline reminders) in this process: on by default; off on extra app servers if wanted. */
+  JOBS: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = {
@@ -56,6 +60,9 @@ export type Config = {
   /** Fastify's trustProxy: false, a hop count, or proxy addresses. Never `true` (the client could pick its IP). */
   trustProxy: false | number | string;
   dbPoolSize: number;
+  /** k of the small-count suppression (RELIABILITY-AND-SECURITY item 19). */
+  suppressionMinCount: number;
+  jobs: boolean;
   /** Sign-in limits: attempts per IP address and failures per account within the windows. */
   signIn: { perIpMax: number; perIpWindowSeconds: number; perAccountFailures: number; perAccountWindowMinutes: number };
   /** Idle and absolute session lifetimes, and how long a resolved session is trusted without asking the database. */
@@ -107,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: trustProxy(e.TRUST_PROXY),
     dbPoolSize: e.DB_POOL_SIZE,
+    suppressionMinCount: e.SUPPRESSION_MIN_COUNT,
+    jobs: e.JOBS === 'on',
     signIn: { perIpMax: 20, perIpWindowSeconds: 60, perAccountFailures: 5, perAccountWindowMinutes: 15 },
     session: { idleSeconds: 2 * 60 * 60, absoluteSeconds: 12 * 60 * 60, cacheSeconds: e.CACHE_SECONDS },
   };

@@ -1,6 +1,7 @@
 // The demo region: Skaraborg's 15 municipalities with their SCB codes, four networks and a demo user per role.
 // Everything here is invented and labelled as demo data.
 import { eq } from 'drizzle-orm';
+import { seedStaffingDemo } from '../../modules/staffing/staffing-demo.ts';
 import type { Role } from '../shared/roles.ts';
 import type { Db } from './db.ts';
 import { buildMunicipality, buildRegion, buildUser } from './factories.ts';
@@ -132,6 +133,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         if (networkId) await tx.insert(networkMember).values({ networkId, userId: built.id });
       }
     }
+    await seedStaffingDemo(tx);
   });
   return true;
 }

@@ -22,18 +22,30 @@ function actorWith(role: Role): Actor {
 }
 
 // What each role may do on its own organisation's objects (own) and on another municipality's (other).
+const EVERYONE: Action[] = ['organisation:read', 'network:read', 'staffing:read_statistics'];
+const REPORT: Action[] = ['staffing:read_report'];
+const REPORT_EDIT: Action[] = ['staffing:read_report', 'staffing:edit_report'];
+// What each role may do on its own organisation's objects (own) and on another municipality's (other).
 const EXPECTED: Record<Role, { own: Action[]; other: Action[] }> = {
   regional_admin: { own: [...ACTIONS], other: [...ACTIONS] },
   municipal_admin: {
-    own: ['organisation:read', 'network:read', 'user:read', 'user:manage', 'user:grant_role', 'token:manage'],
-    other: ['organisation:read', 'network:read'],
+    own: [
+      ...EVERYONE,
+      ...REPORT_EDIT,
+      'staffing:approve_report',
+      'user:read',
+      'user:manage',
+      'user:grant_role',
+      'token:manage',
+    ],
+    other: EVERYONE,
   },
-  reporter: { own: ['organisation:read', 'network:read'], other: ['organisation:read', 'network:read'] },
-  manager: { own: ['organisation:read', 'network:read'], other: ['organisation:read', 'network:read'] },
-  mas: { own: ['organisation:read', 'network:read'], other: ['organisation:read', 'network:read'] },
-  broker: { own: ['organisation:read', 'network:read'], other: ['organisation:read', 'network:read'] },
-  steering: { own: ['organisation:read', 'network:read'], other: ['organisation:read', 'network:read'] },
-  employee: { own: ['organisation:read', 'network:read'], other: ['organisation:read', 'network:read'] },
+  reporter: { own: [...EVERYONE, ...REPORT_EDIT], other: EVERYONE },
+  manager: { own: [...EVERYONE, ...REPORT], other: EVERYONE },
+  mas: { own: [...EVERYONE, ...REPORT], other: EVERYONE },
+  broker: { own: EVERYONE, other: EVERYONE },
+  steering: { own: [...EVERYONE, ...REPORT], other: EVERYONE },
+  employee: { own: EVERYONE, other: EVERYONE },
 };
 
 describe('can(actor, action, resource)', () => {

@@ -24,6 +24,11 @@ export const ACTIONS = [
   'user:grant_role',
   'token:manage',
   'audit:read',
+  'staffing:configure',
+  'staffing:read_statistics',
+  'staffing:read_report',
+  'staffing:edit_report',
+  'staffing:approve_report',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,8 +36,15 @@ export type Action = (typeof ACTIONS)[number];
 export type Resource = { organisationId?: string; organisationKind?: 'region' | 'municipality'; roles?: Role[] };
 
 const ADMIN_ROLES: readonly Role[] = ['regional_admin', 'municipal_admin'];
+/** Who in a municipality sees its own staffing report unsuppressed (employees see only the aggregated statistics). */
+const REPORT_READERS: readonly Role[] = ['municipal_admin', 'reporter', 'manager', 'mas', 'steering'];
+const REPORT_EDITORS: readonly Role[] = ['municipal_admin', 'reporter'];
 const has = (actor: Actor, role: Role) => actor.roles.includes(role);
 const isRegionalAdmin = (actor: Actor) => has(actor, 'regional_admin') && actor.organisationKind === 'region';
+const inOwnMunicipality = (actor: Actor, r: Resource, roles: readonly Role[]) =>
+  actor.organisationKind === 'municipality' &&
+  r.organisationId === actor.organisationId &&
+  actor.roles.some((role) => roles.includes(role));
 const isOwnMunicipalAdmin = (actor: Actor, r: Resource) =>
   has(actor, 'municipal_admin') &&
   actor.organisationKind === 'municipality' &&
@@ -50,11 +62,19 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
   switch (action) {
     case 'organisation:read':
     case 'network:read':
+    case 'staffing:read_statistics':
       return true;
     case 'organisation:manage':
     case 'network:manage':
     case 'audit:read':
+    case 'staffing:configure':
       return isRegionalAdmin(actor);
+    case 'staffing:read_report':
+      return isRegionalAdmin(actor) || inOwnMunicipality(actor, resource, REPORT_READERS);
+    case 'staffing:edit_report':
+      return isRegionalAdmin(actor) || inOwnMunicipality(actor, resource, REPORT_EDITORS);
+    case 'staffing:approve_report':
+      return isRegionalAdmin(actor) || isOwnMunicipalAdmin(actor, resource);
     case 'user:read':
     case 'user:manage':
       return isRegionalAdmin(actor) || isOwnMunicipalAdmin(actor, resource);

@@ -1,9 +1,10 @@
 // Starts Kompetensnav: opens the database, migrates, seeds the demo on a new embedded database,
 // listens, and shuts down gracefully on SIGTERM/SIGINT.
-import { type App, buildApp } from './app.ts';
+import { type App, buildApp, moduleJobs } from './app.ts';
 import type { Config } from './config.ts';
 import { type Database, openEmbedded, openServer } from './db.ts';
 import { demoCredentialsText, seedDemo } from './demo.ts';
+import { type Scheduler, startScheduler } from './jobs.ts';
 
 export async function openDatabase(config: Config, opts: { noStatementTimeout?: boolean } = {}): Promise<Database> {
   return config.databaseUrl
@@ -22,11 +23,13 @@ export async function startServer(
   const database = await openDatabase(config);
   let app: App | undefined;
   let readyText = '';
+  let scheduler: Scheduler | null = null;
   try {
     await database.migrate();
     const seeded = database.kind === 'embedded' && config.demo ? await seedDemo(database.db) : false;
     app = await buildApp({ config, database });
     await app.listen({ host: config.host, port: config.port });
+    if (config.jobs) scheduler = startScheduler(moduleJobs(app), app.log);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const where = database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server';
@@ -46,6 +49,7 @@ export async function startServer(
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
+      scheduler?.stop();
       await running.close();
       await database.close();
     })();

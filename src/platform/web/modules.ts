@@ -23,6 +23,26 @@ export const NAV_SECTIONS: NavSection[] = [
     ],
   },
   {
+    label: 'staffing',
+    entries: [
+      {
+        to: '/staffing/reports',
+        label: 'staffingReports',
+        visible: (me) => hasPermission(me, 'staffing:read_report'),
+      },
+      {
+        to: '/staffing/comparison',
+        label: 'staffingComparison',
+        visible: (me) => hasPermission(me, 'staffing:read_statistics'),
+      },
+      {
+        to: '/staffing/settings',
+        label: 'staffingSettings',
+        visible: (me) => hasPermission(me, 'staffing:configure'),
+      },
+    ],
+  },
+  {
     label: 'admin',
     entries: [
       {

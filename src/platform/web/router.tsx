@@ -2,6 +2,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter } from '@tanstack/react-router';
 import { adminRoutes, networkRoutes } from '../../modules/admin/web/admin-routes.tsx';
+import { staffingReportingRoutes } from '../../modules/staffing/web/reporting-routes.tsx';
+import { openStatisticsRoutes, staffingStatisticsRoutes } from '../../modules/staffing/web/statistics-routes.tsx';
 import { publicRoute, rootRoute, signedInRoute } from './app-routes.tsx';
 import { Loading } from './components/feedback.tsx';
 import { RouteError } from './pages/error-page.tsx';
@@ -51,8 +53,15 @@ const startRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/',
 const profileRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/profile', component: ProfilePage });
 
 const routeTree = rootRoute.addChildren([
-  publicRoute.addChildren([loginRoute, forgotPasswordRoute, setPasswordRoute]),
-  signedInRoute.addChildren([startRoute, profileRoute, ...networkRoutes, ...adminRoutes]),
+  publicRoute.addChildren([loginRoute, forgotPasswordRoute, setPasswordRoute, ...openStatisticsRoutes]),
+  signedInRoute.addChildren([
+    startRoute,
+    profileRoute,
+    ...networkRoutes,
+    ...staffingReportingRoutes,
+    ...staffingStatisticsRoutes,
+    ...adminRoutes,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

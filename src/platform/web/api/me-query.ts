@@ -12,7 +12,12 @@ export type Permission =
   | 'user:manage'
   | 'user:grant_role'
   | 'token:manage'
-  | 'audit:read';
+  | 'audit:read'
+  | 'staffing:configure'
+  | 'staffing:read_statistics'
+  | 'staffing:read_report'
+  | 'staffing:edit_report'
+  | 'staffing:approve_report';
 
 export const meQueryOptions = queryOptions({
   queryKey: ['me'],

@@ -1,7 +1,11 @@
 // English texts of the web app. Same keys as sv.ts (the type checks it); language names stay in their own language.
+import { reportingEn } from '../../../modules/staffing/web/reporting.en.ts';
+import { statisticsEn } from '../../../modules/staffing/web/statistics.en.ts';
 import type { Translation } from './sv.ts';
 
 export const en: Translation = {
+  staffingReporting: reportingEn,
+  staffingStatistics: statisticsEn,
   common: {
     appName: 'Kompetensnav',
     pageTitle: '{{title}} – Kompetensnav',
@@ -102,6 +106,10 @@ export const en: Translation = {
     users: 'Users and roles',
     tokens: 'API tokens',
     audit: 'Audit log',
+    staffing: 'Staffing',
+    staffingReports: 'Reporting',
+    staffingComparison: 'Comparison',
+    staffingSettings: 'Staffing settings',
   },
   userMenu: {
     label: 'User menu',

@@ -1,5 +1,11 @@
 // Swedish texts of the web app (the default language). Keys are grouped per page; en.ts has the same shape.
+// Modules keep their texts beside their pages and are spread in here.
+import { reportingSv } from '../../../modules/staffing/web/reporting.sv.ts';
+import { statisticsSv } from '../../../modules/staffing/web/statistics.sv.ts';
+
 export const sv = {
+  staffingReporting: reportingSv,
+  staffingStatistics: statisticsSv,
   common: {
     appName: 'Kompetensnav',
     pageTitle: '{{title}} – Kompetensnav',
@@ -100,6 +106,10 @@ export const sv = {
     users: 'Användare och roller',
     tokens: 'API-nycklar',
     audit: 'Granskningslogg',
+    staffing: 'Bemanning',
+    staffingReports: 'Rapportering',
+    staffingComparison: 'Jämförelse',
+    staffingSettings: 'Inställningar för bemanning',
   },
   userMenu: {
     label: 'Användarmeny',

@@ -1,0 +1,298 @@
+// Excel round trip: the period's template, and uploads that are checked cell by cell, previewed (old → new) and
+// applied in one transaction on confirmation. A rejected file changes nothing; the same file twice changes nothing.
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { authorize, requireActorOf } from '../../platform/server/actor.ts';
+import { audit, type RequestContext } from '../../platform/server/audit.ts';
+import { inTransaction } from '../../platform/server/db.ts';
+import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../platform/server/errors.ts';
+import { can } from '../../platform/server/policy.ts';
+import { sha256File } from '../../platform/server/upload-guard.ts';
+import { activeMunicipalities, findPeriod } from './periods.service.ts';
+import { findReport, loadFacts, replaceFacts, transition } from './reports.service.ts';
+import type { ImportPreviewDto, ReportStatus } from './staffing.contracts.ts';
+import { staffingImport, staffingPeriod } from './staffing.table.ts';
+import { loadConfig, rulesConfigOf, type StaffingDeps } from './staffing-config.service.ts';
+import { buildTemplate, parseWorkbook } from './staffing-excel.ts';
+import { type Fact, factKey } from './staffing-measures.ts';
+import { validateFacts } from './staffing-rules.ts';
+
+/** 422: the file was read, but cells are wrong. Every rejected cell is a field `Sheet!A1`. */
+export class ImportRejectedError extends AppError {
+  constructor(fields: { path: string; message: string }[]) {
+    super(422, 'import_rejected', 'Filen importerades inte. Rätta cellerna i listan och ladda upp filen igen.', fields);
+  }
+}
+
+const PENDING_HOURS = 24;
+type Change = ImportPreviewDto['changes'][number];
+type ImportRow = typeof staffingImport.$inferSelect;
+
+function editableMunicipalities(deps: StaffingDeps, ctx: RequestContext) {
+  const actor = requireActorOf(ctx);
+  return activeMunicipalities(deps.db).then((all) =>
+    all.filter((m) => can(actor, 'staffing:edit_report', { organisationId: m.id, organisationKind: 'municipality' })),
+  );
+}
+
+export async function downloadTemplate(
+  deps: StaffingDeps,
+  ctx: RequestContext,
+  periodId: string,
+  municipalityId: string | undefined,
+) {
+  const actor = requireActorOf(ctx);
+  const period = await findPeriod(deps.db, periodId);
+  const editable = await editableMunicipalities(deps, ctx);
+  if (editable.length === 0) authorize(actor, 'staffing:edit_report', { organisationId: actor.organisationId });
+  const chosen = municipalityId ? editable.filter((m) => m.id === municipalityId) : editable;
+  if (chosen.length === 0) throw new NotFoundError('Kommunen finns inte.');
+  const previous = await previousPeriodOf(deps, period.referenceDate);
+  const municipalities = [];
+  for (const m of chosen.sort((a, b) => a.name.localeCompare(b.name, 'sv'))) {
+    municipalities.push({
+      id: m.id,
+      name: m.name,
+      code: m.code ?? '',
+      facts: await loadFacts(deps.db, period.id, m.id),
+      previous: previous && chosen.length === 1 ? await loadFacts(deps.db, previous.id, m.id) : null,
+    });
+  }
+  const body = await buildTemplate({
+    period: { label: period.label, referenceDate: period.referenceDate, deadline: period.deadline },
+    config: await loadConfig(deps),
+    municipalities,
+  });
+  const who = chosen.length === 1 ? (chosen[0]?.name ?? '') : 'alla-kommuner';
+  const fileName = `bemanning-${period.label}-${who}.xlsx`.replace(/[^\p{L}\p{N}.-]+/gu, '-');
+  return { fileName, body };
+}
+
+async function previousPeriodOf(deps: StaffingDeps, referenceDate: string) {
+  const [row] = await deps.db
+    .select()
+    .from(staffingPeriod)
+    .where(lt(staffingPeriod.referenceDate, referenceDate))
+    .orderBy(desc(staffingPeriod.referenceDate))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Reads an uploaded workbook (already size-checked and on disk) into a pending import with its preview. */
+export async function createImport(
+  deps: StaffingDeps,
+  ctx: RequestContext,
+  periodId: string,
+  file: { path: string; name: string },
+  opts: { confirm: boolean; submit: boolean },
+): Promise<ImportPreviewDto> {
+  const actor = requireActorOf(ctx);
+  const period = await findPeriod(deps.db, periodId);
+  const editable = await editableMunicipalities(deps, ctx);
+  if (editable.length === 0) throw new ForbiddenError();
+  if (period.closed) throw new ConflictError('Perioden är stängd och kan inte ändras.');
+  const config = await loadConfig(deps);
+  const all = await activeMunicipalities(deps.db);
+  const asRef = (m: { id: string; name: string; code: string | null }) => ({
+    id: m.id,
+    name: m.name,
+    code: m.code ?? '',
+  });
+  const parsed = await parseWorkbook(file.path, {
+    config,
+    municipalities: editable.map(asRef),
+    allMunicipalities: all.map(asRef),
+  });
+  if (!parsed.ok) {
+    throw new ImportRejectedError(parsed.errors.map((e) => ({ path: `${e.sheet}!${e.cell}`, message: e.message })));
+  }
+
+  const rejected: { path: string; message: string }[] = [];
+  const changes: Change[] = [];
+  let unchangedCount = 0;
+  const payload: Record<string, Fact[]> = {};
+  for (const entry of parsed.municipalities) {
+    const municipality = all.find((m) => m.id === entry.id);
+    if (!municipality) continue;
+    const firstCell = Object.values(entry.cells)[0];
+    const where = firstCell ? `${firstCell.sheet}!${firstCell.cell.replace(/[0-9]+$/, '1')}` : municipality.name;
+    const report = await findReport(deps.db, period.id, entry.id);
+    const status: ReportStatus = report?.status ?? 'not_started';
+    const current = await loadFacts(deps.db, period.id, entry.id);
+    const diff = diffFacts(current, entry.facts);
+    if (diff.length > 0 && (status === 'submitted' || status === 'approved')) {
+      rejected.push({
+        path: where,
+        message: `${municipality.name}: rapporten är ${status === 'approved' ? 'godkänd' : 'inskickad'} och kan inte ändras. Be regionen att återföra den.`,
+      });
+    }
+    if (opts.submit) {
+      for (const e of validateFacts(rulesConfigOf(config), entry.facts, 'submit')) {
+        const c = entry.cells[e.path];
+        rejected.push({ path: c ? `${c.sheet}!${c.cell}` : where, message: `${municipality.name}: ${e.message}` });
+      }
+    }
+    const changedKeys = new Set(diff.map((d) => d.key));
+    unchangedCount += entry.facts.filter((f) => !changedKeys.has(factKey(f))).length;
+    for (const d of diff) {
+      const c = entry.cells[d.key];
+      changes.push({
+        municipalityId: entry.id,
+        municipalityName: municipality.name,
+        sheet: c?.sheet ?? sheetOf(config, d.key),
+        cell: c?.cell ?? '',
+        key: d.key,
+        old: d.old,
+        new: d.new,
+      });
+    }
+    payload[entry.id] = entry.facts;
+  }
+  if (rejected.length > 0) throw new ImportRejectedError(rejected);
+
+  const sha256 = await sha256File(file.path);
+  const [row] = await inTransaction(deps.db, async (tx) => {
+    const inserted = await tx
+      .insert(staffingImport)
+      .values({
+        periodId: period.id,
+        fileName: file.name.slice(0, 200),
+        sha256,
+        uploadedBy: actor.userId,
+        uploadedByToken: actor.tokenId,
+        payload,
+        changes: { items: changes, unchangedCount },
+      })
+      .returning();
+    await audit(tx, ctx, {
+      action: 'staffing_import.upload',
+      entityType: 'staffing_import',
+      entityId: inserted[0]?.id,
+    });
+    return inserted;
+  });
+  if (!row) throw new Error('insert returned no row');
+  if (opts.confirm) return confirmImport(deps, ctx, row.id, { submit: opts.submit });
+  return toPreview(row);
+}
+
+function sheetOf(config: Awaited<ReturnType<typeof loadConfig>>, key: string): string {
+  const profession = key.split('.')[0];
+  if (profession === 'context') return 'Kommunen';
+  return config.professions.find((p) => p.key === profession)?.name ?? profession ?? '';
+}
+
+/** The changes from the current facts to the new complete state, by fact key. */
+export function diffFacts(current: Fact[], next: Fact[]): { key: string; old: number | null; new: number | null }[] {
+  const before = new Map(current.map((f) => [factKey(f), f.value]));
+  const after = new Map(next.map((f) => [factKey(f), f.value]));
+  const out: { key: string; old: number | null; new: number | null }[] = [];
+  for (const k of new Set([...before.keys(), ...after.keys()])) {
+    const o = before.get(k) ?? null;
+    const n = after.get(k) ?? null;
+    if (o === null && n === null) continue;
+    if (o !== null && n !== null && Math.abs(o - n) < 0.005) continue;
+    out.push({ key: k, old: o, new: n });
+  }
+  return out.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+function toPreview(row: ImportRow): ImportPreviewDto {
+  const stored = row.changes as { items: Change[]; unchangedCount: number };
+  const byMunicipality = new Map<string, { id: string; name: string; changeCount: number }>();
+  for (const id of Object.keys(row.payload as Record<string, Fact[]>)) {
+    byMunicipality.set(id, { id, name: '', changeCount: 0 });
+  }
+  for (const c of stored.items) {
+    const entry = byMunicipality.get(c.municipalityId) ?? {
+      id: c.municipalityId,
+      name: c.municipalityName,
+      changeCount: 0,
+    };
+    entry.name = c.municipalityName;
+    entry.changeCount += 1;
+    byMunicipality.set(c.municipalityId, entry);
+  }
+  return {
+    id: row.id,
+    periodId: row.periodId,
+    fileName: row.fileName,
+    status: row.status,
+    municipalities: [...byMunicipality.values()].filter((m) => m.name !== '' || m.changeCount > 0),
+    changes: stored.items,
+    unchangedCount: stored.unchangedCount,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+async function findImport(deps: StaffingDeps, ctx: RequestContext, id: string): Promise<ImportRow> {
+  const actor = requireActorOf(ctx);
+  const [row] = await deps.db.select().from(staffingImport).where(eq(staffingImport.id, id));
+  const mine = row && (row.uploadedBy === actor.userId || can(actor, 'staffing:configure'));
+  if (!row || !mine) throw new NotFoundError('Importen finns inte.');
+  return row;
+}
+
+export async function getImport(deps: StaffingDeps, ctx: RequestContext, id: string) {
+  return toPreview(await findImport(deps, ctx, id));
+}
+
+/** Applies exactly the previewed changes, all or nothing; refuses when the reports changed since the preview. */
+export async function confirmImport(
+  deps: StaffingDeps,
+  ctx: RequestContext,
+  id: string,
+  opts: { submit: boolean } = { submit: false },
+) {
+  const row = await findImport(deps, ctx, id);
+  if (row.status !== 'pending') throw new ConflictError('Importen är redan hanterad.');
+  if (Date.now() - row.createdAt.getTime() > PENDING_HOURS * 3600_000) {
+    throw new ConflictError('Förhandsgranskningen är för gammal. Ladda upp filen igen.');
+  }
+  const period = await findPeriod(deps.db, row.periodId);
+  const payload = row.payload as Record<string, Fact[]>;
+  const stored = row.changes as { items: Change[] };
+  await inTransaction(deps.db, async (tx) => {
+    const [claimed] = await tx
+      .update(staffingImport)
+      .set({ status: 'applied', appliedAt: new Date() })
+      .where(and(eq(staffingImport.id, id), eq(staffingImport.status, 'pending')))
+      .returning({ id: staffingImport.id });
+    if (!claimed) throw new ConflictError('Importen är redan hanterad.');
+    for (const [municipalityId, facts] of Object.entries(payload)) {
+      const expected = stored.items.filter((c) => c.municipalityId === municipalityId);
+      const actual = diffFacts(await loadFacts(tx, period.id, municipalityId), facts);
+      if (!sameChanges(expected, actual)) {
+        throw new ConflictError('Rapporten har ändrats sedan förhandsgranskningen. Ladda upp filen igen.');
+      }
+      // The same file twice changes nothing: municipalities without changes are not touched at all.
+      if (actual.length > 0) await replaceFacts(tx, ctx, period, municipalityId, facts);
+      if (opts.submit) {
+        const status = (await findReport(tx, period.id, municipalityId))?.status;
+        if (status === 'draft' || status === 'returned') {
+          await transition(tx, ctx, period, municipalityId, 'submit', null);
+        }
+      }
+    }
+    await audit(tx, ctx, { action: 'staffing_import.apply', entityType: 'staffing_import', entityId: id });
+  });
+  return getImport(deps, ctx, id);
+}
+
+function sameChanges(expected: Change[], actual: { key: string; old: number | null; new: number | null }[]) {
+  if (expected.length !== actual.length) return false;
+  const byKey = new Map(expected.map((c) => [c.key, c]));
+  return actual.every((a) => {
+    const e = byKey.get(a.key);
+    return e !== undefined && e.old === a.old && e.new === a.new;
+  });
+}
+
+export async function discardImport(deps: StaffingDeps, ctx: RequestContext, id: string) {
+  const row = await findImport(deps, ctx, id);
+  if (row.status !== 'pending') throw new ConflictError('Importen är redan hanterad.');
+  await inTransaction(deps.db, async (tx) => {
+    await tx.update(staffingImport).set({ status: 'discarded' }).where(eq(staffingImport.id, id));
+    await audit(tx, ctx, { action: 'staffing_import.discard', entityType: 'staffing_import', entityId: id });
+  });
+  return getImport(deps, ctx, id);
+}

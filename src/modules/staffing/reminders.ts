@@ -1,0 +1,98 @@
+// Deadline reminders: 7 days and 1 day before a period's deadline, the reporters of every municipality whose
+// report is not submitted get an e-mail. Each reminder is claimed in the database first, so it is sent once.
+import { and, eq, inArray } from 'drizzle-orm';
+import { user, userRole } from '../../platform/server/auth.table.ts';
+import { type Db, inTransaction } from '../../platform/server/db.ts';
+import type { Job } from '../../platform/server/jobs.ts';
+import type { Mailer } from '../../platform/server/mail.ts';
+import { activeMunicipalities } from './periods.service.ts';
+import { staffingPeriod, staffingReminder, staffingReport } from './staffing.table.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Today's date in Sweden as YYYY-MM-DD (the deadline is a Swedish calendar date). */
+export function swedishDate(now: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Which reminder is due with this many days left, if any. */
+export function reminderDue(daysLeft: number): '7_days' | '1_day' | null {
+  if (daysLeft < 0) return null;
+  if (daysLeft <= 1) return '1_day';
+  if (daysLeft <= 7) return '7_days';
+  return null;
+}
+
+export async function sendDeadlineReminders(
+  db: Db,
+  mailer: Mailer,
+  publicUrl: string,
+  now: Date,
+): Promise<{ sent: number }> {
+  const today = swedishDate(now);
+  const periods = await db.select().from(staffingPeriod).where(eq(staffingPeriod.closed, false));
+  const municipalities = await activeMunicipalities(db);
+  let sent = 0;
+  for (const period of periods) {
+    const daysLeft = daysBetween(today, period.deadline);
+    const kind = reminderDue(daysLeft);
+    if (!kind) continue;
+    const done = await db
+      .select({ municipalityId: staffingReport.municipalityId })
+      .from(staffingReport)
+      .where(and(eq(staffingReport.periodId, period.id), inArray(staffingReport.status, ['submitted', 'approved'])));
+    const doneIds = new Set(done.map((d) => d.municipalityId));
+    for (const m of municipalities.filter((x) => !doneIds.has(x.id))) {
+      const recipients = await db
+        .select({ email: user.email, name: user.name })
+        .from(user)
+        .innerJoin(userRole, eq(userRole.userId, user.id))
+        .where(and(eq(user.organisationId, m.id), eq(user.active, true), eq(userRole.role, 'reporter')));
+      if (recipients.length === 0) continue;
+      // Claim, then send inside the same transaction: a failed send releases the claim for the next run.
+      await inTransaction(db, async (tx) => {
+        const claimed = await tx
+          .insert(staffingReminder)
+          .values({ periodId: period.id, municipalityId: m.id, kind })
+          .onConflictDoNothing()
+          .returning({ periodId: staffingReminder.periodId });
+        if (claimed.length === 0) return;
+        const link = `${publicUrl}/staffing/reports/${period.id}/${m.id}`;
+        const when = daysLeft <= 0 ? 'i dag' : daysLeft === 1 ? 'i morgon' : `om ${daysLeft} dagar`;
+        for (const r of recipients) {
+          await mailer.send({
+            to: r.email,
+            subject: `Påminnelse: bemanningsrapporten ${period.label} för ${m.name} ska lämnas ${when}`,
+            text: [
+              `Hej ${r.name},`,
+              '',
+              `Rapporten om bemanning för ${m.name}, period ${period.label}, är inte inskickad än.`,
+              `Sista dag är ${period.deadline} (${when}).`,
+              '',
+              `Fyll i och skicka in rapporten här: ${link}`,
+              '',
+              'Det här är ett automatiskt meddelande från Kompetensnav.',
+            ].join('\n'),
+          });
+          sent += 1;
+        }
+      });
+    }
+  }
+  return { sent };
+}
+
+export function reminderJob(deps: { db: Db; mailer: Mailer; publicUrl: string }): Job {
+  return {
+    name: 'staffing-deadline-reminders',
+    // Every morning; the database claim makes extra runs (another server, a restart) harmless.
+    schedule: '0 7 * * *',
+    run: async (now) => {
+      await sendDeadlineReminders(deps.db, deps.mailer, deps.publicUrl, now);
+    },
+  };
+}

@@ -1,0 +1,170 @@
+// The region's configurable lists for the staffing statistics: professions, specialties, other competences,
+// age bands and absence kinds. Keys are fixed at creation (facts refer to them); names, order and activity change.
+import { asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { authorize, requireActorOf } from '../../platform/server/actor.ts';
+import { audit, type RequestContext } from '../../platform/server/audit.ts';
+import { type Db, inTransaction } from '../../platform/server/db.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
+import type { ReadCache } from '../../platform/server/read-cache.ts';
+import type {
+  ConfigItemDto,
+  createItemSchema,
+  createProfessionSchema,
+  ProfessionDto,
+  StaffingConfigDto,
+  updateItemSchema,
+  updateProfessionSchema,
+} from './staffing.contracts.ts';
+import { staffingItem, staffingProfession } from './staffing.table.ts';
+import type { RulesConfig } from './staffing-rules.ts';
+
+export type StaffingDeps = { db: Db; cache: ReadCache; minCount: number };
+
+const toProfessionDto = (r: typeof staffingProfession.$inferSelect): ProfessionDto => ({
+  id: r.id,
+  key: r.key,
+  name: r.name,
+  nameEn: r.nameEn,
+  licensed: r.licensed,
+  sort: r.sort,
+  active: r.active,
+});
+const toItemDto = (r: typeof staffingItem.$inferSelect): ConfigItemDto => ({
+  id: r.id,
+  kind: r.kind,
+  professionId: r.professionId,
+  key: r.key,
+  name: r.name,
+  nameEn: r.nameEn,
+  minAge: r.minAge,
+  maxAge: r.maxAge,
+  sort: r.sort,
+  active: r.active,
+});
+
+/** The configuration; reference data every page and statistic reads, so it is cached briefly per server. */
+export function loadConfig(deps: StaffingDeps): Promise<StaffingConfigDto> {
+  return deps.cache.remember('staffing:config', async () => {
+    const professions = await deps.db
+      .select()
+      .from(staffingProfession)
+      .orderBy(asc(staffingProfession.sort), asc(staffingProfession.name));
+    const items = await deps.db
+      .select()
+      .from(staffingItem)
+      .orderBy(asc(staffingItem.kind), asc(staffingItem.sort), asc(staffingItem.name));
+    return { professions: professions.map(toProfessionDto), items: items.map(toItemDto), minCount: deps.minCount };
+  });
+}
+
+export async function getConfig(deps: StaffingDeps, ctx: RequestContext) {
+  authorize(requireActorOf(ctx), 'staffing:read_statistics');
+  return loadConfig(deps);
+}
+
+export function rulesConfigOf(config: StaffingConfigDto): RulesConfig {
+  const keyOf = new Map(config.professions.map((p) => [p.id, p.key]));
+  return {
+    professions: config.professions.map((p) => ({ key: p.key, active: p.active })),
+    items: config.items.map((i) => ({
+      kind: i.kind,
+      key: i.key,
+      professionKey: i.professionId ? (keyOf.get(i.professionId) ?? null) : null,
+      active: i.active,
+    })),
+  };
+}
+
+export async function createProfession(
+  deps: StaffingDeps,
+  ctx: RequestContext,
+  input: z.infer<typeof createProfessionSchema>,
+) {
+  authorize(requireActorOf(ctx), 'staffing:configure');
+  const config = await loadConfig(deps);
+  if (config.professions.some((p) => p.key === input.key)) {
+    throw new ConflictError('Nyckeln används redan.', [{ path: 'key', message: 'Ett yrke har redan den nyckeln.' }]);
+  }
+  const sort = Math.max(0, ...config.professions.map((p) => p.sort)) + 10;
+  const row = await inTransaction(deps.db, async (tx) => {
+    const [created] = await tx
+      .insert(staffingProfession)
+      .values({ ...input, sort })
+      .returning();
+    if (!created) throw new Error('insert returned no row');
+    await audit(tx, ctx, {
+      action: 'staffing_profession.create',
+      entityType: 'staffing_profession',
+      entityId: created.id,
+    });
+    return created;
+  });
+  return toProfessionDto(row);
+}
+
+export async function updateProfession(
+  deps: StaffingDeps,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof updateProfessionSchema>,
+) {
+  authorize(requireActorOf(ctx), 'staffing:configure');
+  const row = await inTransaction(deps.db, async (tx) => {
+    const [updated] = await tx.update(staffingProfession).set(input).where(eq(staffingProfession.id, id)).returning();
+    if (!updated) throw new NotFoundError('Yrket finns inte.');
+    await audit(tx, ctx, { action: 'staffing_profession.update', entityType: 'staffing_profession', entityId: id });
+    return updated;
+  });
+  return toProfessionDto(row);
+}
+
+export async function createItem(deps: StaffingDeps, ctx: RequestContext, input: z.infer<typeof createItemSchema>) {
+  authorize(requireActorOf(ctx), 'staffing:configure');
+  const config = await loadConfig(deps);
+  const fields = [];
+  if (input.kind === 'specialty' && !config.professions.some((p) => p.id === input.professionId)) {
+    fields.push({ path: 'professionId', message: 'Välj vilket yrke specialiteten hör till.' });
+  }
+  if (input.kind !== 'specialty' && input.professionId !== null) {
+    fields.push({ path: 'professionId', message: 'Bara specialiteter hör till ett yrke.' });
+  }
+  if (input.kind === 'age_band' && input.minAge === null) {
+    fields.push({ path: 'minAge', message: 'Ange lägsta ålder för åldersgruppen.' });
+  }
+  if (input.minAge !== null && input.maxAge !== null && input.maxAge < input.minAge) {
+    fields.push({ path: 'maxAge', message: 'Högsta ålder kan inte vara lägre än lägsta ålder.' });
+  }
+  if (fields.length > 0) throw new ValidationError(fields);
+  const siblings = config.items.filter((i) => i.kind === input.kind && i.professionId === input.professionId);
+  if (siblings.some((i) => i.key === input.key)) {
+    throw new ConflictError('Nyckeln används redan.', [{ path: 'key', message: 'Listan har redan den nyckeln.' }]);
+  }
+  const sort = Math.max(0, ...siblings.map((i) => i.sort)) + 10;
+  const row = await inTransaction(deps.db, async (tx) => {
+    const [created] = await tx
+      .insert(staffingItem)
+      .values({ ...input, sort })
+      .returning();
+    if (!created) throw new Error('insert returned no row');
+    await audit(tx, ctx, { action: 'staffing_item.create', entityType: 'staffing_item', entityId: created.id });
+    return created;
+  });
+  return toItemDto(row);
+}
+
+export async function updateItem(
+  deps: StaffingDeps,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof updateItemSchema>,
+) {
+  authorize(requireActorOf(ctx), 'staffing:configure');
+  const row = await inTransaction(deps.db, async (tx) => {
+    const [updated] = await tx.update(staffingItem).set(input).where(eq(staffingItem.id, id)).returning();
+    if (!updated) throw new NotFoundError('Posten finns inte.');
+    await audit(tx, ctx, { action: 'staffing_item.update', entityType: 'staffing_item', entityId: id });
+    return updated;
+  });
+  return toItemDto(row);
+}

@@ -1,0 +1,102 @@
+// The demo's staffing statistics: three annual periods of invented figures for the demo municipalities,
+// as varied as the pre-study found, with the current period in every workflow state. Demo data only.
+import { eq } from 'drizzle-orm';
+import { user } from '../../platform/server/auth.table.ts';
+import type { Db } from '../../platform/server/db.ts';
+import { organisation } from '../../platform/server/organisation.table.ts';
+import { ReadCache } from '../../platform/server/read-cache.ts';
+import { staffingFact, staffingPeriod, staffingReport, staffingReportTransition } from './staffing.table.ts';
+import { loadConfig } from './staffing-config.service.ts';
+import { generateFacts } from './staffing-generator.ts';
+
+/** Inhabitants (rounded, invented near the real order of size) and specialist level per demo municipality. */
+const DEMO_PROFILES: Record<string, { inhabitants: number; specialistLevel: number }> = {
+  Essunga: { inhabitants: 5_700, specialistLevel: 0.02 },
+  Falköping: { inhabitants: 33_500, specialistLevel: 0.31 },
+  Grästorp: { inhabitants: 5_800, specialistLevel: 0.12 },
+  Gullspång: { inhabitants: 5_200, specialistLevel: 0.05 },
+  Götene: { inhabitants: 13_200, specialistLevel: 0.22 },
+  Hjo: { inhabitants: 9_300, specialistLevel: 0.44 },
+  Karlsborg: { inhabitants: 6_900, specialistLevel: 0.09 },
+  Lidköping: { inhabitants: 40_000, specialistLevel: 0.36 },
+  Mariestad: { inhabitants: 24_500, specialistLevel: 0.27 },
+  Skara: { inhabitants: 18_900, specialistLevel: 0.18 },
+  Skövde: { inhabitants: 57_000, specialistLevel: 0.41 },
+  Tibro: { inhabitants: 11_200, specialistLevel: 0.15 },
+  Tidaholm: { inhabitants: 12_900, specialistLevel: 0.24 },
+  Töreboda: { inhabitants: 9_200, specialistLevel: 0.07 },
+  Vara: { inhabitants: 16_000, specialistLevel: 0.2 },
+};
+
+type Status = 'not_started' | 'draft' | 'submitted' | 'approved' | 'returned';
+/** The current period's workflow, so every state can be tried in the demo. */
+const CURRENT_STATUS: Record<string, Status> = {
+  Essunga: 'not_started',
+  Gullspång: 'not_started',
+  Karlsborg: 'not_started',
+  Skövde: 'draft',
+  Tibro: 'returned',
+  Falköping: 'approved',
+  Lidköping: 'approved',
+};
+
+export const DEMO_PERIODS = [
+  { label: '2024', referenceDate: '2024-11-01', deadline: '2025-01-31', closed: true },
+  { label: '2025', referenceDate: '2025-11-01', deadline: '2026-01-31', closed: false },
+  { label: '2026', referenceDate: '2026-11-01', deadline: '2026-12-15', closed: false },
+];
+
+export async function seedStaffingDemo(db: Db): Promise<void> {
+  const [existing] = await db.select({ id: staffingPeriod.id }).from(staffingPeriod).limit(1);
+  if (existing) return;
+  const config = await loadConfig({ db, cache: new ReadCache(0), minCount: 3 });
+  const municipalities = await db
+    .select({ id: organisation.id, name: organisation.name, code: organisation.code })
+    .from(organisation)
+    .where(eq(organisation.kind, 'municipality'));
+  const [admin] = await db.select({ id: user.id }).from(user).where(eq(user.email, 'regionadmin@demo.example'));
+  const actor = admin?.id ?? null;
+
+  for (const [index, p] of DEMO_PERIODS.entries()) {
+    const current = index === DEMO_PERIODS.length - 1;
+    const [period] = await db
+      .insert(staffingPeriod)
+      .values({ ...p, kind: 'annual', createdBy: actor })
+      .returning();
+    if (!period) throw new Error('insert returned no row');
+    for (const m of municipalities) {
+      const profile = DEMO_PROFILES[m.name] ?? { inhabitants: 10_000, specialistLevel: 0.2 };
+      const status: Status = current ? (CURRENT_STATUS[m.name] ?? 'submitted') : 'approved';
+      if (status === 'not_started') continue;
+      const facts = generateFacts(config, { ...profile, seed: Number(m.code ?? 0) }, index);
+      await db.insert(staffingFact).values(facts.map((f) => ({ ...f, periodId: period.id, municipalityId: m.id })));
+      const [report] = await db
+        .insert(staffingReport)
+        .values({ periodId: period.id, municipalityId: m.id, status })
+        .returning();
+      if (!report) throw new Error('insert returned no row');
+      const steps: { from: Status; to: Status; comment?: string }[] = [{ from: 'not_started', to: 'draft' }];
+      if (status !== 'draft') steps.push({ from: 'draft', to: 'submitted' });
+      if (status === 'approved') steps.push({ from: 'submitted', to: 'approved' });
+      if (status === 'returned') {
+        steps.push({
+          from: 'submitted',
+          to: 'returned',
+          comment:
+            'Åldersfördelningen för undersköterskor ser ut att gälla förra året. Kontrollera och skicka in igen. (demo)',
+        });
+      }
+      const start = Date.parse(`${p.referenceDate}T09:00:00Z`);
+      await db.insert(staffingReportTransition).values(
+        steps.map((s, i) => ({
+          reportId: report.id,
+          fromStatus: s.from,
+          toStatus: s.to,
+          comment: s.comment ?? null,
+          actorUserId: s.to === 'approved' || s.to === 'returned' ? actor : null,
+          at: new Date(start + (i + 1) * 86_400_000),
+        })),
+      );
+    }
+  }
+}

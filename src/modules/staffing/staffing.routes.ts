@@ -1,0 +1,399 @@
+// Thin routes of the staffing statistics: parse, call one service function, answer with its DTO or file.
+// Permission checks live in the services through the policy module.
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, ValidationError } from '../../platform/server/errors.ts';
+import { toCsv, toXlsx } from '../../platform/server/export.ts';
+import { idParamsSchema } from '../admin/admin.contracts.ts';
+import { confirmImport, createImport, discardImport, downloadTemplate, getImport } from './imports.service.ts';
+import { createPeriod, getPeriodDetail, listPeriods, updatePeriod } from './periods.service.ts';
+import { getReport, moveReport, saveFacts, submitFacts } from './reports.service.ts';
+import {
+  comparisonExportQuerySchema,
+  comparisonQuerySchema,
+  comparisonSchema,
+  configItemSchema,
+  createItemSchema,
+  createPeriodSchema,
+  createProfessionSchema,
+  exportFormatSchema,
+  importParamsSchema,
+  importPreviewSchema,
+  importQuerySchema,
+  periodDetailSchema,
+  periodSchema,
+  professionSchema,
+  profileParamsSchema,
+  profileQuerySchema,
+  profileSchema,
+  publicPeriodSchema,
+  reportParamsSchema,
+  reportSchema,
+  returnReportSchema,
+  STAFFING_LIMITS,
+  saveFactsSchema,
+  staffingConfigSchema,
+  templateQuerySchema,
+  updateItemSchema,
+  updatePeriodSchema,
+  updateProfessionSchema,
+} from './staffing.contracts.ts';
+import {
+  createItem,
+  createProfession,
+  getConfig,
+  type StaffingDeps,
+  updateItem,
+  updateProfession,
+} from './staffing-config.service.ts';
+import {
+  type ExportFile,
+  exportComparison,
+  getComparison,
+  getProfile,
+  getPublicComparison,
+  listPublicPeriods,
+  STATUS_SV,
+} from './statistics.service.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function staffingModule(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { config, database, readCache } = app.deps;
+  const deps: StaffingDeps = { db: database.db, cache: readCache, minCount: config.suppressionMinCount };
+  const db = database.db;
+  const tags = (t: string) => ({ tags: [t] });
+  const fileResponse = { 200: z.any().describe('The file') };
+
+  await app.register(multipart, {
+    limits: { fileSize: STAFFING_LIMITS.uploadBytes, files: 1, fields: 5, parts: 6 },
+  });
+  // Integrations may post the workbook itself (no multipart): the body is streamed to disk by the route.
+  app.addContentTypeParser([XLSX_TYPE, 'application/octet-stream'], (_req, payload, done) => done(null, payload));
+
+  // ---- configuration ----
+  app.get('/staffing/config', { schema: { ...tags('Staffing'), response: { 200: staffingConfigSchema } } }, (req) =>
+    getConfig(deps, req.ctx),
+  );
+  app.post(
+    '/staffing/config/professions',
+    { schema: { ...tags('Staffing'), body: createProfessionSchema, response: { 201: professionSchema } } },
+    async (req, reply) => reply.code(201).send(await createProfession(deps, req.ctx, req.body)),
+  );
+  app.patch(
+    '/staffing/config/professions/:id',
+    {
+      schema: {
+        ...tags('Staffing'),
+        params: idParamsSchema,
+        body: updateProfessionSchema,
+        response: { 200: professionSchema },
+      },
+    },
+    (req) => updateProfession(deps, req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/staffing/config/items',
+    { schema: { ...tags('Staffing'), body: createItemSchema, response: { 201: configItemSchema } } },
+    async (req, reply) => reply.code(201).send(await createItem(deps, req.ctx, req.body)),
+  );
+  app.patch(
+    '/staffing/config/items/:id',
+    {
+      schema: {
+        ...tags('Staffing'),
+        params: idParamsSchema,
+        body: updateItemSchema,
+        response: { 200: configItemSchema },
+      },
+    },
+    (req) => updateItem(deps, req.ctx, req.params.id, req.body),
+  );
+
+  // ---- periods ----
+  app.get('/staffing/periods', { schema: { ...tags('Staffing'), response: { 200: z.array(periodSchema) } } }, (req) =>
+    listPeriods(db, req.ctx),
+  );
+  app.post(
+    '/staffing/periods',
+    {
+      schema: {
+        ...tags('Staffing'),
+        summary: 'Open a reporting period',
+        body: createPeriodSchema,
+        response: { 201: periodSchema },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createPeriod(db, req.ctx, req.body)),
+  );
+  app.get(
+    '/staffing/periods/:id',
+    { schema: { ...tags('Staffing'), params: idParamsSchema, response: { 200: periodDetailSchema } } },
+    (req) => getPeriodDetail(db, req.ctx, req.params.id),
+  );
+  app.patch(
+    '/staffing/periods/:id',
+    {
+      schema: {
+        ...tags('Staffing'),
+        params: idParamsSchema,
+        body: updatePeriodSchema,
+        response: { 200: periodSchema },
+      },
+    },
+    (req) => updatePeriod(db, req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/staffing/periods/:id/export',
+    {
+      schema: {
+        ...tags('Staffing'),
+        summary: 'The period’s report statuses as XLSX or CSV',
+        params: idParamsSchema,
+        querystring: z.strictObject({ format: exportFormatSchema.default('xlsx') }),
+        response: fileResponse,
+      },
+    },
+    async (req, reply) => {
+      const detail = await getPeriodDetail(db, req.ctx, req.params.id);
+      const columns = [
+        { key: 'municipality', header: 'Kommun' },
+        { key: 'status', header: 'Status' },
+        { key: 'updatedAt', header: 'Senast ändrad' },
+        { key: 'comment', header: 'Senaste kommentar' },
+      ];
+      const rows = detail.reports.map((r) => ({
+        municipality: r.municipalityName,
+        status: STATUS_SV[r.status],
+        updatedAt: r.updatedAt ? r.updatedAt.slice(0, 16).replace('T', ' ') : '',
+        comment: r.lastComment ?? '',
+      }));
+      const base = `rapporter-${detail.label}`.replace(/[^\p{L}\p{N}-]+/gu, '-');
+      const file: ExportFile =
+        req.query.format === 'csv'
+          ? { fileName: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(columns, rows) }
+          : {
+              fileName: `${base}.xlsx`,
+              contentType: XLSX_TYPE,
+              body: await toXlsx([{ name: detail.label, columns, rows }]),
+            };
+      return sendFile(reply, file);
+    },
+  );
+  app.get(
+    '/staffing/periods/:id/template',
+    {
+      schema: {
+        ...tags('Staffing'),
+        summary: 'The Excel template of the period (one municipality, or all the actor may report for)',
+        params: idParamsSchema,
+        querystring: templateQuerySchema,
+        response: fileResponse,
+      },
+    },
+    async (req, reply) => {
+      const file = await downloadTemplate(deps, req.ctx, req.params.id, req.query.municipalityId);
+      return sendFile(reply, { ...file, contentType: XLSX_TYPE });
+    },
+  );
+
+  // ---- reports ----
+  const reportPath = '/staffing/periods/:periodId/reports/:municipalityId';
+  app.get(
+    reportPath,
+    { schema: { ...tags('Staffing'), params: reportParamsSchema, response: { 200: reportSchema } } },
+    (req) => getReport(deps, req.ctx, req.params.periodId, req.params.municipalityId),
+  );
+  app.put(
+    `${reportPath}/facts`,
+    {
+      schema: {
+        ...tags('Staffing'),
+        summary: 'Save the report’s values as a draft (the complete set)',
+        params: reportParamsSchema,
+        body: saveFactsSchema,
+        response: { 200: reportSchema },
+      },
+    },
+    (req) => saveFacts(deps, req.ctx, req.params.periodId, req.params.municipalityId, req.body.facts),
+  );
+  app.post(
+    `${reportPath}/submit`,
+    { schema: { ...tags('Staffing'), params: reportParamsSchema, response: { 200: reportSchema } } },
+    (req) => moveReport(deps, req.ctx, req.params.periodId, req.params.municipalityId, 'submit'),
+  );
+  app.post(
+    `${reportPath}/approve`,
+    { schema: { ...tags('Staffing'), params: reportParamsSchema, response: { 200: reportSchema } } },
+    (req) => moveReport(deps, req.ctx, req.params.periodId, req.params.municipalityId, 'approve'),
+  );
+  app.post(
+    `${reportPath}/return`,
+    {
+      schema: {
+        ...tags('Staffing'),
+        summary: 'Return the report to the municipality with a comment',
+        params: reportParamsSchema,
+        body: returnReportSchema,
+        response: { 200: reportSchema },
+      },
+    },
+    (req) => moveReport(deps, req.ctx, req.params.periodId, req.params.municipalityId, 'return', req.body.comment),
+  );
+  app.post(
+    `${reportPath}/submission`,
+    {
+      schema: {
+        ...tags('Staffing'),
+        summary: 'Save and submit in one step (for integrations)',
+        params: reportParamsSchema,
+        body: saveFactsSchema,
+        response: { 200: reportSchema },
+      },
+    },
+    (req) => submitFacts(deps, req.ctx, req.params.periodId, req.params.municipalityId, req.body.facts),
+  );
+
+  // ---- Excel import ----
+  app.post(
+    '/staffing/periods/:id/imports',
+    {
+      schema: {
+        ...tags('Staffing'),
+        summary: 'Upload a filled template (multipart field "file", or the .xlsx as the body); answers a preview',
+        description:
+          'A rejected file answers 422 with every rejected cell as a field "Sheet!A1". With confirm=true the changes are applied at once (for integrations), with submit=true the reports are also submitted.',
+        consumes: ['multipart/form-data', XLSX_TYPE],
+        params: idParamsSchema,
+        querystring: importQuerySchema,
+        response: { 201: importPreviewSchema },
+      },
+    },
+    async (req, reply) => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'kompetensnav-import-'));
+      try {
+        const file = await receiveUpload(req, dir);
+        const preview = await createImport(deps, req.ctx, req.params.id, file, {
+          confirm: req.query.confirm === 'true',
+          submit: req.query.submit === 'true',
+        });
+        return reply.code(201).send(preview);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+  app.get(
+    '/staffing/imports/:id',
+    { schema: { ...tags('Staffing'), params: importParamsSchema, response: { 200: importPreviewSchema } } },
+    (req) => getImport(deps, req.ctx, req.params.id),
+  );
+  app.post(
+    '/staffing/imports/:id/confirm',
+    { schema: { ...tags('Staffing'), params: importParamsSchema, response: { 200: importPreviewSchema } } },
+    (req) => confirmImport(deps, req.ctx, req.params.id),
+  );
+  app.post(
+    '/staffing/imports/:id/discard',
+    { schema: { ...tags('Staffing'), params: importParamsSchema, response: { 200: importPreviewSchema } } },
+    (req) => discardImport(deps, req.ctx, req.params.id),
+  );
+
+  // ---- statistics ----
+  app.get(
+    '/staffing/comparison',
+    { schema: { ...tags('Staffing'), querystring: comparisonQuerySchema, response: { 200: comparisonSchema } } },
+    (req) => getComparison(deps, req.ctx, req.query.periodId, req.query.profession),
+  );
+  app.get(
+    '/staffing/comparison/export',
+    { schema: { ...tags('Staffing'), querystring: comparisonExportQuerySchema, response: fileResponse } },
+    async (req, reply) => sendFile(reply, await exportComparison(deps, req.ctx, req.query)),
+  );
+  app.get(
+    '/staffing/profile/:municipalityId',
+    {
+      schema: {
+        ...tags('Staffing'),
+        summary: 'A municipality against the region, with trends over periods',
+        params: profileParamsSchema,
+        querystring: profileQuerySchema,
+        response: { 200: profileSchema },
+      },
+    },
+    (req) => getProfile(deps, req.ctx, req.params.municipalityId, req.query.periodId, req.query.profession),
+  );
+
+  // ---- open statistics (no sign-in; approved reports, small counts suppressed) ----
+  const open = { ...tags('Open statistics'), security: [] };
+  app.get('/public/staffing/periods', { schema: { ...open, response: { 200: z.array(publicPeriodSchema) } } }, () =>
+    listPublicPeriods(deps),
+  );
+  app.get(
+    '/public/staffing/comparison',
+    { schema: { ...open, querystring: comparisonQuerySchema, response: { 200: comparisonSchema } } },
+    (req) => getPublicComparison(deps, req.query.periodId, req.query.profession),
+  );
+  app.get(
+    '/public/staffing/comparison/export',
+    { schema: { ...open, querystring: comparisonExportQuerySchema, response: fileResponse } },
+    async (req, reply) => sendFile(reply, await exportComparison(deps, null, req.query)),
+  );
+}
+
+function sendFile(reply: FastifyReply, file: ExportFile | { fileName: string; contentType: string; body: Buffer }) {
+  const ascii = file.fileName
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/"/g, '');
+  return reply
+    .header('content-type', file.contentType)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    )
+    .header('cache-control', 'no-store')
+    .send(file.body);
+}
+
+class PayloadTooLargeError extends AppError {
+  constructor() {
+    super(413, 'payload_too_large', 'Filen är för stor. Största tillåtna storlek är 10 MB.');
+  }
+}
+
+/** Streams the upload to a file in `dir`, refusing more than the limit while it arrives. */
+async function receiveUpload(req: FastifyRequest, dir: string): Promise<{ path: string; name: string }> {
+  const target = path.join(dir, 'upload.xlsx');
+  if (req.isMultipart()) {
+    const part = await req.file();
+    if (!part) throw new ValidationError([{ path: 'file', message: 'Välj en fil att ladda upp.' }]);
+    await pipeline(part.file, createWriteStream(target));
+    if (part.file.truncated) throw new PayloadTooLargeError();
+    return { path: target, name: part.filename || 'upload.xlsx' };
+  }
+  const body = req.body as NodeJS.ReadableStream | undefined;
+  if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function') {
+    throw new ValidationError([{ path: 'file', message: 'Skicka filen som multipart/form-data eller som .xlsx.' }]);
+  }
+  let bytes = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      if (bytes > STAFFING_LIMITS.uploadBytes) done(new PayloadTooLargeError());
+      else done(null, chunk);
+    },
+  });
+  await pipeline(body, limit, createWriteStream(target));
+  const header = req.headers['x-file-name'];
+  return { path: target, name: typeof header === 'string' ? header.slice(0, 200) : 'upload.xlsx' };
+}
