@@ -1,0 +1,273 @@
+// Checks an uploaded spreadsheet before anything parses it: a real OOXML workbook, without macros or external links,
+// and small enough once inflated — counted while inflating, because a zip's declared sizes are the sender's to choose.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { AppError } from './errors.ts';
+
+export type UploadRejection = 'not_xlsx' | 'macros' | 'external_links' | 'too_large' | 'too_many_entries' | 'corrupt';
+
+const MESSAGES: Record<UploadRejection, string> = {
+  not_xlsx: 'Filen är inte en Excel-arbetsbok (.xlsx). Spara den som Excel-arbetsbok och försök igen.',
+  macros: 'Filen innehåller makron. Spara den som en vanlig Excel-arbetsbok (.xlsx) utan makron och försök igen.',
+  external_links:
+    'Filen innehåller externa länkar eller datakopplingar. Ta bort dem (Data → Redigera länkar) och försök igen.',
+  too_large: 'Filen är för stor uppackad. En rapportmall packas upp till långt mindre än så; använd mallen.',
+  too_many_entries: 'Filen innehåller för många delar för att vara en rapportmall. Använd mallen.',
+  corrupt: 'Filen är skadad eller krypterad. Spara en ny kopia utan lösenord och försök igen.',
+};
+
+// 413 for what is too big, 415 for what is not a workbook at all, 400 for a workbook we refuse to open.
+const STATUS: Record<UploadRejection, number> = {
+  not_xlsx: 415,
+  macros: 400,
+  external_links: 400,
+  too_large: 413,
+  too_many_entries: 413,
+  corrupt: 400,
+};
+
+export class UploadRejectedError extends AppError {
+  constructor(
+    readonly reason: UploadRejection,
+    message: string = MESSAGES[reason],
+  ) {
+    super(STATUS[reason], 'upload_rejected', message);
+  }
+}
+
+export type InspectOptions = {
+  /** Total bytes all entries may inflate to. */
+  maxInflatedBytes?: number;
+  maxEntries?: number;
+  /** Inflated / compressed bytes read so far that one entry may reach once it is past RATIO_FLOOR bytes. */
+  maxRatio?: number;
+};
+
+const DEFAULTS = { maxInflatedBytes: 100 * 1024 * 1024, maxEntries: 2000, maxRatio: 400 };
+// Small entries may compress absurdly well (a run of empty cells); only a large one says "bomb".
+const RATIO_FLOOR = 1024 * 1024;
+// Only these parts are read as text, and no honest one comes near this size.
+const MAX_KEPT_BYTES = 2 * 1024 * 1024;
+const CONTENT_TYPES = '[content_types].xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_DESCRIPTOR = 0x08074b50;
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+const reject = (reason: UploadRejection) => new UploadRejectedError(reason);
+
+/** Throws UploadRejectedError unless the file is a plain .xlsx that is safe to hand to a parser. */
+export async function inspectXlsx(filePath: string, opts: InspectOptions = {}): Promise<void> {
+  const limits = { ...DEFAULTS, ...opts };
+  await checkMagic(filePath);
+
+  let zip: ZipFile;
+  try {
+    zip = await yauzl.openPromise(filePath, {
+      lazyEntries: true,
+      autoClose: false,
+      // Sizes are counted here as the bytes arrive; yauzl's own check would only fire at the declared size.
+      validateEntrySizes: false,
+    });
+  } catch {
+    throw reject('corrupt');
+  }
+  try {
+    if (zip.entryCount > limits.maxEntries) throw reject('too_many_entries');
+    const entries = await readEntries(zip, limits.maxEntries);
+    checkStructure(entries, limits.maxInflatedBytes);
+    await checkLocalHeaders(filePath, entries);
+    const kept = await inflateAll(zip, entries, limits);
+    checkParts(kept);
+  } finally {
+    zip.close();
+  }
+}
+
+export async function sha256File(filePath: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function checkMagic(filePath: string) {
+  const handle = await open(filePath, 'r');
+  try {
+    const head = Buffer.alloc(8);
+    const { bytesRead } = await handle.read(head, 0, 8, 0);
+    if (bytesRead >= 4 && head.readUInt32LE(0) === SIG_LOCAL) return;
+    // A password-protected .xlsx is an OLE container holding an EncryptionInfo stream; an old .xls is one without.
+    if (bytesRead === 8 && head.equals(OLE_MAGIC) && (await containsEncryptionInfo(handle))) throw reject('corrupt');
+    throw reject('not_xlsx');
+  } finally {
+    await handle.close();
+  }
+}
+
+async function containsEncryptionInfo(handle: FileHandle): Promise<boolean> {
+  const { size } = await handle.stat();
+  // Uploads are capped far below this; a larger OLE file is no workbook of ours either way.
+  if (size > 32 * 1024 * 1024) return false;
+  const buffer = Buffer.alloc(size);
+  await handle.read(buffer, 0, size, 0);
+  return buffer.includes(Buffer.from('EncryptionInfo', 'utf16le'));
+}
+
+async function readEntries(zip: ZipFile, maxEntries: number): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  try {
+    for await (const entry of zip.eachEntry()) {
+      entries.push(entry);
+      if (entries.length > maxEntries) throw reject('too_many_entries');
+    }
+  } catch (error) {
+    if (error instanceof UploadRejectedError) throw error;
+    throw reject('corrupt');
+  }
+  return entries;
+}
+
+function checkStructure(entries: Entry[], maxInflatedBytes: number) {
+  const names = new Set<string>();
+  let declared = 0;
+  for (const entry of entries) {
+    // Part names in a package are case-insensitive, so two spellings of one name are two answers to one question.
+    const name = entry.fileName.toLowerCase();
+    if (names.has(name)) throw reject('corrupt');
+    names.add(name);
+    if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)) {
+      throw reject('corrupt');
+    }
+    declared += entry.uncompressedSize;
+  }
+  if (!names.has(CONTENT_TYPES) || !names.has('xl/workbook.xml')) throw reject('not_xlsx');
+  for (const name of names) {
+    if (name.endsWith('vbaproject.bin') || name.startsWith('xl/macrosheets/')) throw reject('macros');
+    if (name.startsWith('xl/externallinks/') || name === 'xl/connections.xml') throw reject('external_links');
+  }
+  // The declared total is only a shortcut for honest big files; the real count happens while inflating.
+  if (declared > maxInflatedBytes) throw reject('too_large');
+}
+
+/**
+ * The parser (ExcelJS) streams the local file headers while yauzl reads the central directory. Both must describe
+ * the same entries, packed end to end, or a second, hidden set of entries could slip past this check.
+ */
+async function checkLocalHeaders(filePath: string, entries: Entry[]) {
+  const handle = await open(filePath, 'r');
+  try {
+    const sorted = [...entries].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
+    let expected = 0;
+    for (const entry of sorted) {
+      if (entry.relativeOffsetOfLocalHeader !== expected) throw reject('corrupt');
+      const head = await readAt(handle, expected, 30);
+      if (head.readUInt32LE(0) !== SIG_LOCAL) throw reject('corrupt');
+      const flags = head.readUInt16LE(6);
+      const method = head.readUInt16LE(8);
+      const compressedSize = head.readUInt32LE(18);
+      const nameLength = head.readUInt16LE(26);
+      const extraLength = head.readUInt16LE(28);
+      const name = await readAt(handle, expected + 30, nameLength);
+      if (!name.equals(entry.fileNameRaw) || method !== entry.compressionMethod) throw reject('corrupt');
+      const hasDescriptor = (flags & 0x08) !== 0;
+      if (!hasDescriptor && compressedSize !== 0xffffffff && compressedSize !== entry.compressedSize) {
+        throw reject('corrupt');
+      }
+      let end = expected + 30 + nameLength + extraLength + entry.compressedSize;
+      if (hasDescriptor) end += await descriptorLength(handle, end, entry.compressedSize);
+      expected = end;
+    }
+    if (sorted.length > 0 && (await readAt(handle, expected, 4)).readUInt32LE(0) !== SIG_CENTRAL) {
+      throw reject('corrupt');
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function descriptorLength(handle: FileHandle, at: number, compressedSize: number): Promise<number> {
+  const buffer = Buffer.alloc(28);
+  const { bytesRead } = await handle.read(buffer, 0, 28, at);
+  const base = bytesRead >= 4 && buffer.readUInt32LE(0) === SIG_DESCRIPTOR ? 4 : 0;
+  const nextIsHeader = (length: number) => {
+    if (bytesRead < length + 4) return false;
+    const signature = buffer.readUInt32LE(length);
+    return signature === SIG_LOCAL || signature === SIG_CENTRAL;
+  };
+  // After the optional signature and the CRC come the sizes: 32-bit, or 64-bit in a zip64 archive.
+  if (nextIsHeader(base + 12) && buffer.readUInt32LE(base + 4) === compressedSize) return base + 12;
+  if (nextIsHeader(base + 20) && Number(buffer.readBigUInt64LE(base + 4)) === compressedSize) return base + 20;
+  throw reject('corrupt');
+}
+
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  const { bytesRead } = await handle.read(buffer, 0, length, position);
+  if (bytesRead !== length) throw reject('corrupt');
+  return buffer;
+}
+
+type Limits = Required<InspectOptions>;
+
+async function inflateAll(zip: ZipFile, entries: Entry[], limits: Limits): Promise<Map<string, string>> {
+  const kept = new Map<string, string>();
+  const budget = { total: 0 };
+  for (const entry of entries) {
+    const name = entry.fileName.toLowerCase();
+    const keep = name === CONTENT_TYPES || name === WORKBOOK_RELS;
+    const bytes = await inflateCounting(zip, entry, budget, limits, keep);
+    if (bytes) kept.set(name, bytes.toString('utf8'));
+  }
+  return kept;
+}
+
+async function inflateCounting(
+  zip: ZipFile,
+  entry: Entry,
+  budget: { total: number },
+  limits: Limits,
+  keep: boolean,
+): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  let compressed = 0;
+  try {
+    // Inflating here rather than in yauzl lets the ratio compare with the compressed bytes read so far, so a bomb
+    // shows itself within its first megabytes instead of at the end of its compressed data.
+    const raw = await zip.openReadStreamPromise(entry, { decodeFileData: false });
+    raw.on('data', (chunk: Buffer) => {
+      compressed += chunk.length;
+    });
+    const output = entry.compressionMethod === 8 ? pipeline(raw, createInflateRaw(), () => {}) : raw;
+    // Leaving the loop early destroys the streams, so a bomb is never inflated past the limit.
+    for await (const chunk of output as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      budget.total += chunk.length;
+      if (budget.total > limits.maxInflatedBytes) throw reject('too_large');
+      if (bytes > RATIO_FLOOR && bytes > limits.maxRatio * Math.max(compressed, 1)) throw reject('too_large');
+      if (keep) {
+        if (bytes > MAX_KEPT_BYTES) throw reject('corrupt');
+        chunks.push(chunk);
+      }
+    }
+  } catch (error) {
+    if (error instanceof UploadRejectedError) throw error;
+    throw reject('corrupt');
+  }
+  if (bytes !== entry.uncompressedSize) throw reject('corrupt');
+  return keep ? Buffer.concat(chunks) : null;
+}
+
+function checkParts(kept: Map<string, string>) {
+  const contentTypes = kept.get(CONTENT_TYPES) ?? '';
+  if (/macroEnabled|vbaProject|macrosheet/i.test(contentTypes)) throw reject('macros');
+  const rels = kept.get(WORKBOOK_RELS) ?? '';
+  if (/TargetMode\s*=\s*["']External["']/i.test(rels) || /\/externalLink["']/i.test(rels)) {
+    throw reject('external_links');
+  }
+}
