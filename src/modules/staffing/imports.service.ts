@@ -118,7 +118,10 @@ export async function createImport(
     const report = await findReport(deps.db, period.id, entry.id);
     const status: ReportStatus = report?.status ?? 'not_started';
     const current = await loadFacts(deps.db, period.id, entry.id);
-    const diff = diffFacts(current, entry.facts);
+    // The file is the complete new state of the sheets it has; professions without a sheet keep their values.
+    const inFile = new Set(entry.professions);
+    const next = [...entry.facts, ...current.filter((f) => !inFile.has(f.profession))];
+    const diff = diffFacts(current, next);
     if (diff.length > 0 && (status === 'submitted' || status === 'approved')) {
       rejected.push({
         path: where,
@@ -126,13 +129,13 @@ export async function createImport(
       });
     }
     if (opts.submit) {
-      for (const e of validateFacts(rulesConfigOf(config), entry.facts, 'submit')) {
+      for (const e of validateFacts(rulesConfigOf(config), next, 'submit')) {
         const c = entry.cells[e.path];
         rejected.push({ path: c ? `${c.sheet}!${c.cell}` : where, message: `${municipality.name}: ${e.message}` });
       }
     }
     const changedKeys = new Set(diff.map((d) => d.key));
-    unchangedCount += entry.facts.filter((f) => !changedKeys.has(factKey(f))).length;
+    unchangedCount += next.filter((f) => !changedKeys.has(factKey(f))).length;
     for (const d of diff) {
       const c = entry.cells[d.key];
       changes.push({
@@ -145,7 +148,7 @@ export async function createImport(
         new: d.new,
       });
     }
-    payload[entry.id] = entry.facts;
+    payload[entry.id] = next;
   }
   if (rejected.length > 0) throw new ImportRejectedError(rejected);
 
