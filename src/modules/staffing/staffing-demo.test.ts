@@ -1,0 +1,67 @@
+// The demo's staffing statistics: three periods of valid, invented figures, every workflow state in the current
+// period, and the spread the pre-study found (specialist shares from near 0 to over 40 %).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../platform/server/demo.ts';
+import { ReadCache } from '../../platform/server/read-cache.ts';
+import { loadFacts } from './reports.service.ts';
+import { staffingPeriod } from './staffing.table.ts';
+import { loadConfig, rulesConfigOf } from './staffing-config.service.ts';
+import { validateFacts } from './staffing-rules.ts';
+
+let t: TestApp;
+let admin = '';
+beforeAll(async () => {
+  t = await createTestApp();
+  expect(await seedDemo(t.db)).toBe(true);
+  admin = await t.signIn({ email: 'regionadmin@demo.example', password: DEMO_PASSWORD }, '10.4.0.1');
+});
+afterAll(() => t.close());
+
+describe('demo staffing data', () => {
+  it('has three annual periods, the current one open with every workflow state', async () => {
+    const periods = (await t.as(admin)({ method: 'GET', url: '/api/staffing/periods' })).json();
+    expect(periods.map((p: { label: string }) => p.label)).toEqual(['2026', '2025', '2024']);
+    const current = periods[0];
+    expect(current.closed).toBe(false);
+    expect(current.statusCounts.submitted).toBeGreaterThanOrEqual(2);
+    expect(current.statusCounts.approved).toBeGreaterThanOrEqual(1);
+    expect(current.statusCounts.returned).toBe(1);
+    expect(current.statusCounts.draft).toBe(1);
+    expect(current.statusCounts.not_started).toBeGreaterThanOrEqual(1);
+    const detail = (await t.as(admin)({ method: 'GET', url: `/api/staffing/periods/${current.id}` })).json();
+    expect(detail.reports.find((r: { municipalityName: string }) => r.municipalityName === 'Skövde').status).toBe(
+      'draft',
+    );
+    expect(periods[1].statusCounts.approved).toBe(15);
+  });
+
+  it('every demo report passes every rule of a submission', async () => {
+    const config = rulesConfigOf(await loadConfig({ db: t.db, cache: new ReadCache(0), minCount: 3 }));
+    const periods = await t.db.select().from(staffingPeriod);
+    const organisations = (await t.as(admin)({ method: 'GET', url: '/api/organisations' })).json();
+    let checked = 0;
+    for (const period of periods) {
+      for (const o of organisations.filter((x: { kind: string }) => x.kind === 'municipality')) {
+        const facts = await loadFacts(t.db, period.id, o.id);
+        if (facts.length === 0) continue;
+        expect(validateFacts(config, facts, 'submit'), `${period.label} ${o.name}`).toEqual([]);
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(15 + 15 + 12);
+  });
+
+  it('is as varied as the pre-study: specialist shares of nurses from near 0 to over 40 %', async () => {
+    const periods = (await t.as(admin)({ method: 'GET', url: '/api/staffing/periods' })).json();
+    const comparison = (
+      await t.as(admin)({
+        method: 'GET',
+        url: `/api/staffing/comparison?periodId=${periods[1].id}&profession=sjukskoterska`,
+      })
+    ).json();
+    const shares = comparison.rows.map((r: { ratios: { specialist_share: number } }) => r.ratios.specialist_share);
+    expect(Math.min(...shares)).toBeLessThan(0.05);
+    expect(Math.max(...shares)).toBeGreaterThan(0.4);
+  });
+});
