@@ -380,9 +380,24 @@ describe('/api/me', () => {
         await t.as(await t.signIn(await buildUser(t.db, { role, municipality })))({ method: 'GET', url: '/api/me' })
       ).json().permissions;
     expect((await permissionsOf('municipal_admin')).sort()).toEqual(
-      ['network:read', 'organisation:read', 'token:manage', 'user:grant_role', 'user:manage', 'user:read'].sort(),
+      [
+        'network:read',
+        'organisation:read',
+        'staffing:approve_report',
+        'staffing:edit_report',
+        'staffing:read_report',
+        'staffing:read_statistics',
+        'token:manage',
+        'user:grant_role',
+        'user:manage',
+        'user:read',
+      ].sort(),
     );
-    expect((await permissionsOf('employee')).sort()).toEqual(['network:read', 'organisation:read']);
+    expect((await permissionsOf('employee')).sort()).toEqual([
+      'network:read',
+      'organisation:read',
+      'staffing:read_statistics',
+    ]);
     expect((await t.as(admin)({ method: 'GET', url: '/api/me' })).json().permissions).toContain('audit:read');
   });
 });

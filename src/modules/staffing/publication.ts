@@ -279,8 +279,8 @@ function buildSuppressionTable(
   const columnsByView = new Map<string, Set<string>>();
   for (const c of cells) {
     const [, p = '', col = ''] = c.id.split('|');
-    let set = columnsByView.get(p);
-    if (!set) columnsByView.set(p, (set = new Set()));
+    const set = columnsByView.get(p) ?? new Set<string>();
+    columnsByView.set(p, set);
     set.add(col);
   }
   // Region totals: each column of each view.

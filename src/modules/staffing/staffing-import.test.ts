@@ -21,7 +21,7 @@ let admin = '';
 let reporterA = '';
 let periodId = '';
 const facts = generateFacts(defaultStaffingConfig(), { inhabitants: 25_000, specialistLevel: 0.3, seed: 5 }, 0);
-const valueOf = (list: Fact[], key: string) => list.find((f) => factKey(f) === key)?.value ?? null;
+const factValue = (list: Fact[], key: string) => list.find((f) => factKey(f) === key)?.value ?? null;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -88,13 +88,13 @@ const factsOfA = async () =>
 
 describe('a good file', () => {
   it('previews every change old → new, applies it on confirmation, and audits it', async () => {
-    const headcount = valueOf(facts, 'sjukskoterska.headcount') as number;
+    const headcount = factValue(facts, 'sjukskoterska.headcount') as number;
     const bands = facts.filter((f) => f.profession === 'sjukskoterska' && f.measure === 'age_headcount');
-    const youngest = valueOf(facts, 'sjukskoterska.age_headcount.age_0_29') as number;
+    const youngest = factValue(facts, 'sjukskoterska.age_headcount.age_0_29') as number;
     const file = await edit(await template(reporterA), '8801', {
       'sjukskoterska.headcount': headcount + 1,
       'sjukskoterska.age_headcount.age_0_29': youngest + 1,
-      'sjukskoterska.headcount_permanent': (valueOf(facts, 'sjukskoterska.headcount_permanent') as number) + 1,
+      'sjukskoterska.headcount_permanent': (factValue(facts, 'sjukskoterska.headcount_permanent') as number) + 1,
       'context.inhabitants': 25_555,
     });
     expect(bands.length).toBe(6);
@@ -113,13 +113,13 @@ describe('a good file', () => {
     expect(byKey['context.inhabitants']).toMatchObject({ new: 25_555 });
     expect(preview.changes).toHaveLength(4);
     // Nothing is applied before confirmation.
-    expect(valueOf(await factsOfA(), 'sjukskoterska.headcount')).toBe(headcount);
+    expect(factValue(await factsOfA(), 'sjukskoterska.headcount')).toBe(headcount);
 
     const confirmed = await t.as(reporterA)({ method: 'POST', url: `/api/staffing/imports/${preview.id}/confirm` });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json().status).toBe('applied');
-    expect(valueOf(await factsOfA(), 'sjukskoterska.headcount')).toBe(headcount + 1);
-    expect(valueOf(await factsOfA(), 'context.inhabitants')).toBe(25_555);
+    expect(factValue(await factsOfA(), 'sjukskoterska.headcount')).toBe(headcount + 1);
+    expect(factValue(await factsOfA(), 'context.inhabitants')).toBe(25_555);
     const again = await t.as(reporterA)({ method: 'POST', url: `/api/staffing/imports/${preview.id}/confirm` });
     expect(again.statusCode).toBe(409);
     const actions = (await t.db.select().from(auditEvent).where(eq(auditEvent.entityId, preview.id))).map(
@@ -153,7 +153,7 @@ describe('a good file', () => {
     expect(
       (await t.as(reporterA)({ method: 'POST', url: `/api/staffing/imports/${res.json().id}/confirm` })).statusCode,
     ).toBe(409);
-    expect(valueOf(await factsOfA(), 'context.inhabitants')).not.toBe(30_000);
+    expect(factValue(await factsOfA(), 'context.inhabitants')).not.toBe(30_000);
   });
 
   it('refuses to confirm a preview when the report changed in between', async () => {
@@ -173,7 +173,7 @@ describe('a good file', () => {
     });
     const confirm = await t.as(reporterA)({ method: 'POST', url: `/api/staffing/imports/${res.json().id}/confirm` });
     expect(confirm.statusCode).toBe(409);
-    expect(valueOf(await factsOfA(), 'context.inhabitants')).not.toBe(31_000);
+    expect(factValue(await factsOfA(), 'context.inhabitants')).not.toBe(31_000);
   });
 });
 
@@ -226,7 +226,7 @@ describe('bad cells', () => {
       method: 'GET',
       url: `/api/staffing/periods/${locked}/template?municipalityId=${b.id}`,
     });
-    const inhabitants = valueOf(facts, 'context.inhabitants') as number;
+    const inhabitants = factValue(facts, 'context.inhabitants') as number;
     const changed = await edit(file.rawPayload, '8802', { 'context.inhabitants': inhabitants + 1000 });
     const res = await t.as(admin)({
       method: 'POST',

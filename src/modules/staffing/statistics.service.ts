@@ -94,8 +94,8 @@ async function loadPeriodFacts(db: Db, periodId: string, municipalityIds: string
     .from(staffingFact)
     .where(and(eq(staffingFact.periodId, periodId), inArray(staffingFact.municipalityId, municipalityIds)));
   for (const r of rows) {
-    let list = result.get(r.municipalityId);
-    if (!list) result.set(r.municipalityId, (list = []));
+    const list = result.get(r.municipalityId) ?? [];
+    result.set(r.municipalityId, list);
     list.push({ measure: r.measure, profession: r.profession, breakdown: r.breakdown, value: Number(r.value) });
   }
   return result;
