@@ -1,0 +1,129 @@
+// /staffing/profile/$municipalityId: one municipality against the region — its key ratios beside the region's total
+// and median, its breakdowns (age, specialties, absence) and a key ratio's trend over the periods.
+import { Alert, Text } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../platform/web/api/api-client.ts';
+import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
+import { Page } from '../../../platform/web/components/page.tsx';
+import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
+import type { RatioKey } from '../staffing-measures.ts';
+import { ProfileBreakdowns } from './profile-breakdowns.tsx';
+import { ProfileRatios } from './profile-ratios.tsx';
+import { ProfileTrend } from './profile-trend.tsx';
+import { defaultPeriodId, profileQuery, staffingConfigQuery, staffingPeriodsQuery } from './statistics-api.ts';
+import {
+  ALL_PROFESSIONS,
+  professionName,
+  professionOptions,
+  StatisticsFilters,
+  type StatisticsSelection,
+} from './statistics-filters.tsx';
+import { useLanguage } from './statistics-format.ts';
+import { RatioFormulas } from './statistics-notes.tsx';
+
+export type ProfileSearch = { periodId?: string; profession?: string; ratio?: RatioKey };
+
+const DEFAULT_TREND_RATIO: RatioKey = 'specialist_share';
+
+export function ProfilePage({ municipalityId, search }: { municipalityId: string; search: ProfileSearch }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const navigate = useNavigate({ from: '/staffing/profile/$municipalityId' });
+  const periods = useQuery(staffingPeriodsQuery());
+  const config = useQuery(staffingConfigQuery());
+  const periodId = search.periodId ?? defaultPeriodId(periods.data ?? []);
+  const selection: StatisticsSelection | null = periodId
+    ? { periodId, profession: search.profession ?? ALL_PROFESSIONS }
+    : null;
+  const profile = useQuery({
+    ...profileQuery(municipalityId, selection ?? { periodId: '', profession: ALL_PROFESSIONS }),
+    enabled: selection !== null,
+    placeholderData: keepPreviousData,
+  });
+  const professions = useMemo(
+    () => professionOptions(config.data?.professions ?? [], language),
+    [config.data, language],
+  );
+  // Periods come newest first; the trend reads from the oldest.
+  const periodOrder = useMemo(() => (periods.data ?? []).map((p) => p.id).reverse(), [periods.data]);
+
+  const setSearch = (changes: Partial<ProfileSearch>) =>
+    navigate({ search: (previous) => ({ ...previous, ...changes }), replace: true });
+
+  const dto = profile.data;
+  const title = dto
+    ? t('staffingStatistics.profile.heading', { name: dto.municipality.name })
+    : t('staffingStatistics.profile.title');
+  const back = (
+    <RouterAnchor to="/staffing/comparison" search={selection ?? {}}>
+      {t('staffingStatistics.profile.back')}
+    </RouterAnchor>
+  );
+
+  if (periods.isPending)
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
+  if (periods.isError) {
+    return (
+      <Page title={title}>
+        <ErrorAlert error={periods.error} onRetry={() => void periods.refetch()} />
+      </Page>
+    );
+  }
+  if (!selection) {
+    return (
+      <Page title={title}>
+        <Alert color="blue">{t('staffingStatistics.noPeriods')}</Alert>
+      </Page>
+    );
+  }
+  const profession = professionName(professions, selection.profession, t('staffingStatistics.filters.allProfessions'));
+  const professionId = config.data?.professions.find((p) => p.key === selection.profession)?.id ?? null;
+
+  return (
+    <Page title={title} actions={back}>
+      <StatisticsFilters
+        periods={periods.data.map((p) => ({ value: p.id, label: p.label }))}
+        professions={professions}
+        value={selection}
+        onChange={(changes) => void setSearch(changes)}
+      />
+      {profile.isPending ? <Loading /> : null}
+      {profile.isError ? (
+        profile.error instanceof ApiError && profile.error.status === 404 ? (
+          <Alert color="orange" role="alert">
+            {t('staffingStatistics.profile.notFound')}
+          </Alert>
+        ) : (
+          <ErrorAlert error={profile.error} onRetry={() => void profile.refetch()} />
+        )
+      ) : null}
+      {dto ? (
+        <>
+          <Text>
+            {t('staffingStatistics.profile.summary', {
+              period: dto.period.label,
+              profession,
+              status: t(`staffingStatistics.status.${dto.municipality.status}`),
+            })}
+          </Text>
+          <ProfileRatios profile={dto} />
+          <ProfileBreakdowns profile={dto} items={config.data?.items ?? []} professionId={professionId} />
+          <ProfileTrend
+            profile={dto}
+            periodOrder={periodOrder}
+            ratio={search.ratio ?? DEFAULT_TREND_RATIO}
+            onRatioChange={(ratio) => void setSearch({ ratio })}
+          />
+          <RatioFormulas />
+        </>
+      ) : null}
+    </Page>
+  );
+}

@@ -1,0 +1,336 @@
+// Adds or changes a profession or a list item (specialty, other competence, age band, absence kind). Keys are chosen
+// once: they identify values in reports and Excel files, so an existing key is shown but cannot be changed.
+import { Checkbox, NumberInput, SimpleGrid, Text, TextInput } from '@mantine/core';
+import { type GetInputPropsReturnType, schemaResolver, useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
+import { AppModal } from '../../../platform/web/components/app-modal.tsx';
+import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
+import { notifySuccess } from '../../../platform/web/notify.ts';
+import {
+  type ConfigItemDto,
+  createItemSchema,
+  createProfessionSchema,
+  type ItemKind,
+  type ProfessionDto,
+  updateItemSchema,
+  updateProfessionSchema,
+} from '../staffing.contracts.ts';
+import { staffingApi } from './reporting-api.ts';
+
+/** A key suggested from a name: "Vård av äldre" → "vard_av_aldre". */
+export function suggestKey(name: string): string {
+  const plain = name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^[^a-z]+|_+$/g, '');
+  return plain.slice(0, 40);
+}
+
+const sortNumber = (value: number | string): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+const age = (value: number | string): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
+
+const validateCreateProfession = schemaResolver(createProfessionSchema, { sync: true });
+const validateUpdateProfession = schemaResolver(updateProfessionSchema, { sync: true });
+const validateCreateItem = schemaResolver(createItemSchema, { sync: true });
+const validateUpdateItem = schemaResolver(updateItemSchema, { sync: true });
+
+type ProfessionValues = { key: string; name: string; nameEn: string; licensed: boolean; sort: number | string };
+
+export function ProfessionFormModal({ profession, onClose }: { profession?: ProfessionDto; onClose: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [keyTouched, setKeyTouched] = useState(false);
+  const toCreate = (v: ProfessionValues) => ({
+    key: v.key.trim(),
+    name: v.name.trim(),
+    nameEn: v.nameEn.trim(),
+    licensed: v.licensed,
+  });
+  const toUpdate = (v: ProfessionValues) => ({
+    name: v.name.trim(),
+    nameEn: v.nameEn.trim(),
+    licensed: v.licensed,
+    sort: sortNumber(v.sort),
+  });
+  const form = useForm<ProfessionValues>({
+    initialValues: {
+      key: profession?.key ?? '',
+      name: profession?.name ?? '',
+      nameEn: profession?.nameEn ?? '',
+      licensed: profession?.licensed ?? false,
+      sort: profession?.sort ?? '',
+    },
+    validate: (values) =>
+      profession ? validateUpdateProfession(toUpdate(values)) : validateCreateProfession(toCreate(values)),
+  });
+  const mutation = useMutation({
+    mutationFn: (values: ProfessionValues) =>
+      profession
+        ? staffingApi.updateProfession(profession.id, toUpdate(values))
+        : staffingApi.createProfession(toCreate(values)),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: ['staffing', 'config'] });
+      notifySuccess(profession ? t('common.saved') : t('staffingReporting.settings.created', { name: saved.name }));
+      onClose();
+    },
+    onError: (error) => setFormError(applyServerErrors(form, error)),
+  });
+
+  return (
+    <AppModal
+      opened
+      onClose={onClose}
+      title={
+        profession
+          ? t('staffingReporting.settings.editTitle', { name: profession.name })
+          : t('staffingReporting.settings.addProfessionTitle')
+      }
+    >
+      <ModalForm
+        form={form}
+        onSubmit={(values) => {
+          setFormError(null);
+          mutation.mutate(values);
+        }}
+        pending={mutation.isPending}
+        formError={formError}
+        submitLabel={profession ? t('common.save') : t('staffingReporting.settings.add')}
+        onCancel={onClose}
+      >
+        <TextInput
+          label={t('staffingReporting.settings.name')}
+          required
+          autoComplete="off"
+          data-autofocus
+          {...form.getInputProps('name')}
+          onChange={(event) => {
+            const name = event.currentTarget.value;
+            form.setFieldValue('name', name);
+            if (!profession && !keyTouched) form.setFieldValue('key', suggestKey(name));
+          }}
+        />
+        <TextInput
+          label={t('staffingReporting.settings.nameEn')}
+          required
+          autoComplete="off"
+          {...form.getInputProps('nameEn')}
+        />
+        <KeyField
+          existing={profession?.key}
+          inputProps={form.getInputProps('key')}
+          onTouched={() => setKeyTouched(true)}
+        />
+        <Checkbox
+          label={t('staffingReporting.settings.licensed')}
+          description={t('staffingReporting.settings.licensedHelp')}
+          {...form.getInputProps('licensed', { type: 'checkbox' })}
+        />
+        {profession ? (
+          <NumberInput
+            label={t('staffingReporting.settings.sort')}
+            description={t('staffingReporting.settings.sortHelp')}
+            allowDecimal={false}
+            allowNegative={false}
+            min={0}
+            max={1000}
+            maw={200}
+            {...form.getInputProps('sort')}
+          />
+        ) : null}
+      </ModalForm>
+    </AppModal>
+  );
+}
+
+type ItemValues = {
+  key: string;
+  name: string;
+  nameEn: string;
+  minAge: number | string;
+  maxAge: number | string;
+  sort: number | string;
+};
+
+type ItemFormModalProps = {
+  kind: ItemKind;
+  /** The profession of a new specialty. */
+  profession?: ProfessionDto;
+  item?: ConfigItemDto;
+  onClose: () => void;
+};
+
+export function ItemFormModal({ kind, profession, item, onClose }: ItemFormModalProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [keyTouched, setKeyTouched] = useState(false);
+  const isAgeBand = kind === 'age_band';
+  const toCreate = (v: ItemValues) => ({
+    kind,
+    professionId: kind === 'specialty' ? (profession?.id ?? null) : null,
+    key: v.key.trim(),
+    name: v.name.trim(),
+    nameEn: v.nameEn.trim(),
+    minAge: isAgeBand ? age(v.minAge) : null,
+    maxAge: isAgeBand ? age(v.maxAge) : null,
+  });
+  const toUpdate = (v: ItemValues) => ({ name: v.name.trim(), nameEn: v.nameEn.trim(), sort: sortNumber(v.sort) });
+  const form = useForm<ItemValues>({
+    initialValues: {
+      key: item?.key ?? '',
+      name: item?.name ?? '',
+      nameEn: item?.nameEn ?? '',
+      minAge: item?.minAge ?? '',
+      maxAge: item?.maxAge ?? '',
+      sort: item?.sort ?? '',
+    },
+    validate: (values) => {
+      if (item) return validateUpdateItem(toUpdate(values));
+      const errors = validateCreateItem(toCreate(values));
+      const body = toCreate(values);
+      if (isAgeBand && body.minAge === null && !errors.minAge)
+        errors.minAge = t('staffingReporting.settings.minAgeRequired');
+      if (isAgeBand && body.minAge !== null && body.maxAge !== null && body.maxAge < body.minAge && !errors.maxAge) {
+        errors.maxAge = t('staffingReporting.settings.maxBelowMin');
+      }
+      return errors;
+    },
+  });
+  const mutation = useMutation({
+    mutationFn: (values: ItemValues) =>
+      item ? staffingApi.updateItem(item.id, toUpdate(values)) : staffingApi.createItem(toCreate(values)),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: ['staffing', 'config'] });
+      notifySuccess(item ? t('common.saved') : t('staffingReporting.settings.created', { name: saved.name }));
+      onClose();
+    },
+    onError: (error) => setFormError(applyServerErrors(form, error)),
+  });
+
+  const kindName = t(`staffingReporting.settings.kinds.${kind}`);
+  const title = item
+    ? t('staffingReporting.settings.editTitle', { name: item.name })
+    : profession
+      ? t('staffingReporting.settings.addSpecialtyTitle', { profession: profession.name })
+      : t('staffingReporting.settings.addItemTitle', { kind: kindName });
+
+  return (
+    <AppModal opened onClose={onClose} title={title}>
+      <ModalForm
+        form={form}
+        onSubmit={(values) => {
+          setFormError(null);
+          mutation.mutate(values);
+        }}
+        pending={mutation.isPending}
+        formError={formError}
+        submitLabel={item ? t('common.save') : t('staffingReporting.settings.add')}
+        onCancel={onClose}
+      >
+        <TextInput
+          label={t('staffingReporting.settings.name')}
+          required
+          autoComplete="off"
+          data-autofocus
+          {...form.getInputProps('name')}
+          onChange={(event) => {
+            const name = event.currentTarget.value;
+            form.setFieldValue('name', name);
+            if (!item && !keyTouched) form.setFieldValue('key', suggestKey(isAgeBand ? `age_${name}` : name));
+          }}
+        />
+        <TextInput
+          label={t('staffingReporting.settings.nameEn')}
+          required
+          autoComplete="off"
+          {...form.getInputProps('nameEn')}
+        />
+        <KeyField existing={item?.key} inputProps={form.getInputProps('key')} onTouched={() => setKeyTouched(true)} />
+        {isAgeBand && !item ? (
+          <SimpleGrid cols={2}>
+            <NumberInput
+              label={t('staffingReporting.settings.minAge')}
+              required
+              allowDecimal={false}
+              allowNegative={false}
+              min={0}
+              max={120}
+              {...form.getInputProps('minAge')}
+            />
+            <NumberInput
+              label={t('staffingReporting.settings.maxAge')}
+              description={t('staffingReporting.settings.maxAgeHelp')}
+              allowDecimal={false}
+              allowNegative={false}
+              min={0}
+              max={120}
+              {...form.getInputProps('maxAge')}
+            />
+          </SimpleGrid>
+        ) : null}
+        {isAgeBand && item ? (
+          <Text size="sm">
+            {t('staffingReporting.settings.ages')}: {ageRange(item, t('staffingReporting.settings.andOlder'))}
+          </Text>
+        ) : null}
+        {item ? (
+          <NumberInput
+            label={t('staffingReporting.settings.sort')}
+            description={t('staffingReporting.settings.sortHelp')}
+            allowDecimal={false}
+            allowNegative={false}
+            min={0}
+            max={1000}
+            maw={200}
+            {...form.getInputProps('sort')}
+          />
+        ) : null}
+      </ModalForm>
+    </AppModal>
+  );
+}
+
+/** "30–39", or "65 och äldre" when there is no upper limit. */
+export function ageRange(item: { minAge: number | null; maxAge: number | null }, andOlder: string): string {
+  if (item.minAge === null) return '';
+  return item.maxAge === null ? `${item.minAge} ${andOlder}` : `${item.minAge}–${item.maxAge}`;
+}
+
+type KeyFieldProps = {
+  existing?: string;
+  inputProps: GetInputPropsReturnType;
+  onTouched: () => void;
+};
+
+function KeyField({ existing, inputProps, onTouched }: KeyFieldProps) {
+  const { t } = useTranslation();
+  if (existing) {
+    return (
+      <Text size="sm">
+        {t('staffingReporting.settings.key')}: <code>{existing}</code> ({t('staffingReporting.settings.keyFixed')})
+      </Text>
+    );
+  }
+  return (
+    <TextInput
+      label={t('staffingReporting.settings.key')}
+      description={t('staffingReporting.settings.keyHelp')}
+      required
+      autoComplete="off"
+      spellCheck={false}
+      {...inputProps}
+      onChange={(event) => {
+        onTouched();
+        inputProps.onChange(event);
+      }}
+    />
+  );
+}

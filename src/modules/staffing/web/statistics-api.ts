@@ -1,0 +1,73 @@
+// The staffing statistics' API calls for the web pages: configuration, periods, comparison and profile (signed in),
+// and the open statistics (no sign-in), with their cache keys and the addresses of the export files.
+import { queryOptions } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { apiRequest, toQueryString } from '../../../platform/web/api/api-client.ts';
+import type {
+  ComparisonDto,
+  PeriodDto,
+  ProfileDto,
+  publicPeriodSchema,
+  StaffingConfigDto,
+} from '../staffing.contracts.ts';
+
+export type PublicPeriod = z.infer<typeof publicPeriodSchema>;
+export type ExportFormat = 'xlsx' | 'csv';
+
+/** Whose statistics a page shows: the signed-in API, or the open statistics (approved reports only). */
+export type StatisticsSource = 'signed-in' | 'public';
+
+export type ComparisonParams = { periodId: string; profession: string };
+
+export const staffingConfigQuery = () =>
+  queryOptions({
+    queryKey: ['staffing', 'config'],
+    queryFn: ({ signal }) => apiRequest<StaffingConfigDto>('/api/staffing/config', { signal }),
+    staleTime: 5 * 60_000,
+  });
+
+export const staffingPeriodsQuery = () =>
+  queryOptions({
+    queryKey: ['staffing', 'periods'],
+    queryFn: ({ signal }) => apiRequest<PeriodDto[]>('/api/staffing/periods', { signal }),
+  });
+
+export const publicPeriodsQuery = () =>
+  queryOptions({
+    queryKey: ['staffing', 'public', 'periods'],
+    queryFn: ({ signal }) => apiRequest<PublicPeriod[]>('/api/public/staffing/periods', { signal }),
+  });
+
+const comparisonBase = (source: StatisticsSource) =>
+  source === 'public' ? '/api/public/staffing/comparison' : '/api/staffing/comparison';
+
+export const comparisonQuery = (source: StatisticsSource, params: ComparisonParams) =>
+  queryOptions({
+    queryKey: ['staffing', source, 'comparison', params],
+    queryFn: ({ signal }) => apiRequest<ComparisonDto>(`${comparisonBase(source)}${toQueryString(params)}`, { signal }),
+  });
+
+export const profileQuery = (municipalityId: string, params: ComparisonParams) =>
+  queryOptions({
+    queryKey: ['staffing', 'profile', municipalityId, params],
+    queryFn: ({ signal }) =>
+      apiRequest<ProfileDto>(`/api/staffing/profile/${encodeURIComponent(municipalityId)}${toQueryString(params)}`, {
+        signal,
+      }),
+  });
+
+/** The address of the comparison as a file, with the same columns as on the screen. */
+export function comparisonExportUrl(
+  source: StatisticsSource,
+  params: ComparisonParams,
+  format: ExportFormat,
+  columns: readonly string[],
+): string {
+  return `${comparisonBase(source)}/export${toQueryString({ ...params, format, columns: columns.join(',') })}`;
+}
+
+/** The period to show first: the newest one with submitted or approved reports, else the newest (newest first). */
+export function defaultPeriodId(periods: readonly PeriodDto[]): string | undefined {
+  const withData = periods.find((p) => p.statusCounts.submitted + p.statusCounts.approved > 0);
+  return (withData ?? periods[0])?.id;
+}
