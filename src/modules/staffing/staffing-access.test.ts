@@ -338,6 +338,13 @@ const CELLS: Cell[] = [
     expect: { rest: 200 },
   },
   {
+    name: 'open statistics: professions',
+    method: 'GET',
+    url: '/api/public/staffing/professions',
+    request: async () => ({ method: 'GET', url: '/api/public/staffing/professions' }),
+    expect: { rest: 200 },
+  },
+  {
     name: 'open statistics: comparison',
     method: 'GET',
     url: '/api/public/staffing/comparison',

@@ -42,7 +42,7 @@ const CURRENT_STATUS: Record<string, Status> = {
 
 export const DEMO_PERIODS = [
   { label: '2024', referenceDate: '2024-11-01', deadline: '2025-01-31', closed: true },
-  { label: '2025', referenceDate: '2025-11-01', deadline: '2026-01-31', closed: false },
+  { label: '2025', referenceDate: '2025-11-01', deadline: '2026-01-31', closed: true },
   { label: '2026', referenceDate: '2026-11-01', deadline: '2026-12-15', closed: false },
 ];
 

@@ -298,3 +298,5 @@ export const profileSchema = z.object({
 export type ProfileDto = z.infer<typeof profileSchema>;
 
 export const publicPeriodSchema = z.object({ id: z.uuid(), label: z.string(), referenceDate: z.string() });
+export const publicProfessionSchema = z.object({ key: z.string(), name: z.string(), nameEn: z.string() });
+export type PublicProfessionDto = z.infer<typeof publicProfessionSchema>;

@@ -35,6 +35,7 @@ import {
   profileQuerySchema,
   profileSchema,
   publicPeriodSchema,
+  publicProfessionSchema,
   reportParamsSchema,
   reportSchema,
   returnReportSchema,
@@ -50,6 +51,7 @@ import {
   createItem,
   createProfession,
   getConfig,
+  loadConfig,
   type StaffingDeps,
   updateItem,
   updateProfession,
@@ -337,6 +339,20 @@ export async function staffingModule(fastify: FastifyInstance) {
   const open = { ...tags('Open statistics'), security: [] };
   app.get('/public/staffing/periods', { schema: { ...open, response: { 200: z.array(publicPeriodSchema) } } }, () =>
     listPublicPeriods(deps),
+  );
+  app.get(
+    '/public/staffing/professions',
+    {
+      schema: {
+        ...open,
+        summary: 'The active professions (for the filters)',
+        response: { 200: z.array(publicProfessionSchema) },
+      },
+    },
+    async () =>
+      (await loadConfig(deps)).professions
+        .filter((p) => p.active)
+        .map((p) => ({ key: p.key, name: p.name, nameEn: p.nameEn })),
   );
   app.get(
     '/public/staffing/comparison',

@@ -8,11 +8,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
-import { DEFAULT_PROFESSIONS } from '../staffing-measures.ts';
 import { columnsFromSearch, columnsToSearch } from './comparison-columns.ts';
 import type { ComparisonSearch } from './comparison-page.tsx';
 import { ComparisonView } from './comparison-view.tsx';
-import { comparisonQuery, publicPeriodsQuery } from './statistics-api.ts';
+import { comparisonQuery, publicPeriodsQuery, publicProfessionsQuery } from './statistics-api.ts';
 import { ALL_PROFESSIONS, professionName, StatisticsFilters } from './statistics-filters.tsx';
 import { useLanguage } from './statistics-format.ts';
 import { RatioFormulas } from './statistics-notes.tsx';
@@ -32,8 +31,11 @@ export function OpenStatisticsPage({ search }: { search: OpenStatisticsSearch })
     enabled: selection !== null,
     placeholderData: keepPreviousData,
   });
-  // There is no open list of the region's professions; the open statistics offer the standard ones.
-  const professions = useMemo(() => DEFAULT_PROFESSIONS.map((p) => ({ value: p.key, label: p[language] })), [language]);
+  const professionList = useQuery(publicProfessionsQuery());
+  const professions = useMemo(
+    () => (professionList.data ?? []).map((p) => ({ value: p.key, label: language === 'en' ? p.nameEn : p.name })),
+    [professionList.data, language],
+  );
   const columnKeys = useMemo(() => columnsFromSearch(search.columns), [search.columns]);
   const setSearch = (changes: Partial<OpenStatisticsSearch>) =>
     navigate({ search: (previous) => ({ ...previous, ...changes }), replace: true });

@@ -7,6 +7,7 @@ import type {
   ComparisonDto,
   PeriodDto,
   ProfileDto,
+  PublicProfessionDto,
   publicPeriodSchema,
   StaffingConfigDto,
 } from '../staffing.contracts.ts';
@@ -30,6 +31,12 @@ export const staffingPeriodsQuery = () =>
   queryOptions({
     queryKey: ['staffing', 'periods'],
     queryFn: ({ signal }) => apiRequest<PeriodDto[]>('/api/staffing/periods', { signal }),
+  });
+
+export const publicProfessionsQuery = () =>
+  queryOptions({
+    queryKey: ['staffing', 'public', 'professions'],
+    queryFn: ({ signal }) => apiRequest<PublicProfessionDto[]>('/api/public/staffing/professions', { signal }),
   });
 
 export const publicPeriodsQuery = () =>

@@ -124,6 +124,7 @@ export const en: Translation = {
     password: 'Password',
     submit: 'Sign in',
     forgot: 'Forgot your password?',
+    openStatistics: 'Open staffing statistics (no sign-in)',
     passwordSet: 'Your password is saved. Sign in with your e-mail address and your new password.',
   },
   forgotPassword: {

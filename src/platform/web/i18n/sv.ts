@@ -124,6 +124,7 @@ export const sv = {
     password: 'Lösenord',
     submit: 'Logga in',
     forgot: 'Glömt lösenordet?',
+    openStatistics: 'Öppen statistik om bemanning (utan inloggning)',
     passwordSet: 'Ditt lösenord är sparat. Logga in med din e-postadress och ditt nya lösenord.',
   },
   forgotPassword: {

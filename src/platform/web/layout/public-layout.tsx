@@ -1,7 +1,7 @@
 // The frame of the pages before sign-in: the product and region name, a language switch, and the page.
 import { Box, Button, Container, Group, Paper, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Outlet } from '@tanstack/react-router';
+import { Outlet, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { regionQueryOptions } from '../api/region-query.ts';
@@ -12,6 +12,8 @@ import { MAIN_CONTENT_ID, SkipLink } from './skip-link.tsx';
 export function PublicFrame({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const region = useQuery(regionQueryOptions);
+  // Sign-in pages are a narrow card; the open statistics are a wide table.
+  const wide = useRouterState({ select: (s) => s.location.pathname.startsWith('/oppen-statistik') });
   return (
     <Box mih="100vh" bg="gray.0">
       <SkipLink />
@@ -32,7 +34,7 @@ export function PublicFrame({ children }: { children: ReactNode }) {
           </Group>
         </Container>
       </Box>
-      <Container component="main" id={MAIN_CONTENT_ID} tabIndex={-1} size={480} py="xl">
+      <Container component="main" id={MAIN_CONTENT_ID} tabIndex={-1} size={wide ? 'xl' : 480} py="xl">
         <Paper withBorder p="xl" radius="md">
           {children}
         </Paper>

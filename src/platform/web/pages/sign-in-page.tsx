@@ -89,6 +89,7 @@ export function SignInPage({ redirect, passwordSet }: SignInPageProps) {
             {t('signIn.submit')}
           </Button>
           <RouterAnchor to="/forgot-password">{t('signIn.forgot')}</RouterAnchor>
+          <RouterAnchor to="/oppen-statistik">{t('signIn.openStatistics')}</RouterAnchor>
         </Stack>
       </form>
     </Page>
