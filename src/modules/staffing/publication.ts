@@ -105,32 +105,41 @@ export function buildPublication(input: PublicationInput): Publication {
     }
   }
 
-  // 2. Suppression: persons first, then FTE sums that belong to suppressed groups of persons.
+  // 2. Suppression. Other municipalities' figures are published only as top-level tables (municipality ×
+  // profession with the region's totals and the all-professions sums as margins), so every hidden cell sits in at
+  // most two published equations; their breakdowns (age bands, specialties, competences, absence kinds) are not
+  // published per municipality at all, only as region totals of enough municipalities (decision 004).
   const suppressed = new Set<string>();
-  if (input.unsuppressedFor !== 'all') {
+  const unpublished = new Set<string>();
+  const open = input.unsuppressedFor !== 'all';
+  const knownMunicipality = input.unsuppressedFor === 'all' ? null : input.unsuppressedFor;
+  if (open) {
     const known = new Set<string>();
-    if (input.unsuppressedFor) {
-      for (const k of raw.keys()) if (k.startsWith(`${input.unsuppressedFor}|`)) known.add(k);
+    if (knownMunicipality) {
+      for (const k of raw.keys()) if (k.startsWith(`${knownMunicipality}|`)) known.add(k);
     }
-    const kindOf = (c: string) => columnKind(c);
-    const persons = buildSuppressionTable(
-      raw,
-      ids,
-      professions,
-      kindOf,
-      'persons',
-      licensed,
-      ageBands,
-      oldBands,
-      absenceKinds,
-    );
+    for (const k of raw.keys()) {
+      const [m = '', , c = ''] = k.split('|');
+      if (m !== knownMunicipality && !OUTSIDER_COLUMNS.has(c)) unpublished.add(k);
+    }
+    const others = ids.filter((m) => m !== knownMunicipality);
+    for (const k of raw.keys()) {
+      const [m = '', p = '', c = ''] = k.split('|');
+      if (m !== REGION || OUTSIDER_COLUMNS.has(c) || columnKind(c) === 'positions' || columnKind(c) === 'population') {
+        continue;
+      }
+      // A region total of unpublished figures must not single out one other municipality (or a small sum).
+      const contributions = others.map((o) => raw.get(key(o, p, c)) ?? 0).filter((v) => v > 0);
+      const rest = contributions.reduce((a, b) => a + b, 0);
+      if (contributions.length === 1 || (rest > 0 && rest < input.minCount)) suppressed.add(k);
+    }
+    const persons = outsiderTable(raw, ids, professions, 'persons');
     for (const id of suppress(persons.cells, persons.groups, { minCount: input.minCount, known })) suppressed.add(id);
-    const fte = buildSuppressionTable(raw, ids, professions, kindOf, 'fte', licensed, ageBands, oldBands, absenceKinds);
+    const fte = outsiderTable(raw, ids, professions, 'fte');
     const forced = new Set<string>();
     for (const cell of fte.cells) {
       const [m = '', p = '', c = ''] = cell.id.split('|');
-      const base =
-        c === 'contracted_fte' || c === 'worked_fte' ? 'headcount' : c.replace(/^absence_fte/, 'absence_headcount');
+      const base = c === 'absence_fte' ? 'absence_headcount' : 'headcount';
       if (suppressed.has(key(m, p, base))) forced.add(cell.id);
     }
     const scaled = fte.cells.map((c) => ({ id: c.id, value: c.value === null ? null : Math.round(c.value * 100) }));
@@ -139,8 +148,20 @@ export function buildPublication(input: PublicationInput): Publication {
 
   const cell = (m: string, p: string, c: string): Cell => {
     const k = key(m, columnScope(c) === 'context' ? CONTEXT : p, c);
-    if (suppressed.has(k)) return '..';
-    return raw.get(k) ?? null;
+    const value = raw.get(k);
+    if (value === undefined) return null;
+    if (suppressed.has(k) || (unpublished.has(k) && value !== 0)) return '..';
+    return value;
+  };
+  /** The cells a ratio is computed from; hidden or unpublished inputs hide the ratio. */
+  const hiddenInput = (k: string) => suppressed.has(k) || (unpublished.has(k) && (raw.get(k) ?? 0) !== 0);
+  const ratioInputs = (m: string, p: string, r: RatioKey): string[] => {
+    const def = RATIO_INPUTS[r];
+    const den = key(m, def.contextDen ? CONTEXT : p, def.den);
+    if (def.num !== DERIVED.licensed_headcount) return [key(m, p, def.num), den];
+    // The licensed sum is not a published cell: it is safe exactly when each licensed headcount in it is shown.
+    const parts = p === ALL ? [...licensed] : licensed.has(p) ? [p] : [];
+    return [...parts.map((x) => key(m, x, 'headcount')), den];
   };
 
   const ratiosOf = (m: string, p: string): Record<RatioKey, Cell> => {
@@ -149,7 +170,11 @@ export function buildPublication(input: PublicationInput): Publication {
       const def = RATIO_INPUTS[r];
       const numKey = key(m, p, def.num);
       const denKey = key(m, def.contextDen ? CONTEXT : p, def.den);
-      if (ratioSuppressed([numKey, denKey], suppressed)) {
+      if (m !== REGION && ratioInputs(m, p, r).some(hiddenInput)) {
+        out[r] = '..';
+        continue;
+      }
+      if (m === REGION && ratioSuppressed([numKey, denKey], suppressed)) {
         out[r] = '..';
         continue;
       }
@@ -246,91 +271,68 @@ function columnLabel(
   return { sv: `${def.label.sv}: ${it?.name ?? breakdown}`, en: `${def.label.en}: ${it?.nameEn ?? breakdown}` };
 }
 
+/** What other municipalities see of each other: the top-level measures (and the derived ones the ratios use). */
+const OUTSIDER_COLUMNS = new Set<string>([
+  'inhabitants',
+  'inhabitants_65_79',
+  'inhabitants_80_plus',
+  'enrolled_patients',
+  'enrolled_home_care',
+  'enrolled_special_housing',
+  'headcount',
+  'headcount_permanent',
+  'specialist_headcount',
+  'fulltime_headcount',
+  'contracted_fte',
+  'worked_fte',
+  'positions_budgeted',
+  'positions_filled',
+  'positions_vacant',
+  DERIVED.age_60_plus,
+  DERIVED.absence_headcount,
+  DERIVED.absence_fte,
+]);
+
 /**
- * The cells and published equations of one kind (persons or FTE) across every view a viewer can open:
- * each profession, all professions, and the region's totals — so no combination of views reveals a small count.
+ * The published cells of one kind (persons or FTE) and their equations: for each top-level column, a table of
+ * municipalities × professions whose margins are the region's totals and the all-professions sums. A cell is in at
+ * most two equations, which keeps the protection exact and fast.
  */
-function buildSuppressionTable(
+function outsiderTable(
   raw: Map<string, number>,
   ids: string[],
   professions: string[],
-  kindOf: (c: string) => MeasureKind,
   kind: 'persons' | 'fte',
-  licensed: Set<string>,
-  ageBands: { key: string }[],
-  oldBands: string[],
-  absenceKinds: string[],
 ): { cells: SuppressionCell[]; groups: SuppressionGroup[] } {
   const cells: SuppressionCell[] = [];
   for (const [k, value] of raw) {
     const c = k.split('|')[2] ?? '';
-    if (kindOf(c) === kind) cells.push({ id: k, value });
+    if (OUTSIDER_COLUMNS.has(c) && columnKind(c) === kind) cells.push({ id: k, value });
   }
   const has = new Set(cells.map((c) => c.id));
   const groups: SuppressionGroup[] = [];
   const group = (total: string, parts: string[]) => {
     const present = parts.filter((p) => has.has(p));
     if (!has.has(total) || present.length === 0) return;
-    // Only equations that hold are published equations (a partial breakdown is not one).
+    // Only equations that hold are published equations.
     const partsSum = present.reduce((s, p) => s + (raw.get(p) ?? 0), 0);
     if (Math.abs(partsSum - (raw.get(total) ?? 0)) > 0.001) return;
     groups.push({ total, parts: present });
   };
-  const columnsByView = new Map<string, Set<string>>();
-  for (const c of cells) {
-    const [, p = '', col = ''] = c.id.split('|');
-    const set = columnsByView.get(p) ?? new Set<string>();
-    columnsByView.set(p, set);
-    set.add(col);
-  }
-  // Region totals: each column of each view.
-  for (const [p, cols] of columnsByView) {
-    for (const col of cols)
+  const columns = [...OUTSIDER_COLUMNS].filter((c) => columnKind(c) === kind);
+  for (const c of columns) {
+    const views = columnScope(c) === 'context' ? [CONTEXT] : [...professions, ALL];
+    for (const p of views)
       group(
-        key(REGION, p, col),
-        ids.map((m) => key(m, p, col)),
+        key(REGION, p, c),
+        ids.map((m) => key(m, p, c)),
       );
-  }
-  // All professions = the sum of the professions, for every municipality and the region.
-  const allCols = columnsByView.get(ALL) ?? new Set<string>();
-  for (const m of [...ids, REGION]) {
-    for (const col of allCols)
+    if (columnScope(c) === 'context') continue;
+    for (const m of [...ids, REGION])
       group(
-        key(m, ALL, col),
-        professions.map((p) => key(m, p, col)),
+        key(m, ALL, c),
+        professions.map((p) => key(m, p, c)),
       );
-  }
-  // Within a municipality's view: the breakdowns that add up.
-  for (const m of [...ids, REGION]) {
-    for (const p of [...professions, ALL]) {
-      const k = (c: string) => key(m, p, c);
-      if (kind === 'persons') {
-        group(k('headcount'), [k('headcount_permanent'), k('headcount_fixed_term')]);
-        group(
-          k('headcount'),
-          ageBands.map((b) => k(`age_headcount.${b.key}`)),
-        );
-        group(
-          k(DERIVED.absence_headcount),
-          absenceKinds.map((a) => k(`absence_headcount.${a}`)),
-        );
-        group(
-          k(DERIVED.age_60_plus),
-          oldBands.map((b) => k(`age_headcount.${b}`)),
-        );
-      } else {
-        group(
-          k(DERIVED.absence_fte),
-          absenceKinds.map((a) => k(`absence_fte.${a}`)),
-        );
-      }
-    }
-    if (kind === 'persons') {
-      group(
-        key(m, ALL, DERIVED.licensed_headcount),
-        [...licensed].map((p) => key(m, p, 'headcount')),
-      );
-    }
   }
   return { cells, groups };
 }

@@ -11,7 +11,7 @@ import { type Actor, can } from '../../platform/server/policy.ts';
 import { findPeriod } from './periods.service.ts';
 import type { ReportDto, ReportStatus } from './staffing.contracts.ts';
 import { staffingFact, staffingPeriod, staffingReport, staffingReportTransition } from './staffing.table.ts';
-import { loadConfig, rulesConfigOf, type StaffingDeps } from './staffing-config.service.ts';
+import { bumpRevision, loadConfig, rulesConfigOf, type StaffingDeps } from './staffing-config.service.ts';
 import type { Fact } from './staffing-measures.ts';
 import { validateFacts } from './staffing-rules.ts';
 
@@ -191,6 +191,7 @@ export async function replaceFacts(
       actorTokenId: actor.tokenId,
     });
   }
+  await bumpRevision(tx);
   await audit(tx, ctx, {
     action: 'staffing_report.save',
     entityType: 'staffing_report',
@@ -290,6 +291,7 @@ export async function transition(
     actorUserId: actor.userId,
     actorTokenId: actor.tokenId,
   });
+  await bumpRevision(tx);
   await audit(tx, ctx, {
     action: rule.action,
     entityType: 'staffing_report',

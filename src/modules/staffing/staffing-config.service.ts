@@ -1,6 +1,6 @@
 // The region's configurable lists for the staffing statistics: professions, specialties, other competences,
 // age bands and absence kinds. Keys are fixed at creation (facts refer to them); names, order and activity change.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { authorize, requireActorOf } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
@@ -16,10 +16,34 @@ import type {
   updateItemSchema,
   updateProfessionSchema,
 } from './staffing.contracts.ts';
-import { staffingItem, staffingProfession } from './staffing.table.ts';
+import { staffingItem, staffingProfession, staffingRevision } from './staffing.table.ts';
 import type { RulesConfig } from './staffing-rules.ts';
 
-export type StaffingDeps = { db: Db; cache: ReadCache; minCount: number };
+export type StaffingDeps = { db: Db; cache: ReadCache; minCount: number; publications?: PublicationCache };
+
+/** Computed publications by (period, viewer, revision): valid until the revision moves, on every server. */
+export class PublicationCache {
+  private readonly entries = new Map<string, Promise<unknown>>();
+  constructor(private readonly max = 64) {}
+  remember<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit) return hit as Promise<T>;
+    const value = load();
+    this.entries.set(key, value);
+    value.catch(() => this.entries.delete(key));
+    // Oldest first out: a Map iterates in insertion order.
+    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
+    return value;
+  }
+}
+
+/** Marks a change to what the statistics show; call inside the transaction that makes the change. */
+export async function bumpRevision(tx: Db): Promise<void> {
+  await tx
+    .update(staffingRevision)
+    .set({ revision: sql`${staffingRevision.revision} + 1` })
+    .where(eq(staffingRevision.id, 1));
+}
 
 const toProfessionDto = (r: typeof staffingProfession.$inferSelect): ProfessionDto => ({
   id: r.id,
@@ -113,6 +137,7 @@ export async function updateProfession(
   const row = await inTransaction(deps.db, async (tx) => {
     const [updated] = await tx.update(staffingProfession).set(input).where(eq(staffingProfession.id, id)).returning();
     if (!updated) throw new NotFoundError('Yrket finns inte.');
+    await bumpRevision(tx);
     await audit(tx, ctx, { action: 'staffing_profession.update', entityType: 'staffing_profession', entityId: id });
     return updated;
   });
@@ -147,6 +172,7 @@ export async function createItem(deps: StaffingDeps, ctx: RequestContext, input:
       .values({ ...input, sort })
       .returning();
     if (!created) throw new Error('insert returned no row');
+    await bumpRevision(tx);
     await audit(tx, ctx, { action: 'staffing_item.create', entityType: 'staffing_item', entityId: created.id });
     return created;
   });
@@ -163,6 +189,7 @@ export async function updateItem(
   const row = await inTransaction(deps.db, async (tx) => {
     const [updated] = await tx.update(staffingItem).set(input).where(eq(staffingItem.id, id)).returning();
     if (!updated) throw new NotFoundError('Posten finns inte.');
+    await bumpRevision(tx);
     await audit(tx, ctx, { action: 'staffing_item.update', entityType: 'staffing_item', entityId: id });
     return updated;
   });

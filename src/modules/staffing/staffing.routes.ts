@@ -52,6 +52,7 @@ import {
   createProfession,
   getConfig,
   loadConfig,
+  PublicationCache,
   type StaffingDeps,
   updateItem,
   updateProfession,
@@ -71,7 +72,12 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export async function staffingModule(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config, database, readCache } = app.deps;
-  const deps: StaffingDeps = { db: database.db, cache: readCache, minCount: config.suppressionMinCount };
+  const deps: StaffingDeps = {
+    db: database.db,
+    cache: readCache,
+    minCount: config.suppressionMinCount,
+    publications: new PublicationCache(),
+  };
   const db = database.db;
   const tags = (t: string) => ({ tags: [t] });
   const fileResponse = { 200: z.any().describe('The file') };

@@ -169,3 +169,12 @@ export const staffingReminder = pgTable(
   },
   (t) => [primaryKey({ columns: [t.periodId, t.municipalityId, t.kind] })],
 );
+
+/**
+ * One row: a counter bumped in every transaction that changes what the statistics show (facts, report statuses,
+ * configuration). App servers cache computed publications under it, so every server sees a change at once.
+ */
+export const staffingRevision = pgTable('staffing_revision', {
+  id: integer().primaryKey(),
+  revision: integer().notNull().default(0),
+});

@@ -1,6 +1,6 @@
 // The comparison of municipalities, a municipality's profile against the region, trends, and the open statistics.
 // Figures come from submitted and approved reports (approved only for the public), suppressed per viewer.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { authorize, requireActorOf } from '../../platform/server/actor.ts';
 import type { RequestContext } from '../../platform/server/audit.ts';
 import type { Db } from '../../platform/server/db.ts';
@@ -39,10 +39,18 @@ const PUBLISHED: Record<Audience['kind'], ReportStatus[]> = {
 };
 
 /** The publication of one period for one kind of viewer; cached briefly, since every figure is shared. */
-function publicationFor(deps: StaffingDeps, periodId: string, audience: Audience): Promise<Publication> {
+async function publicationFor(deps: StaffingDeps, periodId: string, audience: Audience): Promise<Publication> {
   const viewer = unsuppressedFor(audience);
   const statuses = PUBLISHED[audience.kind];
-  return deps.cache.remember(`staffing:publication:${periodId}:${audience.kind}:${viewer ?? '-'}`, async () => {
+  const [state] = (
+    (await deps.db.execute(
+      sql`select (select revision from staffing_revision where id = 1) as revision,
+        (select count(*)::int from organisation where kind = 'municipality' and active) as active`,
+    )) as unknown as { rows: { revision: number; active: number }[] }
+  ).rows;
+  const cacheKey = `${periodId}:${audience.kind}:${viewer ?? '-'}:${state?.revision ?? 0}:${state?.active ?? 0}`;
+  const cache = deps.publications ?? deps.cache;
+  return cache.remember(`staffing:publication:${cacheKey}`, async () => {
     const config = await loadConfig(deps);
     const reports = await deps.db
       .select({
