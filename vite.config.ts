@@ -18,8 +18,10 @@ export default defineConfig({
         // Libraries change less often than our code: separate files stay cached across releases.
         codeSplitting: {
           groups: [
-            { name: 'mantine', test: /node_modules[\\/]@mantine/ },
-            { name: 'vendor', test: /node_modules/ },
+            { name: 'mantine', test: /node_modules[\\/]@mantine/, tags: ['$initial'] },
+            { name: 'vendor', test: /node_modules/, tags: ['$initial'] },
+            // What only lazily loaded pages need (recharts and @mantine/charts for the staffing profile).
+            { name: 'charts', test: /node_modules/ },
           ],
         },
       },

@@ -1,23 +1,14 @@
 // The columns a comparison can show: the measures the server sends and the key ratios, and the default choice.
 import type { ComparisonDto } from '../staffing.contracts.ts';
 import { type MeasureKind, RATIO_DEFS, RATIOS, type RatioKey } from '../staffing-measures.ts';
-import type { Language } from './statistics-format.ts';
+import type { Lang } from './report-values.ts';
 
 export type ComparisonColumn =
   | { type: 'measure'; key: string; label: string; kind: MeasureKind }
   | { type: 'ratio'; key: RatioKey; label: string };
 
-export const DEFAULT_COLUMNS: readonly string[] = [
-  'headcount',
-  'specialist_share',
-  'licensed_per_1000_80_plus',
-  'staff_per_100_enrolled',
-  'employment_rate',
-  'fulltime_share',
-  'vacancy_rate',
-  'share_aged_60_plus',
-  'absence_rate',
-];
+/** The headcount and every key ratio. */
+export const DEFAULT_COLUMNS: readonly string[] = ['headcount', ...RATIOS];
 
 const RATIO_SET: ReadonlySet<string> = new Set(RATIOS);
 
@@ -54,7 +45,7 @@ export function columnsToSearch(keys: readonly string[]): string | undefined {
 }
 
 /** Every column the comparison offers: its measures first, then the key ratios. */
-export function availableColumns(dto: Pick<ComparisonDto, 'columns'>, language: Language): ComparisonColumn[] {
+export function availableColumns(dto: Pick<ComparisonDto, 'columns'>, language: Lang): ComparisonColumn[] {
   return [
     ...dto.columns.map(
       (c): ComparisonColumn => ({ type: 'measure', key: c.key, label: c.label[language], kind: c.kind }),

@@ -1,6 +1,6 @@
 // /staffing/comparison: the municipalities side by side for a period and profession, as a sortable table (with the
 // chosen columns, downloadable) or as a heat map against the region's median, and how each key ratio is calculated.
-import { Alert, Stack, Tabs } from '@mantine/core';
+import { Stack, Tabs } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
@@ -10,15 +10,14 @@ import { Page } from '../../../platform/web/components/page.tsx';
 import { columnsFromSearch, columnsToSearch } from './comparison-columns.ts';
 import { ComparisonView } from './comparison-view.tsx';
 import { HeatMap } from './heat-map.tsx';
-import { comparisonQuery, defaultPeriodId, staffingConfigQuery, staffingPeriodsQuery } from './statistics-api.ts';
+import { comparisonQuery } from './statistics-api.ts';
 import {
   ALL_PROFESSIONS,
+  NoSelection,
   professionName,
-  professionOptions,
   StatisticsFilters,
-  type StatisticsSelection,
+  useSignedInSelection,
 } from './statistics-filters.tsx';
-import { useLanguage } from './statistics-format.ts';
 import { RatioFormulas, SuppressionNote } from './statistics-notes.tsx';
 
 export type ComparisonSearch = {
@@ -31,49 +30,20 @@ export type ComparisonSearch = {
 
 export function ComparisonPage({ search }: { search: ComparisonSearch }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const navigate = useNavigate({ from: '/staffing/comparison' });
-  const periods = useQuery(staffingPeriodsQuery());
-  const config = useQuery(staffingConfigQuery());
-  const periodId = search.periodId ?? defaultPeriodId(periods.data ?? []);
-  const selection: StatisticsSelection | null = periodId
-    ? { periodId, profession: search.profession ?? ALL_PROFESSIONS }
-    : null;
+  const { periods, config, selection, professions } = useSignedInSelection(search);
   const comparison = useQuery({
     ...comparisonQuery('signed-in', selection ?? { periodId: '', profession: ALL_PROFESSIONS }),
     enabled: selection !== null,
     placeholderData: keepPreviousData,
   });
-  const professions = useMemo(
-    () => professionOptions(config.data?.professions ?? [], language),
-    [config.data, language],
-  );
   const columnKeys = useMemo(() => columnsFromSearch(search.columns), [search.columns]);
 
   const setSearch = (changes: Partial<ComparisonSearch>) =>
     navigate({ search: (previous) => ({ ...previous, ...changes }), replace: true });
 
   const title = t('staffingStatistics.title');
-  if (periods.isPending)
-    return (
-      <Page title={title}>
-        <Loading />
-      </Page>
-    );
-  if (periods.isError) {
-    return (
-      <Page title={title}>
-        <ErrorAlert error={periods.error} onRetry={() => void periods.refetch()} />
-      </Page>
-    );
-  }
-  if (!selection) {
-    return (
-      <Page title={title}>
-        <Alert color="blue">{t('staffingStatistics.noPeriods')}</Alert>
-      </Page>
-    );
-  }
+  if (periods.isPending || periods.isError || !selection) return <NoSelection title={title} periods={periods} />;
 
   const dto = comparison.data;
   const profession = professionName(
@@ -86,7 +56,7 @@ export function ComparisonPage({ search }: { search: ComparisonSearch }) {
   return (
     <Page title={title}>
       <StatisticsFilters
-        periods={periods.data.map((p) => ({ value: p.id, label: p.label }))}
+        periods={periods.data}
         professions={professions}
         value={selection}
         onChange={(changes) => void setSearch(changes)}

@@ -4,12 +4,12 @@ import { Table, VisuallyHidden } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../platform/web/components/data-table.tsx';
-import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { SortableTh, type SortState } from '../../../platform/web/components/sortable-table.tsx';
 import { compareSwedish } from '../../../platform/web/i18n/format.ts';
 import type { Cell, ComparisonDto } from '../staffing.contracts.ts';
 import type { ComparisonColumn } from './comparison-columns.ts';
 import { cellNumber, useCellFormat } from './statistics-format.ts';
+import { MunicipalityRowHeader, NUMERIC_CELL, REGION_ROWS } from './statistics-table.tsx';
 
 type Row = ComparisonDto['rows'][number];
 type Direction = 'asc' | 'desc';
@@ -28,7 +28,7 @@ type ComparisonTableProps = {
 export function ComparisonTable({ dto, columns, label, withProfileLinks }: ComparisonTableProps) {
   const { t } = useTranslation();
   const format = useCellFormat();
-  const statusText = useCallback((row: Row) => t(`staffingStatistics.status.${row.status}`), [t]);
+  const statusText = useCallback((row: Row) => t(`staffingReporting.status.${row.status}`), [t]);
   const { sorted, sort } = useComparisonSort(dto.rows, columns, statusText);
 
   const cellText = (column: ComparisonColumn, cell: Cell | undefined) =>
@@ -48,33 +48,21 @@ export function ComparisonTable({ dto, columns, label, withProfileLinks }: Compa
       <Table.Tbody>
         {sorted.map((row) => (
           <Table.Tr key={row.municipalityId}>
-            <Table.Th scope="row" fw={600}>
-              {withProfileLinks ? (
-                <RouterAnchor
-                  to="/staffing/profile/$municipalityId"
-                  params={{ municipalityId: row.municipalityId }}
-                  search={{ periodId: dto.period.id, profession: dto.profession }}
-                >
-                  {row.name}
-                </RouterAnchor>
-              ) : (
-                row.name
-              )}
-            </Table.Th>
+            <MunicipalityRowHeader dto={dto} row={row} withProfileLink={withProfileLinks} />
             {columns.map((column) => (
-              <Table.Td key={column.key} ta="right" style={NUMERIC}>
+              <Table.Td key={column.key} ta="right" style={NUMERIC_CELL}>
                 {cellText(column, rowCell(row, column))}
               </Table.Td>
             ))}
-            <Table.Td>{t(`staffingStatistics.status.${row.status}`)}</Table.Td>
+            <Table.Td>{t(`staffingReporting.status.${row.status}`)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
-      <Table.Tfoot style={{ borderTop: '3px double var(--mantine-color-gray-6)' }}>
+      <Table.Tfoot style={REGION_ROWS}>
         <Table.Tr bg="gray.1">
           <Table.Th scope="row">{t('staffingStatistics.table.regionTotal')}</Table.Th>
           {columns.map((column) => (
-            <Table.Td key={column.key} ta="right" fw={700} style={NUMERIC}>
+            <Table.Td key={column.key} ta="right" fw={700} style={NUMERIC_CELL}>
               {cellText(column, column.type === 'ratio' ? dto.total.ratios[column.key] : dto.total.values[column.key])}
             </Table.Td>
           ))}
@@ -85,7 +73,7 @@ export function ComparisonTable({ dto, columns, label, withProfileLinks }: Compa
         <Table.Tr bg="gray.1">
           <Table.Th scope="row">{t('staffingStatistics.table.regionMedian')}</Table.Th>
           {columns.map((column) => (
-            <Table.Td key={column.key} ta="right" fw={700} style={NUMERIC}>
+            <Table.Td key={column.key} ta="right" fw={700} style={NUMERIC_CELL}>
               {column.type === 'ratio' ? (
                 format.ratio(column.key, dto.median.ratios[column.key])
               ) : (
@@ -101,8 +89,6 @@ export function ComparisonTable({ dto, columns, label, withProfileLinks }: Compa
     </DataTable>
   );
 }
-
-const NUMERIC = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
 
 function rowCell(row: Row, column: ComparisonColumn | undefined): Cell | undefined {
   if (!column) return undefined;

@@ -6,8 +6,8 @@ import type { ComparisonDto } from '../staffing.contracts.ts';
 import { ColumnChooser } from './comparison-column-chooser.tsx';
 import { availableColumns, chosenColumns } from './comparison-columns.ts';
 import { ComparisonTable } from './comparison-table.tsx';
+import { useLang } from './reporting-format.ts';
 import { comparisonExportUrl, type ExportFormat, type StatisticsSource } from './statistics-api.ts';
-import { useLanguage } from './statistics-format.ts';
 import { SuppressionNote } from './statistics-notes.tsx';
 
 type ComparisonViewProps = {
@@ -20,7 +20,7 @@ type ComparisonViewProps = {
 
 export function ComparisonView({ dto, source, label, columnKeys, onColumnsChange }: ComparisonViewProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
+  const language = useLang();
   const available = useMemo(() => availableColumns(dto, language), [dto, language]);
   const columns = useMemo(() => chosenColumns(available, columnKeys), [available, columnKeys]);
   const exportUrl = (format: ExportFormat) =>

@@ -4,18 +4,19 @@ import { Box, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../platform/web/components/data-table.tsx';
-import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { compareSwedish } from '../../../platform/web/i18n/format.ts';
 import type { Cell, ComparisonDto } from '../staffing.contracts.ts';
 import { RATIO_DEFS, type RatioDef } from '../staffing-measures.ts';
 import { HEAT_COLOURS, HEAT_STEPS, HEAT_SYMBOLS, HEAT_TEXT_COLOUR, type HeatStep, heatStep } from './heat-map-scale.ts';
-import { cellNumber, useCellFormat, useLanguage } from './statistics-format.ts';
+import { useLang } from './reporting-format.ts';
+import { cellNumber, useCellFormat } from './statistics-format.ts';
+import { MunicipalityRowHeader, NUMERIC_CELL, REGION_ROWS } from './statistics-table.tsx';
 
 type HeatMapProps = { dto: ComparisonDto; label: string; withProfileLinks: boolean };
 
 export function HeatMap({ dto, label, withProfileLinks }: HeatMapProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
+  const language = useLang();
   const rows = useMemo(() => [...dto.rows].sort((a, b) => compareSwedish(a.name, b.name)), [dto.rows]);
   return (
     <Stack gap="md">
@@ -36,26 +37,14 @@ export function HeatMap({ dto, label, withProfileLinks }: HeatMapProps) {
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={row.municipalityId}>
-              <Table.Th scope="row" fw={600}>
-                {withProfileLinks ? (
-                  <RouterAnchor
-                    to="/staffing/profile/$municipalityId"
-                    params={{ municipalityId: row.municipalityId }}
-                    search={{ periodId: dto.period.id, profession: dto.profession }}
-                  >
-                    {row.name}
-                  </RouterAnchor>
-                ) : (
-                  row.name
-                )}
-              </Table.Th>
+              <MunicipalityRowHeader dto={dto} row={row} withProfileLink={withProfileLinks} />
               {RATIO_DEFS.map((def) => (
                 <HeatCell key={def.key} def={def} cell={row.ratios[def.key]} median={dto.median.ratios[def.key]} />
               ))}
             </Table.Tr>
           ))}
         </Table.Tbody>
-        <Table.Tfoot style={{ borderTop: '3px double var(--mantine-color-gray-6)' }}>
+        <Table.Tfoot style={REGION_ROWS}>
           <Table.Tr bg="gray.1">
             <Table.Th scope="row">{t('staffingStatistics.table.regionMedian')}</Table.Th>
             {RATIO_DEFS.map((def) => (
@@ -90,8 +79,6 @@ function DirectionNote({ def }: { def: RatioDef }) {
   );
 }
 
-const CELL_STYLE = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
-
 function HeatCell({ def, cell, median }: { def: RatioDef; cell: Cell | undefined; median: Cell | undefined }) {
   const { t } = useTranslation();
   const format = useCellFormat();
@@ -100,7 +87,7 @@ function HeatCell({ def, cell, median }: { def: RatioDef; cell: Cell | undefined
   const text = format.ratio(def.key, cell);
   if (value === null || middle === null) {
     return (
-      <Table.Td ta="right" style={CELL_STYLE}>
+      <Table.Td ta="right" style={NUMERIC_CELL}>
         {text}
         <VisuallyHidden>, {t('staffingStatistics.heatMap.noValue')}</VisuallyHidden>
       </Table.Td>
@@ -110,7 +97,7 @@ function HeatCell({ def, cell, median }: { def: RatioDef; cell: Cell | undefined
   return (
     <Table.Td
       ta="right"
-      style={{ ...CELL_STYLE, background: HEAT_COLOURS[step], color: HEAT_TEXT_COLOUR }}
+      style={{ ...NUMERIC_CELL, background: HEAT_COLOURS[step], color: HEAT_TEXT_COLOUR }}
       data-step={step}
     >
       {text}{' '}
@@ -125,7 +112,7 @@ function HeatCell({ def, cell, median }: { def: RatioDef; cell: Cell | undefined
 function PlainCell({ def, cell }: { def: RatioDef; cell: Cell | undefined }) {
   const format = useCellFormat();
   return (
-    <Table.Td ta="right" fw={700} style={CELL_STYLE}>
+    <Table.Td ta="right" fw={700} style={NUMERIC_CELL}>
       {format.ratio(def.key, cell)}
       <span aria-hidden="true" style={{ display: 'inline-block', minWidth: '2.2em' }} />
     </Table.Td>

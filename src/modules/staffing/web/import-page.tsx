@@ -1,13 +1,12 @@
 // /staffing/reports/:periodId/import: the Excel round trip. Upload a filled-in template; a file with any wrong cell is
 // refused as a whole with every rejected cell listed; otherwise every change (old → new) is shown, and nothing is
 // applied until the user confirms. The preview's id is kept in the address, so a reload shows it again.
-import { Alert, Anchor, Button, FileInput, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../../platform/web/api/api-client.ts';
-import { useMe } from '../../../platform/web/api/me-query.ts';
 import { DataTable } from '../../../platform/web/components/data-table.tsx';
 import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
@@ -15,25 +14,17 @@ import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { useFormat } from '../../../platform/web/i18n/format.ts';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { type ImportPreviewDto, STAFFING_LIMITS } from '../staffing.contracts.ts';
+import { TemplateLink } from './report-period-page.tsx';
 import { describeFactKey } from './report-values.ts';
-import {
-  importQuery,
-  periodQuery,
-  staffingApi,
-  staffingConfigQuery,
-  staffingFiles,
-  uploadImport,
-} from './reporting-api.ts';
+import { importQuery, periodQuery, staffingApi, staffingConfigQuery, uploadImport } from './reporting-api.ts';
 import { useLang } from './reporting-format.ts';
 
 export type ImportSearch = { importId?: string };
 
 export function ImportPage({ periodId, importId }: { periodId: string; importId?: string }) {
   const { t } = useTranslation();
-  const me = useMe();
   const period = useQuery(periodQuery(periodId));
   const label = period.data?.label ?? '';
-  const isRegion = me.organisation.kind === 'region';
   return (
     <Page title={t('staffingReporting.import.title', { period: label })}>
       <RouterAnchor to="/staffing/reports/$periodId" params={{ periodId }}>
@@ -49,11 +40,7 @@ export function ImportPage({ periodId, importId }: { periodId: string; importId?
         <Text>{t('staffingReporting.import.intro')}</Text>
         <List type="ordered" spacing={4}>
           <List.Item>
-            <Anchor href={staffingFiles.template(periodId, isRegion ? undefined : me.organisation.id)} download>
-              {isRegion
-                ? t('staffingReporting.period.templateAll')
-                : t('staffingReporting.period.templateOwn', { municipality: me.organisation.name })}
-            </Anchor>
+            <TemplateLink periodId={periodId} />
           </List.Item>
           <List.Item>{t('staffingReporting.import.step2')}</List.Item>
           <List.Item>{t('staffingReporting.import.step3')}</List.Item>

@@ -11,16 +11,16 @@ import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { columnsFromSearch, columnsToSearch } from './comparison-columns.ts';
 import type { ComparisonSearch } from './comparison-page.tsx';
 import { ComparisonView } from './comparison-view.tsx';
+import { useLang } from './reporting-format.ts';
 import { comparisonQuery, publicPeriodsQuery, publicProfessionsQuery } from './statistics-api.ts';
 import { ALL_PROFESSIONS, professionName, StatisticsFilters } from './statistics-filters.tsx';
-import { useLanguage } from './statistics-format.ts';
 import { RatioFormulas } from './statistics-notes.tsx';
 
 export type OpenStatisticsSearch = Omit<ComparisonSearch, 'view'>;
 
 export function OpenStatisticsPage({ search }: { search: OpenStatisticsSearch }) {
   const { t } = useTranslation();
-  const language = useLanguage();
+  const language = useLang();
   const navigate = useNavigate({ from: '/oppen-statistik' });
   useDocumentTitle(t('common.pageTitle', { title: t('staffingStatistics.open.title') }));
   const periods = useQuery(publicPeriodsQuery());
@@ -61,7 +61,7 @@ export function OpenStatisticsPage({ search }: { search: OpenStatisticsSearch })
       {periods.data && selection ? (
         <>
           <StatisticsFilters
-            periods={periods.data.map((p) => ({ value: p.id, label: p.label }))}
+            periods={periods.data}
             professions={professions}
             value={selection}
             onChange={(changes) => void setSearch(changes)}

@@ -1,14 +1,11 @@
 // Opens a reporting period, or changes one's label, deadline and whether it is closed. The form is checked with the
 // server's own schemas, so the messages next to the fields are the ones the server would give.
 import { Checkbox, Group, Radio, Text, TextInput } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type GetInputPropsReturnType, schemaResolver, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
-import { notifySuccess } from '../../../platform/web/notify.ts';
+import { useModalFormSave } from '../../../platform/web/components/use-modal-form-save.ts';
 import { createPeriodSchema, type PeriodDto, updatePeriodSchema } from '../staffing.contracts.ts';
 import { staffingApi } from './reporting-api.ts';
 import { useDay } from './reporting-format.ts';
@@ -24,35 +21,21 @@ const validateUpdate = schemaResolver(updatePeriodSchema, { sync: true });
 
 function CreatePeriod({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { label: '', kind: 'annual' as 'annual' | 'quarterly', referenceDate: '', deadline: '' },
     validate: validateCreate,
   });
-  const mutation = useMutation({
-    mutationFn: (values: typeof form.values) => staffingApi.createPeriod({ ...values, label: values.label.trim() }),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['staffing', 'periods'] });
-      notifySuccess(t('staffingReporting.periods.created', { label: saved.label }));
-      onClose();
-    },
-    onError: (error) => setFormError(applyServerErrors(form, error)),
+  const modalForm = useModalFormSave({
+    form,
+    save: (values) => staffingApi.createPeriod({ ...values, label: values.label.trim() }),
+    invalidates: ['staffing', 'periods'],
+    savedMessage: (saved) => t('staffingReporting.periods.created', { label: saved.label }),
+    onClose,
   });
 
   return (
     <AppModal opened onClose={onClose} title={t('staffingReporting.periods.createTitle')}>
-      <ModalForm
-        form={form}
-        onSubmit={(values) => {
-          setFormError(null);
-          mutation.mutate(values);
-        }}
-        pending={mutation.isPending}
-        formError={formError}
-        submitLabel={t('staffingReporting.periods.createSubmit')}
-        onCancel={onClose}
-      >
+      <ModalForm {...modalForm} submitLabel={t('staffingReporting.periods.createSubmit')}>
         <Text>{t('staffingReporting.periods.createHelp')}</Text>
         <TextInput
           label={t('staffingReporting.periods.label')}
@@ -75,13 +58,7 @@ function CreatePeriod({ onClose }: { onClose: () => void }) {
           required
           {...form.getInputProps('referenceDate')}
         />
-        <TextInput
-          type="date"
-          label={t('staffingReporting.periods.deadline')}
-          description={t('staffingReporting.periods.deadlineHelp')}
-          required
-          {...form.getInputProps('deadline')}
-        />
+        <DeadlineField inputProps={form.getInputProps('deadline')} />
       </ModalForm>
     </AppModal>
   );
@@ -90,8 +67,6 @@ function CreatePeriod({ onClose }: { onClose: () => void }) {
 function EditPeriod({ period, onClose }: { period: PeriodDto; onClose: () => void }) {
   const { t } = useTranslation();
   const day = useDay();
-  const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { label: period.label, deadline: period.deadline.slice(0, 10), closed: period.closed },
     validate: (values) => {
@@ -102,30 +77,17 @@ function EditPeriod({ period, onClose }: { period: PeriodDto; onClose: () => voi
       return errors;
     },
   });
-  const mutation = useMutation({
-    mutationFn: (values: typeof form.values) =>
-      staffingApi.updatePeriod(period.id, { ...values, label: values.label.trim() }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['staffing', 'periods'] });
-      notifySuccess(t('common.saved'));
-      onClose();
-    },
-    onError: (error) => setFormError(applyServerErrors(form, error)),
+  const modalForm = useModalFormSave({
+    form,
+    save: (values) => staffingApi.updatePeriod(period.id, { ...values, label: values.label.trim() }),
+    invalidates: ['staffing', 'periods'],
+    savedMessage: () => t('common.saved'),
+    onClose,
   });
 
   return (
     <AppModal opened onClose={onClose} title={t('staffingReporting.periods.editTitle', { label: period.label })}>
-      <ModalForm
-        form={form}
-        onSubmit={(values) => {
-          setFormError(null);
-          mutation.mutate(values);
-        }}
-        pending={mutation.isPending}
-        formError={formError}
-        submitLabel={t('common.save')}
-        onCancel={onClose}
-      >
+      <ModalForm {...modalForm} submitLabel={t('common.save')}>
         <Text size="sm">
           {t('staffingReporting.periods.kind')}: {t(`staffingReporting.periods.kinds.${period.kind}`)}
           <br />
@@ -138,13 +100,7 @@ function EditPeriod({ period, onClose }: { period: PeriodDto; onClose: () => voi
           data-autofocus
           {...form.getInputProps('label')}
         />
-        <TextInput
-          type="date"
-          label={t('staffingReporting.periods.deadline')}
-          description={t('staffingReporting.periods.deadlineHelp')}
-          required
-          {...form.getInputProps('deadline')}
-        />
+        <DeadlineField inputProps={form.getInputProps('deadline')} />
         <Checkbox
           label={t('staffingReporting.periods.closedLabel')}
           description={t('staffingReporting.periods.closedHelp')}
@@ -152,5 +108,18 @@ function EditPeriod({ period, onClose }: { period: PeriodDto; onClose: () => voi
         />
       </ModalForm>
     </AppModal>
+  );
+}
+
+function DeadlineField({ inputProps }: { inputProps: GetInputPropsReturnType }) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      type="date"
+      label={t('staffingReporting.periods.deadline')}
+      description={t('staffingReporting.periods.deadlineHelp')}
+      required
+      {...inputProps}
+    />
   );
 }

@@ -1,14 +1,14 @@
 // The municipality's breakdowns beside the region's (age structure, specialties, competences, absence): counts and
 // shares in a table, and the shares as a bar chart, so municipalities of different sizes can be compared.
-import { BarChart } from '@mantine/charts';
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../platform/web/components/data-table.tsx';
 import { type Cell, type ConfigItemDto, type ProfileDto, SUPPRESSED } from '../staffing.contracts.ts';
 import { MEASURE_BY_KEY } from '../staffing-measures.ts';
-import { ChartFigure, SERIES_COLOURS } from './profile-chart-figure.tsx';
-import { cellNumber, measureLabel, NOT_REPORTED, useCellFormat, useLanguage } from './statistics-format.ts';
+import { ProfileChart } from './profile-chart.tsx';
+import { useLang } from './reporting-format.ts';
+import { measureLabel, NOT_REPORTED, useCellFormat } from './statistics-format.ts';
 
 /** What each breakdown's shares are shares of: persons of the headcount, absence FTE of the contracted FTE. */
 const DENOMINATOR: Record<string, string> = {
@@ -64,7 +64,7 @@ type BreakdownProps = {
 
 function Breakdown({ profile, breakdown, items, professionId }: BreakdownProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
+  const language = useLang();
   const format = useCellFormat();
   const measure = MEASURE_BY_KEY.get(breakdown.measure);
   const kind = measure?.kind ?? 'persons';
@@ -98,45 +98,28 @@ function Breakdown({ profile, breakdown, items, professionId }: BreakdownProps) 
   }));
   const percentText = (cell: Cell) =>
     cell === SUPPRESSED ? SUPPRESSED : cell === null ? NOT_REPORTED : format.percent(cell);
-  const data = rows.map((row) => ({
-    item: row.name,
-    municipality: cellNumber(row.municipalityShare) === null ? null : (row.municipalityShare as number) * 100,
-    regionTotal: cellNumber(row.regionShare) === null ? null : (row.regionShare as number) * 100,
-  }));
-  const hasGaps = data.some((d) => d.municipality === null || d.regionTotal === null);
   const denominator = denominatorKey ? measureLabel(denominatorKey, language).toLowerCase() : '';
 
   return (
     <Stack gap="xs">
       <Title order={3}>{title}</Title>
-      <ChartFigure
+      <ProfileChart
+        type="bar"
         caption={
           denominator
             ? t('staffingStatistics.profile.breakdownChartOf', { measure: title, name, denominator })
             : t('staffingStatistics.profile.breakdownChart', { measure: title, name })
         }
-        hasGaps={hasGaps}
-        chart={
-          <BarChart
-            h={Math.max(160, rows.length * 56)}
-            data={data}
-            dataKey="item"
-            orientation="vertical"
-            yAxisProps={{ width: 170 }}
-            valueFormatter={(v) => format.percent(v / 100)}
-            withLegend
-            accessibilityLayer={false}
-            textColor="gray.8"
-            series={[
-              { name: 'municipality', label: name, color: SERIES_COLOURS.municipality },
-              {
-                name: 'regionTotal',
-                label: t('staffingStatistics.profile.regionTotal'),
-                color: SERIES_COLOURS.regionTotal,
-              },
-            ]}
-          />
-        }
+        name={name}
+        rows={rows.map((row) => ({
+          label: row.name,
+          municipality: row.municipalityShare,
+          regionTotal: row.regionShare,
+        }))}
+        withMedian={false}
+        percent
+        height={Math.max(160, rows.length * 56)}
+        labelWidth={170}
         table={
           <DataTable label={t('staffingStatistics.profile.breakdownTable', { measure: title, name })}>
             <Table.Thead>

@@ -1,52 +1,56 @@
 // /staffing/profile/$municipalityId: one municipality against the region — its key ratios beside the region's total
-// and median, its breakdowns (age, specialties, absence) and a key ratio's trend over the periods.
+// and median, its breakdowns (age, specialties, absence) and a key ratio's trend over the periods. Loaded on demand
+// with its charts, so the other pages do without the chart library.
 import { Alert, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../platform/web/api/api-client.ts';
 import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
+import { RequirePermission } from '../../../platform/web/components/require-permission.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import type { RatioKey } from '../staffing-measures.ts';
 import { ProfileBreakdowns } from './profile-breakdowns.tsx';
 import { ProfileRatios } from './profile-ratios.tsx';
 import { ProfileTrend } from './profile-trend.tsx';
-import { defaultPeriodId, profileQuery, staffingConfigQuery, staffingPeriodsQuery } from './statistics-api.ts';
+import { profileQuery } from './statistics-api.ts';
 import {
   ALL_PROFESSIONS,
+  NoSelection,
   professionName,
-  professionOptions,
   StatisticsFilters,
-  type StatisticsSelection,
+  useSignedInSelection,
 } from './statistics-filters.tsx';
-import { useLanguage } from './statistics-format.ts';
 import { RatioFormulas } from './statistics-notes.tsx';
 
 export type ProfileSearch = { periodId?: string; profession?: string; ratio?: RatioKey };
 
 const DEFAULT_TREND_RATIO: RatioKey = 'specialist_share';
 
+const route = getRouteApi('/signed-in/staffing/profile/$municipalityId');
+
+/** The route's component, loaded when the profile is first opened (statistics-routes.tsx). */
+export function ProfileRoute() {
+  const { municipalityId } = route.useParams();
+  const search = route.useSearch();
+  return (
+    <RequirePermission permission="staffing:read_statistics">
+      <ProfilePage municipalityId={municipalityId} search={search} />
+    </RequirePermission>
+  );
+}
+
 export function ProfilePage({ municipalityId, search }: { municipalityId: string; search: ProfileSearch }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const navigate = useNavigate({ from: '/staffing/profile/$municipalityId' });
-  const periods = useQuery(staffingPeriodsQuery());
-  const config = useQuery(staffingConfigQuery());
-  const periodId = search.periodId ?? defaultPeriodId(periods.data ?? []);
-  const selection: StatisticsSelection | null = periodId
-    ? { periodId, profession: search.profession ?? ALL_PROFESSIONS }
-    : null;
+  const { periods, config, selection, professions } = useSignedInSelection(search);
   const profile = useQuery({
     ...profileQuery(municipalityId, selection ?? { periodId: '', profession: ALL_PROFESSIONS }),
     enabled: selection !== null,
     placeholderData: keepPreviousData,
   });
-  const professions = useMemo(
-    () => professionOptions(config.data?.professions ?? [], language),
-    [config.data, language],
-  );
   // Periods come newest first; the trend reads from the oldest.
   const periodOrder = useMemo(() => (periods.data ?? []).map((p) => p.id).reverse(), [periods.data]);
 
@@ -63,33 +67,14 @@ export function ProfilePage({ municipalityId, search }: { municipalityId: string
     </RouterAnchor>
   );
 
-  if (periods.isPending)
-    return (
-      <Page title={title}>
-        <Loading />
-      </Page>
-    );
-  if (periods.isError) {
-    return (
-      <Page title={title}>
-        <ErrorAlert error={periods.error} onRetry={() => void periods.refetch()} />
-      </Page>
-    );
-  }
-  if (!selection) {
-    return (
-      <Page title={title}>
-        <Alert color="blue">{t('staffingStatistics.noPeriods')}</Alert>
-      </Page>
-    );
-  }
+  if (periods.isPending || periods.isError || !selection) return <NoSelection title={title} periods={periods} />;
   const profession = professionName(professions, selection.profession, t('staffingStatistics.filters.allProfessions'));
   const professionId = config.data?.professions.find((p) => p.key === selection.profession)?.id ?? null;
 
   return (
     <Page title={title} actions={back}>
       <StatisticsFilters
-        periods={periods.data.map((p) => ({ value: p.id, label: p.label }))}
+        periods={periods.data}
         professions={professions}
         value={selection}
         onChange={(changes) => void setSearch(changes)}
@@ -110,7 +95,7 @@ export function ProfilePage({ municipalityId, search }: { municipalityId: string
             {t('staffingStatistics.profile.summary', {
               period: dto.period.label,
               profession,
-              status: t(`staffingStatistics.status.${dto.municipality.status}`),
+              status: t(`staffingReporting.status.${dto.municipality.status}`),
             })}
           </Text>
           <ProfileRatios profile={dto} />

@@ -1,65 +1,42 @@
 // The municipality's key ratios beside the region's total and median: a table, and bar charts of the same values
 // (shares in one, the ratios per inhabitants and patients in another, since their scales differ).
-import { BarChart } from '@mantine/charts';
 import { SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../platform/web/components/data-table.tsx';
-import type { ProfileDto } from '../staffing.contracts.ts';
-import { RATIO_DEFS, type RatioDef } from '../staffing-measures.ts';
-import { ChartFigure, SERIES_COLOURS } from './profile-chart-figure.tsx';
-import { cellNumber, useCellFormat, useLanguage } from './statistics-format.ts';
+import type { Cell, ProfileDto } from '../staffing.contracts.ts';
+import { RATIO_DEFS, type RatioDef, type RatioKey } from '../staffing-measures.ts';
+import { ProfileChart } from './profile-chart.tsx';
+import { useLang } from './reporting-format.ts';
+import { useCellFormat } from './statistics-format.ts';
 
 export function ProfileRatios({ profile }: { profile: ProfileDto }) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const format = useCellFormat();
+  const language = useLang();
   const headingId = useId();
   const name = profile.municipality.name;
+  const rows = RATIO_DEFS.map((def) => ({
+    key: def.key,
+    ratio: def.key,
+    unit: def.unit,
+    label: def.label[language],
+    municipality: profile.ratios[def.key],
+    regionTotal: profile.regionTotal[def.key],
+    regionMedian: profile.regionMedian[def.key],
+  }));
 
-  const chart = (defs: readonly RatioDef[], caption: string, percent: boolean) => {
-    const scale = percent ? 100 : 1;
-    const value = (cell: ProfileDto['ratios'][keyof ProfileDto['ratios']]) => {
-      const n = cellNumber(cell);
-      return n === null ? null : n * scale;
-    };
-    const data = defs.map((def) => ({
-      ratio: def.label[language],
-      municipality: value(profile.ratios[def.key]),
-      regionTotal: value(profile.regionTotal[def.key]),
-      regionMedian: value(profile.regionMedian[def.key]),
-    }));
-    const hasGaps = data.some((d) => d.municipality === null || d.regionTotal === null || d.regionMedian === null);
+  const chart = (unit: RatioDef['unit'], caption: string) => {
+    const shown = rows.filter((row) => row.unit === unit);
     return (
-      <ChartFigure
+      <ProfileChart
+        type="bar"
         caption={caption}
-        hasGaps={hasGaps}
-        chart={
-          <BarChart
-            h={Math.max(180, defs.length * 72)}
-            data={data}
-            dataKey="ratio"
-            orientation="vertical"
-            yAxisProps={{ width: 190 }}
-            valueFormatter={(v) => (percent ? format.percent(v / 100) : format.number(v))}
-            withLegend
-            accessibilityLayer={false}
-            textColor="gray.8"
-            series={[
-              { name: 'municipality', label: name, color: SERIES_COLOURS.municipality },
-              {
-                name: 'regionTotal',
-                label: t('staffingStatistics.profile.regionTotal'),
-                color: SERIES_COLOURS.regionTotal,
-              },
-              {
-                name: 'regionMedian',
-                label: t('staffingStatistics.profile.regionMedian'),
-                color: SERIES_COLOURS.regionMedian,
-              },
-            ]}
-          />
-        }
+        name={name}
+        rows={shown}
+        withMedian
+        percent={unit === 'percent'}
+        height={Math.max(180, shown.length * 72)}
+        labelWidth={190}
       />
     );
   };
@@ -69,40 +46,54 @@ export function ProfileRatios({ profile }: { profile: ProfileDto }) {
       <Title order={2} id={headingId}>
         {t('staffingStatistics.profile.ratiosTitle')}
       </Title>
-      <DataTable label={t('staffingStatistics.profile.ratiosTable', { name })}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('staffingStatistics.profile.ratio')}</Table.Th>
-            <Table.Th ta="right">{name}</Table.Th>
-            <Table.Th ta="right">{t('staffingStatistics.profile.regionTotal')}</Table.Th>
-            <Table.Th ta="right">{t('staffingStatistics.profile.regionMedian')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {RATIO_DEFS.map((def) => (
-            <Table.Tr key={def.key}>
-              <Table.Th scope="row" fw={600}>
-                {def.label[language]}
-              </Table.Th>
-              <Table.Td ta="right">{format.ratio(def.key, profile.ratios[def.key])}</Table.Td>
-              <Table.Td ta="right">{format.ratio(def.key, profile.regionTotal[def.key])}</Table.Td>
-              <Table.Td ta="right">{format.ratio(def.key, profile.regionMedian[def.key])}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </DataTable>
+      <RatioTable
+        label={t('staffingStatistics.profile.ratiosTable', { name })}
+        rowHeader={t('staffingStatistics.profile.ratio')}
+        name={name}
+        rows={rows}
+      />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
-        {chart(
-          RATIO_DEFS.filter((d) => d.unit === 'percent'),
-          t('staffingStatistics.profile.percentChart'),
-          true,
-        )}
-        {chart(
-          RATIO_DEFS.filter((d) => d.unit === 'number'),
-          t('staffingStatistics.profile.numberChart'),
-          false,
-        )}
+        {chart('percent', t('staffingStatistics.profile.percentChart'))}
+        {chart('number', t('staffingStatistics.profile.numberChart'))}
       </SimpleGrid>
     </Stack>
+  );
+}
+
+/** A key ratio of the municipality beside the region's total and median, in one row. */
+export type RatioRow = { key: string; label: string; ratio: RatioKey } & Record<
+  'municipality' | 'regionTotal' | 'regionMedian',
+  Cell | undefined
+>;
+
+type RatioTableProps = { label: string; rowHeader: string; name: string; rows: readonly RatioRow[] };
+
+/** Key ratios (one per row, or one over the periods) of the municipality, the region's total and its median. */
+export function RatioTable({ label, rowHeader, name, rows }: RatioTableProps) {
+  const { t } = useTranslation();
+  const format = useCellFormat();
+  return (
+    <DataTable label={label}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{rowHeader}</Table.Th>
+          <Table.Th ta="right">{name}</Table.Th>
+          <Table.Th ta="right">{t('staffingStatistics.profile.regionTotal')}</Table.Th>
+          <Table.Th ta="right">{t('staffingStatistics.profile.regionMedian')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={row.key}>
+            <Table.Th scope="row" fw={600}>
+              {row.label}
+            </Table.Th>
+            <Table.Td ta="right">{format.ratio(row.ratio, row.municipality)}</Table.Td>
+            <Table.Td ta="right">{format.ratio(row.ratio, row.regionTotal)}</Table.Td>
+            <Table.Td ta="right">{format.ratio(row.ratio, row.regionMedian)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </DataTable>
   );
 }

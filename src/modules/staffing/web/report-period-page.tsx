@@ -84,9 +84,7 @@ function PeriodView({ period }: { period: PeriodDetail }) {
 
 function PeriodFiles({ period }: { period: PeriodDetail }) {
   const { t } = useTranslation();
-  const me = useMe();
-  const isRegion = me.organisation.kind === 'region';
-  const canEdit = hasPermission(me, 'staffing:edit_report');
+  const canEdit = hasPermission(useMe(), 'staffing:edit_report');
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="files-heading">
       <Stack gap="xs">
@@ -94,11 +92,7 @@ function PeriodFiles({ period }: { period: PeriodDetail }) {
           {t('staffingReporting.period.filesTitle')}
         </Title>
         <Text>{t('staffingReporting.period.filesIntro')}</Text>
-        <Anchor href={staffingFiles.template(period.id, isRegion ? undefined : me.organisation.id)} download>
-          {isRegion
-            ? t('staffingReporting.period.templateAll')
-            : t('staffingReporting.period.templateOwn', { municipality: me.organisation.name })}
-        </Anchor>
+        <TemplateLink periodId={period.id} />
         {canEdit && !period.closed ? (
           <RouterAnchor to="/staffing/reports/$periodId/import" params={{ periodId: period.id }}>
             {t('staffingReporting.period.import')}
@@ -112,6 +106,20 @@ function PeriodFiles({ period }: { period: PeriodDetail }) {
         </Anchor>
       </Stack>
     </Paper>
+  );
+}
+
+/** The Excel template: the region's has every municipality, a municipality's only its own. */
+export function TemplateLink({ periodId }: { periodId: string }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const isRegion = me.organisation.kind === 'region';
+  return (
+    <Anchor href={staffingFiles.template(periodId, isRegion ? undefined : me.organisation.id)} download>
+      {isRegion
+        ? t('staffingReporting.period.templateAll')
+        : t('staffingReporting.period.templateOwn', { municipality: me.organisation.name })}
+    </Anchor>
   );
 }
 

@@ -1,7 +1,7 @@
 // The staffing reporting pages' API calls: queries (with their cache keys) and changes, including the Excel upload.
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { ApiError, apiRequest, type FieldError, toQueryString } from '../../../platform/web/api/api-client.ts';
+import { ApiError, apiRequest, toQueryString } from '../../../platform/web/api/api-client.ts';
 import { i18n } from '../../../platform/web/i18n/i18n.ts';
 import type {
   ConfigItemDto,
@@ -95,47 +95,18 @@ export const staffingApi = {
 };
 
 /**
- * Uploads an Excel file for a preview. apiRequest sends JSON only, so the multipart request is made here; its errors
- * become the same ApiError (a 422 carries the rejected cells as fields "Blad!C7").
+ * Uploads an Excel file for a preview. A 422 carries the rejected cells as fields ("Blad!C7"); a 413 that our API did
+ * not word itself (a proxy's limit) is explained here.
  */
 export async function uploadImport(periodId: string, file: File): Promise<ImportPreviewDto> {
   const body = new FormData();
   body.append('file', file, file.name);
-  let response: Response;
   try {
-    response = await fetch(path('periods', periodId, 'imports'), {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json' },
-      body,
-    });
-  } catch {
-    throw new ApiError(0, 'network_error', i18n.t('errors.network'));
+    return await apiRequest<ImportPreviewDto>(path('periods', periodId, 'imports'), { method: 'POST', body });
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'http_413') {
+      throw new ApiError(413, error.code, i18n.t('staffingReporting.import.tooLarge'), [], null, error.sessionEnded);
+    }
+    throw error;
   }
-  const payload: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return payload as ImportPreviewDto;
-  const error = isRecord(payload) && isRecord(payload.error) ? payload.error : {};
-  const fields = Array.isArray(error.fields) ? error.fields.filter(isFieldError) : [];
-  const message =
-    typeof error.message === 'string'
-      ? error.message
-      : response.status === 413
-        ? i18n.t('staffingReporting.import.tooLarge')
-        : i18n.t('errors.unexpected');
-  throw new ApiError(
-    response.status,
-    typeof error.code === 'string' ? error.code : `http_${response.status}`,
-    message,
-    fields,
-    typeof error.correlationId === 'string' ? error.correlationId : null,
-    response.status === 401,
-  );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function isFieldError(value: unknown): value is FieldError {
-  return isRecord(value) && typeof value.path === 'string' && typeof value.message === 'string';
 }

@@ -2,13 +2,11 @@
 // once: they identify values in reports and Excel files, so an existing key is shown but cannot be changed.
 import { Checkbox, NumberInput, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { type GetInputPropsReturnType, schemaResolver, useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
-import { notifySuccess } from '../../../platform/web/notify.ts';
+import { useModalFormSave } from '../../../platform/web/components/use-modal-form-save.ts';
 import {
   type ConfigItemDto,
   createItemSchema,
@@ -45,9 +43,6 @@ type ProfessionValues = { key: string; name: string; nameEn: string; licensed: b
 
 export function ProfessionFormModal({ profession, onClose }: { profession?: ProfessionDto; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [keyTouched, setKeyTouched] = useState(false);
   const toCreate = (v: ProfessionValues) => ({
     key: v.key.trim(),
     name: v.name.trim(),
@@ -71,17 +66,16 @@ export function ProfessionFormModal({ profession, onClose }: { profession?: Prof
     validate: (values) =>
       profession ? validateUpdateProfession(toUpdate(values)) : validateCreateProfession(toCreate(values)),
   });
-  const mutation = useMutation({
-    mutationFn: (values: ProfessionValues) =>
+  const modalForm = useModalFormSave({
+    form,
+    save: (values) =>
       profession
         ? staffingApi.updateProfession(profession.id, toUpdate(values))
         : staffingApi.createProfession(toCreate(values)),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['staffing', 'config'] });
-      notifySuccess(profession ? t('common.saved') : t('staffingReporting.settings.created', { name: saved.name }));
-      onClose();
-    },
-    onError: (error) => setFormError(applyServerErrors(form, error)),
+    invalidates: ['staffing', 'config'],
+    savedMessage: (saved) =>
+      profession ? t('common.saved') : t('staffingReporting.settings.created', { name: saved.name }),
+    onClose,
   });
 
   return (
@@ -94,57 +88,14 @@ export function ProfessionFormModal({ profession, onClose }: { profession?: Prof
           : t('staffingReporting.settings.addProfessionTitle')
       }
     >
-      <ModalForm
-        form={form}
-        onSubmit={(values) => {
-          setFormError(null);
-          mutation.mutate(values);
-        }}
-        pending={mutation.isPending}
-        formError={formError}
-        submitLabel={profession ? t('common.save') : t('staffingReporting.settings.add')}
-        onCancel={onClose}
-      >
-        <TextInput
-          label={t('staffingReporting.settings.name')}
-          required
-          autoComplete="off"
-          data-autofocus
-          {...form.getInputProps('name')}
-          onChange={(event) => {
-            const name = event.currentTarget.value;
-            form.setFieldValue('name', name);
-            if (!profession && !keyTouched) form.setFieldValue('key', suggestKey(name));
-          }}
-        />
-        <TextInput
-          label={t('staffingReporting.settings.nameEn')}
-          required
-          autoComplete="off"
-          {...form.getInputProps('nameEn')}
-        />
-        <KeyField
-          existing={profession?.key}
-          inputProps={form.getInputProps('key')}
-          onTouched={() => setKeyTouched(true)}
-        />
+      <ModalForm {...modalForm} submitLabel={profession ? t('common.save') : t('staffingReporting.settings.add')}>
+        <NameAndKeyFields form={form} existingKey={profession?.key} keyFromName={suggestKey} />
         <Checkbox
           label={t('staffingReporting.settings.licensed')}
           description={t('staffingReporting.settings.licensedHelp')}
           {...form.getInputProps('licensed', { type: 'checkbox' })}
         />
-        {profession ? (
-          <NumberInput
-            label={t('staffingReporting.settings.sort')}
-            description={t('staffingReporting.settings.sortHelp')}
-            allowDecimal={false}
-            allowNegative={false}
-            min={0}
-            max={1000}
-            maw={200}
-            {...form.getInputProps('sort')}
-          />
-        ) : null}
+        {profession ? <SortField inputProps={form.getInputProps('sort')} /> : null}
       </ModalForm>
     </AppModal>
   );
@@ -169,9 +120,6 @@ type ItemFormModalProps = {
 
 export function ItemFormModal({ kind, profession, item, onClose }: ItemFormModalProps) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [keyTouched, setKeyTouched] = useState(false);
   const isAgeBand = kind === 'age_band';
   const toCreate = (v: ItemValues) => ({
     kind,
@@ -204,15 +152,13 @@ export function ItemFormModal({ kind, profession, item, onClose }: ItemFormModal
       return errors;
     },
   });
-  const mutation = useMutation({
-    mutationFn: (values: ItemValues) =>
+  const modalForm = useModalFormSave({
+    form,
+    save: (values) =>
       item ? staffingApi.updateItem(item.id, toUpdate(values)) : staffingApi.createItem(toCreate(values)),
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['staffing', 'config'] });
-      notifySuccess(item ? t('common.saved') : t('staffingReporting.settings.created', { name: saved.name }));
-      onClose();
-    },
-    onError: (error) => setFormError(applyServerErrors(form, error)),
+    invalidates: ['staffing', 'config'],
+    savedMessage: (saved) => (item ? t('common.saved') : t('staffingReporting.settings.created', { name: saved.name })),
+    onClose,
   });
 
   const kindName = t(`staffingReporting.settings.kinds.${kind}`);
@@ -224,36 +170,12 @@ export function ItemFormModal({ kind, profession, item, onClose }: ItemFormModal
 
   return (
     <AppModal opened onClose={onClose} title={title}>
-      <ModalForm
-        form={form}
-        onSubmit={(values) => {
-          setFormError(null);
-          mutation.mutate(values);
-        }}
-        pending={mutation.isPending}
-        formError={formError}
-        submitLabel={item ? t('common.save') : t('staffingReporting.settings.add')}
-        onCancel={onClose}
-      >
-        <TextInput
-          label={t('staffingReporting.settings.name')}
-          required
-          autoComplete="off"
-          data-autofocus
-          {...form.getInputProps('name')}
-          onChange={(event) => {
-            const name = event.currentTarget.value;
-            form.setFieldValue('name', name);
-            if (!item && !keyTouched) form.setFieldValue('key', suggestKey(isAgeBand ? `age_${name}` : name));
-          }}
+      <ModalForm {...modalForm} submitLabel={item ? t('common.save') : t('staffingReporting.settings.add')}>
+        <NameAndKeyFields
+          form={form}
+          existingKey={item?.key}
+          keyFromName={(name) => suggestKey(isAgeBand ? `age_${name}` : name)}
         />
-        <TextInput
-          label={t('staffingReporting.settings.nameEn')}
-          required
-          autoComplete="off"
-          {...form.getInputProps('nameEn')}
-        />
-        <KeyField existing={item?.key} inputProps={form.getInputProps('key')} onTouched={() => setKeyTouched(true)} />
         {isAgeBand && !item ? (
           <SimpleGrid cols={2}>
             <NumberInput
@@ -281,18 +203,7 @@ export function ItemFormModal({ kind, profession, item, onClose }: ItemFormModal
             {t('staffingReporting.settings.ages')}: {ageRange(item, t('staffingReporting.settings.andOlder'))}
           </Text>
         ) : null}
-        {item ? (
-          <NumberInput
-            label={t('staffingReporting.settings.sort')}
-            description={t('staffingReporting.settings.sortHelp')}
-            allowDecimal={false}
-            allowNegative={false}
-            min={0}
-            max={1000}
-            maw={200}
-            {...form.getInputProps('sort')}
-          />
-        ) : null}
+        {item ? <SortField inputProps={form.getInputProps('sort')} /> : null}
       </ModalForm>
     </AppModal>
   );
@@ -302,6 +213,64 @@ export function ItemFormModal({ kind, profession, item, onClose }: ItemFormModal
 export function ageRange(item: { minAge: number | null; maxAge: number | null }, andOlder: string): string {
   if (item.minAge === null) return '';
   return item.maxAge === null ? `${item.minAge} ${andOlder}` : `${item.minAge}–${item.maxAge}`;
+}
+
+/** The fields every entry has, in a form whose values include them. */
+type NamingForm = {
+  getInputProps: (path: 'name' | 'nameEn' | 'key') => GetInputPropsReturnType;
+  setFieldValue: (path: 'name' | 'key', value: string) => void;
+};
+
+type NameAndKeyFieldsProps = {
+  form: NamingForm;
+  /** The key of an existing entry, which cannot change. */
+  existingKey?: string;
+  keyFromName: (name: string) => string;
+};
+
+/** Name, English name and key; a new entry's key follows its name until the user types one of their own. */
+function NameAndKeyFields({ form, existingKey, keyFromName }: NameAndKeyFieldsProps) {
+  const { t } = useTranslation();
+  const [keyTouched, setKeyTouched] = useState(false);
+  return (
+    <>
+      <TextInput
+        label={t('staffingReporting.settings.name')}
+        required
+        autoComplete="off"
+        data-autofocus
+        {...form.getInputProps('name')}
+        onChange={(event) => {
+          const name = event.currentTarget.value;
+          form.setFieldValue('name', name);
+          if (!existingKey && !keyTouched) form.setFieldValue('key', keyFromName(name));
+        }}
+      />
+      <TextInput
+        label={t('staffingReporting.settings.nameEn')}
+        required
+        autoComplete="off"
+        {...form.getInputProps('nameEn')}
+      />
+      <KeyField existing={existingKey} inputProps={form.getInputProps('key')} onTouched={() => setKeyTouched(true)} />
+    </>
+  );
+}
+
+function SortField({ inputProps }: { inputProps: GetInputPropsReturnType }) {
+  const { t } = useTranslation();
+  return (
+    <NumberInput
+      label={t('staffingReporting.settings.sort')}
+      description={t('staffingReporting.settings.sortHelp')}
+      allowDecimal={false}
+      allowNegative={false}
+      min={0}
+      max={1000}
+      maw={200}
+      {...inputProps}
+    />
+  );
 }
 
 type KeyFieldProps = {

@@ -2,7 +2,7 @@
 // competences, age bands and absence kinds — and, for reference, how the key ratios are calculated.
 import { Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../platform/web/api/api-client.ts';
 import { ConfirmDialog } from '../../../platform/web/components/confirm-dialog.tsx';
@@ -174,40 +174,17 @@ function ProfessionsPanel({ config, actions, onAdd, onAddSpecialty }: Profession
           <Button onClick={onAdd}>{t('staffingReporting.settings.addProfession')}</Button>
         </Group>
         <Text>{t('staffingReporting.settings.help.professions')}</Text>
-        <DataTable label={t('staffingReporting.settings.professions')} empty={professions.length === 0}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('staffingReporting.settings.sort')}</Table.Th>
-              <Table.Th>{t('staffingReporting.settings.name')}</Table.Th>
-              <Table.Th>{t('staffingReporting.settings.nameEn')}</Table.Th>
-              <Table.Th>{t('staffingReporting.settings.key')}</Table.Th>
-              <Table.Th>{t('staffingReporting.settings.licensedShort')}</Table.Th>
-              <Table.Th>{t('common.status')}</Table.Th>
-              <Table.Th>{t('common.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {professions.map((profession) => (
-              <Table.Tr key={profession.id}>
-                <Table.Td>{profession.sort}</Table.Td>
-                <Table.Td fw={600}>{profession.name}</Table.Td>
-                <Table.Td>{profession.nameEn}</Table.Td>
-                <Table.Td>
-                  <code>{profession.key}</code>
-                </Table.Td>
-                <Table.Td>
-                  {profession.licensed ? t('staffingReporting.settings.yes') : t('staffingReporting.settings.no')}
-                </Table.Td>
-                <Table.Td>
-                  <ActiveBadge active={profession.active} />
-                </Table.Td>
-                <Table.Td>
-                  <EntityActions target={{ type: 'profession', entity: profession }} actions={actions} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </DataTable>
+        <EntityTable
+          label={t('staffingReporting.settings.professions')}
+          rows={professions}
+          extra={{
+            header: t('staffingReporting.settings.licensedShort'),
+            cell: (profession) =>
+              profession.licensed ? t('staffingReporting.settings.yes') : t('staffingReporting.settings.no'),
+          }}
+          target={(profession) => ({ type: 'profession', entity: profession })}
+          actions={actions}
+        />
       </Stack>
       {professions.map((profession) => {
         const name = lang === 'en' ? profession.nameEn : profession.name;
@@ -250,33 +227,69 @@ function ItemsTable({ label, items, withAges, actions }: ItemsTableProps) {
   const sorted = [...items].sort(bySort);
   if (sorted.length === 0) return <Text>{t('staffingReporting.settings.noItems')}</Text>;
   return (
-    <DataTable label={label}>
+    <EntityTable
+      label={label}
+      rows={sorted}
+      extra={
+        withAges
+          ? {
+              header: t('staffingReporting.settings.ages'),
+              cell: (item) => ageRange(item, t('staffingReporting.settings.andOlder')),
+            }
+          : undefined
+      }
+      target={(item) => ({ type: 'item', entity: item })}
+      actions={actions}
+    />
+  );
+}
+
+type EntityTableProps<E extends ProfessionDto | ConfigItemDto> = {
+  label: string;
+  rows: readonly E[];
+  /** A column of the entity's own, after its key. */
+  extra?: { header: string; cell: (entity: E) => ReactNode };
+  target: (entity: E) => Target;
+  actions: RowActions;
+};
+
+/** Professions or list items: order, names, key, status and the actions on each. */
+function EntityTable<E extends ProfessionDto | ConfigItemDto>({
+  label,
+  rows,
+  extra,
+  target,
+  actions,
+}: EntityTableProps<E>) {
+  const { t } = useTranslation();
+  return (
+    <DataTable label={label} empty={rows.length === 0}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th>{t('staffingReporting.settings.sort')}</Table.Th>
           <Table.Th>{t('staffingReporting.settings.name')}</Table.Th>
           <Table.Th>{t('staffingReporting.settings.nameEn')}</Table.Th>
           <Table.Th>{t('staffingReporting.settings.key')}</Table.Th>
-          {withAges ? <Table.Th>{t('staffingReporting.settings.ages')}</Table.Th> : null}
+          {extra ? <Table.Th>{extra.header}</Table.Th> : null}
           <Table.Th>{t('common.status')}</Table.Th>
           <Table.Th>{t('common.actions')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {sorted.map((item) => (
-          <Table.Tr key={item.id}>
-            <Table.Td>{item.sort}</Table.Td>
-            <Table.Td fw={600}>{item.name}</Table.Td>
-            <Table.Td>{item.nameEn}</Table.Td>
+        {rows.map((entity) => (
+          <Table.Tr key={entity.id}>
+            <Table.Td>{entity.sort}</Table.Td>
+            <Table.Td fw={600}>{entity.name}</Table.Td>
+            <Table.Td>{entity.nameEn}</Table.Td>
             <Table.Td>
-              <code>{item.key}</code>
+              <code>{entity.key}</code>
             </Table.Td>
-            {withAges ? <Table.Td>{ageRange(item, t('staffingReporting.settings.andOlder'))}</Table.Td> : null}
+            {extra ? <Table.Td>{extra.cell(entity)}</Table.Td> : null}
             <Table.Td>
-              <ActiveBadge active={item.active} />
+              <ActiveBadge active={entity.active} />
             </Table.Td>
             <Table.Td>
-              <EntityActions target={{ type: 'item', entity: item }} actions={actions} />
+              <EntityActions target={target(entity)} actions={actions} />
             </Table.Td>
           </Table.Tr>
         ))}

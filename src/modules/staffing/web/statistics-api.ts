@@ -1,5 +1,6 @@
-// The staffing statistics' API calls for the web pages: configuration, periods, comparison and profile (signed in),
-// and the open statistics (no sign-in), with their cache keys and the addresses of the export files.
+// The staffing statistics' API calls for the web pages: comparison and profile (signed in) and the open statistics
+// (no sign-in), with their cache keys and the addresses of the export files. Configuration and periods are shared
+// with the reporting pages (reporting-api.ts).
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { apiRequest, toQueryString } from '../../../platform/web/api/api-client.ts';
@@ -9,7 +10,6 @@ import type {
   ProfileDto,
   PublicProfessionDto,
   publicPeriodSchema,
-  StaffingConfigDto,
 } from '../staffing.contracts.ts';
 
 export type PublicPeriod = z.infer<typeof publicPeriodSchema>;
@@ -19,19 +19,6 @@ export type ExportFormat = 'xlsx' | 'csv';
 export type StatisticsSource = 'signed-in' | 'public';
 
 export type ComparisonParams = { periodId: string; profession: string };
-
-export const staffingConfigQuery = () =>
-  queryOptions({
-    queryKey: ['staffing', 'config'],
-    queryFn: ({ signal }) => apiRequest<StaffingConfigDto>('/api/staffing/config', { signal }),
-    staleTime: 5 * 60_000,
-  });
-
-export const staffingPeriodsQuery = () =>
-  queryOptions({
-    queryKey: ['staffing', 'periods'],
-    queryFn: ({ signal }) => apiRequest<PeriodDto[]>('/api/staffing/periods', { signal }),
-  });
 
 export const publicProfessionsQuery = () =>
   queryOptions({

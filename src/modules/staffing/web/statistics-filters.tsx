@@ -1,8 +1,16 @@
-// The choice of period and profession above the statistics ("Alla yrken" or one profession).
-import { Paper, Select, SimpleGrid } from '@mantine/core';
+// The choice of period and profession above the statistics ("Alla yrken" or one profession), and how a signed-in
+// page reads it from its address.
+import { Alert, Paper, Select, SimpleGrid } from '@mantine/core';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
+import { Page } from '../../../platform/web/components/page.tsx';
 import type { ProfessionDto } from '../staffing.contracts.ts';
-import type { Language } from './statistics-format.ts';
+import type { Lang } from './report-values.ts';
+import { periodsQuery, staffingConfigQuery } from './reporting-api.ts';
+import { useLang } from './reporting-format.ts';
+import { defaultPeriodId } from './statistics-api.ts';
 
 /** The profession choice for all professions together, as the API names it. */
 export const ALL_PROFESSIONS = 'all';
@@ -12,7 +20,7 @@ export type Option = { value: string; label: string };
 export type StatisticsSelection = { periodId: string; profession: string };
 
 type StatisticsFiltersProps = {
-  periods: readonly Option[];
+  periods: readonly { id: string; label: string }[];
   professions: readonly Option[];
   value: StatisticsSelection;
   onChange: (changes: Partial<StatisticsSelection>) => void;
@@ -26,7 +34,7 @@ export function StatisticsFilters({ periods, professions, value, onChange }: Sta
         <Select
           label={t('staffingStatistics.filters.period')}
           allowDeselect={false}
-          data={[...periods]}
+          data={periods.map((p) => ({ value: p.id, label: p.label }))}
           value={value.periodId}
           onChange={(periodId) => {
             if (periodId) onChange({ periodId });
@@ -45,7 +53,7 @@ export function StatisticsFilters({ periods, professions, value, onChange }: Sta
 }
 
 /** The active professions in their configured order, named in the interface language. */
-export function professionOptions(professions: readonly ProfessionDto[], language: Language): Option[] {
+export function professionOptions(professions: readonly ProfessionDto[], language: Lang): Option[] {
   return professions
     .filter((p) => p.active)
     .sort((a, b) => a.sort - b.sort)
@@ -56,4 +64,39 @@ export function professionOptions(professions: readonly ProfessionDto[], languag
 export function professionName(options: readonly Option[], profession: string, allLabel: string): string {
   if (profession === ALL_PROFESSIONS) return allLabel;
   return options.find((o) => o.value === profession)?.label ?? profession;
+}
+
+/**
+ * What a signed-in statistics page shows: the period and profession in its address, else the newest period with
+ * reports and all professions; with the periods and professions to choose from.
+ */
+export function useSignedInSelection(search: Partial<StatisticsSelection>) {
+  const language = useLang();
+  const periods = useQuery(periodsQuery());
+  const config = useQuery(staffingConfigQuery());
+  const periodId = search.periodId ?? defaultPeriodId(periods.data ?? []);
+  const selection: StatisticsSelection | null = periodId
+    ? { periodId, profession: search.profession ?? ALL_PROFESSIONS }
+    : null;
+  const professions = useMemo(
+    () => professionOptions(config.data?.professions ?? [], language),
+    [config.data, language],
+  );
+  return { periods, config, selection, professions };
+}
+
+/** A signed-in statistics page without a selection yet: its periods loading or failing, or no period at all. */
+export function NoSelection({ title, periods }: { title: string; periods: UseQueryResult<unknown> }) {
+  const { t } = useTranslation();
+  return (
+    <Page title={title}>
+      {periods.isPending ? (
+        <Loading />
+      ) : periods.isError ? (
+        <ErrorAlert error={periods.error} onRetry={() => void periods.refetch()} />
+      ) : (
+        <Alert color="blue">{t('staffingStatistics.noPeriods')}</Alert>
+      )}
+    </Page>
+  );
 }

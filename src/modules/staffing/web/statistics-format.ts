@@ -1,19 +1,13 @@
 // How the statistics' cells read: Swedish (or English) numbers, ratios as "12,5 %", ".." for a suppressed value and
 // "–" for one that was not reported. Also the labels of measures and ratios in the interface language.
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { type Cell, SUPPRESSED } from '../staffing.contracts.ts';
 import { MEASURE_BY_KEY, type MeasureKind, RATIO_BY_KEY, type RatioKey } from '../staffing-measures.ts';
-
-export type Language = 'sv' | 'en';
+import type { Lang } from './report-values.ts';
+import { useLang } from './reporting-format.ts';
 
 /** Shown for a value that was not reported (null). */
 export const NOT_REPORTED = '–';
-
-export function useLanguage(): Language {
-  const { i18n } = useTranslation();
-  return i18n.resolvedLanguage === 'en' ? 'en' : 'sv';
-}
 
 export type CellFormat = {
   /** A key ratio: a percentage for unit 'percent' (fractions 0..1), else a number with one decimal. */
@@ -26,7 +20,7 @@ export type CellFormat = {
 };
 
 export function useCellFormat(): CellFormat {
-  const language = useLanguage();
+  const language = useLang();
   return useMemo(() => {
     const locale = language === 'en' ? 'en-GB' : 'sv-SE';
     const percent = new Intl.NumberFormat(locale, {
@@ -54,11 +48,11 @@ export function useCellFormat(): CellFormat {
   }, [language]);
 }
 
-export function ratioLabel(key: RatioKey, language: Language): string {
+export function ratioLabel(key: RatioKey, language: Lang): string {
   return RATIO_BY_KEY.get(key)?.label[language] ?? key;
 }
 
-export function measureLabel(key: string, language: Language): string {
+export function measureLabel(key: string, language: Lang): string {
   return MEASURE_BY_KEY.get(key)?.label[language] ?? key;
 }
 

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComparisonDto } from '../staffing.contracts.ts';
 import { RATIO_DEFS } from '../staffing-measures.ts';
-import { useLanguage } from './statistics-format.ts';
+import { useLang } from './reporting-format.ts';
 
 type SuppressionNoteProps = Pick<ComparisonDto, 'minCount'> & {
   unsuppressedFor?: ComparisonDto['unsuppressedFor'];
@@ -40,7 +40,7 @@ export function SuppressionNote({ minCount, unsuppressedFor = null }: Suppressio
 
 export function RatioFormulas() {
   const { t } = useTranslation();
-  const language = useLanguage();
+  const language = useLang();
   const headingId = useId();
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>

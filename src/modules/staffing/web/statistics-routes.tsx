@@ -1,6 +1,6 @@
 // The staffing statistics pages in the route tree: the comparison and the municipality profile (signed in), and the
 // open statistics (no sign-in).
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { publicRoute, signedInRoute } from '../../../platform/web/app-routes.tsx';
 import { RequirePermission } from '../../../platform/web/components/require-permission.tsx';
 import { searchText } from '../../../platform/web/search-params.ts';
@@ -8,7 +8,7 @@ import { RATIOS } from '../staffing-measures.ts';
 import { searchColumns } from './comparison-columns.ts';
 import { ComparisonPage, type ComparisonSearch } from './comparison-page.tsx';
 import { OpenStatisticsPage, type OpenStatisticsSearch } from './open-statistics-page.tsx';
-import { ProfilePage, type ProfileSearch } from './profile-page.tsx';
+import type { ProfileSearch } from './profile-page.tsx';
 
 const comparisonRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -37,15 +37,8 @@ const profileRoute = createRoute({
     profession: searchText(search.profession),
     ratio: RATIOS.find((r) => r === search.ratio),
   }),
-  component: function ProfileRoute() {
-    const { municipalityId } = profileRoute.useParams();
-    const search = profileRoute.useSearch();
-    return (
-      <RequirePermission permission="staffing:read_statistics">
-        <ProfilePage municipalityId={municipalityId} search={search} />
-      </RequirePermission>
-    );
-  },
+  // Its own file: the charts (recharts) are most of its weight, and only this page draws them.
+  component: lazyRouteComponent(() => import('./profile-page.tsx'), 'ProfileRoute'),
 });
 
 const openStatisticsRoute = createRoute({

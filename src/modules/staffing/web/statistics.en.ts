@@ -9,13 +9,6 @@ export const statisticsEn: Translation['staffingStatistics'] = {
     profession: 'Profession',
     allProfessions: 'All professions',
   },
-  status: {
-    not_started: 'Not started',
-    draft: 'Draft',
-    submitted: 'Submitted',
-    approved: 'Approved',
-    returned: 'Returned',
-  },
   views: {
     label: 'View',
     table: 'Table',

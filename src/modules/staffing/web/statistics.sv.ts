@@ -7,13 +7,6 @@ export const statisticsSv = {
     profession: 'Yrke',
     allProfessions: 'Alla yrken',
   },
-  status: {
-    not_started: 'Ej påbörjad',
-    draft: 'Utkast',
-    submitted: 'Inskickad',
-    approved: 'Godkänd',
-    returned: 'Återförd',
-  },
   views: {
     label: 'Visning',
     table: 'Tabell',

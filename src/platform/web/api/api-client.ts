@@ -1,4 +1,5 @@
-// The one way the web app talks to the server: JSON over fetch with the session cookie, and errors as ApiError.
+// The one way the web app talks to the server: JSON (or a FormData upload) over fetch with the session cookie, and
+// errors as ApiError.
 import { i18n } from '../i18n/i18n.ts';
 
 export type FieldError = { path: string; message: string };
@@ -20,20 +21,21 @@ export class ApiError extends Error {
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+/** A body is sent as JSON, except FormData, which the browser sends as multipart with its own boundary. */
 export type RequestOptions = { method?: Method; body?: unknown; signal?: AbortSignal };
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, signal } = options;
+  const json = body !== undefined && !(body instanceof FormData);
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: json
+        ? { accept: 'application/json', 'content-type': 'application/json' }
+        : { accept: 'application/json' },
+      body: json ? JSON.stringify(body) : body instanceof FormData ? body : undefined,
       signal,
     });
   } catch (error) {
