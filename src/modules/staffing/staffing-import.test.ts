@@ -286,6 +286,50 @@ describe('bad files', () => {
   });
 });
 
+describe('integrations', () => {
+  it('a token with reporter scope imports the workbook and submits in one call (a nightly HR export)', async () => {
+    const created = await t.as(admin)({
+      method: 'POST',
+      url: '/api/tokens',
+      payload: { name: 'HR-export Bjärke', organisationId: b.id, roles: ['reporter'] },
+    });
+    const bearer = `Bearer ${created.json().token}`;
+    const period = await t.as(admin)({
+      method: 'POST',
+      url: '/api/staffing/periods',
+      payload: { label: 'Natt 2026', referenceDate: '2026-09-01', deadline: '2026-12-31' },
+    });
+    const night = period.json().id;
+    await t.as(admin)({
+      method: 'PUT',
+      url: `/api/staffing/periods/${night}/reports/${b.id}/facts`,
+      payload: { facts },
+    });
+    const file = await t.app.inject({
+      method: 'GET',
+      url: `/api/staffing/periods/${night}/template`,
+      headers: { authorization: bearer },
+    });
+    expect(file.statusCode).toBe(200);
+    const changed = await edit(file.rawPayload, '8802', { 'sjukskoterska.fulltime_headcount': 1 });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/staffing/periods/${night}/imports?confirm=true&submit=true`,
+      headers: { authorization: bearer, 'content-type': XLSX, 'x-file-name': 'hr-export.xlsx' },
+      payload: changed,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().status).toBe('applied');
+    const report = await t.app.inject({
+      method: 'GET',
+      url: `/api/staffing/periods/${night}/reports/${b.id}`,
+      headers: { authorization: bearer },
+    });
+    expect(report.json().status).toBe('submitted');
+    expect(factValue(report.json().facts, 'sjukskoterska.fulltime_headcount')).toBe(1);
+  });
+});
+
 describe('exports', () => {
   it('writes no formulas: a municipality named like a formula is text in XLSX and prefixed in CSV', async () => {
     const evil = await buildMunicipality(t.db, { name: '=HYPERLINK("http://example.invalid","x")', code: '8803' });
