@@ -15,6 +15,7 @@ import type {
   updatePeriodSchema,
 } from './staffing.contracts.ts';
 import { staffingPeriod, staffingReport, staffingReportTransition } from './staffing.table.ts';
+import { bumpRevision } from './staffing-config.service.ts';
 
 type PeriodRow = typeof staffingPeriod.$inferSelect;
 type StatusCounts = z.infer<typeof statusCountsSchema>;
@@ -138,6 +139,7 @@ export async function createPeriod(db: Db, ctx: RequestContext, input: z.infer<t
       .values({ ...input, createdBy: actor.userId })
       .returning();
     if (!created) throw new Error('insert returned no row');
+    await bumpRevision(tx);
     await audit(tx, ctx, { action: 'staffing_period.create', entityType: 'staffing_period', entityId: created.id });
     return created;
   });
@@ -161,6 +163,7 @@ export async function updatePeriod(db: Db, ctx: RequestContext, id: string, inpu
         : input.closed === false
           ? 'staffing_period.reopen'
           : 'staffing_period.update';
+    await bumpRevision(tx);
     await audit(tx, ctx, { action, entityType: 'staffing_period', entityId: id });
   });
   return getPeriod(db, ctx, id);

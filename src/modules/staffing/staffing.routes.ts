@@ -60,9 +60,8 @@ import {
 import {
   type ExportFile,
   exportComparison,
-  getComparison,
-  getProfile,
-  getPublicComparison,
+  getComparisonJson,
+  getProfileJson,
   listPublicPeriods,
   STATUS_SV,
 } from './statistics.service.ts';
@@ -320,7 +319,11 @@ export async function staffingModule(fastify: FastifyInstance) {
   app.get(
     '/staffing/comparison',
     { schema: { ...tags('Staffing'), querystring: comparisonQuerySchema, response: { 200: comparisonSchema } } },
-    (req) => getComparison(deps, req.ctx, req.query.periodId, req.query.profession),
+    async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        // Already-serialised JSON (cached per view); Fastify sends strings as they are.
+        .send((await getComparisonJson(deps, req.ctx, req.query.periodId, req.query.profession)) as never),
   );
   app.get(
     '/staffing/comparison/export',
@@ -338,7 +341,17 @@ export async function staffingModule(fastify: FastifyInstance) {
         response: { 200: profileSchema },
       },
     },
-    (req) => getProfile(deps, req.ctx, req.params.municipalityId, req.query.periodId, req.query.profession),
+    async (req, reply) =>
+      reply.type('application/json; charset=utf-8').send(
+        // Already-serialised JSON (cached per view); Fastify sends strings as they are.
+        (await getProfileJson(
+          deps,
+          req.ctx,
+          req.params.municipalityId,
+          req.query.periodId,
+          req.query.profession,
+        )) as never,
+      ),
   );
 
   // ---- open statistics (no sign-in; approved reports, small counts suppressed) ----
@@ -363,7 +376,10 @@ export async function staffingModule(fastify: FastifyInstance) {
   app.get(
     '/public/staffing/comparison',
     { schema: { ...open, querystring: comparisonQuerySchema, response: { 200: comparisonSchema } } },
-    (req) => getPublicComparison(deps, req.query.periodId, req.query.profession),
+    async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send((await getComparisonJson(deps, null, req.query.periodId, req.query.profession)) as never),
   );
   app.get(
     '/public/staffing/comparison/export',

@@ -290,4 +290,14 @@ describe('comparison', () => {
     expect(row.ratios.vacancy_rate).toBeCloseTo(sumOf('positions_vacant') / sumOf('positions_budgeted'), 10);
     expect(row.ratios.absence_rate).toBeCloseTo(sumOf('absence_fte') / sumOf('contracted_fte'), 10);
   });
+
+  it('shows a change at once: the cached comparison follows every write', async () => {
+    const url = `/api/staffing/comparison?periodId=${periodId}`;
+    const ids = async () =>
+      (await as('admin')({ method: 'GET', url })).json().rows.map((r: { municipalityId: string }) => r.municipalityId);
+    expect(await ids()).toContain(b.id);
+    expect(await ids()).toContain(b.id);
+    await as('admin')({ method: 'POST', url: reportUrl(b, '/return'), payload: { comment: 'Kontrollera.' } });
+    expect(await ids()).not.toContain(b.id);
+  });
 });

@@ -38,17 +38,32 @@ const PUBLISHED: Record<Audience['kind'], ReportStatus[]> = {
   public: ['approved'],
 };
 
-/** The publication of one period for one kind of viewer; cached briefly, since every figure is shared. */
-async function publicationFor(deps: StaffingDeps, periodId: string, audience: Audience): Promise<Publication> {
-  const viewer = unsuppressedFor(audience);
-  const statuses = PUBLISHED[audience.kind];
+/**
+ * What a cached view depends on: the period, the kind of viewer, and the staffing revision (bumped by every change
+ * to facts, statuses, periods and configuration) plus the organisations' last change (names, deactivation).
+ */
+async function viewKey(deps: StaffingDeps, periodId: string, audience: Audience): Promise<string> {
   const [state] = (
     (await deps.db.execute(
       sql`select (select revision from staffing_revision where id = 1) as revision,
-        (select count(*)::int from organisation where kind = 'municipality' and active) as active`,
-    )) as unknown as { rows: { revision: number; active: number }[] }
+        (select max(updated_at)::text from organisation) as organisations`,
+    )) as unknown as { rows: { revision: number; organisations: string | null }[] }
   ).rows;
-  const cacheKey = `${periodId}:${audience.kind}:${viewer ?? '-'}:${state?.revision ?? 0}:${state?.active ?? 0}`;
+  const viewer = unsuppressedFor(audience);
+  return `${periodId}:${audience.kind}:${viewer ?? '-'}:${state?.revision ?? 0}:${state?.organisations ?? ''}`;
+}
+
+/** A finished answer as JSON, computed once per view key (statistics are read far more often than changed). */
+function cachedJson(deps: StaffingDeps, key: string, build: () => Promise<unknown>): Promise<string> {
+  const cache = deps.publications ?? deps.cache;
+  return cache.remember(`staffing:json:${key}`, async () => JSON.stringify(await build()));
+}
+
+/** The publication of one period for one kind of viewer, computed once per view key. */
+async function publicationFor(deps: StaffingDeps, periodId: string, audience: Audience): Promise<Publication> {
+  const viewer = unsuppressedFor(audience);
+  const statuses = PUBLISHED[audience.kind];
+  const cacheKey = await viewKey(deps, periodId, audience);
   const cache = deps.publications ?? deps.cache;
   return cache.remember(`staffing:publication:${cacheKey}`, async () => {
     const config = await loadConfig(deps);
@@ -166,6 +181,41 @@ export async function getComparison(deps: StaffingDeps, ctx: RequestContext, per
   const actor = requireActorOf(ctx);
   authorize(actor, 'staffing:read_statistics');
   return comparison(deps, { kind: 'user', actor }, periodId, profession);
+}
+
+/** The comparison as the JSON the route sends (cached per view key). */
+export async function getComparisonJson(
+  deps: StaffingDeps,
+  ctx: RequestContext | null,
+  periodId: string,
+  profession: string,
+): Promise<string> {
+  if (!ctx) {
+    const key = await viewKey(deps, periodId, { kind: 'public' });
+    return cachedJson(deps, `comparison:${key}:${profession}`, () => getPublicComparison(deps, periodId, profession));
+  }
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'staffing:read_statistics');
+  const key = await viewKey(deps, periodId, { kind: 'user', actor });
+  return cachedJson(deps, `comparison:${key}:${profession}`, () =>
+    comparison(deps, { kind: 'user', actor }, periodId, profession),
+  );
+}
+
+/** The profile as the JSON the route sends (cached per view key; its trend covers every period). */
+export async function getProfileJson(
+  deps: StaffingDeps,
+  ctx: RequestContext,
+  municipalityId: string,
+  periodId: string,
+  profession: string,
+): Promise<string> {
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'staffing:read_statistics');
+  const key = await viewKey(deps, periodId, { kind: 'user', actor });
+  return cachedJson(deps, `profile:${key}:${municipalityId}:${profession}`, () =>
+    getProfile(deps, ctx, municipalityId, periodId, profession),
+  );
 }
 
 export async function getPublicComparison(deps: StaffingDeps, periodId: string, profession: string) {

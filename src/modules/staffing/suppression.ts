@@ -20,9 +20,10 @@ export const DEFAULT_MIN_COUNT = 3;
  * totals avoided), whose shown cells are then hidden too. Cells in three or more equations, or walks that would need
  * them, fall back to a bounded depth-first search over sign assignments.
  *
- * Limits: a cell the viewer's own figures and the zeros pin down cannot be protected by anything we hide; it stays
- * hidden without a certificate. So may a cell whose only certificates run through cells in three or more equations
- * when the bounded search gives up.
+ * Limits. A cell that the viewer's own figures and the zeros pin down cannot be protected by anything we hide; it
+ * stays hidden without a certificate. Where cells sit in three or more groups (3-D tables, a total split two ways),
+ * the fallback is slow on large tables and gives up when its budget runs out; such cells also stay hidden without a
+ * certificate. Property tests cover both kinds of structure on small tables.
  */
 
 const NOT_REPORTED = 0;
@@ -38,8 +39,13 @@ const HIDDEN = 3;
  */
 const GENERAL_SEARCH_BUDGET = 2_000;
 const GENERAL_SEARCH_TOTAL = 200_000;
-/** Certificate sizes tried in turn by the fallback search. */
-const SIZE_LIMITS = [4, 8, 16, 64, Number.POSITIVE_INFINITY];
+/** Certificate sizes tried in turn by the fallback search (a 3-D table's smallest is a 2×2×2 cube). */
+const SIZE_LIMITS = [8, 16, 32];
+/**
+ * Hidden and shown cells the fallback search tries per equation, besides those that settle another open equation
+ * too: in a long column the alternatives are much alike, and trying them all is what would eat the budget.
+ */
+const BRANCHES = 3;
 /** Counts as "many ways" when the fallback weighs which open equation to settle next. */
 const PLENTY = 1_000;
 
@@ -300,12 +306,10 @@ function protect(model: Model, queue: number[]): void {
     if (degree <= 2) {
       if (mobileHidden[x]) certificate = walks.find(x, false);
       certificate ??= walks.find(x, true);
-    } else if (mobileHidden[x]) {
-      certificate = general.find(x, false);
     }
     // Walks see every certificate made of cells in at most two equations, so the slower search only earns its keep
-    // when other cells exist or a walk was turned down for driving a cell below 1.
-    if (!certificate && (degree > 2 || manyEquationCells || walks.rejected)) certificate = general.find(x, true);
+    // when other cells exist or a walk was turned down for driving a cell below 1. It tries hidden cells first.
+    if (!certificate && (degree > 2 || manyEquationCells || walks.rejected)) certificate = general.find(x);
     // Still nothing: the bounded search gave up. The cell stays hidden, without a certificate.
     if (!certificate) continue;
     for (const [c, d] of certificate) {
@@ -382,6 +386,7 @@ function createMemberIndex(model: Model) {
     openStart[e + 1] = at;
   }
   const openSorted = new Uint8Array(eqCount);
+  const openFirst = openStart.slice(0, eqCount);
   const openFree: number[] = [];
   for (let c = 0; c < values.length; c++) if (status[c] === OPEN && single(c)) openFree.push(c);
   openFree.sort(byCost);
@@ -395,7 +400,10 @@ function createMemberIndex(model: Model) {
     openFree,
     openMembers,
     openEnd: (e: number): number => openStart[e + 1] as number,
-    /** Where equation e's shown members start in openMembers, cheapest first; those hidden since are to be skipped. */
+    /**
+     * Where equation e's shown members start in openMembers, cheapest first. Cells only ever go from shown to hidden,
+     * so the start moves past the cheap ones as they get hidden; later entries hidden since are to be skipped.
+     */
     openBegin(e: number): number {
       // Most equations never need ranking, so each is sorted the first time a search asks.
       if (!openSorted[e]) {
@@ -404,7 +412,10 @@ function createMemberIndex(model: Model) {
           .subarray(openStart[e] as number, openStart[e + 1] as number)
           .sort((p, q) => byCost(eqCell[p] as number, eqCell[q] as number));
       }
-      return openStart[e] as number;
+      let at = openFirst[e] as number;
+      while (at < (openStart[e + 1] as number) && status[eqCell[openMembers[at] as number] as number] !== OPEN) at++;
+      openFirst[e] = at;
+      return at;
     },
     hide(c: number): void {
       for (let j = cellStart[c] as number; j < (cellStart[c + 1] as number); j++) {
@@ -593,8 +604,9 @@ function createWalkSearch(model: Model, members: MemberIndex) {
 /**
  * Depth-first search over sign assignments, for cells in three or more equations, where a change no longer travels
  * along a single path. Each step settles the open equation with the fewest ways left to settle it (failing at once
- * when one has none), trying hidden cells first, then, if allowed, shown cells that settle another open equation
- * too, then the cheapest shown ones. Bounded, so it may miss a certificate that exists.
+ * when one has none), trying hidden cells first, then shown cells that settle another open equation too, then the
+ * cheapest shown ones. Certificates of up to 8, 16 and 32 cells are sought in turn, since a depth-first search left
+ * to itself sprawls and hides far more than needed. Bounded, so it may miss a certificate that exists.
  */
 function createGeneralSearch(model: Model, members: MemberIndex) {
   const { values, status, eqStart, eqCell, eqCoef, cellStart, cellEq, cellCoef } = model;
@@ -609,7 +621,7 @@ function createGeneralSearch(model: Model, members: MemberIndex) {
     maxDegree = Math.max(maxDegree, (cellStart[c + 1] as number) - (cellStart[c] as number));
 
   return {
-    find(x: number, allowOpen: boolean): Certificate | null {
+    find(x: number): Certificate | null {
       const assigned: number[] = [];
       let open = 0;
       const allowance = Math.min(GENERAL_SEARCH_BUDGET, GENERAL_SEARCH_TOTAL - spent);
@@ -648,16 +660,16 @@ function createGeneralSearch(model: Model, members: MemberIndex) {
         return d < 0 && (values[c] as number) < 2 ? 0 : d;
       };
       const directionOf = (e: number) => ((imbalance[e] as number) > 0 ? -1 : 1);
-      /** How many ways are left to settle e; any usable shown cell counts as plenty. */
-      const ways = (e: number): number => {
+      /** How many ways are left to settle e, counted up to `cap`; any usable shown cell counts as plenty. */
+      const ways = (e: number, cap: number): number => {
         const direction = directionOf(e);
         let n = 0;
-        for (const k of members.hidden[e] as number[]) if (moveOf(k, direction) !== 0) n++;
-        if (allowOpen) {
-          for (let at = members.openBegin(e); at < members.openEnd(e); at++) {
-            const k = members.openMembers[at] as number;
-            if (status[eqCell[k] as number] === OPEN && moveOf(k, direction) !== 0) return n + PLENTY;
-          }
+        for (const k of members.hidden[e] as number[]) {
+          if (moveOf(k, direction) !== 0 && ++n >= cap) return n;
+        }
+        for (let at = members.openBegin(e); at < members.openEnd(e); at++) {
+          const k = members.openMembers[at] as number;
+          if (status[eqCell[k] as number] === OPEN && moveOf(k, direction) !== 0) return n + PLENTY;
         }
         return n;
       };
@@ -674,13 +686,14 @@ function createGeneralSearch(model: Model, members: MemberIndex) {
         // Each further cell settles at most maxDegree equations; past the size limit, a smaller certificate is sought.
         if (assigned.length + Math.ceil(open / maxDegree) > limit) return false;
         if (--budget < 0) return false;
-        const pending = openEquations();
+        // Small equations first: they tend to have the fewest ways, which caps the counting in the large ones.
+        const pending = openEquations().sort((p, q) => eqSize(p) - eqSize(q) || p - q);
         let e = -1;
         let fewest = Number.POSITIVE_INFINITY;
         for (const candidate of pending) {
-          const n = ways(candidate);
+          const n = ways(candidate, fewest);
           if (n === 0) return false;
-          if (n < fewest || (n === fewest && eqSize(candidate) < eqSize(e))) {
+          if (n < fewest) {
             fewest = n;
             e = candidate;
           }
@@ -701,11 +714,10 @@ function createGeneralSearch(model: Model, members: MemberIndex) {
           hidden.push({ c, d, score });
         }
         hidden.sort((p, q) => p.score - q.score || p.c - q.c);
-        for (const { c, d } of hidden) {
+        for (const { c, d } of hidden.slice(0, Math.max(BRANCHES, hidden.filter((h) => h.score < 0).length))) {
           if (tries(c, d)) return true;
           if (budget < 0) return false;
         }
-        if (!allowOpen) return false;
         // Shown cells of e that settle another open equation too (e is the most constrained, so usually small).
         const closers: { c: number; d: number }[] = [];
         const mark = step;
@@ -731,11 +743,14 @@ function createGeneralSearch(model: Model, members: MemberIndex) {
           if (change[c] === 0 && tries(c, d)) return true;
           if (budget < 0) return false;
         }
-        for (let at = members.openBegin(e); at < members.openEnd(e); at++) {
+        let tried = 0;
+        for (let at = members.openBegin(e); at < members.openEnd(e) && tried < BRANCHES; at++) {
           const k = members.openMembers[at] as number;
           if (status[eqCell[k] as number] !== OPEN) continue;
           const d = moveOf(k, direction);
-          if (d !== 0 && tries(eqCell[k] as number, d)) return true;
+          if (d === 0) continue;
+          tried++;
+          if (tries(eqCell[k] as number, d)) return true;
           if (budget < 0) return false;
         }
         return false;
