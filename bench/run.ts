@@ -3,6 +3,11 @@
 // Goals: on PostgreSQL the authenticated read reaches ≥ 50 % of /healthz's requests per second; a start on an
 // existing folder is ready in < 3 s. Results go to the terminal and to bench/results/latest.json.
 //
+// Then the staffing statistics at national scale (bench/staffing.ts, bench/staffing-dataset.ts): 290 municipalities ×
+// 10 periods × 7 professions loaded into a fresh data folder and into the PostgreSQL bench database; the comparison
+// and profile endpoints against the same authenticated read, and the import of a full workbook against ExcelJS's
+// bare read. Goals: comparison p99 ≤ 5× the baseline's p99 on PostgreSQL; import ≤ 3× the bare read.
+//
 // PostgreSQL: BENCH_DATABASE_URL, else postgres://kompetensnav:kompetensnav@127.0.0.1:5432/kompetensnav_bench
 // (scripts/ensure-postgres.sh makes it). The bench database is dropped and created again on every run.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -14,6 +19,16 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/platform/server/demo.ts';
+import {
+  benchStaffingImports,
+  benchStaffingReads,
+  type Load,
+  printStaffing,
+  type StaffingContext,
+  type StaffingResult,
+  staffingGoals,
+} from './staffing.ts';
+import { prepareEmbeddedDataset, preparePostgresDataset } from './staffing-dataset.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin/kompetensnav.mjs');
@@ -26,15 +41,8 @@ const WARMUP_S = 2;
 const CONNECTIONS = 10;
 const STARTS = 3;
 const GOALS = { authenticatedVsHealthzOnPostgres: 0.5, startupMs: 3000 };
+const STAFFING_TIMEOUT_S = 120;
 
-type Load = {
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-};
 type DbResult = { database: 'embedded' | 'postgresql'; healthz: Load; authenticated: Load; ratio: number };
 type Exit = { code: number | null; signal: NodeJS.Signals | null };
 type Proc = { child: ChildProcess; exit: Promise<Exit>; stdout: () => string; stderr: () => string };
@@ -76,6 +84,22 @@ async function main() {
     await stop(server.proc);
   }
 
+  // Staffing statistics at national scale: a new embedded data folder, then the PostgreSQL bench database.
+  const staffing: StaffingResult[] = [];
+  log('\nStaffing, embedded database: loading the national dataset into a new data folder…');
+  const staffingDir = path.join(work, 'staffing-data');
+  const embeddedDataset = await prepareEmbeddedDataset(staffingDir);
+  logDataset(embeddedDataset);
+  staffing.push(await measureStaffing('embedded', { DATA_DIR: staffingDir, DEMO: 'on' }, embeddedDataset, results));
+  if (postgres.ok) {
+    log('\nStaffing, PostgreSQL: loading the national dataset into the bench database…');
+    const pgDataset = await preparePostgresDataset(pgUrl);
+    logDataset(pgDataset);
+    staffing.push(await measureStaffing('postgresql', { DATABASE_URL: pgUrl, DEMO: 'off' }, pgDataset, results));
+  } else {
+    log('\nStaffing, PostgreSQL: skipped (PostgreSQL is unreachable).');
+  }
+
   const startup = {
     runs: startups,
     medianReadyLineMs: median(startups.map((s) => s.readyLineMs)),
@@ -94,9 +118,10 @@ async function main() {
       value: Math.round(startup.medianReadyzMs),
       met: startup.medianReadyzMs < GOALS.startupMs,
     },
+    ...staffingGoals(staffing),
   };
 
-  printReport(results, startup, goals, postgres);
+  printReport(results, startup, goals, postgres, staffing);
   mkdirSync(path.dirname(RESULTS), { recursive: true });
   const report = {
     startedAt: started.toISOString(),
@@ -117,6 +142,20 @@ async function main() {
     },
     results,
     startup,
+    staffing: {
+      settings: {
+        dataset: '290 municipalities × 10 annual periods × 7 professions, every measure (bench/staffing-dataset.ts)',
+        baseline: 'GET /api/organisations (signed in, same server)',
+        comparison: 'GET /api/staffing/comparison?periodId=<newest>&profession=all',
+        profile: 'GET /api/staffing/profile/<median-sized municipality>?periodId=<newest>&profession=all',
+        signedInAs: USER,
+        cold: 'the first request after a change (PATCH of a profession with its own name bumps staffing_revision)',
+        requestTimeoutSeconds: STAFFING_TIMEOUT_S,
+        importRuns: 3,
+      },
+      results: staffing,
+      ...(postgres.ok ? {} : { postgresSkipped: postgres.reason }),
+    },
     postgres: postgres.ok ? { url: redact(pgUrl) } : { url: redact(pgUrl), skipped: postgres.reason },
     goals,
   };
@@ -138,9 +177,56 @@ async function measure(database: DbResult['database'], server: { origin: string;
   return { database, healthz, authenticated, ratio: authenticated.requestsPerSecond / healthz.requestsPerSecond };
 }
 
-async function load(url: string, headers: Record<string, string>, proc: Proc): Promise<Load> {
-  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers });
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
+/**
+ * bench/staffing.ts on a server holding the national dataset, signed in as the regional admin: the reads on one
+ * server, then the imports on a new one (the profile's load leaves the first busy with answers nobody waits for).
+ */
+async function measureStaffing(
+  database: StaffingResult['database'],
+  env: Record<string, string>,
+  dataset: StaffingContext['dataset'],
+  foundation: DbResult[],
+): Promise<StaffingResult> {
+  const context = async (server: { origin: string; proc: Proc }): Promise<StaffingContext> => ({
+    database,
+    origin: server.origin,
+    cookie: await signIn(server.origin),
+    dataset,
+    // Answers slower than autocannon's 10 s are measured, not errors: the bench reports what the endpoints cost.
+    load: (url, headers) => load(url, headers, server.proc, { timeoutSeconds: STAFFING_TIMEOUT_S }),
+    serverPid: server.proc.child.pid ?? null,
+    log,
+    workDir: path.join(work, 'workbooks'),
+    foundationBaseline: foundation.find((r) => r.database === database)?.authenticated ?? null,
+  });
+  const readServer = await startServer(env);
+  const reads = await benchStaffingReads(await context(readServer));
+  await stop(readServer.proc, { quiet: true });
+  const importServer = await startServer(env);
+  const imports = await benchStaffingImports(await context(importServer));
+  await stop(importServer.proc);
+  return { ...reads, imports };
+}
+
+function logDataset(d: { rows: Record<string, number>; loadMs: number; totalMs: number }) {
+  const rows = Object.entries(d.rows)
+    .map(([k, v]) => `${v.toLocaleString('en')} ${k}`)
+    .join(', ');
+  log(
+    `  loaded ${rows} in ${(d.loadMs / 1000).toFixed(1)} s (${(d.totalMs / 1000).toFixed(1)} s with migrate and demo seed)`,
+  );
+}
+
+/** `timeoutSeconds`: how long one answer may take before autocannon counts a timeout (its default is 10 s). */
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  proc: Proc,
+  opts: { timeoutSeconds?: number } = {},
+): Promise<Load> {
+  const timeout = opts.timeoutSeconds ?? 10;
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers, timeout });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers, timeout });
   if (r.non2xx || r.errors || r.timeouts) {
     const state =
       proc.child.exitCode !== null || proc.child.signalCode !== null
@@ -273,14 +359,18 @@ async function startServer(extra: Record<string, string>) {
   };
 }
 
-async function stop(proc: Proc) {
+/** `quiet`: a server known to be busy (the staffing profile's load) may need its forced exit; say nothing then. */
+async function stop(proc: Proc, opts: { quiet?: boolean } = {}) {
   if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
   proc.child.kill('SIGTERM');
   const exit = await within(proc.exit, 15_000, 'the server to stop').catch(() => {
     proc.child.kill('SIGKILL');
     return proc.exit;
   });
-  if (exit.code !== 0) log(`  (the server stopped with ${JSON.stringify(exit)})`);
+  if (exit.code !== 0 && !opts.quiet) {
+    const output = `${proc.stdout().slice(-400)}\n${proc.stderr().slice(-400)}`.trim();
+    log(`  (the server stopped with ${JSON.stringify(exit)}; its output ends: ${output || '–'})`);
+  }
 }
 
 async function signIn(origin: string): Promise<string> {
@@ -319,6 +409,7 @@ function printReport(
   },
   goals: Record<string, { goal: string; value: number | null; met: boolean | null }>,
   postgres: { ok: true } | { ok: false; reason: string },
+  staffing: StaffingResult[],
 ) {
   const rows: string[][] = [['database', 'endpoint', 'req/s', 'p50 ms', 'p99 ms', 'auth/healthz']];
   for (const r of results) {
@@ -348,6 +439,8 @@ function printReport(
     `  median: ready line ${Math.round(startup.medianReadyLineMs)} ms, /readyz 200 ${Math.round(startup.medianReadyzMs)} ms ` +
       `(of which the server itself reports ${Number.isNaN(startup.medianReportedMs) ? '?' : Math.round(startup.medianReportedMs)} ms after loading its code)`,
   );
+
+  printStaffing(staffing, postgres.ok ? null : 'PostgreSQL unreachable', log, table);
 
   log('\nGoals:');
   for (const [name, g] of Object.entries(goals)) {
