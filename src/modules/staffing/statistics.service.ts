@@ -13,7 +13,7 @@ import { ALL, buildPublication, type Publication, REGION } from './publication.t
 import type { Cell, ComparisonDto, ProfileDto, ReportStatus } from './staffing.contracts.ts';
 import { staffingFact, staffingPeriod, staffingReport } from './staffing.table.ts';
 import { loadConfig, type StaffingDeps } from './staffing-config.service.ts';
-import { CONTEXT, type Fact, RATIO_DEFS, RATIOS, type RatioKey } from './staffing-measures.ts';
+import { type Fact, RATIO_DEFS, RATIOS, type RatioKey } from './staffing-measures.ts';
 
 type Audience = { kind: 'public' } | { kind: 'user'; actor: Actor };
 
@@ -322,10 +322,6 @@ export type ExportFile = { fileName: string; contentType: string; body: Buffer |
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV_TYPE = 'text/csv; charset=utf-8';
 
-function exportCell(value: Cell): string | number | null {
-  return value;
-}
-
 export async function exportComparison(
   deps: StaffingDeps,
   ctx: RequestContext | null,
@@ -350,8 +346,8 @@ export async function exportComparison(
   const toRow = (name: string, status: string, values: Record<string, Cell>, ratios: Record<string, Cell>) => ({
     name,
     status,
-    ...Object.fromEntries(valueColumns.map((c) => [`v:${c.key}`, exportCell(values[c.key] ?? null)])),
-    ...Object.fromEntries(ratioColumns.map((r) => [`r:${r.key}`, exportCell(ratios[r.key] ?? null)])),
+    ...Object.fromEntries(valueColumns.map((c) => [`v:${c.key}`, values[c.key] ?? null])),
+    ...Object.fromEntries(ratioColumns.map((r) => [`r:${r.key}`, ratios[r.key] ?? null])),
   });
   const rows = [
     ...dto.rows.map((r) => toRow(r.name, STATUS_SV[r.status], r.values, r.ratios)),
@@ -378,5 +374,3 @@ export const STATUS_SV: Record<ReportStatus, string> = {
   approved: 'Godkänd',
   returned: 'Återförd',
 };
-
-export { CONTEXT };
