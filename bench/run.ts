@@ -52,6 +52,7 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'kn-bench-'));
 
 async function main() {
   const pgUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_PG_URL;
+  if (process.env.BENCH_ONLY === 'imports') return importsOnly(pgUrl);
   const results: DbResult[] = [];
   const started = new Date();
   log(
@@ -187,7 +188,23 @@ async function measureStaffing(
   dataset: StaffingContext['dataset'],
   foundation: DbResult[],
 ): Promise<StaffingResult> {
-  const context = async (server: { origin: string; proc: Proc }): Promise<StaffingContext> => ({
+  const context = (server: { origin: string; proc: Proc }) => staffingContext(database, server, dataset, foundation);
+  const readServer = await startServer(env);
+  const reads = await benchStaffingReads(await context(readServer));
+  await stop(readServer.proc, { quiet: true });
+  const importServer = await startServer(env);
+  const imports = await benchStaffingImports(await context(importServer));
+  await stop(importServer.proc);
+  return { ...reads, imports };
+}
+
+async function staffingContext(
+  database: StaffingResult['database'],
+  server: { origin: string; proc: Proc },
+  dataset: StaffingContext['dataset'],
+  foundation: DbResult[],
+): Promise<StaffingContext> {
+  return {
     database,
     origin: server.origin,
     cookie: await signIn(server.origin),
@@ -198,14 +215,29 @@ async function measureStaffing(
     log,
     workDir: path.join(work, 'workbooks'),
     foundationBaseline: foundation.find((r) => r.database === database)?.authenticated ?? null,
-  });
-  const readServer = await startServer(env);
-  const reads = await benchStaffingReads(await context(readServer));
-  await stop(readServer.proc, { quiet: true });
-  const importServer = await startServer(env);
-  const imports = await benchStaffingImports(await context(importServer));
-  await stop(importServer.proc);
-  return { ...reads, imports };
+  };
+}
+
+/** BENCH_ONLY=imports: only the staffing imports, on both databases, printed and not saved (for work on the import). */
+async function importsOnly(pgUrl: string): Promise<number> {
+  const report = (database: string, imports: Awaited<ReturnType<typeof benchStaffingImports>>) => {
+    for (const i of imports) {
+      log(
+        `  ${database}, ${i.label}: bare ${Math.round(i.medianBareReadMs)} ms, upload+preview ${Math.round(i.medianUploadPreviewMs)} ms, confirm ${Math.round(i.medianConfirmMs)} ms → ${i.importVsBareRead.toFixed(2)}× (preview ${i.previewVsBareRead.toFixed(2)}×)`,
+      );
+    }
+  };
+  const staffingDir = path.join(work, 'staffing-data');
+  const embeddedDataset = await prepareEmbeddedDataset(staffingDir);
+  const embedded = await startServer({ DATA_DIR: staffingDir, DEMO: 'on' });
+  report('embedded', await benchStaffingImports(await staffingContext('embedded', embedded, embeddedDataset, [])));
+  await stop(embedded.proc);
+  if (!(await preparePostgres(pgUrl)).ok) return 1;
+  const pgDataset = await preparePostgresDataset(pgUrl);
+  const server = await startServer({ DATABASE_URL: pgUrl, DEMO: 'off' });
+  report('postgresql', await benchStaffingImports(await staffingContext('postgresql', server, pgDataset, [])));
+  await stop(server.proc);
+  return 0;
 }
 
 function logDataset(d: { rows: Record<string, number>; loadMs: number; totalMs: number }) {

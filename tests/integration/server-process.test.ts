@@ -14,6 +14,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin/kompetensnav.mjs');
 const AUTH_SECRET = 'server-process-test-secret-0123456789abcdef';
 const ADMIN = 'regionadmin@demo.example';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Upper bound for one server start (tsx compiles the sources on each start; CI machines are slow). */
 const START_TIMEOUT_MS = 60_000;
 
@@ -268,6 +269,29 @@ describe.concurrent('server processes on the embedded database', () => {
       expect(elapsed).toBeLessThan(20_000);
       expect((await fetch(`${server.origin}/readyz`)).status).toBe(200);
       expect(readFileSync(path.join(dataDir, 'kompetensnav.lock'), 'utf8').trim()).toBe(String(server.child.pid));
+    }, 60_000);
+
+    it('reads an uploaded workbook in a worker thread of the bundled server (dist/server/workers)', async ({
+      expect,
+    }) => {
+      const cookie = await signIn(server);
+      const periods = await fetch(`${server.origin}/api/staffing/periods`, { headers: { cookie } });
+      const open = ((await periods.json()) as { id: string; closed: boolean }[]).find((p) => !p.closed);
+      if (!open) throw new Error('the demo has no open period');
+      const template = await fetch(`${server.origin}/api/staffing/periods/${open.id}/template`, {
+        headers: { cookie },
+      });
+      expect(template.status).toBe(200);
+      const upload = await fetch(`${server.origin}/api/staffing/periods/${open.id}/imports`, {
+        method: 'POST',
+        headers: { cookie, origin: server.origin, 'content-type': XLSX_TYPE },
+        body: Buffer.from(await template.arrayBuffer()),
+      });
+      const preview = (await upload.json()) as { changes: unknown[]; unchangedCount: number };
+      expect(upload.status, JSON.stringify(preview)).toBe(201);
+      // The region's own template, uploaded unchanged: every value read back, none of them a change.
+      expect(preview.changes).toEqual([]);
+      expect(preview.unchangedCount).toBeGreaterThan(1000);
     }, 60_000);
 
     it('shuts down gracefully on SIGTERM: exit code 0 and the lock file is gone', async ({ expect }) => {

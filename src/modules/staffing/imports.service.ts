@@ -3,18 +3,28 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { authorize, requireActorOf } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
-import { inTransaction } from '../../platform/server/db.ts';
+import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../platform/server/errors.ts';
 import { can } from '../../platform/server/policy.ts';
 import { sha256File } from '../../platform/server/upload-guard.ts';
 import { activeMunicipalities, findPeriod } from './periods.service.ts';
-import { findReport, loadFacts, replaceFacts, transition } from './reports.service.ts';
+import {
+  applyFactChanges,
+  assertEditable,
+  findReport,
+  findReports,
+  loadFacts,
+  loadFactsOf,
+  lockReports,
+  transition,
+} from './reports.service.ts';
 import type { ImportPreviewDto, ReportStatus } from './staffing.contracts.ts';
 import { staffingImport, staffingPeriod } from './staffing.table.ts';
 import { loadConfig, rulesConfigOf, type StaffingDeps } from './staffing-config.service.ts';
-import { buildTemplate, parseWorkbook } from './staffing-excel.ts';
+import { buildTemplate } from './staffing-excel.ts';
 import { type Fact, factKey } from './staffing-measures.ts';
 import { validateFacts } from './staffing-rules.ts';
+import { readWorkbook, type WorkbookReader } from './workbook-reader.ts';
 
 /** 422: the file was read, but cells are wrong. Every rejected cell is a field `Sheet!A1`. */
 export class ImportRejectedError extends AppError {
@@ -77,9 +87,17 @@ async function previousPeriodOf(deps: StaffingDeps, referenceDate: string) {
   return row ?? null;
 }
 
+export type ImportDeps = StaffingDeps & { workbooks: WorkbookReader };
+
+/**
+ * What a pending import was computed against: each municipality's report as it was at the preview (`updated_at`, or
+ * null when there was none). Confirming refuses if any of them moved since.
+ */
+type Basis = Record<string, { updatedAt: string | null }>;
+
 /** Reads an uploaded workbook (already size-checked and on disk) into a pending import with its preview. */
 export async function createImport(
-  deps: StaffingDeps,
+  deps: ImportDeps,
   ctx: RequestContext,
   periodId: string,
   file: { path: string; name: string },
@@ -97,7 +115,7 @@ export async function createImport(
     name: m.name,
     code: m.code ?? '',
   });
-  const parsed = await parseWorkbook(file.path, {
+  const parsed = await readWorkbook(deps.workbooks, file.path, {
     config,
     municipalities: editable.map(asRef),
     allMunicipalities: all.map(asRef),
@@ -106,18 +124,21 @@ export async function createImport(
     throw new ImportRejectedError(parsed.errors.map((e) => ({ path: `${e.sheet}!${e.cell}`, message: e.message })));
   }
 
+  const ids = parsed.municipalities.map((m) => m.id);
+  const reports = await findReports(deps.db, period.id, ids);
+  const currentFacts = await loadFactsOf(deps.db, period.id, ids);
+  const names = new Map(all.map((m) => [m.id, m.name]));
   const rejected: { path: string; message: string }[] = [];
   const changes: Change[] = [];
   let unchangedCount = 0;
-  const payload: Record<string, Fact[]> = {};
+  const basis: Basis = {};
   for (const entry of parsed.municipalities) {
-    const municipality = all.find((m) => m.id === entry.id);
-    if (!municipality) continue;
+    const name = names.get(entry.id) ?? '';
     const firstCell = Object.values(entry.cells)[0];
-    const where = firstCell ? `${firstCell.sheet}!${firstCell.cell.replace(/[0-9]+$/, '1')}` : municipality.name;
-    const report = await findReport(deps.db, period.id, entry.id);
+    const where = firstCell ? `${firstCell.sheet}!${firstCell.cell.replace(/[0-9]+$/, '1')}` : name;
+    const report = reports.get(entry.id);
     const status: ReportStatus = report?.status ?? 'not_started';
-    const current = await loadFacts(deps.db, period.id, entry.id);
+    const current = currentFacts.get(entry.id) ?? [];
     // The file is the complete new state of the sheets it has; professions without a sheet keep their values.
     const inFile = new Set(entry.professions);
     const next = [...entry.facts, ...current.filter((f) => !inFile.has(f.profession))];
@@ -125,22 +146,21 @@ export async function createImport(
     if (diff.length > 0 && (status === 'submitted' || status === 'approved')) {
       rejected.push({
         path: where,
-        message: `${municipality.name}: rapporten är ${status === 'approved' ? 'godkänd' : 'inskickad'} och kan inte ändras. Be regionen att återföra den.`,
+        message: `${name}: rapporten är ${status === 'approved' ? 'godkänd' : 'inskickad'} och kan inte ändras. Be regionen att återföra den.`,
       });
     }
     if (opts.submit) {
       for (const e of validateFacts(rulesConfigOf(config), next, 'submit')) {
         const c = entry.cells[e.path];
-        rejected.push({ path: c ? `${c.sheet}!${c.cell}` : where, message: `${municipality.name}: ${e.message}` });
+        rejected.push({ path: c ? `${c.sheet}!${c.cell}` : where, message: `${name}: ${e.message}` });
       }
     }
-    const changedKeys = new Set(diff.map((d) => d.key));
-    unchangedCount += next.filter((f) => !changedKeys.has(factKey(f))).length;
+    unchangedCount += next.length - diff.filter((d) => d.new !== null).length;
     for (const d of diff) {
       const c = entry.cells[d.key];
       changes.push({
         municipalityId: entry.id,
-        municipalityName: municipality.name,
+        municipalityName: name,
         sheet: c?.sheet ?? sheetOf(config, d.key),
         cell: c?.cell ?? '',
         key: d.key,
@@ -148,7 +168,7 @@ export async function createImport(
         new: d.new,
       });
     }
-    payload[entry.id] = next;
+    basis[entry.id] = { updatedAt: report ? report.updatedAt.toISOString() : null };
   }
   if (rejected.length > 0) throw new ImportRejectedError(rejected);
 
@@ -162,7 +182,7 @@ export async function createImport(
         sha256,
         uploadedBy: actor.userId,
         uploadedByToken: actor.tokenId,
-        payload,
+        payload: basis,
         changes: { items: changes, unchangedCount },
       })
       .returning();
@@ -202,7 +222,7 @@ export function diffFacts(current: Fact[], next: Fact[]): { key: string; old: nu
 function toPreview(row: ImportRow): ImportPreviewDto {
   const stored = row.changes as { items: Change[]; unchangedCount: number };
   const byMunicipality = new Map<string, { id: string; name: string; changeCount: number }>();
-  for (const id of Object.keys(row.payload as Record<string, Fact[]>)) {
+  for (const id of Object.keys(row.payload as Basis)) {
     byMunicipality.set(id, { id, name: '', changeCount: 0 });
   }
   for (const c of stored.items) {
@@ -252,8 +272,9 @@ export async function confirmImport(
     throw new ConflictError('Förhandsgranskningen är för gammal. Ladda upp filen igen.');
   }
   const period = await findPeriod(deps.db, row.periodId);
-  const payload = row.payload as Record<string, Fact[]>;
-  const stored = row.changes as { items: Change[] };
+  const basis = basisOf(row);
+  const { items } = row.changes as { items: Change[] };
+  const changedIds = [...new Set(items.map((c) => c.municipalityId))];
   await inTransaction(deps.db, async (tx) => {
     const [claimed] = await tx
       .update(staffingImport)
@@ -261,15 +282,18 @@ export async function confirmImport(
       .where(and(eq(staffingImport.id, id), eq(staffingImport.status, 'pending')))
       .returning({ id: staffingImport.id });
     if (!claimed) throw new ConflictError('Importen är redan hanterad.');
-    for (const [municipalityId, facts] of Object.entries(payload)) {
-      const expected = stored.items.filter((c) => c.municipalityId === municipalityId);
-      const actual = diffFacts(await loadFacts(tx, period.id, municipalityId), facts);
-      if (!sameChanges(expected, actual)) {
-        throw new ConflictError('Rapporten har ändrats sedan förhandsgranskningen. Ladda upp filen igen.');
-      }
-      // The same file twice changes nothing: municipalities without changes are not touched at all.
-      if (actual.length > 0) await replaceFacts(tx, ctx, period, municipalityId, facts);
-      if (opts.submit) {
+    const reports = await lockReports(tx, period.id, Object.keys(basis));
+    const moved = Object.entries(basis).some(
+      ([municipalityId, was]) => (reports.get(municipalityId)?.updatedAt.toISOString() ?? null) !== was.updatedAt,
+    );
+    if (moved || !(await stillAsPreviewed(tx, period.id, changedIds, items))) {
+      throw new ConflictError('Rapporten har ändrats sedan förhandsgranskningen. Ladda upp filen igen.');
+    }
+    for (const municipalityId of changedIds) assertEditable(period, reports.get(municipalityId));
+    // The same file twice changes nothing: municipalities without changes are not touched at all.
+    await applyFactChanges(tx, ctx, period, items, reports);
+    if (opts.submit) {
+      for (const municipalityId of Object.keys(basis)) {
         const status = (await findReport(tx, period.id, municipalityId))?.status;
         if (status === 'draft' || status === 'returned') {
           await transition(tx, ctx, period, municipalityId, 'submit', null);
@@ -281,13 +305,22 @@ export async function confirmImport(
   return getImport(deps, ctx, id);
 }
 
-function sameChanges(expected: Change[], actual: { key: string; old: number | null; new: number | null }[]) {
-  if (expected.length !== actual.length) return false;
-  const byKey = new Map(expected.map((c) => [c.key, c]));
-  return actual.every((a) => {
-    const e = byKey.get(a.key);
-    return e !== undefined && e.old === a.old && e.new === a.new;
-  });
+/** The import's basis; a pending import stored by an earlier version (complete fact lists) must be uploaded again. */
+function basisOf(row: ImportRow): Basis {
+  const payload = row.payload as Record<string, unknown>;
+  const valid = Object.values(payload).every((v) => v !== null && typeof v === 'object' && 'updatedAt' in v);
+  if (!valid) throw new ConflictError('Förhandsgranskningen är för gammal. Ladda upp filen igen.');
+  return payload as Basis;
+}
+
+/** Every changed value still holds what the preview showed as its old value. */
+async function stillAsPreviewed(tx: Db, periodId: string, municipalityIds: string[], items: Change[]) {
+  const current = await loadFactsOf(tx, periodId, municipalityIds);
+  const values = new Map<string, number>();
+  for (const [municipalityId, facts] of current) {
+    for (const f of facts) values.set(`${municipalityId}/${factKey(f)}`, f.value);
+  }
+  return items.every((c) => (values.get(`${c.municipalityId}/${c.key}`) ?? null) === c.old);
 }
 
 export async function discardImport(deps: StaffingDeps, ctx: RequestContext, id: string) {

@@ -1,6 +1,6 @@
 // One municipality's staffing report for one period: its values (facts) and its workflow
 // draft → submitted → approved, or back as returned with a comment. Every transition is kept with who and when.
-import { and, asc, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { authorizeObject, requireActorOf } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
@@ -12,7 +12,7 @@ import { findPeriod } from './periods.service.ts';
 import type { ReportDto, ReportStatus } from './staffing.contracts.ts';
 import { staffingFact, staffingPeriod, staffingReport, staffingReportTransition } from './staffing.table.ts';
 import { bumpRevision, loadConfig, rulesConfigOf, type StaffingDeps } from './staffing-config.service.ts';
-import type { Fact } from './staffing-measures.ts';
+import { type Fact, parseFactKey } from './staffing-measures.ts';
 import { validateFacts } from './staffing-rules.ts';
 
 type ReportRow = typeof staffingReport.$inferSelect;
@@ -149,7 +149,7 @@ export async function assertValidFacts(deps: StaffingDeps, facts: Fact[], mode: 
 
 /**
  * Replaces a municipality's facts for a period (the given set is the complete new state) inside a transaction,
- * creating the report as a draft when it does not exist yet. Used by the form, the JSON API and the Excel import.
+ * creating the report as a draft when it does not exist yet. Used by the form and the JSON API.
  */
 export async function replaceFacts(
   tx: Db,
@@ -158,8 +158,19 @@ export async function replaceFacts(
   municipalityId: string,
   facts: Fact[],
 ): Promise<void> {
-  const actor = requireActorOf(ctx);
   const report = await lockReport(tx, period.id, municipalityId);
+  assertEditable(period, report);
+  await tx
+    .delete(staffingFact)
+    .where(and(eq(staffingFact.periodId, period.id), eq(staffingFact.municipalityId, municipalityId)));
+  if (facts.length > 0) {
+    await tx.insert(staffingFact).values(facts.map((f) => ({ ...f, periodId: period.id, municipalityId })));
+  }
+  await touchReports(tx, ctx, period, [municipalityId], new Map(report ? [[municipalityId, report]] : []));
+}
+
+/** A closed period, or a submitted or approved report, takes no changes. */
+export function assertEditable(period: PeriodRow, report: ReportRow | undefined | null): void {
   const status: ReportStatus = report?.status ?? 'not_started';
   if (period.closed) throw new ConflictError('Perioden är stängd och kan inte ändras.');
   if (!EDITABLE.includes(status)) {
@@ -169,35 +180,161 @@ export async function replaceFacts(
         : 'Rapporten är inskickad och kan inte ändras. Be regionen att återföra den om något behöver rättas.',
     );
   }
-  await tx
-    .delete(staffingFact)
-    .where(and(eq(staffingFact.periodId, period.id), eq(staffingFact.municipalityId, municipalityId)));
-  if (facts.length > 0) {
-    await tx.insert(staffingFact).values(facts.map((f) => ({ ...f, periodId: period.id, municipalityId })));
+}
+
+export type FactChange = { municipalityId: string; key: string; new: number | null };
+/** Rows per statement when values are written set-based (six parameters a row, well below PostgreSQL's limit). */
+const WRITE_BATCH = 1000;
+
+/**
+ * Writes single changed values of one or more municipalities' reports (the Excel import): upserts and deletes
+ * set-based, each report touched (or created as a draft) once, the revision bumped once. The caller has locked the
+ * reports (`lockReports`) and checked that they are editable.
+ */
+export async function applyFactChanges(
+  tx: Db,
+  ctx: RequestContext,
+  period: PeriodRow,
+  changes: FactChange[],
+  reports: Map<string, ReportRow>,
+): Promise<void> {
+  const upserts: (typeof staffingFact.$inferInsert)[] = [];
+  const deletes: SQL[] = [];
+  for (const c of changes) {
+    const parts = parseFactKey(c.key);
+    if (!parts) throw new Error(`not a fact key: ${c.key}`);
+    if (c.new === null) {
+      deletes.push(sql`(${c.municipalityId}::uuid, ${parts.profession}, ${parts.measure}, ${parts.breakdown})`);
+    } else {
+      upserts.push({ ...parts, periodId: period.id, municipalityId: c.municipalityId, value: c.new });
+    }
   }
-  if (report) {
-    await tx.update(staffingReport).set({ updatedAt: new Date() }).where(eq(staffingReport.id, report.id));
-  } else {
-    const [created] = await tx
+  for (const batch of chunks(upserts, WRITE_BATCH)) {
+    await tx
+      .insert(staffingFact)
+      .values(batch)
+      .onConflictDoUpdate({
+        target: [
+          staffingFact.periodId,
+          staffingFact.municipalityId,
+          staffingFact.profession,
+          staffingFact.measure,
+          staffingFact.breakdown,
+        ],
+        set: { value: sql`excluded.value` },
+      });
+  }
+  for (const batch of chunks(deletes, WRITE_BATCH)) {
+    await tx
+      .delete(staffingFact)
+      .where(
+        and(
+          eq(staffingFact.periodId, period.id),
+          sql`(${staffingFact.municipalityId}, ${staffingFact.profession}, ${staffingFact.measure}, ${staffingFact.breakdown}) in (${sql.join(batch, sql`, `)})`,
+        ),
+      );
+  }
+  await touchReports(tx, ctx, period, [...new Set(changes.map((c) => c.municipalityId))], reports);
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * After a save: each report's `updated_at` moves, a report that did not exist is created as a draft (with its first
+ * transition), the revision is bumped once and each municipality gets its audit event.
+ */
+async function touchReports(
+  tx: Db,
+  ctx: RequestContext,
+  period: PeriodRow,
+  municipalityIds: string[],
+  reports: Map<string, ReportRow>,
+): Promise<void> {
+  if (municipalityIds.length === 0) return;
+  const actor = requireActorOf(ctx);
+  const existing = municipalityIds.flatMap((id) => reports.get(id)?.id ?? []);
+  const missing = municipalityIds.filter((id) => !reports.has(id));
+  if (existing.length > 0) {
+    await tx.update(staffingReport).set({ updatedAt: new Date() }).where(inArray(staffingReport.id, existing));
+  }
+  if (missing.length > 0) {
+    const created = await tx
       .insert(staffingReport)
-      .values({ periodId: period.id, municipalityId, status: 'draft' })
-      .returning();
-    if (!created) throw new Error('insert returned no row');
-    await tx.insert(staffingReportTransition).values({
-      reportId: created.id,
-      fromStatus: 'not_started',
-      toStatus: 'draft',
-      actorUserId: actor.userId,
-      actorTokenId: actor.tokenId,
-    });
+      .values(missing.map((municipalityId) => ({ periodId: period.id, municipalityId, status: 'draft' as const })))
+      .onConflictDoNothing()
+      .returning({ id: staffingReport.id });
+    // Another request created one of them since the caller locked the reports: this save is based on old state.
+    if (created.length !== missing.length) {
+      throw new ConflictError('Rapporten har ändrats under tiden. Ladda om sidan och försök igen.');
+    }
+    await tx.insert(staffingReportTransition).values(
+      created.map((r) => ({
+        reportId: r.id,
+        fromStatus: 'not_started',
+        toStatus: 'draft',
+        actorUserId: actor.userId,
+        actorTokenId: actor.tokenId,
+      })),
+    );
   }
   await bumpRevision(tx);
-  await audit(tx, ctx, {
-    action: 'staffing_report.save',
-    entityType: 'staffing_report',
-    entityId: `${period.id}/${municipalityId}`,
-    organisationId: municipalityId,
-  });
+  await audit(
+    tx,
+    ctx,
+    municipalityIds.map((municipalityId) => ({
+      action: 'staffing_report.save',
+      entityType: 'staffing_report',
+      entityId: `${period.id}/${municipalityId}`,
+      organisationId: municipalityId,
+    })),
+  );
+}
+
+/** The reports of these municipalities, locked in a fixed order (so two imports cannot deadlock), by municipality. */
+export async function lockReports(tx: Db, periodId: string, municipalityIds: string[]) {
+  if (municipalityIds.length === 0) return new Map<string, ReportRow>();
+  const rows = await tx
+    .select()
+    .from(staffingReport)
+    .where(and(eq(staffingReport.periodId, periodId), inArray(staffingReport.municipalityId, municipalityIds)))
+    .orderBy(asc(staffingReport.municipalityId))
+    .for('update');
+  return new Map(rows.map((r) => [r.municipalityId, r]));
+}
+
+/** The facts of several municipalities for one period, by municipality (each list in the order of loadFacts). */
+export async function loadFactsOf(db: Db, periodId: string, municipalityIds: string[]): Promise<Map<string, Fact[]>> {
+  const out = new Map<string, Fact[]>(municipalityIds.map((id) => [id, []]));
+  if (municipalityIds.length === 0) return out;
+  const rows = await db
+    .select({
+      municipalityId: staffingFact.municipalityId,
+      measure: staffingFact.measure,
+      profession: staffingFact.profession,
+      breakdown: staffingFact.breakdown,
+      value: staffingFact.value,
+    })
+    .from(staffingFact)
+    .where(and(eq(staffingFact.periodId, periodId), inArray(staffingFact.municipalityId, municipalityIds)))
+    .orderBy(asc(staffingFact.profession), asc(staffingFact.measure), asc(staffingFact.breakdown));
+  for (const { municipalityId, ...fact } of rows) {
+    out.get(municipalityId)?.push({ ...fact, value: Number(fact.value) });
+  }
+  return out;
+}
+
+/** The reports of several municipalities for one period (not locked), by municipality. */
+export async function findReports(db: Db, periodId: string, municipalityIds: string[]) {
+  if (municipalityIds.length === 0) return new Map<string, ReportRow>();
+  const rows = await db
+    .select()
+    .from(staffingReport)
+    .where(and(eq(staffingReport.periodId, periodId), inArray(staffingReport.municipalityId, municipalityIds)));
+  return new Map(rows.map((r) => [r.municipalityId, r]));
 }
 
 /** The report row locked for the rest of the transaction, so two saves or transitions cannot interleave. */

@@ -25,6 +25,7 @@ import {
   type Fact,
   factKey,
 } from './staffing-measures.ts';
+import { createWorkbookReader, readWorkbook } from './workbook-reader.ts';
 
 function buildConfig(): StaffingConfigDto {
   const professions = DEFAULT_PROFESSIONS.map((p, i) => ({
@@ -563,6 +564,28 @@ describe('parseWorkbook', () => {
     region.forEach((m, i) => {
       expect(sorted(municipalities.find((p) => p.id === m.id)?.facts ?? [])).toEqual(sorted(factsFor(i)));
     });
+  });
+});
+
+describe('reading in a worker thread (workbook-reader.ts)', () => {
+  const reader = createWorkbookReader();
+  afterAll(() => reader.close());
+
+  it('gives the same result as reading on the calling thread', async () => {
+    const file = await save(await both());
+    const inThread = await parseWorkbook(file, parseInput());
+    const inWorker = await readWorkbook(reader, file, parseInput());
+    expect(okOf(inWorker)).toHaveLength(2);
+    expect(inWorker).toEqual(inThread);
+  });
+
+  it('brings a refused file back as UploadRejectedError with its reason', async () => {
+    const target = path.join(dir, 'not-a-workbook.xlsx');
+    await writeFile(target, 'Kommun;Invånare\nSkövde;57000\n');
+    const refusal = await readWorkbook(reader, target, parseInput()).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(UploadRejectedError);
+    expect((refusal as UploadRejectedError).reason).toBe('not_xlsx');
+    expect((refusal as UploadRejectedError).statusCode).toBe(415);
   });
 });
 

@@ -175,6 +175,45 @@ describe('a good file', () => {
     expect(confirm.statusCode).toBe(409);
     expect(factValue(await factsOfA(), 'context.inhabitants')).not.toBe(31_000);
   });
+  it('applies a workbook of several municipalities at once: values set and emptied, new reports created as drafts', async () => {
+    const factsB = generateFacts(defaultStaffingConfig(), { inhabitants: 9_000, specialistLevel: 0.1, seed: 8 }, 0);
+    const emptied = facts.find(
+      (f) => f.profession === 'sjukskoterska' && f.breakdown !== '' && f.measure !== 'age_headcount',
+    );
+    if (!emptied) throw new Error('the generated facts have no breakdown to empty');
+    const before = await factsOfA();
+    const inhabitantsA = (factValue(before, 'context.inhabitants') as number) + 7;
+    let file = await edit(await template(admin), '8801', {
+      'context.inhabitants': inhabitantsA,
+      [factKey(emptied)]: null,
+    });
+    file = await edit(file, '8802', Object.fromEntries(factsB.map((f) => [factKey(f), f.value])));
+    const res = await upload(admin, file);
+    expect(res.statusCode, res.body).toBe(201);
+    const preview = res.json();
+    expect(preview.changes).toHaveLength(2 + factsB.length);
+    expect(preview.changes.find((c: { key: string }) => c.key === factKey(emptied))).toMatchObject({
+      old: emptied.value,
+      new: null,
+    });
+    const confirmed = await t.as(admin)({ method: 'POST', url: `/api/staffing/imports/${preview.id}/confirm` });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+
+    const afterA = await factsOfA();
+    expect(afterA).toHaveLength(before.length - 1);
+    expect(factValue(afterA, factKey(emptied))).toBeNull();
+    expect(factValue(afterA, 'context.inhabitants')).toBe(inhabitantsA);
+    const storedB = (await t.db.select().from(staffingFact).where(eq(staffingFact.municipalityId, b.id)))
+      .map((f) => `${factKey(f)}=${Number(f.value)}`)
+      .sort();
+    expect(storedB).toEqual(factsB.map((f) => `${factKey(f)}=${f.value}`).sort());
+    const [reportB] = await t.db.select().from(staffingReport).where(eq(staffingReport.municipalityId, b.id));
+    expect(reportB?.status).toBe('draft');
+    const saves = await t.db.select().from(auditEvent).where(eq(auditEvent.action, 'staffing_report.save'));
+    expect(saves.filter((e) => e.entityId === `${periodId}/${b.id}`)).toHaveLength(1);
+    const history = await t.as(admin)({ method: 'GET', url: `/api/staffing/periods/${periodId}/reports/${b.id}` });
+    expect(history.json().history.map((h: { toStatus: string }) => h.toStatus)).toEqual(['draft']);
+  });
 });
 
 describe('bad cells', () => {

@@ -13,7 +13,14 @@ import { z } from 'zod';
 import { AppError, ValidationError } from '../../platform/server/errors.ts';
 import { toCsv, toXlsx } from '../../platform/server/export.ts';
 import { idParamsSchema } from '../admin/admin.contracts.ts';
-import { confirmImport, createImport, discardImport, downloadTemplate, getImport } from './imports.service.ts';
+import {
+  confirmImport,
+  createImport,
+  discardImport,
+  downloadTemplate,
+  getImport,
+  type ImportDeps,
+} from './imports.service.ts';
 import { createPeriod, getPeriodDetail, listPeriods, updatePeriod } from './periods.service.ts';
 import { getReport, moveReport, saveFacts, submitFacts } from './reports.service.ts';
 import {
@@ -53,7 +60,6 @@ import {
   getConfig,
   loadConfig,
   PublicationCache,
-  type StaffingDeps,
   updateItem,
   updateProfession,
 } from './staffing-config.service.ts';
@@ -65,18 +71,22 @@ import {
   listPublicPeriods,
   STATUS_SV,
 } from './statistics.service.ts';
+import { createWorkbookReader } from './workbook-reader.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function staffingModule(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config, database, readCache } = app.deps;
-  const deps: StaffingDeps = {
+  const deps: ImportDeps = {
     db: database.db,
     cache: readCache,
     minCount: config.suppressionMinCount,
     publications: new PublicationCache(),
+    // Uploaded workbooks are read in worker threads, off the thread that answers requests.
+    workbooks: createWorkbookReader(),
   };
+  app.addHook('onClose', () => deps.workbooks.close());
   const db = database.db;
   const tags = (t: string) => ({ tags: [t] });
   const fileResponse = { 200: z.any().describe('The file') };
