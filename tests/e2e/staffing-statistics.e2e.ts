@@ -121,6 +121,16 @@ describe('a steering-group member', () => {
     const ratios = page.getByRole('table', { name: 'Nyckeltal för Falköping, regionen totalt och regionens median' });
     await ratios.waitFor();
     expect(await ratios.locator('tbody tr').count()).toBe(8);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ladda ner Excel: nyckeltalen' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^profil-Falköping-.+-nyckeltal\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const header = workbook.worksheets[0]?.getRow(1).values;
+    expect(header).toEqual([undefined, 'Nyckeltal', 'Falköping', 'Regionen totalt', 'Regionens median']);
+    expect(workbook.worksheets[0]?.getColumn(1).values).toContain('Vakansgrad');
     await page.locator('figure svg.recharts-surface').first().waitFor();
     expect(await page.locator('figure').count()).toBeGreaterThanOrEqual(4);
     // Each chart says that a table carries the same values, and the breakdowns and trend have their tables.

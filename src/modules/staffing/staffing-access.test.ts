@@ -174,6 +174,13 @@ const CELLS: Cell[] = [
     expect: everyone(200),
   },
   {
+    name: 'periods export',
+    method: 'GET',
+    url: '/api/staffing/periods/export',
+    request: async () => ({ method: 'GET', url: '/api/staffing/periods/export?format=csv' }),
+    expect: everyone(200),
+  },
+  {
     name: 'open period',
     method: 'POST',
     url: '/api/staffing/periods',
@@ -224,6 +231,13 @@ const CELLS: Cell[] = [
     method: 'GET',
     url: '/api/staffing/periods/:periodId/reports/:municipalityId',
     request: async () => ({ method: 'GET', url: reportUrl(sharedPeriod) }),
+    expect: readers(200),
+  },
+  {
+    name: 'history export of A',
+    method: 'GET',
+    url: '/api/staffing/periods/:periodId/reports/:municipalityId/history/export',
+    request: async () => ({ method: 'GET', url: reportUrl(sharedPeriod, '/history/export?format=xlsx') }),
     expect: readers(200),
   },
   {
@@ -293,6 +307,13 @@ const CELLS: Cell[] = [
     expect: uploaderOnly(200),
   },
   {
+    name: 'import preview export',
+    method: 'GET',
+    url: '/api/staffing/imports/:id/export',
+    request: async () => ({ method: 'GET', url: `/api/staffing/imports/${await freshImport()}/export?format=csv` }),
+    expect: uploaderOnly(200),
+  },
+  {
     name: 'confirm import',
     method: 'POST',
     url: '/api/staffing/imports/:id/confirm',
@@ -328,6 +349,16 @@ const CELLS: Cell[] = [
     method: 'GET',
     url: '/api/staffing/profile/:municipalityId',
     request: async () => ({ method: 'GET', url: `/api/staffing/profile/${a.id}?periodId=${sharedPeriod}` }),
+    expect: everyone(200),
+  },
+  {
+    name: 'profile export of A',
+    method: 'GET',
+    url: '/api/staffing/profile/:municipalityId/export',
+    request: async () => ({
+      method: 'GET',
+      url: `/api/staffing/profile/${a.id}/export?periodId=${sharedPeriod}&format=xlsx&table=breakdowns`,
+    }),
     expect: everyone(200),
   },
   {

@@ -271,6 +271,15 @@ export const profileQuerySchema = z.strictObject({
   profession: z.string().min(1).max(40).default('all'),
 });
 export const profileParamsSchema = z.strictObject({ municipalityId: z.uuid() });
+/** The profile's tables, each downloadable on its own: key ratios, breakdowns, key ratios over the periods. */
+export const PROFILE_TABLES = ['ratios', 'breakdowns', 'trend'] as const;
+export type ProfileTable = (typeof PROFILE_TABLES)[number];
+export const profileExportQuerySchema = profileQuerySchema.extend({
+  format: exportFormatSchema.default('xlsx'),
+  table: z.enum(PROFILE_TABLES).default('ratios'),
+});
+/** A table's download that takes nothing but the format. */
+export const formatQuerySchema = z.strictObject({ format: exportFormatSchema.default('xlsx') });
 export const breakdownSeriesSchema = z.object({
   measure: z.string(),
   items: z.array(z.object({ key: z.string(), municipality: cellSchema, regionTotal: cellSchema })),

@@ -140,6 +140,18 @@ export async function staffingModule(fastify: FastifyInstance) {
   app.get('/staffing/periods', { schema: { ...tags('Staffing'), response: { 200: z.array(periodSchema) } } }, (req) =>
     listPeriods(db, req.ctx),
   );
+  app.get(
+    '/staffing/periods/export',
+    {
+      schema: {
+        ...tags('Staffing'),
+        summary: 'The periods with their report counts as XLSX or CSV',
+        querystring: formatQuerySchema,
+        response: fileResponse,
+      },
+    },
+    async (req, reply) => sendFile(reply, await exportPeriods(deps, req.ctx, req.query.format)),
+  );
   app.post(
     '/staffing/periods',
     {
@@ -230,6 +242,19 @@ export async function staffingModule(fastify: FastifyInstance) {
     { schema: { ...tags('Staffing'), params: reportParamsSchema, response: { 200: reportSchema } } },
     (req) => getReport(deps, req.ctx, req.params.periodId, req.params.municipalityId),
   );
+  app.get(
+    `${reportPath}/history/export`,
+    {
+      schema: {
+        ...tags('Staffing'),
+        summary: 'The report’s status changes as XLSX or CSV',
+        params: reportParamsSchema,
+        querystring: formatQuerySchema,
+        response: fileResponse,
+      },
+    },
+    async (req, reply) => sendFile(reply, await exportHistory(deps, req.ctx, req.params, req.query.format)),
+  );
   app.put(
     `${reportPath}/facts`,
     {
@@ -314,6 +339,19 @@ export async function staffingModule(fastify: FastifyInstance) {
     { schema: { ...tags('Staffing'), params: importParamsSchema, response: { 200: importPreviewSchema } } },
     (req) => getImport(deps, req.ctx, req.params.id),
   );
+  app.get(
+    '/staffing/imports/:id/export',
+    {
+      schema: {
+        ...tags('Staffing'),
+        summary: 'The import’s changes (old → new) as XLSX or CSV',
+        params: importParamsSchema,
+        querystring: formatQuerySchema,
+        response: fileResponse,
+      },
+    },
+    async (req, reply) => sendFile(reply, await exportImport(deps, req.ctx, req.params.id, req.query.format)),
+  );
   app.post(
     '/staffing/imports/:id/confirm',
     { schema: { ...tags('Staffing'), params: importParamsSchema, response: { 200: importPreviewSchema } } },
@@ -363,6 +401,19 @@ export async function staffingModule(fastify: FastifyInstance) {
         )) as never,
       ),
   );
+  app.get(
+    '/staffing/profile/:municipalityId/export',
+    {
+      schema: {
+        ...tags('Staffing'),
+        summary: 'One of the profile’s tables (key ratios, breakdowns or trend) as XLSX or CSV',
+        params: profileParamsSchema,
+        querystring: profileExportQuerySchema,
+        response: fileResponse,
+      },
+    },
+    async (req, reply) => sendFile(reply, await exportProfile(deps, req.ctx, req.params.municipalityId, req.query)),
+  );
 
   // ---- open statistics (no sign-in; approved reports, small counts suppressed) ----
   const open = { ...tags('Open statistics'), security: [] };
@@ -397,6 +448,10 @@ export async function staffingModule(fastify: FastifyInstance) {
     async (req, reply) => sendFile(reply, await exportComparison(deps, null, req.query)),
   );
 }
+
+// The table downloads' imports stand here, below the module's setup.
+import { formatQuerySchema, profileExportQuerySchema } from './staffing.contracts.ts';
+import { exportHistory, exportImport, exportPeriods, exportProfile } from './table-exports.ts';
 
 function sendFile(reply: FastifyReply, file: ExportFile | { fileName: string; contentType: string; body: Buffer }) {
   const ascii = file.fileName

@@ -319,8 +319,12 @@ async function trendOf(deps: StaffingDeps, audience: Audience, municipalityId: s
 
 export type ExportFile = { fileName: string; contentType: string; body: Buffer | string };
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CSV_TYPE = 'text/csv; charset=utf-8';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_TYPE = 'text/csv; charset=utf-8';
+
+/** What a file of statistics says about its ".." cells. */
+export const suppressionNote = (minCount: number) =>
+  `".." = färre än ${minCount} personer eller dolt för att en summa inte ska avslöja ett litet tal.`;
 
 export async function exportComparison(
   deps: StaffingDeps,
@@ -356,7 +360,7 @@ export async function exportComparison(
   ];
   const profession = dto.profession === ALL ? 'alla yrken' : dto.profession;
   const base = `bemanning-${dto.period.label}-${profession}`.replace(/[^\p{L}\p{N}-]+/gu, '-');
-  const note = `Bemanning ${dto.period.label}, ${profession}. ".." = färre än ${dto.minCount} personer eller dolt för att en summa inte ska avslöja ett litet tal.`;
+  const note = `Bemanning ${dto.period.label}, ${profession}. ${suppressionNote(dto.minCount)}`;
   if (query.format === 'csv') {
     return { fileName: `${base}.csv`, contentType: CSV_TYPE, body: toCsv(columns, rows) };
   }

@@ -153,6 +153,28 @@ describe('toCsv', () => {
     });
   });
 
+  it('formats a column per row when its rows differ in kind (key ratios one per row)', async () => {
+    const mixed: ExportColumn[] = [
+      { key: 'ratio', header: 'Nyckeltal' },
+      { key: 'value', header: 'Värde', kindOf: (row) => (row.unit === 'percent' ? 'percent' : 'number') },
+    ];
+    const mixedRows = [
+      { ratio: 'Vakansgrad', unit: 'percent', value: 0.125 },
+      { ratio: 'Per 1 000 invånare 80+', unit: 'number', value: 12.5 },
+    ];
+    expect(
+      toCsv(mixed, mixedRows)
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .slice(1, 3),
+    ).toEqual(['Vakansgrad;12,5%', 'Per 1 000 invånare 80+;12,5']);
+    const sheet = (await readBack(await toXlsx([{ name: 'Data', columns: mixed, rows: mixedRows }]))).getWorksheet(
+      'Data',
+    );
+    expect(sheet?.getRow(2).getCell(2).numFmt).toBe('0.0%');
+    expect(sheet?.getRow(3).getCell(2).numFmt).toBeFalsy();
+  });
+
   it('quotes cells that contain the delimiter or quotes', () => {
     const text = toCsv([{ key: 'a', header: 'A' }], [{ a: 'Vård; omsorg "nära"' }]);
     expect(text).toContain('"Vård; omsorg ""nära"""');

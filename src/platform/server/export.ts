@@ -3,9 +3,18 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 
-export type ExportColumn = { key: string; header: string; kind?: 'text' | 'number' | 'percent' };
 export type ExportValue = string | number | null;
 export type ExportRow = Record<string, ExportValue>;
+type ColumnKind = 'text' | 'number' | 'percent';
+export type ExportColumn = {
+  key: string;
+  header: string;
+  kind?: ColumnKind;
+  /** The kind per row, for a column whose rows differ (one key ratio a row: shares beside per-1,000 figures). */
+  kindOf?: (row: ExportRow) => ColumnKind;
+};
+
+const kindIn = (column: ExportColumn, row: ExportRow) => column.kindOf?.(row) ?? column.kind;
 export type ExportSheet = { name: string; columns: ExportColumn[]; rows: ExportRow[]; note?: string };
 
 /** Characters that make Excel, LibreOffice or Google Sheets read a typed cell as a formula or a command. */
@@ -67,10 +76,10 @@ export async function toXlsx(sheets: ExportSheet[]): Promise<Buffer> {
       sheet.columns.forEach((column, c) => {
         const cell = excelRow.getCell(c + 1);
         const value = row[column.key] ?? null;
+        const kind = kindIn(column, row);
         cell.value = xlsxValue(value);
-        if (typeof value === 'number' && column.kind === 'percent') cell.numFmt = '0.0%';
-        if (typeof value === 'string' && column.kind && column.kind !== 'text')
-          cell.alignment = { horizontal: 'right' };
+        if (typeof value === 'number' && kind === 'percent') cell.numFmt = '0.0%';
+        if (typeof value === 'string' && kind && kind !== 'text') cell.alignment = { horizontal: 'right' };
       });
     });
 
@@ -93,17 +102,17 @@ function xlsxValue(value: ExportValue): ExportValue {
 export function toCsv(columns: ExportColumn[], rows: ExportRow[]): string {
   const records = [
     columns.map((column) => neutralise(column.header)),
-    ...rows.map((row) => columns.map((column) => csvCell(column, row[column.key] ?? null))),
+    ...rows.map((row) => columns.map((column) => csvCell(kindIn(column, row), row[column.key] ?? null))),
   ];
   return stringify(records, { delimiter: ';', bom: true, record_delimiter: 'windows' });
 }
 
-function csvCell(column: ExportColumn, value: ExportValue): string {
+function csvCell(kind: ColumnKind | undefined, value: ExportValue): string {
   if (value === null) return '';
   if (typeof value === 'string') return neutralise(value);
   if (!Number.isFinite(value)) return '';
   // "12,5%" is what Swedish Excel reads back as the number 0.125 shown as a percentage.
-  return column.kind === 'percent' ? `${decimal(value * 100)}%` : decimal(value);
+  return kind === 'percent' ? `${decimal(value * 100)}%` : decimal(value);
 }
 
 /** Decimal comma, no grouping, no exponent; the rounding hides float noise such as 0.07 * 100. */

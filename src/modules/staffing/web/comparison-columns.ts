@@ -1,7 +1,7 @@
 // The columns a comparison can show: the measures the server sends and the key ratios, and the default choice.
 import type { ComparisonDto } from '../staffing.contracts.ts';
+import type { Lang } from '../staffing-labels.ts';
 import { type MeasureKind, RATIO_DEFS, RATIOS, type RatioKey } from '../staffing-measures.ts';
-import type { Lang } from './report-values.ts';
 
 export type ComparisonColumn =
   | { type: 'measure'; key: string; label: string; kind: MeasureKind }

@@ -7,10 +7,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
+import { RATIOS } from '../staffing-measures.ts';
 import { columnsFromSearch, columnsToSearch } from './comparison-columns.ts';
 import { ComparisonView } from './comparison-view.tsx';
+import { DownloadButtons } from './download-buttons.tsx';
 import { HeatMap } from './heat-map.tsx';
-import { comparisonQuery } from './statistics-api.ts';
+import { comparisonExportUrl, comparisonQuery } from './statistics-api.ts';
 import {
   ALL_PROFESSIONS,
   NoSelection,
@@ -85,6 +87,17 @@ export function ComparisonPage({ search }: { search: ComparisonSearch }) {
           </Tabs.Panel>
           <Tabs.Panel value="heatmap">
             <Stack gap="md">
+              <DownloadButtons
+                href={(format) =>
+                  comparisonExportUrl(
+                    'signed-in',
+                    { periodId: dto.period.id, profession: dto.profession },
+                    format,
+                    RATIOS,
+                  )
+                }
+                help={t('staffingStatistics.heatMap.downloadHelp')}
+              />
               <HeatMap
                 dto={dto}
                 label={t('staffingStatistics.heatMap.label', { period: dto.period.label, profession })}

@@ -1,11 +1,12 @@
 // The comparison as a table with its column choice, downloads and legend; signed in and in the open statistics.
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComparisonDto } from '../staffing.contracts.ts';
 import { ColumnChooser } from './comparison-column-chooser.tsx';
 import { availableColumns, chosenColumns } from './comparison-columns.ts';
 import { ComparisonTable } from './comparison-table.tsx';
+import { DownloadButtons } from './download-buttons.tsx';
 import { useLang } from './reporting-format.ts';
 import { comparisonExportUrl, type ExportFormat, type StatisticsSource } from './statistics-api.ts';
 import { SuppressionNote } from './statistics-notes.tsx';
@@ -37,21 +38,7 @@ export function ComparisonView({ dto, source, label, columnKeys, onColumnsChange
         available={available}
         value={columnKeys}
         onChange={onColumnsChange}
-        actions={
-          <Stack gap={4} align="flex-end">
-            <Group gap="sm" role="group" aria-label={t('staffingStatistics.download.label')}>
-              <Button component="a" href={exportUrl('xlsx')} download variant="default">
-                {t('staffingStatistics.download.xlsx')}
-              </Button>
-              <Button component="a" href={exportUrl('csv')} download variant="default">
-                {t('staffingStatistics.download.csv')}
-              </Button>
-            </Group>
-            <Text size="xs" c="dimmed" maw={360} ta="right">
-              {t('staffingStatistics.download.help')}
-            </Text>
-          </Stack>
-        }
+        actions={<DownloadButtons href={exportUrl} help={t('staffingStatistics.download.help')} align="flex-end" />}
       />
       <Text fw={600}>{t('staffingStatistics.table.rowCount', { count: dto.rows.length })}</Text>
       <ComparisonTable dto={dto} columns={columns} label={label} withProfileLinks={source === 'signed-in'} />

@@ -14,9 +14,17 @@ import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { useFormat } from '../../../platform/web/i18n/format.ts';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { type ImportPreviewDto, STAFFING_LIMITS } from '../staffing.contracts.ts';
+import { describeFactKey } from '../staffing-labels.ts';
+import { DownloadButtons } from './download-buttons.tsx';
 import { TemplateLink } from './report-period-page.tsx';
-import { describeFactKey } from './report-values.ts';
-import { importQuery, periodQuery, staffingApi, staffingConfigQuery, uploadImport } from './reporting-api.ts';
+import {
+  importQuery,
+  periodQuery,
+  staffingApi,
+  staffingConfigQuery,
+  staffingFiles,
+  uploadImport,
+} from './reporting-api.ts';
 import { useLang } from './reporting-format.ts';
 
 export type ImportSearch = { importId?: string };
@@ -239,6 +247,10 @@ function PendingPreview({ preview }: { preview: ImportPreviewDto }) {
               ))}
             </List>
             <Text>{t('staffingReporting.import.notYet')}</Text>
+            <DownloadButtons
+              what={t('staffingReporting.import.download')}
+              href={(format) => staffingFiles.importChanges(preview.id, format)}
+            />
             <DataTable label={t('staffingReporting.import.changesTitle')}>
               <Table.Thead>
                 <Table.Tr>

@@ -4,27 +4,13 @@ import { Stack, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../platform/web/components/data-table.tsx';
+import { type Breakdown as BreakdownDto, breakdownRows, SHARE_DENOMINATOR } from '../profile-tables.ts';
 import { type Cell, type ConfigItemDto, type ProfileDto, SUPPRESSED } from '../staffing.contracts.ts';
 import { MEASURE_BY_KEY } from '../staffing-measures.ts';
+import { ProfileDownloads } from './download-buttons.tsx';
 import { ProfileChart } from './profile-chart.tsx';
 import { useLang } from './reporting-format.ts';
 import { measureLabel, NOT_REPORTED, useCellFormat } from './statistics-format.ts';
-
-/** What each breakdown's shares are shares of: persons of the headcount, absence FTE of the contracted FTE. */
-const DENOMINATOR: Record<string, string> = {
-  age_headcount: 'headcount',
-  specialty_headcount: 'headcount',
-  competence_headcount: 'headcount',
-  absence_headcount: 'headcount',
-  absence_fte: 'contracted_fte',
-};
-
-/** A share of a whole: ".." when either part is suppressed, null when either is missing or the whole is zero. */
-export function shareOf(part: Cell | undefined, whole: Cell | undefined): Cell {
-  if (part === SUPPRESSED || whole === SUPPRESSED) return SUPPRESSED;
-  if (typeof part !== 'number' || typeof whole !== 'number' || whole === 0) return null;
-  return part / whole;
-}
 
 type ProfileBreakdownsProps = {
   profile: ProfileDto;
@@ -41,7 +27,11 @@ export function ProfileBreakdowns({ profile, items, professionId }: ProfileBreak
       <Title order={2} id={headingId}>
         {t('staffingStatistics.profile.breakdownsTitle')}
       </Title>
-      {breakdowns.length === 0 ? <Text>{t('staffingStatistics.profile.noBreakdowns')}</Text> : null}
+      {breakdowns.length === 0 ? (
+        <Text>{t('staffingStatistics.profile.noBreakdowns')}</Text>
+      ) : (
+        <ProfileDownloads profile={profile} table="breakdowns" />
+      )}
       {breakdowns.map((breakdown) => (
         <Breakdown
           key={breakdown.measure}
@@ -57,7 +47,7 @@ export function ProfileBreakdowns({ profile, items, professionId }: ProfileBreak
 
 type BreakdownProps = {
   profile: ProfileDto;
-  breakdown: ProfileDto['breakdowns'][number];
+  breakdown: BreakdownDto;
   items: readonly ConfigItemDto[];
   professionId: string | null;
 };
@@ -70,32 +60,8 @@ function Breakdown({ profile, breakdown, items, professionId }: BreakdownProps) 
   const kind = measure?.kind ?? 'persons';
   const title = measureLabel(breakdown.measure, language);
   const name = profile.municipality.name;
-  const denominatorKey = DENOMINATOR[breakdown.measure];
-  const sum = (cells: (Cell | undefined)[]): Cell =>
-    cells.some((c) => c === SUPPRESSED)
-      ? SUPPRESSED
-      : cells.every((c) => typeof c === 'number')
-        ? (cells as number[]).reduce((a, b) => a + b, 0)
-        : null;
-  const municipalityWhole = denominatorKey
-    ? profile.values[denominatorKey]
-    : sum(breakdown.items.map((i) => i.municipality));
-  const regionWhole = denominatorKey
-    ? profile.regionTotalValues[denominatorKey]
-    : sum(breakdown.items.map((i) => i.regionTotal));
-  const itemName = (key: string) => {
-    const matching = items.filter((i) => i.key === key && i.kind === measure?.breakdown);
-    const item = matching.find((i) => i.professionId === professionId) ?? matching[0];
-    return item ? (language === 'en' ? item.nameEn : item.name) : key;
-  };
-  const rows = breakdown.items.map((item) => ({
-    key: item.key,
-    name: itemName(item.key),
-    municipality: item.municipality,
-    municipalityShare: shareOf(item.municipality, municipalityWhole),
-    regionTotal: item.regionTotal,
-    regionShare: shareOf(item.regionTotal, regionWhole),
-  }));
+  const denominatorKey = SHARE_DENOMINATOR[breakdown.measure];
+  const rows = breakdownRows(profile, breakdown, items, professionId, language);
   const percentText = (cell: Cell) =>
     cell === SUPPRESSED ? SUPPRESSED : cell === null ? NOT_REPORTED : format.percent(cell);
   const denominator = denominatorKey ? measureLabel(denominatorKey, language).toLowerCase() : '';

@@ -4,8 +4,10 @@ import { SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../platform/web/components/data-table.tsx';
-import type { Cell, ProfileDto } from '../staffing.contracts.ts';
-import { RATIO_DEFS, type RatioDef, type RatioKey } from '../staffing-measures.ts';
+import { type RatioRow, ratioRows } from '../profile-tables.ts';
+import type { ProfileDto } from '../staffing.contracts.ts';
+import type { RatioDef } from '../staffing-measures.ts';
+import { ProfileDownloads } from './download-buttons.tsx';
 import { ProfileChart } from './profile-chart.tsx';
 import { useLang } from './reporting-format.ts';
 import { useCellFormat } from './statistics-format.ts';
@@ -15,15 +17,7 @@ export function ProfileRatios({ profile }: { profile: ProfileDto }) {
   const language = useLang();
   const headingId = useId();
   const name = profile.municipality.name;
-  const rows = RATIO_DEFS.map((def) => ({
-    key: def.key,
-    ratio: def.key,
-    unit: def.unit,
-    label: def.label[language],
-    municipality: profile.ratios[def.key],
-    regionTotal: profile.regionTotal[def.key],
-    regionMedian: profile.regionMedian[def.key],
-  }));
+  const rows = ratioRows(profile, language);
 
   const chart = (unit: RatioDef['unit'], caption: string) => {
     const shown = rows.filter((row) => row.unit === unit);
@@ -46,6 +40,7 @@ export function ProfileRatios({ profile }: { profile: ProfileDto }) {
       <Title order={2} id={headingId}>
         {t('staffingStatistics.profile.ratiosTitle')}
       </Title>
+      <ProfileDownloads profile={profile} table="ratios" />
       <RatioTable
         label={t('staffingStatistics.profile.ratiosTable', { name })}
         rowHeader={t('staffingStatistics.profile.ratio')}
@@ -59,12 +54,6 @@ export function ProfileRatios({ profile }: { profile: ProfileDto }) {
     </Stack>
   );
 }
-
-/** A key ratio of the municipality beside the region's total and median, in one row. */
-export type RatioRow = { key: string; label: string; ratio: RatioKey } & Record<
-  'municipality' | 'regionTotal' | 'regionMedian',
-  Cell | undefined
->;
 
 type RatioTableProps = { label: string; rowHeader: string; name: string; rows: readonly RatioRow[] };
 

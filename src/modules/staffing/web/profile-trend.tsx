@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileDto } from '../staffing.contracts.ts';
 import { RATIO_BY_KEY, RATIO_DEFS, RATIOS, type RatioKey } from '../staffing-measures.ts';
+import { ProfileDownloads } from './download-buttons.tsx';
 import { ProfileChart } from './profile-chart.tsx';
 import { RatioTable } from './profile-ratios.tsx';
 import { useLang } from './reporting-format.ts';
@@ -46,6 +47,7 @@ export function ProfileTrend({ profile, periodOrder, ratio, onRatioChange }: Pro
       <Title order={2} id={headingId}>
         {t('staffingStatistics.profile.trendTitle')}
       </Title>
+      <ProfileDownloads profile={profile} table="trend" />
       <Select
         label={t('staffingStatistics.profile.trendRatio')}
         allowDeselect={false}

@@ -3,8 +3,8 @@ import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffingConfigDto } from '../staffing.contracts.ts';
+import { describeFactKey } from '../staffing-labels.ts';
 import type { RuleError } from '../staffing-rules.ts';
-import { describeFactKey } from './report-values.ts';
 import { useLang } from './reporting-format.ts';
 
 const SHOWN = 12;

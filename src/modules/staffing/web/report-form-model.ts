@@ -2,6 +2,7 @@
 // blocks of fields and groups (a group is a measure broken down by a list: specialties, age bands, absence kinds).
 // The pages render it; the error summary uses it to name a field and to find the section to open.
 import type { ConfigItemDto, StaffingConfigDto } from '../staffing.contracts.ts';
+import { type Lang, nameIn } from '../staffing-labels.ts';
 import {
   type BreakdownKind,
   CONTEXT,
@@ -10,7 +11,6 @@ import {
   MEASURE_BY_KEY,
   type MeasureDef,
 } from '../staffing-measures.ts';
-import { type Lang, nameIn } from './report-values.ts';
 
 export type FieldModel = {
   path: string;

@@ -350,7 +350,7 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
         </Stack>
       </form>
 
-      <ReportHistory history={report.history} />
+      <ReportHistory report={report} />
       {returning ? (
         <ReportReturnModal
           municipalityName={report.municipalityName}

@@ -1,10 +1,10 @@
 // The entry form's values: the text a user typed per fact key, read as Swedish (or English) decimals, turned into
-// facts for validateFacts and the server, and the names of fact keys for people (import preview, error summary).
+// facts for validateFacts and the server.
 import type { StaffingConfigDto } from '../staffing.contracts.ts';
-import { CONTEXT, type Fact, factKey, MEASURE_BY_KEY, parseFactKey } from '../staffing-measures.ts';
+import type { Lang } from '../staffing-labels.ts';
+import { type Fact, factKey, parseFactKey } from '../staffing-measures.ts';
 import type { RuleError, RulesConfig } from '../staffing-rules.ts';
 
-export type Lang = 'sv' | 'en';
 /** The typed text per fact key ("sjukskoterska.headcount" → "42"); an empty text is "not reported". */
 export type FormValues = Record<string, string>;
 
@@ -73,34 +73,6 @@ export function errorsByPath(errors: readonly RuleError[]): Record<string, strin
 export function groupOf(key: string): string {
   const parts = parseFactKey(key);
   return parts ? `${parts.profession}.${parts.measure}` : key;
-}
-
-/** A fact key in words: "Sjuksköterska – Antal per åldersgrupp – 30–39 år". */
-export function describeFactKey(config: StaffingConfigDto, key: string, lang: Lang): string {
-  const parts = parseFactKey(key);
-  const measure = parts ? MEASURE_BY_KEY.get(parts.measure) : undefined;
-  if (!parts || !measure) return key;
-  const words: string[] = [];
-  if (parts.profession !== CONTEXT) {
-    const profession = config.professions.find((p) => p.key === parts.profession);
-    words.push(profession ? nameIn(profession, lang) : parts.profession);
-  }
-  words.push(measure.label[lang]);
-  if (parts.breakdown) {
-    const professionId = config.professions.find((p) => p.key === parts.profession)?.id ?? null;
-    const item = config.items.find(
-      (i) =>
-        i.kind === measure.breakdown &&
-        i.key === parts.breakdown &&
-        (i.kind !== 'specialty' || i.professionId === professionId),
-    );
-    words.push(item ? nameIn(item, lang) : parts.breakdown);
-  }
-  return words.join(' – ');
-}
-
-export function nameIn(named: { name: string; nameEn: string }, lang: Lang): string {
-  return lang === 'en' && named.nameEn ? named.nameEn : named.name;
 }
 
 /** Whether the typed values say the same as the saved ones ("42" and "42,0" are the same). */

@@ -61,6 +61,11 @@ export const staffingFiles = {
   export: (periodId: string, format: 'xlsx' | 'csv') => `${path('periods', periodId, 'export')}?format=${format}`,
   template: (periodId: string, municipalityId?: string) =>
     `${path('periods', periodId, 'template')}${toQueryString({ municipalityId })}`,
+  periods: (format: 'xlsx' | 'csv') => `${path('periods', 'export')}?format=${format}`,
+  history: (periodId: string, municipalityId: string, format: 'xlsx' | 'csv') =>
+    `${path('periods', periodId, 'reports', municipalityId, 'history', 'export')}?format=${format}`,
+  importChanges: (importId: string, format: 'xlsx' | 'csv') =>
+    `${path('imports', importId, 'export')}?format=${format}`,
 };
 
 const reportPath = (periodId: string, municipalityId: string, ...rest: string[]) =>

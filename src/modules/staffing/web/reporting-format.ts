@@ -1,7 +1,7 @@
 // The interface language for names kept in both languages, and calendar dates (YYYY-MM-DD) in that language.
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../platform/web/i18n/format.ts';
-import type { Lang } from './report-values.ts';
+import type { Lang } from '../staffing-labels.ts';
 
 /** 'en' or 'sv': which of a name's two languages (name, nameEn; label.sv, label.en) to show. */
 export function useLang(): Lang {

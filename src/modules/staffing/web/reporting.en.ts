@@ -56,6 +56,7 @@ export const reportingEn: Translation['staffingReporting'] = {
       'The municipalities can no longer change or submit their reports for the period. You can reopen it later.',
     closedDone: 'The period {{label}} is closed.',
     reopened: 'The period {{label}} is open again.',
+    download: 'the periods',
   },
   own: {
     title: 'Your report for {{municipality}}',
@@ -156,6 +157,7 @@ export const reportingEn: Translation['staffingReporting'] = {
   },
   history: {
     title: 'History',
+    download: 'the history',
     empty: 'The report has not changed status yet.',
     at: 'When',
     actor: 'Who',
@@ -197,6 +199,7 @@ export const reportingEn: Translation['staffingReporting'] = {
     municipalityChanges_other: '{{municipality}}: {{count}} changes',
     notYet: 'Nothing is saved yet. Review the changes and confirm the import.',
     changesTitle: 'Changes',
+    download: 'the changes',
     measure: 'Measure',
     old: 'Before',
     new: 'New',

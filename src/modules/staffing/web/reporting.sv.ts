@@ -54,6 +54,7 @@ export const reportingSv = {
       'Kommunerna kan inte längre ändra eller skicka in sina rapporter för perioden. Du kan öppna perioden igen senare.',
     closedDone: 'Perioden {{label}} är stängd.',
     reopened: 'Perioden {{label}} är öppen igen.',
+    download: 'perioderna',
   },
   own: {
     title: 'Din rapport för {{municipality}}',
@@ -153,6 +154,7 @@ export const reportingSv = {
   },
   history: {
     title: 'Historik',
+    download: 'historiken',
     empty: 'Rapporten har inte ändrat status än.',
     at: 'När',
     actor: 'Vem',
@@ -194,6 +196,7 @@ export const reportingSv = {
     municipalityChanges_other: '{{municipality}}: {{count}} ändringar',
     notYet: 'Ingenting är sparat än. Granska ändringarna och bekräfta importen.',
     changesTitle: 'Ändringar',
+    download: 'ändringarna',
     measure: 'Mått',
     old: 'Tidigare',
     new: 'Nytt',

@@ -14,9 +14,10 @@ import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { type PeriodDto, REPORT_STATUSES } from '../staffing.contracts.ts';
+import { DownloadButtons } from './download-buttons.tsx';
 import { PeriodFormModal } from './period-form-modal.tsx';
 import { OwnReportCard } from './report-own-card.tsx';
-import { periodQuery, periodsQuery, staffingApi } from './reporting-api.ts';
+import { periodQuery, periodsQuery, staffingApi, staffingFiles } from './reporting-api.ts';
 import { useDay } from './reporting-format.ts';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; period: PeriodDto } | { kind: 'close'; period: PeriodDto };
@@ -64,6 +65,9 @@ export function ReportsPage() {
             <Title order={2} size="h3" id="periods-heading">
               {t('staffingReporting.periods.title')}
             </Title>
+            {query.data.length > 0 ? (
+              <DownloadButtons what={t('staffingReporting.periods.download')} href={staffingFiles.periods} />
+            ) : null}
             <PeriodsTable
               periods={query.data}
               canConfigure={canConfigure}

@@ -8,6 +8,7 @@ import type {
   ComparisonDto,
   PeriodDto,
   ProfileDto,
+  ProfileTable,
   PublicProfessionDto,
   publicPeriodSchema,
 } from '../staffing.contracts.ts';
@@ -58,6 +59,12 @@ export function comparisonExportUrl(
   columns: readonly string[],
 ): string {
   return `${comparisonBase(source)}/export${toQueryString({ ...params, format, columns: columns.join(',') })}`;
+}
+
+/** The address of one of a municipality profile's tables as a file, for the profile's period and profession. */
+export function profileExportUrl(profile: ProfileDto, table: ProfileTable, format: ExportFormat): string {
+  const params = { periodId: profile.period.id, profession: profile.profession, table, format };
+  return `/api/staffing/profile/${encodeURIComponent(profile.municipality.id)}/export${toQueryString(params)}`;
 }
 
 /** The period to show first: the newest one with submitted or approved reports, else the newest (newest first). */

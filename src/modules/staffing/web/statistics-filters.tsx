@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import type { ProfessionDto } from '../staffing.contracts.ts';
-import type { Lang } from './report-values.ts';
+import type { Lang } from '../staffing-labels.ts';
 import { periodsQuery, staffingConfigQuery } from './reporting-api.ts';
 import { useLang } from './reporting-format.ts';
 import { defaultPeriodId } from './statistics-api.ts';

@@ -2,8 +2,8 @@
 // "–" for one that was not reported. Also the labels of measures and ratios in the interface language.
 import { useMemo } from 'react';
 import { type Cell, SUPPRESSED } from '../staffing.contracts.ts';
+import type { Lang } from '../staffing-labels.ts';
 import { MEASURE_BY_KEY, type MeasureKind, RATIO_BY_KEY, type RatioKey } from '../staffing-measures.ts';
-import type { Lang } from './report-values.ts';
 import { useLang } from './reporting-format.ts';
 
 /** Shown for a value that was not reported (null). */

@@ -36,6 +36,9 @@ export const statisticsEn: Translation['staffingStatistics'] = {
     xlsx: 'Download Excel',
     csv: 'Download CSV',
     help: 'The file holds the chosen columns, with small counts suppressed as in the table.',
+    labelOf: 'Download {{what}}',
+    xlsxOf: 'Download Excel: {{what}}',
+    csvOf: 'Download CSV: {{what}}',
   },
   notes: {
     title: 'Key to symbols',
@@ -68,6 +71,8 @@ export const statisticsEn: Translation['staffingStatistics'] = {
     noValue: 'no comparison (suppressed or not reported)',
     higherBetter: 'higher is better',
     lowerBetter: 'lower is better',
+    downloadHelp:
+      "The file holds the key ratios per municipality with the region's median and total, small counts suppressed the same way.",
   },
   noPeriods: 'There are no periods yet.',
   profile: {
@@ -100,6 +105,9 @@ export const statisticsEn: Translation['staffingStatistics'] = {
     period: 'Period',
     noTrend: 'There is only one period, so there is no trend to show yet.',
     notFound: 'The municipality does not exist or has no figures for the period.',
+    downloadRatios: 'the key ratios',
+    downloadBreakdowns: 'the breakdowns',
+    downloadTrend: 'the trend of every key ratio',
   },
   open: {
     title: 'Open statistics',

@@ -34,6 +34,9 @@ export const statisticsSv = {
     xlsx: 'Ladda ner Excel',
     csv: 'Ladda ner CSV',
     help: 'Filen innehåller de valda kolumnerna, med samma döljning av små tal som tabellen.',
+    labelOf: 'Ladda ner {{what}}',
+    xlsxOf: 'Ladda ner Excel: {{what}}',
+    csvOf: 'Ladda ner CSV: {{what}}',
   },
   notes: {
     title: 'Teckenförklaring',
@@ -65,6 +68,8 @@ export const statisticsSv = {
     noValue: 'ingen jämförelse (dolt eller inte rapporterat)',
     higherBetter: 'högre är bättre',
     lowerBetter: 'lägre är bättre',
+    downloadHelp:
+      'Filen innehåller nyckeltalen per kommun med regionens median och totalt, med samma döljning av små tal.',
   },
   noPeriods: 'Det finns inga perioder ännu.',
   profile: {
@@ -97,6 +102,9 @@ export const statisticsSv = {
     period: 'Period',
     noTrend: 'Det finns bara en period, så det finns ingen utveckling att visa ännu.',
     notFound: 'Kommunen finns inte eller har inga uppgifter för perioden.',
+    downloadRatios: 'nyckeltalen',
+    downloadBreakdowns: 'fördelningarna',
+    downloadTrend: 'utvecklingen för alla nyckeltal',
   },
   open: {
     title: 'Öppen statistik',
