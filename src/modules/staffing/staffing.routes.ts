@@ -32,12 +32,14 @@ import {
   createPeriodSchema,
   createProfessionSchema,
   exportFormatSchema,
+  formatQuerySchema,
   importParamsSchema,
   importPreviewSchema,
   importQuerySchema,
   periodDetailSchema,
   periodSchema,
   professionSchema,
+  profileExportQuerySchema,
   profileParamsSchema,
   profileQuerySchema,
   profileSchema,
@@ -71,6 +73,7 @@ import {
   listPublicPeriods,
   STATUS_SV,
 } from './statistics.service.ts';
+import { exportHistory, exportImport, exportPeriods, exportProfile } from './table-exports.ts';
 import { createWorkbookReader } from './workbook-reader.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -448,10 +451,6 @@ export async function staffingModule(fastify: FastifyInstance) {
     async (req, reply) => sendFile(reply, await exportComparison(deps, null, req.query)),
   );
 }
-
-// The table downloads' imports stand here, below the module's setup.
-import { formatQuerySchema, profileExportQuerySchema } from './staffing.contracts.ts';
-import { exportHistory, exportImport, exportPeriods, exportProfile } from './table-exports.ts';
 
 function sendFile(reply: FastifyReply, file: ExportFile | { fileName: string; contentType: string; body: Buffer }) {
   const ascii = file.fileName
