@@ -49,7 +49,7 @@ async function main(argv: string[]) {
         await run('npx', ['vite', 'build', '--logLevel', 'warn']);
       }
       const { app, stop, readyText } = await startServer(config);
-      stopOnSignals(stop, (m) => app.log.info(m));
+      stopOnSignals(stop, { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) });
       process.stdout.write(readyText);
       return undefined;
     }

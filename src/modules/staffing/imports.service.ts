@@ -3,7 +3,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { authorize, requireActorOf } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
-import { type Db, inTransaction } from '../../platform/server/db.ts';
+import { inTransaction } from '../../platform/server/db.ts';
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../platform/server/errors.ts';
 import { can } from '../../platform/server/policy.ts';
 import { sha256File } from '../../platform/server/upload-guard.ts';
@@ -14,7 +14,7 @@ import {
   findReport,
   findReports,
   loadFacts,
-  loadFactsOf,
+  loadValuesOf,
   lockReports,
   transition,
 } from './reports.service.ts';
@@ -22,7 +22,7 @@ import type { ImportPreviewDto, ReportStatus } from './staffing.contracts.ts';
 import { staffingImport, staffingPeriod } from './staffing.table.ts';
 import { loadConfig, rulesConfigOf, type StaffingDeps } from './staffing-config.service.ts';
 import { buildTemplate } from './staffing-excel.ts';
-import { type Fact, factKey } from './staffing-measures.ts';
+import { type Fact, factKey, parseFactKey } from './staffing-measures.ts';
 import { validateFacts } from './staffing-rules.ts';
 import { readWorkbook, type WorkbookReader } from './workbook-reader.ts';
 
@@ -124,10 +124,12 @@ export async function createImport(
     throw new ImportRejectedError(parsed.errors.map((e) => ({ path: `${e.sheet}!${e.cell}`, message: e.message })));
   }
 
+  // The reports first, then the values: a save in between moves a report past its basis, and confirming refuses.
   const ids = parsed.municipalities.map((m) => m.id);
   const reports = await findReports(deps.db, period.id, ids);
-  const currentFacts = await loadFactsOf(deps.db, period.id, ids);
+  const currentValues = await loadValuesOf(deps.db, period.id, ids);
   const names = new Map(all.map((m) => [m.id, m.name]));
+  const rules = rulesConfigOf(config);
   const rejected: { path: string; message: string }[] = [];
   const changes: Change[] = [];
   let unchangedCount = 0;
@@ -138,11 +140,12 @@ export async function createImport(
     const where = firstCell ? `${firstCell.sheet}!${firstCell.cell.replace(/[0-9]+$/, '1')}` : name;
     const report = reports.get(entry.id);
     const status: ReportStatus = report?.status ?? 'not_started';
-    const current = currentFacts.get(entry.id) ?? [];
+    const current = currentValues.get(entry.id) ?? new Map<string, number>();
     // The file is the complete new state of the sheets it has; professions without a sheet keep their values.
     const inFile = new Set(entry.professions);
-    const next = [...entry.facts, ...current.filter((f) => !inFile.has(f.profession))];
-    const diff = diffFacts(current, next);
+    const next = new Map(entry.facts.map((f) => [factKey(f), f.value]));
+    for (const [key, value] of current) if (!inFile.has(professionOf(key))) next.set(key, value);
+    const diff = diffValues(current, next);
     if (diff.length > 0 && (status === 'submitted' || status === 'approved')) {
       rejected.push({
         path: where,
@@ -150,12 +153,12 @@ export async function createImport(
       });
     }
     if (opts.submit) {
-      for (const e of validateFacts(rulesConfigOf(config), next, 'submit')) {
+      for (const e of validateFacts(rules, toFacts(next), 'submit')) {
         const c = entry.cells[e.path];
         rejected.push({ path: c ? `${c.sheet}!${c.cell}` : where, message: `${name}: ${e.message}` });
       }
     }
-    unchangedCount += next.length - diff.filter((d) => d.new !== null).length;
+    unchangedCount += next.size - diff.filter((d) => d.new !== null).length;
     for (const d of diff) {
       const c = entry.cells[d.key];
       changes.push({
@@ -204,10 +207,11 @@ function sheetOf(config: Awaited<ReturnType<typeof loadConfig>>, key: string): s
   return config.professions.find((p) => p.key === profession)?.name ?? profession ?? '';
 }
 
-/** The changes from the current facts to the new complete state, by fact key. */
-export function diffFacts(current: Fact[], next: Fact[]): { key: string; old: number | null; new: number | null }[] {
-  const before = new Map(current.map((f) => [factKey(f), f.value]));
-  const after = new Map(next.map((f) => [factKey(f), f.value]));
+/** The changes from the current values to the new complete state, by fact key (values as fact key → value). */
+export function diffValues(
+  before: Map<string, number>,
+  after: Map<string, number>,
+): { key: string; old: number | null; new: number | null }[] {
   const out: { key: string; old: number | null; new: number | null }[] = [];
   for (const k of new Set([...before.keys(), ...after.keys()])) {
     const o = before.get(k) ?? null;
@@ -217,6 +221,15 @@ export function diffFacts(current: Fact[], next: Fact[]): { key: string; old: nu
     out.push({ key: k, old: o, new: n });
   }
   return out.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+const professionOf = (key: string) => key.slice(0, key.indexOf('.'));
+
+function toFacts(values: Map<string, number>): Fact[] {
+  return [...values].flatMap(([key, value]) => {
+    const parts = parseFactKey(key);
+    return parts ? [{ ...parts, value }] : [];
+  });
 }
 
 function toPreview(row: ImportRow): ImportPreviewDto {
@@ -286,7 +299,8 @@ export async function confirmImport(
     const moved = Object.entries(basis).some(
       ([municipalityId, was]) => (reports.get(municipalityId)?.updatedAt.toISOString() ?? null) !== was.updatedAt,
     );
-    if (moved || !(await stillAsPreviewed(tx, period.id, changedIds, items))) {
+    // Every save of values moves its report's updated_at in the same transaction: an unmoved basis is unchanged values.
+    if (moved) {
       throw new ConflictError('Rapporten har ändrats sedan förhandsgranskningen. Ladda upp filen igen.');
     }
     for (const municipalityId of changedIds) assertEditable(period, reports.get(municipalityId));
@@ -311,16 +325,6 @@ function basisOf(row: ImportRow): Basis {
   const valid = Object.values(payload).every((v) => v !== null && typeof v === 'object' && 'updatedAt' in v);
   if (!valid) throw new ConflictError('Förhandsgranskningen är för gammal. Ladda upp filen igen.');
   return payload as Basis;
-}
-
-/** Every changed value still holds what the preview showed as its old value. */
-async function stillAsPreviewed(tx: Db, periodId: string, municipalityIds: string[], items: Change[]) {
-  const current = await loadFactsOf(tx, periodId, municipalityIds);
-  const values = new Map<string, number>();
-  for (const [municipalityId, facts] of current) {
-    for (const f of facts) values.set(`${municipalityId}/${factKey(f)}`, f.value);
-  }
-  return items.every((c) => (values.get(`${c.municipalityId}/${c.key}`) ?? null) === c.old);
 }
 
 export async function discardImport(deps: StaffingDeps, ctx: RequestContext, id: string) {

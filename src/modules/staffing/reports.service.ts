@@ -1,6 +1,6 @@
 // One municipality's staffing report for one period: its values (facts) and its workflow
 // draft → submitted → approved, or back as returned with a comment. Every transition is kept with who and when.
-import { and, asc, desc, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { authorizeObject, requireActorOf } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
@@ -183,8 +183,6 @@ export function assertEditable(period: PeriodRow, report: ReportRow | undefined 
 }
 
 export type FactChange = { municipalityId: string; key: string; new: number | null };
-/** Rows per statement when values are written set-based (six parameters a row, well below PostgreSQL's limit). */
-const WRITE_BATCH = 1000;
 
 /**
  * Writes single changed values of one or more municipalities' reports (the Excel import): upserts and deletes
@@ -198,49 +196,36 @@ export async function applyFactChanges(
   changes: FactChange[],
   reports: Map<string, ReportRow>,
 ): Promise<void> {
-  const upserts: (typeof staffingFact.$inferInsert)[] = [];
-  const deletes: SQL[] = [];
+  const upserts = { m: [] as string[], p: [] as string[], me: [] as string[], b: [] as string[], v: [] as number[] };
+  const deletes = { m: [] as string[], p: [] as string[], me: [] as string[], b: [] as string[] };
   for (const c of changes) {
     const parts = parseFactKey(c.key);
     if (!parts) throw new Error(`not a fact key: ${c.key}`);
-    if (c.new === null) {
-      deletes.push(sql`(${c.municipalityId}::uuid, ${parts.profession}, ${parts.measure}, ${parts.breakdown})`);
-    } else {
-      upserts.push({ ...parts, periodId: period.id, municipalityId: c.municipalityId, value: c.new });
-    }
+    const target = c.new === null ? deletes : upserts;
+    target.m.push(c.municipalityId);
+    target.p.push(parts.profession);
+    target.me.push(parts.measure);
+    target.b.push(parts.breakdown);
+    if (c.new !== null) upserts.v.push(c.new);
   }
-  for (const batch of chunks(upserts, WRITE_BATCH)) {
-    await tx
-      .insert(staffingFact)
-      .values(batch)
-      .onConflictDoUpdate({
-        target: [
-          staffingFact.periodId,
-          staffingFact.municipalityId,
-          staffingFact.profession,
-          staffingFact.measure,
-          staffingFact.breakdown,
-        ],
-        set: { value: sql`excluded.value` },
-      });
+  // Arrays as parameters (unnest): five parameters whatever the number of values.
+  if (upserts.m.length > 0) {
+    await tx.execute(sql`
+      insert into staffing_fact (period_id, municipality_id, profession, measure, breakdown, value)
+      select ${period.id}::uuid, m, p, me, b, v
+        from unnest(${sql.param(upserts.m)}::uuid[], ${sql.param(upserts.p)}::text[], ${sql.param(upserts.me)}::text[],
+                    ${sql.param(upserts.b)}::text[], ${sql.param(upserts.v)}::numeric[]) as t(m, p, me, b, v)
+      on conflict (period_id, municipality_id, profession, measure, breakdown) do update set value = excluded.value`);
   }
-  for (const batch of chunks(deletes, WRITE_BATCH)) {
-    await tx
-      .delete(staffingFact)
-      .where(
-        and(
-          eq(staffingFact.periodId, period.id),
-          sql`(${staffingFact.municipalityId}, ${staffingFact.profession}, ${staffingFact.measure}, ${staffingFact.breakdown}) in (${sql.join(batch, sql`, `)})`,
-        ),
-      );
+  if (deletes.m.length > 0) {
+    await tx.execute(sql`
+      delete from staffing_fact f
+       using unnest(${sql.param(deletes.m)}::uuid[], ${sql.param(deletes.p)}::text[], ${sql.param(deletes.me)}::text[],
+                    ${sql.param(deletes.b)}::text[]) as d(m, p, me, b)
+       where f.period_id = ${period.id} and f.municipality_id = d.m and f.profession = d.p and f.measure = d.me
+         and f.breakdown = d.b`);
   }
   await touchReports(tx, ctx, period, [...new Set(changes.map((c) => c.municipalityId))], reports);
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /**
@@ -306,23 +291,29 @@ export async function lockReports(tx: Db, periodId: string, municipalityIds: str
   return new Map(rows.map((r) => [r.municipalityId, r]));
 }
 
-/** The facts of several municipalities for one period, by municipality (each list in the order of loadFacts). */
-export async function loadFactsOf(db: Db, periodId: string, municipalityIds: string[]): Promise<Map<string, Fact[]>> {
-  const out = new Map<string, Fact[]>(municipalityIds.map((id) => [id, []]));
+/**
+ * The values of several municipalities for one period as fact key → value, by municipality. Aggregated to one JSON
+ * object per municipality in the database: a national import reads some 60,000 values, and rows of that many would
+ * cost several times as much to transfer and decode (on the embedded database most of all).
+ */
+export async function loadValuesOf(
+  db: Db,
+  periodId: string,
+  municipalityIds: string[],
+): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>(municipalityIds.map((id) => [id, new Map()]));
   if (municipalityIds.length === 0) return out;
-  const rows = await db
-    .select({
-      municipalityId: staffingFact.municipalityId,
-      measure: staffingFact.measure,
-      profession: staffingFact.profession,
-      breakdown: staffingFact.breakdown,
-      value: staffingFact.value,
-    })
-    .from(staffingFact)
-    .where(and(eq(staffingFact.periodId, periodId), inArray(staffingFact.municipalityId, municipalityIds)))
-    .orderBy(asc(staffingFact.profession), asc(staffingFact.measure), asc(staffingFact.breakdown));
-  for (const { municipalityId, ...fact } of rows) {
-    out.get(municipalityId)?.push({ ...fact, value: Number(fact.value) });
+  const result = await db.execute<{ municipality_id: string; values: string }>(sql`
+    select municipality_id,
+           json_object_agg(
+             profession || '.' || measure || case when breakdown = '' then '' else '.' || breakdown end,
+             value
+           )::text as values
+      from staffing_fact
+     where period_id = ${periodId} and municipality_id = any(${sql.param(municipalityIds)}::uuid[])
+     group by municipality_id`);
+  for (const row of result.rows) {
+    out.set(row.municipality_id, new Map(Object.entries(JSON.parse(row.values) as Record<string, number>)));
   }
   return out;
 }

@@ -59,15 +59,24 @@ export async function startServer(
 }
 
 /** Ends in-flight requests, closes the database (releasing the data folder), then exits. */
-export function stopOnSignals(stop: () => Promise<void>, log: (msg: string) => void) {
+export function stopOnSignals(
+  stop: () => Promise<void>,
+  log: { info: (msg: string) => void; warn: (msg: string) => void },
+) {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
-      log(`${signal} received: shutting down`);
-      const force = setTimeout(() => process.exit(1), 10_000);
+      log.info(`${signal} received: shutting down`);
+      const force = setTimeout(() => {
+        log.warn('shutdown did not finish within 10 s: exiting anyway');
+        process.exit(1);
+      }, 10_000);
       force.unref();
       stop().then(
         () => process.exit(0),
-        () => process.exit(1),
+        (err: unknown) => {
+          log.warn(`shutdown failed: ${err instanceof Error ? err.message : String(err)}`);
+          process.exit(1);
+        },
       );
     });
   }
