@@ -388,6 +388,7 @@ describe('/api/me', () => {
         'staffing:read_report',
         'staffing:read_statistics',
         'token:manage',
+        'trainings:suggest',
         'user:grant_role',
         'user:manage',
         'user:read',
@@ -397,6 +398,7 @@ describe('/api/me', () => {
       'network:read',
       'organisation:read',
       'staffing:read_statistics',
+      'trainings:suggest',
     ]);
     expect((await t.as(admin)({ method: 'GET', url: '/api/me' })).json().permissions).toContain('audit:read');
   });

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { adminModule } from '../../modules/admin/admin.routes.ts';
 import { reminderJob } from '../../modules/staffing/reminders.ts';
 import { staffingModule } from '../../modules/staffing/staffing.routes.ts';
+import { trainingsModule } from '../../modules/trainings/trainings.routes.ts';
 import { ActorCache, resolveActor } from './actor.ts';
 import type { RequestContext } from './audit.ts';
 import { authRoutes } from './auth.routes.ts';
@@ -62,7 +63,7 @@ export type App = FastifyInstance<
 >;
 
 /** The server's modules, in one explicit list. Each registers its routes under /api. */
-const MODULES = [adminModule, staffingModule];
+const MODULES = [adminModule, staffingModule, trainingsModule];
 
 /** The modules' scheduled jobs (started by server.ts unless JOBS=off). */
 export function moduleJobs(app: App): Job[] {

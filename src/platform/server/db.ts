@@ -3,6 +3,9 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -31,12 +34,15 @@ export class DataDirLockedError extends Error {
   override name = 'DataDirLockedError';
 }
 
+/** Contrib extensions the migrations create (the catalogue's search: trigrams, accent folding, edit distance). */
+const PGLITE_EXTENSIONS = { pg_trgm, unaccent, fuzzystrmatch };
+
 /** Opens the embedded database in `dataDir/pgdata`, refusing when another live process holds the folder. */
 export async function openEmbedded(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
   const release = lockDataDir(dataDir);
   try {
-    const client = await PGlite.create({ dataDir: path.join(dataDir, 'pgdata') });
+    const client = await PGlite.create({ dataDir: path.join(dataDir, 'pgdata'), extensions: PGLITE_EXTENSIONS });
     return wrapPglite(client, release);
   } catch (err) {
     release();
@@ -46,7 +52,7 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
 
 /** An embedded database held in memory, optionally loaded from a dumped data folder (tests). */
 export async function openInMemory(loadDataDir?: Blob | File): Promise<Database> {
-  const client = await PGlite.create(loadDataDir ? { loadDataDir } : {});
+  const client = await PGlite.create({ extensions: PGLITE_EXTENSIONS, ...(loadDataDir ? { loadDataDir } : {}) });
   return wrapPglite(client, () => {});
 }
 

@@ -22,7 +22,7 @@ function actorWith(role: Role): Actor {
 }
 
 // What each role may do on its own organisation's objects (own) and on another municipality's (other).
-const EVERYONE: Action[] = ['organisation:read', 'network:read', 'staffing:read_statistics'];
+const EVERYONE: Action[] = ['organisation:read', 'network:read', 'staffing:read_statistics', 'trainings:suggest'];
 const REPORT: Action[] = ['staffing:read_report'];
 const REPORT_EDIT: Action[] = ['staffing:read_report', 'staffing:edit_report'];
 // What each role may do on its own organisation's objects (own) and on another municipality's (other).
@@ -42,7 +42,8 @@ const EXPECTED: Record<Role, { own: Action[]; other: Action[] }> = {
   },
   reporter: { own: [...EVERYONE, ...REPORT_EDIT], other: EVERYONE },
   manager: { own: [...EVERYONE, ...REPORT], other: EVERYONE },
-  mas: { own: [...EVERYONE, ...REPORT], other: EVERYONE },
+  // MAS/MAR review the whole region's training catalogue (approve, needs change, remove), not only their own.
+  mas: { own: [...EVERYONE, ...REPORT, 'trainings:review'], other: [...EVERYONE, 'trainings:review'] },
   broker: { own: EVERYONE, other: EVERYONE },
   steering: { own: [...EVERYONE, ...REPORT], other: EVERYONE },
   employee: { own: EVERYONE, other: EVERYONE },

@@ -29,6 +29,9 @@ export const ACTIONS = [
   'staffing:read_report',
   'staffing:edit_report',
   'staffing:approve_report',
+  'trainings:suggest',
+  'trainings:review',
+  'trainings:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -63,11 +66,16 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
     case 'organisation:read':
     case 'network:read':
     case 'staffing:read_statistics':
+    case 'trainings:suggest':
       return true;
+    // The catalogue is the region's: its office and the MAS network review it, whatever the object's municipality.
+    case 'trainings:review':
+      return isRegionalAdmin(actor) || has(actor, 'mas');
     case 'organisation:manage':
     case 'network:manage':
     case 'audit:read':
     case 'staffing:configure':
+    case 'trainings:manage':
       return isRegionalAdmin(actor);
     case 'staffing:read_report':
       return isRegionalAdmin(actor) || inOwnMunicipality(actor, resource, REPORT_READERS);

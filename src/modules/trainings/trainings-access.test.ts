@@ -1,0 +1,148 @@
+// Role × route matrix of the web trainings: every trainings route is called as each role of municipality A, as
+// B's municipal admin and signed out, and the status of every cell is asserted.
+import { randomUUID } from 'node:crypto';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { buildMunicipality, buildUser } from '../../platform/server/factories.ts';
+import { ROLES, type Role } from '../../platform/shared/roles.ts';
+
+type ActorName = Role | 'other_municipal_admin' | 'signed_out';
+const ACTORS: ActorName[] = [...ROLES, 'other_municipal_admin', 'signed_out'];
+
+let t: TestApp;
+const cookies = new Map<ActorName, string | null>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const a = await buildMunicipality(t.db, { name: 'Kommun A' });
+  const b = await buildMunicipality(t.db, { name: 'Kommun B' });
+  let ip = 1;
+  for (const role of ROLES) {
+    const u = await buildUser(t.db, { role, ...(role === 'regional_admin' ? {} : { municipality: a }) });
+    cookies.set(role, await t.signIn(u, `10.6.0.${ip++}`));
+  }
+  const other = await buildUser(t.db, { role: 'municipal_admin', municipality: b });
+  cookies.set('other_municipal_admin', await t.signIn(other, `10.6.0.${ip++}`));
+  cookies.set('signed_out', null);
+});
+afterAll(() => t.close());
+
+const admin = () => t.as(cookies.get('regional_admin') ?? null);
+const unique = () => randomUUID().replace(/-/g, '').slice(0, 10);
+const itemBody = () => ({
+  title: `Matrisutbildning ${unique()}`,
+  provider: 'Leverantör (demo)',
+  url: `https://example.org/matris/${unique()}`,
+  lengthMinutes: 30,
+  format: 'course',
+  language: 'sv',
+  professions: ['sjukskoterska'],
+});
+const freshItem = async () =>
+  (await admin()({ method: 'POST', url: '/api/trainings/items', payload: itemBody() })).json().id as string;
+
+type Expect = Partial<Record<ActorName, number>> & { rest: number };
+type Cell = { name: string; method: string; url: string; request: () => Promise<InjectOptions>; expect: Expect };
+
+const everyone = (status: number): Expect => ({ rest: status, signed_out: 401 });
+const reviewers = (status: number): Expect => ({ rest: 403, regional_admin: status, mas: status, signed_out: 401 });
+const regionalOnly = (status: number): Expect => ({ rest: 403, regional_admin: status, signed_out: 401 });
+
+const CELLS: Cell[] = [
+  {
+    name: 'catalogue',
+    method: 'GET',
+    url: '/api/public/trainings',
+    request: async () => ({ method: 'GET', url: '/api/public/trainings?q=demens&profession=fysioterapeut' }),
+    expect: { rest: 200 },
+  },
+  {
+    name: 'catalogue facets',
+    method: 'GET',
+    url: '/api/public/trainings/facets',
+    request: async () => ({ method: 'GET', url: '/api/public/trainings/facets' }),
+    expect: { rest: 200 },
+  },
+  {
+    name: 'suggest',
+    method: 'POST',
+    url: '/api/trainings/items',
+    request: async () => ({ method: 'POST', url: '/api/trainings/items', payload: itemBody() }),
+    expect: everyone(201),
+  },
+  {
+    name: 'review queue',
+    method: 'GET',
+    url: '/api/trainings/review',
+    request: async () => ({ method: 'GET', url: '/api/trainings/review' }),
+    expect: reviewers(200),
+  },
+  {
+    name: 'approve',
+    method: 'POST',
+    url: '/api/trainings/items/:id/transitions',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/trainings/items/${await freshItem()}/transitions`,
+      payload: { status: 'approved' },
+    }),
+    expect: reviewers(200),
+  },
+  {
+    name: 'needs change',
+    method: 'POST',
+    url: '/api/trainings/items/:id/transitions',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/trainings/items/${await freshItem()}/transitions`,
+      payload: { status: 'needs_change', comment: 'Uppdatera länken.' },
+    }),
+    expect: reviewers(200),
+  },
+  {
+    name: 'remove',
+    method: 'POST',
+    url: '/api/trainings/items/:id/transitions',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/trainings/items/${await freshItem()}/transitions`,
+      payload: { status: 'removed' },
+    }),
+    expect: reviewers(200),
+  },
+  {
+    name: 'add topic',
+    method: 'POST',
+    url: '/api/trainings/topics',
+    request: async () => ({
+      method: 'POST',
+      url: '/api/trainings/topics',
+      payload: { key: `amne-${unique()}`, name: `Ämne ${unique()}`, nameEn: 'Topic' },
+    }),
+    expect: regionalOnly(201),
+  },
+];
+
+describe('trainings role × route matrix', () => {
+  it('covers every trainings route the app registers', () => {
+    const registered = t.app.deps.routes
+      .filter((r) => /^\/api\/(public\/)?trainings(\/|$)/.test(r.url))
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
+    const covered = [...new Set(CELLS.map((c) => `${c.method} ${c.url}`))].sort();
+    expect(covered).toEqual(registered);
+  });
+
+  for (const cell of CELLS) {
+    describe(`${cell.method} ${cell.url} (${cell.name})`, () => {
+      for (const actor of ACTORS) {
+        const status = cell.expect[actor] ?? cell.expect.rest;
+        it(`${actor} → ${status}`, async () => {
+          const res = await t.as(cookies.get(actor) ?? null)(await cell.request());
+          expect(res.statusCode, res.body.slice(0, 500)).toBe(status);
+        });
+      }
+    });
+  }
+});

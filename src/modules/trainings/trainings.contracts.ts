@@ -1,0 +1,177 @@
+// Web trainings (Webbutbildningar): a public catalogue of free digital trainings that anyone signed in may add to,
+// reviewed by the region and the MAS network. Zod schemas, limits and enums shared by the server and the web forms.
+import { z } from 'zod';
+import { parseTrainingUrl } from './training-link.ts';
+
+export const TRAINING_FORMATS = ['video', 'course', 'podcast', 'document'] as const;
+export const TRAINING_LANGUAGES = ['sv', 'en', 'other'] as const;
+export const TRAINING_STATUSES = ['suggested', 'approved', 'needs_change', 'removed'] as const;
+/** Length filters of the catalogue: up to 15 minutes, 16–60, over an hour. */
+export const TRAINING_LENGTHS = ['short', 'medium', 'long'] as const;
+export const LENGTH_BOUNDS: Record<(typeof TRAINING_LENGTHS)[number], { min: number; max: number | null }> = {
+  short: { min: 0, max: 15 },
+  medium: { min: 16, max: 60 },
+  long: { min: 61, max: null },
+};
+export const TRAININGS_LIMITS = { pageSize: 20, maxPageSize: 100, maxQuery: 200, maxTokens: 8 } as const;
+
+export type TrainingFormat = (typeof TRAINING_FORMATS)[number];
+export type TrainingLanguage = (typeof TRAINING_LANGUAGES)[number];
+export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
+export type TrainingLength = (typeof TRAINING_LENGTHS)[number];
+
+/** Which status a reviewer may set from each status. Approving an approved item confirms it (a new review date). */
+export const TRAINING_TRANSITIONS: Record<TrainingStatus, readonly TrainingStatus[]> = {
+  suggested: ['approved', 'needs_change', 'removed'],
+  approved: ['approved', 'needs_change', 'removed'],
+  needs_change: ['approved', 'removed'],
+  removed: [],
+};
+
+const text = (max: number, required: string) => z.string().trim().min(1, required).max(max, `Högst ${max} tecken.`);
+
+export const trainingUrlSchema = z
+  .string()
+  .trim()
+  .min(1, 'Ange länken.')
+  .max(2000, 'Högst 2000 tecken.')
+  .refine((v) => parseTrainingUrl(v) !== null, 'Ange en fullständig webbadress som börjar med https:// eller http://.');
+
+export const suggestTrainingSchema = z.strictObject({
+  title: text(200, 'Ange en titel.'),
+  provider: text(200, 'Ange vem som ger utbildningen.'),
+  url: trainingUrlSchema,
+  description: z.string().trim().max(2000, 'Högst 2000 tecken.').default(''),
+  lengthMinutes: z
+    .number({ error: 'Ange längden i minuter.' })
+    .int('Ange hela minuter.')
+    .min(1, 'Längden måste vara minst 1 minut.')
+    .max(10_000, 'Högst 10 000 minuter.'),
+  format: z.enum(TRAINING_FORMATS, { error: 'Välj en form.' }),
+  language: z.enum(TRAINING_LANGUAGES, { error: 'Välj ett språk.' }),
+  professions: z.array(z.string().min(1).max(60)).min(1, 'Välj minst ett yrke.').max(20),
+  topics: z.array(z.string().min(1).max(60)).max(10, 'Högst 10 ämnen.').default([]),
+});
+export type SuggestTrainingInput = z.infer<typeof suggestTrainingSchema>;
+
+export const transitionSchema = z
+  .strictObject({
+    status: z.enum(['approved', 'needs_change', 'removed']),
+    comment: z.string().trim().max(2000, 'Högst 2000 tecken.').optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === 'needs_change' && !v.comment) {
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Skriv vad som behöver ändras.' });
+    }
+  });
+
+export const createTopicSchema = z.strictObject({
+  key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'Nyckeln får bara ha små bokstäver a–z, siffror och bindestreck.'),
+  name: text(80, 'Ange ett namn.'),
+  nameEn: text(80, 'Ange ett namn.'),
+});
+
+export const topicSchema = z.object({ key: z.string(), name: z.string(), nameEn: z.string() });
+export type TopicDto = z.infer<typeof topicSchema>;
+
+export const catalogueProfessionSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  licensed: z.boolean(),
+});
+export type CatalogueProfessionDto = z.infer<typeof catalogueProfessionSchema>;
+
+export const catalogueFacetsSchema = z.object({
+  professions: z.array(catalogueProfessionSchema),
+  topics: z.array(topicSchema),
+});
+export type CatalogueFacetsDto = z.infer<typeof catalogueFacetsSchema>;
+
+/** What the public sees of an item: no one's name or address. */
+export const publicTrainingSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  provider: z.string(),
+  url: z.string(),
+  description: z.string(),
+  lengthMinutes: z.number().int(),
+  format: z.enum(TRAINING_FORMATS),
+  language: z.enum(TRAINING_LANGUAGES),
+  professions: z.array(z.string()),
+  topics: z.array(topicSchema),
+  addedAt: z.string(),
+  lastReviewedAt: z.string().nullable(),
+});
+export type PublicTrainingDto = z.infer<typeof publicTrainingSchema>;
+
+const optionalText = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.string().trim().max(TRAININGS_LIMITS.maxQuery).optional(),
+);
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.enum(values).optional());
+
+export const catalogueQuerySchema = z.strictObject({
+  q: optionalText,
+  profession: optionalText,
+  topic: optionalText,
+  length: optionalEnum(TRAINING_LENGTHS),
+  language: optionalEnum(TRAINING_LANGUAGES),
+  format: optionalEnum(TRAINING_FORMATS),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(TRAININGS_LIMITS.maxPageSize).default(TRAININGS_LIMITS.pageSize),
+});
+export type CatalogueQuery = z.infer<typeof catalogueQuerySchema>;
+
+export const cataloguePageSchema = z.object({
+  items: z.array(publicTrainingSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type CataloguePageDto = z.infer<typeof cataloguePageSchema>;
+
+/** Who did something, as a reviewer may see it: the name only within their own municipality (or for the region). */
+const personSchema = z.object({ name: z.string().nullable(), organisation: z.string().nullable() });
+
+export const transitionDtoSchema = z.object({
+  fromStatus: z.enum(TRAINING_STATUSES).nullable(),
+  toStatus: z.enum(TRAINING_STATUSES),
+  comment: z.string().nullable(),
+  by: personSchema,
+  at: z.string(),
+});
+
+export const reviewTrainingSchema = publicTrainingSchema.extend({
+  status: z.enum(TRAINING_STATUSES),
+  addedBy: personSchema,
+  history: z.array(transitionDtoSchema),
+});
+export type ReviewTrainingDto = z.infer<typeof reviewTrainingSchema>;
+
+export const reviewQuerySchema = z.strictObject({
+  /** open = suggested or needs change: what waits for a reviewer. */
+  status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['open', ...TRAINING_STATUSES]).default('open')),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+export const reviewPageSchema = z.object({
+  items: z.array(reviewTrainingSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type ReviewPageDto = z.infer<typeof reviewPageSchema>;
+
+/** What the suggester gets back: the item as the catalogue will show it, and its status. */
+export const suggestedTrainingSchema = publicTrainingSchema.extend({ status: z.enum(TRAINING_STATUSES) });
+export type SuggestedTrainingDto = z.infer<typeof suggestedTrainingSchema>;
+
+/** Swedish names of the statuses, for messages from the server. */
+export const TRAINING_STATUS_SV: Record<TrainingStatus, string> = {
+  suggested: 'föreslagen',
+  approved: 'godkänd',
+  needs_change: 'behöver ändras',
+  removed: 'borttagen',
+};

@@ -1,0 +1,60 @@
+// Thin routes of the web trainings: the public catalogue (no sign-in), suggestions, the review queue and topics.
+// Permission checks live in the services through the policy module.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { idParamsSchema } from '../admin/admin.contracts.ts';
+import { getFacets, searchCatalogue, type TrainingsDeps } from './catalogue.service.ts';
+import {
+  catalogueFacetsSchema,
+  cataloguePageSchema,
+  catalogueQuerySchema,
+  createTopicSchema,
+  reviewPageSchema,
+  reviewQuerySchema,
+  reviewTrainingSchema,
+  suggestedTrainingSchema,
+  suggestTrainingSchema,
+  topicSchema,
+  transitionSchema,
+} from './trainings.contracts.ts';
+import { createTopic, listForReview, suggestTraining, transitionTraining } from './trainings.service.ts';
+
+export async function trainingsModule(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { config, database, readCache } = app.deps;
+  const deps: TrainingsDeps = { db: database.db, cache: readCache, minCount: config.suppressionMinCount };
+  const tags = { tags: ['Trainings'] };
+  const open = { ...tags, security: [] };
+
+  // ---- the public catalogue ----
+  app.get(
+    '/public/trainings',
+    { schema: { ...open, querystring: catalogueQuerySchema, response: { 200: cataloguePageSchema } } },
+    (req) => searchCatalogue(deps.db, req.query),
+  );
+  app.get('/public/trainings/facets', { schema: { ...open, response: { 200: catalogueFacetsSchema } } }, () =>
+    getFacets(deps),
+  );
+
+  // ---- suggestions and review ----
+  app.post(
+    '/trainings/items',
+    { schema: { ...tags, body: suggestTrainingSchema, response: { 201: suggestedTrainingSchema } } },
+    async (req, reply) => reply.code(201).send(await suggestTraining(deps, req.ctx, req.body)),
+  );
+  app.get(
+    '/trainings/review',
+    { schema: { ...tags, querystring: reviewQuerySchema, response: { 200: reviewPageSchema } } },
+    (req) => listForReview(deps, req.ctx, req.query),
+  );
+  app.post(
+    '/trainings/items/:id/transitions',
+    { schema: { ...tags, params: idParamsSchema, body: transitionSchema, response: { 200: reviewTrainingSchema } } },
+    (req) => transitionTraining(deps, req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/trainings/topics',
+    { schema: { ...tags, body: createTopicSchema, response: { 201: topicSchema } } },
+    async (req, reply) => reply.code(201).send(await createTopic(deps.db, req.ctx, req.body)),
+  );
+}

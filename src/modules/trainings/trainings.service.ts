@@ -1,0 +1,284 @@
+// Suggestions and review of the web trainings: anyone signed in suggests an item, the region and the MAS network
+// approve it, ask for a change or remove it. Every status change is a row of the item's append-only history.
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { authorize, requireActorOf } from '../../platform/server/actor.ts';
+import { audit, type RequestContext } from '../../platform/server/audit.ts';
+import { user } from '../../platform/server/auth.table.ts';
+import { type Db, inTransaction } from '../../platform/server/db.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
+import { organisation } from '../../platform/server/organisation.table.ts';
+import type { Actor } from '../../platform/server/policy.ts';
+import {
+  activeTopics,
+  catalogueProfessions,
+  itemLabels,
+  type TrainingsDeps,
+  toPublicTrainingDto,
+} from './catalogue.service.ts';
+import { normaliseTrainingUrl } from './training-link.ts';
+import {
+  type createTopicSchema,
+  type ReviewPageDto,
+  type ReviewTrainingDto,
+  type SuggestedTrainingDto,
+  type SuggestTrainingInput,
+  type TopicDto,
+  TRAINING_STATUS_SV,
+  TRAINING_TRANSITIONS,
+  TRAININGS_LIMITS,
+  type TrainingStatus,
+  type transitionSchema,
+} from './trainings.contracts.ts';
+import {
+  trainingItem,
+  trainingItemProfession,
+  trainingItemTopic,
+  trainingItemTransition,
+  trainingTopic,
+} from './trainings.table.ts';
+
+/** The text the search indexes cover: title, provider, description and the topics' names. */
+export function searchTextOf(item: { title: string; provider: string; description: string }, topicNames: string[]) {
+  return [item.title, item.provider, item.description, ...topicNames].filter(Boolean).join(' \n ');
+}
+
+export async function suggestTraining(
+  deps: TrainingsDeps,
+  ctx: RequestContext,
+  input: SuggestTrainingInput,
+): Promise<SuggestedTrainingDto> {
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'trainings:suggest');
+  const { db } = deps;
+  const professionKeys = new Set((await catalogueProfessions(deps)).map((p) => p.key));
+  const unknownProfession = input.professions.find((p) => !professionKeys.has(p));
+  if (unknownProfession) throw new ValidationError([{ path: 'professions', message: 'Välj yrken ur listan.' }]);
+  const topicKeys = [...new Set(input.topics)];
+  const topics =
+    topicKeys.length === 0
+      ? []
+      : await db
+          .select()
+          .from(trainingTopic)
+          .where(and(inArray(trainingTopic.key, topicKeys), eq(trainingTopic.active, true)));
+  if (topics.length !== topicKeys.length)
+    throw new ValidationError([{ path: 'topics', message: 'Välj ämnen ur listan.' }]);
+  const urlKey = normaliseTrainingUrl(input.url) as string;
+  await assertLinkFree(db, urlKey);
+
+  const id = await inTransaction(db, async (tx) => {
+    const [row] = await tx
+      .insert(trainingItem)
+      .values({
+        title: input.title,
+        provider: input.provider,
+        url: input.url,
+        urlKey,
+        description: input.description,
+        lengthMinutes: input.lengthMinutes,
+        format: input.format,
+        language: input.language,
+        status: 'suggested',
+        searchText: searchTextOf(
+          input,
+          topics.map((t) => t.name),
+        ),
+        addedBy: actor.userId,
+        addedByToken: actor.tokenId,
+        addedByOrganisationId: actor.organisationId,
+      })
+      .returning({ id: trainingItem.id });
+    if (!row) throw new Error('insert returned no row');
+    await tx
+      .insert(trainingItemProfession)
+      .values([...new Set(input.professions)].map((professionKey) => ({ itemId: row.id, professionKey })));
+    if (topics.length)
+      await tx.insert(trainingItemTopic).values(topics.map((t) => ({ itemId: row.id, topicId: t.id })));
+    await tx.insert(trainingItemTransition).values({
+      itemId: row.id,
+      fromStatus: null,
+      toStatus: 'suggested',
+      actorUserId: actor.userId,
+      actorTokenId: actor.tokenId,
+      actorOrganisationId: actor.organisationId,
+    });
+    await audit(tx, ctx, { action: 'training_item.suggest', entityType: 'training_item', entityId: row.id });
+    return row.id;
+  });
+  const item = await findItem(db, id);
+  return { ...toPublicTrainingDto(item, await itemLabels(db, [id])), status: item.status };
+}
+
+/** A link already in the catalogue (not removed) is a 409 naming the item, so the user can find it. */
+async function assertLinkFree(db: Db, urlKey: string) {
+  const [existing] = await db
+    .select({ title: trainingItem.title, status: trainingItem.status })
+    .from(trainingItem)
+    .where(and(eq(trainingItem.urlKey, urlKey), ne(trainingItem.status, 'removed')));
+  if (existing) {
+    const message = `Länken finns redan i katalogen: ”${existing.title}” (${TRAINING_STATUS_SV[existing.status]}).`;
+    throw new ConflictError(message, [{ path: 'url', message }]);
+  }
+}
+
+async function findItem(db: Db, id: string) {
+  const [row] = await db.select().from(trainingItem).where(eq(trainingItem.id, id));
+  if (!row) throw new NotFoundError('Utbildningen finns inte.');
+  return row;
+}
+
+export async function transitionTraining(
+  deps: TrainingsDeps,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof transitionSchema>,
+): Promise<ReviewTrainingDto> {
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'trainings:review');
+  const { db } = deps;
+  await inTransaction(db, async (tx) => {
+    // Locked, so two reviewers at once cannot both move it from the same status.
+    const [item] = await tx.select().from(trainingItem).where(eq(trainingItem.id, id)).for('update');
+    if (!item) throw new NotFoundError('Utbildningen finns inte.');
+    if (!TRAINING_TRANSITIONS[item.status].includes(input.status)) {
+      throw new ConflictError(
+        `En ${TRAINING_STATUS_SV[item.status]} utbildning kan inte bli ${TRAINING_STATUS_SV[input.status]}.`,
+      );
+    }
+    await tx
+      .update(trainingItem)
+      .set({
+        status: input.status,
+        updatedAt: new Date(),
+        ...(input.status === 'approved' ? { lastReviewedAt: sql`CURRENT_DATE` } : {}),
+      })
+      .where(eq(trainingItem.id, id));
+    await tx.insert(trainingItemTransition).values({
+      itemId: id,
+      fromStatus: item.status,
+      toStatus: input.status,
+      comment: input.comment || null,
+      actorUserId: actor.userId,
+      actorTokenId: actor.tokenId,
+      actorOrganisationId: actor.organisationId,
+    });
+    const action = { approved: 'approve', needs_change: 'needs_change', removed: 'remove' }[input.status];
+    await audit(tx, ctx, { action: `training_item.${action}`, entityType: 'training_item', entityId: id });
+  });
+  const [dto] = await reviewDtos(db, actor, [await findItem(db, id)]);
+  return dto as ReviewTrainingDto;
+}
+
+/** The review queue (open = suggested or needs change) or any one status, oldest first, with each item's history. */
+export async function listForReview(
+  deps: TrainingsDeps,
+  ctx: RequestContext,
+  query: { status: 'open' | TrainingStatus; page: number },
+): Promise<ReviewPageDto> {
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'trainings:review');
+  const { db } = deps;
+  const statuses: TrainingStatus[] = query.status === 'open' ? ['suggested', 'needs_change'] : [query.status];
+  const where = inArray(trainingItem.status, statuses);
+  const pageSize = TRAININGS_LIMITS.pageSize;
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(trainingItem).where(where);
+  const rows = await db
+    .select()
+    .from(trainingItem)
+    .where(where)
+    .orderBy(query.status === 'open' ? asc(trainingItem.addedAt) : desc(trainingItem.updatedAt), asc(trainingItem.id))
+    .limit(pageSize)
+    .offset((query.page - 1) * pageSize);
+  // The queue names who suggested and reviewed (within the reviewer's own municipality): a read of personal data.
+  await audit(db, ctx, { action: 'training_item.list_review', entityType: 'training_item' });
+  return { items: await reviewDtos(db, actor, rows), total: count?.n ?? 0, page: query.page, pageSize };
+}
+
+/** A person's name is shown to the regional admin and within the person's own organisation; else only where from. */
+function nameVisibleTo(actor: Actor, organisationId: string | null) {
+  return (
+    (actor.organisationKind === 'region' && actor.roles.includes('regional_admin')) ||
+    (organisationId !== null && organisationId === actor.organisationId)
+  );
+}
+
+async function reviewDtos(
+  db: Db,
+  actor: Actor,
+  rows: (typeof trainingItem.$inferSelect)[],
+): Promise<ReviewTrainingDto[]> {
+  const ids = rows.map((r) => r.id);
+  const labels = await itemLabels(db, ids);
+  const history =
+    ids.length === 0
+      ? []
+      : await db
+          .select()
+          .from(trainingItemTransition)
+          .where(inArray(trainingItemTransition.itemId, ids))
+          .orderBy(asc(trainingItemTransition.at), asc(trainingItemTransition.id));
+  const userIds = [...new Set([...rows.map((r) => r.addedBy), ...history.map((h) => h.actorUserId)])].filter(
+    (x): x is string => x !== null,
+  );
+  const orgIds = [
+    ...new Set([...rows.map((r) => r.addedByOrganisationId), ...history.map((h) => h.actorOrganisationId)]),
+  ].filter((x): x is string => x !== null);
+  const names = new Map(
+    (userIds.length
+      ? await db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, userIds))
+      : []
+    ).map((u) => [u.id, u.name]),
+  );
+  const orgs = new Map(
+    (orgIds.length
+      ? await db
+          .select({ id: organisation.id, name: organisation.name })
+          .from(organisation)
+          .where(inArray(organisation.id, orgIds))
+      : []
+    ).map((o) => [o.id, o.name]),
+  );
+  const person = (userId: string | null, organisationId: string | null) => ({
+    name: userId && nameVisibleTo(actor, organisationId) ? (names.get(userId) ?? null) : null,
+    organisation: organisationId ? (orgs.get(organisationId) ?? null) : null,
+  });
+  return rows.map((row) => ({
+    ...toPublicTrainingDto(row, labels),
+    status: row.status,
+    addedBy: person(row.addedBy, row.addedByOrganisationId),
+    history: history
+      .filter((h) => h.itemId === row.id)
+      .map((h) => ({
+        fromStatus: h.fromStatus as TrainingStatus | null,
+        toStatus: h.toStatus as TrainingStatus,
+        comment: h.comment,
+        by: person(h.actorUserId, h.actorOrganisationId),
+        at: h.at.toISOString(),
+      })),
+  }));
+}
+
+export async function createTopic(
+  db: Db,
+  ctx: RequestContext,
+  input: z.infer<typeof createTopicSchema>,
+): Promise<TopicDto> {
+  authorize(requireActorOf(ctx), 'trainings:manage');
+  const [clash] = await db.select({ id: trainingTopic.id }).from(trainingTopic).where(eq(trainingTopic.key, input.key));
+  if (clash) {
+    throw new ConflictError('Det finns redan ett ämne med den nyckeln.', [
+      { path: 'key', message: 'Det finns redan ett ämne med den nyckeln.' },
+    ]);
+  }
+  const topics = await activeTopics(db);
+  return inTransaction(db, async (tx) => {
+    const [row] = await tx
+      .insert(trainingTopic)
+      .values({ ...input, sort: (topics.length + 1) * 10 })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await audit(tx, ctx, { action: 'training_topic.create', entityType: 'training_topic', entityId: row.id });
+    return { key: row.key, name: row.name, nameEn: row.nameEn };
+  });
+}

@@ -1,0 +1,116 @@
+// Tables of the web trainings catalogue (Webbutbildningar): the region's topics, the items with their professions
+// and topics, and each item's append-only status history. Search indexes live in the migration (decision 005).
+
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { user } from '../../platform/server/auth.table.ts';
+import { organisation } from '../../platform/server/organisation.table.ts';
+import { staffingProfession } from '../staffing/staffing.table.ts';
+
+/** Topics the region manages (tags of the catalogue); keys are stable, names change. */
+export const trainingTopic = pgTable('training_topic', {
+  id: uuid().primaryKey().defaultRandom(),
+  key: text().notNull().unique(),
+  name: text().notNull(),
+  nameEn: text().notNull(),
+  sort: integer().notNull().default(0),
+  active: boolean().notNull().default(true),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * One web training. `status` is the `to_status` of its latest transition (written in the same transaction);
+ * `search_text` is title, provider, description and topic names, kept by the service for the search indexes.
+ */
+export const trainingItem = pgTable(
+  'training_item',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    title: text().notNull(),
+    provider: text().notNull(),
+    url: text().notNull(),
+    /** The link normalised for duplicate detection (lower-case host, no fragment, no utm_*, no trailing slash). */
+    urlKey: text().notNull(),
+    description: text().notNull().default(''),
+    lengthMinutes: integer().notNull(),
+    format: text({ enum: ['video', 'course', 'podcast', 'document'] }).notNull(),
+    language: text({ enum: ['sv', 'en', 'other'] }).notNull(),
+    status: text({ enum: ['suggested', 'approved', 'needs_change', 'removed'] }).notNull(),
+    searchText: text().notNull().default(''),
+    addedBy: text().references(() => user.id),
+    addedByToken: uuid(),
+    /** The organisation of whoever added it, so reviewers see where a suggestion came from without a name. */
+    addedByOrganisationId: uuid().references(() => organisation.id),
+    addedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The date of the last approval: "granskad <date>" on the public page. */
+    lastReviewedAt: date({ mode: 'string' }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // A link can be in the catalogue once; a removed item may be suggested again.
+    uniqueIndex('training_item_url_key_unique').on(t.urlKey).where(sql`${t.status} <> 'removed'`),
+    index('training_item_status_idx').on(t.status, t.title),
+  ],
+);
+
+export const trainingItemProfession = pgTable(
+  'training_item_profession',
+  {
+    itemId: uuid()
+      .notNull()
+      .references(() => trainingItem.id),
+    /** A profession key of the staffing configuration: the region keeps one list of professions. */
+    professionKey: text()
+      .notNull()
+      .references(() => staffingProfession.key),
+  },
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.professionKey] }),
+    index('training_item_profession_key_idx').on(t.professionKey),
+  ],
+);
+
+export const trainingItemTopic = pgTable(
+  'training_item_topic',
+  {
+    itemId: uuid()
+      .notNull()
+      .references(() => trainingItem.id),
+    topicId: uuid()
+      .notNull()
+      .references(() => trainingTopic.id),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.topicId] }), index('training_item_topic_topic_idx').on(t.topicId)],
+);
+
+/** Append-only status history of an item: who, when, why. A later review round will set `review_round_id`. */
+export const trainingItemTransition = pgTable(
+  'training_item_transition',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    itemId: uuid()
+      .notNull()
+      .references(() => trainingItem.id),
+    /** Null for the item's first entry (the suggestion). */
+    fromStatus: text(),
+    toStatus: text().notNull(),
+    comment: text(),
+    actorUserId: text().references(() => user.id),
+    actorTokenId: uuid(),
+    actorOrganisationId: uuid().references(() => organisation.id),
+    reviewRoundId: uuid(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('training_item_transition_item_idx').on(t.itemId, t.at)],
+);
