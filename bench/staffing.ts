@@ -147,7 +147,8 @@ export async function benchStaffingReads(ctx: StaffingContext): Promise<Omit<Sta
       headers: { cookie, origin, 'content-type': 'application/json' },
       body: JSON.stringify({ name: profession.name }),
     });
-    if (res.status !== 200) throw new Error(`PATCH of a profession answered ${res.status}: ${await res.text()}`);
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`PATCH of a profession answered ${res.status}: ${text}`);
   };
   // Cold: the first request after a change.
   log(`  ${database}: cold comparison requests (each the first after a change, ${COLD_SAMPLES} samples)…`);
@@ -299,7 +300,9 @@ export async function benchStaffingImports(ctx: StaffingContext): Promise<Import
       headers: { cookie, origin, 'content-type': 'application/json' },
       body: JSON.stringify({ comment: 'Återförd av benchmarken inför importmätningen.' }),
     });
-    if (res.status !== 200) throw new Error(`returning ${m.name}: ${res.status} ${await res.text()}`);
+    // Read every answer: one left unread keeps its connection busy, and the server's graceful stop waits for it.
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`returning ${m.name}: ${res.status} ${text}`);
   });
   // The workbooks start from the dataset's own values: check the server holds exactly those.
   const sample = all[0];

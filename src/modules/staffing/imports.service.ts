@@ -136,14 +136,14 @@ export async function createImport(
   const basis: Basis = {};
   for (const entry of parsed.municipalities) {
     const name = names.get(entry.id) ?? '';
-    const firstCell = Object.values(entry.cells)[0];
-    const where = firstCell ? `${firstCell.sheet}!${firstCell.cell.replace(/[0-9]+$/, '1')}` : name;
+    const header = parsed.headerOf(entry.id);
+    const where = header ? `${header.sheet}!${header.cell}` : name;
     const report = reports.get(entry.id);
     const status: ReportStatus = report?.status ?? 'not_started';
     const current = currentValues.get(entry.id) ?? new Map<string, number>();
     // The file is the complete new state of the sheets it has; professions without a sheet keep their values.
     const inFile = new Set(entry.professions);
-    const next = new Map(entry.facts.map((f) => [factKey(f), f.value]));
+    const next = new Map(entry.values);
     for (const [key, value] of current) if (!inFile.has(professionOf(key))) next.set(key, value);
     const diff = diffValues(current, next);
     if (diff.length > 0 && (status === 'submitted' || status === 'approved')) {
@@ -154,13 +154,13 @@ export async function createImport(
     }
     if (opts.submit) {
       for (const e of validateFacts(rules, toFacts(next), 'submit')) {
-        const c = entry.cells[e.path];
+        const c = parsed.cellOf(entry.id, e.path);
         rejected.push({ path: c ? `${c.sheet}!${c.cell}` : where, message: `${name}: ${e.message}` });
       }
     }
     unchangedCount += next.size - diff.filter((d) => d.new !== null).length;
     for (const d of diff) {
-      const c = entry.cells[d.key];
+      const c = parsed.cellOf(entry.id, d.key);
       changes.push({
         municipalityId: entry.id,
         municipalityName: name,

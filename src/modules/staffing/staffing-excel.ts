@@ -41,7 +41,16 @@ export type ParsedMunicipality = {
   /** The professions (and CONTEXT) whose sheets held a column for the municipality. */
   professions: string[];
 };
-export type ParseResult = { ok: true; municipalities: ParsedMunicipality[] } | { ok: false; errors: ParseError[] };
+/** Where a profession's values are: its sheet, the row of each fact key, the column of each municipality. */
+export type ParsedSheet = {
+  profession: string;
+  sheet: string;
+  rows: Record<string, number>;
+  columns: Record<string, number>;
+};
+export type ParseResult =
+  | { ok: true; municipalities: ParsedMunicipality[]; sheets: ParsedSheet[] }
+  | { ok: false; errors: ParseError[] };
 
 export const EXCEL_LIMITS = { rows: 2000, columns: 400, errors: 500 };
 
@@ -434,6 +443,12 @@ export async function parseWorkbook(filePath: string, input: ParseInput): Promis
       cells: s.cells,
       professions: [...s.professions],
     })),
+    sheets: [...sheets].map(([profession, index]) => ({
+      profession,
+      sheet: index.sheet,
+      rows: Object.fromEntries(index.rowOfKey),
+      columns: Object.fromEntries(index.columnOf),
+    })),
   };
 }
 
@@ -590,10 +605,12 @@ function readValues(
   }
   state.index.rowOfKey.set(key, r);
 
+  // The row's filled cells by column (row.getCell would create a cell object for every empty one).
+  const values = new Map(filled.map((c) => [c.column, c.value]));
   for (const [column, municipality] of state.columns) {
     const cell = address(column, r);
     municipality.cells[key] = { sheet, cell };
-    const read = readNumber(row.getCell(column).value, def.measure.kind);
+    const read = readNumber(values.get(column), def.measure.kind);
     if ('error' in read) {
       errors.add(sheet, cell, read.error);
       municipality.invalid = true;
@@ -681,6 +698,6 @@ function columnLetters(column: number): string {
   return letters;
 }
 
-function address(column: number, row: number): string {
+export function address(column: number, row: number): string {
   return `${columnLetters(column)}${row}`;
 }

@@ -260,7 +260,12 @@ export type Fact = { measure: string; profession: string; breakdown: string; val
 
 /** The stable path of a fact, used as a form field name, an error path and an Excel cell's identity. */
 export function factKey(f: { measure: string; profession: string; breakdown: string }): string {
-  return f.breakdown ? `${f.profession}.${f.measure}.${f.breakdown}` : `${f.profession}.${f.measure}`;
+  return keyOf(f.profession, f.measure, f.breakdown);
+}
+
+/** factKey without an object to build (the rules look values up by key many times per report). */
+export function keyOf(profession: string, measure: string, breakdown = ''): string {
+  return breakdown ? `${profession}.${measure}.${breakdown}` : `${profession}.${measure}`;
 }
 
 export function parseFactKey(key: string): { measure: string; profession: string; breakdown: string } | null {

@@ -1,6 +1,6 @@
 // The validation rules of a staffing report, shared by the entry form (checked as one types), the Excel import
 // and the server (checked again on save and submit). Errors carry the fact's path and a Swedish message.
-import { CONTEXT, type Fact, factKey, MAX_VALUE, MEASURE_BY_KEY, type MeasureDef } from './staffing-measures.ts';
+import { CONTEXT, type Fact, factKey, keyOf, MAX_VALUE, MEASURE_BY_KEY, type MeasureDef } from './staffing-measures.ts';
 
 export type RulesConfig = {
   professions: { key: string; active: boolean }[];
@@ -22,25 +22,53 @@ export function indexFacts(facts: readonly Fact[]): Map<string, number> {
   return map;
 }
 
+/** What the rules look up in a configuration, worked out once per configuration (an import checks hundreds). */
+type Compiled = {
+  professionKeys: Set<string>;
+  activeProfessions: string[];
+  /** `kind|key|profession` for specialties, `kind|key|` for the other items. */
+  itemKeys: Set<string>;
+  byKind: Map<string, RulesConfig['items']>;
+};
+const compiledConfigs = new WeakMap<RulesConfig, Compiled>();
+
+function compile(config: RulesConfig): Compiled {
+  const cached = compiledConfigs.get(config);
+  if (cached) return cached;
+  const byKind = new Map<string, RulesConfig['items']>();
+  for (const item of config.items) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
+  const compiled: Compiled = {
+    professionKeys: new Set(config.professions.map((p) => p.key)),
+    activeProfessions: config.professions.filter((p) => p.active).map((p) => p.key),
+    itemKeys: new Set(
+      config.items.map((i) => `${i.kind}|${i.key}|${i.kind === 'specialty' ? (i.professionKey ?? '') : ''}`),
+    ),
+    byKind,
+  };
+  compiledConfigs.set(config, compiled);
+  return compiled;
+}
+
 export function validateFacts(config: RulesConfig, facts: readonly Fact[], mode: RuleMode): RuleError[] {
   const errors: RuleError[] = [];
-  const seen = new Set<string>();
-  const professionKeys = new Set(config.professions.map((p) => p.key));
-  const activeProfessions = config.professions.filter((p) => p.active).map((p) => p.key);
+  // The facts by path, built while checking each one (the rules below look values up by path).
+  const v = new Map<string, number>();
+  const compiled = compile(config);
+  const { activeProfessions } = compiled;
 
   for (const f of facts) {
     const path = factKey(f);
-    if (seen.has(path)) {
+    if (v.has(path)) {
       errors.push({ path, message: 'Värdet finns två gånger.' });
       continue;
     }
-    seen.add(path);
+    v.set(path, f.value);
     const def = MEASURE_BY_KEY.get(f.measure);
     if (!def) {
       errors.push({ path, message: 'Okänt mått.' });
       continue;
     }
-    const shapeError = checkShape(config, professionKeys, def, f);
+    const shapeError = checkShape(compiled, def, f);
     if (shapeError) {
       errors.push({ path, message: shapeError });
       continue;
@@ -50,10 +78,9 @@ export function validateFacts(config: RulesConfig, facts: readonly Fact[], mode:
   }
   if (errors.length > 0) return errors;
 
-  const v = indexFacts(facts);
-  const get = (p: string, measure: string, breakdown = '') => v.get(factKey({ profession: p, measure, breakdown }));
+  const get = (p: string, measure: string, breakdown = '') => v.get(keyOf(p, measure, breakdown));
   const err = (p: string, measure: string, message: string, breakdown = '') =>
-    errors.push({ path: factKey({ profession: p, measure, breakdown }), message });
+    errors.push({ path: keyOf(p, measure, breakdown), message });
 
   // Context: parts of the population and of the enrolled patients cannot exceed their whole.
   const inhabitants = get(CONTEXT, 'inhabitants');
@@ -75,7 +102,7 @@ export function validateFacts(config: RulesConfig, facts: readonly Fact[], mode:
   }
 
   const professionsInFacts = new Set(facts.filter((f) => f.profession !== CONTEXT).map((f) => f.profession));
-  for (const p of professionsInFacts) checkProfession(config, p, get, err);
+  for (const p of professionsInFacts) checkProfession(compiled, p, get, err);
 
   if (mode === 'submit') {
     for (const measure of ['inhabitants', 'inhabitants_80_plus', 'enrolled_patients']) {
@@ -91,7 +118,7 @@ export function validateFacts(config: RulesConfig, facts: readonly Fact[], mode:
         for (const measure of ['contracted_fte', 'worked_fte']) {
           if (get(p, measure) === undefined) err(p, measure, 'Obligatoriskt för att skicka in.');
         }
-        const bands = config.items.filter((i) => i.kind === 'age_band' && i.active);
+        const bands = (compiled.byKind.get('age_band') ?? []).filter((i) => i.active);
         if (bands.some((b) => get(p, 'age_headcount', b.key) === undefined)) {
           err(p, 'age_headcount', 'Fyll i alla åldersgrupper (0 där ingen finns) för att skicka in.');
         }
@@ -101,21 +128,18 @@ export function validateFacts(config: RulesConfig, facts: readonly Fact[], mode:
   return errors;
 }
 
-function checkShape(config: RulesConfig, professionKeys: Set<string>, def: MeasureDef, f: Fact): string | null {
+function checkShape(compiled: Compiled, def: MeasureDef, f: Fact): string | null {
   if (def.scope === 'context') {
     if (f.profession !== CONTEXT) return 'Måttet gäller kommunen, inte ett yrke.';
-  } else if (!professionKeys.has(f.profession)) {
+  } else if (!compiled.professionKeys.has(f.profession)) {
     return 'Okänt yrke.';
   }
   if (!def.breakdown) return f.breakdown ? 'Måttet har ingen uppdelning.' : null;
   if (!f.breakdown) return 'Ange vilken grupp värdet gäller.';
-  const item = config.items.find(
-    (i) =>
-      i.kind === def.breakdown &&
-      i.key === f.breakdown &&
-      (def.breakdown !== 'specialty' || i.professionKey === f.profession),
-  );
-  if (!item) return def.breakdown === 'specialty' ? 'Okänd specialitet för yrket.' : 'Okänd grupp.';
+  const known = `${def.breakdown}|${f.breakdown}|${def.breakdown === 'specialty' ? f.profession : ''}`;
+  if (!compiled.itemKeys.has(known)) {
+    return def.breakdown === 'specialty' ? 'Okänd specialitet för yrket.' : 'Okänd grupp.';
+  }
   return null;
 }
 
@@ -135,7 +159,8 @@ function checkValue(def: MeasureDef, value: number): string | null {
 type Get = (p: string, measure: string, breakdown?: string) => number | undefined;
 type Err = (p: string, measure: string, message: string, breakdown?: string) => void;
 
-function checkProfession(config: RulesConfig, p: string, get: Get, err: Err) {
+function checkProfession(compiled: Compiled, p: string, get: Get, err: Err) {
+  const items = (kind: string) => compiled.byKind.get(kind) ?? [];
   const headcount = get(p, 'headcount');
   const notAbove = (measure: string, what: string, breakdown = '') => {
     const value = get(p, measure, breakdown);
@@ -165,7 +190,7 @@ function checkProfession(config: RulesConfig, p: string, get: Get, err: Err) {
 
   notAbove('specialist_headcount', 'specialistutbildade');
   const specialists = get(p, 'specialist_headcount');
-  for (const item of config.items.filter((i) => i.kind === 'specialty' && i.professionKey === p)) {
+  for (const item of items('specialty').filter((i) => i.professionKey === p)) {
     const value = get(p, 'specialty_headcount', item.key);
     if (value === undefined) continue;
     if (specialists === undefined) {
@@ -179,11 +204,11 @@ function checkProfession(config: RulesConfig, p: string, get: Get, err: Err) {
       );
     }
   }
-  for (const item of config.items.filter((i) => i.kind === 'competence')) {
+  for (const item of items('competence')) {
     notAbove('competence_headcount', 'kompetenser', item.key);
   }
 
-  const bands = config.items.filter((i) => i.kind === 'age_band');
+  const bands = items('age_band');
   const given = bands.filter((b) => get(p, 'age_headcount', b.key) !== undefined);
   if (given.length > 0) {
     const sum = given.reduce((s, b) => s + (get(p, 'age_headcount', b.key) ?? 0), 0);
@@ -208,7 +233,7 @@ function checkProfession(config: RulesConfig, p: string, get: Get, err: Err) {
     }
   }
 
-  for (const item of config.items.filter((i) => i.kind === 'absence_kind')) {
+  for (const item of items('absence_kind')) {
     notAbove('absence_headcount', 'frånvaro', item.key);
     const persons = get(p, 'absence_headcount', item.key);
     const fte = get(p, 'absence_fte', item.key);
