@@ -60,13 +60,14 @@ const folded = sql`kn_unaccent(lower(${trainingItem.searchText}))`;
 const vector = sql`to_tsvector('swedish'::regconfig, kn_unaccent(${trainingItem.searchText}))`;
 
 /**
- * Every word must match: by its Swedish stem, or, misspelt, by trigram similarity to the item's text confirmed by
+ * Every word must match: by its Swedish stem (or as the start of a compound), or, misspelt, by trigram similarity to the item's text confirmed by
  * one of the item's words being within a small edit distance (trigrams alone rank "demo" above "demens" for
  * "demnes": a transposition breaks most of a short word's trigrams).
  */
 function wordConditions(tokens: string[]): SQL[] {
   return tokens.map((token) => {
-    const stem = sql`${vector} @@ plainto_tsquery('swedish'::regconfig, kn_unaccent(${token}))`;
+    // A prefix of the stem, so "balans" finds the compound "balansträning" (tokens are letters and digits only).
+    const stem = sql`${vector} @@ to_tsquery('swedish'::regconfig, kn_unaccent(${token}) || ':*')`;
     if (token.length < TYPO_MIN_LENGTH) return sql`(${stem})`;
     const edits = typoEdits(token);
     const typo = sql`(word_similarity(kn_unaccent(${token}), ${folded}) >= ${TYPO_SIMILARITY} AND EXISTS (SELECT 1 FROM regexp_split_to_table(${folded}, '[^[:alnum:]]+') AS w(word) WHERE levenshtein_less_equal(w.word, kn_unaccent(${token}), ${edits}::int) <= ${edits}::int))`;

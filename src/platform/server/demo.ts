@@ -2,6 +2,7 @@
 // Everything here is invented and labelled as demo data.
 import { eq } from 'drizzle-orm';
 import { seedStaffingDemo } from '../../modules/staffing/staffing-demo.ts';
+import { seedTrainingsDemo } from '../../modules/trainings/trainings-demo.ts';
 import type { Role } from '../shared/roles.ts';
 import type { Db } from './db.ts';
 import { buildMunicipality, buildRegion, buildUser } from './factories.ts';
@@ -134,6 +135,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       }
     }
     await seedStaffingDemo(tx);
+    await seedTrainingsDemo(tx);
   });
   return true;
 }

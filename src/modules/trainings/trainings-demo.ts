@@ -1,0 +1,200 @@
+// The demo's web trainings: about 40 invented items across professions and topics, from invented providers marked
+// "(demo)" with example.org links. Most are approved with a review date; a few wait as suggested or need a change.
+import { eq } from 'drizzle-orm';
+import { user } from '../../platform/server/auth.table.ts';
+import type { Db } from '../../platform/server/db.ts';
+import { normaliseTrainingUrl } from './training-link.ts';
+import type { TrainingFormat, TrainingLanguage, TrainingStatus } from './trainings.contracts.ts';
+import { searchTextOf } from './trainings.service.ts';
+import {
+  trainingItem,
+  trainingItemProfession,
+  trainingItemTopic,
+  trainingItemTransition,
+  trainingTopic,
+} from './trainings.table.ts';
+
+const PROVIDERS = [
+  'Vårdakademin (demo)',
+  'Kunskapsportalen Väst (demo)',
+  'Äldrecentrum Exempel (demo)',
+  'Rehabforum (demo)',
+];
+const LICENSED = ['sjukskoterska', 'arbetsterapeut', 'fysioterapeut'];
+const CARE = ['underskoterska', 'vardbitrade', 'specialistunderskoterska', 'bitrade'];
+
+/** [title, topic keys, professions, minutes, format, language] */
+const ITEMS: [string, string[], string[], number, TrainingFormat, TrainingLanguage][] = [
+  ['Hjärtsvikt hos äldre – grunderna', ['hjartsvikt'], ['sjukskoterska', 'underskoterska'], 45, 'course', 'sv'],
+  ['Egenvård vid hjärtsvikt', ['hjartsvikt'], ['sjukskoterska'], 15, 'video', 'sv'],
+  ['Fysisk aktivitet vid hjärtsvikt', ['hjartsvikt', 'rehabilitering'], ['fysioterapeut'], 30, 'video', 'sv'],
+  ['Palliativ vård i livets slutskede', ['palliativ-vard'], [...LICENSED, 'underskoterska'], 60, 'course', 'sv'],
+  ['Samtal om döden – en podd om palliativa samtal', ['palliativ-vard', 'bemotande'], CARE, 35, 'podcast', 'sv'],
+  ['Symtomlindring i palliativ vård', ['palliativ-vard', 'lakemedel'], ['sjukskoterska'], 90, 'course', 'sv'],
+  ['Demens i vardagen', ['demens', 'bemotande'], [...CARE], 25, 'video', 'sv'],
+  ['Demenssjukdomar – diagnostik och behandling', ['demens'], ['sjukskoterska', 'arbetsterapeut'], 120, 'course', 'sv'],
+  [
+    'Personcentrerad demensvård',
+    ['demens', 'bemotande'],
+    ['underskoterska', 'specialistunderskoterska'],
+    50,
+    'course',
+    'sv',
+  ],
+  ['Dementia care essentials', ['demens'], ['sjukskoterska', 'underskoterska'], 40, 'course', 'en'],
+  [
+    'Läkemedelshantering i kommunal hälso- och sjukvård',
+    ['lakemedel'],
+    ['sjukskoterska', 'underskoterska'],
+    60,
+    'course',
+    'sv',
+  ],
+  ['Delegering av läkemedel', ['lakemedel'], ['underskoterska', 'vardbitrade'], 20, 'video', 'sv'],
+  ['Läkemedel och äldre – vanliga risker', ['lakemedel'], ['sjukskoterska'], 30, 'document', 'sv'],
+  ['Diabetes typ 2 hos äldre', ['diabetes'], ['sjukskoterska', 'underskoterska'], 45, 'course', 'sv'],
+  ['Fotvård vid diabetes', ['diabetes', 'sarvard'], CARE, 12, 'video', 'sv'],
+  ['Nutrition och undernäring hos äldre', ['nutrition'], [...LICENSED, 'underskoterska'], 40, 'course', 'sv'],
+  ['Måltiden som vårdinsats', ['nutrition', 'bemotande'], CARE, 10, 'podcast', 'sv'],
+  ['Fallprevention i hemmet', ['fallprevention'], ['fysioterapeut', 'arbetsterapeut'], 30, 'course', 'sv'],
+  [
+    'Balansträning för äldre',
+    ['fallprevention', 'rehabilitering'],
+    ['fysioterapeut', 'underskoterska'],
+    15,
+    'video',
+    'sv',
+  ],
+  ['Falls prevention in older adults', ['fallprevention'], ['fysioterapeut'], 55, 'course', 'en'],
+  ['Basala hygienrutiner', ['vardhygien'], [...LICENSED, ...CARE], 15, 'video', 'sv'],
+  ['Vårdhygien för hela teamet', ['vardhygien'], CARE, 45, 'course', 'sv'],
+  ['Smittspridning på särskilt boende', ['vardhygien'], ['sjukskoterska'], 25, 'podcast', 'sv'],
+  [
+    'Vardagsrehabilitering',
+    ['rehabilitering'],
+    ['arbetsterapeut', 'fysioterapeut', 'underskoterska'],
+    40,
+    'course',
+    'sv',
+  ],
+  ['Rehabilitering efter stroke', ['rehabilitering'], ['fysioterapeut', 'arbetsterapeut'], 75, 'course', 'sv'],
+  ['Förflyttningsteknik', ['rehabilitering', 'hjalpmedel'], ['fysioterapeut', ...CARE], 20, 'video', 'sv'],
+  ['Förskrivning av hjälpmedel', ['hjalpmedel'], ['arbetsterapeut', 'fysioterapeut'], 60, 'course', 'sv'],
+  ['Hjälpmedel i hemmet – en guide', ['hjalpmedel'], ['arbetsterapeut'], 20, 'document', 'sv'],
+  ['Psykisk ohälsa hos äldre', ['psykisk-ohalsa'], ['sjukskoterska', 'underskoterska'], 50, 'course', 'sv'],
+  ['Depression och ensamhet – en podd', ['psykisk-ohalsa', 'bemotande'], CARE, 30, 'podcast', 'sv'],
+  ['Trycksår – förebygga och behandla', ['sarvard'], ['sjukskoterska', 'underskoterska'], 35, 'course', 'sv'],
+  ['Sårbedömning steg för steg', ['sarvard'], ['sjukskoterska'], 14, 'video', 'sv'],
+  ['Dokumentation enligt SOL och HSL', ['dokumentation'], [...LICENSED, 'underskoterska'], 40, 'course', 'sv'],
+  [
+    'Avvikelsehantering i praktiken',
+    ['dokumentation'],
+    ['sjukskoterska', 'arbetsterapeut', 'fysioterapeut'],
+    25,
+    'document',
+    'sv',
+  ],
+  ['Bemötande och lågaffektivt förhållningssätt', ['bemotande', 'demens'], CARE, 45, 'course', 'sv'],
+  ['Kommunikation med anhöriga', ['bemotande'], [...LICENSED, ...CARE], 20, 'podcast', 'sv'],
+  ['Arbetsterapi vid kognitiv svikt', ['demens', 'hjalpmedel'], ['arbetsterapeut'], 35, 'video', 'sv'],
+  ['Mobilisering på korttidsboende', ['rehabilitering'], ['fysioterapeut'], 10, 'video', 'sv'],
+  ['Nutrition assessment basics', ['nutrition'], ['sjukskoterska'], 25, 'document', 'en'],
+  [
+    'Tecken på försämring – NEWS för omvårdnadspersonal',
+    ['dokumentation'],
+    ['underskoterska', 'sjukskoterska'],
+    18,
+    'video',
+    'other',
+  ],
+];
+
+/** Which items are not (yet) in the public catalogue: by index. */
+const NOT_APPROVED: Record<number, { status: TrainingStatus; comment?: string }> = {
+  5: { status: 'suggested' },
+  12: { status: 'suggested' },
+  27: { status: 'needs_change', comment: 'Länken leder till en startsida; ange kursens egen sida. (demo)' },
+  33: { status: 'needs_change', comment: 'Längden stämmer inte med leverantörens uppgift. (demo)' },
+};
+
+const slug = (title: string) =>
+  title
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+export async function seedTrainingsDemo(tx: Db): Promise<void> {
+  const [suggester] = await tx.select().from(user).where(eq(user.email, 'medarbetare.skovde@demo.example'));
+  const [reviewer] = await tx.select().from(user).where(eq(user.email, 'mas.lidkoping@demo.example'));
+  const topics = new Map((await tx.select().from(trainingTopic)).map((t) => [t.key, t]));
+  for (const [index, [title, topicKeys, professions, minutes, format, language]] of ITEMS.entries()) {
+    const url = `https://utbildning.example.org/${slug(title)}`;
+    const target = NOT_APPROVED[index] ?? { status: 'approved' as const };
+    // Review dates spread over the last half year (the MAS network reviews twice a year).
+    const reviewed = new Date(Date.UTC(2026, 4 + (index % 6), 1 + (index % 27)));
+    const added = new Date(reviewed.getTime() - 20 * 86_400_000);
+    const itemTopics = topicKeys.map((k) => topics.get(k)).filter((t) => t !== undefined);
+    const description = `Kostnadsfri webbutbildning om ${itemTopics.map((t) => t.name.toLowerCase()).join(' och ')}. Påhittad demo-post.`;
+    const [row] = await tx
+      .insert(trainingItem)
+      .values({
+        title,
+        provider: PROVIDERS[index % PROVIDERS.length] as string,
+        url,
+        urlKey: normaliseTrainingUrl(url) as string,
+        description,
+        lengthMinutes: minutes,
+        format,
+        language,
+        status: target.status,
+        searchText: searchTextOf(
+          { title, provider: '', description },
+          itemTopics.map((t) => t.name),
+        ),
+        addedBy: suggester?.id ?? null,
+        addedByOrganisationId: suggester?.organisationId ?? null,
+        addedAt: added,
+        lastReviewedAt: target.status === 'suggested' ? null : reviewed.toISOString().slice(0, 10),
+      })
+      .returning({ id: trainingItem.id });
+    if (!row) throw new Error('insert returned no row');
+    await tx
+      .insert(trainingItemProfession)
+      .values([...new Set(professions)].map((professionKey) => ({ itemId: row.id, professionKey })));
+    if (itemTopics.length)
+      await tx.insert(trainingItemTopic).values(itemTopics.map((t) => ({ itemId: row.id, topicId: t.id })));
+    const history: Omit<typeof trainingItemTransition.$inferInsert, 'itemId'>[] = [
+      {
+        fromStatus: null,
+        toStatus: 'suggested',
+        actorUserId: suggester?.id ?? null,
+        actorOrganisationId: suggester?.organisationId ?? null,
+        at: added,
+        comment: null,
+      },
+    ];
+    if (target.status !== 'suggested') {
+      history.push({
+        fromStatus: 'suggested',
+        toStatus: 'approved',
+        actorUserId: reviewer?.id ?? null,
+        actorOrganisationId: reviewer?.organisationId ?? null,
+        at: reviewed,
+        comment: null,
+      });
+    }
+    if (target.status === 'needs_change') {
+      history.push({
+        fromStatus: 'approved',
+        toStatus: 'needs_change',
+        actorUserId: reviewer?.id ?? null,
+        actorOrganisationId: reviewer?.organisationId ?? null,
+        at: new Date(reviewed.getTime() + 86_400_000),
+        comment: target.comment ?? null,
+      });
+    }
+    await tx.insert(trainingItemTransition).values(history.map((h) => ({ ...h, itemId: row.id })));
+  }
+}
