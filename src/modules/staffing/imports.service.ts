@@ -38,9 +38,13 @@ type Change = ImportPreviewDto['changes'][number];
 type ImportRow = typeof staffingImport.$inferSelect;
 
 function editableMunicipalities(deps: StaffingDeps, ctx: RequestContext) {
+  return activeMunicipalities(deps.db).then((all) => editableOf(ctx, all));
+}
+
+function editableOf<M extends { id: string }>(ctx: RequestContext, municipalities: M[]): M[] {
   const actor = requireActorOf(ctx);
-  return activeMunicipalities(deps.db).then((all) =>
-    all.filter((m) => can(actor, 'staffing:edit_report', { organisationId: m.id, organisationKind: 'municipality' })),
+  return municipalities.filter((m) =>
+    can(actor, 'staffing:edit_report', { organisationId: m.id, organisationKind: 'municipality' }),
   );
 }
 
@@ -105,11 +109,11 @@ export async function createImport(
 ): Promise<ImportPreviewDto> {
   const actor = requireActorOf(ctx);
   const period = await findPeriod(deps.db, periodId);
-  const editable = await editableMunicipalities(deps, ctx);
+  const all = await activeMunicipalities(deps.db);
+  const editable = editableOf(ctx, all);
   if (editable.length === 0) throw new ForbiddenError();
   if (period.closed) throw new ConflictError('Perioden är stängd och kan inte ändras.');
   const config = await loadConfig(deps);
-  const all = await activeMunicipalities(deps.db);
   const asRef = (m: { id: string; name: string; code: string | null }) => ({
     id: m.id,
     name: m.name,
@@ -288,10 +292,11 @@ export async function confirmImport(
   const basis = basisOf(row);
   const { items } = row.changes as { items: Change[] };
   const changedIds = [...new Set(items.map((c) => c.municipalityId))];
+  const appliedAt = new Date();
   await inTransaction(deps.db, async (tx) => {
     const [claimed] = await tx
       .update(staffingImport)
-      .set({ status: 'applied', appliedAt: new Date() })
+      .set({ status: 'applied', appliedAt })
       .where(and(eq(staffingImport.id, id), eq(staffingImport.status, 'pending')))
       .returning({ id: staffingImport.id });
     if (!claimed) throw new ConflictError('Importen är redan hanterad.');
@@ -316,7 +321,8 @@ export async function confirmImport(
     }
     await audit(tx, ctx, { action: 'staffing_import.apply', entityType: 'staffing_import', entityId: id });
   });
-  return getImport(deps, ctx, id);
+  // The row as it now stands, without reading its changes back from the database.
+  return toPreview({ ...row, status: 'applied', appliedAt });
 }
 
 /** The import's basis; a pending import stored by an earlier version (complete fact lists) must be uploaded again. */
