@@ -43,6 +43,14 @@ export const NAV_SECTIONS: NavSection[] = [
     ],
   },
   {
+    label: 'trainings',
+    entries: [
+      { to: '/utbildningar', label: 'trainingsCatalogue', visible: () => true },
+      { to: '/trainings/suggest', label: 'trainingsSuggest', visible: (me) => hasPermission(me, 'trainings:suggest') },
+      { to: '/trainings/review', label: 'trainingsReview', visible: (me) => hasPermission(me, 'trainings:review') },
+    ],
+  },
+  {
     label: 'admin',
     entries: [
       {

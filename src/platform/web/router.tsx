@@ -4,6 +4,7 @@ import { createRoute, createRouter } from '@tanstack/react-router';
 import { adminRoutes, networkRoutes } from '../../modules/admin/web/admin-routes.tsx';
 import { staffingReportingRoutes } from '../../modules/staffing/web/reporting-routes.tsx';
 import { openStatisticsRoutes, staffingStatisticsRoutes } from '../../modules/staffing/web/statistics-routes.tsx';
+import { publicTrainingsRoutes, trainingsRoutes } from '../../modules/trainings/web/trainings-routes.tsx';
 import { publicRoute, rootRoute, signedInRoute } from './app-routes.tsx';
 import { Loading } from './components/feedback.tsx';
 import { RouteError } from './pages/error-page.tsx';
@@ -53,13 +54,20 @@ const startRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/',
 const profileRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/profile', component: ProfilePage });
 
 const routeTree = rootRoute.addChildren([
-  publicRoute.addChildren([loginRoute, forgotPasswordRoute, setPasswordRoute, ...openStatisticsRoutes]),
+  publicRoute.addChildren([
+    loginRoute,
+    forgotPasswordRoute,
+    setPasswordRoute,
+    ...openStatisticsRoutes,
+    ...publicTrainingsRoutes,
+  ]),
   signedInRoute.addChildren([
     startRoute,
     profileRoute,
     ...networkRoutes,
     ...staffingReportingRoutes,
     ...staffingStatisticsRoutes,
+    ...trainingsRoutes,
     ...adminRoutes,
   ]),
 ]);

@@ -17,7 +17,10 @@ export type Permission =
   | 'staffing:read_statistics'
   | 'staffing:read_report'
   | 'staffing:edit_report'
-  | 'staffing:approve_report';
+  | 'staffing:approve_report'
+  | 'trainings:suggest'
+  | 'trainings:review'
+  | 'trainings:manage';
 
 export const meQueryOptions = queryOptions({
   queryKey: ['me'],

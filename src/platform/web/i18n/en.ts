@@ -110,6 +110,10 @@ export const en: Translation = {
     staffingReports: 'Reporting',
     staffingComparison: 'Comparison',
     staffingSettings: 'Staffing settings',
+    trainings: 'Web trainings',
+    trainingsCatalogue: 'Catalogue',
+    trainingsSuggest: 'Suggest a training',
+    trainingsReview: 'Review trainings',
   },
   userMenu: {
     label: 'User menu',
@@ -125,6 +129,7 @@ export const en: Translation = {
     submit: 'Sign in',
     forgot: 'Forgot your password?',
     openStatistics: 'Open staffing statistics (no sign-in)',
+    trainings: 'Web trainings (no sign-in)',
     passwordSet: 'Your password is saved. Sign in with your e-mail address and your new password.',
   },
   forgotPassword: {

@@ -2,6 +2,8 @@
 // after sign-in the user's saved preference (MeDto.locale) wins.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { trainingsEn } from '../../../modules/trainings/web/trainings.en.ts';
+import { trainingsSv } from '../../../modules/trainings/web/trainings.sv.ts';
 import { en } from './en.ts';
 import { sv } from './sv.ts';
 
@@ -64,7 +66,7 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
+  resources: { sv: { translation: sv, trainings: trainingsSv }, en: { translation: en, trainings: trainingsEn } },
   lng: storedLanguage(),
   fallbackLng: 'sv',
   supportedLngs: [...LANGUAGES],

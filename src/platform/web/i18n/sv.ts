@@ -110,6 +110,10 @@ export const sv = {
     staffingReports: 'Rapportering',
     staffingComparison: 'Jämförelse',
     staffingSettings: 'Inställningar för bemanning',
+    trainings: 'Webbutbildningar',
+    trainingsCatalogue: 'Katalogen',
+    trainingsSuggest: 'Föreslå en utbildning',
+    trainingsReview: 'Granska utbildningar',
   },
   userMenu: {
     label: 'Användarmeny',
@@ -125,6 +129,7 @@ export const sv = {
     submit: 'Logga in',
     forgot: 'Glömt lösenordet?',
     openStatistics: 'Öppen statistik om bemanning (utan inloggning)',
+    trainings: 'Webbutbildningar (utan inloggning)',
     passwordSet: 'Ditt lösenord är sparat. Logga in med din e-postadress och ditt nya lösenord.',
   },
   forgotPassword: {

@@ -12,8 +12,10 @@ import { MAIN_CONTENT_ID, SkipLink } from './skip-link.tsx';
 export function PublicFrame({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const region = useQuery(regionQueryOptions);
-  // Sign-in pages are a narrow card; the open statistics are a wide table.
-  const wide = useRouterState({ select: (s) => s.location.pathname.startsWith('/oppen-statistik') });
+  // Sign-in pages are a narrow card; the open statistics and the trainings catalogue are wide.
+  const wide = useRouterState({
+    select: (s) => ['/oppen-statistik', '/utbildningar'].some((p) => s.location.pathname.startsWith(p)),
+  });
   return (
     <Box mih="100vh" bg="gray.0">
       <SkipLink />

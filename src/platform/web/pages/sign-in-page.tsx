@@ -90,6 +90,7 @@ export function SignInPage({ redirect, passwordSet }: SignInPageProps) {
           </Button>
           <RouterAnchor to="/forgot-password">{t('signIn.forgot')}</RouterAnchor>
           <RouterAnchor to="/oppen-statistik">{t('signIn.openStatistics')}</RouterAnchor>
+          <RouterAnchor to="/utbildningar">{t('signIn.trainings')}</RouterAnchor>
         </Stack>
       </form>
     </Page>

@@ -1,0 +1,228 @@
+// /utbildningar: the public catalogue of free web trainings, without sign-in — a tab per profession (licensed
+// groups first), a Swedish search, filters for topic, length, language and format, all kept in the address.
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
+import { PagePagination } from '../../../platform/web/components/page-pagination.tsx';
+import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
+import {
+  type PublicTrainingDto,
+  TRAINING_FORMATS,
+  TRAINING_LANGUAGES,
+  TRAINING_LENGTHS,
+  TRAININGS_LIMITS,
+} from '../trainings.contracts.ts';
+import { type CatalogueSearch, catalogueQuery, facetsQuery } from './trainings-api.ts';
+import { formatDay, professionNames, topicName, useTrainingsLang } from './trainings-labels.ts';
+import { useTrainingsT } from './trainings-t.ts';
+
+const ALL = 'all';
+
+export function CataloguePage({ search }: { search: CatalogueSearch }) {
+  const { t } = useTranslation();
+  const tt = useTrainingsT();
+  const lang = useTrainingsLang();
+  useDocumentTitle(t('common.pageTitle', { title: tt('catalogue.title') }));
+  const navigate = useNavigate({ from: '/utbildningar' });
+  const facets = useQuery(facetsQuery());
+  const results = useQuery({ ...catalogueQuery(search), placeholderData: keepPreviousData });
+  const [text, setText] = useState(search.q ?? '');
+  useEffect(() => setText(search.q ?? ''), [search.q]);
+
+  const setSearch = (changes: Partial<CatalogueSearch>) =>
+    void navigate({ search: (previous) => ({ ...previous, ...changes, page: changes.page }) });
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    setSearch({ q: text.trim() || undefined });
+  };
+  const profession = search.profession ?? ALL;
+  const professions = facets.data?.professions ?? [];
+  const option = (value: string | undefined) => (value ? value : undefined);
+
+  const content = (
+    <Stack gap="md" pt="md">
+      <form onSubmit={onSearch}>
+        <Group align="flex-end" gap="sm">
+          <TextInput
+            label={tt('catalogue.search')}
+            description={tt('catalogue.searchHelp')}
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            maxLength={TRAININGS_LIMITS.maxQuery}
+            style={{ flex: 1, minWidth: 220 }}
+          />
+          <Button type="submit">{tt('catalogue.searchSubmit')}</Button>
+        </Group>
+      </form>
+      <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+        <VisuallyHidden component="legend">{tt('catalogue.filters')}</VisuallyHidden>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+          <NativeSelect
+            label={tt('catalogue.topic')}
+            value={search.topic ?? ''}
+            onChange={(e) => setSearch({ topic: option(e.currentTarget.value) })}
+            data={[
+              { value: '', label: tt('catalogue.any') },
+              ...(facets.data?.topics ?? []).map((topic) => ({ value: topic.key, label: topicName(topic, lang) })),
+            ]}
+          />
+          <NativeSelect
+            label={tt('catalogue.length')}
+            value={search.length ?? ''}
+            onChange={(e) => setSearch({ length: option(e.currentTarget.value) as CatalogueSearch['length'] })}
+            data={[
+              { value: '', label: tt('catalogue.any') },
+              ...TRAINING_LENGTHS.map((l) => ({ value: l, label: tt(`lengths.${l}`) })),
+            ]}
+          />
+          <NativeSelect
+            label={tt('catalogue.language')}
+            value={search.language ?? ''}
+            onChange={(e) => setSearch({ language: option(e.currentTarget.value) as CatalogueSearch['language'] })}
+            data={[
+              { value: '', label: tt('catalogue.any') },
+              ...TRAINING_LANGUAGES.map((l) => ({ value: l, label: tt(`languages.${l}`) })),
+            ]}
+          />
+          <NativeSelect
+            label={tt('catalogue.format')}
+            value={search.format ?? ''}
+            onChange={(e) => setSearch({ format: option(e.currentTarget.value) as CatalogueSearch['format'] })}
+            data={[
+              { value: '', label: tt('catalogue.any') },
+              ...TRAINING_FORMATS.map((f) => ({ value: f, label: tt(`formats.${f}`) })),
+            ]}
+          />
+        </SimpleGrid>
+      </fieldset>
+      {search.q || search.topic || search.length || search.language || search.format ? (
+        <Group>
+          <Button
+            variant="subtle"
+            onClick={() =>
+              setSearch({ q: undefined, topic: undefined, length: undefined, language: undefined, format: undefined })
+            }
+          >
+            {tt('catalogue.clear')}
+          </Button>
+        </Group>
+      ) : null}
+      {results.isPending ? <Loading /> : null}
+      {results.isError ? <ErrorAlert error={results.error} onRetry={() => void results.refetch()} /> : null}
+      {results.data ? (
+        <>
+          <Text role="status" fw={600}>
+            {tt('catalogue.results', { count: results.data.total })}
+          </Text>
+          {results.data.items.length === 0 ? <Text>{tt('catalogue.none')}</Text> : null}
+          <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {results.data.items.map((item) => (
+              <li key={item.id}>
+                <TrainingCard item={item} professionList={professionNames(facets.data, item.professions, lang)} />
+              </li>
+            ))}
+          </Stack>
+          <PagePagination
+            total={results.data.total}
+            page={results.data.page}
+            pageSize={results.data.pageSize}
+            onChange={(page) => setSearch({ page: page > 1 ? page : undefined })}
+          />
+        </>
+      ) : null}
+    </Stack>
+  );
+
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{tt('catalogue.title')}</Title>
+      <Text>{tt('catalogue.intro')}</Text>
+      {facets.isError ? <ErrorAlert error={facets.error} onRetry={() => void facets.refetch()} /> : null}
+      <Tabs
+        value={profession}
+        onChange={(value) => setSearch({ profession: value && value !== ALL ? value : undefined })}
+        activateTabWithKeyboard
+      >
+        <Tabs.List aria-label={tt('catalogue.professions')}>
+          <Tabs.Tab value={ALL}>{tt('catalogue.allProfessions')}</Tabs.Tab>
+          {professions.map((p) => (
+            <Tabs.Tab key={p.key} value={p.key}>
+              {lang === 'en' ? p.nameEn : p.name}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {[ALL, ...professions.map((p) => p.key)].map((key) => (
+          <Tabs.Panel key={key} value={key}>
+            {key === profession ? content : null}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+      <Stack gap={4}>
+        <RouterAnchor to="/trainings/suggest" fw={600}>
+          {tt('catalogue.signIn')}
+        </RouterAnchor>
+      </Stack>
+    </Stack>
+  );
+}
+
+function TrainingCard({ item, professionList }: { item: PublicTrainingDto; professionList: string[] }) {
+  const tt = useTrainingsT();
+  const lang = useTrainingsLang();
+  return (
+    <Paper withBorder p="md" radius="md" component="article">
+      <Stack gap={6}>
+        <Title order={2} size="h4">
+          <Anchor href={item.url} target="_blank" rel="noopener noreferrer">
+            {item.title} <VisuallyHidden>{tt('catalogue.opensNewTab')}</VisuallyHidden>
+          </Anchor>
+        </Title>
+        <Text size="sm" c="dimmed">
+          {tt('catalogue.provider', { provider: item.provider })}
+        </Text>
+        {item.description ? <Text>{item.description}</Text> : null}
+        <Group gap="xs">
+          <Badge variant="light" color="gray" tt="none">
+            {tt(`formats.${item.format}`)}
+          </Badge>
+          <Badge variant="light" color="gray" tt="none">
+            {tt('catalogue.minutes', { count: item.lengthMinutes })}
+          </Badge>
+          <Badge variant="light" color="gray" tt="none">
+            {tt(`languages.${item.language}`)}
+          </Badge>
+          {item.topics.map((topic) => (
+            <Badge key={topic.key} variant="outline" color="blue" tt="none">
+              {topicName(topic, lang)}
+            </Badge>
+          ))}
+        </Group>
+        <Text size="sm">{professionList.join(', ')}</Text>
+        <Text size="sm" fw={600}>
+          {item.lastReviewedAt
+            ? tt('catalogue.reviewed', { date: formatDay(item.lastReviewedAt, lang) })
+            : tt('catalogue.notReviewed')}
+        </Text>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,236 @@
+// /trainings/review: the review queue of the regional admin and the MAS network — suggestions and items that need a
+// change, each with its status history; approve, ask for a change (comment required) or remove.
+import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../../platform/web/api/api-client.ts';
+import { AppModal } from '../../../platform/web/components/app-modal.tsx';
+import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
+import { Page } from '../../../platform/web/components/page.tsx';
+import { PagePagination } from '../../../platform/web/components/page-pagination.tsx';
+import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
+import { notifyError, notifySuccess } from '../../../platform/web/notify.ts';
+import {
+  type ReviewTrainingDto,
+  TRAINING_STATUSES,
+  TRAINING_TRANSITIONS,
+  type TrainingStatus,
+} from '../trainings.contracts.ts';
+import { facetsQuery, type ReviewFilter, reviewQuery, trainingsApi } from './trainings-api.ts';
+import { formatDay, professionNames, topicName, useTrainingsLang } from './trainings-labels.ts';
+import { useTrainingsT } from './trainings-t.ts';
+
+export type ReviewSearch = { status?: TrainingStatus; page?: number };
+type Decision = 'approved' | 'needs_change' | 'removed';
+
+const TONES = { suggested: 'attention', approved: 'positive', needs_change: 'attention', removed: 'neutral' } as const;
+
+export function ReviewPage({ search }: { search: ReviewSearch }) {
+  const tt = useTrainingsT();
+  const navigate = useNavigate({ from: '/trainings/review' });
+  const filter: ReviewFilter = search.status ?? 'open';
+  const page = search.page ?? 1;
+  const list = useQuery({ ...reviewQuery(filter, page), placeholderData: keepPreviousData });
+  const [asking, setAsking] = useState<{ item: ReviewTrainingDto; status: Decision } | null>(null);
+
+  return (
+    <Page title={tt('review.title')}>
+      <Text>{tt('review.intro')}</Text>
+      <NativeSelect
+        label={tt('review.show')}
+        maw={320}
+        value={filter}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          void navigate({
+            search: { status: value === 'open' ? undefined : (value as TrainingStatus), page: undefined },
+          });
+        }}
+        data={[
+          { value: 'open', label: tt('review.open') },
+          ...TRAINING_STATUSES.map((s) => ({ value: s, label: tt(`statuses.${s}`) })),
+        ]}
+      />
+      {list.isPending ? <Loading /> : null}
+      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+      {list.data ? (
+        <>
+          {list.data.items.length === 0 ? <Text role="status">{tt('review.none')}</Text> : null}
+          <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {list.data.items.map((item) => (
+              <li key={item.id}>
+                <ReviewCard item={item} onAsk={(status) => setAsking({ item, status })} />
+              </li>
+            ))}
+          </Stack>
+          <PagePagination
+            total={list.data.total}
+            page={list.data.page}
+            pageSize={list.data.pageSize}
+            onChange={(p) => void navigate({ search: (prev) => ({ ...prev, page: p > 1 ? p : undefined }) })}
+          />
+        </>
+      ) : null}
+      {asking ? <CommentModal item={asking.item} status={asking.status} onClose={() => setAsking(null)} /> : null}
+    </Page>
+  );
+}
+
+function useTransition() {
+  const tt = useTrainingsT();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { item: ReviewTrainingDto; status: Decision; comment?: string }) =>
+      trainingsApi.transition(v.item.id, { status: v.status, ...(v.comment ? { comment: v.comment } : {}) }),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: ['trainings'] });
+      notifySuccess(
+        saved.status === 'approved'
+          ? tt('review.approved', { title: saved.title })
+          : tt('review.changed', { title: saved.title, status: tt(`statuses.${saved.status}`) }),
+      );
+    },
+  });
+}
+
+function ReviewCard({ item, onAsk }: { item: ReviewTrainingDto; onAsk: (status: Decision) => void }) {
+  const tt = useTrainingsT();
+  const lang = useTrainingsLang();
+  const facets = useQuery(facetsQuery());
+  const approve = useTransition();
+  const allowed = TRAINING_TRANSITIONS[item.status];
+  const who = (p: { name: string | null; organisation: string | null }) =>
+    [p.name, p.organisation].filter(Boolean).join(', ') || tt('review.someone');
+  return (
+    <Paper withBorder p="md" radius="md" component="article">
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start">
+          <Title order={2} size="h4">
+            {item.title}
+          </Title>
+          <StatusBadge tone={TONES[item.status]}>{tt(`statuses.${item.status}`)}</StatusBadge>
+        </Group>
+        <Text size="sm">
+          <Anchor href={item.url} target="_blank" rel="noopener noreferrer">
+            {item.url}
+          </Anchor>{' '}
+          – {item.provider}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {tt('review.addedBy', { who: who(item.addedBy), date: formatDay(item.addedAt, lang) })}
+        </Text>
+        {item.description ? <Text>{item.description}</Text> : null}
+        <Text size="sm">
+          {tt(`formats.${item.format}`)} · {tt('catalogue.minutes', { count: item.lengthMinutes })} ·{' '}
+          {tt(`languages.${item.language}`)}
+        </Text>
+        <Text size="sm">
+          {tt('review.professions', { list: professionNames(facets.data, item.professions, lang).join(', ') })}
+        </Text>
+        {item.topics.length ? (
+          <Text size="sm">{tt('review.topics', { list: item.topics.map((x) => topicName(x, lang)).join(', ') })}</Text>
+        ) : null}
+        <details>
+          <summary>{tt('review.history')}</summary>
+          <ol>
+            {item.history.map((h) => (
+              <li key={`${h.at}-${h.toStatus}`}>
+                <Text size="sm">
+                  {tt('review.historyEntry', {
+                    status: tt(`statuses.${h.toStatus}`),
+                    who: who(h.by),
+                    date: formatDay(h.at, lang),
+                  })}
+                  {h.comment ? ` – ”${h.comment}”` : ''}
+                </Text>
+              </li>
+            ))}
+          </ol>
+        </details>
+        {allowed.length ? (
+          <Group gap="xs" role="group" aria-label={tt('review.actionsFor', { title: item.title })}>
+            {allowed.includes('approved') ? (
+              <Button
+                size="xs"
+                loading={approve.isPending}
+                onClick={() =>
+                  approve.mutate({ item, status: 'approved' }, { onError: (e) => notifyError(errorMessage(e)) })
+                }
+              >
+                {tt('review.approve')}
+              </Button>
+            ) : null}
+            {allowed.includes('needs_change') ? (
+              <Button size="xs" variant="default" onClick={() => onAsk('needs_change')}>
+                {tt('review.needsChange')}
+              </Button>
+            ) : null}
+            {allowed.includes('removed') ? (
+              <Button size="xs" variant="default" color="red" onClick={() => onAsk('removed')}>
+                {tt('review.remove')}
+              </Button>
+            ) : null}
+          </Group>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+function CommentModal({ item, status, onClose }: { item: ReviewTrainingDto; status: Decision; onClose: () => void }) {
+  const { t } = useTranslation();
+  const tt = useTrainingsT();
+  const mutation = useTransition();
+  const [comment, setComment] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const required = status === 'needs_change';
+  const submit = () => {
+    if (required && !comment.trim()) {
+      setFieldError(tt('review.commentHelp'));
+      return;
+    }
+    mutation.mutate({ item, status, comment: comment.trim() || undefined }, { onSuccess: onClose });
+  };
+  return (
+    <AppModal
+      opened
+      onClose={onClose}
+      title={tt(required ? 'review.needsChangeTitle' : 'review.removeTitle', { title: item.title })}
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack>
+          <Textarea
+            label={required ? tt('review.comment') : tt('review.commentOptional')}
+            description={required ? tt('review.commentHelp') : undefined}
+            required={required}
+            autosize
+            minRows={3}
+            data-autofocus
+            value={comment}
+            error={fieldError}
+            onChange={(e) => {
+              setComment(e.currentTarget.value);
+              setFieldError(null);
+            }}
+          />
+          <FormError message={mutation.isError ? errorMessage(mutation.error) : null} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color={required ? undefined : 'red'} loading={mutation.isPending}>
+              {required ? tt('review.needsChange') : tt('review.confirmRemove')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </AppModal>
+  );
+}

@@ -1,0 +1,57 @@
+// The web trainings' API calls for the web pages, with their cache keys.
+import { queryOptions } from '@tanstack/react-query';
+import { apiRequest, toQueryString } from '../../../platform/web/api/api-client.ts';
+import type {
+  CatalogueFacetsDto,
+  CataloguePageDto,
+  ReviewPageDto,
+  ReviewTrainingDto,
+  SuggestedTrainingDto,
+  SuggestTrainingInput,
+  TrainingFormat,
+  TrainingLanguage,
+  TrainingLength,
+  TrainingStatus,
+} from '../trainings.contracts.ts';
+
+export type CatalogueSearch = {
+  profession?: string;
+  q?: string;
+  topic?: string;
+  length?: TrainingLength;
+  language?: TrainingLanguage;
+  format?: TrainingFormat;
+  page?: number;
+};
+
+export type ReviewFilter = 'open' | TrainingStatus;
+
+export const facetsQuery = () =>
+  queryOptions({
+    queryKey: ['trainings', 'facets'],
+    queryFn: ({ signal }) => apiRequest<CatalogueFacetsDto>('/api/public/trainings/facets', { signal }),
+    staleTime: 60_000,
+  });
+
+export const catalogueQuery = (search: CatalogueSearch) =>
+  queryOptions({
+    queryKey: ['trainings', 'catalogue', search],
+    queryFn: ({ signal }) => apiRequest<CataloguePageDto>(`/api/public/trainings${toQueryString(search)}`, { signal }),
+  });
+
+export const reviewQuery = (status: ReviewFilter, page: number) =>
+  queryOptions({
+    queryKey: ['trainings', 'review', status, page],
+    queryFn: ({ signal }) =>
+      apiRequest<ReviewPageDto>(`/api/trainings/review${toQueryString({ status, page })}`, { signal }),
+  });
+
+export const trainingsApi = {
+  suggest: (body: SuggestTrainingInput) =>
+    apiRequest<SuggestedTrainingDto>('/api/trainings/items', { method: 'POST', body }),
+  transition: (id: string, body: { status: 'approved' | 'needs_change' | 'removed'; comment?: string }) =>
+    apiRequest<ReviewTrainingDto>(`/api/trainings/items/${encodeURIComponent(id)}/transitions`, {
+      method: 'POST',
+      body,
+    }),
+};

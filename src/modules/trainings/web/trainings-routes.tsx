@@ -1,0 +1,63 @@
+// The web trainings in the route tree: the public catalogue /utbildningar (no sign-in), and the signed-in pages to
+// suggest an item and to review them.
+import { createRoute } from '@tanstack/react-router';
+import { publicRoute, signedInRoute } from '../../../platform/web/app-routes.tsx';
+import { RequirePermission } from '../../../platform/web/components/require-permission.tsx';
+import { searchPage, searchText } from '../../../platform/web/search-params.ts';
+import { TRAINING_FORMATS, TRAINING_LANGUAGES, TRAINING_LENGTHS, TRAINING_STATUSES } from '../trainings.contracts.ts';
+import { CataloguePage } from './catalogue-page.tsx';
+import { ReviewPage, type ReviewSearch } from './review-page.tsx';
+import { SuggestPage } from './suggest-page.tsx';
+import type { CatalogueSearch } from './trainings-api.ts';
+
+const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
+  values.find((v) => v === value);
+
+const catalogueRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/utbildningar',
+  validateSearch: (search: Record<string, unknown>): CatalogueSearch => ({
+    profession: searchText(search.profession),
+    q: searchText(search.q),
+    topic: searchText(search.topic),
+    length: oneOf(TRAINING_LENGTHS, search.length),
+    language: oneOf(TRAINING_LANGUAGES, search.language),
+    format: oneOf(TRAINING_FORMATS, search.format),
+    page: searchPage(search.page),
+  }),
+  component: function CatalogueRoute() {
+    return <CataloguePage search={catalogueRoute.useSearch()} />;
+  },
+});
+
+const suggestRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/trainings/suggest',
+  component: function SuggestRoute() {
+    return (
+      <RequirePermission permission="trainings:suggest">
+        <SuggestPage />
+      </RequirePermission>
+    );
+  },
+});
+
+const reviewRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/trainings/review',
+  validateSearch: (search: Record<string, unknown>): ReviewSearch => ({
+    status: oneOf(TRAINING_STATUSES, search.status),
+    page: searchPage(search.page),
+  }),
+  component: function ReviewRoute() {
+    const search = reviewRoute.useSearch();
+    return (
+      <RequirePermission permission="trainings:review">
+        <ReviewPage search={search} />
+      </RequirePermission>
+    );
+  },
+});
+
+export const publicTrainingsRoutes = [catalogueRoute] as const;
+export const trainingsRoutes = [suggestRoute, reviewRoute] as const;

@@ -1,0 +1,24 @@
+// The trainings pages' texts live in their own i18next namespace ("trainings"), typed here against the Swedish
+// texts: adding them to the app-wide typed resources makes TypeScript give up on template-literal keys elsewhere.
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { trainingsSv } from './trainings.sv.ts';
+
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+/** "catalogue.results_one" and "_other" are asked for as "catalogue.results" with a count. */
+type WithoutPlural<K> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K;
+export type TrainingsKey = WithoutPlural<Leaves<typeof trainingsSv>>;
+
+export const TRAININGS_NS = 'trainings';
+
+export function useTrainingsT() {
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage;
+  return useCallback(
+    (key: TrainingsKey, options: Record<string, unknown> = {}): string =>
+      (i18n.t as unknown as (k: string, o: object) => string)(key, { ns: TRAININGS_NS, lng: language, ...options }),
+    [i18n, language],
+  );
+}
