@@ -569,14 +569,28 @@ export function staffingGoals(results: StaffingResult[]) {
       met: pg ? pg.comparisonGoalMet : null,
     },
   };
+  // The issue's goal is for a full-region workbook (the largest region's 49 municipalities); the whole nation's
+  // workbook is held to the same ratio and reported beside it.
   for (const database of ['embedded', 'postgresql'] as const) {
     const r = results.find((x) => x.database === database);
-    const main = r?.imports[0];
-    goals[`staffingImportVsBareRead${database === 'embedded' ? 'Embedded' : 'OnPostgres'}`] = {
-      goal: `≤ ${STAFFING_GOALS.importVsBareRead}× ExcelJS's bare streaming read (${main ? main.label : 'workbook'}, upload+preview+confirm)`,
-      value: main ? round(main.importVsBareRead, 2) : null,
-      met: main ? main.goalMet : null,
-    };
+    const suffix = database === 'embedded' ? 'Embedded' : 'OnPostgres';
+    const sets = [
+      {
+        name: `staffingImportVsBareRead${suffix}`,
+        result: r?.imports.find((i) => i.municipalities === LARGEST_REGION.municipalities),
+      },
+      {
+        name: `staffingNationImportVsBareRead${suffix}`,
+        result: r?.imports.find((i) => i.municipalities !== LARGEST_REGION.municipalities),
+      },
+    ];
+    for (const { name, result } of sets) {
+      goals[name] = {
+        goal: `≤ ${STAFFING_GOALS.importVsBareRead}× ExcelJS's bare streaming read (${result ? result.label : 'workbook'}, upload+preview+confirm)`,
+        value: result ? round(result.importVsBareRead, 2) : null,
+        met: result ? result.goalMet : null,
+      };
+    }
   }
   return goals;
 }

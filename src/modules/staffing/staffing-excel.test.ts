@@ -10,6 +10,7 @@ import { UploadRejectedError } from '../../platform/server/upload-guard.ts';
 import type { ConfigItemDto, StaffingConfigDto } from './staffing.contracts.ts';
 import {
   buildTemplate,
+  cellOf,
   type ParseInput,
   type ParseResult,
   parseWorkbook,
@@ -307,11 +308,12 @@ describe('parseWorkbook', () => {
     expect(municipalities.map((m) => m.id).sort()).toEqual([skovde.id, lidkoping.id].sort());
     expect(sorted(municipalities.find((m) => m.id === skovde.id)?.facts ?? [])).toEqual(sorted(factsFor(0)));
     expect(sorted(municipalities.find((m) => m.id === lidkoping.id)?.facts ?? [])).toEqual(sorted(factsFor(3)));
-    const lidkopingCells = municipalities.find((m) => m.id === lidkoping.id)?.cells ?? {};
-    expect(lidkopingCells['sjukskoterska.headcount']?.sheet).toBe('Sjuksköterska');
-    expect(lidkopingCells['sjukskoterska.headcount']?.cell).toMatch(/^E\d+$/);
+    const sheets = result.ok ? result.sheets : [];
+    expect(cellOf(sheets, lidkoping.id, 'sjukskoterska.headcount')?.sheet).toBe('Sjuksköterska');
+    expect(cellOf(sheets, lidkoping.id, 'sjukskoterska.headcount')?.cell).toMatch(/^E\d+$/);
     // Empty rows are located too, so an import can point at a value that was removed.
-    expect(lidkopingCells['arbetsterapeut.headcount']?.cell).toMatch(/^E\d+$/);
+    expect(cellOf(sheets, lidkoping.id, 'arbetsterapeut.headcount')?.cell).toMatch(/^E\d+$/);
+    expect(cellOf(sheets, lidkoping.id, 'sjukskoterska.no_such_measure')).toBeUndefined();
     expect(municipalities[0]?.professions).toContain('context');
     expect(municipalities[0]?.professions).toContain('specialistunderskoterska');
   });
@@ -434,11 +436,10 @@ describe('parseWorkbook', () => {
       nurse.name = 'Mina siffror';
       nurse.getCell('D1').value = 'Vår kommun';
     });
-    const municipalities = okOf(await parseWorkbook(file, parseInput()));
+    const result = await parseWorkbook(file, parseInput());
+    const municipalities = okOf(result);
     expect(sorted(municipalities.find((m) => m.id === skovde.id)?.facts ?? [])).toEqual(sorted(factsFor(0)));
-    expect(municipalities.find((m) => m.id === skovde.id)?.cells['sjukskoterska.headcount']?.sheet).toBe(
-      'Mina siffror',
-    );
+    expect(cellOf(result.ok ? result.sheets : [], skovde.id, 'sjukskoterska.headcount')?.sheet).toBe('Mina siffror');
   });
 
   it('refuses sheets of unknown or inactive professions and foreign sheets with content', async () => {
@@ -573,7 +574,9 @@ describe('reading in a worker thread (workbook-reader.ts)', () => {
 
   it('gives the values and cells of reading on the calling thread', async () => {
     const file = await save(await both());
-    const inThread = okOf(await parseWorkbook(file, parseInput()));
+    const result = await parseWorkbook(file, parseInput());
+    const inThread = okOf(result);
+    const sheets = result.ok ? result.sheets : [];
     const inWorker = await readWorkbook(reader, file, parseInput());
     if (!inWorker.ok) throw new Error(JSON.stringify(inWorker.errors));
     expect(inWorker.municipalities.map((m) => m.id)).toEqual(inThread.map((m) => m.id));
@@ -583,10 +586,12 @@ describe('reading in a worker thread (workbook-reader.ts)', () => {
       expect(Object.fromEntries(read?.values ?? [])).toEqual(
         Object.fromEntries(m.facts.map((f) => [factKey(f), f.value])),
       );
-      // Every cell the thread saw, empty ones too, is found again from the sheets' rows and columns.
-      for (const [key, cell] of Object.entries(m.cells)) expect(inWorker.cellOf(m.id, key)).toEqual(cell);
-      const first = Object.values(m.cells)[0];
-      expect(inWorker.headerOf(m.id)).toEqual({ sheet: first?.sheet, cell: first?.cell.replace(/[0-9]+$/, '1') });
+      // Every row of every sheet, empty ones too, is located as on the calling thread.
+      for (const s of sheets) {
+        for (const key of Object.keys(s.rows)) expect(inWorker.cellOf(m.id, key)).toEqual(cellOf(sheets, m.id, key));
+      }
+      const column = sheets[0]?.columns[m.id] ?? 0;
+      expect(inWorker.headerOf(m.id)).toEqual({ sheet: sheets[0]?.sheet, cell: `${'CDEF'[column - 3]}1` });
     }
     expect(inWorker.cellOf(skovde.id, 'sjukskoterska.no_such_measure')).toBeUndefined();
   });

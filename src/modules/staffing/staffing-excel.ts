@@ -36,8 +36,6 @@ export type ParsedMunicipality = {
   id: string;
   /** The municipality's complete new state for the sheets in the file: an empty cell is no fact. */
   facts: Fact[];
-  /** Where each row of the municipality's columns is, by fact key, including the empty ones. */
-  cells: Record<string, CellRef>;
   /** The professions (and CONTEXT) whose sheets held a column for the municipality. */
   professions: string[];
 };
@@ -51,6 +49,20 @@ export type ParsedSheet = {
 export type ParseResult =
   | { ok: true; municipalities: ParsedMunicipality[]; sheets: ParsedSheet[] }
   | { ok: false; errors: ParseError[] };
+
+/**
+ * Where a municipality's value for a fact key is in the file, empty cells included (so an import can point at a value
+ * that was removed): the key's row in its profession's sheet, in the municipality's column.
+ */
+export function cellOf(sheets: readonly ParsedSheet[], municipalityId: string, key: string): CellRef | undefined {
+  const profession = key.slice(0, key.indexOf('.'));
+  const sheet = sheets.find((s) => s.profession === profession);
+  const row = sheet?.rows[key];
+  const column = sheet?.columns[municipalityId];
+  return sheet && row !== undefined && column !== undefined
+    ? { sheet: sheet.sheet, cell: address(column, row) }
+    : undefined;
+}
 
 export const EXCEL_LIMITS = { rows: 2000, columns: 400, errors: 500 };
 
@@ -347,7 +359,6 @@ async function addInstructions(sheet: ExcelJS.Worksheet, input: TemplateInput, s
 type MunicipalityState = {
   municipality: Municipality;
   facts: Fact[];
-  cells: Record<string, CellRef>;
   professions: Set<string>;
   /** A cell of this municipality could not be read, so its rules would only repeat that error in other words. */
   invalid: boolean;
@@ -440,7 +451,6 @@ export async function parseWorkbook(filePath: string, input: ParseInput): Promis
     municipalities: [...states.values()].map((s) => ({
       id: s.municipality.id,
       facts: s.facts,
-      cells: s.cells,
       professions: [...s.professions],
     })),
     sheets: [...sheets].map(([profession, index]) => ({
@@ -567,7 +577,7 @@ function readCodes(sheet: string, row: ExcelJS.Row, state: SheetState & { mode: 
     state.skipped.delete(column);
     let municipalityState = states.get(municipality.id);
     if (!municipalityState) {
-      municipalityState = { municipality, facts: [], cells: {}, professions: new Set(), invalid: false };
+      municipalityState = { municipality, facts: [], professions: new Set(), invalid: false };
       states.set(municipality.id, municipalityState);
     }
     municipalityState.professions.add(state.profession);
@@ -608,11 +618,9 @@ function readValues(
   // The row's filled cells by column (row.getCell would create a cell object for every empty one).
   const values = new Map(filled.map((c) => [c.column, c.value]));
   for (const [column, municipality] of state.columns) {
-    const cell = address(column, r);
-    municipality.cells[key] = { sheet, cell };
     const read = readNumber(values.get(column), def.measure.kind);
     if ('error' in read) {
-      errors.add(sheet, cell, read.error);
+      errors.add(sheet, address(column, r), read.error);
       municipality.invalid = true;
     } else if (read.value !== null) {
       municipality.facts.push({

@@ -1,7 +1,7 @@
 // The pool of threads that read uploaded staffing workbooks, and the one call the import makes of it.
 import { UploadRejectedError } from '../../platform/server/upload-guard.ts';
 import { createWorkerPool, type WorkerPool } from '../../platform/server/worker-pool.ts';
-import { address, type CellRef, type ParseError, type ParseInput } from './staffing-excel.ts';
+import { address, type CellRef, cellOf, type ParseError, type ParseInput } from './staffing-excel.ts';
 import type { ParseOutcome, ParseTask } from './staffing-excel.worker.ts';
 
 export type WorkbookReader = WorkerPool<ParseTask, ParseOutcome>;
@@ -28,7 +28,6 @@ export async function readWorkbook(reader: WorkbookReader, filePath: string, inp
   if (outcome.ok === 'refused') throw new UploadRejectedError(outcome.reason, outcome.message);
   if (!outcome.ok) return outcome;
   const { keys, sheets } = outcome;
-  const byProfession = new Map(sheets.map((s) => [s.profession, s]));
   return {
     ok: true,
     municipalities: outcome.municipalities.map((m) => {
@@ -38,14 +37,7 @@ export async function readWorkbook(reader: WorkbookReader, filePath: string, inp
       });
       return { id: m.id, professions: m.professions, values };
     }),
-    cellOf(municipalityId, key) {
-      const sheet = byProfession.get(key.slice(0, key.indexOf('.')));
-      const row = sheet?.rows[key];
-      const column = sheet?.columns[municipalityId];
-      return sheet && row !== undefined && column !== undefined
-        ? { sheet: sheet.sheet, cell: address(column, row) }
-        : undefined;
-    },
+    cellOf: (municipalityId, key) => cellOf(sheets, municipalityId, key),
     headerOf(municipalityId) {
       const sheet = sheets.find((s) => s.columns[municipalityId] !== undefined);
       const column = sheet?.columns[municipalityId];
