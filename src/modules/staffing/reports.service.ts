@@ -11,7 +11,7 @@ import { type Actor, can } from '../../platform/server/policy.ts';
 import { findPeriod } from './periods.service.ts';
 import type { ReportDto, ReportStatus } from './staffing.contracts.ts';
 import { staffingFact, staffingPeriod, staffingReport, staffingReportTransition } from './staffing.table.ts';
-import { bumpRevision, loadConfig, rulesConfigOf, type StaffingDeps } from './staffing-config.service.ts';
+import { bumpPeriodRevision, loadConfig, rulesConfigOf, type StaffingDeps } from './staffing-config.service.ts';
 import { type Fact, parseFactKey } from './staffing-measures.ts';
 import { validateFacts } from './staffing-rules.ts';
 
@@ -266,7 +266,7 @@ async function touchReports(
       })),
     );
   }
-  await bumpRevision(tx);
+  await bumpPeriodRevision(tx, period.id);
   await audit(
     tx,
     ctx,
@@ -419,7 +419,7 @@ export async function transition(
     actorUserId: actor.userId,
     actorTokenId: actor.tokenId,
   });
-  await bumpRevision(tx);
+  await bumpPeriodRevision(tx, period.id);
   await audit(tx, ctx, {
     action: rule.action,
     entityType: 'staffing_report',

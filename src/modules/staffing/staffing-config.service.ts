@@ -16,7 +16,7 @@ import type {
   updateItemSchema,
   updateProfessionSchema,
 } from './staffing.contracts.ts';
-import { staffingItem, staffingProfession, staffingRevision } from './staffing.table.ts';
+import { staffingItem, staffingPeriod, staffingProfession, staffingRevision } from './staffing.table.ts';
 import type { RulesConfig } from './staffing-rules.ts';
 
 export type StaffingDeps = { db: Db; cache: ReadCache; minCount: number; publications?: PublicationCache };
@@ -38,11 +38,20 @@ export class PublicationCache {
 }
 
 /** Marks a change to what the statistics show; call inside the transaction that makes the change. */
+/** After a change that touches every period's statistics (configuration, periods). */
 export async function bumpRevision(tx: Db): Promise<void> {
   await tx
     .update(staffingRevision)
     .set({ revision: sql`${staffingRevision.revision} + 1` })
     .where(eq(staffingRevision.id, 1));
+}
+
+/** After a change to one period's reports (values or statuses): only that period's statistics are computed anew. */
+export async function bumpPeriodRevision(tx: Db, periodId: string): Promise<void> {
+  await tx
+    .update(staffingPeriod)
+    .set({ revision: sql`${staffingPeriod.revision} + 1` })
+    .where(eq(staffingPeriod.id, periodId));
 }
 
 const toProfessionDto = (r: typeof staffingProfession.$inferSelect): ProfessionDto => ({

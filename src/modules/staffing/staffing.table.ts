@@ -63,6 +63,12 @@ export const staffingPeriod = pgTable(
     referenceDate: date({ mode: 'string' }).notNull(),
     deadline: date({ mode: 'string' }).notNull(),
     closed: boolean().notNull().default(false),
+    /**
+     * Bumped in every transaction that changes this period's reports (values or statuses): its cached publications
+     * are valid while it stands, so a change in one period leaves the others' cached (staffing_revision is for
+     * changes that touch every period: configuration, periods themselves).
+     */
+    revision: integer().notNull().default(0),
     createdBy: text().references(() => user.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -171,8 +177,9 @@ export const staffingReminder = pgTable(
 );
 
 /**
- * One row: a counter bumped in every transaction that changes what the statistics show (facts, report statuses,
- * configuration). App servers cache computed publications under it, so every server sees a change at once.
+ * One row: a counter bumped in every transaction that changes what every period's statistics show (configuration,
+ * periods); a change to one period's reports bumps that period's `revision` instead. App servers cache computed
+ * publications under both, so every server sees a change at once.
  */
 export const staffingRevision = pgTable('staffing_revision', {
   id: integer().primaryKey(),

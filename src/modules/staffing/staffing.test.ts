@@ -5,11 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { auditEvent } from '../../platform/server/audit.table.ts';
 import { buildMunicipality, buildRegion, buildUser, type Organisation } from '../../platform/server/factories.ts';
+import { ReadCache } from '../../platform/server/read-cache.ts';
 import { defaultStaffingConfig } from './default-config.ts';
 import { sendDeadlineReminders } from './reminders.ts';
 import { staffingReportTransition } from './staffing.table.ts';
 import { generateFacts } from './staffing-generator.ts';
 import { type Fact, factKey } from './staffing-measures.ts';
+import { viewKey } from './statistics.service.ts';
 
 let t: TestApp;
 let a: Organisation;
@@ -299,5 +301,43 @@ describe('comparison', () => {
     expect(await ids()).toContain(b.id);
     await as('admin')({ method: 'POST', url: reportUrl(b, '/return'), payload: { comment: 'Kontrollera.' } });
     expect(await ids()).not.toContain(b.id);
+  });
+
+  it("a change to one period's reports leaves the other periods' cached statistics valid; configuration moves all", async () => {
+    const created = await as('admin')({
+      method: 'POST',
+      url: '/api/staffing/periods',
+      payload: { label: 'Cachetest 2027', referenceDate: '2027-11-01', deadline: '2027-12-15' },
+    });
+    const otherId = created.json().id;
+    const deps = { db: t.db, cache: new ReadCache(0), minCount: 3 };
+    const audience = { kind: 'public' as const };
+    const keys = async () => ({
+      first: await viewKey(deps, periodId, audience),
+      other: await viewKey(deps, otherId, audience),
+      everyPeriod: await viewKey(deps, periodId, audience, 'all'),
+    });
+    const before = await keys();
+    const saved = await as('reporterA')({
+      method: 'PUT',
+      url: `/api/staffing/periods/${otherId}/reports/${a.id}/facts`,
+      payload: { facts: factsFor(3) },
+    });
+    expect(saved.statusCode).toBe(200);
+    const afterSave = await keys();
+    expect(afterSave.first).toBe(before.first);
+    expect(afterSave.other).not.toBe(before.other);
+    // The profile's trend spans every period: its key follows a change in any of them.
+    expect(afterSave.everyPeriod).not.toBe(before.everyPeriod);
+
+    const [profession] = (await as('admin')({ method: 'GET', url: '/api/staffing/config' })).json().professions;
+    await as('admin')({
+      method: 'PATCH',
+      url: `/api/staffing/config/professions/${profession.id}`,
+      payload: { name: profession.name },
+    });
+    const afterConfig = await keys();
+    expect(afterConfig.first).not.toBe(afterSave.first);
+    expect(afterConfig.other).not.toBe(afterSave.other);
   });
 });

@@ -39,18 +39,30 @@ const PUBLISHED: Record<Audience['kind'], ReportStatus[]> = {
 };
 
 /**
- * What a cached view depends on: the period, the kind of viewer, and the staffing revision (bumped by every change
- * to facts, statuses, periods and configuration) plus the organisations' last change (names, deactivation).
+ * What a cached view of a period depends on: the period, the kind of viewer, the revisions (the staffing revision,
+ * moved by configuration and period changes, and the period's own, moved by its reports' values and statuses) and
+ * the organisations' last change (names, deactivation). `scope: 'all'` is for answers that span every period (the
+ * profile's trend): every period's revision counts.
  */
-async function viewKey(deps: StaffingDeps, periodId: string, audience: Audience): Promise<string> {
+export async function viewKey(
+  deps: StaffingDeps,
+  periodId: string,
+  audience: Audience,
+  scope: 'period' | 'all' = 'period',
+): Promise<string> {
+  const periods =
+    scope === 'all'
+      ? sql`(select coalesce(sum(revision), 0) from staffing_period)`
+      : sql`(select revision from staffing_period where id = ${periodId})`;
   const [state] = (
     (await deps.db.execute(
-      sql`select (select revision from staffing_revision where id = 1) as revision,
+      sql`select (select revision from staffing_revision where id = 1) as revision, ${periods} as periods,
         (select max(updated_at)::text from organisation) as organisations`,
-    )) as unknown as { rows: { revision: number; organisations: string | null }[] }
+    )) as unknown as { rows: { revision: number; periods: number | string | null; organisations: string | null }[] }
   ).rows;
   const viewer = unsuppressedFor(audience);
-  return `${periodId}:${audience.kind}:${viewer ?? '-'}:${state?.revision ?? 0}:${state?.organisations ?? ''}`;
+  const revisions = `${state?.revision ?? 0}.${scope}${state?.periods ?? 0}`;
+  return `${periodId}:${audience.kind}:${viewer ?? '-'}:${revisions}:${state?.organisations ?? ''}`;
 }
 
 /** A finished answer as JSON, computed once per view key (statistics are read far more often than changed). */
@@ -212,7 +224,7 @@ export async function getProfileJson(
 ): Promise<string> {
   const actor = requireActorOf(ctx);
   authorize(actor, 'staffing:read_statistics');
-  const key = await viewKey(deps, periodId, { kind: 'user', actor });
+  const key = await viewKey(deps, periodId, { kind: 'user', actor }, 'all');
   return cachedJson(deps, `profile:${key}:${municipalityId}:${profession}`, () =>
     getProfile(deps, ctx, municipalityId, periodId, profession),
   );

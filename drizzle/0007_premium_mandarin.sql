@@ -1,0 +1,1 @@
+ALTER TABLE "staffing_period" ADD COLUMN "revision" integer DEFAULT 0 NOT NULL;
