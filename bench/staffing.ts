@@ -98,6 +98,8 @@ export type StaffingResult = {
     medianPublicComparisonMs: number;
     profileMs: number[];
     medianProfileMs: number;
+    /** The first profile request after one report of the newest period changed (the other periods stay cached). */
+    profileAfterReportMs: number[];
   };
   comparisonP99VsBaseline: number;
   profileP99VsBaseline: number;
@@ -171,6 +173,16 @@ export async function benchStaffingReads(ctx: StaffingContext): Promise<Omit<Sta
   const coldProfile = [round(performance.now() - profileBegan)];
   const trend = (profileBody.json as { trend?: unknown[] }).trend?.length ?? 0;
   if (trend < dataset.periods.length) throw new Error(`the profile's trend has ${trend} periods`);
+  // A change to one report (returned, then submitted again) moves only its period's revision: the next profile
+  // request computes that period's publication and finds the others cached.
+  log(`  ${database}: one cold profile request after a report of ${newest.label} changed…`);
+  const changed = dataset.municipalities.find((m) => m.id !== mid.id) ?? mid;
+  const reportUrl = `${origin}/api/staffing/periods/${newest.id}/reports/${changed.id}`;
+  await postJson(origin, cookie, `${reportUrl}/return`, { comment: 'Återförd av benchmarken.' });
+  await postJson(origin, cookie, `${reportUrl}/submit`, {});
+  const afterReportBegan = performance.now();
+  await getJson(profileUrl, headers);
+  const coldProfileAfterReport = [round(performance.now() - afterReportBegan)];
 
   log(`  ${database}: GET /api/organisations (signed in; the baseline, on the national dataset)…`);
   const baseline = await ctx.load(baselineUrl, headers);
@@ -213,6 +225,7 @@ export async function benchStaffingReads(ctx: StaffingContext): Promise<Omit<Sta
       medianPublicComparisonMs: median(coldPublic),
       profileMs: coldProfile,
       medianProfileMs: median(coldProfile),
+      profileAfterReportMs: coldProfileAfterReport,
     },
     comparisonP99VsBaseline,
     profileP99VsBaseline: ratio(profile.p99Ms, baseline.p99Ms),
@@ -500,12 +513,14 @@ export function printStaffing(
       ]);
     } else cold('public comparison (suppressed)', r.cold.publicComparisonMs, r.cold.medianPublicComparisonMs);
     cold(`profile (${r.dataset.profilePeriods} periods)`, r.cold.profileMs, r.cold.medianProfileMs);
+    cold('profile after one report changed', r.cold.profileAfterReportMs, median(r.cold.profileAfterReportMs));
   }
   if (skipped) rows.push(['postgresql', `(not measured: ${skipped})`, none, none, none, none, none, none, none]);
   log(`\n${table(rows)}`);
   log(
-    "  Under load a period's publication is built once and kept until the next change (staffing_revision); the cold rows are " +
-      'the median (and each) of single requests made right after a change (a profession saved unchanged): the cost of building the answer.',
+    "  Under load a period's publication is built once and kept until the next change (staffing_revision, or the period's own " +
+      'revision); the cold rows are the median (and each) of single requests made right after a change (a profession saved ' +
+      'unchanged, which moves every period; or, last row, one report returned and submitted, which moves only its period).',
   );
   for (const r of results) {
     const busy = Object.entries(r.busyAfterMs)
@@ -596,6 +611,16 @@ export function staffingGoals(results: StaffingResult[]) {
 }
 
 // ---- helpers -----------------------------------------------------------------------------------------------------
+
+async function postJson(origin: string, cookie: string, url: string, body: unknown) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { cookie, origin, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`POST ${url} answered ${res.status}: ${text.slice(0, 2000)}`);
+}
 
 async function getJson(url: string, headers: Record<string, string>) {
   const res = await fetch(url, { headers });
