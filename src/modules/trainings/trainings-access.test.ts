@@ -79,6 +79,17 @@ const CELLS: Cell[] = [
     expect: reviewers(200),
   },
   {
+    name: 'correct an item',
+    method: 'PATCH',
+    url: '/api/trainings/items/:id',
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/trainings/items/${await freshItem()}`,
+      payload: { title: `Rättad ${unique()}`, lengthMinutes: 40 },
+    }),
+    expect: reviewers(200),
+  },
+  {
     name: 'approve',
     method: 'POST',
     url: '/api/trainings/items/:id/transitions',

@@ -37,11 +37,12 @@ export const trainingUrlSchema = z
   .max(2000, 'Högst 2000 tecken.')
   .refine((v) => parseTrainingUrl(v) !== null, 'Ange en fullständig webbadress som börjar med https:// eller http://.');
 
-export const suggestTrainingSchema = z.strictObject({
+/** The fields of an item, shared by the suggestion and the reviewer's correction. */
+const trainingFields = {
   title: text(200, 'Ange en titel.'),
   provider: text(200, 'Ange vem som ger utbildningen.'),
   url: trainingUrlSchema,
-  description: z.string().trim().max(2000, 'Högst 2000 tecken.').default(''),
+  description: z.string().trim().max(2000, 'Högst 2000 tecken.'),
   lengthMinutes: z
     .number({ error: 'Ange längden i minuter.' })
     .int('Ange hela minuter.')
@@ -50,9 +51,31 @@ export const suggestTrainingSchema = z.strictObject({
   format: z.enum(TRAINING_FORMATS, { error: 'Välj en form.' }),
   language: z.enum(TRAINING_LANGUAGES, { error: 'Välj ett språk.' }),
   professions: z.array(z.string().min(1).max(60)).min(1, 'Välj minst ett yrke.').max(20),
-  topics: z.array(z.string().min(1).max(60)).max(10, 'Högst 10 ämnen.').default([]),
+  topics: z.array(z.string().min(1).max(60)).max(10, 'Högst 10 ämnen.'),
+};
+
+export const suggestTrainingSchema = z.strictObject({
+  ...trainingFields,
+  description: trainingFields.description.default(''),
+  topics: trainingFields.topics.default([]),
 });
 export type SuggestTrainingInput = z.infer<typeof suggestTrainingSchema>;
+
+/** A reviewer corrects an item (after "needs change"): any of the fields; the status is changed by a transition. */
+export const updateTrainingSchema = z
+  .strictObject({
+    title: trainingFields.title.optional(),
+    provider: trainingFields.provider.optional(),
+    url: trainingFields.url.optional(),
+    description: trainingFields.description.optional(),
+    lengthMinutes: trainingFields.lengthMinutes.optional(),
+    format: trainingFields.format.optional(),
+    language: trainingFields.language.optional(),
+    professions: trainingFields.professions.optional(),
+    topics: trainingFields.topics.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'Ändra minst ett fält.');
+export type UpdateTrainingInput = z.infer<typeof updateTrainingSchema>;
 
 export const transitionSchema = z
   .strictObject({

@@ -16,8 +16,15 @@ import {
   suggestTrainingSchema,
   topicSchema,
   transitionSchema,
+  updateTrainingSchema,
 } from './trainings.contracts.ts';
-import { createTopic, listForReview, suggestTraining, transitionTraining } from './trainings.service.ts';
+import {
+  createTopic,
+  listForReview,
+  suggestTraining,
+  transitionTraining,
+  updateTraining,
+} from './trainings.service.ts';
 
 export async function trainingsModule(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -46,6 +53,13 @@ export async function trainingsModule(fastify: FastifyInstance) {
     '/trainings/review',
     { schema: { ...tags, querystring: reviewQuerySchema, response: { 200: reviewPageSchema } } },
     (req) => listForReview(deps, req.ctx, req.query),
+  );
+  app.patch(
+    '/trainings/items/:id',
+    {
+      schema: { ...tags, params: idParamsSchema, body: updateTrainingSchema, response: { 200: reviewTrainingSchema } },
+    },
+    (req) => updateTraining(deps, req.ctx, req.params.id, req.body),
   );
   app.post(
     '/trainings/items/:id/transitions',

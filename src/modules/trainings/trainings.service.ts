@@ -29,6 +29,7 @@ import {
   TRAININGS_LIMITS,
   type TrainingStatus,
   type transitionSchema,
+  type UpdateTrainingInput,
 } from './trainings.contracts.ts';
 import {
   trainingItem,
@@ -51,19 +52,8 @@ export async function suggestTraining(
   const actor = requireActorOf(ctx);
   authorize(actor, 'trainings:suggest');
   const { db } = deps;
-  const professionKeys = new Set((await catalogueProfessions(deps)).map((p) => p.key));
-  const unknownProfession = input.professions.find((p) => !professionKeys.has(p));
-  if (unknownProfession) throw new ValidationError([{ path: 'professions', message: 'Välj yrken ur listan.' }]);
-  const topicKeys = [...new Set(input.topics)];
-  const topics =
-    topicKeys.length === 0
-      ? []
-      : await db
-          .select()
-          .from(trainingTopic)
-          .where(and(inArray(trainingTopic.key, topicKeys), eq(trainingTopic.active, true)));
-  if (topics.length !== topicKeys.length)
-    throw new ValidationError([{ path: 'topics', message: 'Välj ämnen ur listan.' }]);
+  await checkProfessions(deps, input.professions);
+  const topics = await findTopics(db, input.topics);
   const urlKey = normaliseTrainingUrl(input.url) as string;
   await assertLinkFree(db, urlKey);
 
@@ -90,11 +80,7 @@ export async function suggestTraining(
       })
       .returning({ id: trainingItem.id });
     if (!row) throw new Error('insert returned no row');
-    await tx
-      .insert(trainingItemProfession)
-      .values([...new Set(input.professions)].map((professionKey) => ({ itemId: row.id, professionKey })));
-    if (topics.length)
-      await tx.insert(trainingItemTopic).values(topics.map((t) => ({ itemId: row.id, topicId: t.id })));
+    await setLabels(tx, row.id, input.professions, topics);
     await tx.insert(trainingItemTransition).values({
       itemId: row.id,
       fromStatus: null,
@@ -110,12 +96,53 @@ export async function suggestTraining(
   return { ...toPublicTrainingDto(item, await itemLabels(db, [id])), status: item.status };
 }
 
+/** Professions must be active keys of the staffing configuration (the region's one list). */
+async function checkProfessions(deps: TrainingsDeps, keys: string[]) {
+  const known = new Set((await catalogueProfessions(deps)).map((p) => p.key));
+  if (keys.some((k) => !known.has(k))) {
+    throw new ValidationError([{ path: 'professions', message: 'Välj yrken ur listan.' }]);
+  }
+}
+
+/** The active topics with these keys; an unknown key is a validation error on the field. */
+async function findTopics(db: Db, keys: string[]) {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return [];
+  const topics = await db
+    .select()
+    .from(trainingTopic)
+    .where(and(inArray(trainingTopic.key, unique), eq(trainingTopic.active, true)));
+  if (topics.length !== unique.length)
+    throw new ValidationError([{ path: 'topics', message: 'Välj ämnen ur listan.' }]);
+  return topics;
+}
+
+/** Replaces an item's professions and (when given) topics. */
+async function setLabels(tx: Db, itemId: string, professions: string[] | undefined, topics: { id: string }[] | null) {
+  if (professions) {
+    await tx.delete(trainingItemProfession).where(eq(trainingItemProfession.itemId, itemId));
+    await tx
+      .insert(trainingItemProfession)
+      .values([...new Set(professions)].map((professionKey) => ({ itemId, professionKey })));
+  }
+  if (topics) {
+    await tx.delete(trainingItemTopic).where(eq(trainingItemTopic.itemId, itemId));
+    if (topics.length) await tx.insert(trainingItemTopic).values(topics.map((t) => ({ itemId, topicId: t.id })));
+  }
+}
+
 /** A link already in the catalogue (not removed) is a 409 naming the item, so the user can find it. */
-async function assertLinkFree(db: Db, urlKey: string) {
+async function assertLinkFree(db: Db, urlKey: string, exceptId?: string) {
   const [existing] = await db
     .select({ title: trainingItem.title, status: trainingItem.status })
     .from(trainingItem)
-    .where(and(eq(trainingItem.urlKey, urlKey), ne(trainingItem.status, 'removed')));
+    .where(
+      and(
+        eq(trainingItem.urlKey, urlKey),
+        ne(trainingItem.status, 'removed'),
+        exceptId ? ne(trainingItem.id, exceptId) : undefined,
+      ),
+    );
   if (existing) {
     const message = `Länken finns redan i katalogen: ”${existing.title}” (${TRAINING_STATUS_SV[existing.status]}).`;
     throw new ConflictError(message, [{ path: 'url', message }]);
@@ -126,6 +153,38 @@ async function findItem(db: Db, id: string) {
   const [row] = await db.select().from(trainingItem).where(eq(trainingItem.id, id));
   if (!row) throw new NotFoundError('Utbildningen finns inte.');
   return row;
+}
+
+/** A reviewer corrects an item's fields (typically after "needs change"); its status stays until a transition. */
+export async function updateTraining(
+  deps: TrainingsDeps,
+  ctx: RequestContext,
+  id: string,
+  input: UpdateTrainingInput,
+): Promise<ReviewTrainingDto> {
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'trainings:review');
+  const { db } = deps;
+  const current = await findItem(db, id);
+  if (current.status === 'removed') throw new ConflictError('En borttagen utbildning kan inte ändras.');
+  if (input.professions) await checkProfessions(deps, input.professions);
+  const topics = input.topics ? await findTopics(db, input.topics) : null;
+  const urlKey = input.url ? (normaliseTrainingUrl(input.url) as string) : current.urlKey;
+  if (urlKey !== current.urlKey) await assertLinkFree(db, urlKey, id);
+  const { professions, topics: _topics, ...fields } = input;
+  const next = { ...current, ...fields };
+  const topicNames =
+    topics?.map((t) => t.name) ?? ((await itemLabels(db, [id])).topics.get(id) ?? []).map((t) => t.name);
+  await inTransaction(db, async (tx) => {
+    await tx
+      .update(trainingItem)
+      .set({ ...fields, urlKey, searchText: searchTextOf(next, topicNames), updatedAt: new Date() })
+      .where(eq(trainingItem.id, id));
+    await setLabels(tx, id, professions, topics);
+    await audit(tx, ctx, { action: 'training_item.update', entityType: 'training_item', entityId: id });
+  });
+  const [dto] = await reviewDtos(db, actor, [await findItem(db, id)]);
+  return dto as ReviewTrainingDto;
 }
 
 export async function transitionTraining(

@@ -186,6 +186,41 @@ describe('review', () => {
   });
 });
 
+describe('correcting an item', () => {
+  it('lets a reviewer correct the fields after "needs change", checks the link again and keeps the status', async () => {
+    const id = (await suggest('employeeA', item({ title: 'Gammal titel', url: 'https://example.org/rattas' }))).json()
+      .id;
+    await move('masA', id, 'needs_change', 'Rätta titeln och lägg till fysioterapeuter.');
+    const patch = (who: string, payload: Record<string, unknown>) =>
+      as(who)({ method: 'PATCH', url: `/api/trainings/items/${id}`, payload });
+    expect((await patch('employeeA', { title: 'Ny titel' })).statusCode).toBe(403);
+    const taken = await suggest('employeeA', item({ url: 'https://example.org/upptagen' }));
+    const clash = await patch('masA', { url: 'https://example.org/upptagen/' });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().error.message).toContain(taken.json().title);
+    expect((await patch('masA', {})).statusCode).toBe(400);
+    const fixed = await patch('masA', {
+      title: 'Ny titel om trycksår',
+      professions: ['sjukskoterska', 'fysioterapeut'],
+      topics: ['sarvard'],
+    });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json()).toMatchObject({ title: 'Ny titel om trycksår', status: 'needs_change' });
+    expect(fixed.json().professions.sort()).toEqual(['fysioterapeut', 'sjukskoterska']);
+    expect(fixed.json().topics.map((x: { key: string }) => x.key)).toEqual(['sarvard']);
+    await move('masA', id, 'approved');
+    // The new title and topic are searchable, the old title is not.
+    const found = (await as(null)({ method: 'GET', url: '/api/public/trainings?q=trycksar' })).json();
+    expect(found.items.map((i: { id: string }) => i.id)).toContain(id);
+    const old = (await as(null)({ method: 'GET', url: '/api/public/trainings?q=gammal' })).json();
+    expect(old.items.map((i: { id: string }) => i.id)).not.toContain(id);
+    const events = await t.db.select().from(auditEvent).where(eq(auditEvent.entityId, id));
+    expect(events.map((e) => e.action)).toContain('training_item.update');
+    await move('admin', id, 'removed');
+    expect((await patch('admin', { title: 'För sent' })).statusCode).toBe(409);
+  });
+});
+
 describe('topics', () => {
   it('only the regional admin adds a topic; keys are unique', async () => {
     const body = { key: 'stroke', name: 'Stroke', nameEn: 'Stroke' };
