@@ -102,6 +102,14 @@ describe('a suggestion', () => {
     await expectAccessible(admin, 'review queue');
     await card.getByText('Historik').click();
     await card.getByText(/^Föreslagen – Elias Medarbetare \(demo\), Skövde/).waitFor();
+    // The reviewer corrects the length before approving.
+    await card.getByRole('button', { name: 'Ändra', exact: true }).click();
+    const dialog = admin.getByRole('dialog', { name: `Ändra ”${title}”` });
+    await dialog.getByLabel('Längd i minuter').fill('30');
+    await expectAccessible(admin, 'correcting a suggestion');
+    await dialog.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await admin.getByText(`Ändringarna i ”${title}” är sparade.`).waitFor();
+    await card.getByText(/30 min/).waitFor();
     await card.getByRole('button', { name: 'Godkänn' }).click();
     await admin.getByText(`”${title}” är godkänd och visas i katalogen.`).waitFor();
     await expect.poll(() => card.count()).toBe(0);

@@ -21,7 +21,6 @@ import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
-import { PagePagination } from '../../../platform/web/components/page-pagination.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import {
   type PublicTrainingDto,
@@ -30,6 +29,7 @@ import {
   TRAINING_LENGTHS,
   TRAININGS_LIMITS,
 } from '../trainings.contracts.ts';
+import { PagedList } from './paged-list.tsx';
 import { type CatalogueSearch, catalogueQuery, facetsQuery } from './trainings-api.ts';
 import { formatDay, professionNames, topicName, useTrainingsLang } from './trainings-labels.ts';
 import { useTrainingsT } from './trainings-t.ts';
@@ -55,7 +55,15 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
   };
   const profession = search.profession ?? ALL;
   const professions = facets.data?.professions ?? [];
-  const option = (value: string | undefined) => (value ? value : undefined);
+  const filters: { key: 'topic' | 'length' | 'language' | 'format'; options: { value: string; label: string }[] }[] = [
+    {
+      key: 'topic',
+      options: (facets.data?.topics ?? []).map((topic) => ({ value: topic.key, label: topicName(topic, lang) })),
+    },
+    { key: 'length', options: TRAINING_LENGTHS.map((l) => ({ value: l, label: tt(`lengths.${l}`) })) },
+    { key: 'language', options: TRAINING_LANGUAGES.map((l) => ({ value: l, label: tt(`languages.${l}`) })) },
+    { key: 'format', options: TRAINING_FORMATS.map((f) => ({ value: f, label: tt(`formats.${f}`) })) },
+  ];
 
   const content = (
     <Stack gap="md" pt="md">
@@ -76,42 +84,15 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
       <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
         <VisuallyHidden component="legend">{tt('catalogue.filters')}</VisuallyHidden>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-          <NativeSelect
-            label={tt('catalogue.topic')}
-            value={search.topic ?? ''}
-            onChange={(e) => setSearch({ topic: option(e.currentTarget.value) })}
-            data={[
-              { value: '', label: tt('catalogue.any') },
-              ...(facets.data?.topics ?? []).map((topic) => ({ value: topic.key, label: topicName(topic, lang) })),
-            ]}
-          />
-          <NativeSelect
-            label={tt('catalogue.length')}
-            value={search.length ?? ''}
-            onChange={(e) => setSearch({ length: option(e.currentTarget.value) as CatalogueSearch['length'] })}
-            data={[
-              { value: '', label: tt('catalogue.any') },
-              ...TRAINING_LENGTHS.map((l) => ({ value: l, label: tt(`lengths.${l}`) })),
-            ]}
-          />
-          <NativeSelect
-            label={tt('catalogue.language')}
-            value={search.language ?? ''}
-            onChange={(e) => setSearch({ language: option(e.currentTarget.value) as CatalogueSearch['language'] })}
-            data={[
-              { value: '', label: tt('catalogue.any') },
-              ...TRAINING_LANGUAGES.map((l) => ({ value: l, label: tt(`languages.${l}`) })),
-            ]}
-          />
-          <NativeSelect
-            label={tt('catalogue.format')}
-            value={search.format ?? ''}
-            onChange={(e) => setSearch({ format: option(e.currentTarget.value) as CatalogueSearch['format'] })}
-            data={[
-              { value: '', label: tt('catalogue.any') },
-              ...TRAINING_FORMATS.map((f) => ({ value: f, label: tt(`formats.${f}`) })),
-            ]}
-          />
+          {filters.map((f) => (
+            <NativeSelect
+              key={f.key}
+              label={tt(`catalogue.${f.key}`)}
+              value={search[f.key] ?? ''}
+              onChange={(e) => setSearch({ [f.key]: e.currentTarget.value || undefined })}
+              data={[{ value: '', label: tt('catalogue.any') }, ...f.options]}
+            />
+          ))}
         </SimpleGrid>
       </fieldset>
       {search.q || search.topic || search.length || search.language || search.format ? (
@@ -134,18 +115,12 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
             {tt('catalogue.results', { count: results.data.total })}
           </Text>
           {results.data.items.length === 0 ? <Text>{tt('catalogue.none')}</Text> : null}
-          <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {results.data.items.map((item) => (
-              <li key={item.id}>
-                <TrainingCard item={item} professionList={professionNames(facets.data, item.professions, lang)} />
-              </li>
-            ))}
-          </Stack>
-          <PagePagination
-            total={results.data.total}
-            page={results.data.page}
-            pageSize={results.data.pageSize}
-            onChange={(page) => setSearch({ page: page > 1 ? page : undefined })}
+          <PagedList
+            data={results.data}
+            render={(item) => (
+              <TrainingCard item={item} professionList={professionNames(facets.data, item.professions, lang)} />
+            )}
+            onPage={(page) => setSearch({ page })}
           />
         </>
       ) : null}

@@ -1,6 +1,7 @@
 // /trainings/review: the review queue of the regional admin and the MAS network — suggestions and items that need a
 // change, each with its status history; approve, ask for a change (comment required) or remove.
 import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -8,16 +9,21 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../platform/web/api/api-client.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
+import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
-import { PagePagination } from '../../../platform/web/components/page-pagination.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
+import { useModalFormSave } from '../../../platform/web/components/use-modal-form-save.ts';
 import { notifyError, notifySuccess } from '../../../platform/web/notify.ts';
 import {
   type ReviewTrainingDto,
+  type SuggestTrainingInput,
+  suggestTrainingSchema,
   TRAINING_STATUSES,
   TRAINING_TRANSITIONS,
   type TrainingStatus,
 } from '../trainings.contracts.ts';
+import { PagedList } from './paged-list.tsx';
+import { TrainingFields, toTrainingBody, trainingValuesOf, validateTraining } from './training-fields.tsx';
 import { facetsQuery, type ReviewFilter, reviewQuery, trainingsApi } from './trainings-api.ts';
 import { formatDay, professionNames, topicName, useTrainingsLang } from './trainings-labels.ts';
 import { useTrainingsT } from './trainings-t.ts';
@@ -34,6 +40,7 @@ export function ReviewPage({ search }: { search: ReviewSearch }) {
   const page = search.page ?? 1;
   const list = useQuery({ ...reviewQuery(filter, page), placeholderData: keepPreviousData });
   const [asking, setAsking] = useState<{ item: ReviewTrainingDto; status: Decision } | null>(null);
+  const [editing, setEditing] = useState<ReviewTrainingDto | null>(null);
 
   return (
     <Page title={tt('review.title')}>
@@ -58,21 +65,16 @@ export function ReviewPage({ search }: { search: ReviewSearch }) {
       {list.data ? (
         <>
           {list.data.items.length === 0 ? <Text role="status">{tt('review.none')}</Text> : null}
-          <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {list.data.items.map((item) => (
-              <li key={item.id}>
-                <ReviewCard item={item} onAsk={(status) => setAsking({ item, status })} />
-              </li>
-            ))}
-          </Stack>
-          <PagePagination
-            total={list.data.total}
-            page={list.data.page}
-            pageSize={list.data.pageSize}
-            onChange={(p) => void navigate({ search: (prev) => ({ ...prev, page: p > 1 ? p : undefined }) })}
+          <PagedList
+            data={list.data}
+            render={(item) => (
+              <ReviewCard item={item} onAsk={(status) => setAsking({ item, status })} onEdit={() => setEditing(item)} />
+            )}
+            onPage={(p) => void navigate({ search: (prev) => ({ ...prev, page: p }) })}
           />
         </>
       ) : null}
+      {editing ? <EditModal item={editing} onClose={() => setEditing(null)} /> : null}
       {asking ? <CommentModal item={asking.item} status={asking.status} onClose={() => setAsking(null)} /> : null}
     </Page>
   );
@@ -95,7 +97,9 @@ function useTransition() {
   });
 }
 
-function ReviewCard({ item, onAsk }: { item: ReviewTrainingDto; onAsk: (status: Decision) => void }) {
+type ReviewCardProps = { item: ReviewTrainingDto; onAsk: (status: Decision) => void; onEdit: () => void };
+
+function ReviewCard({ item, onAsk, onEdit }: ReviewCardProps) {
   const tt = useTrainingsT();
   const lang = useTrainingsLang();
   const facets = useQuery(facetsQuery());
@@ -167,6 +171,9 @@ function ReviewCard({ item, onAsk }: { item: ReviewTrainingDto; onAsk: (status: 
                 {tt('review.needsChange')}
               </Button>
             ) : null}
+            <Button size="xs" variant="default" onClick={onEdit}>
+              {tt('review.edit')}
+            </Button>
             {allowed.includes('removed') ? (
               <Button size="xs" variant="default" color="red" onClick={() => onAsk('removed')}>
                 {tt('review.remove')}
@@ -231,6 +238,31 @@ function CommentModal({ item, status, onClose }: { item: ReviewTrainingDto; stat
           </Group>
         </Stack>
       </form>
+    </AppModal>
+  );
+}
+
+/** A reviewer corrects the item's fields (after "needs change"); the status stays until approved or removed. */
+function EditModal({ item, onClose }: { item: ReviewTrainingDto; onClose: () => void }) {
+  const tt = useTrainingsT();
+  const facets = useQuery(facetsQuery());
+  const form = useForm({ initialValues: trainingValuesOf(item), validate: validateTraining(suggestTrainingSchema) });
+  const modalForm = useModalFormSave({
+    form,
+    save: (values) => trainingsApi.update(item.id, toTrainingBody(values) as SuggestTrainingInput),
+    invalidates: ['trainings'],
+    savedMessage: (saved) => tt('review.saved', { title: saved.title }),
+    onClose,
+  });
+  return (
+    <AppModal opened onClose={onClose} title={tt('review.editTitle', { title: item.title })}>
+      {facets.data ? (
+        <ModalForm {...modalForm} submitLabel={tt('review.saveEdit')}>
+          <TrainingFields form={form} facets={facets.data} />
+        </ModalForm>
+      ) : (
+        <Loading />
+      )}
     </AppModal>
   );
 }

@@ -49,6 +49,8 @@ export const reviewQuery = (status: ReviewFilter, page: number) =>
 export const trainingsApi = {
   suggest: (body: SuggestTrainingInput) =>
     apiRequest<SuggestedTrainingDto>('/api/trainings/items', { method: 'POST', body }),
+  update: (id: string, body: SuggestTrainingInput) =>
+    apiRequest<ReviewTrainingDto>(`/api/trainings/items/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
   transition: (id: string, body: { status: 'approved' | 'needs_change' | 'removed'; comment?: string }) =>
     apiRequest<ReviewTrainingDto>(`/api/trainings/items/${encodeURIComponent(id)}/transitions`, {
       method: 'POST',
