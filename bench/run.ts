@@ -22,6 +22,7 @@ import { DEMO_PASSWORD } from '../src/platform/server/demo.ts';
 import {
   benchStaffingImports,
   benchStaffingReads,
+  IMPORT_RUNS,
   type Load,
   printStaffing,
   type StaffingContext,
@@ -152,7 +153,7 @@ async function main() {
         signedInAs: USER,
         cold: 'the first request after a change (PATCH of a profession with its own name bumps staffing_revision)',
         requestTimeoutSeconds: STAFFING_TIMEOUT_S,
-        importRuns: 3,
+        importRuns: IMPORT_RUNS,
       },
       results: staffing,
       ...(postgres.ok ? {} : { postgresSkipped: postgres.reason }),
