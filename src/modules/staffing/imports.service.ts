@@ -22,7 +22,7 @@ import type { ImportPreviewDto, ReportStatus } from './staffing.contracts.ts';
 import { staffingImport, staffingPeriod } from './staffing.table.ts';
 import { loadConfig, rulesConfigOf, type StaffingDeps } from './staffing-config.service.ts';
 import { buildTemplate } from './staffing-excel.ts';
-import { type Fact, factKey, parseFactKey } from './staffing-measures.ts';
+import { type Fact, parseFactKey } from './staffing-measures.ts';
 import { validateFacts } from './staffing-rules.ts';
 import { readWorkbook, type WorkbookReader } from './workbook-reader.ts';
 

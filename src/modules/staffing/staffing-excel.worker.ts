@@ -20,7 +20,7 @@ export default async function parse(task: ParseTask): Promise<ParseOutcome> {
     const index = new Map<string, number>();
     for (const m of result.municipalities) for (const f of m.facts) index.set(factKey(f), 0);
     const keys = [...index.keys()];
-    keys.forEach((key, i) => index.set(key, i));
+    for (const [i, key] of keys.entries()) index.set(key, i);
     const municipalities = result.municipalities.map((m) => {
       // NaN: no value (an empty cell).
       const values = new Float64Array(keys.length).fill(Number.NaN);
