@@ -1,7 +1,7 @@
 // The period's Excel template and its parser: a sheet for the municipality's context and one per active profession,
 // one column per municipality. Hidden keys and codes, not labels or sheet names, say what each cell holds.
-import ExcelJS from 'exceljs';
-import { safeSheetName } from '../../platform/server/export.ts';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS, safeSheetName } from '../../platform/server/export.ts';
 import { inspectXlsx, UploadRejectedError } from '../../platform/server/upload-guard.ts';
 import type { ConfigItemDto, StaffingConfigDto } from './staffing.contracts.ts';
 import {
@@ -188,7 +188,7 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
 };
 
 export async function buildTemplate(input: TemplateInput): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Kompetensnav';
   workbook.title = `Bemanning ${input.period.label}`;
   const withValues = new Set(input.municipalities.flatMap((m) => m.facts.map(factKey)));
@@ -412,7 +412,7 @@ export async function parseWorkbook(filePath: string, input: ParseInput): Promis
     errors: new ErrorList(),
   };
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
+  const reader = new (await loadExcelJS()).stream.xlsx.WorkbookReader(filePath, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Styles tell a date from a number, and a date in a value cell is a mistake to report.

@@ -1,7 +1,7 @@
 // Table exports for every table view: XLSX via ExcelJS and CSV for Swedish Excel (semicolons, decimal comma, BOM).
 // Text that a spreadsheet could take for a formula is always written as text, never evaluated (formula injection).
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export type ExportValue = string | number | null;
 export type ExportRow = Record<string, ExportValue>;
@@ -51,8 +51,16 @@ export function safeSheetName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
+/**
+ * ExcelJS, loaded on first use: it takes some 0.4 s to load, and a server start should not wait for what only
+ * downloads and uploads need.
+ */
+export async function loadExcelJS(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
+
 export async function toXlsx(sheets: ExportSheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Kompetensnav';
   const taken = new Set<string>();
   // A workbook without sheets is one Excel refuses to open.
