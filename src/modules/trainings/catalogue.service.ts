@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/server/db.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
 import { loadConfig } from '../staffing/staffing-config.service.ts';
+import type { LinkCheckOptions } from './link-check.ts';
 import {
   type CatalogueFacetsDto,
   type CataloguePageDto,
@@ -16,7 +17,13 @@ import {
 } from './trainings.contracts.ts';
 import { trainingItem, trainingItemProfession, trainingItemTopic, trainingTopic } from './trainings.table.ts';
 
-export type TrainingsDeps = { db: Db; cache: ReadCache; minCount: number };
+export type TrainingsDeps = {
+  db: Db;
+  cache: ReadCache;
+  minCount: number;
+  /** How a reviewer's "check now" asks a link (link-check.ts). */
+  linkCheck?: LinkCheckOptions;
+};
 
 /** How alike a misspelt word must be to the item's text (pg_trgm's word_similarity, 0–1) to be considered. */
 export const TYPO_SIMILARITY = 0.3;

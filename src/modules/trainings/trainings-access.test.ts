@@ -1,6 +1,8 @@
 // Role × route matrix of the web trainings: every trainings route is called as each role of municipality A, as
 // B's municipal admin and signed out, and the status of every cell is asserted.
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
@@ -11,9 +13,15 @@ type ActorName = Role | 'other_municipal_admin' | 'signed_out';
 const ACTORS: ActorName[] = [...ROLES, 'other_municipal_admin', 'signed_out'];
 
 let t: TestApp;
+/** A local site for "check now": no outside network. */
+let site: Server;
+let siteUrl: string;
 const cookies = new Map<ActorName, string | null>();
 
 beforeAll(async () => {
+  site = createServer((_req, res) => res.writeHead(200).end('ok'));
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   t = await createTestApp();
   const a = await buildMunicipality(t.db, { name: 'Kommun A' });
   const b = await buildMunicipality(t.db, { name: 'Kommun B' });
@@ -26,7 +34,11 @@ beforeAll(async () => {
   cookies.set('other_municipal_admin', await t.signIn(other, `10.6.0.${ip++}`));
   cookies.set('signed_out', null);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  site.closeAllConnections();
+  await new Promise((resolve) => site.close(resolve));
+});
 
 const admin = () => t.as(cookies.get('regional_admin') ?? null);
 const unique = () => randomUUID().replace(/-/g, '').slice(0, 10);
@@ -120,6 +132,17 @@ const CELLS: Cell[] = [
       url: `/api/trainings/items/${await freshItem()}/transitions`,
       payload: { status: 'removed' },
     }),
+    expect: reviewers(200),
+  },
+  {
+    name: 'check a link now',
+    method: 'POST',
+    url: '/api/trainings/items/:id/check-link',
+    request: async () => {
+      const body = { ...itemBody(), url: `${siteUrl}/${unique()}` };
+      const id = (await admin()({ method: 'POST', url: '/api/trainings/items', payload: body })).json().id;
+      return { method: 'POST', url: `/api/trainings/items/${id}/check-link` };
+    },
     expect: reviewers(200),
   },
   {

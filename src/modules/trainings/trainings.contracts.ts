@@ -166,16 +166,34 @@ export const transitionDtoSchema = z.object({
   at: z.string(),
 });
 
+export const LINK_OUTCOMES = ['ok', 'moved', 'failing', 'blocked', 'timeout'] as const;
+
+/** The link's health as the last check found it (link-check.ts); `broken` after two failing checks in a row. */
+export const linkStatusSchema = z.object({
+  checkedAt: z.string().nullable(),
+  outcome: z.enum(LINK_OUTCOMES).nullable(),
+  httpStatus: z.number().int().nullable(),
+  failures: z.number().int(),
+  broken: z.boolean(),
+  /** Where a permanent redirect leads; the reviewer decides whether to change the link. */
+  newUrl: z.string().nullable(),
+});
+export type LinkStatusDto = z.infer<typeof linkStatusSchema>;
+
 export const reviewTrainingSchema = publicTrainingSchema.extend({
   status: z.enum(TRAINING_STATUSES),
   addedBy: personSchema,
   history: z.array(transitionDtoSchema),
+  link: linkStatusSchema,
 });
 export type ReviewTrainingDto = z.infer<typeof reviewTrainingSchema>;
 
 export const reviewQuerySchema = z.strictObject({
-  /** open = suggested or needs change: what waits for a reviewer. */
-  status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['open', ...TRAINING_STATUSES]).default('open')),
+  /** open = suggested or needs change: what waits for a reviewer; links = items whose link is broken or moved. */
+  status: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['open', 'links', ...TRAINING_STATUSES]).default('open'),
+  ),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '../admin/admin.contracts.ts';
 import { getFacets, searchCatalogue, type TrainingsDeps } from './catalogue.service.ts';
+import { linkUserAgent } from './link-check.ts';
 import {
   catalogueFacetsSchema,
   cataloguePageSchema,
@@ -19,6 +20,7 @@ import {
   updateTrainingSchema,
 } from './trainings.contracts.ts';
 import {
+  checkLinkNow,
   createTopic,
   listForReview,
   suggestTraining,
@@ -29,7 +31,13 @@ import {
 export async function trainingsModule(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config, database, readCache } = app.deps;
-  const deps: TrainingsDeps = { db: database.db, cache: readCache, minCount: config.suppressionMinCount };
+  const deps: TrainingsDeps = {
+    db: database.db,
+    cache: readCache,
+    minCount: config.suppressionMinCount,
+    // Tests check links against a local server; elsewhere loopback and private addresses are refused.
+    linkCheck: { userAgent: linkUserAgent(config.publicUrl), allowPrivateHosts: config.env === 'test' },
+  };
   const tags = { tags: ['Trainings'] };
   const open = { ...tags, security: [] };
 
@@ -65,6 +73,11 @@ export async function trainingsModule(fastify: FastifyInstance) {
     '/trainings/items/:id/transitions',
     { schema: { ...tags, params: idParamsSchema, body: transitionSchema, response: { 200: reviewTrainingSchema } } },
     (req) => transitionTraining(deps, req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/trainings/items/:id/check-link',
+    { schema: { ...tags, params: idParamsSchema, response: { 200: reviewTrainingSchema } } },
+    (req) => checkLinkNow(deps, req.ctx, req.params.id),
   );
   app.post(
     '/trainings/topics',

@@ -1,6 +1,6 @@
 // Suggestions and review of the web trainings: anyone signed in suggests an item, the region and the MAS network
 // approve it, ask for a change or remove it. Every status change is a row of the item's append-only history.
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { authorize, requireActorOf } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
@@ -16,6 +16,7 @@ import {
   type TrainingsDeps,
   toPublicTrainingDto,
 } from './catalogue.service.ts';
+import { BROKEN_AFTER, checkLink, recordLinkResult } from './link-check.ts';
 import { normaliseTrainingUrl } from './training-link.ts';
 import {
   type createTopicSchema,
@@ -229,17 +230,39 @@ export async function transitionTraining(
   return dto as ReviewTrainingDto;
 }
 
+/** A reviewer checks an item's link at once (as the nightly job would) and sees the result; nothing is changed. */
+export async function checkLinkNow(deps: TrainingsDeps, ctx: RequestContext, id: string): Promise<ReviewTrainingDto> {
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'trainings:review');
+  const { db } = deps;
+  const item = await findItem(db, id);
+  if (item.status === 'removed') throw new ConflictError('En borttagen utbildning kontrolleras inte.');
+  if (!deps.linkCheck) throw new Error('link checking is not configured');
+  const result = await checkLink(item.url, deps.linkCheck);
+  await inTransaction(db, async (tx) => {
+    await recordLinkResult(tx, id, result, new Date());
+    await audit(tx, ctx, { action: 'training_item.check_link', entityType: 'training_item', entityId: id });
+  });
+  const [dto] = await reviewDtos(db, actor, [await findItem(db, id)]);
+  return dto as ReviewTrainingDto;
+}
+
 /** The review queue (open = suggested or needs change) or any one status, oldest first, with each item's history. */
 export async function listForReview(
   deps: TrainingsDeps,
   ctx: RequestContext,
-  query: { status: 'open' | TrainingStatus; page: number },
+  query: { status: 'open' | 'links' | TrainingStatus; page: number },
 ): Promise<ReviewPageDto> {
   const actor = requireActorOf(ctx);
   authorize(actor, 'trainings:review');
   const { db } = deps;
-  const statuses: TrainingStatus[] = query.status === 'open' ? ['suggested', 'needs_change'] : [query.status];
-  const where = inArray(trainingItem.status, statuses);
+  const where =
+    query.status === 'links'
+      ? and(
+          ne(trainingItem.status, 'removed'),
+          or(gte(trainingItem.linkFailures, BROKEN_AFTER), eq(trainingItem.linkOutcome, 'moved')),
+        )
+      : inArray(trainingItem.status, query.status === 'open' ? ['suggested', 'needs_change'] : [query.status]);
   const pageSize = TRAININGS_LIMITS.pageSize;
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(trainingItem).where(where);
   const rows = await db
@@ -306,6 +329,14 @@ async function reviewDtos(
     ...toPublicTrainingDto(row, labels),
     status: row.status,
     addedBy: person(row.addedBy, row.addedByOrganisationId),
+    link: {
+      checkedAt: row.linkCheckedAt?.toISOString() ?? null,
+      outcome: row.linkOutcome,
+      httpStatus: row.linkHttpStatus,
+      failures: row.linkFailures,
+      broken: row.linkFailures >= BROKEN_AFTER,
+      newUrl: row.linkNewUrl,
+    },
     history: history
       .filter((h) => h.itemId === row.id)
       .map((h) => ({

@@ -56,6 +56,14 @@ export const trainingItem = pgTable(
     /** The date of the last approval: "granskad <date>" on the public page. */
     lastReviewedAt: date({ mode: 'string' }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Link health (link-check.ts): when the link was last checked (also the daily job's claim) and what it gave. */
+    linkCheckedAt: timestamp({ withTimezone: true }),
+    linkOutcome: text({ enum: ['ok', 'moved', 'failing', 'blocked', 'timeout'] }),
+    /** Failing or timed-out checks in a row; the link counts as broken from two. */
+    linkFailures: integer().notNull().default(0),
+    linkHttpStatus: integer(),
+    /** Where a permanent redirect leads: offered to the reviewer, never written to `url` automatically. */
+    linkNewUrl: text(),
   },
   (t) => [
     // A link can be in the catalogue once; a removed item may be suggested again.

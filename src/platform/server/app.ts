@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { adminModule } from '../../modules/admin/admin.routes.ts';
 import { reminderJob } from '../../modules/staffing/reminders.ts';
 import { staffingModule } from '../../modules/staffing/staffing.routes.ts';
+import { linkCheckJob, linkUserAgent } from '../../modules/trainings/link-check.ts';
 import { trainingsModule } from '../../modules/trainings/trainings.routes.ts';
 import { ActorCache, resolveActor } from './actor.ts';
 import type { RequestContext } from './audit.ts';
@@ -68,7 +69,10 @@ const MODULES = [adminModule, staffingModule, trainingsModule];
 /** The modules' scheduled jobs (started by server.ts unless JOBS=off). */
 export function moduleJobs(app: App): Job[] {
   const { database, mailer, config } = app.deps;
-  return [reminderJob({ db: database.db, mailer, publicUrl: config.publicUrl })];
+  return [
+    reminderJob({ db: database.db, mailer, publicUrl: config.publicUrl }),
+    linkCheckJob({ db: database.db, check: { userAgent: linkUserAgent(config.publicUrl) } }),
+  ];
 }
 
 export type BuildOptions = {

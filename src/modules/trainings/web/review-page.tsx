@@ -28,7 +28,7 @@ import { facetsQuery, type ReviewFilter, reviewQuery, trainingsApi } from './tra
 import { formatDay, professionNames, topicName, useTrainingsLang } from './trainings-labels.ts';
 import { useTrainingsT } from './trainings-t.ts';
 
-export type ReviewSearch = { status?: TrainingStatus; page?: number };
+export type ReviewSearch = { status?: 'links' | TrainingStatus; page?: number };
 type Decision = 'approved' | 'needs_change' | 'removed';
 
 const TONES = { suggested: 'attention', approved: 'positive', needs_change: 'attention', removed: 'neutral' } as const;
@@ -52,11 +52,12 @@ export function ReviewPage({ search }: { search: ReviewSearch }) {
         onChange={(e) => {
           const value = e.currentTarget.value;
           void navigate({
-            search: { status: value === 'open' ? undefined : (value as TrainingStatus), page: undefined },
+            search: { status: value === 'open' ? undefined : (value as 'links' | TrainingStatus), page: undefined },
           });
         }}
         data={[
           { value: 'open', label: tt('review.open') },
+          { value: 'links', label: tt('review.links') },
           ...TRAINING_STATUSES.map((s) => ({ value: s, label: tt(`statuses.${s}`) })),
         ]}
       />
@@ -122,6 +123,7 @@ function ReviewCard({ item, onAsk, onEdit }: ReviewCardProps) {
           </Anchor>{' '}
           – {item.provider}
         </Text>
+        <LinkHealth item={item} />
         <Text size="sm" c="dimmed">
           {tt('review.addedBy', { who: who(item.addedBy), date: formatDay(item.addedAt, lang) })}
         </Text>
@@ -183,6 +185,57 @@ function ReviewCard({ item, onAsk, onEdit }: ReviewCardProps) {
         ) : null}
       </Stack>
     </Paper>
+  );
+}
+
+/** The link's health in words (a badge with text, not colour alone), the offered new address and "check now". */
+function LinkHealth({ item }: { item: ReviewTrainingDto }) {
+  const tt = useTrainingsT();
+  const lang = useTrainingsLang();
+  const queryClient = useQueryClient();
+  const check = useMutation({
+    mutationFn: () => trainingsApi.checkLink(item.id),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: ['trainings'] });
+      notifySuccess(tt('review.checkedNow', { title: saved.title }));
+    },
+    onError: (e) => notifyError(errorMessage(e)),
+  });
+  const { link } = item;
+  const status = link.httpStatus ?? '–';
+  let badge: { tone: 'positive' | 'neutral' | 'attention' | 'negative'; text: string } | null = null;
+  if (link.broken) {
+    badge = {
+      tone: 'negative',
+      text: link.httpStatus ? tt('review.linkBroken', { status }) : tt('review.linkBrokenNoStatus'),
+    };
+  } else if (link.outcome === 'moved' && link.newUrl) {
+    badge = { tone: 'attention', text: tt('review.linkMoved', { url: link.newUrl }) };
+  } else if (link.outcome === 'failing' || link.outcome === 'timeout') {
+    badge = { tone: 'attention', text: tt('review.linkFailing', { status }) };
+  } else if (link.outcome === 'blocked') {
+    badge = { tone: 'neutral', text: tt('review.linkBlocked', { status }) };
+  } else if (link.outcome === 'ok') {
+    badge = { tone: 'positive', text: tt('review.linkOk') };
+  }
+  if (item.status === 'removed') return null;
+  return (
+    <Group gap="xs" align="center">
+      {badge ? <StatusBadge tone={badge.tone}>{badge.text}</StatusBadge> : null}
+      {link.outcome === 'moved' && link.newUrl ? (
+        <Anchor size="sm" href={link.newUrl} target="_blank" rel="noopener noreferrer">
+          {link.newUrl}
+        </Anchor>
+      ) : null}
+      <Text size="sm" c="dimmed">
+        {link.checkedAt
+          ? tt('review.linkChecked', { date: formatDay(link.checkedAt, lang) })
+          : tt('review.linkNotChecked')}
+      </Text>
+      <Button size="compact-xs" variant="default" loading={check.isPending} onClick={() => check.mutate()}>
+        {tt('review.checkNow')}
+      </Button>
+    </Group>
   );
 }
 

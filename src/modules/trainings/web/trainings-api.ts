@@ -24,7 +24,7 @@ export type CatalogueSearch = {
   page?: number;
 };
 
-export type ReviewFilter = 'open' | TrainingStatus;
+export type ReviewFilter = 'open' | 'links' | TrainingStatus;
 
 export const facetsQuery = () =>
   queryOptions({
@@ -56,4 +56,6 @@ export const trainingsApi = {
       method: 'POST',
       body,
     }),
+  checkLink: (id: string) =>
+    apiRequest<ReviewTrainingDto>(`/api/trainings/items/${encodeURIComponent(id)}/check-link`, { method: 'POST' }),
 };

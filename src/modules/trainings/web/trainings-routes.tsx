@@ -46,7 +46,7 @@ const reviewRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/trainings/review',
   validateSearch: (search: Record<string, unknown>): ReviewSearch => ({
-    status: oneOf(TRAINING_STATUSES, search.status),
+    status: oneOf(['links', ...TRAINING_STATUSES] as const, search.status),
     page: searchPage(search.page),
   }),
   component: function ReviewRoute() {
