@@ -121,3 +121,52 @@ describe('a suggestion', () => {
     await visitor.context().close();
   });
 });
+
+describe('a review round', () => {
+  it('is completed by the MAS reviewer in "Min granskning" and closed by the regional admin', async () => {
+    const mas = await newPage(browser);
+    await login(mas, server.url, 'mas');
+    await mas.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Min granskning' }).click();
+    await mas.getByRole('heading', { level: 1, name: 'Min granskning' }).waitFor();
+    await mas.getByText(/^Granskning VT 2027 \(demo\)/).waitFor();
+    await expectAccessible(mas, 'my review');
+    const pending = mas.getByRole('article').filter({ hasText: 'Inte granskad' });
+    // One item needs a change: the comment is required.
+    const first = pending.first();
+    const title = ((await first.getByRole('heading').textContent()) ?? '').trim();
+    await first.getByRole('button', { name: 'Begär ändring' }).click();
+    const dialog = mas.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Begär ändring' }).click();
+    await dialog.getByText('Skriv vad som behöver ändras. Kommentaren sparas i historiken.').first().waitFor();
+    await dialog.getByLabel('Kommentar').fill('Länken leder till en gammal version. (e2e)');
+    await expectAccessible(mas, 'asking for a change in a round');
+    await dialog.getByRole('button', { name: 'Begär ändring' }).click();
+    await mas.getByText(`”${title}”: Behöver ändras.`).waitFor();
+    // The rest are approved, one at a time, by keyboard.
+    for (let left = await pending.count(); left > 0; left = await pending.count()) {
+      await pending.first().getByRole('button', { name: 'Godkänn' }).focus();
+      await mas.keyboard.press('Enter');
+      await expect.poll(() => pending.count()).toBe(left - 1);
+    }
+    await mas.getByText(/^Du har granskat (\d+) av \1$/).waitFor();
+    await mas.context().close();
+
+    const admin = await newPage(browser);
+    await login(admin, server.url, 'regional_admin');
+    await admin
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Granskningsomgångar' })
+      .click();
+    await admin.getByRole('heading', { level: 1, name: 'Granskningsomgångar' }).waitFor();
+    await admin.getByRole('cell', { name: 'Klar' }).waitFor();
+    await expectAccessible(admin, 'review rounds');
+    await admin.getByRole('button', { name: 'Stäng omgången' }).click();
+    await admin.getByText('Omgången ”Granskning VT 2027 (demo)” är stängd.').waitFor();
+    await admin.getByText(/^Granskning VT 2027 \(demo\): öppnad .*, stängd /).waitFor();
+    // With no open round the form to open one is shown; an empty name is refused next to the field.
+    await admin.getByRole('button', { name: 'Öppna omgången' }).click();
+    await admin.getByText('Ange ett namn på omgången.').waitFor();
+    await expectAccessible(admin, 'opening a round');
+    await admin.context().close();
+  });
+});

@@ -3,11 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { buildMunicipality, buildUser } from '../../platform/server/factories.ts';
 import { ROLES, type Role } from '../../platform/shared/roles.ts';
+import { trainingReviewAssignment, trainingReviewRound } from './trainings.table.ts';
 
 type ActorName = Role | 'other_municipal_admin' | 'signed_out';
 const ACTORS: ActorName[] = [...ROLES, 'other_municipal_admin', 'signed_out'];
@@ -17,6 +19,7 @@ let t: TestApp;
 let site: Server;
 let siteUrl: string;
 const cookies = new Map<ActorName, string | null>();
+let masUserId = '';
 
 beforeAll(async () => {
   site = createServer((_req, res) => res.writeHead(200).end('ok'));
@@ -28,6 +31,7 @@ beforeAll(async () => {
   let ip = 1;
   for (const role of ROLES) {
     const u = await buildUser(t.db, { role, ...(role === 'regional_admin' ? {} : { municipality: a }) });
+    if (role === 'mas') masUserId = u.id;
     cookies.set(role, await t.signIn(u, `10.6.0.${ip++}`));
   }
   const other = await buildUser(t.db, { role: 'municipal_admin', municipality: b });
@@ -53,6 +57,21 @@ const itemBody = () => ({
 });
 const freshItem = async () =>
   (await admin()({ method: 'POST', url: '/api/trainings/items', payload: itemBody() })).json().id as string;
+
+/** Closes any open review round directly (one may be open at a time) and opens a fresh one, optionally with an item. */
+const freshRound = async (withItem = false) => {
+  await t.db.update(trainingReviewRound).set({ status: 'closed' }).where(eq(trainingReviewRound.status, 'open'));
+  const [round] = await t.db
+    .insert(trainingReviewRound)
+    .values({ name: `Matrisomgång ${unique()}`, dueDate: '2027-03-31', assignBy: 'even' })
+    .returning();
+  const roundId = round?.id as string;
+  if (!withItem) return { roundId, itemId: '' };
+  const itemId = await freshItem();
+  await admin()({ method: 'POST', url: `/api/trainings/items/${itemId}/transitions`, payload: { status: 'approved' } });
+  await t.db.insert(trainingReviewAssignment).values({ roundId, itemId, reviewerUserId: masUserId });
+  return { roundId, itemId };
+};
 
 type Expect = Partial<Record<ActorName, number>> & { rest: number };
 type Cell = { name: string; method: string; url: string; request: () => Promise<InjectOptions>; expect: Expect };
@@ -155,6 +174,62 @@ const CELLS: Cell[] = [
       payload: { key: `amne-${unique()}`, name: `Ämne ${unique()}`, nameEn: 'Topic' },
     }),
     expect: regionalOnly(201),
+  },
+  {
+    name: 'review rounds',
+    method: 'GET',
+    url: '/api/trainings/rounds',
+    request: async () => ({ method: 'GET', url: '/api/trainings/rounds' }),
+    expect: reviewers(200),
+  },
+  {
+    name: 'round reviewers',
+    method: 'GET',
+    url: '/api/trainings/rounds/reviewers',
+    request: async () => ({ method: 'GET', url: '/api/trainings/rounds/reviewers' }),
+    expect: regionalOnly(200),
+  },
+  {
+    name: 'my review',
+    method: 'GET',
+    url: '/api/trainings/rounds/mine',
+    request: async () => ({ method: 'GET', url: '/api/trainings/rounds/mine' }),
+    expect: reviewers(200),
+  },
+  {
+    name: 'open a round',
+    method: 'POST',
+    url: '/api/trainings/rounds',
+    request: async () => {
+      await t.db.update(trainingReviewRound).set({ status: 'closed' }).where(eq(trainingReviewRound.status, 'open'));
+      return {
+        method: 'POST',
+        url: '/api/trainings/rounds',
+        payload: { name: `Omgång ${unique()}`, dueDate: '2027-03-31' },
+      };
+    },
+    expect: regionalOnly(201),
+  },
+  {
+    name: 'close a round',
+    method: 'POST',
+    url: '/api/trainings/rounds/:id/close',
+    request: async () => ({ method: 'POST', url: `/api/trainings/rounds/${(await freshRound()).roundId}/close` }),
+    expect: regionalOnly(200),
+  },
+  {
+    name: 'decide in a round',
+    method: 'POST',
+    url: '/api/trainings/rounds/:id/items/:itemId/decision',
+    request: async () => {
+      const { roundId, itemId } = await freshRound(true);
+      return {
+        method: 'POST',
+        url: `/api/trainings/rounds/${roundId}/items/${itemId}/decision`,
+        payload: { status: 'approved' },
+      };
+    },
+    expect: reviewers(200),
   },
 ];
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { seedDemo } from '../../platform/server/demo.ts';
-import { trainingItem } from './trainings.table.ts';
+import { trainingItem, trainingReviewAssignment, trainingReviewRound } from './trainings.table.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -27,5 +27,21 @@ describe('demo trainings', () => {
       await t.app.inject({ method: 'GET', url: '/api/public/trainings?profession=fysioterapeut&q=balans' })
     ).json();
     expect(page.items.map((i: { title: string }) => i.title)).toContain('Balansträning för äldre');
+  });
+
+  it('seeds one finished review round and one open round with some items done', async () => {
+    const rounds = await t.db.select().from(trainingReviewRound);
+    const assignments = await t.db.select().from(trainingReviewAssignment);
+    const closed = rounds.find((r) => r.status === 'closed');
+    const open = rounds.find((r) => r.status === 'open');
+    expect(closed?.name).toMatch(/\(demo\)$/);
+    expect(open?.name).toMatch(/\(demo\)$/);
+    expect(closed?.closedAt?.getTime()).toBeLessThan(Date.now());
+    const of = (id?: string) => assignments.filter((a) => a.roundId === id);
+    expect(of(closed?.id).length).toBeGreaterThan(30);
+    expect(of(closed?.id).every((a) => a.outcome !== null)).toBe(true);
+    const done = of(open?.id).filter((a) => a.outcome !== null).length;
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(of(open?.id).length);
   });
 });

@@ -1,6 +1,7 @@
 // The demo's web trainings: about 40 invented items across professions and topics, from invented providers marked
 // "(demo)" with example.org links. Most are approved with a review date; a few wait as suggested or need a change.
-import { eq } from 'drizzle-orm';
+// Two review rounds of the MAS network: one finished (closed, every item reviewed) and one open with some items done.
+import { asc, eq, inArray } from 'drizzle-orm';
 import { user } from '../../platform/server/auth.table.ts';
 import type { Db } from '../../platform/server/db.ts';
 import { normaliseTrainingUrl } from './training-link.ts';
@@ -11,6 +12,8 @@ import {
   trainingItemProfession,
   trainingItemTopic,
   trainingItemTransition,
+  trainingReviewAssignment,
+  trainingReviewRound,
   trainingTopic,
 } from './trainings.table.ts';
 
@@ -196,5 +199,95 @@ export async function seedTrainingsDemo(tx: Db): Promise<void> {
       });
     }
     await tx.insert(trainingItemTransition).values(history.map((h) => ({ ...h, itemId: row.id })));
+  }
+  const [admin] = await tx.select().from(user).where(eq(user.email, 'regionadmin@demo.example'));
+  await seedReviewRounds(tx, reviewer, admin?.id ?? null);
+}
+
+const DAY = 86_400_000;
+
+/** A closed round in the autumn where every item was reviewed, and an open one where about a third is done. */
+async function seedReviewRounds(tx: Db, reviewer: typeof user.$inferSelect | undefined, adminId: string | null) {
+  if (!reviewer) return;
+  const items = await tx
+    .select({ id: trainingItem.id, status: trainingItem.status })
+    .from(trainingItem)
+    .where(inArray(trainingItem.status, ['approved', 'needs_change']))
+    .orderBy(asc(trainingItem.title), asc(trainingItem.id));
+  const [closed] = await tx
+    .insert(trainingReviewRound)
+    .values({
+      name: 'Granskning HT 2026 (demo)',
+      dueDate: '2026-11-10',
+      assignBy: 'even',
+      status: 'closed',
+      openedBy: adminId,
+      openedAt: new Date('2026-10-20T08:00:00Z'),
+      closedBy: adminId,
+      closedAt: new Date('2026-11-06T14:00:00Z'),
+    })
+    .returning({ id: trainingReviewRound.id });
+  const [open] = await tx
+    .insert(trainingReviewRound)
+    .values({
+      name: 'Granskning VT 2027 (demo)',
+      dueDate: '2027-03-31',
+      assignBy: 'even',
+      openedBy: adminId,
+      openedAt: new Date('2026-11-16T08:00:00Z'),
+    })
+    .returning({ id: trainingReviewRound.id });
+  if (!closed || !open) throw new Error('insert returned no row');
+  const by = {
+    actorUserId: reviewer.id,
+    actorOrganisationId: reviewer.organisationId,
+  };
+  for (const [index, item] of items.entries()) {
+    const closedAt = new Date(Date.UTC(2026, 9, 29) + (index % 8) * DAY);
+    const approve = item.status === 'approved';
+    await tx.insert(trainingReviewAssignment).values({
+      roundId: closed.id,
+      itemId: item.id,
+      reviewerUserId: reviewer.id,
+      outcome: approve ? 'approved' : 'needs_change',
+      comment: approve ? null : 'Behöver fortfarande ändras. (demo)',
+      reviewedBy: reviewer.id,
+      reviewedAt: closedAt,
+    });
+    if (approve) {
+      await tx.insert(trainingItemTransition).values({
+        ...by,
+        itemId: item.id,
+        fromStatus: 'approved',
+        toStatus: 'approved',
+        reviewRoundId: closed.id,
+        at: closedAt,
+      });
+    }
+    // In the open round about a third of the approved items are done already.
+    const done = approve && index % 3 === 0;
+    const openAt = new Date(Date.UTC(2026, 10, 17) + (index % 4) * DAY);
+    await tx.insert(trainingReviewAssignment).values({
+      roundId: open.id,
+      itemId: item.id,
+      reviewerUserId: reviewer.id,
+      ...(done ? { outcome: 'approved' as const, reviewedBy: reviewer.id, reviewedAt: openAt } : {}),
+    });
+    if (done) {
+      await tx.insert(trainingItemTransition).values({
+        ...by,
+        itemId: item.id,
+        fromStatus: 'approved',
+        toStatus: 'approved',
+        reviewRoundId: open.id,
+        at: openAt,
+      });
+    }
+    if (approve) {
+      await tx
+        .update(trainingItem)
+        .set({ lastReviewedAt: (done ? openAt : closedAt).toISOString().slice(0, 10) })
+        .where(eq(trainingItem.id, item.id));
+    }
   }
 }

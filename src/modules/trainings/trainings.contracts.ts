@@ -216,3 +216,62 @@ export const TRAINING_STATUS_SV: Record<TrainingStatus, string> = {
   needs_change: 'behöver ändras',
   removed: 'borttagen',
 };
+
+// ---- review rounds (Granskningsomgångar) ----
+
+export const openRoundSchema = z.strictObject({
+  name: text(120, 'Ange ett namn på omgången.'),
+  dueDate: z.iso.date({ error: 'Ange ett datum (ÅÅÅÅ-MM-DD).' }),
+  assignBy: z.enum(['even', 'topic'], { error: 'Välj hur utbildningarna fördelas.' }).default('even'),
+  /** The MAS users taking part; all active MAS users when left out. */
+  reviewerIds: z.array(z.string().min(1).max(100)).max(500).optional(),
+});
+export type OpenRoundInput = z.infer<typeof openRoundSchema>;
+
+export const reviewDecisionSchema = transitionSchema;
+export const roundItemParamsSchema = z.strictObject({ id: z.uuid(), itemId: z.uuid() });
+
+const reviewerProgressSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  organisation: z.string().nullable(),
+  done: z.number().int(),
+  assigned: z.number().int(),
+});
+
+export const roundSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  dueDate: z.string(),
+  assignBy: z.enum(['even', 'topic']),
+  status: z.enum(['open', 'closed']),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  done: z.number().int(),
+  assigned: z.number().int(),
+  reviewers: z.array(reviewerProgressSchema),
+});
+export type RoundDto = z.infer<typeof roundSchema>;
+
+export const roundListSchema = z.object({ rounds: z.array(roundSchema) });
+export type RoundListDto = z.infer<typeof roundListSchema>;
+
+export const roundReviewerSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  organisation: z.string().nullable(),
+});
+export const roundReviewersSchema = z.object({ reviewers: z.array(roundReviewerSchema) });
+export type RoundReviewerDto = z.infer<typeof roundReviewerSchema>;
+
+export const myAssignmentSchema = publicTrainingSchema.extend({
+  status: z.enum(TRAINING_STATUSES),
+  outcome: z.enum(['approved', 'needs_change', 'removed']).nullable(),
+  comment: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+});
+export const myReviewSchema = z.object({
+  round: roundSchema.nullable(),
+  items: z.array(myAssignmentSchema),
+});
+export type MyReviewDto = z.infer<typeof myReviewSchema>;

@@ -5,14 +5,23 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { idParamsSchema } from '../admin/admin.contracts.ts';
 import { getFacets, searchCatalogue, type TrainingsDeps } from './catalogue.service.ts';
 import { linkUserAgent } from './link-check.ts';
+import { closeRound, decideInRound, listRoundReviewers, listRounds, myReview, openRound } from './rounds.service.ts';
 import {
   catalogueFacetsSchema,
   cataloguePageSchema,
   catalogueQuerySchema,
   createTopicSchema,
+  myAssignmentSchema,
+  myReviewSchema,
+  openRoundSchema,
+  reviewDecisionSchema,
   reviewPageSchema,
   reviewQuerySchema,
   reviewTrainingSchema,
+  roundItemParamsSchema,
+  roundListSchema,
+  roundReviewersSchema,
+  roundSchema,
   suggestedTrainingSchema,
   suggestTrainingSchema,
   topicSchema,
@@ -83,5 +92,38 @@ export async function trainingsModule(fastify: FastifyInstance) {
     '/trainings/topics',
     { schema: { ...tags, body: createTopicSchema, response: { 201: topicSchema } } },
     async (req, reply) => reply.code(201).send(await createTopic(deps.db, req.ctx, req.body)),
+  );
+
+  // ---- review rounds ----
+  app.get('/trainings/rounds', { schema: { ...tags, response: { 200: roundListSchema } } }, (req) =>
+    listRounds(deps.db, req.ctx),
+  );
+  app.get('/trainings/rounds/reviewers', { schema: { ...tags, response: { 200: roundReviewersSchema } } }, (req) =>
+    listRoundReviewers(deps.db, req.ctx),
+  );
+  app.get('/trainings/rounds/mine', { schema: { ...tags, response: { 200: myReviewSchema } } }, (req) =>
+    myReview(deps.db, req.ctx),
+  );
+  app.post(
+    '/trainings/rounds',
+    { schema: { ...tags, body: openRoundSchema, response: { 201: roundSchema } } },
+    async (req, reply) => reply.code(201).send(await openRound(deps.db, req.ctx, req.body)),
+  );
+  app.post(
+    '/trainings/rounds/:id/close',
+    { schema: { ...tags, params: idParamsSchema, response: { 200: roundSchema } } },
+    (req) => closeRound(deps.db, req.ctx, req.params.id),
+  );
+  app.post(
+    '/trainings/rounds/:id/items/:itemId/decision',
+    {
+      schema: {
+        ...tags,
+        params: roundItemParamsSchema,
+        body: reviewDecisionSchema,
+        response: { 200: myAssignmentSchema },
+      },
+    },
+    (req) => decideInRound(deps.db, req.ctx, req.params.id, req.params.itemId, req.body),
   );
 }

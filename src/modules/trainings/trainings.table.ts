@@ -122,3 +122,66 @@ export const trainingItemTransition = pgTable(
   },
   (t) => [index('training_item_transition_item_idx').on(t.itemId, t.at)],
 );
+
+/**
+ * A review round of the MAS network (twice a year): the region opens it with a name and due date, every approved or
+ * needs-change item is assigned to a reviewer, and it closes when all are reviewed. At most one round is open.
+ */
+export const trainingReviewRound = pgTable(
+  'training_review_round',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    dueDate: date({ mode: 'string' }).notNull(),
+    /** even = round-robin over items by title; topic = the items of a topic go to one reviewer. */
+    assignBy: text({ enum: ['even', 'topic'] }).notNull(),
+    status: text({ enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    openedBy: text().references(() => user.id),
+    openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    closedBy: text().references(() => user.id),
+    closedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [uniqueIndex('training_review_round_one_open').on(t.status).where(sql`${t.status} = 'open'`)],
+);
+
+/** Which reviewer reviews which item in a round, and what they decided. */
+export const trainingReviewAssignment = pgTable(
+  'training_review_assignment',
+  {
+    roundId: uuid()
+      .notNull()
+      .references(() => trainingReviewRound.id),
+    itemId: uuid()
+      .notNull()
+      .references(() => trainingItem.id),
+    reviewerUserId: text()
+      .notNull()
+      .references(() => user.id),
+    outcome: text({ enum: ['approved', 'needs_change', 'removed'] }),
+    comment: text(),
+    reviewedBy: text().references(() => user.id),
+    reviewedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.itemId] }),
+    index('training_review_assignment_reviewer_idx').on(t.roundId, t.reviewerUserId),
+  ],
+);
+
+/** A due-date reminder sent to a reviewer: the primary key is the claim, so each is sent once (decision 003). */
+export const trainingReviewReminder = pgTable(
+  'training_review_reminder',
+  {
+    roundId: uuid()
+      .notNull()
+      .references(() => trainingReviewRound.id),
+    reviewerUserId: text()
+      .notNull()
+      .references(() => user.id),
+    kind: text({ enum: ['7_days', '1_day'] }).notNull(),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.reviewerUserId, t.kind] })],
+);

@@ -18,6 +18,7 @@ import { adminModule } from '../../modules/admin/admin.routes.ts';
 import { reminderJob } from '../../modules/staffing/reminders.ts';
 import { staffingModule } from '../../modules/staffing/staffing.routes.ts';
 import { linkCheckJob, linkUserAgent } from '../../modules/trainings/link-check.ts';
+import { roundReminderJob } from '../../modules/trainings/rounds.service.ts';
 import { trainingsModule } from '../../modules/trainings/trainings.routes.ts';
 import { ActorCache, resolveActor } from './actor.ts';
 import type { RequestContext } from './audit.ts';
@@ -72,6 +73,7 @@ export function moduleJobs(app: App): Job[] {
   return [
     reminderJob({ db: database.db, mailer, publicUrl: config.publicUrl }),
     linkCheckJob({ db: database.db, check: { userAgent: linkUserAgent(config.publicUrl) } }),
+    roundReminderJob({ db: database.db, mailer, publicUrl: config.publicUrl }),
   ];
 }
 

@@ -48,6 +48,12 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/utbildningar', label: 'trainingsCatalogue', visible: () => true },
       { to: '/trainings/suggest', label: 'trainingsSuggest', visible: (me) => hasPermission(me, 'trainings:suggest') },
       { to: '/trainings/review', label: 'trainingsReview', visible: (me) => hasPermission(me, 'trainings:review') },
+      { to: '/trainings/rounds', label: 'trainingsRounds', visible: (me) => hasPermission(me, 'trainings:review') },
+      {
+        to: '/trainings/my-review',
+        label: 'trainingsMyReview',
+        visible: (me) => hasPermission(me, 'trainings:review'),
+      },
     ],
   },
   {

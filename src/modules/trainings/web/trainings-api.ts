@@ -4,8 +4,13 @@ import { apiRequest, toQueryString } from '../../../platform/web/api/api-client.
 import type {
   CatalogueFacetsDto,
   CataloguePageDto,
+  MyReviewDto,
+  OpenRoundInput,
   ReviewPageDto,
   ReviewTrainingDto,
+  RoundDto,
+  RoundListDto,
+  RoundReviewerDto,
   SuggestedTrainingDto,
   SuggestTrainingInput,
   TrainingFormat,
@@ -46,7 +51,38 @@ export const reviewQuery = (status: ReviewFilter, page: number) =>
       apiRequest<ReviewPageDto>(`/api/trainings/review${toQueryString({ status, page })}`, { signal }),
   });
 
+export const roundsQuery = () =>
+  queryOptions({
+    queryKey: ['trainings', 'rounds'],
+    queryFn: ({ signal }) => apiRequest<RoundListDto>('/api/trainings/rounds', { signal }),
+  });
+
+export const roundReviewersQuery = () =>
+  queryOptions({
+    queryKey: ['trainings', 'rounds', 'reviewers'],
+    queryFn: ({ signal }) =>
+      apiRequest<{ reviewers: RoundReviewerDto[] }>('/api/trainings/rounds/reviewers', { signal }),
+  });
+
+export const myReviewQuery = () =>
+  queryOptions({
+    queryKey: ['trainings', 'rounds', 'mine'],
+    queryFn: ({ signal }) => apiRequest<MyReviewDto>('/api/trainings/rounds/mine', { signal }),
+  });
+
 export const trainingsApi = {
+  openRound: (body: OpenRoundInput) => apiRequest<RoundDto>('/api/trainings/rounds', { method: 'POST', body }),
+  closeRound: (id: string) =>
+    apiRequest<RoundDto>(`/api/trainings/rounds/${encodeURIComponent(id)}/close`, { method: 'POST' }),
+  decide: (
+    roundId: string,
+    itemId: string,
+    body: { status: 'approved' | 'needs_change' | 'removed'; comment?: string },
+  ) =>
+    apiRequest<MyReviewDto['items'][number]>(
+      `/api/trainings/rounds/${encodeURIComponent(roundId)}/items/${encodeURIComponent(itemId)}/decision`,
+      { method: 'POST', body },
+    ),
   suggest: (body: SuggestTrainingInput) =>
     apiRequest<SuggestedTrainingDto>('/api/trainings/items', { method: 'POST', body }),
   update: (id: string, body: SuggestTrainingInput) =>

@@ -7,6 +7,7 @@ import { searchPage, searchText } from '../../../platform/web/search-params.ts';
 import { TRAINING_FORMATS, TRAINING_LANGUAGES, TRAINING_LENGTHS, TRAINING_STATUSES } from '../trainings.contracts.ts';
 import { CataloguePage } from './catalogue-page.tsx';
 import { ReviewPage, type ReviewSearch } from './review-page.tsx';
+import { MyReviewPage, RoundsPage } from './rounds-page.tsx';
 import { SuggestPage } from './suggest-page.tsx';
 import type { CatalogueSearch } from './trainings-api.ts';
 
@@ -59,5 +60,29 @@ const reviewRoute = createRoute({
   },
 });
 
+const roundsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/trainings/rounds',
+  component: function RoundsRoute() {
+    return (
+      <RequirePermission permission="trainings:review">
+        <RoundsPage />
+      </RequirePermission>
+    );
+  },
+});
+
+const myReviewRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/trainings/my-review',
+  component: function MyReviewRoute() {
+    return (
+      <RequirePermission permission="trainings:review">
+        <MyReviewPage />
+      </RequirePermission>
+    );
+  },
+});
+
 export const publicTrainingsRoutes = [catalogueRoute] as const;
-export const trainingsRoutes = [suggestRoute, reviewRoute] as const;
+export const trainingsRoutes = [suggestRoute, reviewRoute, roundsRoute, myReviewRoute] as const;

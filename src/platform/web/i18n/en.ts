@@ -114,6 +114,8 @@ export const en: Translation = {
     trainingsCatalogue: 'Catalogue',
     trainingsSuggest: 'Suggest a training',
     trainingsReview: 'Review trainings',
+    trainingsRounds: 'Review rounds',
+    trainingsMyReview: 'My review',
   },
   userMenu: {
     label: 'User menu',

@@ -114,6 +114,8 @@ export const sv = {
     trainingsCatalogue: 'Katalogen',
     trainingsSuggest: 'Föreslå en utbildning',
     trainingsReview: 'Granska utbildningar',
+    trainingsRounds: 'Granskningsomgångar',
+    trainingsMyReview: 'Min granskning',
   },
   userMenu: {
     label: 'Användarmeny',
