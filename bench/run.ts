@@ -8,6 +8,10 @@
 // and profile endpoints against the same authenticated read, and the import of a full workbook against ExcelJS's
 // bare read. Goals: comparison p99 ≤ 5× the baseline's p99 on PostgreSQL; import ≤ 3× the bare read.
 //
+// Then the public catalogue search with 10,000 invented trainings (bench/trainings.ts, bench/trainings-dataset.ts): a
+// mix of searches against the same authenticated read on the same server. Goal: worst search p99 ≤ 3× its p99.
+// BENCH_ONLY=trainings runs only that part (printed, not saved).
+//
 // PostgreSQL: BENCH_DATABASE_URL, else postgres://kompetensnav:kompetensnav@127.0.0.1:5432/kompetensnav_bench
 // (scripts/ensure-postgres.sh makes it). The bench database is dropped and created again on every run.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -30,6 +34,14 @@ import {
   staffingGoals,
 } from './staffing.ts';
 import { prepareEmbeddedDataset, preparePostgresDataset } from './staffing-dataset.ts';
+import {
+  benchTrainingsSearch,
+  printTrainings,
+  type TrainingsContext,
+  type TrainingsResult,
+  trainingsGoals,
+} from './trainings.ts';
+import { prepareEmbeddedTrainings, preparePostgresTrainings } from './trainings-dataset.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin/kompetensnav.mjs');
@@ -54,6 +66,7 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'kn-bench-'));
 async function main() {
   const pgUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_PG_URL;
   if (process.env.BENCH_ONLY === 'imports') return importsOnly(pgUrl);
+  if (process.env.BENCH_ONLY === 'trainings') return trainingsOnly(pgUrl);
   const results: DbResult[] = [];
   const started = new Date();
   log(
@@ -102,6 +115,8 @@ async function main() {
     log('\nStaffing, PostgreSQL: skipped (PostgreSQL is unreachable).');
   }
 
+  const trainings = await measureAllTrainings(postgres.ok ? pgUrl : null);
+
   const startup = {
     runs: startups,
     medianReadyLineMs: median(startups.map((s) => s.readyLineMs)),
@@ -121,9 +136,10 @@ async function main() {
       met: startup.medianReadyzMs < GOALS.startupMs,
     },
     ...staffingGoals(staffing),
+    ...trainingsGoals(trainings),
   };
 
-  printReport(results, startup, goals, postgres, staffing);
+  printReport(results, startup, goals, postgres, staffing, trainings);
   mkdirSync(path.dirname(RESULTS), { recursive: true });
   const report = {
     startedAt: started.toISOString(),
@@ -156,6 +172,15 @@ async function main() {
         importRuns: IMPORT_RUNS,
       },
       results: staffing,
+      ...(postgres.ok ? {} : { postgresSkipped: postgres.reason }),
+    },
+    trainings: {
+      settings: {
+        dataset: '10,000 invented training items, ~90 % approved (bench/trainings-dataset.ts), besides the demo items',
+        baseline: 'GET /api/organisations (signed in, same server)',
+        endpoint: 'GET /api/public/trainings (not signed in)',
+      },
+      results: trainings,
       ...(postgres.ok ? {} : { postgresSkipped: postgres.reason }),
     },
     postgres: postgres.ok ? { url: redact(pgUrl) } : { url: redact(pgUrl), skipped: postgres.reason },
@@ -220,6 +245,56 @@ async function staffingContext(
   };
 }
 
+/** The catalogue search on a new embedded data folder, then (if reachable) on the PostgreSQL bench database. */
+async function measureAllTrainings(pgUrl: string | null): Promise<TrainingsResult[]> {
+  const out: TrainingsResult[] = [];
+  log('\nCatalogue search, embedded database: loading 10,000 training items into a new data folder…');
+  const dir = path.join(work, 'trainings-data');
+  const embeddedDataset = await prepareEmbeddedTrainings(dir);
+  logDataset(embeddedDataset);
+  out.push(await measureTrainings('embedded', { DATA_DIR: dir, DEMO: 'on' }, embeddedDataset));
+  if (pgUrl) {
+    log('\nCatalogue search, PostgreSQL: loading 10,000 training items into the bench database…');
+    const pgDataset = await preparePostgresTrainings(pgUrl);
+    logDataset(pgDataset);
+    out.push(await measureTrainings('postgresql', { DATABASE_URL: pgUrl, DEMO: 'off' }, pgDataset));
+  } else {
+    log('\nCatalogue search, PostgreSQL: skipped (PostgreSQL is unreachable).');
+  }
+  return out;
+}
+
+async function measureTrainings(
+  database: TrainingsResult['database'],
+  env: Record<string, string>,
+  dataset: TrainingsContext['dataset'],
+): Promise<TrainingsResult> {
+  const server = await startServer(env);
+  try {
+    return await benchTrainingsSearch({
+      database,
+      origin: server.origin,
+      cookie: await signIn(server.origin),
+      dataset,
+      // Slow answers are measured (as for the staffing statistics); failed answers under load (a 503 when the pool
+      // waits too long) are counted and reported as a missed goal instead of ending the run.
+      load: (url, headers) =>
+        load(url, headers, server.proc, { timeoutSeconds: STAFFING_TIMEOUT_S, tolerateFailures: true }),
+      log,
+    });
+  } finally {
+    await stop(server.proc, { quiet: true });
+  }
+}
+
+/** BENCH_ONLY=trainings: only the catalogue search, on both databases, printed and not saved. */
+async function trainingsOnly(pgUrl: string): Promise<number> {
+  const postgres = await preparePostgres(pgUrl);
+  const trainings = await measureAllTrainings(postgres.ok ? pgUrl : null);
+  printTrainings(trainings, postgres.ok ? null : 'PostgreSQL unreachable', log, table);
+  return postgres.ok ? 0 : 1;
+}
+
 /** BENCH_ONLY=imports: only the staffing imports, on both databases, printed and not saved (for work on the import). */
 async function importsOnly(pgUrl: string): Promise<number> {
   const report = (database: string, imports: Awaited<ReturnType<typeof benchStaffingImports>>) => {
@@ -256,12 +331,12 @@ async function load(
   url: string,
   headers: Record<string, string>,
   proc: Proc,
-  opts: { timeoutSeconds?: number } = {},
-): Promise<Load> {
+  opts: { timeoutSeconds?: number; tolerateFailures?: boolean } = {},
+): Promise<Load & { timeouts: number }> {
   const timeout = opts.timeoutSeconds ?? 10;
   await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers, timeout });
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers, timeout });
-  if (r.non2xx || r.errors || r.timeouts) {
+  if ((r.non2xx || r.errors || r.timeouts) && !opts.tolerateFailures) {
     const state =
       proc.child.exitCode !== null || proc.child.signalCode !== null
         ? `the server exited (${proc.child.exitCode ?? proc.child.signalCode})`
@@ -277,6 +352,7 @@ async function load(
     requests: r.requests.total,
     non2xx: r.non2xx,
     errors: r.errors,
+    timeouts: r.timeouts,
   };
 }
 
@@ -444,6 +520,7 @@ function printReport(
   goals: Record<string, { goal: string; value: number | null; met: boolean | null }>,
   postgres: { ok: true } | { ok: false; reason: string },
   staffing: StaffingResult[],
+  trainings: TrainingsResult[],
 ) {
   const rows: string[][] = [['database', 'endpoint', 'req/s', 'p50 ms', 'p99 ms', 'auth/healthz']];
   for (const r of results) {
@@ -475,6 +552,7 @@ function printReport(
   );
 
   printStaffing(staffing, postgres.ok ? null : 'PostgreSQL unreachable', log, table);
+  printTrainings(trainings, postgres.ok ? null : 'PostgreSQL unreachable', log, table);
 
   log('\nGoals:');
   for (const [name, g] of Object.entries(goals)) {

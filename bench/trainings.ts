@@ -1,0 +1,162 @@
+// The public catalogue search with 10,000 items, for `npm run bench` (issue 5, Performance). bench/run.ts starts the
+// server on a database bench/trainings-dataset.ts has filled and calls benchTrainingsSearch: the authenticated
+// baseline (GET /api/organisations, signed in) and a mix of realistic searches of GET /api/public/trainings on the
+// same server, one after the other with the same load settings; each search's answer is checked once first.
+// Goal: the worst search's p99 ≤ 3 × the baseline's p99.
+import type { Load } from './staffing.ts';
+import type { TrainingsDataset } from './trainings-dataset.ts';
+
+export const TRAININGS_GOALS = { searchP99VsBaseline: 3 };
+
+/** label, query string, whether at least one hit is expected. */
+const SEARCHES: { label: string; query: string; hits: boolean }[] = [
+  { label: 'q=demens', query: 'q=demens', hits: true },
+  { label: 'q=Hjartsvikt (accent-folded)', query: 'q=Hjartsvikt', hits: true },
+  { label: 'q=palliativa (stem)', query: 'q=palliativa', hits: true },
+  { label: 'q=demnes (typo)', query: 'q=demnes', hits: true },
+  { label: 'q=palliativ vård (two words)', query: `q=${encodeURIComponent('palliativ vård')}`, hits: true },
+  { label: 'profession tab + topic, no q', query: 'profession=sjukskoterska&topic=lakemedel', hits: true },
+  {
+    label: 'q + profession + format',
+    query: `q=${encodeURIComponent('läkemedel')}&profession=underskoterska&format=course`,
+    hits: true,
+  },
+  { label: 'no q, no filter (first page)', query: '', hits: true },
+];
+
+export type SearchLoad = Load & {
+  label: string;
+  path: string;
+  total: number;
+  timeouts: number;
+  /** Answers that were not a 200 under load (e.g. 503 when a database connection was not free within 1.5 s). */
+  failed: number;
+  p99VsBaseline: number;
+};
+export type TrainingsResult = {
+  database: 'embedded' | 'postgresql';
+  dataset: { rows: TrainingsDataset['rows']; loadMs: number; totalMs: number };
+  baseline: Load & { timeouts: number };
+  searches: SearchLoad[];
+  worst: { label: string; p99Ms: number; p99VsBaseline: number };
+  goalMet: boolean;
+};
+
+export type TrainingsContext = {
+  database: TrainingsResult['database'];
+  origin: string;
+  cookie: string;
+  dataset: TrainingsDataset & { totalMs: number };
+  /** Failed answers (non-2xx, errors, timeouts) are counted in the result, not thrown. */
+  load: (url: string, headers: Record<string, string>) => Promise<Load & { timeouts: number }>;
+  log: (msg: string) => void;
+};
+
+export async function benchTrainingsSearch(ctx: TrainingsContext): Promise<TrainingsResult> {
+  const { origin, cookie, database, log } = ctx;
+  // Check every answer once, so the load cannot measure errors or empty results.
+  const totals = new Map<string, number>();
+  for (const s of SEARCHES) {
+    const url = `${origin}/api/public/trainings${s.query ? `?${s.query}` : ''}`;
+    const res = await fetch(url);
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 500)}`);
+    const body = JSON.parse(text) as { total: number; items: unknown[] };
+    if (s.hits && (body.total < 1 || body.items.length < 1)) throw new Error(`${url} found nothing`);
+    totals.set(s.label, body.total);
+  }
+  log(`  ${database}: GET /api/organisations (signed in, baseline)…`);
+  const baseline = await ctx.load(`${origin}/api/organisations`, { cookie });
+  const searches: SearchLoad[] = [];
+  for (const s of SEARCHES) {
+    const path = `/api/public/trainings${s.query ? `?${s.query}` : ''}`;
+    log(`  ${database}: GET ${path} (${totals.get(s.label)} hits)…`);
+    const l = await ctx.load(`${origin}${path}`, {});
+    searches.push({
+      ...l,
+      label: s.label,
+      path,
+      total: totals.get(s.label) ?? 0,
+      // No answer at all within the measured window counts as failed too (its latency would read 0).
+      failed: l.non2xx + l.errors + l.timeouts + (l.requests === 0 ? 1 : 0),
+      p99VsBaseline: round(l.p99Ms / Math.max(baseline.p99Ms, 1), 2),
+    });
+  }
+  const worstLoad = searches.reduce((a, b) => (b.p99Ms > a.p99Ms ? b : a));
+  const worst = { label: worstLoad.label, p99Ms: worstLoad.p99Ms, p99VsBaseline: worstLoad.p99VsBaseline };
+  return {
+    database,
+    dataset: { rows: ctx.dataset.rows, loadMs: ctx.dataset.loadMs, totalMs: ctx.dataset.totalMs },
+    baseline,
+    searches,
+    worst,
+    goalMet:
+      worst.p99VsBaseline <= TRAININGS_GOALS.searchP99VsBaseline &&
+      searches.every((s) => s.failed === 0) &&
+      baseline.non2xx + baseline.errors + baseline.timeouts === 0,
+  };
+}
+
+export function printTrainings(
+  results: TrainingsResult[],
+  skipped: string | null,
+  log: (msg: string) => void,
+  table: (rows: string[][]) => string,
+) {
+  log(`\nCatalogue search, ${results[0]?.dataset.rows.items.toLocaleString('en') ?? '10,000'} items (bench):`);
+  const rows: string[][] = [['database', 'request', 'hits', 'req/s', 'p50 ms', 'p99 ms', 'p99 / baseline', 'failed']];
+  for (const r of results) {
+    rows.push([
+      r.database,
+      'GET /api/organisations (signed in, baseline)',
+      '',
+      fmt(r.baseline.requestsPerSecond),
+      fmt(r.baseline.p50Ms),
+      fmt(r.baseline.p99Ms),
+      '',
+      String(r.baseline.non2xx + r.baseline.errors + r.baseline.timeouts),
+    ]);
+    for (const s of r.searches) {
+      rows.push([
+        r.database,
+        s.label,
+        String(s.total),
+        fmt(s.requestsPerSecond),
+        fmt(s.p50Ms),
+        fmt(s.p99Ms),
+        `${s.p99VsBaseline.toFixed(2)}×`,
+        String(s.failed),
+      ]);
+    }
+  }
+  if (skipped) rows.push(['postgresql', `(not measured: ${skipped})`, '', '', '', '', '', '']);
+  log(table(rows));
+  for (const r of results) {
+    log(
+      `  ${r.database}: worst p99 ${fmt(r.worst.p99Ms)} ms (${r.worst.label}) = ${r.worst.p99VsBaseline.toFixed(2)}× the baseline's ${fmt(r.baseline.p99Ms)} ms (goal ≤ ${TRAININGS_GOALS.searchP99VsBaseline}×, no failed answers): ${r.goalMet ? 'met' : 'NOT MET'}`,
+    );
+  }
+}
+
+export function trainingsGoals(results: TrainingsResult[]) {
+  const goals: Record<string, { goal: string; value: number | null; met: boolean | null }> = {};
+  for (const database of ['embedded', 'postgresql'] as const) {
+    const r = results.find((x) => x.database === database);
+    const name = database === 'embedded' ? 'Embedded' : 'Postgres';
+    goals[`catalogueSearchP99VsBaselineOn${name}`] = {
+      goal: `≤ ${TRAININGS_GOALS.searchP99VsBaseline}× (worst search's p99 / GET /api/organisations p99, 10,000 items)`,
+      value: r ? r.worst.p99VsBaseline : null,
+      met: r ? r.goalMet : null,
+    };
+  }
+  return goals;
+}
+
+function fmt(n: number) {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+function round(n: number, digits: number) {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
