@@ -1,9 +1,11 @@
 // Tables of the web trainings catalogue (Webbutbildningar): the region's topics, the items with their professions
-// and topics, and each item's append-only status history. Search indexes live in the migration (decision 005).
+// and topics, and each item's append-only status history. The search's vector and word list are kept by the
+// database (a generated column and a trigger written in migration 0010; decision 005).
 
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  customType,
   date,
   index,
   integer,
@@ -17,6 +19,9 @@ import {
 import { user } from '../../platform/server/auth.table.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import { staffingProfession } from '../staffing/staffing.table.ts';
+
+/** PostgreSQL's tsvector, read as its text form (never selected by the services: it is for the index). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** Topics the region manages (tags of the catalogue); keys are stable, names change. */
 export const trainingTopic = pgTable('training_topic', {
@@ -48,6 +53,10 @@ export const trainingItem = pgTable(
     language: text({ enum: ['sv', 'en', 'other'] }).notNull(),
     status: text({ enum: ['suggested', 'approved', 'needs_change', 'removed'] }).notNull(),
     searchText: text().notNull().default(''),
+    /** The Swedish full-text vector of the accent-folded `search_text`, stored so a search reads the index only. */
+    searchVector: tsvector()
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('swedish'::regconfig, kn_unaccent(search_text))`),
     addedBy: text().references(() => user.id),
     addedByToken: uuid(),
     /** The organisation of whoever added it, so reviewers see where a suggestion came from without a name. */
@@ -69,8 +78,20 @@ export const trainingItem = pgTable(
     // A link can be in the catalogue once; a removed item may be suggested again.
     uniqueIndex('training_item_url_key_unique').on(t.urlKey).where(sql`${t.status} <> 'removed'`),
     index('training_item_status_idx').on(t.status, t.title),
+    // The catalogue's default order (title, then id) without sorting every approved item.
+    index('training_item_status_title_idx').on(t.status, sql`lower(${t.title})`, t.id),
+    index('training_item_search_vector_idx').using('gin', t.searchVector),
   ],
 );
+
+/**
+ * Every accent-folded word (three letters or more) that has appeared in an item's `search_text`, kept by a trigger:
+ * a misspelt search word is corrected to the words within a small edit distance of it (decision 005). Words are
+ * never removed (a word no item has any more just finds nothing).
+ */
+export const trainingSearchWord = pgTable('training_search_word', {
+  word: text().primaryKey(),
+});
 
 export const trainingItemProfession = pgTable(
   'training_item_profession',
