@@ -1,6 +1,6 @@
 // The public catalogue: approved items only, searched in Swedish (full-text on accent-folded text for stems, trigram
 // word similarity for typos; decision 005) and filtered by profession, topic, length, language and format.
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/server/db.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
 import { loadConfig } from '../staffing/staffing-config.service.ts';
@@ -15,7 +15,13 @@ import {
   type TopicDto,
   TRAININGS_LIMITS,
 } from './trainings.contracts.ts';
-import { trainingItem, trainingItemProfession, trainingItemTopic, trainingTopic } from './trainings.table.ts';
+import {
+  trainingItem,
+  trainingItemProfession,
+  trainingItemTopic,
+  trainingSearchWord,
+  trainingTopic,
+} from './trainings.table.ts';
 
 export type TrainingsDeps = {
   db: Db;
@@ -25,12 +31,10 @@ export type TrainingsDeps = {
   linkCheck?: LinkCheckOptions;
 };
 
-/** How alike a misspelt word must be to the item's text (pg_trgm's word_similarity, 0–1) to be considered. */
-export const TYPO_SIMILARITY = 0.3;
 /** Misspelt words shorter than this are not corrected (too many short words are one edit apart). */
 const TYPO_MIN_LENGTH = 4;
-/** Edits (Levenshtein) allowed between a misspelt word and a word of the item: 1, or 2 from six letters. */
-const typoEdits = (token: string) => (token.length >= 6 ? 2 : 1);
+/** At most this many corrections per word, the closest first. */
+const TYPO_MAX_WORDS = 12;
 
 /** The staffing configuration's active professions, licensed groups first: the catalogue's tabs. */
 export async function catalogueProfessions(deps: TrainingsDeps): Promise<CatalogueProfessionDto[]> {
@@ -63,32 +67,68 @@ export function queryTokens(q: string | undefined): string[] {
     .slice(0, TRAININGS_LIMITS.maxTokens);
 }
 
-const folded = sql`kn_unaccent(lower(${trainingItem.searchText}))`;
-const vector = sql`to_tsvector('swedish'::regconfig, kn_unaccent(${trainingItem.searchText}))`;
+/**
+ * What each search word may match, decided once per search: a word that is a Swedish stop word matches everything
+ * (it is not in the vectors either); a word no catalogue word starts with is taken as misspelt and also matches the
+ * catalogue's words within a small edit distance of it ("demnes" → "demens"). Words that exist are not corrected, so
+ * "vård" does not also find "gård".
+ */
+type WordPlan = { token: string; stop: boolean; corrections: string[] };
+
+/** Tokens are letters and digits only; quoted, so that a word like "null" stays a word. */
+const arrayLiteral = (tokens: string[]) => `{${tokens.map((t) => `"${t}"`).join(',')}}`;
+
+async function planWords(db: Db, tokens: string[]): Promise<WordPlan[]> {
+  if (tokens.length === 0) return [];
+  const { rows } = await db.execute<{ ord: number; stop: boolean; corrections: string[] | null }>(sql`
+    WITH t AS (
+      SELECT u.ord::int AS ord, kn_unaccent(u.token) AS token
+      FROM unnest(${arrayLiteral(tokens)}::text[]) WITH ORDINALITY AS u(token, ord)
+    )
+    SELECT t.ord,
+      numnode(plainto_tsquery('swedish'::regconfig, t.token)) = 0 AS stop,
+      CASE WHEN length(t.token) >= ${TYPO_MIN_LENGTH}
+        AND NOT EXISTS (SELECT 1 FROM ${trainingSearchWord} k WHERE starts_with(k.word, t.token))
+      THEN ARRAY(
+        SELECT w.word FROM ${trainingSearchWord} w
+        -- One edit, or two from six letters.
+        WHERE abs(length(w.word) - length(t.token)) <= CASE WHEN length(t.token) >= 6 THEN 2 ELSE 1 END
+          AND levenshtein_less_equal(w.word, t.token, 2) <= CASE WHEN length(t.token) >= 6 THEN 2 ELSE 1 END
+        ORDER BY levenshtein_less_equal(w.word, t.token, 2), w.word
+        LIMIT ${TYPO_MAX_WORDS}
+      ) END AS corrections
+    FROM t ORDER BY t.ord`);
+  return rows.map((r) => ({ token: tokens[r.ord - 1] ?? '', stop: r.stop, corrections: r.corrections ?? [] }));
+}
 
 /**
- * Every word must match: by its Swedish stem (or as the start of a compound), or, misspelt, by trigram similarity to the item's text confirmed by
- * one of the item's words being within a small edit distance (trigrams alone rank "demo" above "demens" for
- * "demnes": a transposition breaks most of a short word's trigrams).
+ * One word's query on the stored vector: its Swedish stem, or the start of a compound ("balans" finds
+ * "balansträning": a prefix of the unstemmed word, as the "simple" configuration leaves it), or one of its
+ * corrections. Tokens and corrections are letters and digits only, so they cannot break the query syntax.
  */
-function wordConditions(tokens: string[]): SQL[] {
-  return tokens.map((token) => {
-    // A prefix of the stem, so "balans" finds the compound "balansträning" (tokens are letters and digits only).
-    const stem = sql`${vector} @@ to_tsquery('swedish'::regconfig, kn_unaccent(${token}) || ':*')`;
-    if (token.length < TYPO_MIN_LENGTH) return sql`(${stem})`;
-    const edits = typoEdits(token);
-    const typo = sql`(word_similarity(kn_unaccent(${token}), ${folded}) >= ${TYPO_SIMILARITY} AND EXISTS (SELECT 1 FROM regexp_split_to_table(${folded}, '[^[:alnum:]]+') AS w(word) WHERE levenshtein_less_equal(w.word, kn_unaccent(${token}), ${edits}::int) <= ${edits}::int))`;
-    return sql`(${stem} OR ${typo})`;
-  });
+function wordQuery(plan: WordPlan): SQL {
+  const alternatives = [plan.token, ...plan.corrections].join(' | ');
+  return sql`(to_tsquery('swedish'::regconfig, kn_unaccent(${alternatives})) || to_tsquery('simple'::regconfig, kn_unaccent(${plan.token}) || ':*'))`;
 }
 
-function relevance(tokens: string[]): SQL {
-  const text = tokens.join(' ');
-  return sql`(ts_rank(${vector}, plainto_tsquery('swedish'::regconfig, kn_unaccent(${text}))) + word_similarity(kn_unaccent(${text}), ${folded}))`;
+/** Every word must match (stop words aside). */
+function wordConditions(plans: WordPlan[]): SQL[] {
+  return plans.filter((p) => !p.stop).map((p) => sql`${trainingItem.searchVector} @@ ${wordQuery(p)}`);
 }
 
-export function filterConditions(query: Omit<CatalogueQuery, 'page' | 'pageSize'>): SQL[] {
-  const conditions: SQL[] = [...wordConditions(queryTokens(query.q))];
+function relevance(plans: WordPlan[]): SQL | null {
+  const words = plans.filter((p) => !p.stop);
+  if (words.length === 0) return null;
+  return sql`ts_rank(${trainingItem.searchVector}, ${sql.join(words.map(wordQuery), sql` && `)})`;
+}
+
+/** The search and filters of a catalogue query, as conditions on training_item (the words are planned first). */
+export async function filterConditions(db: Db, query: Omit<CatalogueQuery, 'page' | 'pageSize'>): Promise<SQL[]> {
+  return catalogueConditions(query, await planWords(db, queryTokens(query.q)));
+}
+
+function catalogueConditions(query: Omit<CatalogueQuery, 'page' | 'pageSize'>, plans: WordPlan[]): SQL[] {
+  const conditions: SQL[] = [...wordConditions(plans)];
   if (query.profession) {
     conditions.push(
       sql`EXISTS (SELECT 1 FROM ${trainingItemProfession} WHERE ${trainingItemProfession.itemId} = ${trainingItem.id} AND ${trainingItemProfession.professionKey} = ${query.profession})`,
@@ -109,7 +149,7 @@ export function filterConditions(query: Omit<CatalogueQuery, 'page' | 'pageSize'
   return conditions;
 }
 
-type ItemRow = typeof trainingItem.$inferSelect;
+type ItemRow = Omit<typeof trainingItem.$inferSelect, 'searchVector'>;
 
 /** Professions and topics of the given items, for their DTOs. */
 export async function itemLabels(db: Db, ids: string[]) {
@@ -153,29 +193,35 @@ export function toPublicTrainingDto(row: ItemRow, labels: Awaited<ReturnType<typ
   };
 }
 
+/** The columns a catalogue page reads (not the search vector). */
+const { searchVector: _vector, ...itemColumns } = getTableColumns(trainingItem);
+
 /** One page of the public catalogue: approved items matching the search and filters, best matches first. */
 export async function searchCatalogue(db: Db, query: CatalogueQuery): Promise<CataloguePageDto> {
-  const tokens = queryTokens(query.q);
-  const where = and(eq(trainingItem.status, 'approved'), ...filterConditions(query));
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(trainingItem).where(where);
+  const plans = await planWords(db, queryTokens(query.q));
+  const where = and(eq(trainingItem.status, 'approved'), ...catalogueConditions(query, plans));
+  const rank = relevance(plans);
+  // The total rides along with the page (one pass over the matches instead of a second count query).
   const rows = await db
-    .select()
+    .select({ ...itemColumns, total: sql<number>`(count(*) OVER ())::int` })
     .from(trainingItem)
     .where(where)
-    .orderBy(
-      ...(tokens.length ? [sql`${relevance(tokens)} DESC`] : []),
-      asc(sql`lower(${trainingItem.title})`),
-      asc(trainingItem.id),
-    )
+    .orderBy(...(rank ? [sql`${rank} DESC`] : []), asc(sql`lower(${trainingItem.title})`), asc(trainingItem.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
+  // A page past the end has no row to carry the total.
+  const total =
+    rows[0]?.total ??
+    (query.page > 1
+      ? ((await db.select({ n: sql<number>`count(*)::int` }).from(trainingItem).where(where))[0]?.n ?? 0)
+      : 0);
   const labels = await itemLabels(
     db,
     rows.map((r) => r.id),
   );
   return {
     items: rows.map((r) => toPublicTrainingDto(r, labels)),
-    total: count?.n ?? 0,
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };

@@ -278,10 +278,25 @@ describe('the public catalogue', () => {
     expect(await ids('?q=palliativ')).toEqual([palliative]);
   });
 
-  it('tolerates a typo through trigram similarity', async () => {
+  it('tolerates a typo: a word the catalogue lacks matches its words one or two edits away', async () => {
     expect(await ids('?q=demnes')).toContain(dementia);
     expect(await ids('?q=demnes')).not.toContain(heart);
+    expect(await ids('?q=hjartsvkt')).toEqual([heart]);
     expect(await ids('?q=zzqqxx')).toEqual([]);
+  });
+
+  it('corrects only words the catalogue lacks, skips stop words and finds the start of a compound', async () => {
+    const garden = await approved({ title: 'Trädgård och gård som terapi', professions: ['arbetsterapeut'] });
+    // "vård" exists, so it is not also read as "gård" (one edit away).
+    expect(await ids('?q=vård')).toContain(palliative);
+    expect(await ids('?q=vård')).not.toContain(garden);
+    // "i" and "och" are Swedish stop words: they are not in the texts and do not narrow the search.
+    expect(await ids('?q=palliativ%20och%20v%C3%A5rd%20i')).toEqual([palliative]);
+    // The start of a compound word.
+    expect(await ids('?q=hj%C3%A4rt')).toEqual([heart]);
+    // Words of a new or changed text are corrected to as well.
+    expect(await ids('?q=tradgrd')).toEqual([garden]);
+    expect((await search('?q=null')).total).toBe(0);
   });
 
   it('filters by profession, topic, length, language and format', async () => {
@@ -331,6 +346,10 @@ describe('the public catalogue', () => {
     expect(first.items).toHaveLength(2);
     expect(first.total).toBe(second.total);
     expect(first.items.map((i) => i.id)).not.toContain(second.items[0]?.id);
+    // A page past the end has no items but still tells how many there are.
+    const beyond = await search(`?pageSize=2&page=${Math.ceil(first.total / 2) + 1}`);
+    expect(beyond.items).toEqual([]);
+    expect(beyond.total).toBe(first.total);
     const facets = (await as(null)({ method: 'GET', url: '/api/public/trainings/facets' })).json();
     const licensed = facets.professions.map((p: { licensed: boolean }) => p.licensed);
     expect(licensed.indexOf(false)).toBeGreaterThan(licensed.lastIndexOf(true));
