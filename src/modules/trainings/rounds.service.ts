@@ -173,9 +173,11 @@ async function roundDtos(db: Db, rounds: (typeof trainingReviewRound.$inferSelec
           name: user.name,
           organisation: organisation.name,
           assigned: sql<number>`count(*)::int`,
-          done: sql<number>`count(${trainingReviewAssignment.outcome})::int`,
+          // An item removed from the catalogue meanwhile (through the review queue) needs no decision: it is done.
+          done: sql<number>`count(*) FILTER (WHERE ${trainingReviewAssignment.outcome} IS NOT NULL OR ${trainingItem.status} = 'removed')::int`,
         })
         .from(trainingReviewAssignment)
+        .innerJoin(trainingItem, eq(trainingItem.id, trainingReviewAssignment.itemId))
         .innerJoin(user, eq(user.id, trainingReviewAssignment.reviewerUserId))
         .leftJoin(organisation, eq(organisation.id, user.organisationId))
         .where(inArray(trainingReviewAssignment.roundId, ids))
@@ -316,6 +318,37 @@ export async function decideInRound(
     comment: row.a.comment,
     reviewedAt: row.a.reviewedAt?.toISOString() ?? null,
   };
+}
+
+/**
+ * A decision taken in the ordinary review queue on an item of the open round counts for the round as well (the item
+ * has been reviewed, whoever took it): the assignment gets the outcome, and the transition the round's id.
+ */
+export async function recordQueueDecision(
+  tx: Db,
+  actor: Actor,
+  itemId: string,
+  decision: Decision,
+  at: Date,
+): Promise<string | null> {
+  const [row] = await tx
+    .update(trainingReviewAssignment)
+    .set({ outcome: decision.status, comment: decision.comment || null, reviewedBy: actor.userId, reviewedAt: at })
+    .where(
+      and(
+        eq(trainingReviewAssignment.itemId, itemId),
+        isNull(trainingReviewAssignment.outcome),
+        inArray(
+          trainingReviewAssignment.roundId,
+          tx
+            .select({ id: trainingReviewRound.id })
+            .from(trainingReviewRound)
+            .where(eq(trainingReviewRound.status, 'open')),
+        ),
+      ),
+    )
+    .returning({ roundId: trainingReviewAssignment.roundId });
+  return row?.roundId ?? null;
 }
 
 /** Closes a round when every assigned item is reviewed; a closed round is read-only. */

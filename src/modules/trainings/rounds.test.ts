@@ -241,4 +241,47 @@ describe('review rounds', () => {
     await sendRoundReminders(t.db, t.mailer, url, oneDay);
     expect([mails('masA'), mails('masB'), mails('masC')]).toEqual([1, 2, 2]);
   });
+
+  it('a decision or removal in the review queue counts for the open round', async () => {
+    const before = (await mine('admin')).round as Round;
+    const [first, second] = (await mine('masB')).items.filter((x) => !x.outcome);
+    expect(first && second).toBeTruthy();
+    // masC decides on one of masB's items in the ordinary queue: the item has been reviewed, the round counts it.
+    const queued = await as('masC')({
+      method: 'POST',
+      url: `/api/trainings/items/${first?.id}/transitions`,
+      payload: { status: 'needs_change', comment: 'Länken leder fel.' },
+    });
+    expect(queued.statusCode, queued.body).toBe(200);
+    const after = (await mine('masB')).items.find((x) => x.id === first?.id);
+    expect(after?.outcome).toBe('needs_change');
+    const history = await t.db
+      .select()
+      .from(trainingItemTransition)
+      .where(eq(trainingItemTransition.itemId, first?.id as string));
+    expect(history.at(-1)).toMatchObject({ reviewRoundId: roundId, toStatus: 'needs_change' });
+    // A removal counts as done too.
+    const removed = await as('admin')({
+      method: 'POST',
+      url: `/api/trainings/items/${second?.id}/transitions`,
+      payload: { status: 'removed' },
+    });
+    expect(removed.statusCode, removed.body).toBe(200);
+    const now = (await mine('admin')).round as Round;
+    expect(now.done).toBe(before.done + 2);
+    expect(now.reviewers.find((r) => r.userId === users.masB?.id)?.done).toBe(
+      (before.reviewers.find((r) => r.userId === users.masB?.id)?.done ?? 0) + 2,
+    );
+  });
+
+  it('closes once the rest of the round is decided', async () => {
+    for (const who of ['masB', 'masC']) {
+      for (const i of (await mine(who)).items.filter((x) => !x.outcome)) {
+        expect((await decide(who, roundId, i.id, { status: 'approved' })).statusCode).toBe(200);
+      }
+    }
+    const closed = await as('admin')({ method: 'POST', url: `/api/trainings/rounds/${roundId}/close` });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().done).toBe(closed.json().assigned);
+  });
 });

@@ -17,6 +17,7 @@ import {
   toPublicTrainingDto,
 } from './catalogue.service.ts';
 import { BROKEN_AFTER, checkLink, recordLinkResult } from './link-check.ts';
+import { recordQueueDecision } from './rounds.service.ts';
 import { normaliseTrainingUrl } from './training-link.ts';
 import {
   type createTopicSchema,
@@ -206,14 +207,16 @@ export async function transitionTraining(
         `En ${TRAINING_STATUS_SV[item.status]} utbildning kan inte bli ${TRAINING_STATUS_SV[input.status]}.`,
       );
     }
+    const now = new Date();
     await tx
       .update(trainingItem)
       .set({
         status: input.status,
-        updatedAt: new Date(),
+        updatedAt: now,
         ...(input.status === 'approved' ? { lastReviewedAt: sql`CURRENT_DATE` } : {}),
       })
       .where(eq(trainingItem.id, id));
+    const reviewRoundId = await recordQueueDecision(tx, actor, id, input, now);
     await tx.insert(trainingItemTransition).values({
       itemId: id,
       fromStatus: item.status,
@@ -222,6 +225,7 @@ export async function transitionTraining(
       actorUserId: actor.userId,
       actorTokenId: actor.tokenId,
       actorOrganisationId: actor.organisationId,
+      reviewRoundId,
     });
     const action = { approved: 'approve', needs_change: 'needs_change', removed: 'remove' }[input.status];
     await audit(tx, ctx, { action: `training_item.${action}`, entityType: 'training_item', entityId: id });
