@@ -123,7 +123,7 @@ export const trainingItemTopic = pgTable(
   (t) => [primaryKey({ columns: [t.itemId, t.topicId] }), index('training_item_topic_topic_idx').on(t.topicId)],
 );
 
-/** Append-only status history of an item: who, when, why. A later review round will set `review_round_id`. */
+/** Append-only status history of an item: who, when, why, and the review round a decision belonged to. */
 export const trainingItemTransition = pgTable(
   'training_item_transition',
   {
@@ -138,7 +138,7 @@ export const trainingItemTransition = pgTable(
     actorUserId: text().references(() => user.id),
     actorTokenId: uuid(),
     actorOrganisationId: uuid().references(() => organisation.id),
-    reviewRoundId: uuid(),
+    reviewRoundId: uuid().references(() => trainingReviewRound.id),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('training_item_transition_item_idx').on(t.itemId, t.at)],

@@ -1,0 +1,1 @@
+ALTER TABLE "training_item_transition" ADD CONSTRAINT "training_item_transition_review_round_id_training_review_round_id_fk" FOREIGN KEY ("review_round_id") REFERENCES "public"."training_review_round"("id") ON DELETE no action ON UPDATE no action;
