@@ -287,9 +287,11 @@ describe('role × route matrix', () => {
   it('covers every API route the app registers (outside the modules with a matrix of their own)', () => {
     const registered = t.app.deps.routes
       .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/auth/') && !r.url.startsWith('/api/docs'))
-      // The staffing and trainings modules' routes have their own matrices (<module>/<module>-access.test.ts).
+      // The staffing, trainings and introductions modules' routes have their own matrices
+      // (<module>/<module>-access.test.ts).
       .filter((r) => !r.url.startsWith('/api/staffing/') && !r.url.startsWith('/api/public/staffing/'))
       .filter((r) => !/^\/api\/(public\/)?trainings(\/|$)/.test(r.url))
+      .filter((r) => !/^\/api\/(public\/)?introductions(\/|$)/.test(r.url))
       .map((r) => `${r.method} ${r.url}`)
       .sort();
     const covered = [...new Set(CELLS.map((c) => `${c.method} ${c.url}`))].sort();

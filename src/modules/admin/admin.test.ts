@@ -381,6 +381,9 @@ describe('/api/me', () => {
       ).json().permissions;
     expect((await permissionsOf('municipal_admin')).sort()).toEqual(
       [
+        'introductions:follow',
+        'introductions:manage',
+        'introductions:read',
         'network:read',
         'organisation:read',
         'staffing:approve_report',
@@ -395,6 +398,7 @@ describe('/api/me', () => {
       ].sort(),
     );
     expect((await permissionsOf('employee')).sort()).toEqual([
+      'introductions:follow',
       'network:read',
       'organisation:read',
       'staffing:read_statistics',

@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminModule } from '../../modules/admin/admin.routes.ts';
+import { introductionsModule } from '../../modules/introductions/introductions.routes.ts';
 import { reminderJob } from '../../modules/staffing/reminders.ts';
 import { staffingModule } from '../../modules/staffing/staffing.routes.ts';
 import { linkCheckJob, linkUserAgent } from '../../modules/trainings/link-check.ts';
@@ -65,7 +66,7 @@ export type App = FastifyInstance<
 >;
 
 /** The server's modules, in one explicit list. Each registers its routes under /api. */
-const MODULES = [adminModule, staffingModule, trainingsModule];
+const MODULES = [adminModule, staffingModule, trainingsModule, introductionsModule];
 
 /** The modules' scheduled jobs (started by server.ts unless JOBS=off). */
 export function moduleJobs(app: App): Job[] {

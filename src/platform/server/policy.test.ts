@@ -22,7 +22,16 @@ function actorWith(role: Role): Actor {
 }
 
 // What each role may do on its own organisation's objects (own) and on another municipality's (other).
-const EVERYONE: Action[] = ['organisation:read', 'network:read', 'staffing:read_statistics', 'trainings:suggest'];
+const EVERYONE: Action[] = [
+  'organisation:read',
+  'network:read',
+  'staffing:read_statistics',
+  'trainings:suggest',
+  'introductions:follow',
+];
+/** Introduction lists: read (and copy) every municipality's, manage only the own municipality's. */
+const INTRO_OWN: Action[] = ['introductions:read', 'introductions:manage'];
+const INTRO_OTHER: Action[] = ['introductions:read'];
 const REPORT: Action[] = ['staffing:read_report'];
 const REPORT_EDIT: Action[] = ['staffing:read_report', 'staffing:edit_report'];
 // What each role may do on its own organisation's objects (own) and on another municipality's (other).
@@ -37,11 +46,12 @@ const EXPECTED: Record<Role, { own: Action[]; other: Action[] }> = {
       'user:manage',
       'user:grant_role',
       'token:manage',
+      ...INTRO_OWN,
     ],
-    other: EVERYONE,
+    other: [...EVERYONE, ...INTRO_OTHER],
   },
   reporter: { own: [...EVERYONE, ...REPORT_EDIT], other: EVERYONE },
-  manager: { own: [...EVERYONE, ...REPORT], other: EVERYONE },
+  manager: { own: [...EVERYONE, ...REPORT, ...INTRO_OWN], other: [...EVERYONE, ...INTRO_OTHER] },
   // MAS/MAR review the whole region's training catalogue (approve, needs change, remove), not only their own.
   mas: { own: [...EVERYONE, ...REPORT, 'trainings:review'], other: [...EVERYONE, 'trainings:review'] },
   broker: { own: EVERYONE, other: EVERYONE },
@@ -65,6 +75,12 @@ describe('can(actor, action, resource)', () => {
       });
     }
   }
+
+  it("never lets an integration's token follow an introduction as its creator", () => {
+    const token: Actor = { ...actorWith('manager'), kind: 'token', tokenId: 't', sessionId: null };
+    expect(can(token, 'introductions:follow')).toBe(false);
+    expect(can(actorWith('employee'), 'introductions:follow')).toBe(true);
+  });
 
   it('refuses everything to nobody', () => {
     for (const action of ACTIONS) expect(can(null, action, { organisationId: OWN })).toBe(false);

@@ -32,6 +32,9 @@ export const ACTIONS = [
   'trainings:suggest',
   'trainings:review',
   'trainings:manage',
+  'introductions:read',
+  'introductions:manage',
+  'introductions:follow',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,6 +45,8 @@ const ADMIN_ROLES: readonly Role[] = ['regional_admin', 'municipal_admin'];
 /** Who in a municipality sees its own staffing report unsuppressed (employees see only the aggregated statistics). */
 const REPORT_READERS: readonly Role[] = ['municipal_admin', 'reporter', 'manager', 'mas', 'steering'];
 const REPORT_EDITORS: readonly Role[] = ['municipal_admin', 'reporter'];
+/** Who builds and assigns a municipality's introduction lists. */
+const INTRODUCTION_MANAGERS: readonly Role[] = ['municipal_admin', 'manager'];
 const has = (actor: Actor, role: Role) => actor.roles.includes(role);
 const isRegionalAdmin = (actor: Actor) => has(actor, 'regional_admin') && actor.organisationKind === 'region';
 const inOwnMunicipality = (actor: Actor, r: Resource, roles: readonly Role[]) =>
@@ -77,6 +82,18 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
     case 'staffing:configure':
     case 'trainings:manage':
       return isRegionalAdmin(actor);
+    // Introduction lists are a shared library: every municipality's managers read (and copy) every list, but build,
+    // assign and follow up only their own municipality's (docs/decisions/008-introduction-lists.md).
+    case 'introductions:read':
+      return (
+        isRegionalAdmin(actor) ||
+        (actor.organisationKind === 'municipality' && actor.roles.some((r) => INTRODUCTION_MANAGERS.includes(r)))
+      );
+    case 'introductions:manage':
+      return isRegionalAdmin(actor) || inOwnMunicipality(actor, resource, INTRODUCTION_MANAGERS);
+    // One's own introduction: a person signed in, never an integration's token (whose user is the admin who made it).
+    case 'introductions:follow':
+      return actor.kind === 'user';
     case 'staffing:read_report':
       return isRegionalAdmin(actor) || inOwnMunicipality(actor, resource, REPORT_READERS);
     case 'staffing:edit_report':

@@ -20,7 +20,10 @@ export type Permission =
   | 'staffing:approve_report'
   | 'trainings:suggest'
   | 'trainings:review'
-  | 'trainings:manage';
+  | 'trainings:manage'
+  | 'introductions:read'
+  | 'introductions:manage'
+  | 'introductions:follow';
 
 export const meQueryOptions = queryOptions({
   queryKey: ['me'],

@@ -1,0 +1,50 @@
+// What other modules may read of the catalogue: items by id (with whether they are still in the public catalogue),
+// a small search among approved items for picking one, and the professions. Other modules never read our tables.
+import { inArray } from 'drizzle-orm';
+import type { Db } from '../../platform/server/db.ts';
+import { catalogueProfessions, searchCatalogue, type TrainingsDeps } from './catalogue.service.ts';
+import { TRAININGS_LIMITS } from './trainings.contracts.ts';
+import { trainingItem } from './trainings.table.ts';
+
+export type CatalogueItemRef = {
+  id: string;
+  title: string;
+  provider: string;
+  url: string;
+  /** True while the item is approved, i.e. shown in the public catalogue. */
+  available: boolean;
+};
+
+/** The items with these ids, whatever their status (a missing id is simply absent from the map). */
+export async function catalogueItemsByIds(db: Db, ids: string[]): Promise<Map<string, CatalogueItemRef>> {
+  const unique = [...new Set(ids)];
+  const found = new Map<string, CatalogueItemRef>();
+  if (unique.length === 0) return found;
+  const rows = await db
+    .select({
+      id: trainingItem.id,
+      title: trainingItem.title,
+      provider: trainingItem.provider,
+      url: trainingItem.url,
+      status: trainingItem.status,
+    })
+    .from(trainingItem)
+    .where(inArray(trainingItem.id, unique));
+  for (const { status, ...row } of rows) found.set(row.id, { ...row, available: status === 'approved' });
+  return found;
+}
+
+/** Approved items matching a search (the public catalogue's Swedish search), best first. */
+export async function searchApprovedItems(db: Db, q: string | undefined, limit: number): Promise<CatalogueItemRef[]> {
+  const page = await searchCatalogue(db, {
+    q: q || undefined,
+    page: 1,
+    pageSize: Math.min(limit, TRAININGS_LIMITS.maxPageSize),
+  });
+  return page.items.map((i) => ({ id: i.id, title: i.title, provider: i.provider, url: i.url, available: true }));
+}
+
+/** The active profession keys the catalogue offers (the staffing configuration's). */
+export async function catalogueProfessionKeys(deps: TrainingsDeps): Promise<Set<string>> {
+  return new Set((await catalogueProfessions(deps)).map((p) => p.key));
+}
