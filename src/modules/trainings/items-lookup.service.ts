@@ -48,3 +48,21 @@ export async function searchApprovedItems(db: Db, q: string | undefined, limit: 
 export async function catalogueProfessionKeys(deps: TrainingsDeps): Promise<Set<string>> {
   return new Set((await catalogueProfessions(deps)).map((p) => p.key));
 }
+
+/** Items by exact title (the demo seed refers to the demo catalogue by title). */
+export async function catalogueItemsByTitles(db: Db, titles: string[]): Promise<Map<string, CatalogueItemRef>> {
+  const found = new Map<string, CatalogueItemRef>();
+  if (titles.length === 0) return found;
+  const rows = await db
+    .select({
+      id: trainingItem.id,
+      title: trainingItem.title,
+      provider: trainingItem.provider,
+      url: trainingItem.url,
+      status: trainingItem.status,
+    })
+    .from(trainingItem)
+    .where(inArray(trainingItem.title, [...new Set(titles)]));
+  for (const { status, ...row } of rows) found.set(row.title, { ...row, available: status === 'approved' });
+  return found;
+}

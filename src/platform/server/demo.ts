@@ -1,6 +1,7 @@
 // The demo region: Skaraborg's 15 municipalities with their SCB codes, four networks and a demo user per role.
 // Everything here is invented and labelled as demo data.
 import { eq } from 'drizzle-orm';
+import { seedIntroductionsDemo } from '../../modules/introductions/introductions-demo.ts';
 import { seedStaffingDemo } from '../../modules/staffing/staffing-demo.ts';
 import { seedTrainingsDemo } from '../../modules/trainings/trainings-demo.ts';
 import type { Role } from '../shared/roles.ts';
@@ -136,6 +137,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     await seedStaffingDemo(tx);
     await seedTrainingsDemo(tx);
+    await seedIntroductionsDemo(tx);
   });
   return true;
 }
