@@ -73,6 +73,18 @@ const freshRound = async (withItem = false) => {
   return { roundId, itemId };
 };
 
+/** A one-row link list as a multipart upload (the import's routes). */
+const listUpload = () => {
+  const boundary = 'kompetensnavmatrix';
+  const csv = `Titel;Anordnare;Länk;Längd (min);Format;Språk;Yrken\r\nMatrisimport;Demo;https://example.org/import/${unique()};20;Kurs;Svenska;Sjuksköterska\r\n`;
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="lista.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
+    ),
+  };
+};
+
 type Expect = Partial<Record<ActorName, number>> & { rest: number };
 type Cell = { name: string; method: string; url: string; request: () => Promise<InjectOptions>; expect: Expect };
 
@@ -94,6 +106,45 @@ const CELLS: Cell[] = [
     url: '/api/public/trainings/facets',
     request: async () => ({ method: 'GET', url: '/api/public/trainings/facets' }),
     expect: { rest: 200 },
+  },
+  {
+    name: 'catalogue download',
+    method: 'GET',
+    url: '/api/public/trainings/export',
+    request: async () => ({ method: 'GET', url: '/api/public/trainings/export?file=csv&profession=sjukskoterska' }),
+    expect: { rest: 200 },
+  },
+  {
+    name: 'whole catalogue download',
+    method: 'GET',
+    url: '/api/trainings/export',
+    request: async () => ({ method: 'GET', url: '/api/trainings/export?file=xlsx' }),
+    expect: reviewers(200),
+  },
+  {
+    name: 'import template',
+    method: 'GET',
+    url: '/api/trainings/import/template',
+    request: async () => ({ method: 'GET', url: '/api/trainings/import/template?file=csv' }),
+    expect: regionalOnly(200),
+  },
+  {
+    name: 'import preview',
+    method: 'POST',
+    url: '/api/trainings/import/preview',
+    request: async () => ({ method: 'POST', url: '/api/trainings/import/preview', ...listUpload() }),
+    expect: regionalOnly(200),
+  },
+  {
+    name: 'import confirm',
+    method: 'POST',
+    url: '/api/trainings/import/confirm',
+    request: async () => {
+      const upload = listUpload();
+      const preview = await admin()({ method: 'POST', url: '/api/trainings/import/preview', ...upload });
+      return { method: 'POST', url: `/api/trainings/import/confirm?token=${preview.json().token}`, ...upload };
+    },
+    expect: regionalOnly(201),
   },
   {
     name: 'suggest',

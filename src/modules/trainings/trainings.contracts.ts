@@ -275,3 +275,92 @@ export const myReviewSchema = z.object({
   items: z.array(myAssignmentSchema),
 });
 export type MyReviewDto = z.infer<typeof myReviewSchema>;
+
+// ---- import of a link list (CSV or XLSX) and export of the catalogue ----
+
+export const TRAINING_IMPORT_LIMITS = {
+  /** An upload's bytes: a link list of a few thousand rows is well under 1 MB as CSV. */
+  uploadBytes: 5 * 1024 * 1024,
+  /** Data rows below the header row. */
+  rows: 5000,
+  columns: 30,
+} as const;
+
+export const TRAINING_FILE_TYPES = ['xlsx', 'csv'] as const;
+export type TrainingFileType = (typeof TRAINING_FILE_TYPES)[number];
+const fileTypeSchema = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.enum(TRAINING_FILE_TYPES, { error: 'Välj xlsx eller csv.' }).default('xlsx'),
+);
+
+/** The public download honours the catalogue's filters (`format` is the training's form, `file` the file's type). */
+export const catalogueExportQuerySchema = catalogueQuerySchema
+  .omit({ page: true, pageSize: true })
+  .extend({ file: fileTypeSchema });
+export type CatalogueExportQuery = z.infer<typeof catalogueExportQuerySchema>;
+
+/** The reviewers' download: the whole catalogue (every status but removed), or one status. */
+export const reviewExportQuerySchema = z.strictObject({
+  file: fileTypeSchema,
+  status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(TRAINING_STATUSES).optional()),
+});
+export const templateQuerySchema = z.strictObject({ file: fileTypeSchema });
+
+/** Imported items enter the review queue (suggested, the default) or the public catalogue at once (approved). */
+export const IMPORT_STATUSES = ['suggested', 'approved'] as const;
+export const importConfirmQuerySchema = z.strictObject({
+  status: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(IMPORT_STATUSES, { error: 'Välj föreslagen eller godkänd.' }).default('suggested'),
+  ),
+  /** The preview's token: the confirmation is refused when the file or the catalogue no longer give that preview. */
+  token: z.string().regex(/^[0-9a-f]{64}$/, 'Förhandsgranska filen först.'),
+});
+
+export const importCellErrorSchema = z.object({
+  /** The row's number in the file (the header is row 1). */
+  row: z.number().int(),
+  /** The column's header as the template names it ("Länk"), or '' for the file as a whole. */
+  column: z.string(),
+  /** "Rad 7, kolumn Länk: …" */
+  message: z.string(),
+});
+export type ImportCellErrorDto = z.infer<typeof importCellErrorSchema>;
+
+export const importRowSchema = z.object({
+  row: z.number().int(),
+  /** new: will be created; exists: the link is in the catalogue already and the row is skipped; error: see errors. */
+  outcome: z.enum(['new', 'exists', 'error']),
+  title: z.string(),
+  url: z.string(),
+  /** The catalogue's item with the same link, for rows that are skipped. */
+  existingTitle: z.string().nullable(),
+  errors: z.array(importCellErrorSchema),
+});
+export type ImportRowDto = z.infer<typeof importRowSchema>;
+
+export const importPreviewSchema = z.object({
+  fileName: z.string(),
+  fileType: z.enum(TRAINING_FILE_TYPES),
+  /** The CSV's separator as detected; null for XLSX. */
+  separator: z.enum([';', ',']).nullable(),
+  rows: z.array(importRowSchema),
+  /** Errors of the file as a whole (a missing or unknown column), and every row's errors, in file order. */
+  errors: z.array(importCellErrorSchema),
+  counts: z.object({
+    total: z.number().int(),
+    new: z.number().int(),
+    exists: z.number().int(),
+    errors: z.number().int(),
+  }),
+  /** Send with the same file to confirm; only when the preview has no errors and something to create. */
+  token: z.string().nullable(),
+});
+export type ImportPreviewDto = z.infer<typeof importPreviewSchema>;
+
+export const importResultSchema = z.object({
+  created: z.number().int(),
+  skipped: z.number().int(),
+  status: z.enum(IMPORT_STATUSES),
+});
+export type ImportResultDto = z.infer<typeof importResultSchema>;

@@ -1,20 +1,41 @@
 // Thin routes of the web trainings: the public catalogue (no sign-in), suggestions, the review queue and topics.
 // Permission checks live in the services through the policy module.
-import type { FastifyInstance } from 'fastify';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, ValidationError } from '../../platform/server/errors.ts';
 import { idParamsSchema } from '../admin/admin.contracts.ts';
-import { getFacets, searchCatalogue, type TrainingsDeps } from './catalogue.service.ts';
+import { getFacets, searchCatalogue } from './catalogue.service.ts';
+import { type CatalogueFile, exportCatalogue, exportForReview, importTemplate } from './catalogue-export.ts';
+import {
+  confirmImport,
+  createLinkListReader,
+  type ImportDeps,
+  previewImport,
+  type UploadedFile,
+} from './catalogue-import.ts';
 import { linkUserAgent } from './link-check.ts';
 import { closeRound, decideInRound, listRoundReviewers, listRounds, myReview, openRound } from './rounds.service.ts';
 import {
+  catalogueExportQuerySchema,
   catalogueFacetsSchema,
   cataloguePageSchema,
   catalogueQuerySchema,
   createTopicSchema,
+  importConfirmQuerySchema,
+  importPreviewSchema,
+  importResultSchema,
   myAssignmentSchema,
   myReviewSchema,
   openRoundSchema,
   reviewDecisionSchema,
+  reviewExportQuerySchema,
   reviewPageSchema,
   reviewQuerySchema,
   reviewTrainingSchema,
@@ -24,6 +45,8 @@ import {
   roundSchema,
   suggestedTrainingSchema,
   suggestTrainingSchema,
+  TRAINING_IMPORT_LIMITS,
+  templateQuerySchema,
   topicSchema,
   transitionSchema,
   updateTrainingSchema,
@@ -40,15 +63,22 @@ import {
 export async function trainingsModule(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { config, database, readCache } = app.deps;
-  const deps: TrainingsDeps = {
+  const deps: ImportDeps = {
     db: database.db,
     cache: readCache,
     minCount: config.suppressionMinCount,
     // Tests check links against a local server; elsewhere loopback and private addresses are refused.
     linkCheck: { userAgent: linkUserAgent(config.publicUrl), allowPrivateHosts: config.env === 'test' },
+    // Uploaded link lists are read in worker threads, off the thread that answers requests.
+    lists: createLinkListReader(),
   };
+  app.addHook('onClose', () => deps.lists.close());
+  await app.register(multipart, {
+    limits: { fileSize: TRAINING_IMPORT_LIMITS.uploadBytes, files: 1, fields: 2, parts: 3 },
+  });
   const tags = { tags: ['Trainings'] };
   const open = { ...tags, security: [] };
+  const fileResponse = { 200: z.any().describe('The file') };
 
   // ---- the public catalogue ----
   app.get(
@@ -58,6 +88,19 @@ export async function trainingsModule(fastify: FastifyInstance) {
   );
   app.get('/public/trainings/facets', { schema: { ...open, response: { 200: catalogueFacetsSchema } } }, () =>
     getFacets(deps),
+  );
+
+  app.get(
+    '/public/trainings/export',
+    {
+      schema: {
+        ...open,
+        summary: 'The public catalogue as filtered (approved items only), as XLSX or CSV in the import’s columns',
+        querystring: catalogueExportQuerySchema,
+        response: fileResponse,
+      },
+    },
+    async (req, reply) => sendFile(reply, await exportCatalogue(deps, req.query)),
   );
 
   // ---- suggestions and review ----
@@ -94,6 +137,62 @@ export async function trainingsModule(fastify: FastifyInstance) {
     async (req, reply) => reply.code(201).send(await createTopic(deps.db, req.ctx, req.body)),
   );
 
+  app.get(
+    '/trainings/export',
+    {
+      schema: {
+        ...tags,
+        summary: 'The whole catalogue (every status but removed, or one status) with status and last review date',
+        querystring: reviewExportQuerySchema,
+        response: fileResponse,
+      },
+    },
+    async (req, reply) => sendFile(reply, await exportForReview(deps, req.ctx, req.query)),
+  );
+
+  // ---- import of a link list ----
+  app.get(
+    '/trainings/import/template',
+    {
+      schema: {
+        ...tags,
+        summary: 'The import template (the header row; the XLSX explains every column on a second sheet)',
+        querystring: templateQuerySchema,
+        response: fileResponse,
+      },
+    },
+    async (req, reply) => sendFile(reply, await importTemplate(deps, req.ctx, req.query.file)),
+  );
+  app.post(
+    '/trainings/import/preview',
+    {
+      schema: {
+        ...tags,
+        summary:
+          'Upload a link list (multipart field "file", CSV or XLSX); answers every row and error; writes nothing',
+        consumes: ['multipart/form-data'],
+        response: { 200: importPreviewSchema },
+      },
+    },
+    (req) => withUpload(req, (file) => previewImport(deps, req.ctx, file)),
+  );
+  app.post(
+    '/trainings/import/confirm',
+    {
+      schema: {
+        ...tags,
+        summary: 'Send the previewed file again with the preview’s token; creates every new row in one transaction',
+        description:
+          'The file is checked again: cell errors answer 422 (fields "row.column"), a file or catalogue that no longer gives the previewed result 409.',
+        consumes: ['multipart/form-data'],
+        querystring: importConfirmQuerySchema,
+        response: { 201: importResultSchema },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await withUpload(req, (file) => confirmImport(deps, req.ctx, file, req.query))),
+  );
+
   // ---- review rounds ----
   app.get('/trainings/rounds', { schema: { ...tags, response: { 200: roundListSchema } } }, (req) =>
     listRounds(deps.db, req.ctx),
@@ -126,4 +225,44 @@ export async function trainingsModule(fastify: FastifyInstance) {
     },
     (req) => decideInRound(deps.db, req.ctx, req.params.id, req.params.itemId, req.body),
   );
+}
+
+function sendFile(reply: FastifyReply, file: CatalogueFile) {
+  const ascii = file.fileName
+    .normalize('NFD')
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/"/g, '');
+  return reply
+    .header('content-type', file.contentType)
+    .header(
+      'content-disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    )
+    .header('cache-control', 'no-store')
+    .send(file.body);
+}
+
+class PayloadTooLargeError extends AppError {
+  constructor() {
+    const mb = TRAINING_IMPORT_LIMITS.uploadBytes / (1024 * 1024);
+    super(413, 'payload_too_large', `Filen är för stor. Största tillåtna storlek är ${mb} MB.`);
+  }
+}
+
+/** Streams the multipart upload to a temporary file (refusing more than the limit) and removes it afterwards. */
+async function withUpload<T>(req: FastifyRequest, use: (file: UploadedFile) => Promise<T>): Promise<T> {
+  if (!req.isMultipart()) {
+    throw new ValidationError([{ path: 'file', message: 'Skicka filen som multipart/form-data (fältet file).' }]);
+  }
+  const dir = await mkdtemp(path.join(tmpdir(), 'kompetensnav-trainings-'));
+  try {
+    const part = await req.file();
+    if (!part) throw new ValidationError([{ path: 'file', message: 'Välj en fil att ladda upp.' }]);
+    const target = path.join(dir, 'upload');
+    await pipeline(part.file, createWriteStream(target));
+    if (part.file.truncated) throw new PayloadTooLargeError();
+    return await use({ path: target, name: (part.filename || 'lista').slice(0, 200) });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }

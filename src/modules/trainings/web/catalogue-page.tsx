@@ -29,8 +29,9 @@ import {
   TRAINING_LENGTHS,
   TRAININGS_LIMITS,
 } from '../trainings.contracts.ts';
+import { FileDownloads } from './file-downloads.tsx';
 import { PagedList } from './paged-list.tsx';
-import { type CatalogueSearch, catalogueQuery, facetsQuery } from './trainings-api.ts';
+import { type CatalogueSearch, catalogueExportUrl, catalogueQuery, facetsQuery } from './trainings-api.ts';
 import { formatDay, professionNames, topicName, useTrainingsLang } from './trainings-labels.ts';
 import { useTrainingsT } from './trainings-t.ts';
 
@@ -111,9 +112,18 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
       {results.isError ? <ErrorAlert error={results.error} onRetry={() => void results.refetch()} /> : null}
       {results.data ? (
         <>
-          <Text role="status" fw={600}>
-            {tt('catalogue.results', { count: results.data.total })}
-          </Text>
+          <Group justify="space-between" align="flex-start" gap="sm">
+            <Text role="status" fw={600}>
+              {tt('catalogue.results', { count: results.data.total })}
+            </Text>
+            {results.data.total > 0 ? (
+              <FileDownloads
+                what={tt('catalogue.download')}
+                href={(file) => catalogueExportUrl(search, file)}
+                help={tt('catalogue.downloadHelp')}
+              />
+            ) : null}
+          </Group>
           {results.data.items.length === 0 ? <Text>{tt('catalogue.none')}</Text> : null}
           <PagedList
             data={results.data}

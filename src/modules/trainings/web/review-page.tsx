@@ -7,10 +7,12 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../platform/web/api/api-client.ts';
+import { hasPermission, useMe } from '../../../platform/web/api/me-query.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
 import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
+import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import { useModalFormSave } from '../../../platform/web/components/use-modal-form-save.ts';
 import { notifyError, notifySuccess } from '../../../platform/web/notify.ts';
@@ -22,9 +24,10 @@ import {
   TRAINING_TRANSITIONS,
   type TrainingStatus,
 } from '../trainings.contracts.ts';
+import { FileDownloads } from './file-downloads.tsx';
 import { PagedList } from './paged-list.tsx';
 import { TrainingFields, toTrainingBody, trainingValuesOf, validateTraining } from './training-fields.tsx';
-import { facetsQuery, type ReviewFilter, reviewQuery, trainingsApi } from './trainings-api.ts';
+import { facetsQuery, type ReviewFilter, reviewExportUrl, reviewQuery, trainingsApi } from './trainings-api.ts';
 import { formatDay, professionNames, topicName, useTrainingsLang } from './trainings-labels.ts';
 import { useTrainingsT } from './trainings-t.ts';
 
@@ -35,6 +38,7 @@ const TONES = { suggested: 'attention', approved: 'positive', needs_change: 'att
 
 export function ReviewPage({ search }: { search: ReviewSearch }) {
   const tt = useTrainingsT();
+  const me = useMe();
   const navigate = useNavigate({ from: '/trainings/review' });
   const filter: ReviewFilter = search.status ?? 'open';
   const page = search.page ?? 1;
@@ -45,6 +49,21 @@ export function ReviewPage({ search }: { search: ReviewSearch }) {
   return (
     <Page title={tt('review.title')}>
       <Text>{tt('review.intro')}</Text>
+      <Group justify="space-between" align="flex-start" gap="md">
+        <Stack gap={4}>
+          <Text fw={600}>{tt('review.download')}</Text>
+          <FileDownloads
+            what={tt('review.downloadWhat')}
+            href={(file) => reviewExportUrl(file)}
+            help={tt('review.downloadHelp')}
+          />
+        </Stack>
+        {hasPermission(me, 'trainings:manage') ? (
+          <RouterAnchor to="/trainings/import" fw={600}>
+            {tt('review.importLink')}
+          </RouterAnchor>
+        ) : null}
+      </Group>
       <NativeSelect
         label={tt('review.show')}
         maw={320}

@@ -1,9 +1,12 @@
 // The web trainings' API calls for the web pages, with their cache keys.
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest, toQueryString } from '../../../platform/web/api/api-client.ts';
+import { ApiError, apiRequest, toQueryString } from '../../../platform/web/api/api-client.ts';
+import { i18n } from '../../../platform/web/i18n/i18n.ts';
 import type {
   CatalogueFacetsDto,
   CataloguePageDto,
+  ImportPreviewDto,
+  ImportResultDto,
   MyReviewDto,
   OpenRoundInput,
   ReviewPageDto,
@@ -13,6 +16,7 @@ import type {
   RoundReviewerDto,
   SuggestedTrainingDto,
   SuggestTrainingInput,
+  TrainingFileType,
   TrainingFormat,
   TrainingLanguage,
   TrainingLength,
@@ -94,4 +98,41 @@ export const trainingsApi = {
     }),
   checkLink: (id: string) =>
     apiRequest<ReviewTrainingDto>(`/api/trainings/items/${encodeURIComponent(id)}/check-link`, { method: 'POST' }),
+};
+
+// ---- downloads and the import ----
+
+/** The public catalogue's download as the page is filtered (no page number: the file holds every match). */
+export function catalogueExportUrl(search: CatalogueSearch, file: TrainingFileType): string {
+  const { page: _page, ...filters } = search;
+  return `/api/public/trainings/export${toQueryString({ ...filters, file })}`;
+}
+
+export const reviewExportUrl = (file: TrainingFileType, status?: TrainingStatus) =>
+  `/api/trainings/export${toQueryString({ file, status })}`;
+
+export const importTemplateUrl = (file: TrainingFileType) => `/api/trainings/import/template${toQueryString({ file })}`;
+
+/** Uploads the list for a preview, or again with the preview's token to import it; a proxy's 413 is explained too. */
+async function uploadList<T>(url: string, file: File): Promise<T> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  try {
+    return await apiRequest<T>(url, { method: 'POST', body });
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'http_413') {
+      // The trainings texts are a namespace of their own, outside the app-wide typed keys (trainings-t.ts).
+      const message = (i18n.t as unknown as (key: string, options: object) => string)('import.tooLarge', {
+        ns: 'trainings',
+      });
+      throw new ApiError(413, error.code, message, [], null, error.sessionEnded);
+    }
+    throw error;
+  }
+}
+
+export const importApi = {
+  preview: (file: File) => uploadList<ImportPreviewDto>('/api/trainings/import/preview', file),
+  confirm: (file: File, token: string, status: 'suggested' | 'approved') =>
+    uploadList<ImportResultDto>(`/api/trainings/import/confirm${toQueryString({ token, status })}`, file),
 };

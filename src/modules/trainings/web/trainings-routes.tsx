@@ -6,6 +6,7 @@ import { RequirePermission } from '../../../platform/web/components/require-perm
 import { searchPage, searchText } from '../../../platform/web/search-params.ts';
 import { TRAINING_FORMATS, TRAINING_LANGUAGES, TRAINING_LENGTHS, TRAINING_STATUSES } from '../trainings.contracts.ts';
 import { CataloguePage } from './catalogue-page.tsx';
+import { ImportPage } from './import-page.tsx';
 import { ReviewPage, type ReviewSearch } from './review-page.tsx';
 import { MyReviewPage, RoundsPage } from './rounds-page.tsx';
 import { SuggestPage } from './suggest-page.tsx';
@@ -84,5 +85,17 @@ const myReviewRoute = createRoute({
   },
 });
 
+const importRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/trainings/import',
+  component: function ImportRoute() {
+    return (
+      <RequirePermission permission="trainings:manage">
+        <ImportPage />
+      </RequirePermission>
+    );
+  },
+});
+
 export const publicTrainingsRoutes = [catalogueRoute] as const;
-export const trainingsRoutes = [suggestRoute, reviewRoute, roundsRoute, myReviewRoute] as const;
+export const trainingsRoutes = [suggestRoute, reviewRoute, roundsRoute, myReviewRoute, importRoute] as const;

@@ -1,0 +1,40 @@
+// Downloads as Excel and CSV: plain links (the browser sends the session cookie where one is needed) in a labelled
+// group, each button's accessible name saying what it downloads.
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { TRAINING_FILE_TYPES, type TrainingFileType } from '../trainings.contracts.ts';
+import { useTrainingsT } from './trainings-t.ts';
+
+type FileDownloadsProps = {
+  /** What the files hold, in a sentence: "hela katalogen". */
+  what: string;
+  href: (file: TrainingFileType) => string;
+  help?: string;
+};
+
+export function FileDownloads({ what, href, help }: FileDownloadsProps) {
+  const tt = useTrainingsT();
+  return (
+    <Stack gap={4}>
+      <Group gap="sm" role="group" aria-label={what}>
+        {TRAINING_FILE_TYPES.map((file) => (
+          <Button
+            key={file}
+            component="a"
+            href={href(file)}
+            download
+            variant="default"
+            size="sm"
+            aria-label={tt(`download.${file}Of`, { what })}
+          >
+            {tt(`download.${file}`)}
+          </Button>
+        ))}
+      </Group>
+      {help ? (
+        <Text size="xs" c="dimmed" maw={420}>
+          {help}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
