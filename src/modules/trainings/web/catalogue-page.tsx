@@ -118,7 +118,8 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
             </Text>
             {results.data.total > 0 ? (
               <FileDownloads
-                what={tt('catalogue.download')}
+                label={tt('catalogue.download')}
+                what={tt('catalogue.downloadWhat')}
                 href={(file) => catalogueExportUrl(search, file)}
                 help={tt('catalogue.downloadHelp')}
               />

@@ -5,17 +5,19 @@ import { TRAINING_FILE_TYPES, type TrainingFileType } from '../trainings.contrac
 import { useTrainingsT } from './trainings-t.ts';
 
 type FileDownloadsProps = {
-  /** What the files hold, in a sentence: "hela katalogen". */
+  /** The group's name: "Ladda ned hela katalogen". */
+  label: string;
+  /** What the files hold, within a sentence: "hela katalogen". */
   what: string;
   href: (file: TrainingFileType) => string;
   help?: string;
 };
 
-export function FileDownloads({ what, href, help }: FileDownloadsProps) {
+export function FileDownloads({ label, what, href, help }: FileDownloadsProps) {
   const tt = useTrainingsT();
   return (
     <Stack gap={4}>
-      <Group gap="sm" role="group" aria-label={what}>
+      <Group gap="sm" role="group" aria-label={label}>
         {TRAINING_FILE_TYPES.map((file) => (
           <Button
             key={file}

@@ -53,6 +53,7 @@ export function ReviewPage({ search }: { search: ReviewSearch }) {
         <Stack gap={4}>
           <Text fw={600}>{tt('review.download')}</Text>
           <FileDownloads
+            label={tt('review.download')}
             what={tt('review.downloadWhat')}
             href={(file) => reviewExportUrl(file)}
             help={tt('review.downloadHelp')}

@@ -29,6 +29,7 @@ export const trainingsEn: typeof trainingsSv = {
     signIn: 'Sign in to suggest a training',
     suggestLink: 'Suggest a training',
     download: 'Download the list',
+    downloadWhat: 'the list',
     downloadHelp: 'The file holds every training that matches your choice of profession, search and filters.',
   },
   download: {
@@ -128,7 +129,7 @@ export const trainingsEn: typeof trainingsSv = {
     tooLarge: 'The file is too large to upload.',
     preview: 'Preview',
     previewTitle: 'Preview of {{file}}',
-    summary: '{{total}} rows: {{new}} new, {{exists}} already there and skipped, {{errors}} with errors.',
+    summary: '{{total}} rows – new: {{new}}, already there (skipped): {{exists}}, with errors: {{errors}}.',
     nothingSaved: 'Nothing has been saved yet.',
     errorsTitle: 'The file has errors',
     errors_one: 'The file has {{count}} error. Correct it in the file and upload it again. Nothing has been saved.',

@@ -27,6 +27,7 @@ export const trainingsSv = {
     signIn: 'Logga in för att föreslå en utbildning',
     suggestLink: 'Föreslå en utbildning',
     download: 'Ladda ned listan',
+    downloadWhat: 'listan',
     downloadHelp: 'Filen innehåller alla utbildningar som matchar ditt val av yrke, sökning och filter.',
   },
   download: {
@@ -126,7 +127,7 @@ export const trainingsSv = {
     tooLarge: 'Filen är för stor för att laddas upp.',
     preview: 'Förhandsgranska',
     previewTitle: 'Förhandsgranskning av {{file}}',
-    summary: '{{total}} rader: {{new}} nya, {{exists}} finns redan och hoppas över, {{errors}} med fel.',
+    summary: '{{total}} rader – nya: {{new}}, finns redan (hoppas över): {{exists}}, med fel: {{errors}}.',
     nothingSaved: 'Ingenting är sparat än.',
     errorsTitle: 'Filen har fel',
     errors_one: 'Filen har {{count}} fel. Rätta det i filen och ladda upp den igen. Ingenting har sparats.',
