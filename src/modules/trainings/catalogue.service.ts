@@ -1,6 +1,6 @@
 // The public catalogue: approved items only, searched in Swedish (full-text on accent-folded text for stems, trigram
 // word similarity for typos; decision 005) and filtered by profession, topic, length, language and format.
-import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/server/db.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
 import { loadConfig } from '../staffing/staffing-config.service.ts';
@@ -116,10 +116,15 @@ function wordConditions(plans: WordPlan[]): SQL[] {
   return plans.filter((p) => !p.stop).map((p) => sql`${trainingItem.searchVector} @@ ${wordQuery(p)}`);
 }
 
+/**
+ * Best matches first: items whose title matches every word, then those whose title matches some. (ts_rank over every
+ * match cost more than the rest of a search together; within a group the catalogue's title order follows.)
+ */
 function relevance(plans: WordPlan[]): SQL | null {
   const words = plans.filter((p) => !p.stop);
   if (words.length === 0) return null;
-  return sql`ts_rank(${trainingItem.searchVector}, ${sql.join(words.map(wordQuery), sql` && `)})`;
+  const hits = words.map((p) => sql`(${trainingItem.titleVector} @@ ${wordQuery(p)})::int`);
+  return sql`(${sql.join(hits, sql` + `)})`;
 }
 
 /** The search and filters of a catalogue query, as conditions on training_item (the words are planned first). */
@@ -149,7 +154,7 @@ function catalogueConditions(query: Omit<CatalogueQuery, 'page' | 'pageSize'>, p
   return conditions;
 }
 
-type ItemRow = Omit<typeof trainingItem.$inferSelect, 'searchVector'>;
+type ItemRow = Omit<typeof trainingItem.$inferSelect, 'searchVector' | 'titleVector' | 'searchText'>;
 
 /** Professions and topics of the given items, for their DTOs. */
 export async function itemLabels(db: Db, ids: string[]) {
@@ -193,32 +198,58 @@ export function toPublicTrainingDto(row: ItemRow, labels: Awaited<ReturnType<typ
   };
 }
 
-/** The columns a catalogue page reads (not the search vector). */
-const { searchVector: _vector, ...itemColumns } = getTableColumns(trainingItem);
+/** The columns a catalogue page reads (not the search text and vectors). */
+const {
+  searchVector: _vector,
+  titleVector: _titleVector,
+  searchText: _text,
+  ...itemColumns
+} = getTableColumns(trainingItem);
 
 /** One page of the public catalogue: approved items matching the search and filters, best matches first. */
 export async function searchCatalogue(db: Db, query: CatalogueQuery): Promise<CataloguePageDto> {
   const plans = await planWords(db, queryTokens(query.q));
   const where = and(eq(trainingItem.status, 'approved'), ...catalogueConditions(query, plans));
   const rank = relevance(plans);
-  // The total rides along with the page (one pass over the matches instead of a second count query).
-  const rows = await db
-    .select({ ...itemColumns, total: sql<number>`(count(*) OVER ())::int` })
+  // The page is chosen on narrow rows (id, rank, sort title); only its items are read whole, with their professions
+  // and topics. A search's page carries the total along (one pass over the matches, which are ranked anyway); a
+  // browse (no words) takes its page straight from the title index and counts apart, rather than walk every row.
+  const countApart = rank === null;
+  const countQuery = () => db.select({ n: sql<number>`count(*)::int` }).from(trainingItem).where(where);
+  const page = db
+    .select({
+      id: sql<string>`${trainingItem.id}`.as('page_id'),
+      rank: sql<number>`${rank ?? sql`0`}`.as('page_rank'),
+      sortTitle: sql<string>`lower(${trainingItem.title})`.as('page_title'),
+      total: sql<number | null>`${countApart ? sql`NULL::int` : sql`(count(*) OVER ())::int`}`.as('page_total'),
+    })
     .from(trainingItem)
     .where(where)
-    .orderBy(...(rank ? [sql`${rank} DESC`] : []), asc(sql`lower(${trainingItem.title})`), asc(trainingItem.id))
+    .orderBy(...(rank ? [desc(rank)] : []), asc(sql`lower(${trainingItem.title})`), asc(trainingItem.id))
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .offset((query.page - 1) * query.pageSize)
+    .as('page');
+  const pageQuery = db
+    .select({
+      ...itemColumns,
+      total: page.total,
+      professions: sql<
+        string[]
+      >`ARRAY(SELECT ${trainingItemProfession.professionKey} FROM ${trainingItemProfession} WHERE ${trainingItemProfession.itemId} = ${trainingItem.id} ORDER BY 1)`,
+      topics: sql<
+        TopicDto[]
+      >`COALESCE((SELECT json_agg(json_build_object('key', ${trainingTopic.key}, 'name', ${trainingTopic.name}, 'nameEn', ${trainingTopic.nameEn}) ORDER BY ${trainingTopic.sort}, ${trainingTopic.key}) FROM ${trainingItemTopic} JOIN ${trainingTopic} ON ${trainingTopic.id} = ${trainingItemTopic.topicId} WHERE ${trainingItemTopic.itemId} = ${trainingItem.id}), '[]'::json)`,
+    })
+    .from(page)
+    .innerJoin(trainingItem, eq(trainingItem.id, page.id))
+    .orderBy(desc(page.rank), asc(page.sortTitle), asc(trainingItem.id));
+  const [rows, counted] = await Promise.all([pageQuery, countApart ? countQuery() : null]);
   // A page past the end has no row to carry the total.
-  const total =
-    rows[0]?.total ??
-    (query.page > 1
-      ? ((await db.select({ n: sql<number>`count(*)::int` }).from(trainingItem).where(where))[0]?.n ?? 0)
-      : 0);
-  const labels = await itemLabels(
-    db,
-    rows.map((r) => r.id),
-  );
+  const total = counted?.[0]?.n ?? rows[0]?.total ?? (query.page > 1 ? ((await countQuery())[0]?.n ?? 0) : 0);
+  const labels = {
+    professions: new Map(rows.map((r) => [r.id, r.professions])),
+    topics: new Map(rows.map((r) => [r.id, r.topics])),
+  };
   return {
     items: rows.map((r) => toPublicTrainingDto(r, labels)),
     total,

@@ -57,6 +57,10 @@ export const trainingItem = pgTable(
     searchVector: tsvector()
       .notNull()
       .generatedAlwaysAs(sql`to_tsvector('swedish'::regconfig, kn_unaccent(search_text))`),
+    /** The same for the title alone: a title match ranks first (cheaper than ts_rank over every match). */
+    titleVector: tsvector()
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('swedish'::regconfig, kn_unaccent(title))`),
     addedBy: text().references(() => user.id),
     addedByToken: uuid(),
     /** The organisation of whoever added it, so reviewers see where a suggestion came from without a name. */

@@ -285,6 +285,16 @@ describe('the public catalogue', () => {
     expect(await ids('?q=zzqqxx')).toEqual([]);
   });
 
+  it('ranks items whose title matches before those that match elsewhere', async () => {
+    const inText = await approved({
+      title: 'Aaa egenvård för äldre',
+      description: 'Om vätskebalans vid hjärtsvikt.',
+      professions: ['sjukskoterska'],
+    });
+    // By title alone "Aaa …" would come first.
+    expect(await ids('?q=hjartsvikt')).toEqual([heart, inText]);
+  });
+
   it('corrects only words the catalogue lacks, skips stop words and finds the start of a compound', async () => {
     const garden = await approved({ title: 'Trädgård och gård som terapi', professions: ['arbetsterapeut'] });
     // "vård" exists, so it is not also read as "gård" (one edit away).
@@ -293,7 +303,8 @@ describe('the public catalogue', () => {
     // "i" and "och" are Swedish stop words: they are not in the texts and do not narrow the search.
     expect(await ids('?q=palliativ%20och%20v%C3%A5rd%20i')).toEqual([palliative]);
     // The start of a compound word.
-    expect(await ids('?q=hj%C3%A4rt')).toEqual([heart]);
+    expect((await ids('?q=hj%C3%A4rt'))[0]).toBe(heart);
+    expect(await ids('?q=hj%C3%A4rt')).not.toContain(palliative);
     // Words of a new or changed text are corrected to as well.
     expect(await ids('?q=tradgrd')).toEqual([garden]);
     expect((await search('?q=null')).total).toBe(0);

@@ -1,0 +1,1 @@
+ALTER TABLE "training_item" ADD COLUMN "title_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('swedish'::regconfig, kn_unaccent(title))) STORED NOT NULL;
