@@ -51,7 +51,8 @@ export function readCsv(bytes: Buffer): ReadFile {
   const separator = detectSeparator(text);
   const rows = parseCsv(text, separator);
   checkSize(rows);
-  return { fileType: 'csv', separator, rows: rows.filter((row, i) => i === 0 || row.some((c) => c.trim())) };
+  // Blank lines stay, so that "Rad 7" is the seventh record, as Excel numbers the rows.
+  return { fileType: 'csv', separator, rows };
 }
 
 /** NUL and the other C0 controls but tab, line feed, vertical tab, form feed and carriage return. */

@@ -226,6 +226,12 @@ describe('preview and confirm', () => {
       'Rad 16, kolumn Beskrivning: högst 2000 tecken.',
     ]);
     expect(body.errors[0]).toMatchObject({ row: 2, column: 'Titel' });
+    // Rows are numbered as Excel numbers them: blank lines and line breaks within a quoted cell count as in Excel.
+    const gapped = csv([row({ Beskrivning: 'två\nrader' }), HEADER.map(() => ''), [''], row({ Format: 'Film' })]);
+    const numbered = (await preview(gapped)).json();
+    expect(numbered.errors.map((e: { message: string }) => e.message)).toEqual([
+      'Rad 5, kolumn Format: okänd form ”Film”. Ange en av: Video, Kurs, Podd, Dokument.',
+    ]);
     // Each error also sits beside its row.
     expect(body.rows[4]).toMatchObject({
       row: 6,
