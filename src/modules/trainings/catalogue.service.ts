@@ -1,6 +1,7 @@
 // The public catalogue: approved items only, searched in Swedish (full-text on accent-folded text for stems, trigram
 // word similarity for typos; decision 005) and filtered by profession, topic, length, language and format.
 import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../../platform/server/db.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
 import { loadConfig } from '../staffing/staffing-config.service.ts';
@@ -16,6 +17,7 @@ import {
   TRAININGS_LIMITS,
 } from './trainings.contracts.ts';
 import {
+  trainingCatalogueRevision,
   trainingItem,
   trainingItemProfession,
   trainingItemTopic,
@@ -206,8 +208,36 @@ const {
   ...itemColumns
 } = getTableColumns(trainingItem);
 
-/** One page of the public catalogue: approved items matching the search and filters, best matches first. */
+/** Pages kept per database (so per app); a page is about 10–20 kB. */
+const PAGE_CACHE_ENTRIES = 500;
+const pageCaches = new WeakMap<Db, LRUCache<string, Promise<CataloguePageDto>>>();
+
+/**
+ * One page of the public catalogue, served from a cache of recent pages when the catalogue has not changed since:
+ * every visitor asks for the same first pages, tabs and common words. The key holds the catalogue's revision (moved
+ * by the database with every committed change, migration 0014), so no app server serves a page from before a change.
+ * Callers must not modify the answer (it is shared).
+ */
 export async function searchCatalogue(db: Db, query: CatalogueQuery): Promise<CataloguePageDto> {
+  const [row] = await db.select({ revision: trainingCatalogueRevision.revision }).from(trainingCatalogueRevision);
+  const { q, ...filters } = query;
+  const key = JSON.stringify([row?.revision ?? 0, queryTokens(q), filters]);
+  let cache = pageCaches.get(db);
+  if (!cache) {
+    cache = new LRUCache({ max: PAGE_CACHE_ENTRIES });
+    pageCaches.set(db, cache);
+  }
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const page = findCataloguePage(db, query);
+  cache.set(key, page);
+  // A failed search is not remembered.
+  page.catch(() => cache.delete(key));
+  return page;
+}
+
+/** One page of the public catalogue: approved items matching the search and filters, best matches first. */
+export async function findCataloguePage(db: Db, query: CatalogueQuery): Promise<CataloguePageDto> {
   const plans = await planWords(db, queryTokens(query.q));
   const where = and(eq(trainingItem.status, 'approved'), ...catalogueConditions(query, plans));
   const rank = relevance(plans);

@@ -4,6 +4,7 @@
 
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   customType,
   date,
@@ -58,9 +59,7 @@ export const trainingItem = pgTable(
       .notNull()
       .generatedAlwaysAs(sql`to_tsvector('swedish'::regconfig, kn_unaccent(search_text))`),
     /** The same for the title alone: a title match ranks first (cheaper than ts_rank over every match). */
-    titleVector: tsvector()
-      .notNull()
-      .generatedAlwaysAs(sql`to_tsvector('swedish'::regconfig, kn_unaccent(title))`),
+    titleVector: tsvector().notNull().generatedAlwaysAs(sql`to_tsvector('swedish'::regconfig, kn_unaccent(title))`),
     addedBy: text().references(() => user.id),
     addedByToken: uuid(),
     /** The organisation of whoever added it, so reviewers see where a suggestion came from without a name. */
@@ -210,3 +209,13 @@ export const trainingReviewReminder = pgTable(
   },
   (t) => [primaryKey({ columns: [t.roundId, t.reviewerUserId, t.kind] })],
 );
+
+/**
+ * One row: a number the database moves with every committed change to what the public catalogue shows (statement
+ * triggers of migration 0014 on the items, their professions and topics, and the topics). Cached catalogue pages are
+ * keyed by it, so a page is never served from before a change, on any app server.
+ */
+export const trainingCatalogueRevision = pgTable('training_catalogue_revision', {
+  id: integer().primaryKey().default(1),
+  revision: bigint({ mode: 'number' }).notNull().default(0),
+});

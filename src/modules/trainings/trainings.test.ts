@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { auditEvent } from '../../platform/server/audit.table.ts';
 import { buildMunicipality, buildRegion, buildUser, type Organisation } from '../../platform/server/factories.ts';
+import { trainingCatalogueRevision, trainingItem } from './trainings.table.ts';
 
 let t: TestApp;
 let a: Organisation;
@@ -283,6 +284,23 @@ describe('the public catalogue', () => {
     expect(await ids('?q=demnes')).not.toContain(heart);
     expect(await ids('?q=hjartsvkt')).toEqual([heart]);
     expect(await ids('?q=zzqqxx')).toEqual([]);
+  });
+
+  it('never serves a cached page from before a change, whichever server made it', async () => {
+    const before = await search('?q=munvard');
+    const added = await approved({ title: 'Munvård för äldre', professions: ['underskoterska'] });
+    const after = await search('?q=munvard');
+    expect(after.total).toBe(before.total + 1);
+    expect(after.items.map((i) => i.id)).toContain(added);
+    // A change written straight to the database (as another app server would) moves the revision too.
+    const renamed = { title: 'Tandvård för äldre', searchText: 'Tandvård för äldre' };
+    await t.db.update(trainingItem).set(renamed).where(eq(trainingItem.id, added));
+    expect((await search('?q=munvard')).total).toBe(before.total);
+    expect(await ids('?q=tandvard')).toContain(added);
+    // The link checker's bookkeeping is not shown publicly and keeps the cached pages.
+    const [revision] = await t.db.select().from(trainingCatalogueRevision);
+    await t.db.update(trainingItem).set({ linkFailures: 1 }).where(eq(trainingItem.id, added));
+    expect((await t.db.select().from(trainingCatalogueRevision))[0]?.revision).toBe(revision?.revision);
   });
 
   it('ranks items whose title matches before those that match elsewhere', async () => {
