@@ -278,8 +278,12 @@ async function measureTrainings(
       dataset,
       // Slow answers are measured (as for the staffing statistics); failed answers under load (a 503 when the pool
       // waits too long) are counted and reported as a missed goal instead of ending the run.
-      load: (url, headers) =>
-        load(url, headers, server.proc, { timeoutSeconds: STAFFING_TIMEOUT_S, tolerateFailures: true }),
+      load: (url, headers, nextPath) =>
+        load(url, headers, server.proc, {
+          timeoutSeconds: STAFFING_TIMEOUT_S,
+          tolerateFailures: true,
+          ...(nextPath ? { nextPath } : {}),
+        }),
       log,
     });
   } finally {
@@ -326,16 +330,21 @@ function logDataset(d: { rows: Record<string, number>; loadMs: number; totalMs: 
   );
 }
 
-/** `timeoutSeconds`: how long one answer may take before autocannon counts a timeout (its default is 10 s). */
+/**
+ * `timeoutSeconds`: how long one answer may take before autocannon counts a timeout (its default is 10 s).
+ * `nextPath`: each request asks for the path it returns instead of `url`'s (a mix of distinct requests).
+ */
 async function load(
   url: string,
   headers: Record<string, string>,
   proc: Proc,
-  opts: { timeoutSeconds?: number; tolerateFailures?: boolean } = {},
+  opts: { timeoutSeconds?: number; tolerateFailures?: boolean; nextPath?: () => string } = {},
 ): Promise<Load & { timeouts: number }> {
   const timeout = opts.timeoutSeconds ?? 10;
-  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers, timeout });
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers, timeout });
+  const { nextPath } = opts;
+  const requests = nextPath ? { requests: [{ setupRequest: (req: object) => ({ ...req, path: nextPath() }) }] } : {};
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers, timeout, ...requests });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers, timeout, ...requests });
   if ((r.non2xx || r.errors || r.timeouts) && !opts.tolerateFailures) {
     const state =
       proc.child.exitCode !== null || proc.child.signalCode !== null
