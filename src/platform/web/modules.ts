@@ -57,6 +57,22 @@ export const NAV_SECTIONS: NavSection[] = [
     ],
   },
   {
+    label: 'introductions',
+    entries: [
+      {
+        to: '/introductions',
+        label: 'introductionLists',
+        visible: (me) => hasPermission(me, 'introductions:read'),
+        exact: true,
+      },
+      {
+        to: '/introductions/mine',
+        label: 'myIntroduction',
+        visible: (me) => hasPermission(me, 'introductions:follow'),
+      },
+    ],
+  },
+  {
     label: 'admin',
     entries: [
       {

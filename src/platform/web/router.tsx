@@ -2,6 +2,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRoute, createRouter } from '@tanstack/react-router';
 import { adminRoutes, networkRoutes } from '../../modules/admin/web/admin-routes.tsx';
+import {
+  introductionsRoutes,
+  publicIntroductionsRoutes,
+} from '../../modules/introductions/web/introductions-routes.tsx';
 import { staffingReportingRoutes } from '../../modules/staffing/web/reporting-routes.tsx';
 import { openStatisticsRoutes, staffingStatisticsRoutes } from '../../modules/staffing/web/statistics-routes.tsx';
 import { publicTrainingsRoutes, trainingsRoutes } from '../../modules/trainings/web/trainings-routes.tsx';
@@ -60,6 +64,7 @@ const routeTree = rootRoute.addChildren([
     setPasswordRoute,
     ...openStatisticsRoutes,
     ...publicTrainingsRoutes,
+    ...publicIntroductionsRoutes,
   ]),
   signedInRoute.addChildren([
     startRoute,
@@ -68,6 +73,7 @@ const routeTree = rootRoute.addChildren([
     ...staffingReportingRoutes,
     ...staffingStatisticsRoutes,
     ...trainingsRoutes,
+    ...introductionsRoutes,
     ...adminRoutes,
   ]),
 ]);

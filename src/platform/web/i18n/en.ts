@@ -116,6 +116,9 @@ export const en: Translation = {
     trainingsReview: 'Review trainings',
     trainingsRounds: 'Review rounds',
     trainingsMyReview: 'My review',
+    introductions: 'Introduction',
+    introductionLists: 'Introduction lists',
+    myIntroduction: 'My introduction',
   },
   userMenu: {
     label: 'User menu',

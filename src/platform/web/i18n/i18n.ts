@@ -2,6 +2,8 @@
 // after sign-in the user's saved preference (MeDto.locale) wins.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { introductionsEn } from '../../../modules/introductions/web/introductions.en.ts';
+import { introductionsSv } from '../../../modules/introductions/web/introductions.sv.ts';
 import { trainingsEn } from '../../../modules/trainings/web/trainings.en.ts';
 import { trainingsSv } from '../../../modules/trainings/web/trainings.sv.ts';
 import { en } from './en.ts';
@@ -66,7 +68,10 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: sv, trainings: trainingsSv }, en: { translation: en, trainings: trainingsEn } },
+  resources: {
+    sv: { translation: sv, trainings: trainingsSv, introductions: introductionsSv },
+    en: { translation: en, trainings: trainingsEn, introductions: introductionsEn },
+  },
   lng: storedLanguage(),
   fallbackLng: 'sv',
   supportedLngs: [...LANGUAGES],

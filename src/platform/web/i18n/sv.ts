@@ -116,6 +116,9 @@ export const sv = {
     trainingsReview: 'Granska utbildningar',
     trainingsRounds: 'Granskningsomgångar',
     trainingsMyReview: 'Min granskning',
+    introductions: 'Introduktion',
+    introductionLists: 'Introduktionslistor',
+    myIntroduction: 'Min introduktion',
   },
   userMenu: {
     label: 'Användarmeny',
