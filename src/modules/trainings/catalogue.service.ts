@@ -208,17 +208,17 @@ const {
   ...itemColumns
 } = getTableColumns(trainingItem);
 
-/** Pages kept per database (so per app); a page is about 10–20 kB. */
+/** Pages kept per database (so per app); a page is about 10–20 kB of JSON. */
 const PAGE_CACHE_ENTRIES = 500;
-const pageCaches = new WeakMap<Db, LRUCache<string, Promise<CataloguePageDto>>>();
+const pageCaches = new WeakMap<Db, LRUCache<string, Promise<string>>>();
 
 /**
- * One page of the public catalogue, served from a cache of recent pages when the catalogue has not changed since:
- * every visitor asks for the same first pages, tabs and common words. The key holds the catalogue's revision (moved
- * by the database with every committed change, migration 0014), so no app server serves a page from before a change.
- * Callers must not modify the answer (it is shared).
+ * One page of the public catalogue as the JSON the route sends, from a cache of recent pages when the catalogue has
+ * not changed since: every visitor asks for the same first pages, tabs and common words. The key holds the
+ * catalogue's revision (moved by the database with every committed change, migration 0014), so no app server
+ * serves a page from before a change.
  */
-export async function searchCatalogue(db: Db, query: CatalogueQuery): Promise<CataloguePageDto> {
+export async function cataloguePageJson(db: Db, query: CatalogueQuery): Promise<string> {
   const [row] = await db.select({ revision: trainingCatalogueRevision.revision }).from(trainingCatalogueRevision);
   const { q, ...filters } = query;
   const key = JSON.stringify([row?.revision ?? 0, queryTokens(q), filters]);
@@ -229,15 +229,15 @@ export async function searchCatalogue(db: Db, query: CatalogueQuery): Promise<Ca
   }
   const hit = cache.get(key);
   if (hit) return hit;
-  const page = findCataloguePage(db, query);
-  cache.set(key, page);
+  const json = searchCatalogue(db, query).then((page) => JSON.stringify(page));
+  cache.set(key, json);
   // A failed search is not remembered.
-  page.catch(() => cache.delete(key));
-  return page;
+  json.catch(() => cache.delete(key));
+  return json;
 }
 
 /** One page of the public catalogue: approved items matching the search and filters, best matches first. */
-export async function findCataloguePage(db: Db, query: CatalogueQuery): Promise<CataloguePageDto> {
+export async function searchCatalogue(db: Db, query: CatalogueQuery): Promise<CataloguePageDto> {
   const plans = await planWords(db, queryTokens(query.q));
   const where = and(eq(trainingItem.status, 'approved'), ...catalogueConditions(query, plans));
   const rank = relevance(plans);

@@ -11,7 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, ValidationError } from '../../platform/server/errors.ts';
 import { idParamsSchema } from '../admin/admin.contracts.ts';
-import { getFacets, searchCatalogue } from './catalogue.service.ts';
+import { cataloguePageJson, getFacets } from './catalogue.service.ts';
 import { type CatalogueFile, exportCatalogue, exportForReview, importTemplate } from './catalogue-export.ts';
 import {
   confirmImport,
@@ -84,7 +84,8 @@ export async function trainingsModule(fastify: FastifyInstance) {
   app.get(
     '/public/trainings',
     { schema: { ...open, querystring: catalogueQuerySchema, response: { 200: cataloguePageSchema } } },
-    (req) => searchCatalogue(deps.db, req.query),
+    async (req, reply) =>
+      reply.type('application/json; charset=utf-8').send((await cataloguePageJson(deps.db, req.query)) as never),
   );
   app.get('/public/trainings/facets', { schema: { ...open, response: { 200: catalogueFacetsSchema } } }, () =>
     getFacets(deps),
