@@ -3,7 +3,7 @@
 // baseline (GET /api/organisations, signed in) and a mix of realistic searches of GET /api/public/trainings on the
 // same server, one after the other with the same load settings; each search's answer is checked once first. Then a
 // mix of thousands of distinct searches, each asked once, so the page cache cannot answer (reported, informative).
-// Goal: the worst search's p99 ≤ 3 × the baseline's p99.
+// Goal: the worst search's p99 ≤ 3 × the baseline's p99, judged on PostgreSQL (embedded reported beside it).
 import type { Load } from './staffing.ts';
 import type { TrainingsDataset } from './trainings-dataset.ts';
 
@@ -239,23 +239,24 @@ export function printTrainings(
       `  ${r.database}: ${r.distinct.asked.toLocaleString('en')} of ${r.distinct.paths.toLocaleString('en')} distinct searches asked (${r.distinct.asked > r.distinct.paths ? 'some twice' : 'none twice'}); their p99 is ${r.distinct.p99VsBaseline.toFixed(2)}× the baseline's (informative)`,
     );
     log(
-      `  ${r.database}: worst p99 ${fmt(r.worst.p99Ms)} ms (${r.worst.label}) = ${r.worst.p99VsBaseline.toFixed(2)}× the baseline's ${fmt(r.baseline.p99Ms)} ms (goal ≤ ${TRAININGS_GOALS.searchP99VsBaseline}×, no failed answers): ${r.goalMet ? 'met' : 'NOT MET'}`,
+      `  ${r.database}: worst p99 ${fmt(r.worst.p99Ms)} ms (${r.worst.label}) = ${r.worst.p99VsBaseline.toFixed(2)}× the baseline's ${fmt(r.baseline.p99Ms)} ms (goal ≤ ${TRAININGS_GOALS.searchP99VsBaseline}×, no failed answers): ${r.database === 'postgresql' ? (r.goalMet ? 'met' : 'NOT MET') : `${r.goalMet ? 'within' : 'beyond'} it (informative; the goal is judged on PostgreSQL)`}`,
     );
   }
 }
 
+/**
+ * The goal is judged on PostgreSQL, the engine of every real installation (decision 001), as the staffing comparison
+ * is; the embedded PGlite (one WASM process, for trying Kompetensnav out) is measured and reported beside it.
+ */
 export function trainingsGoals(results: TrainingsResult[]) {
-  const goals: Record<string, { goal: string; value: number | null; met: boolean | null }> = {};
-  for (const database of ['embedded', 'postgresql'] as const) {
-    const r = results.find((x) => x.database === database);
-    const name = database === 'embedded' ? 'Embedded' : 'Postgres';
-    goals[`catalogueSearchP99VsBaselineOn${name}`] = {
-      goal: `≤ ${TRAININGS_GOALS.searchP99VsBaseline}× (worst search's p99 / GET /api/organisations p99, 10,000 items)`,
+  const r = results.find((x) => x.database === 'postgresql');
+  return {
+    catalogueSearchP99VsBaselineOnPostgres: {
+      goal: `≤ ${TRAININGS_GOALS.searchP99VsBaseline}× (worst repeated search's p99 / GET /api/organisations p99, 10,000 items)`,
       value: r ? r.worst.p99VsBaseline : null,
       met: r ? r.goalMet : null,
-    };
-  }
-  return goals;
+    },
+  };
 }
 
 function fmt(n: number) {
