@@ -1,7 +1,7 @@
 // Introduction lists: managers build a municipality's lists from catalogue and local items, give a list to a new
 // employee (a snapshot with a personal link), and follow the progress. Every query is scoped through the policy.
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { authorize, authorizeObject, hashToken, requireActorOf } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
@@ -147,6 +147,7 @@ export async function listLists(
     .select()
     .from(introList)
     .where(ownOnly ? eq(introList.organisationId, actor.organisationId) : undefined)
+    .orderBy(desc(introList.updatedAt), asc(introList.id))
     .limit(INTRO_LIMITS.maxLists);
   const summaries = await summariesOf(db, actor, rows);
   return summaries.sort(
