@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
-import { checkAllLinks, checkLink, isPrivateAddress, type LinkCheckOptions } from './link-check.ts';
+import { checkAllLinks, checkLink, guardedLookup, isPrivateAddress, type LinkCheckOptions } from './link-check.ts';
 import { trainingItem } from './trainings.table.ts';
 
 let server: Server;
@@ -97,6 +97,21 @@ describe('checkLink', () => {
       expect(isPrivateAddress(a), a).toBe(true);
     }
     for (const a of ['8.8.8.8', '172.32.0.1', '2001:db8::1']) expect(isPrivateAddress(a), a).toBe(false);
+  });
+
+  it('refuses a private address again when the connection itself looks the name up (DNS rebinding)', async () => {
+    const resolve = (allow: boolean, all: boolean) =>
+      new Promise<{ err: NodeJS.ErrnoException | null; address: unknown }>((done) =>
+        guardedLookup(allow)('localhost', { all }, (err, address) => done({ err, address })),
+      );
+    expect((await resolve(false, true)).err?.code).toBe('EPRIVATE');
+    expect((await resolve(false, false)).err?.code).toBe('EPRIVATE');
+    const allowed = await resolve(true, false);
+    expect(allowed.err).toBeNull();
+    expect(isPrivateAddress(String(allowed.address))).toBe(true);
+    expect((await resolve(true, true)).address).toEqual(
+      expect.arrayContaining([expect.objectContaining({ family: expect.any(Number) })]),
+    );
   });
 });
 

@@ -1,8 +1,11 @@
 // Link health of the web trainings: a daily job (and a reviewer's "check now") asks each item's address whether it
 // still answers. A link is broken after two failing checks in a row; a permanent redirect offers the new address.
 // Nothing is removed or changed automatically: the reviewer sees the status in the review queue and decides.
+import dns from 'node:dns';
 import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import http from 'node:http';
+import https from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
 import { and, eq, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/server/db.ts';
 import type { Job } from '../../platform/server/jobs.ts';
@@ -61,31 +64,57 @@ async function hostAllowed(url: URL): Promise<boolean> {
 const PERMANENT = new Set([301, 308]);
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
-/** One GET (no automatic redirects); the body is not read, only the status and headers. */
-async function request(
-  url: URL,
-  opts: LinkCheckOptions,
-): Promise<{ status: number; location: string | null } | 'timeout'> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? LINK_CHECK_DEFAULTS.timeoutMs);
-  try {
-    const res = await fetch(url, {
-      method: 'GET',
-      redirect: 'manual',
-      signal: controller.signal,
-      headers: { 'user-agent': opts.userAgent, accept: 'text/html,*/*;q=0.8' },
+/**
+ * The name lookup of the connection itself: with private hosts refused, a name that resolves to a private address
+ * fails here too, so a name that answered a public address to `hostAllowed` and a private one a moment later
+ * (DNS rebinding) cannot reach the inside network.
+ */
+export function guardedLookup(allowPrivateHosts: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, '', 0);
+      const list = addresses as dns.LookupAddress[];
+      if (list.length === 0 || (!allowPrivateHosts && list.some((a) => isPrivateAddress(a.address)))) {
+        const refused = Object.assign(new Error(`${hostname} resolves to a private address`), { code: 'EPRIVATE' });
+        return callback(refused, '', 0);
+      }
+      if (options.all) return (callback as (e: null, a: dns.LookupAddress[]) => void)(null, list);
+      const [first] = list as [dns.LookupAddress];
+      callback(null, first.address, first.family);
     });
-    const location = res.headers.get('location');
-    // Only the headers matter: stop the download at once.
-    await res.body?.cancel().catch(() => {});
-    return { status: res.status, location };
-  } catch (err) {
-    if (controller.signal.aborted) return 'timeout';
-    throw err;
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
-  }
+  };
+}
+
+/** One GET (no redirects followed); the body is not read, only the status and headers. */
+function request(url: URL, opts: LinkCheckOptions): Promise<{ status: number; location: string | null } | 'timeout'> {
+  return new Promise((resolve, reject) => {
+    const client = url.protocol === 'https:' ? https : http;
+    let timedOut = false;
+    const req = client.get(
+      url,
+      {
+        headers: { 'user-agent': opts.userAgent, accept: 'text/html,*/*;q=0.8' },
+        lookup: guardedLookup(opts.allowPrivateHosts ?? false),
+      },
+      (res) => {
+        clearTimeout(timer);
+        const location = res.headers.location ?? null;
+        // Only the headers matter: stop the download at once.
+        res.destroy();
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, location });
+      },
+    );
+    const timer = setTimeout(() => {
+      timedOut = true;
+      req.destroy();
+    }, opts.timeoutMs ?? LINK_CHECK_DEFAULTS.timeoutMs);
+    req.on('error', (err) => {
+      clearTimeout(timer);
+      if (timedOut) resolve('timeout');
+      else reject(err);
+    });
+  });
 }
 
 /**
