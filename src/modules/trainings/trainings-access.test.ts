@@ -227,6 +227,30 @@ const CELLS: Cell[] = [
     expect: regionalOnly(201),
   },
   {
+    name: 'list topics',
+    method: 'GET',
+    url: '/api/trainings/topics',
+    request: async () => ({ method: 'GET', url: '/api/trainings/topics' }),
+    expect: regionalOnly(200),
+  },
+  {
+    name: 'change a topic',
+    method: 'PATCH',
+    url: '/api/trainings/topics/:id',
+    request: async () => {
+      const key = `amne-${unique()}`;
+      await admin()({
+        method: 'POST',
+        url: '/api/trainings/topics',
+        payload: { key, name: `Ämne ${key}`, nameEn: key },
+      });
+      const topics = (await admin()({ method: 'GET', url: '/api/trainings/topics' })).json().topics;
+      const id = topics.find((x: { key: string }) => x.key === key).id;
+      return { method: 'PATCH', url: `/api/trainings/topics/${id}`, payload: { name: `Nytt ${key}`, sort: 500 } };
+    },
+    expect: regionalOnly(200),
+  },
+  {
     name: 'review rounds',
     method: 'GET',
     url: '/api/trainings/rounds',

@@ -96,6 +96,34 @@ export const createTopicSchema = z.strictObject({
 
 export const topicSchema = z.object({ key: z.string(), name: z.string(), nameEn: z.string() });
 export type TopicDto = z.infer<typeof topicSchema>;
+export type CreateTopicInput = z.infer<typeof createTopicSchema>;
+
+/** The regional admin renames, reorders, deactivates or activates a topic; the key never changes (shared URLs). */
+export const updateTopicSchema = z
+  .strictObject({
+    name: createTopicSchema.shape.name.optional(),
+    nameEn: createTopicSchema.shape.nameEn.optional(),
+    sort: z
+      .number({ error: 'Ange ordningen som ett heltal.' })
+      .int('Ange ordningen som ett heltal.')
+      .min(0, 'Ordningen kan inte vara negativ.')
+      .max(100_000, 'Högst 100 000.')
+      .optional(),
+    active: z.boolean({ error: 'Ange om ämnet är aktivt.' }).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'Ändra minst ett fält.');
+export type UpdateTopicInput = z.infer<typeof updateTopicSchema>;
+
+/** A topic as the regional admin manages it: inactive ones too, with how many items (not removed) have it. */
+export const adminTopicSchema = topicSchema.extend({
+  id: z.uuid(),
+  sort: z.number().int(),
+  active: z.boolean(),
+  items: z.number().int(),
+});
+export type AdminTopicDto = z.infer<typeof adminTopicSchema>;
+export const adminTopicListSchema = z.object({ topics: z.array(adminTopicSchema) });
+export type AdminTopicListDto = z.infer<typeof adminTopicListSchema>;
 
 export const catalogueProfessionSchema = z.object({
   key: z.string(),

@@ -23,6 +23,8 @@ import {
 import { linkUserAgent } from './link-check.ts';
 import { closeRound, decideInRound, listRoundReviewers, listRounds, myReview, openRound } from './rounds.service.ts';
 import {
+  adminTopicListSchema,
+  adminTopicSchema,
   catalogueExportQuerySchema,
   catalogueFacetsSchema,
   cataloguePageSchema,
@@ -49,14 +51,17 @@ import {
   templateQuerySchema,
   topicSchema,
   transitionSchema,
+  updateTopicSchema,
   updateTrainingSchema,
 } from './trainings.contracts.ts';
 import {
   checkLinkNow,
   createTopic,
   listForReview,
+  listTopics,
   suggestTraining,
   transitionTraining,
+  updateTopic,
   updateTraining,
 } from './trainings.service.ts';
 
@@ -132,10 +137,37 @@ export async function trainingsModule(fastify: FastifyInstance) {
     { schema: { ...tags, params: idParamsSchema, response: { 200: reviewTrainingSchema } } },
     (req) => checkLinkNow(deps, req.ctx, req.params.id),
   );
+  // ---- topics (Ämnen) ----
+  app.get(
+    '/trainings/topics',
+    {
+      schema: {
+        ...tags,
+        summary: 'Every topic, inactive ones too, with how many items (not removed) have each',
+        response: { 200: adminTopicListSchema },
+      },
+    },
+    (req) => listTopics(deps.db, req.ctx),
+  );
   app.post(
     '/trainings/topics',
     { schema: { ...tags, body: createTopicSchema, response: { 201: topicSchema } } },
     async (req, reply) => reply.code(201).send(await createTopic(deps.db, req.ctx, req.body)),
+  );
+  app.patch(
+    '/trainings/topics/:id',
+    {
+      schema: {
+        ...tags,
+        summary: 'Rename, reorder, deactivate or activate a topic (the key never changes)',
+        description:
+          'A new name is written into the search text of every item with the topic at once. An inactive topic leaves the public filters and the suggestion form but stays on its items. Names are unique ignoring case (409).',
+        params: idParamsSchema,
+        body: updateTopicSchema,
+        response: { 200: adminTopicSchema },
+      },
+    },
+    (req) => updateTopic(deps.db, req.ctx, req.params.id, req.body),
   );
 
   app.get(

@@ -9,18 +9,14 @@ import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import type { Actor } from '../../platform/server/policy.ts';
-import {
-  activeTopics,
-  catalogueProfessions,
-  itemLabels,
-  type TrainingsDeps,
-  toPublicTrainingDto,
-} from './catalogue.service.ts';
+import { catalogueProfessions, itemLabels, type TrainingsDeps, toPublicTrainingDto } from './catalogue.service.ts';
 import { BROKEN_AFTER, checkLink, recordLinkResult } from './link-check.ts';
 import { recordQueueDecision } from './rounds.service.ts';
 import { normaliseTrainingUrl } from './training-link.ts';
 import {
-  type createTopicSchema,
+  type AdminTopicDto,
+  type AdminTopicListDto,
+  type CreateTopicInput,
   type ReviewPageDto,
   type ReviewTrainingDto,
   type SuggestedTrainingDto,
@@ -31,6 +27,7 @@ import {
   TRAININGS_LIMITS,
   type TrainingStatus,
   type transitionSchema,
+  type UpdateTopicInput,
   type UpdateTrainingInput,
 } from './trainings.contracts.ts';
 import {
@@ -106,14 +103,22 @@ async function checkProfessions(deps: TrainingsDeps, keys: string[]) {
   }
 }
 
-/** The active topics with these keys; an unknown key is a validation error on the field. */
-async function findTopics(db: Db, keys: string[]) {
+/**
+ * The topics with these keys: active ones, or (`kept`) ones the item has already — a deactivated topic stays on its
+ * items, so correcting such an item keeps it. An unknown key is a validation error on the field.
+ */
+async function findTopics(db: Db, keys: string[], kept: string[] = []) {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return [];
   const topics = await db
     .select()
     .from(trainingTopic)
-    .where(and(inArray(trainingTopic.key, unique), eq(trainingTopic.active, true)));
+    .where(
+      and(
+        inArray(trainingTopic.key, unique),
+        or(eq(trainingTopic.active, true), kept.length ? inArray(trainingTopic.key, kept) : undefined),
+      ),
+    );
   if (topics.length !== unique.length)
     throw new ValidationError([{ path: 'topics', message: 'Välj ämnen ur listan.' }]);
   return topics;
@@ -170,13 +175,19 @@ export async function updateTraining(
   const current = await findItem(db, id);
   if (current.status === 'removed') throw new ConflictError('En borttagen utbildning kan inte ändras.');
   if (input.professions) await checkProfessions(deps, input.professions);
-  const topics = input.topics ? await findTopics(db, input.topics) : null;
+  const currentTopics = (await itemLabels(db, [id])).topics.get(id) ?? [];
+  const topics = input.topics
+    ? await findTopics(
+        db,
+        input.topics,
+        currentTopics.map((t) => t.key),
+      )
+    : null;
   const urlKey = input.url ? (normaliseTrainingUrl(input.url) as string) : current.urlKey;
   if (urlKey !== current.urlKey) await assertLinkFree(db, urlKey, id);
   const { professions, topics: _topics, ...fields } = input;
   const next = { ...current, ...fields };
-  const topicNames =
-    topics?.map((t) => t.name) ?? ((await itemLabels(db, [id])).topics.get(id) ?? []).map((t) => t.name);
+  const topicNames = topics?.map((t) => t.name) ?? currentTopics.map((t) => t.name);
   await inTransaction(db, async (tx) => {
     await tx
       .update(trainingItem)
@@ -353,26 +364,144 @@ async function reviewDtos(
   }));
 }
 
-export async function createTopic(
-  db: Db,
-  ctx: RequestContext,
-  input: z.infer<typeof createTopicSchema>,
-): Promise<TopicDto> {
+// ---- topics (Ämnen): the region's list, managed by the regional admin ----
+
+/** A name another topic has (Swedish or English, ignoring case) is a 409 on that field. */
+async function assertTopicNamesFree(tx: Db, names: { name?: string; nameEn?: string }, exceptId?: string) {
+  const fold = (v: string) => v.trim().toLocaleLowerCase('sv');
+  // The list is short (tens of topics); compared here, so case folding does not depend on the database's locale.
+  const others = (await tx.select().from(trainingTopic)).filter((t) => t.id !== exceptId);
+  const fields = [
+    { path: 'name', value: names.name, taken: (t: typeof trainingTopic.$inferSelect) => t.name },
+    { path: 'nameEn', value: names.nameEn, taken: (t: typeof trainingTopic.$inferSelect) => t.nameEn },
+  ];
+  const errors = fields.flatMap(({ path, value, taken }) => {
+    const clash = value === undefined ? undefined : others.find((t) => fold(taken(t)) === fold(value));
+    return clash ? [{ path, message: `Det finns redan ett ämne som heter ”${taken(clash)}”.` }] : [];
+  });
+  const [first] = errors;
+  if (first) throw new ConflictError(first.message, errors);
+}
+
+/** Topic writes take turns, so two admins cannot give two topics the same name at once (no index on lower(name)). */
+const lockTopics = (tx: Db) => tx.execute(sql`LOCK TABLE ${trainingTopic} IN SHARE ROW EXCLUSIVE MODE`);
+
+export async function createTopic(db: Db, ctx: RequestContext, input: CreateTopicInput): Promise<TopicDto> {
   authorize(requireActorOf(ctx), 'trainings:manage');
-  const [clash] = await db.select({ id: trainingTopic.id }).from(trainingTopic).where(eq(trainingTopic.key, input.key));
-  if (clash) {
-    throw new ConflictError('Det finns redan ett ämne med den nyckeln.', [
-      { path: 'key', message: 'Det finns redan ett ämne med den nyckeln.' },
-    ]);
-  }
-  const topics = await activeTopics(db);
   return inTransaction(db, async (tx) => {
+    await lockTopics(tx);
+    const [clash] = await tx
+      .select({ id: trainingTopic.id })
+      .from(trainingTopic)
+      .where(eq(trainingTopic.key, input.key));
+    if (clash) {
+      throw new ConflictError('Det finns redan ett ämne med den nyckeln.', [
+        { path: 'key', message: 'Det finns redan ett ämne med den nyckeln.' },
+      ]);
+    }
+    await assertTopicNamesFree(tx, input);
+    // Last in the order: after every topic, active or not.
+    const [last] = await tx.select({ sort: sql<number | null>`max(${trainingTopic.sort})` }).from(trainingTopic);
     const [row] = await tx
       .insert(trainingTopic)
-      .values({ ...input, sort: (topics.length + 1) * 10 })
+      .values({ ...input, sort: (last?.sort ?? 0) + 10 })
       .returning();
     if (!row) throw new Error('insert returned no row');
     await audit(tx, ctx, { action: 'training_topic.create', entityType: 'training_topic', entityId: row.id });
     return { key: row.key, name: row.name, nameEn: row.nameEn };
   });
+}
+
+/** Every topic, inactive ones too, in the catalogue's order, with how many items (not removed) have each. */
+export async function listTopics(db: Db, ctx: RequestContext): Promise<AdminTopicListDto> {
+  authorize(requireActorOf(ctx), 'trainings:manage');
+  return { topics: await adminTopics(db) };
+}
+
+async function adminTopics(db: Db, id?: string): Promise<AdminTopicDto[]> {
+  const topics = await db
+    .select({
+      id: trainingTopic.id,
+      key: trainingTopic.key,
+      name: trainingTopic.name,
+      nameEn: trainingTopic.nameEn,
+      sort: trainingTopic.sort,
+      active: trainingTopic.active,
+    })
+    .from(trainingTopic)
+    .where(id ? eq(trainingTopic.id, id) : undefined)
+    .orderBy(asc(trainingTopic.sort), asc(trainingTopic.name), asc(trainingTopic.id));
+  const counts = await db
+    .select({ topicId: trainingItemTopic.topicId, n: sql<number>`count(*)::int` })
+    .from(trainingItemTopic)
+    .innerJoin(trainingItem, eq(trainingItem.id, trainingItemTopic.itemId))
+    .where(and(ne(trainingItem.status, 'removed'), id ? eq(trainingItemTopic.topicId, id) : undefined))
+    .groupBy(trainingItemTopic.topicId);
+  const items = new Map(counts.map((c) => [c.topicId, c.n]));
+  return topics.map((topic) => ({ ...topic, items: items.get(topic.id) ?? 0 }));
+}
+
+/**
+ * Renames, reorders, deactivates or activates a topic; the key never changes. A new name is written into the search
+ * text of every item with the topic in the same transaction, so the public search finds it by its new name at once.
+ * A deactivated topic leaves the public filters and the suggestion form but stays on the items that have it.
+ */
+export async function updateTopic(
+  db: Db,
+  ctx: RequestContext,
+  id: string,
+  input: UpdateTopicInput,
+): Promise<AdminTopicDto> {
+  authorize(requireActorOf(ctx), 'trainings:manage');
+  await inTransaction(db, async (tx) => {
+    await lockTopics(tx);
+    const [current] = await tx.select().from(trainingTopic).where(eq(trainingTopic.id, id));
+    if (!current) throw new NotFoundError('Ämnet finns inte.');
+    await assertTopicNamesFree(tx, input, id);
+    await tx.update(trainingTopic).set(input).where(eq(trainingTopic.id, id));
+    if (input.name !== undefined && input.name !== current.name) await rebuildSearchText(tx, id);
+    await audit(tx, ctx, { action: 'training_topic.update', entityType: 'training_topic', entityId: id });
+  });
+  const [dto] = await adminTopics(db, id);
+  return dto as AdminTopicDto;
+}
+
+/** Writes the search text of every item with the topic again, from its fields and its topics' current names. */
+async function rebuildSearchText(tx: Db, topicId: string) {
+  // Locked, so a reviewer's correction of one of these items waits rather than write the old name back.
+  const items = await tx
+    .select({
+      id: trainingItem.id,
+      title: trainingItem.title,
+      provider: trainingItem.provider,
+      description: trainingItem.description,
+    })
+    .from(trainingItem)
+    .where(
+      inArray(
+        trainingItem.id,
+        tx
+          .select({ id: trainingItemTopic.itemId })
+          .from(trainingItemTopic)
+          .where(eq(trainingItemTopic.topicId, topicId)),
+      ),
+    )
+    .for('update');
+  if (items.length === 0) return;
+  const labels = await itemLabels(
+    tx,
+    items.map((i) => i.id),
+  );
+  const rows = items.map((i) => ({
+    id: i.id,
+    text: searchTextOf(
+      i,
+      (labels.topics.get(i.id) ?? []).map((t) => t.name),
+    ),
+  }));
+  // One statement for them all (a topic may have hundreds of items).
+  await tx.execute(sql`
+    UPDATE ${trainingItem} SET search_text = v.text
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS v(id uuid, text text)
+    WHERE ${trainingItem.id} = v.id`);
 }
