@@ -60,9 +60,14 @@ export function ReviewPage({ search }: { search: ReviewSearch }) {
           />
         </Stack>
         {hasPermission(me, 'trainings:manage') ? (
-          <RouterAnchor to="/trainings/import" fw={600}>
-            {tt('review.importLink')}
-          </RouterAnchor>
+          <Stack gap={4}>
+            <RouterAnchor to="/trainings/import" fw={600}>
+              {tt('review.importLink')}
+            </RouterAnchor>
+            <RouterAnchor to="/trainings/topics" fw={600}>
+              {tt('topics.manageLink')}
+            </RouterAnchor>
+          </Stack>
         ) : null}
       </Group>
       <NativeSelect

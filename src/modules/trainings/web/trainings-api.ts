@@ -3,8 +3,11 @@ import { queryOptions } from '@tanstack/react-query';
 import { ApiError, apiRequest, toQueryString } from '../../../platform/web/api/api-client.ts';
 import { i18n } from '../../../platform/web/i18n/i18n.ts';
 import type {
+  AdminTopicDto,
+  AdminTopicListDto,
   CatalogueFacetsDto,
   CataloguePageDto,
+  CreateTopicInput,
   ImportPreviewDto,
   ImportResultDto,
   MyReviewDto,
@@ -16,11 +19,13 @@ import type {
   RoundReviewerDto,
   SuggestedTrainingDto,
   SuggestTrainingInput,
+  TopicDto,
   TrainingFileType,
   TrainingFormat,
   TrainingLanguage,
   TrainingLength,
   TrainingStatus,
+  UpdateTopicInput,
 } from '../trainings.contracts.ts';
 
 export type CatalogueSearch = {
@@ -73,6 +78,19 @@ export const myReviewQuery = () =>
     queryKey: ['trainings', 'rounds', 'mine'],
     queryFn: ({ signal }) => apiRequest<MyReviewDto>('/api/trainings/rounds/mine', { signal }),
   });
+
+/** Every topic, inactive ones too, with how many items have each (the regional admin's topics page). */
+export const topicsQuery = () =>
+  queryOptions({
+    queryKey: ['trainings', 'topics'],
+    queryFn: ({ signal }) => apiRequest<AdminTopicListDto>('/api/trainings/topics', { signal }),
+  });
+
+export const topicsApi = {
+  create: (body: CreateTopicInput) => apiRequest<TopicDto>('/api/trainings/topics', { method: 'POST', body }),
+  update: (id: string, body: UpdateTopicInput) =>
+    apiRequest<AdminTopicDto>(`/api/trainings/topics/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+};
 
 export const trainingsApi = {
   openRound: (body: OpenRoundInput) => apiRequest<RoundDto>('/api/trainings/rounds', { method: 'POST', body }),

@@ -1,5 +1,5 @@
 // The web trainings in the route tree: the public catalogue /utbildningar (no sign-in), and the signed-in pages to
-// suggest an item and to review them.
+// suggest an item, to review them, and the regional admin's import and topics.
 import { createRoute } from '@tanstack/react-router';
 import { publicRoute, signedInRoute } from '../../../platform/web/app-routes.tsx';
 import { RequirePermission } from '../../../platform/web/components/require-permission.tsx';
@@ -10,6 +10,7 @@ import { ImportPage } from './import-page.tsx';
 import { ReviewPage, type ReviewSearch } from './review-page.tsx';
 import { MyReviewPage, RoundsPage } from './rounds-page.tsx';
 import { SuggestPage } from './suggest-page.tsx';
+import { TopicsPage } from './topics-page.tsx';
 import type { CatalogueSearch } from './trainings-api.ts';
 
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
@@ -97,5 +98,24 @@ const importRoute = createRoute({
   },
 });
 
+const topicsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/trainings/topics',
+  component: function TopicsRoute() {
+    return (
+      <RequirePermission permission="trainings:manage">
+        <TopicsPage />
+      </RequirePermission>
+    );
+  },
+});
+
 export const publicTrainingsRoutes = [catalogueRoute] as const;
-export const trainingsRoutes = [suggestRoute, reviewRoute, roundsRoute, myReviewRoute, importRoute] as const;
+export const trainingsRoutes = [
+  suggestRoute,
+  reviewRoute,
+  roundsRoute,
+  myReviewRoute,
+  importRoute,
+  topicsRoute,
+] as const;
