@@ -57,6 +57,7 @@ export async function suggestTraining(
   await assertLinkFree(db, urlKey);
 
   const id = await inTransaction(db, async (tx) => {
+    const topicNames = await currentTopicNames(tx, topics);
     const [row] = await tx
       .insert(trainingItem)
       .values({
@@ -69,10 +70,7 @@ export async function suggestTraining(
         format: input.format,
         language: input.language,
         status: 'suggested',
-        searchText: searchTextOf(
-          input,
-          topics.map((t) => t.name),
-        ),
+        searchText: searchTextOf(input, topicNames),
         addedBy: actor.userId,
         addedByToken: actor.tokenId,
         addedByOrganisationId: actor.organisationId,
@@ -122,6 +120,29 @@ async function findTopics(db: Db, keys: string[], kept: string[] = []) {
   if (topics.length !== unique.length)
     throw new ValidationError([{ path: 'topics', message: 'Välj ämnen ur listan.' }]);
   return topics;
+}
+
+/**
+ * Holds the topics' names for the rest of the transaction: a rename (which takes a stronger lock) waits for it, or it
+ * waits for the rename, so an item's search text is never written with a topic name that has just changed.
+ */
+const holdTopicNames = (tx: Db) => tx.execute(sql`LOCK TABLE ${trainingTopic} IN SHARE MODE`);
+
+/** The names of these topics as they are now (read again under the lock), in the catalogue's order. */
+async function currentTopicNames(tx: Db, topics: { id: string }[]): Promise<string[]> {
+  await holdTopicNames(tx);
+  if (topics.length === 0) return [];
+  const rows = await tx
+    .select({ name: trainingTopic.name })
+    .from(trainingTopic)
+    .where(
+      inArray(
+        trainingTopic.id,
+        topics.map((t) => t.id),
+      ),
+    )
+    .orderBy(asc(trainingTopic.sort), asc(trainingTopic.name));
+  return rows.map((r) => r.name);
 }
 
 /** Replaces an item's professions and (when given) topics. */
@@ -187,13 +208,14 @@ export async function updateTraining(
   if (urlKey !== current.urlKey) await assertLinkFree(db, urlKey, id);
   const { professions, topics: _topics, ...fields } = input;
   const next = { ...current, ...fields };
-  const topicNames = topics?.map((t) => t.name) ?? currentTopics.map((t) => t.name);
   await inTransaction(db, async (tx) => {
+    await holdTopicNames(tx);
+    await setLabels(tx, id, professions, topics);
+    const topicNames = ((await itemLabels(tx, [id])).topics.get(id) ?? []).map((t) => t.name);
     await tx
       .update(trainingItem)
       .set({ ...fields, urlKey, searchText: searchTextOf(next, topicNames), updatedAt: new Date() })
       .where(eq(trainingItem.id, id));
-    await setLabels(tx, id, professions, topics);
     await audit(tx, ctx, { action: 'training_item.update', entityType: 'training_item', entityId: id });
   });
   const [dto] = await reviewDtos(db, actor, [await findItem(db, id)]);
@@ -383,7 +405,10 @@ async function assertTopicNamesFree(tx: Db, names: { name?: string; nameEn?: str
   if (first) throw new ConflictError(first.message, errors);
 }
 
-/** Topic writes take turns, so two admins cannot give two topics the same name at once (no index on lower(name)). */
+/**
+ * Topic writes take turns, so two admins cannot give two topics the same name at once (no index on lower(name)); and
+ * a rename waits for items being suggested or corrected (holdTopicNames), so its rebuild of the search text sees them.
+ */
 const lockTopics = (tx: Db) => tx.execute(sql`LOCK TABLE ${trainingTopic} IN SHARE ROW EXCLUSIVE MODE`);
 
 export async function createTopic(db: Db, ctx: RequestContext, input: CreateTopicInput): Promise<TopicDto> {
