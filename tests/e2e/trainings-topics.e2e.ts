@@ -47,7 +47,8 @@ describe('the regional admin keeps the catalogue’s topics', () => {
     await add.getByRole('textbox', { name: 'Namn på engelska' }).fill('End-of-life care (e2e)');
     const keyField = add.getByRole('textbox', { name: 'Nyckel' });
     expect(await keyField.inputValue()).toBe('vard-i-livets-slut-e2e');
-    await add.getByRole('button', { name: 'Lägg till ämnet' }).click();
+    // Sent from the keyboard.
+    await keyField.press('Enter');
     const added = row('Vård i livets slut (e2e)');
     await added.waitFor();
     await added.getByRole('cell', { name: 'vard-i-livets-slut-e2e' }).waitFor();
@@ -81,9 +82,14 @@ describe('the regional admin keeps the catalogue’s topics', () => {
     dialog = page.getByRole('dialog', { name: 'Ändra ämnet ”Omvårdnad i livets slut (e2e)”' });
     const active = dialog.getByRole('checkbox', { name: /^Aktivt/ });
     expect(await active.isChecked()).toBe(true);
-    await active.uncheck();
-    await dialog.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await active.focus();
+    await page.keyboard.press('Space');
+    expect(await active.isChecked()).toBe(false);
+    await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
+    // Focus is back on the button that opened the dialog.
+    const edit = renamed.getByRole('button', { name: 'Ändra Omvårdnad i livets slut (e2e)' });
+    await expect.poll(() => edit.evaluate((el) => el === document.activeElement)).toBe(true);
     await renamed.getByText('Inaktivt', { exact: true }).waitFor();
     await page.getByText('15 ämnen, varav 14 aktiva').waitFor();
     await expectAccessible(page, 'topic deactivated');
