@@ -1,5 +1,6 @@
 // Thin routes of the staffing statistics: parse, call one service function, answer with its DTO or file.
 // Permission checks live in the services through the policy module.
+
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,11 +8,12 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, ValidationError } from '../../platform/server/errors.ts';
 import { toCsv, toXlsx } from '../../platform/server/export.ts';
+import { sendFile } from '../../platform/server/send-file.ts';
 import { idParamsSchema } from '../admin/admin.contracts.ts';
 import {
   confirmImport,
@@ -450,21 +452,6 @@ export async function staffingModule(fastify: FastifyInstance) {
     { schema: { ...open, querystring: comparisonExportQuerySchema, response: fileResponse } },
     async (req, reply) => sendFile(reply, await exportComparison(deps, null, req.query)),
   );
-}
-
-function sendFile(reply: FastifyReply, file: ExportFile | { fileName: string; contentType: string; body: Buffer }) {
-  const ascii = file.fileName
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/"/g, '');
-  return reply
-    .header('content-type', file.contentType)
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    )
-    .header('cache-control', 'no-store')
-    .send(file.body);
 }
 
 class PayloadTooLargeError extends AppError {

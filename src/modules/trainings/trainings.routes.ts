@@ -1,18 +1,20 @@
 // Thin routes of the web trainings: the public catalogue (no sign-in), suggestions, the review queue and topics.
 // Permission checks live in the services through the policy module.
+
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, ValidationError } from '../../platform/server/errors.ts';
+import { sendFile } from '../../platform/server/send-file.ts';
 import { idParamsSchema } from '../admin/admin.contracts.ts';
 import { cataloguePageJson, getFacets } from './catalogue.service.ts';
-import { type CatalogueFile, exportCatalogue, exportForReview, importTemplate } from './catalogue-export.ts';
+import { exportCatalogue, exportForReview, importTemplate } from './catalogue-export.ts';
 import {
   confirmImport,
   createLinkListReader,
@@ -258,21 +260,6 @@ export async function trainingsModule(fastify: FastifyInstance) {
     },
     (req) => decideInRound(deps.db, req.ctx, req.params.id, req.params.itemId, req.body),
   );
-}
-
-function sendFile(reply: FastifyReply, file: CatalogueFile) {
-  const ascii = file.fileName
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/"/g, '');
-  return reply
-    .header('content-type', file.contentType)
-    .header(
-      'content-disposition',
-      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    )
-    .header('cache-control', 'no-store')
-    .send(file.body);
 }
 
 class PayloadTooLargeError extends AppError {
