@@ -340,15 +340,18 @@ export async function confirmImport(
     (r): r is CheckedRow & { input: SuggestTrainingInput; urlKey: string } =>
       r.outcome === 'new' && r.input !== null && r.urlKey !== null,
   );
-  const topicNames = new Map(
-    (await deps.db.select({ id: trainingTopic.id, name: trainingTopic.name }).from(trainingTopic)).map((t) => [
-      t.id,
-      t.name,
-    ]),
-  );
   const comment = `Importerad från ${file.name}`.slice(0, 2000);
 
   await inTransaction(deps.db, async (tx) => {
+    // The topics' names are read under a lock a rename waits for (as a suggestion's are, trainings.service.ts), so
+    // no imported search text keeps a name that has just changed.
+    await tx.execute(sql`LOCK TABLE ${trainingTopic} IN SHARE MODE`);
+    const topicNames = new Map(
+      (await tx.select({ id: trainingTopic.id, name: trainingTopic.name }).from(trainingTopic)).map((t) => [
+        t.id,
+        t.name,
+      ]),
+    );
     // A link added between the check and this transaction: refused here rather than by the unique index.
     const taken = await existingLinks(
       tx,
