@@ -1,0 +1,449 @@
+// The staffing forecast (issue 4, decision 009): how many people a municipality must recruit per profession and
+// year — demand that follows the population plus replacement of today's staff who retire or leave — as SKR's method.
+// Pure functions only: no database, no clock, no randomness. Nothing is rounded here except the Swedish text.
+
+/** One age band of today's staff, as configured (items of kind 'age_band'); null bounds are open-ended. */
+export type AgeBandCount = { minAge: number | null; maxAge: number | null; count: number };
+
+/** Today's staff of one profession in one municipality (the facts of the latest report). */
+export type ProfessionStaff = {
+  /** The profession's key, e.g. 'nurse'. */
+  key: string;
+  /** Persons employed on the reference date (headcount). The forecast counts persons. */
+  headcount: number;
+  /** Sum of contracted FTE (sysselsättningsgrad) of those persons. */
+  contractedFte: number;
+  /** Persons working full time (FTE 1.0); the others are part-time staff. */
+  fullTimeHeadcount: number;
+  /** Headcount per age band; scaled to `headcount` when the bands sum to something else. */
+  ageBands: readonly AgeBandCount[];
+};
+
+/** The population of one calendar year in the three age groups of the projection. */
+export type PopulationYear = { year: number; age0_64: number; age65_79: number; age80plus: number };
+
+/** What demand follows: inhabitants 80+ only, or a weighting of the age groups (weights ≥ 0). */
+export type DemandBasis = '80+' | { weight0_64?: number; weight65_79: number; weight80plus: number };
+
+/** The forecast's assumptions; every one is shown next to the result. */
+export type ForecastParameters = {
+  /** Age at which staff retire (default 66). */
+  retirementAge: number;
+  /** Scenario lever: everyone retires this many years later than in the base case (0, 1 or 2). */
+  retirementDelayYears: number;
+  /** Share of the remaining staff (not retiring that year) who leave each year for other reasons (default 0). */
+  turnoverRate: number;
+  /** What demand follows (default '80+'). */
+  demandBasis: DemandBasis;
+  /** Scenario lever: relative change of staff per inhabitant from the first forecast year (−0.05 = 5 % fewer). */
+  staffingRatioChange: number;
+  /** Scenario lever: hours a week that every part-time employee works more (capped at full time). */
+  extraHoursPerWeekForPartTime: number;
+  /** Hours a week of a full-time post (default 40; many municipal agreements use 38.25). */
+  fullTimeHoursPerWeek: number;
+};
+
+export const DEFAULT_FORECAST_PARAMETERS: ForecastParameters = {
+  retirementAge: 66,
+  retirementDelayYears: 0,
+  turnoverRate: 0,
+  demandBasis: '80+',
+  staffingRatioChange: 0,
+  extraHoursPerWeekForPartTime: 0,
+  fullTimeHoursPerWeek: 40,
+};
+
+/** Lowest age at which anyone is assumed to work: the open lower band (–29) spans 20–29. */
+export const MIN_WORKING_AGE = 20;
+export const DEFAULT_HORIZON_YEARS = 10;
+export const MAX_HORIZON_YEARS = 50;
+
+/** The forecast of one municipality. */
+export type ForecastInput = {
+  /** Year of the staff figures (the reference date's year); the forecast covers baseYear + 1 … baseYear + horizon. */
+  baseYear: number;
+  /** Years forecast (default 10, at most 50). */
+  horizonYears?: number;
+  professions: readonly ProfessionStaff[];
+  /** The base year's population and the projection of later years; a missing year repeats the last known one. */
+  population: readonly PopulationYear[];
+  parameters?: Partial<ForecastParameters>;
+};
+
+/** One forecast year of one profession (or of all professions). Persons, unrounded. */
+export type ForecastYear = {
+  year: number;
+  /** Persons needed this year: today's staff per inhabitant (basis) times the year's population, with the levers. */
+  demand: number;
+  /** Today's staff still employed at the end of the year (after retirements and turnover). */
+  staffRemaining: number;
+  /** Today's staff who reach the retirement age this year. */
+  retirements: number;
+  /** Today's staff who leave this year for other reasons (turnover). */
+  turnoverLeavers: number;
+  /** Recruitment need this year = demand growth + retirements + turnover leavers (negative when demand falls more). */
+  need: number;
+  /** Need summed from the first forecast year to this one (= demand − staff remaining at the end of this year). */
+  cumulativeNeed: number;
+};
+
+/** The forecast of one profession (key 'all' for the sum over professions). */
+export type ProfessionForecast = {
+  key: string;
+  baseHeadcount: number;
+  years: ForecastYear[];
+  /** Cumulative need over the first 5 and 10 years; null when the horizon is shorter. */
+  cumulativeNeed5: number | null;
+  cumulativeNeed10: number | null;
+  /** Notes on this profession's data in Swedish (e.g. missing age bands). */
+  notesSv: string[];
+};
+
+/** An assumption shown next to the result. */
+export type ForecastAssumption = { key: string; label: string; value: string };
+
+export type ForecastResult = {
+  baseYear: number;
+  horizonYears: number;
+  parameters: ForecastParameters;
+  professions: ProfessionForecast[];
+  /** The sum over all professions (key 'all'). */
+  total: ProfessionForecast;
+  assumptions: ForecastAssumption[];
+};
+
+/** A scenario beside the base case. */
+export type ScenarioComparison = {
+  needBase: number;
+  needScenario: number;
+  /** needBase − needScenario: positive when the scenario needs fewer recruits. */
+  reduction: number;
+  /** reduction / needBase in percent; null when the base need is not positive. */
+  reductionPercent: number | null;
+  /** E.g. "Behovet minskar med 1 234 (12,5 %)". */
+  textSv: string;
+};
+
+// ---- helpers -------------------------------------------------------------------------------------------------
+
+/** A finite, non-negative number (anything else counts as 0), so no NaN or Infinity leaves the engine. */
+const amount = (x: number | null | undefined): number => (typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : 0);
+const integer = (x: number | null | undefined, fallback: number, min: number, max: number): number =>
+  typeof x === 'number' && Number.isFinite(x) ? Math.min(max, Math.max(min, Math.round(x))) : fallback;
+
+/** Fills in the defaults and brings every parameter into its valid range. */
+export function resolveParameters(p: Partial<ForecastParameters> = {}): ForecastParameters {
+  const d = DEFAULT_FORECAST_PARAMETERS;
+  const basis = p.demandBasis ?? d.demandBasis;
+  const ratio = p.staffingRatioChange;
+  const hours = p.fullTimeHoursPerWeek;
+  return {
+    retirementAge: integer(p.retirementAge, d.retirementAge, MIN_WORKING_AGE + 1, 100),
+    retirementDelayYears: integer(p.retirementDelayYears, d.retirementDelayYears, 0, 10),
+    turnoverRate: Math.min(1, amount(p.turnoverRate)),
+    demandBasis:
+      basis === '80+'
+        ? '80+'
+        : {
+            weight0_64: amount(basis.weight0_64),
+            weight65_79: amount(basis.weight65_79),
+            weight80plus: amount(basis.weight80plus),
+          },
+    staffingRatioChange: typeof ratio === 'number' && Number.isFinite(ratio) ? Math.max(-1, ratio) : 0,
+    extraHoursPerWeekForPartTime: amount(p.extraHoursPerWeekForPartTime),
+    fullTimeHoursPerWeek: hours !== undefined && amount(hours) > 0 ? amount(hours) : d.fullTimeHoursPerWeek,
+  };
+}
+
+function basisOf(pop: PopulationYear, basis: DemandBasis): number {
+  if (basis === '80+') return amount(pop.age80plus);
+  return (
+    amount(basis.weight0_64) * amount(pop.age0_64) +
+    amount(basis.weight65_79) * amount(pop.age65_79) +
+    amount(basis.weight80plus) * amount(pop.age80plus)
+  );
+}
+
+/** The population of a year: that year's row, else the latest earlier row; null when none is known. */
+function populationIn(population: readonly PopulationYear[], year: number): PopulationYear | null {
+  let best: PopulationYear | null = null;
+  for (const row of population) {
+    if (row.year <= year && (best === null || row.year >= best.year)) best = row;
+  }
+  return best;
+}
+
+/** Today's staff as one-year cohorts: each band's count spread evenly over its ages, scaled to the headcount. */
+export function ageCohorts(staff: ProfessionStaff, retirementAge: number): { age: number | null; count: number }[] {
+  const headcount = amount(staff.headcount);
+  const bands = staff.ageBands.filter((b) => amount(b.count) > 0);
+  const bandSum = bands.reduce((s, b) => s + amount(b.count), 0);
+  if (headcount === 0) return [];
+  // No age known: the staff stay (subject to turnover) but never retire within the forecast.
+  if (bandSum === 0) return [{ age: null, count: headcount }];
+  const scale = headcount / bandSum;
+  const cohorts: { age: number; count: number }[] = [];
+  for (const band of bands) {
+    const lo = Math.max(MIN_WORKING_AGE, integer(band.minAge, MIN_WORKING_AGE, 0, 120));
+    // The open upper band (65+) spans its lower bound up to the year before the retirement age.
+    const hi = Math.max(lo, band.maxAge === null ? retirementAge - 1 : integer(band.maxAge, lo, 0, 120));
+    const each = (amount(band.count) * scale) / (hi - lo + 1);
+    for (let age = lo; age <= hi; age++) cohorts.push({ age, count: each });
+  }
+  return cohorts;
+}
+
+function cumulativeAt(years: readonly ForecastYear[], n: number): number | null {
+  return years.length >= n ? (years[n - 1]?.cumulativeNeed ?? null) : null;
+}
+
+function professionForecast(
+  staff: ProfessionStaff,
+  input: { baseYear: number; horizon: number; population: readonly PopulationYear[] },
+  p: ForecastParameters,
+): ProfessionForecast {
+  const notesSv: string[] = [];
+  const headcount = amount(staff.headcount);
+  const cohorts = ageCohorts(staff, p.retirementAge);
+  if (headcount > 0 && cohorts.length === 1 && cohorts[0]?.age === null) {
+    notesSv.push('Åldersfördelning saknas: inga pensionsavgångar räknas för yrket.');
+  }
+  const bandSum = staff.ageBands.reduce((s, b) => s + amount(b.count), 0);
+  if (bandSum > 0 && headcount > 0 && Math.abs(bandSum - headcount) > 1e-9) {
+    notesSv.push('Åldersgruppernas summa skiljer sig från antalet anställda; fördelningen har skalats om.');
+  }
+
+  // Year offset in which a cohort retires: when it reaches the retirement age, at the latest in the first year;
+  // the delay lever moves every retirement the same number of years.
+  const retiresIn = (age: number | null) =>
+    age === null ? Number.POSITIVE_INFINITY : Math.max(1, p.retirementAge - age) + p.retirementDelayYears;
+
+  // Part-time lever: extra FTE of the part-time staff, capped at full time, turns into fewer persons needed for
+  // the same work, in proportion to FTE per person.
+  const fte = Math.min(amount(staff.contractedFte), headcount);
+  const fullTime = Math.min(amount(staff.fullTimeHeadcount), headcount);
+  const partTime = headcount - fullTime;
+  const partTimeFte = partTime > 0 ? Math.min(1, Math.max(0, (fte - fullTime) / partTime)) : 0;
+  const extraFtePerPerson = Math.min(p.extraHoursPerWeekForPartTime / p.fullTimeHoursPerWeek, 1 - partTimeFte);
+  const extraFte = partTime * extraFtePerPerson;
+  const capacityFactor = fte > 0 ? fte / (fte + extraFte) : 1;
+
+  const base = populationIn(input.population, input.baseYear);
+  const baseBasis = base ? basisOf(base, p.demandBasis) : 0;
+  if (headcount > 0 && baseBasis === 0) {
+    notesSv.push('Ingen befolkning för basåret: efterfrågan hålls på dagens antal anställda.');
+  }
+
+  const years: ForecastYear[] = [];
+  let previousDemand = headcount;
+  let cumulative = 0;
+  for (let t = 1; t <= input.horizon; t++) {
+    const year = input.baseYear + t;
+    const pop = populationIn(input.population, year);
+    const growth = baseBasis > 0 && pop ? basisOf(pop, p.demandBasis) / baseBasis : 1;
+    const demand = headcount * growth * (1 + p.staffingRatioChange) * capacityFactor;
+    let retirements = 0;
+    let staying = 0;
+    for (const c of cohorts) {
+      const r = retiresIn(c.age);
+      if (r < t) continue;
+      const atStart = c.count * (1 - p.turnoverRate) ** (t - 1);
+      if (r === t) retirements += atStart;
+      else staying += atStart;
+    }
+    const turnoverLeavers = staying * p.turnoverRate;
+    const staffRemaining = staying - turnoverLeavers;
+    const need = demand - previousDemand + retirements + turnoverLeavers;
+    cumulative += need;
+    years.push({ year, demand, staffRemaining, retirements, turnoverLeavers, need, cumulativeNeed: cumulative });
+    previousDemand = demand;
+  }
+  return {
+    key: staff.key,
+    baseHeadcount: headcount,
+    years,
+    cumulativeNeed5: cumulativeAt(years, 5),
+    cumulativeNeed10: cumulativeAt(years, 10),
+    notesSv,
+  };
+}
+
+/** Sums forecasts year by calendar year (a year missing in one counts as 0 there). */
+function sumProfessionForecasts(key: string, parts: readonly ProfessionForecast[]): ProfessionForecast {
+  const byYear = new Map<number, ForecastYear>();
+  for (const part of parts) {
+    for (const y of part.years) {
+      const acc = byYear.get(y.year) ?? {
+        year: y.year,
+        demand: 0,
+        staffRemaining: 0,
+        retirements: 0,
+        turnoverLeavers: 0,
+        need: 0,
+        cumulativeNeed: 0,
+      };
+      acc.demand += y.demand;
+      acc.staffRemaining += y.staffRemaining;
+      acc.retirements += y.retirements;
+      acc.turnoverLeavers += y.turnoverLeavers;
+      acc.need += y.need;
+      byYear.set(y.year, acc);
+    }
+  }
+  const years = [...byYear.values()].sort((a, b) => a.year - b.year);
+  let cumulative = 0;
+  for (const y of years) {
+    cumulative += y.need;
+    y.cumulativeNeed = cumulative;
+  }
+  return {
+    key,
+    baseHeadcount: parts.reduce((s, x) => s + x.baseHeadcount, 0),
+    years,
+    cumulativeNeed5: cumulativeAt(years, 5),
+    cumulativeNeed10: cumulativeAt(years, 10),
+    notesSv: [...new Set(parts.flatMap((x) => x.notesSv))],
+  };
+}
+
+// ---- Swedish display -----------------------------------------------------------------------------------------
+
+const SV_ONE_DECIMAL = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
+/** Swedish number: space (U+00A0) between thousands, decimal comma, at most one decimal. */
+export const formatSv = (n: number): string => SV_ONE_DECIMAL.format(n === 0 ? 0 : n).replace('\u2212', '-');
+
+function describeBasis(basis: DemandBasis): string {
+  if (basis === '80+') return 'Invånare 80 år och äldre';
+  const parts = [
+    [basis.weight0_64 ?? 0, '0–64 år'],
+    [basis.weight65_79, '65–79 år'],
+    [basis.weight80plus, '80+ år'],
+  ] as const;
+  return `Viktade invånare: ${parts
+    .filter(([w]) => w > 0)
+    .map(([w, l]) => `${formatSv(w)} × ${l}`)
+    .join(' + ')}`;
+}
+
+function assumptionsOf(baseYear: number, horizon: number, p: ForecastParameters): ForecastAssumption[] {
+  return [
+    { key: 'baseYear', label: 'Basår (personalens referensdag)', value: String(baseYear) },
+    { key: 'horizonYears', label: 'Prognosperiod', value: `${horizon} år` },
+    { key: 'retirementAge', label: 'Pensionsålder', value: `${p.retirementAge} år` },
+    { key: 'retirementDelayYears', label: 'Senare pensionering', value: `${p.retirementDelayYears} år` },
+    {
+      key: 'ageSpread',
+      label: 'Åldersgrupper',
+      value: `Jämnt fördelade inom gruppen; yngsta gruppen från ${MIN_WORKING_AGE} år, den öppna äldsta gruppen upp till året före pensionsåldern`,
+    },
+    {
+      key: 'turnoverRate',
+      label: 'Personalomsättning per år (utöver pension)',
+      value: `${formatSv(p.turnoverRate * 100)} %`,
+    },
+    { key: 'demandBasis', label: 'Efterfrågan följer', value: describeBasis(p.demandBasis) },
+    {
+      key: 'staffingRatioChange',
+      label: 'Ändrad personaltäthet (nya arbetssätt)',
+      value: `${formatSv(p.staffingRatioChange * 100)} %`,
+    },
+    {
+      key: 'extraHoursPerWeekForPartTime',
+      label: 'Deltidsanställda arbetar mer',
+      value: `${formatSv(p.extraHoursPerWeekForPartTime)} tim/vecka (högst heltid)`,
+    },
+    { key: 'fullTimeHoursPerWeek', label: 'Heltid', value: `${formatSv(p.fullTimeHoursPerWeek)} tim/vecka` },
+    {
+      key: 'needDefinition',
+      label: 'Rekryteringsbehov',
+      value: 'Ökad efterfrågan + pensionsavgångar + övrig personalomsättning bland dagens anställda',
+    },
+  ];
+}
+
+// ---- the API -------------------------------------------------------------------------------------------------
+
+/** The forecast of one municipality: per profession and year, the total over professions and the assumptions. */
+export function forecast(input: ForecastInput): ForecastResult {
+  const parameters = resolveParameters(input.parameters);
+  const horizonYears = integer(input.horizonYears, DEFAULT_HORIZON_YEARS, 1, MAX_HORIZON_YEARS);
+  const context = { baseYear: input.baseYear, horizon: horizonYears, population: input.population };
+  const professions = input.professions.map((s) => professionForecast(s, context, parameters));
+  return {
+    baseYear: input.baseYear,
+    horizonYears,
+    parameters,
+    professions,
+    total: sumProfessionForecasts('all', professions),
+    assumptions: assumptionsOf(input.baseYear, horizonYears, parameters),
+  };
+}
+
+/**
+ * The region's forecast: the municipalities' forecasts summed per profession and calendar year. An assumption that
+ * differs between municipalities is shown as "Olika per kommun".
+ */
+export function sumForecasts(results: readonly ForecastResult[]): ForecastResult {
+  const first = results[0];
+  if (!first) {
+    const parameters = resolveParameters();
+    return {
+      baseYear: 0,
+      horizonYears: 0,
+      parameters,
+      professions: [],
+      total: sumProfessionForecasts('all', []),
+      assumptions: [],
+    };
+  }
+  const keys = [...new Set(results.flatMap((r) => r.professions.map((p) => p.key)))];
+  const professions = keys.map((key) =>
+    sumProfessionForecasts(
+      key,
+      results.flatMap((r) => r.professions.filter((p) => p.key === key)),
+    ),
+  );
+  const assumptions = first.assumptions.map((a) =>
+    results.every((r) => r.assumptions.some((b) => b.key === a.key && b.value === a.value))
+      ? a
+      : { ...a, value: 'Olika per kommun' },
+  );
+  return {
+    baseYear: Math.min(...results.map((r) => r.baseYear)),
+    horizonYears: Math.max(...results.map((r) => r.horizonYears)),
+    parameters: first.parameters,
+    professions,
+    total: sumProfessionForecasts('all', professions),
+    assumptions,
+  };
+}
+
+/**
+ * A scenario beside the base case: the cumulative need over `years` (default the whole horizon) of one profession
+ * (default all), how much it falls, and the sentence to show.
+ */
+export function compareScenario(
+  base: ForecastResult,
+  scenario: ForecastResult,
+  options: { years?: number; profession?: string } = {},
+): ScenarioComparison {
+  const pick = (r: ForecastResult) => {
+    const f = options.profession ? r.professions.find((p) => p.key === options.profession) : r.total;
+    if (!f || f.years.length === 0) return 0;
+    const n = Math.min(f.years.length, Math.max(1, options.years ?? f.years.length));
+    return f.years[n - 1]?.cumulativeNeed ?? 0;
+  };
+  const needBase = pick(base);
+  const needScenario = pick(scenario);
+  const reduction = needBase - needScenario;
+  const reductionPercent = needBase > 0 ? (reduction / needBase) * 100 : null;
+  const shown = formatSv(Math.abs(reduction));
+  let textSv: string;
+  if (shown === '0') textSv = 'Behovet är oförändrat';
+  else {
+    const verb = reduction > 0 ? 'minskar' : 'ökar';
+    const percent = reductionPercent === null ? '' : ` (${formatSv(Math.abs(reductionPercent))} %)`;
+    textSv = `Behovet ${verb} med ${shown}${percent}`;
+  }
+  return { needBase, needScenario, reduction, reductionPercent, textSv };
+}
