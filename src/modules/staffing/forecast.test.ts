@@ -89,6 +89,21 @@ describe('forecast — hand-computed cases', () => {
     expect(p?.years[9]?.staffRemaining).toBe(10);
   });
 
+  it('the open lower band starts at 20', () => {
+    // Band –29 (0–29) with 10 persons counts as one person at each age 20–29. Retirement age 66: age 29 retires in
+    // year 37, 28 in 38, 27 in 39, 26 in 40 → 4 retirements cumulated by year 40 (from age 0 it would be 4/3).
+    const r = forecast({
+      baseYear: 2026,
+      horizonYears: 40,
+      professions: [staff('nurse', 10, [{ minAge: 0, maxAge: 29, count: 10 }])],
+      population: [pop(2026, 100)],
+    });
+    const retirements = r.professions[0]?.years.map((y) => y.retirements) ?? [];
+    expect(retirements.slice(0, 36).every((x) => x === 0)).toBe(true);
+    expect(retirements.slice(36)).toEqual([1, 1, 1, 1]);
+    expect(r.professions[0]?.years[39]?.cumulativeNeed).toBe(4);
+  });
+
   it('a longer retirement age spreads the 65+ band up to the year before it', () => {
     // Retirement age 68: 65+ (4 persons) spans 65, 66, 67 → 4/3 each, retiring in years 3, 2, 1.
     const r = forecast({
