@@ -17,12 +17,30 @@ beforeAll(async () => {
   ({ database, drop } = await createTestDatabase());
   await database.migrate();
   for (let i = 0; i < 3; i++) await buildUser(database.db);
+  // A table with generated columns and triggers (the catalogue's search vectors, word list and revision).
+  await database.query(
+    `INSERT INTO training_item (title, provider, url, url_key, length_minutes, format, language, status, search_text)
+     VALUES ('Demens i vardagen', 'Leverantör (demo)', 'https://example.org/d', 'example.org/d', 30, 'video', 'sv',
+             'approved', 'Demens i vardagen Leverantör (demo)')`,
+  );
+  before = await catalogueRows();
   await backupDatabase(database, file);
 });
 afterAll(async () => {
   await drop();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** The catalogue's rows, generated columns and trigger-kept tables included, as text. */
+const catalogueRows = async () =>
+  Promise.all(
+    ['training_item', 'training_search_word', 'training_catalogue_revision'].map(async (t) =>
+      (await database.query<{ j: string }>(`SELECT row_to_json(x)::text AS j FROM "${t}" x ORDER BY 1`)).map(
+        (r) => r.j,
+      ),
+    ),
+  );
+let before: string[][] = [];
 
 const userCount = async () => (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM "user"'))[0]?.n;
 
@@ -56,5 +74,14 @@ describe('restore checks the whole file first', () => {
     expect(await userCount()).toBe(4);
     await restoreDatabase(database, file);
     expect(await userCount()).toBe(3);
+    // Generated columns are computed again and triggers add nothing: every catalogue row is as it was.
+    expect(before[0]).toHaveLength(1);
+    expect(before[1]?.length).toBeGreaterThan(2);
+    expect(await catalogueRows()).toEqual(before);
+    // The triggers work again after the restore.
+    await database.query(`UPDATE training_item SET title = 'Demens', search_text = 'Demenssjukdom'`);
+    const [revision] = await database.query<{ revision: number }>('SELECT revision FROM training_catalogue_revision');
+    expect(JSON.parse(before[2]?.[0] ?? '{}').revision).toBeLessThan(Number(revision?.revision));
+    expect(await database.query(`SELECT 1 FROM training_search_word WHERE word = 'demenssjukdom'`)).toHaveLength(1);
   });
 });

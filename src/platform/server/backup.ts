@@ -170,19 +170,38 @@ export async function restoreDatabase(database: Database, file: string): Promise
   await database.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     await tx.execute(sql.raw(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`));
+    // The rows come back exactly as they were: the tables' own triggers (a search word list, a catalogue revision,
+    // append-only guards) would add to or change them. ALTER TABLE is transactional: a failed restore keeps them.
+    for (const table of tables) await tx.execute(sql`ALTER TABLE ${sql.identifier(table)} DISABLE TRIGGER USER`);
     for (const table of tables) {
       const list = rows.get(table) ?? [];
       counts[table] = list.length;
+      // Generated columns (the search vectors) are computed again by the database, never inserted.
+      const columns = sql.join(
+        (await storedColumns(tx, table)).map((c) => sql.identifier(c)),
+        sql`, `,
+      );
       for (let i = 0; i < list.length; i += BATCH) {
         const json = JSON.stringify(list.slice(i, i + BATCH));
         await tx.execute(
-          sql`INSERT INTO ${sql.identifier(table)} SELECT * FROM json_populate_recordset(NULL::${sql.identifier(table)}, ${json}::json)`,
+          sql`INSERT INTO ${sql.identifier(table)} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${sql.identifier(table)}, ${json}::json)`,
         );
       }
       await resetSequences(tx, table);
     }
+    for (const table of tables) await tx.execute(sql`ALTER TABLE ${sql.identifier(table)} ENABLE TRIGGER USER`);
   });
   return counts;
+}
+
+/** A table's columns that hold values (not generated), in their order. */
+async function storedColumns(tx: Db, table: string): Promise<string[]> {
+  const res = (await tx.execute(
+    sql`SELECT a.attname AS col FROM pg_attribute a
+         WHERE a.attrelid = ${`"${table}"`}::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+         ORDER BY a.attnum`,
+  )) as unknown as { rows: { col: string }[] };
+  return res.rows.map((r) => r.col);
 }
 
 /** After rows with explicit ids are inserted, serial columns must continue after the largest id. */
