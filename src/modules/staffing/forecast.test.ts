@@ -71,7 +71,7 @@ describe('forecast — hand-computed cases', () => {
     // Demand: 2027 20 × 550/500 = 22; 2028–2030 22; 2031 20 × 600/500 = 24; 2032–2036 24.
     // Need: 2027 (22 − 20) + 10 = 12; 2028–2030 0; 2031 24 − 22 = 2; then 0.
     // Cumulated: 5 years 12 + 2 = 14; 10 years 14 (= demand 24 − staff left 10).
-    const r = forecast({
+    const input: ForecastInput = {
       baseYear: 2026,
       professions: [
         staff('assistant_nurse', 20, [
@@ -80,13 +80,19 @@ describe('forecast — hand-computed cases', () => {
         ]),
       ],
       population: [pop(2026, 500), pop(2027, 550), pop(2031, 600)],
-    });
+    };
+    const r = forecast(input);
     const p = r.professions[0];
     expect(p?.years.map((y) => y.demand)).toEqual([22, 22, 22, 22, 24, 24, 24, 24, 24, 24]);
     expect(needs(r)).toEqual([12, 0, 0, 0, 2, 0, 0, 0, 0, 0]);
     expect(p?.cumulativeNeed5).toBe(14);
     expect(p?.cumulativeNeed10).toBe(14);
     expect(p?.years[9]?.staffRemaining).toBe(10);
+    // Decision 009's worked example: retiring one year later moves the ten 65-year-olds to 2028, so 2027 needs
+    // only the demand growth 2; cumulated 2 + 10 + 2 = 14 over 5 and 10 years — unchanged.
+    const later = forecast({ ...input, parameters: { retirementDelayYears: 1 } });
+    expect(needs(later)).toEqual([2, 10, 0, 0, 2, 0, 0, 0, 0, 0]);
+    expect(compareScenario(r, later).textSv).toBe('Behovet är oförändrat');
   });
 
   it('the open lower band starts at 20', () => {
