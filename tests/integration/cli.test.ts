@@ -8,6 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openEmbedded } from '../../src/platform/server/db.ts';
 
 const run = promisify(execFile);
+// Each call starts a new process that may migrate a new database: a test waits out the child's own
+// 60 s limit, so a slow machine fails on that limit (and the child is gone) rather than leave it holding the folder.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'kn-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -21,7 +23,7 @@ function cli(...args: string[]) {
   );
 }
 
-describe('kompetensnav create-admin', () => {
+describe('kompetensnav create-admin', { timeout: 120_000 }, () => {
   it('creates the region and a regional admin on an empty database and logs the invitation link', async () => {
     const res = await cli(
       'create-admin',
