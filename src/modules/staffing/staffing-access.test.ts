@@ -392,7 +392,73 @@ const CELLS: Cell[] = [
     }),
     expect: { rest: 200 },
   },
+  {
+    name: 'population projections',
+    method: 'GET',
+    url: '/api/staffing/population',
+    request: async () => ({ method: 'GET', url: '/api/staffing/population' }),
+    expect: everyone(200),
+  },
+  {
+    name: 'population projections: export',
+    method: 'GET',
+    url: '/api/staffing/population/export',
+    request: async () => ({ method: 'GET', url: `/api/staffing/population/export?municipalityId=${a.id}` }),
+    expect: everyone(200),
+  },
+  {
+    name: 'population projection of a municipality',
+    method: 'GET',
+    url: '/api/staffing/population/:municipalityId',
+    request: async () => ({ method: 'GET', url: `/api/staffing/population/${a.id}` }),
+    expect: everyone(200),
+  },
+  {
+    name: 'save a population projection',
+    method: 'PUT',
+    url: '/api/staffing/population/:municipalityId',
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/staffing/population/${a.id}`,
+      payload: { rows: [{ year: new Date().getUTCFullYear() + 1, ageGroup: '80+', inhabitants: 1200 }] },
+    }),
+    expect: editors(200),
+  },
+  {
+    name: 'population import: preview',
+    method: 'POST',
+    url: '/api/staffing/population/import/preview',
+    // Another municipality's admin may import their own rows; A's rows are cell errors in an answered preview.
+    request: async () => ({ method: 'POST', url: '/api/staffing/population/import/preview', ...populationCsv() }),
+    expect: editors(200, 200),
+  },
+  {
+    name: 'population import: confirm',
+    method: 'POST',
+    url: '/api/staffing/population/import/confirm',
+    request: async () => {
+      const file = populationCsv();
+      const token = (await admin()({ method: 'POST', url: '/api/staffing/population/import/preview', ...file })).json()
+        .token;
+      return { method: 'POST', url: `/api/staffing/population/import/confirm?token=${token}`, ...file };
+    },
+    expect: editors(201, 422),
+  },
 ];
+
+/** A projection CSV for A with a value of its own, so every confirmation has something to write. */
+let populationValue = 1000;
+function populationCsv() {
+  populationValue += 1;
+  const boundary = 'kompetensnavprognos';
+  const csv = `kommunkod;kommun;år;åldersgrupp;antal\n${a.code};${a.name};${new Date().getUTCFullYear() + 2};80+;${populationValue}\n`;
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="prognos.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`,
+    ),
+  };
+}
 
 describe('staffing role × route matrix', () => {
   it('covers every staffing route the app registers', () => {

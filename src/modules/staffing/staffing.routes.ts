@@ -368,6 +368,8 @@ export async function staffingModule(fastify: FastifyInstance) {
     (req) => discardImport(deps, req.ctx, req.params.id),
   );
 
+  await app.register(import('./population.routes.ts'));
+
   // ---- statistics ----
   app.get(
     '/staffing/comparison',
