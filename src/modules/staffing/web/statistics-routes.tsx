@@ -8,6 +8,7 @@ import { RATIOS } from '../staffing-measures.ts';
 import { searchColumns } from './comparison-columns.ts';
 import { ComparisonPage, type ComparisonSearch } from './comparison-page.tsx';
 import { OpenStatisticsPage, type OpenStatisticsSearch } from './open-statistics-page.tsx';
+import { PopulationPage } from './population-page.tsx';
 import type { ProfileSearch } from './profile-page.tsx';
 
 const comparisonRoute = createRoute({
@@ -41,6 +42,18 @@ const profileRoute = createRoute({
   component: lazyRouteComponent(() => import('./profile-page.tsx'), 'ProfileRoute'),
 });
 
+const populationRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/staffing/population',
+  component: function PopulationRoute() {
+    return (
+      <RequirePermission permission="staffing:read_statistics">
+        <PopulationPage />
+      </RequirePermission>
+    );
+  },
+});
+
 const openStatisticsRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: '/oppen-statistik',
@@ -55,5 +68,5 @@ const openStatisticsRoute = createRoute({
   },
 });
 
-export const staffingStatisticsRoutes = [comparisonRoute, profileRoute] as const;
+export const staffingStatisticsRoutes = [comparisonRoute, profileRoute, populationRoute] as const;
 export const openStatisticsRoutes = [openStatisticsRoute] as const;

@@ -118,4 +118,31 @@ export const statisticsEn: Translation['staffingStatistics'] = {
     signInHelp:
       'Do you work in one of the municipalities? Sign in to see comparisons, the heat map and municipality profiles.',
   },
+  population: {
+    title: 'Population projection',
+    intro:
+      'The projected number of inhabitants per year and age group. The staffing forecast uses it: demand follows the inhabitants aged 80 and over.',
+    municipality: 'Municipality',
+    year: 'Year',
+    ageGroup: 'Age group',
+    cell: '{{group}} years, {{year}}',
+    tableLabel: 'Population projection for {{name}}',
+    empty: 'The municipality has no projection yet.',
+    readOnly: 'You can read the projection but not change it.',
+    addYear: 'Add a year',
+    removeYear: 'Remove {{year}}',
+    save: 'Save the projection',
+    saved: 'The projection is saved.',
+    export: 'Download as CSV',
+    importTitle: 'Import CSV',
+    importHelp:
+      'One row per municipality, year and age group: kommunkod;kommun;år;åldersgrupp;antal. CSV in UTF-8, at most 1 MB. The age groups are 0-64, 65-79 and 80+.',
+    file: 'CSV file',
+    chooseFile: 'Choose a file to preview.',
+    preview: 'Preview',
+    previewSummary: '{{rows}} rows: {{new}} new, {{changed}} changed and {{unchanged}} unchanged values.',
+    previewErrors: 'The file has errors. Nothing was imported; correct the file and preview it again.',
+    confirm: 'Import',
+    imported: 'Imported: {{created}} new and {{updated}} changed values.',
+  },
 };
