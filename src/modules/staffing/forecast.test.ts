@@ -1,6 +1,7 @@
 // The staffing forecast engine against small cases computed by hand, and its properties (decision 009).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { defaultStaffingConfig } from './default-config.ts';
 import {
   type AgeBandCount,
   compareScenario,
@@ -11,6 +12,8 @@ import {
   formatSv,
   type PopulationYear,
   type ProfessionStaff,
+  populationFromFacts,
+  staffFromFacts,
   sumForecasts,
 } from './forecast.ts';
 
@@ -305,6 +308,20 @@ describe('forecast — hand-computed cases', () => {
     expect(r.parameters.fullTimeHoursPerWeek).toBe(40);
   });
 
+  it('caps the growth of a basis that is almost 0 in the base year (found by fast-check)', () => {
+    // Basis 5e-324 × 1 (80+) in 2026 and 3.2e-18 × 1 (65–79) in 2027: the ratio overflows to Infinity and is capped
+    // at 1e6, so demand is 2 × 1e6 instead of Infinity, and the need 2 × 1e6 − 2.
+    const r = forecast({
+      baseYear: 2026,
+      horizonYears: 1,
+      professions: [staff('nurse', 2, [])],
+      population: [pop(2026, 1, 0), pop(2027, 0, 1)],
+      parameters: { demandBasis: { weight65_79: 3.2415270791975372e-18, weight80plus: 5e-324 } },
+    });
+    expect(r.professions[0]?.years[0]?.demand).toBe(2e6);
+    expect(r.professions[0]?.years[0]?.need).toBe(2e6 - 2);
+  });
+
   it('lists every assumption in Swedish', () => {
     const r = forecast({ baseYear: 2026, professions: [], population: [] });
     const byKey = Object.fromEntries(r.assumptions.map((a) => [a.key, a.value]));
@@ -341,6 +358,46 @@ describe('forecast — hand-computed cases', () => {
     ]);
     expect(differing.assumptions.find((a) => a.key === 'retirementAge')?.value).toBe('Olika per kommun');
     expect(sumForecasts([]).professions).toEqual([]);
+  });
+
+  it("reads today's staff and the base population from a report's facts", () => {
+    // Default configuration: six age bands (–29, 30–39, 40–49, 50–59, 60–64, 65+). Nurses: 12 persons, 10.5 FTE,
+    // 8 full time; 7 aged 30–39 and 5 aged 60–64 (the other bands have no fact → 0). OTs have no headcount fact.
+    // Inhabitants 10 000, of which 1 500 aged 65–79 and 600 aged 80+ → 0–64: 10 000 − 1 500 − 600 = 7 900.
+    const f = (measure: string, profession: string, value: number, breakdown = '') => ({
+      measure,
+      profession,
+      breakdown,
+      value,
+    });
+    const facts = [
+      f('headcount', 'sjukskoterska', 12),
+      f('contracted_fte', 'sjukskoterska', 10.5),
+      f('fulltime_headcount', 'sjukskoterska', 8),
+      f('age_headcount', 'sjukskoterska', 7, 'age_30_39'),
+      f('age_headcount', 'sjukskoterska', 5, 'age_60_64'),
+      f('contracted_fte', 'arbetsterapeut', 3),
+      f('inhabitants', 'context', 10_000),
+      f('inhabitants_65_79', 'context', 1_500),
+      f('inhabitants_80_plus', 'context', 600),
+    ];
+    expect(staffFromFacts(defaultStaffingConfig(), facts)).toEqual([
+      {
+        key: 'sjukskoterska',
+        headcount: 12,
+        contractedFte: 10.5,
+        fullTimeHeadcount: 8,
+        ageBands: [
+          { minAge: 0, maxAge: 29, count: 0 },
+          { minAge: 30, maxAge: 39, count: 7 },
+          { minAge: 40, maxAge: 49, count: 0 },
+          { minAge: 50, maxAge: 59, count: 0 },
+          { minAge: 60, maxAge: 64, count: 5 },
+          { minAge: 65, maxAge: null, count: 0 },
+        ],
+      },
+    ]);
+    expect(populationFromFacts(facts, 2026)).toEqual({ year: 2026, age0_64: 7_900, age65_79: 1_500, age80plus: 600 });
   });
 
   it('formats Swedish numbers', () => {
@@ -558,7 +615,19 @@ describe('forecast — properties', () => {
         fc.array(
           popArb(BASE).chain((row) => fc.integer({ min: BASE - 2, max: BASE + 12 }).map((year) => ({ ...row, year }))),
         ),
-        paramsArb,
+        fc.oneof(
+          paramsArb,
+          // Any numbers at all, even NaN, infinities and denormals: the engine brings them into range.
+          fc.record({
+            retirementAge: fc.double(),
+            retirementDelayYears: fc.double(),
+            turnoverRate: fc.double(),
+            demandBasis: fc.record({ weight0_64: fc.double(), weight65_79: fc.double(), weight80plus: fc.double() }),
+            staffingRatioChange: fc.double(),
+            extraHoursPerWeekForPartTime: fc.double(),
+            fullTimeHoursPerWeek: fc.double(),
+          }),
+        ),
         fc.integer({ min: 0, max: 60 }),
         (professions, population, parameters, horizonYears) => {
           const r = forecast({ baseYear: BASE, horizonYears, professions, population, parameters });

@@ -1,6 +1,8 @@
 // The staffing forecast (issue 4, decision 009): how many people a municipality must recruit per profession and
 // year — demand that follows the population plus replacement of today's staff who retire or leave — as SKR's method.
 // Pure functions only: no database, no clock, no randomness. Nothing is rounded here except the Swedish text.
+import type { StaffingConfigDto } from './staffing.contracts.ts';
+import type { Fact } from './staffing-measures.ts';
 
 /** One age band of today's staff, as configured (items of kind 'age_band'); null bounds are open-ended. */
 export type AgeBandCount = { minAge: number | null; maxAge: number | null; count: number };
@@ -35,7 +37,7 @@ export type ForecastParameters = {
   turnoverRate: number;
   /** What demand follows (default '80+'). */
   demandBasis: DemandBasis;
-  /** Scenario lever: relative change of staff per inhabitant from the first forecast year (−0.05 = 5 % fewer). */
+  /** Scenario lever: relative change of staff per inhabitant from the first forecast year (−0.05 = 5 % fewer; −1 … 10). */
   staffingRatioChange: number;
   /** Scenario lever: hours a week that every part-time employee works more (capped at full time). */
   extraHoursPerWeekForPartTime: number;
@@ -126,8 +128,14 @@ export type ScenarioComparison = {
 
 // ---- helpers -------------------------------------------------------------------------------------------------
 
-/** A finite, non-negative number (anything else counts as 0), so no NaN or Infinity leaves the engine. */
-const amount = (x: number | null | undefined): number => (typeof x === 'number' && Number.isFinite(x) && x > 0 ? x : 0);
+/** Largest count, FTE, population or weight the engine takes; larger values are capped (no municipality is near). */
+export const MAX_AMOUNT = 1e12;
+/** Largest growth of the demand basis from the base year: caps absurd ratios (a basis of almost 0 in the base year). */
+export const MAX_GROWTH = 1e6;
+
+/** A finite number in 0 … MAX_AMOUNT (anything else counts as 0), so no NaN or Infinity leaves the engine. */
+const amount = (x: number | null | undefined): number =>
+  typeof x === 'number' && Number.isFinite(x) && x > 0 ? Math.min(x, MAX_AMOUNT) : 0;
 const integer = (x: number | null | undefined, fallback: number, min: number, max: number): number =>
   typeof x === 'number' && Number.isFinite(x) ? Math.min(max, Math.max(min, Math.round(x))) : fallback;
 
@@ -149,7 +157,7 @@ export function resolveParameters(p: Partial<ForecastParameters> = {}): Forecast
             weight65_79: amount(basis.weight65_79),
             weight80plus: amount(basis.weight80plus),
           },
-    staffingRatioChange: typeof ratio === 'number' && Number.isFinite(ratio) ? Math.max(-1, ratio) : 0,
+    staffingRatioChange: typeof ratio === 'number' && Number.isFinite(ratio) ? Math.min(10, Math.max(-1, ratio)) : 0,
     extraHoursPerWeekForPartTime: amount(p.extraHoursPerWeekForPartTime),
     fullTimeHoursPerWeek: hours !== undefined && amount(hours) > 0 ? amount(hours) : d.fullTimeHoursPerWeek,
   };
@@ -240,7 +248,7 @@ function professionForecast(
   for (let t = 1; t <= input.horizon; t++) {
     const year = input.baseYear + t;
     const pop = populationIn(input.population, year);
-    const growth = baseBasis > 0 && pop ? basisOf(pop, p.demandBasis) / baseBasis : 1;
+    const growth = baseBasis > 0 && pop ? Math.min(MAX_GROWTH, basisOf(pop, p.demandBasis) / baseBasis) : 1;
     const demand = headcount * growth * (1 + p.staffingRatioChange) * capacityFactor;
     let retirements = 0;
     let staying = 0;
@@ -446,4 +454,36 @@ export function compareScenario(
     textSv = `Behovet ${verb} med ${shown}${percent}`;
   }
   return { needBase, needScenario, reduction, reductionPercent, textSv };
+}
+
+// ---- from a report's facts -----------------------------------------------------------------------------------
+
+/**
+ * Today's staff per active profession from one report's facts: headcount, contracted_fte, fulltime_headcount and
+ * age_headcount per active age band of the configuration (a band without a fact counts 0). Professions without a
+ * headcount are left out.
+ */
+export function staffFromFacts(config: StaffingConfigDto, facts: readonly Fact[]): ProfessionStaff[] {
+  const value = (profession: string, measure: string, breakdown = '') =>
+    amount(facts.find((f) => f.profession === profession && f.measure === measure && f.breakdown === breakdown)?.value);
+  const bands = config.items.filter((i) => i.kind === 'age_band' && i.active).sort((a, b) => a.sort - b.sort);
+  return config.professions
+    .filter((p) => p.active && facts.some((f) => f.profession === p.key && f.measure === 'headcount'))
+    .sort((a, b) => a.sort - b.sort)
+    .map((p) => ({
+      key: p.key,
+      headcount: value(p.key, 'headcount'),
+      contractedFte: value(p.key, 'contracted_fte'),
+      fullTimeHeadcount: value(p.key, 'fulltime_headcount'),
+      ageBands: bands.map((b) => ({ minAge: b.minAge, maxAge: b.maxAge, count: value(p.key, 'age_headcount', b.key) })),
+    }));
+}
+
+/** The base year's population from a report's context facts (0–64 = inhabitants − 65–79 − 80+, at least 0). */
+export function populationFromFacts(facts: readonly Fact[], year: number): PopulationYear {
+  const value = (measure: string) =>
+    amount(facts.find((f) => f.profession === 'context' && f.measure === measure && f.breakdown === '')?.value);
+  const age65_79 = value('inhabitants_65_79');
+  const age80plus = value('inhabitants_80_plus');
+  return { year, age0_64: Math.max(0, value('inhabitants') - age65_79 - age80plus), age65_79, age80plus };
 }
