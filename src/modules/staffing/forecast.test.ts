@@ -5,10 +5,12 @@ import { defaultStaffingConfig } from './default-config.ts';
 import {
   type AgeBandCount,
   compareScenario,
+  DEFAULT_SCENARIOS,
   type ForecastInput,
   type ForecastParameters,
   type ForecastResult,
   forecast,
+  forecastWithScenarios,
   formatSv,
   type PopulationYear,
   type ProfessionStaff,
@@ -247,6 +249,39 @@ describe('forecast — hand-computed cases', () => {
     // Full time of 38.25 hours: 4/38.25 FTE each, extra 6 000 × 4/38.25 = 627.45…
     const short = forecast({ ...input, parameters: { extraHoursPerWeekForPartTime: 4, fullTimeHoursPerWeek: 38.25 } });
     expect(short.professions[0]?.years[0]?.demand).toBeCloseTo((11_000 * 7_600) / (7_600 + (6_000 * 4) / 38.25), 9);
+  });
+
+  it('runs the scenarios beside the base case over 5 and 10 years', () => {
+    // Five persons aged 60–64 (one per age), 80+ constant, retirement age 66: base need 4 over 5 years, 5 over 10
+    // (first case). Retirement one year later: 3 and 5; two years later: ages 64…60 retire in years 4…8: 2 and 5.
+    // No part-time staff (all full time), so 2 more hours change nothing. Ratio −5 %: demand 5 × 0.95 = 4.75 from
+    // year 1, so need 4 − 0.25 = 3.75 over 5 years (reduction 0.25 = 6.25 %) and 4.75 over 10 (0.25 = 5 %).
+    const input: ForecastInput = {
+      baseYear: 2026,
+      professions: [staff('nurse', 5, [{ minAge: 60, maxAge: 64, count: 5 }])],
+      population: [pop(2026, 1000)],
+    };
+    const { base, scenarios } = forecastWithScenarios(input);
+    expect(base.total.cumulativeNeed5).toBe(4);
+    expect(scenarios.map((s) => s.key)).toEqual(DEFAULT_SCENARIOS.map((s) => s.key));
+    const byKey = Object.fromEntries(scenarios.map((s) => [s.key, s]));
+    expect(byKey.part_time_2h?.comparison10?.textSv).toBe('Behovet är oförändrat');
+    expect(byKey.retire_1y?.comparison5?.needScenario).toBe(3);
+    expect(byKey.retire_1y?.comparison5?.textSv).toBe('Behovet minskar med 1 (25 %)');
+    expect(byKey.retire_2y?.comparison5?.needScenario).toBe(2);
+    expect(byKey.retire_2y?.comparison5?.textSv).toBe('Behovet minskar med 2 (50 %)');
+    expect(byKey.retire_2y?.comparison10?.needScenario).toBe(5);
+    expect(byKey.ratio_minus_5?.comparison5?.needScenario).toBeCloseTo(3.75, 12);
+    expect(byKey.ratio_minus_5?.comparison5?.reductionPercent).toBeCloseTo(6.25, 12);
+    expect(byKey.ratio_minus_5?.comparison10?.textSv).toBe('Behovet minskar med 0,3 (5 %)');
+
+    // Scenario levers go on top of the base parameters; a horizon below 5 years has no 5-year comparison.
+    const short = forecastWithScenarios({ ...input, horizonYears: 3, parameters: { retirementAge: 67 } }, [
+      { key: 'x', labelSv: 'X', parameters: { retirementDelayYears: 1 } },
+    ]);
+    expect(short.scenarios[0]?.result.parameters.retirementAge).toBe(67);
+    expect(short.scenarios[0]?.result.parameters.retirementDelayYears).toBe(1);
+    expect(short.scenarios[0]?.comparison5).toBeNull();
   });
 
   it('a changed staffing ratio; an increase is worded as one', () => {

@@ -456,6 +456,52 @@ export function compareScenario(
   return { needBase, needScenario, reduction, reductionPercent, textSv };
 }
 
+// ---- scenarios beside the base case --------------------------------------------------------------------------
+
+/** A scenario: levers that override the base case's parameters. */
+export type ScenarioDef = { key: string; labelSv: string; parameters: Partial<ForecastParameters> };
+
+/** SKR-style scenarios shown by default; the view may offer others (the hours and percentages are illustrative). */
+export const DEFAULT_SCENARIOS: readonly ScenarioDef[] = [
+  {
+    key: 'part_time_2h',
+    labelSv: 'Deltidsanställda arbetar 2 timmar mer i veckan',
+    parameters: { extraHoursPerWeekForPartTime: 2 },
+  },
+  { key: 'retire_1y', labelSv: 'Pension ett år senare', parameters: { retirementDelayYears: 1 } },
+  { key: 'retire_2y', labelSv: 'Pension två år senare', parameters: { retirementDelayYears: 2 } },
+  {
+    key: 'ratio_minus_5',
+    labelSv: 'Nya arbetssätt: 5 % lägre personaltäthet',
+    parameters: { staffingRatioChange: -0.05 },
+  },
+];
+
+/** One scenario's forecast and how its cumulated need over 5 and 10 years (null beyond the horizon) compares. */
+export type ScenarioResult = {
+  key: string;
+  labelSv: string;
+  result: ForecastResult;
+  comparison5: ScenarioComparison | null;
+  comparison10: ScenarioComparison | null;
+};
+
+/** The base case and each scenario (its levers on top of the base case's parameters), compared over 5 and 10 years. */
+export function forecastWithScenarios(
+  input: ForecastInput,
+  scenarios: readonly ScenarioDef[] = DEFAULT_SCENARIOS,
+): { base: ForecastResult; scenarios: ScenarioResult[] } {
+  const base = forecast(input);
+  return {
+    base,
+    scenarios: scenarios.map((s) => {
+      const result = forecast({ ...input, parameters: { ...input.parameters, ...s.parameters } });
+      const over = (years: number) => (base.horizonYears >= years ? compareScenario(base, result, { years }) : null);
+      return { key: s.key, labelSv: s.labelSv, result, comparison5: over(5), comparison10: over(10) };
+    }),
+  };
+}
+
 // ---- from a report's facts -----------------------------------------------------------------------------------
 
 /**
