@@ -79,11 +79,7 @@ export function PopulationPage() {
               {t('staffingStatistics.population.export')}
             </Anchor>
           </Group>
-          <PopulationGrid
-            key={`${chosen.municipalityId}/${chosen.updatedAt ?? ''}`}
-            municipality={chosen}
-            years={overview.data.years}
-          />
+          <PopulationGrid key={chosen.municipalityId} municipality={chosen} years={overview.data.years} />
           {list.some((m) => m.canEdit) ? <PopulationImport /> : null}
         </>
       ) : null}
@@ -116,9 +112,11 @@ function PopulationGrid({
           ),
         },
       }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: overviewQuery().queryKey });
+    onSuccess: async (data) => {
+      // The grid is keyed by municipality, so it stays mounted: it shows what was saved, in the server's order.
+      setGrid(gridOf(data));
       setSaved(true);
+      await queryClient.invalidateQueries({ queryKey: overviewQuery().queryKey });
     },
   });
   const fields = save.error instanceof ApiError ? save.error.fields : [];
@@ -297,6 +295,7 @@ function PopulationImport() {
             description={t('staffingStatistics.population.importHelp')}
             accept=".csv,text/csv"
             clearable
+            clearButtonProps={{ 'aria-label': t('staffingStatistics.population.clearFile') }}
             value={file}
             error={fileError}
             maw={520}

@@ -138,6 +138,7 @@ export const statisticsEn: Translation['staffingStatistics'] = {
     importHelp:
       'One row per municipality, year and age group: kommunkod;kommun;år;åldersgrupp;antal. CSV in UTF-8, at most 1 MB. The age groups are 0-64, 65-79 and 80+.',
     file: 'CSV file',
+    clearFile: 'Remove the chosen file',
     chooseFile: 'Choose a file to preview.',
     preview: 'Preview',
     previewSummary: '{{rows}} rows: {{new}} new, {{changed}} changed and {{unchanged}} unchanged values.',

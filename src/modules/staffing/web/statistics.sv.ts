@@ -134,6 +134,7 @@ export const statisticsSv = {
     importHelp:
       'En rad per kommun, år och åldersgrupp: kommunkod;kommun;år;åldersgrupp;antal. CSV i UTF-8, högst 1 MB. Åldersgrupperna heter 0-64, 65-79 och 80+.',
     file: 'CSV-fil',
+    clearFile: 'Ta bort den valda filen',
     chooseFile: 'Välj en fil att förhandsgranska.',
     preview: 'Förhandsgranska',
     previewSummary: '{{rows}} rader: {{new}} nya, {{changed}} ändrade och {{unchanged}} oförändrade värden.',
