@@ -215,13 +215,22 @@ const pageCaches = new WeakMap<Db, LRUCache<string, Promise<string>>>();
 /**
  * One page of the public catalogue as the JSON the route sends, from a cache of recent pages when the catalogue has
  * not changed since: every visitor asks for the same first pages, tabs and common words. The key holds the
- * catalogue's revision (moved by the database with every committed change, migration 0014), so no app server
- * serves a page from before a change.
+ * catalogue's revision (moved by the database with every committed change, migration 0014): the server that made a
+ * change never serves a page from before it, another server at most `CACHE_SECONDS` later (as for actors).
  */
-export async function cataloguePageJson(db: Db, query: CatalogueQuery): Promise<string> {
-  const [row] = await db.select({ revision: trainingCatalogueRevision.revision }).from(trainingCatalogueRevision);
+export async function cataloguePageJson(
+  deps: Pick<TrainingsDeps, 'db' | 'cache'>,
+  query: CatalogueQuery,
+): Promise<string> {
+  const { db } = deps;
+  // The revision itself is reference data like the organisations (decision 002): kept a few seconds per app server
+  // and forgotten at once when this server answers any change.
+  const revision = await deps.cache.remember('trainings:catalogue-revision', async () => {
+    const [row] = await db.select({ revision: trainingCatalogueRevision.revision }).from(trainingCatalogueRevision);
+    return row?.revision ?? 0;
+  });
   const { q, ...filters } = query;
-  const key = JSON.stringify([row?.revision ?? 0, queryTokens(q), filters]);
+  const key = JSON.stringify([revision, queryTokens(q), filters]);
   let cache = pageCaches.get(db);
   if (!cache) {
     cache = new LRUCache({ max: PAGE_CACHE_ENTRIES });

@@ -92,7 +92,7 @@ export async function trainingsModule(fastify: FastifyInstance) {
     '/public/trainings',
     { schema: { ...open, querystring: catalogueQuerySchema, response: { 200: cataloguePageSchema } } },
     async (req, reply) =>
-      reply.type('application/json; charset=utf-8').send((await cataloguePageJson(deps.db, req.query)) as never),
+      reply.type('application/json; charset=utf-8').send((await cataloguePageJson(deps, req.query)) as never),
   );
   app.get('/public/trainings/facets', { schema: { ...open, response: { 200: catalogueFacetsSchema } } }, () =>
     getFacets(deps),
