@@ -128,7 +128,7 @@ async function upsert(
 
 const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
 
-/** Saves a municipality's whole projection from the form: the years and groups not sent are removed. */
+/** Saves a municipality's whole projection from the form: the years (from this one) and groups not sent are removed. */
 export async function savePopulation(
   db: Db,
   ctx: RequestContext,
@@ -148,7 +148,9 @@ export async function savePopulation(
       .from(populationProjection)
       .where(eq(populationProjection.municipalityId, municipalityId));
     const sent = new Set(rows.map((r) => `${r.year}/${r.ageGroup}`));
-    const removed = before.filter((r) => !sent.has(`${r.year}/${r.ageGroup}`)).map((r) => r.id);
+    // Years before this one are history the form no longer shows (nor accepts): they stay as they are.
+    const { min } = populationYearRange();
+    const removed = before.filter((r) => r.year >= min && !sent.has(`${r.year}/${r.ageGroup}`)).map((r) => r.id);
     if (removed.length) await tx.delete(populationProjection).where(inArray(populationProjection.id, removed));
     const old = new Map(before.map((r) => [`${r.year}/${r.ageGroup}`, r.inhabitants]));
     const changed = rows.filter((r) => old.get(`${r.year}/${r.ageGroup}`) !== r.inhabitants);

@@ -109,6 +109,23 @@ describe('the form', () => {
     expect(read.rows.slice(0, 3).map((r: { ageGroup: string }) => r.ageGroup)).toEqual(['0-64', '65-79', '80+']);
   });
 
+  it('keeps the years before this one when the form saves (they are history the form no longer shows)', async () => {
+    const m = await buildMunicipality(t.db, { name: 'Historik' });
+    await t.db
+      .insert(populationProjection)
+      .values({ municipalityId: m.id, year: Y - 1, ageGroup: '80+', inhabitants: 77 });
+    const res = await as('admin')({
+      method: 'PUT',
+      url: `/api/staffing/population/${m.id}`,
+      payload: { rows: [{ year: Y, ageGroup: '80+', inhabitants: 80 }] },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await rowsOf(m.id)).toEqual([
+      { year: Y - 1, ageGroup: '80+', inhabitants: 77 },
+      { year: Y, ageGroup: '80+', inhabitants: 80 },
+    ]);
+  });
+
   it('refuses fractions, negative numbers, years out of range and a year and group twice, with Swedish field paths', async () => {
     const before = await rowsOf(a.id);
     const res = await as('reporterA')({
@@ -190,9 +207,10 @@ describe('the form', () => {
     const body = res.json();
     expect(body.years).toEqual({ min: Y, max: Y + 30 });
     const names = body.municipalities.map((m: { municipalityName: string }) => m.municipalityName);
-    expect(names).toEqual(['Björkvik', 'Åsunda']);
-    expect(body.municipalities.map((m: { canEdit: boolean }) => m.canEdit)).toEqual([true, false]);
-    expect(body.municipalities[1].rows.length).toBeGreaterThan(0);
+    // Swedish order: Å after H.
+    expect(names).toEqual(['Björkvik', 'Historik', 'Åsunda']);
+    expect(body.municipalities.map((m: { canEdit: boolean }) => m.canEdit)).toEqual([true, false, false]);
+    expect(body.municipalities[2].rows.length).toBeGreaterThan(0);
     expect((await as(null)({ method: 'GET', url: '/api/staffing/population' })).statusCode).toBe(401);
   });
 });

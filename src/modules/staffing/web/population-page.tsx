@@ -96,7 +96,10 @@ function PopulationGrid({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [grid, setGrid] = useState<Grid>(() => gridOf(municipality));
+  // Those who edit see the years from this one (earlier years are history the server keeps); readers see every year.
+  const shown = (m: PopulationMunicipalityDto) =>
+    gridOf(m).filter((row) => !municipality.canEdit || row.year >= years.min);
+  const [grid, setGrid] = useState<Grid>(() => shown(municipality));
   const [saved, setSaved] = useState(false);
   const save = useMutation({
     mutationFn: () =>
@@ -114,7 +117,7 @@ function PopulationGrid({
       }),
     onSuccess: async (data) => {
       // The grid is keyed by municipality, so it stays mounted: it shows what was saved, in the server's order.
-      setGrid(gridOf(data));
+      setGrid(shown(data));
       setSaved(true);
       await queryClient.invalidateQueries({ queryKey: overviewQuery().queryKey });
     },
