@@ -95,6 +95,25 @@ export async function getPopulation(
   };
 }
 
+/**
+ * A municipality's saved projection for the forecast (forecast.ts): every year and age group, by year. No actor:
+ * the caller has authorised the read (projections are aggregate figures every signed-in user may see).
+ */
+export async function loadProjection(
+  db: Db,
+  municipalityId: string,
+): Promise<{ year: number; ageGroup: PopulationAgeGroup; inhabitants: number }[]> {
+  const rows = await db
+    .select({
+      year: populationProjection.year,
+      ageGroup: populationProjection.ageGroup,
+      inhabitants: populationProjection.inhabitants,
+    })
+    .from(populationProjection)
+    .where(eq(populationProjection.municipalityId, municipalityId));
+  return rows.sort((a, b) => a.year - b.year || ageOrder(a.ageGroup) - ageOrder(b.ageGroup));
+}
+
 export async function getMunicipalityPopulation(
   db: Db,
   ctx: RequestContext,

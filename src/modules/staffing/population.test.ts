@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts'
 import { auditEvent } from '../../platform/server/audit.table.ts';
 import { buildMunicipality, buildUser, type Organisation } from '../../platform/server/factories.ts';
 import { populationYearRange } from './population.contracts.ts';
-import { ageGroupOf } from './population.service.ts';
+import { ageGroupOf, loadProjection } from './population.service.ts';
 import { populationProjection } from './population.table.ts';
 
 let t: TestApp;
@@ -124,6 +124,8 @@ describe('the form', () => {
       { year: Y - 1, ageGroup: '80+', inhabitants: 77 },
       { year: Y, ageGroup: '80+', inhabitants: 80 },
     ]);
+    // What the forecast reads: the same rows, by year.
+    expect(await loadProjection(t.db, m.id)).toEqual(await rowsOf(m.id));
   });
 
   it('refuses fractions, negative numbers, years out of range and a year and group twice, with Swedish field paths', async () => {
