@@ -8,9 +8,10 @@ export type PopulationAgeGroup = (typeof POPULATION_AGE_GROUPS)[number];
 export const POPULATION_LIMITS = {
   /** A projection reaches this many years past the current one. */
   yearsAhead: 30,
-  /** The CSV: 15 municipalities × 31 years × 3 groups is well under this. */
+  /** The CSV: 15 municipalities × 31 years × 3 groups (1,395 rows) is well under both. */
   uploadBytes: 1024 * 1024,
-  rows: 20_000,
+  /** Data rows; the shared CSV parser (catalogue-file.ts) stops reading beyond twice its own 5,000. */
+  rows: 5000,
 } as const;
 
 /** The years a projection may hold: the current year to 30 years ahead (checked when a request is parsed). */

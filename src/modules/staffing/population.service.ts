@@ -300,10 +300,19 @@ function decode(bytes: Buffer): string {
   }
 }
 
+const tooManyRows = () =>
+  new UploadRejectedError(
+    'too_large',
+    `Filen har för många rader. Högst ${POPULATION_LIMITS.rows.toLocaleString('sv-SE')} rader kan importeras åt gången; dela upp filen.`,
+  );
+
 async function checkFile(db: Db, actor: Actor, file: PopulationUpload): Promise<Checked> {
   const text = decode(file.bytes);
   const separator = detectSeparator(text);
-  const [headerRow = [], ...dataRows] = parseCsv(text, separator);
+  const records = parseCsv(text, separator);
+  // The parser stops early on a file far beyond the limit: refused whole, never imported in part.
+  if (records.length > 2 * POPULATION_LIMITS.rows) throw tooManyRows();
+  const [headerRow = [], ...dataRows] = records;
   const errors: PopulationCellErrorDto[] = [];
   const columns = new Map<Column, number>();
   headerRow.forEach((cell, index) => {
@@ -322,9 +331,7 @@ async function checkFile(db: Db, actor: Actor, file: PopulationUpload): Promise<
     errors.push(cellError(1, 'kommunkod', 'ange kommunen i kolumnen kommunkod eller kommun.'));
   }
   const present = dataRows.map((cells, i) => ({ number: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim()));
-  if (present.length > POPULATION_LIMITS.rows) {
-    throw new UploadRejectedError('too_large', `Filen har för många rader (högst ${POPULATION_LIMITS.rows}).`);
-  }
+  if (present.length > POPULATION_LIMITS.rows) throw tooManyRows();
   if (errors.length === 0 && present.length === 0)
     errors.push(cellError(2, '', 'filen har inga rader under rubrikraden.'));
 

@@ -331,6 +331,15 @@ describe('CSV import', () => {
     ]);
   });
 
+  it('refuses a file with more rows than the limit as a whole, however long it is', async () => {
+    const line = `1601;Åsunda;${Y};80+;1\n`;
+    for (const rows of [5001, 12_000]) {
+      const res = await preview(`${header}\n${line.repeat(rows)}`);
+      expect(res.statusCode, `${rows} rows`).toBe(413);
+      expect(res.json().error.message).toMatch(/för många rader/);
+    }
+  });
+
   it('refuses a file that is not UTF-8 text, and an XLSX', async () => {
     const latin1 = Buffer.from(`${header}\n1601;Åsunda;${Y};0-64;1\n`, 'latin1');
     const res = await preview(latin1);
