@@ -36,6 +36,11 @@ export const NAV_SECTIONS: NavSection[] = [
         visible: (me) => hasPermission(me, 'staffing:read_statistics'),
       },
       {
+        to: '/staffing/population',
+        label: 'staffingPopulation',
+        visible: (me) => hasPermission(me, 'staffing:read_statistics'),
+      },
+      {
         to: '/staffing/settings',
         label: 'staffingSettings',
         visible: (me) => hasPermission(me, 'staffing:configure'),
@@ -54,6 +59,8 @@ export const NAV_SECTIONS: NavSection[] = [
         label: 'trainingsMyReview',
         visible: (me) => hasPermission(me, 'trainings:review'),
       },
+      { to: '/trainings/import', label: 'trainingsImport', visible: (me) => hasPermission(me, 'trainings:manage') },
+      { to: '/trainings/topics', label: 'trainingsTopics', visible: (me) => hasPermission(me, 'trainings:manage') },
     ],
   },
   {
