@@ -50,7 +50,14 @@ export function AppLayout() {
           </Group>
         </AppShell.Header>
         {/* On a phone the closed menu is off screen; inert keeps keyboard focus out of it. */}
-        <AppShell.Navbar p="sm" id={NAV_ID} aria-label={t('nav.main')} inert={isPhone && !opened}>
+        {/* The menu scrolls on its own when it is taller than the window (a regional admin has many entries). */}
+        <AppShell.Navbar
+          p="sm"
+          id={NAV_ID}
+          aria-label={t('nav.main')}
+          inert={isPhone && !opened}
+          style={{ overflowY: 'auto' }}
+        >
           <MainNav me={me} onNavigate={close} />
         </AppShell.Navbar>
         <AppShell.Main id={MAIN_CONTENT_ID} tabIndex={-1}>
