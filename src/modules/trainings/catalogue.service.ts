@@ -129,11 +129,7 @@ function relevance(plans: WordPlan[]): SQL | null {
   return sql`(${sql.join(hits, sql` + `)})`;
 }
 
-/** The search and filters of a catalogue query, as conditions on training_item (the words are planned first). */
-export async function filterConditions(db: Db, query: Omit<CatalogueQuery, 'page' | 'pageSize'>): Promise<SQL[]> {
-  return catalogueConditions(query, await planWords(db, queryTokens(query.q)));
-}
-
+/** The search and filters of a catalogue query, as conditions on training_item (the words planned first). */
 function catalogueConditions(query: Omit<CatalogueQuery, 'page' | 'pageSize'>, plans: WordPlan[]): SQL[] {
   const conditions: SQL[] = [...wordConditions(plans)];
   if (query.profession) {
