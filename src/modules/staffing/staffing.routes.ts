@@ -369,6 +369,8 @@ export async function staffingModule(fastify: FastifyInstance) {
   );
 
   await app.register(import('./population.routes.ts'));
+  await app.register(import('./forecast.routes.ts'), { deps });
+  await app.register(import('./region-report.routes.ts'), { deps });
 
   // ---- statistics ----
   app.get(

@@ -42,20 +42,30 @@ const EXPECTED: Record<Role, { own: Action[]; other: Action[] }> = {
       ...EVERYONE,
       ...REPORT_EDIT,
       'staffing:approve_report',
+      'staffing:generate_report',
       'user:read',
       'user:manage',
       'user:grant_role',
       'token:manage',
       ...INTRO_OWN,
     ],
-    other: [...EVERYONE, ...INTRO_OTHER],
+    other: [...EVERYONE, ...INTRO_OTHER, 'staffing:generate_report'],
   },
   reporter: { own: [...EVERYONE, ...REPORT_EDIT], other: EVERYONE },
-  manager: { own: [...EVERYONE, ...REPORT, ...INTRO_OWN], other: [...EVERYONE, ...INTRO_OTHER] },
+  manager: {
+    own: [...EVERYONE, ...REPORT, ...INTRO_OWN, 'staffing:generate_report'],
+    other: [...EVERYONE, ...INTRO_OTHER, 'staffing:generate_report'],
+  },
   // MAS/MAR review the whole region's training catalogue (approve, needs change, remove), not only their own.
-  mas: { own: [...EVERYONE, ...REPORT, 'trainings:review'], other: [...EVERYONE, 'trainings:review'] },
+  mas: {
+    own: [...EVERYONE, ...REPORT, 'trainings:review', 'staffing:generate_report'],
+    other: [...EVERYONE, 'trainings:review', 'staffing:generate_report'],
+  },
   broker: { own: EVERYONE, other: EVERYONE },
-  steering: { own: [...EVERYONE, ...REPORT], other: EVERYONE },
+  steering: {
+    own: [...EVERYONE, ...REPORT, 'staffing:generate_report'],
+    other: [...EVERYONE, 'staffing:generate_report'],
+  },
   employee: { own: EVERYONE, other: EVERYONE },
 };
 
@@ -79,6 +89,7 @@ describe('can(actor, action, resource)', () => {
   it("never lets an integration's token follow an introduction as its creator", () => {
     const token: Actor = { ...actorWith('manager'), kind: 'token', tokenId: 't', sessionId: null };
     expect(can(token, 'introductions:follow')).toBe(false);
+    expect(can(token, 'staffing:generate_report')).toBe(false);
     expect(can(actorWith('employee'), 'introductions:follow')).toBe(true);
   });
 

@@ -29,6 +29,7 @@ export const ACTIONS = [
   'staffing:read_report',
   'staffing:edit_report',
   'staffing:approve_report',
+  'staffing:generate_report',
   'trainings:suggest',
   'trainings:review',
   'trainings:manage',
@@ -45,6 +46,8 @@ const ADMIN_ROLES: readonly Role[] = ['regional_admin', 'municipal_admin'];
 /** Who in a municipality sees its own staffing report unsuppressed (employees see only the aggregated statistics). */
 const REPORT_READERS: readonly Role[] = ['municipal_admin', 'reporter', 'manager', 'mas', 'steering'];
 const REPORT_EDITORS: readonly Role[] = ['municipal_admin', 'reporter'];
+/** Who generates the region report (decision 010): the steering group and the municipalities' leads. */
+const REPORT_GENERATORS: readonly Role[] = ['municipal_admin', 'manager', 'mas', 'steering'];
 /** Who builds and assigns a municipality's introduction lists. */
 const INTRODUCTION_MANAGERS: readonly Role[] = ['municipal_admin', 'manager'];
 const has = (actor: Actor, role: Role) => actor.roles.includes(role);
@@ -100,6 +103,12 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
       return isRegionalAdmin(actor) || inOwnMunicipality(actor, resource, REPORT_EDITORS);
     case 'staffing:approve_report':
       return isRegionalAdmin(actor) || isOwnMunicipalAdmin(actor, resource);
+    // The region report is one shared document built from approved, suppressed figures: the people who plan with it
+    // may generate one (a signed-in person, not an integration's token; employees and brokers read the statistics).
+    case 'staffing:generate_report':
+      return (
+        actor.kind === 'user' && (isRegionalAdmin(actor) || actor.roles.some((r) => REPORT_GENERATORS.includes(r)))
+      );
     case 'user:read':
     case 'user:manage':
       return isRegionalAdmin(actor) || isOwnMunicipalAdmin(actor, resource);

@@ -41,6 +41,16 @@ export const NAV_SECTIONS: NavSection[] = [
         visible: (me) => hasPermission(me, 'staffing:read_statistics'),
       },
       {
+        to: '/staffing/forecast',
+        label: 'staffingForecast',
+        visible: (me) => hasPermission(me, 'staffing:read_statistics'),
+      },
+      {
+        to: '/staffing/region-reports',
+        label: 'staffingRegionReport',
+        visible: (me) => hasPermission(me, 'staffing:read_statistics'),
+      },
+      {
         to: '/staffing/settings',
         label: 'staffingSettings',
         visible: (me) => hasPermission(me, 'staffing:configure'),

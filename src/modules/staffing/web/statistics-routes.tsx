@@ -7,9 +7,11 @@ import { searchText } from '../../../platform/web/search-params.ts';
 import { RATIOS } from '../staffing-measures.ts';
 import { searchColumns } from './comparison-columns.ts';
 import { ComparisonPage, type ComparisonSearch } from './comparison-page.tsx';
+import { ForecastPage } from './forecast-page.tsx';
 import { OpenStatisticsPage, type OpenStatisticsSearch } from './open-statistics-page.tsx';
 import { PopulationPage } from './population-page.tsx';
 import type { ProfileSearch } from './profile-page.tsx';
+import { RegionReportsPage } from './region-report-page.tsx';
 
 const comparisonRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -54,6 +56,30 @@ const populationRoute = createRoute({
   },
 });
 
+const forecastRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/staffing/forecast',
+  component: function ForecastRoute() {
+    return (
+      <RequirePermission permission="staffing:read_statistics">
+        <ForecastPage />
+      </RequirePermission>
+    );
+  },
+});
+
+const regionReportsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/staffing/region-reports',
+  component: function RegionReportsRoute() {
+    return (
+      <RequirePermission permission="staffing:read_statistics">
+        <RegionReportsPage />
+      </RequirePermission>
+    );
+  },
+});
+
 const openStatisticsRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: '/oppen-statistik',
@@ -68,5 +94,11 @@ const openStatisticsRoute = createRoute({
   },
 });
 
-export const staffingStatisticsRoutes = [comparisonRoute, profileRoute, populationRoute] as const;
+export const staffingStatisticsRoutes = [
+  comparisonRoute,
+  profileRoute,
+  populationRoute,
+  forecastRoute,
+  regionReportsRoute,
+] as const;
 export const openStatisticsRoutes = [openStatisticsRoute] as const;

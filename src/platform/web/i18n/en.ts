@@ -110,6 +110,8 @@ export const en: Translation = {
     staffingReports: 'Reporting',
     staffingComparison: 'Comparison',
     staffingPopulation: 'Population projections',
+    staffingForecast: 'Forecast',
+    staffingRegionReport: 'Region report',
     staffingSettings: 'Staffing settings',
     trainings: 'Web trainings',
     trainingsCatalogue: 'Catalogue',

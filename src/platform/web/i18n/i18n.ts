@@ -4,6 +4,10 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { introductionsEn } from '../../../modules/introductions/web/introductions.en.ts';
 import { introductionsSv } from '../../../modules/introductions/web/introductions.sv.ts';
+import { forecastEn } from '../../../modules/staffing/web/forecast.en.ts';
+import { forecastSv } from '../../../modules/staffing/web/forecast.sv.ts';
+import { regionReportEn } from '../../../modules/staffing/web/region-report.en.ts';
+import { regionReportSv } from '../../../modules/staffing/web/region-report.sv.ts';
 import { trainingsEn } from '../../../modules/trainings/web/trainings.en.ts';
 import { trainingsSv } from '../../../modules/trainings/web/trainings.sv.ts';
 import { en } from './en.ts';
@@ -69,8 +73,20 @@ i18n.on('languageChanged', (language) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    sv: { translation: sv, trainings: trainingsSv, introductions: introductionsSv },
-    en: { translation: en, trainings: trainingsEn, introductions: introductionsEn },
+    sv: {
+      translation: sv,
+      trainings: trainingsSv,
+      introductions: introductionsSv,
+      staffingForecast: forecastSv,
+      regionReport: regionReportSv,
+    },
+    en: {
+      translation: en,
+      trainings: trainingsEn,
+      introductions: introductionsEn,
+      staffingForecast: forecastEn,
+      regionReport: regionReportEn,
+    },
   },
   lng: storedLanguage(),
   fallbackLng: 'sv',

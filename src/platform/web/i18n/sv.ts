@@ -110,6 +110,8 @@ export const sv = {
     staffingReports: 'Rapportering',
     staffingComparison: 'Jämförelse',
     staffingPopulation: 'Befolkningsprognos',
+    staffingForecast: 'Prognos',
+    staffingRegionReport: 'Regionrapport',
     staffingSettings: 'Inställningar för bemanning',
     trainings: 'Webbutbildningar',
     trainingsCatalogue: 'Katalogen',
