@@ -444,6 +444,55 @@ const CELLS: Cell[] = [
     },
     expect: editors(201, 422),
   },
+  {
+    name: 'the region’s forecast',
+    method: 'GET',
+    url: '/api/staffing/forecast',
+    request: async () => ({ method: 'GET', url: `/api/staffing/forecast?periodId=${sharedPeriod}` }),
+    expect: everyone(200),
+  },
+  {
+    name: 'a municipality’s own forecast (its age bands: for those who see its figures unsuppressed)',
+    method: 'GET',
+    url: '/api/staffing/forecast',
+    request: async () => ({
+      method: 'GET',
+      url: `/api/staffing/forecast?periodId=${sharedPeriod}&municipalityId=${a.id}&extraHoursPerWeek=3`,
+    }),
+    expect: readers(200),
+  },
+  {
+    name: 'forecast export',
+    method: 'GET',
+    url: '/api/staffing/forecast/export',
+    request: async () => ({ method: 'GET', url: `/api/staffing/forecast/export?periodId=${sharedPeriod}&format=csv` }),
+    expect: everyone(200),
+  },
+  {
+    name: 'forecast settings',
+    method: 'GET',
+    url: '/api/staffing/forecast/settings',
+    request: async () => ({ method: 'GET', url: '/api/staffing/forecast/settings' }),
+    expect: everyone(200),
+  },
+  {
+    name: 'change the forecast settings',
+    method: 'PUT',
+    url: '/api/staffing/forecast/settings',
+    request: async () => ({
+      method: 'PUT',
+      url: '/api/staffing/forecast/settings',
+      payload: {
+        retirementAge: 66,
+        turnoverPercent: 0,
+        demandBasis: { kind: '80+' },
+        fullTimeHoursPerWeek: 40,
+        horizonYears: 10,
+        levers: { extraHoursPerWeek: 2, retirementDelayYears: 1, staffingRatioChangePercent: -5 },
+      },
+    }),
+    expect: regionalOnly(200),
+  },
 ];
 
 /** A projection CSV for A with a value of its own, so every confirmation has something to write. */
