@@ -7,7 +7,7 @@ import { searchText } from '../../../platform/web/search-params.ts';
 import { RATIOS } from '../staffing-measures.ts';
 import { searchColumns } from './comparison-columns.ts';
 import { ComparisonPage, type ComparisonSearch } from './comparison-page.tsx';
-import { ForecastPage } from './forecast-page.tsx';
+import { parseForecastSearch } from './forecast-search.ts';
 import { OpenStatisticsPage, type OpenStatisticsSearch } from './open-statistics-page.tsx';
 import { PopulationPage } from './population-page.tsx';
 import type { ProfileSearch } from './profile-page.tsx';
@@ -59,13 +59,9 @@ const populationRoute = createRoute({
 const forecastRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/staffing/forecast',
-  component: function ForecastRoute() {
-    return (
-      <RequirePermission permission="staffing:read_statistics">
-        <ForecastPage />
-      </RequirePermission>
-    );
-  },
+  validateSearch: parseForecastSearch,
+  // Its own file with its charts, as the profile.
+  component: lazyRouteComponent(() => import('./forecast-page.tsx'), 'ForecastRoute'),
 });
 
 const regionReportsRoute = createRoute({
