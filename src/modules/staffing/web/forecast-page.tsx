@@ -46,6 +46,11 @@ export function ForecastRoute() {
 }
 
 const REGION = 'region';
+
+/** The region in the interface language, or the municipality's name. */
+function scopeName(dto: ForecastDto, regionName: string): string {
+  return dto.scope.kind === 'region' ? regionName : dto.scope.name;
+}
 const ALL = 'all';
 
 export function ForecastPage({ search }: { search: ForecastSearch }) {
@@ -66,7 +71,7 @@ export function ForecastPage({ search }: { search: ForecastSearch }) {
   };
 
   const dto = forecast.data;
-  const heading = dto ? ft('heading', { name: dto.scope.name }) : ft('title');
+  const heading = dto ? ft('heading', { name: scopeName(dto, ft('regionName')) }) : ft('title');
   const actions = <RouterAnchor to="/staffing/region-reports">{ft('regionReport')}</RouterAnchor>;
   const forbidden = forecast.error instanceof ApiError && forecast.error.status === 403;
 
@@ -83,18 +88,17 @@ export function ForecastPage({ search }: { search: ForecastSearch }) {
       ) : null}
       {forecast.isPending ? <Loading /> : null}
       {forecast.isError ? (
-        forbidden ? (
-          <Alert color="orange" role="alert">
-            <Stack gap="xs">
-              <Text size="sm">{ft('forbidden')}</Text>
-              <RouterAnchor to="/staffing/forecast" search={{ ...search, municipalityId: undefined }}>
-                {ft('selection.region')}
-              </RouterAnchor>
-            </Stack>
-          </Alert>
-        ) : (
-          <ErrorAlert error={forecast.error} onRetry={() => void forecast.refetch()} />
-        )
+        <>
+          <ErrorAlert
+            error={forbidden ? new ApiError(403, 'forbidden', ft('forbidden')) : forecast.error}
+            onRetry={forbidden ? undefined : () => void forecast.refetch()}
+          />
+          {search.municipalityId ? (
+            <RouterAnchor to="/staffing/forecast" search={{ ...search, municipalityId: undefined }}>
+              {ft('backToRegion')}
+            </RouterAnchor>
+          ) : null}
+        </>
       ) : null}
       {dto && !forecast.isError ? (
         dto.period === null ? (
@@ -215,7 +219,7 @@ function ForecastResult(props: ForecastResultProps) {
     <>
       <Text>
         {ft('selection.summary', {
-          scope: dto.scope.name,
+          scope: scopeName(dto, ft('regionName')),
           profession: professionName,
           period: dto.period?.label ?? '',
           baseYear: dto.base.baseYear,

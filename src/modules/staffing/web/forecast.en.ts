@@ -6,6 +6,8 @@ export const forecastEn: typeof forecastSv = {
   heading: 'Forecast: {{name}}',
   intro:
     'How many people must be recruited per profession and year by SKR’s method: demand that follows the population, plus replacing today’s staff who retire or leave. The scenarios show how the need changes if part-time staff work more, retirement comes later or the staffing ratio changes.',
+  regionName: 'The region',
+  backToRegion: 'Show the region’s forecast',
   regionReport: 'Region report',
   empty:
     'There is no approved report to base the forecast on yet. The forecast appears once at least one municipality’s report for a period is approved.',

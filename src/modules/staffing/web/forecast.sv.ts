@@ -4,6 +4,8 @@ export const forecastSv = {
   heading: 'Prognos: {{name}}',
   intro:
     'Hur många som behöver rekryteras per yrke och år enligt SKR:s metod: efterfrågan som följer befolkningen, plus ersättning för dagens personal som går i pension eller slutar. Scenarierna visar hur behovet ändras om deltidsanställda arbetar mer, pensionen skjuts upp eller personaltätheten ändras.',
+  regionName: 'Regionen',
+  backToRegion: 'Visa regionens prognos',
   regionReport: 'Regionrapport',
   empty:
     'Det finns ännu ingen godkänd rapport att räkna prognosen på. Prognosen visas när minst en kommuns rapport för en period är godkänd.',
