@@ -181,6 +181,13 @@ function populationIn(population: readonly PopulationYear[], year: number): Popu
   return best;
 }
 
+/** The whole ages a band spans: from 20 at the youngest; the open upper band (65+) up to the year before retirement. */
+function bandAges(band: AgeBandCount, retirementAge: number): [number, number] {
+  const lo = Math.max(MIN_WORKING_AGE, integer(band.minAge, MIN_WORKING_AGE, 0, 120));
+  const hi = Math.max(lo, band.maxAge === null ? retirementAge - 1 : integer(band.maxAge, lo, 0, 120));
+  return [lo, hi];
+}
+
 /** Today's staff as one-year cohorts: each band's count spread evenly over its ages, scaled to the headcount. */
 export function ageCohorts(staff: ProfessionStaff, retirementAge: number): { age: number | null; count: number }[] {
   const headcount = amount(staff.headcount);
@@ -192,9 +199,7 @@ export function ageCohorts(staff: ProfessionStaff, retirementAge: number): { age
   const scale = headcount / bandSum;
   const cohorts: { age: number; count: number }[] = [];
   for (const band of bands) {
-    const lo = Math.max(MIN_WORKING_AGE, integer(band.minAge, MIN_WORKING_AGE, 0, 120));
-    // The open upper band (65+) spans its lower bound up to the year before the retirement age.
-    const hi = Math.max(lo, band.maxAge === null ? retirementAge - 1 : integer(band.maxAge, lo, 0, 120));
+    const [lo, hi] = bandAges(band, retirementAge);
     const each = (amount(band.count) * scale) / (hi - lo + 1);
     for (let age = lo; age <= hi; age++) cohorts.push({ age, count: each });
   }
@@ -205,26 +210,59 @@ function cumulativeAt(years: readonly ForecastYear[], n: number): number | null 
   return years.length >= n ? (years[n - 1]?.cumulativeNeed ?? null) : null;
 }
 
+/** The demand basis's growth from the base year for each forecast year t = 1 … horizon (index t − 1). */
+type Growth = { baseBasis: number; growth: Float64Array };
+
+function growthOf(
+  input: { baseYear: number; horizon: number; population: readonly PopulationYear[] },
+  p: ForecastParameters,
+): Growth {
+  const base = populationIn(input.population, input.baseYear);
+  const baseBasis = base ? basisOf(base, p.demandBasis) : 0;
+  const growth = new Float64Array(input.horizon);
+  for (let t = 1; t <= input.horizon; t++) {
+    const pop = populationIn(input.population, input.baseYear + t);
+    growth[t - 1] = baseBasis > 0 && pop ? Math.min(MAX_GROWTH, basisOf(pop, p.demandBasis) / baseBasis) : 1;
+  }
+  return { baseBasis, growth };
+}
+
 function professionForecast(
   staff: ProfessionStaff,
-  input: { baseYear: number; horizon: number; population: readonly PopulationYear[] },
+  input: { baseYear: number; horizon: number },
+  demandGrowth: Growth,
   p: ForecastParameters,
 ): ProfessionForecast {
   const notesSv: string[] = [];
   const headcount = amount(staff.headcount);
-  const cohorts = ageCohorts(staff, p.retirementAge);
-  if (headcount > 0 && cohorts.length === 1 && cohorts[0]?.age === null) {
+  const bandSum = staff.ageBands.reduce((s, b) => s + amount(b.count), 0);
+  if (headcount > 0 && bandSum === 0) {
     notesSv.push('Åldersfördelning saknas: inga pensionsavgångar räknas för yrket.');
   }
-  const bandSum = staff.ageBands.reduce((s, b) => s + amount(b.count), 0);
   if (bandSum > 0 && headcount > 0 && Math.abs(bandSum - headcount) > 1e-9) {
     notesSv.push('Åldersgruppernas summa skiljer sig från antalet anställda; fördelningen har skalats om.');
   }
 
-  // Year offset in which a cohort retires: when it reaches the retirement age, at the latest in the first year;
-  // the delay lever moves every retirement the same number of years.
-  const retiresIn = (age: number | null) =>
-    age === null ? Number.POSITIVE_INFINITY : Math.max(1, p.retirementAge - age) + p.retirementDelayYears;
+  // Today's staff by the forecast year in which they retire (index horizon + 1: later, or never), from the one-year
+  // cohorts of ageCohorts (each band spread evenly over its ages, scaled to the headcount), without making them:
+  // a cohort aged a retires when it reaches the retirement age, at the latest in the first year, and the delay lever
+  // moves every retirement the same number of years.
+  const horizon = input.horizon;
+  const retiringIn = new Float64Array(horizon + 2);
+  if (headcount > 0 && bandSum === 0) retiringIn[horizon + 1] = headcount;
+  else if (headcount > 0) {
+    const scale = headcount / bandSum;
+    for (const band of staff.ageBands) {
+      const count = amount(band.count);
+      if (count === 0) continue;
+      const [lo, hi] = bandAges(band, p.retirementAge);
+      const each = (count * scale) / (hi - lo + 1);
+      for (let age = lo; age <= hi; age++) {
+        const slot = Math.min(Math.max(1, p.retirementAge - age) + p.retirementDelayYears, horizon + 1);
+        retiringIn[slot] = (retiringIn[slot] as number) + each;
+      }
+    }
+  }
 
   // Part-time lever: extra FTE of the part-time staff, capped at full time, turns into fewer persons needed for
   // the same work, in proportion to FTE per person.
@@ -236,29 +274,26 @@ function professionForecast(
   const extraFte = partTime * extraFtePerPerson;
   const capacityFactor = fte > 0 ? fte / (fte + extraFte) : 1;
 
-  const base = populationIn(input.population, input.baseYear);
-  const baseBasis = base ? basisOf(base, p.demandBasis) : 0;
-  if (headcount > 0 && baseBasis === 0) {
+  if (headcount > 0 && demandGrowth.baseBasis === 0) {
     notesSv.push('Ingen befolkning för basåret: efterfrågan hålls på dagens antal anställda.');
   }
 
   const years: ForecastYear[] = [];
   let previousDemand = headcount;
   let cumulative = 0;
-  for (let t = 1; t <= input.horizon; t++) {
+  // Today's staff not yet retired at the start of year t, before turnover: those retiring in year t or later.
+  let notRetired = 0;
+  for (let r = 1; r <= horizon + 1; r++) notRetired += retiringIn[r] as number;
+  let kept = 1;
+  for (let t = 1; t <= horizon; t++) {
     const year = input.baseYear + t;
-    const pop = populationIn(input.population, year);
-    const growth = baseBasis > 0 && pop ? Math.min(MAX_GROWTH, basisOf(pop, p.demandBasis) / baseBasis) : 1;
-    const demand = headcount * growth * (1 + p.staffingRatioChange) * capacityFactor;
-    let retirements = 0;
-    let staying = 0;
-    for (const c of cohorts) {
-      const r = retiresIn(c.age);
-      if (r < t) continue;
-      const atStart = c.count * (1 - p.turnoverRate) ** (t - 1);
-      if (r === t) retirements += atStart;
-      else staying += atStart;
-    }
+    const demand = headcount * (demandGrowth.growth[t - 1] as number) * (1 + p.staffingRatioChange) * capacityFactor;
+    // (1 − q)^(t − 1): the share of a cohort that turnover has left by the start of year t.
+    if (t > 1) kept *= 1 - p.turnoverRate;
+    const retiringNow = retiringIn[t] as number;
+    const retirements = retiringNow * kept;
+    notRetired -= retiringNow;
+    const staying = Math.max(0, notRetired) * kept;
     const turnoverLeavers = staying * p.turnoverRate;
     const staffRemaining = staying - turnoverLeavers;
     const need = demand - previousDemand + retirements + turnoverLeavers;
@@ -333,7 +368,20 @@ function describeBasis(basis: DemandBasis): string {
     .join(' + ')}`;
 }
 
+/** Every municipality of a region has the same assumptions: made once per parameters, not once per forecast. */
+const assumptionsMemo = new Map<string, ForecastAssumption[]>();
+
 function assumptionsOf(baseYear: number, horizon: number, p: ForecastParameters): ForecastAssumption[] {
+  const key = `${baseYear}|${horizon}|${JSON.stringify(p)}`;
+  const known = assumptionsMemo.get(key);
+  if (known) return known;
+  const made = makeAssumptions(baseYear, horizon, p);
+  if (assumptionsMemo.size >= 256) assumptionsMemo.clear();
+  assumptionsMemo.set(key, made);
+  return made;
+}
+
+function makeAssumptions(baseYear: number, horizon: number, p: ForecastParameters): ForecastAssumption[] {
   return [
     { key: 'baseYear', label: 'Basår (personalens referensdag)', value: String(baseYear) },
     { key: 'horizonYears', label: 'Prognosperiod', value: `${horizon} år` },
@@ -376,7 +424,8 @@ export function forecast(input: ForecastInput): ForecastResult {
   const parameters = resolveParameters(input.parameters);
   const horizonYears = integer(input.horizonYears, DEFAULT_HORIZON_YEARS, 1, MAX_HORIZON_YEARS);
   const context = { baseYear: input.baseYear, horizon: horizonYears, population: input.population };
-  const professions = input.professions.map((s) => professionForecast(s, context, parameters));
+  const demandGrowth = growthOf(context, parameters);
+  const professions = input.professions.map((s) => professionForecast(s, context, demandGrowth, parameters));
   return {
     baseYear: input.baseYear,
     horizonYears,
