@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { user } from '../../platform/server/auth.table.ts';
+import { REGION_REPORT_STATUSES } from './region-report.contracts.ts';
 import { staffingPeriod } from './staffing.table.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -21,8 +22,6 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   // PGlite answers a Uint8Array, pg a Buffer: the service always gets a Buffer.
   fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
 });
-
-export const REGION_REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 
 export const staffingRegionReport = pgTable(
   'staffing_region_report',

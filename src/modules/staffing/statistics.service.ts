@@ -71,8 +71,8 @@ function cachedJson(deps: StaffingDeps, key: string, build: () => Promise<unknow
   return cache.remember(`staffing:json:${key}`, async () => JSON.stringify(await build()));
 }
 
-/** The publication of one period for one kind of viewer, computed once per view key. */
-async function publicationFor(deps: StaffingDeps, periodId: string, audience: Audience): Promise<Publication> {
+/** The publication of one period for one kind of viewer, computed once per view key (the region report reads the public one). */
+export async function publicationFor(deps: StaffingDeps, periodId: string, audience: Audience): Promise<Publication> {
   const viewer = unsuppressedFor(audience);
   const statuses = PUBLISHED[audience.kind];
   const cacheKey = await viewKey(deps, periodId, audience);
