@@ -1,15 +1,21 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { ForecastDto, ForecastResultDto, ScenarioDto } from '../forecast.contracts.ts';
+import { forecastEn } from './forecast.en.ts';
+import { forecastSv } from './forecast.sv.ts';
 import {
   changedAssumptions,
+  changeText,
   chartRows,
   compareNeeds,
+  type ForecastT,
   formatPercent,
   formatPersons,
   formatPersonsOneDecimal,
   type ProfessionForecastDto,
   pickProfession,
   scenarioFigures,
+  scenarioSentences,
 } from './forecast-data.ts';
 
 function profession(key: string, baseHeadcount: number, needs: number[]): ProfessionForecastDto {
@@ -156,5 +162,50 @@ describe('the forecast view’s figures', () => {
     expect(formatPersonsOneDecimal(-0.04, 'sv')).toBe('0,0');
     expect(formatPercent(4.46, 'sv')).toBe('4,5\u00a0%');
     expect(formatPercent(4.46, 'en')).toBe('4.5%');
+  });
+});
+
+/** The page's translator with the real texts, as useNamespaceT gives it. */
+async function translator(lng: 'sv' | 'en'): Promise<ForecastT> {
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng,
+    resources: { sv: { staffingForecast: forecastSv }, en: { staffingForecast: forecastEn } },
+    interpolation: { escapeValue: false },
+  });
+  // As namespace-t.ts: the app-wide typed keys do not include a namespace's own.
+  const t = i18n.t as unknown as (key: string, options: object) => string;
+  return (key, options = {}) => t(key, { ns: 'staffingForecast', ...options });
+}
+
+describe('the scenarios’ sentences', () => {
+  it('say how much the need falls or rises, in whole persons and a percentage with one decimal', async () => {
+    const sv = await translator('sv');
+    expect(changeText(sv, compareNeeds(268, 256), 'sv')).toBe('Behovet minskar med 12 (4,5\u00a0%)');
+    expect(changeText(sv, compareNeeds(100, 110.4), 'sv')).toBe('Behovet ökar med 10 (10,4\u00a0%)');
+    expect(changeText(sv, compareNeeds(0, -7), 'sv')).toBe('Behovet minskar med 7');
+    expect(changeText(sv, compareNeeds(50, 50.3), 'sv')).toBe('Behovet är oförändrat');
+    const en = await translator('en');
+    expect(changeText(en, compareNeeds(268, 256), 'en')).toBe('The need falls by 12 (4.5%)');
+  });
+
+  it('name each scenario, over 10 years when the forecast reaches them, else over 5', async () => {
+    const sv = await translator('sv');
+    const ten = {
+      base: result(tenYears(2), tenYears(3)),
+      scenarios: [scenario('retire_later', result(tenYears(1), tenYears(3)))],
+    } as unknown as ForecastDto;
+    const tenYearSentences = scenarioSentences(sv, ten, undefined, 'sv');
+    expect(tenYearSentences.years).toBe(10);
+    expect(tenYearSentences.sentences).toEqual([
+      { key: 'retire_later', text: 'Scenario retire_later: Behovet minskar med 10 (20,0\u00a0%)' },
+    ]);
+    const five = {
+      base: result([2, 2, 2, 2, 2], [0, 0, 0, 0, 0]),
+      scenarios: [scenario('part_time', result([3, 3, 3, 3, 3], [0, 0, 0, 0, 0]))],
+    } as unknown as ForecastDto;
+    const fiveYearSentences = scenarioSentences(sv, five, 'nurse', 'sv');
+    expect(fiveYearSentences.years).toBe(5);
+    expect(fiveYearSentences.sentences[0]?.text).toBe('Scenario part_time: Behovet ökar med 5 (50,0\u00a0%)');
   });
 });

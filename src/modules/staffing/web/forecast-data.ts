@@ -1,5 +1,7 @@
 // The forecast view's figures from the API's answer: the chosen profession (or all), the rows of the charts, the key
 // figures of the base case and each scenario, and numbers as persons in the interface language.
+
+import type { NamespaceKey } from '../../../platform/web/i18n/namespace-t.ts';
 import {
   type ForecastDto,
   type ForecastResultDto,
@@ -8,6 +10,7 @@ import {
   type ScenarioKey,
 } from '../forecast.contracts.ts';
 import type { Lang } from '../staffing-labels.ts';
+import type { forecastSv } from './forecast.sv.ts';
 
 export type ProfessionForecastDto = ForecastResultDto['total'];
 export type ForecastYearDto = ProfessionForecastDto['years'][number];
@@ -162,4 +165,31 @@ export function formatPercent(value: number, language: Lang): string {
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,
   }).format((rounded === 0 ? 0 : rounded) / 100);
+}
+
+/** The page's translator of the forecast texts (useNamespaceT), passed in so the sentences stay testable. */
+export type ForecastT = (key: NamespaceKey<typeof forecastSv>, options?: Record<string, unknown>) => string;
+
+/** "Behovet minskar med 12 (4,5 %)" in the interface language, in whole persons. */
+export function changeText(ft: ForecastT, change: NeedChange, language: Lang): string {
+  if (change.direction === 'unchanged') return ft('figures.unchanged');
+  const amount = formatPersons(Math.abs(change.reduction), language);
+  const percent = change.percent === null ? null : formatPercent(Math.abs(change.percent), language);
+  if (change.direction === 'falls') {
+    return percent ? ft('figures.falls', { amount, percent }) : ft('figures.fallsNoPercent', { amount });
+  }
+  return percent ? ft('figures.rises', { amount, percent }) : ft('figures.risesNoPercent', { amount });
+}
+
+/** The scenarios' sentences over the longest of 5 and 10 years the forecast covers. */
+export function scenarioSentences(ft: ForecastT, dto: ForecastDto, profession: string | undefined, language: Lang) {
+  const figures = scenarioFigures(dto, profession, language);
+  const tenYears = figures.base?.need10 !== null;
+  const sentences = figures.scenarios.flatMap((s) => {
+    const change = tenYears ? s.change10 : s.change5;
+    return change
+      ? [{ key: s.key, text: ft('figures.sentence', { label: s.label, text: changeText(ft, change, language) }) }]
+      : [];
+  });
+  return { figures, years: tenYears ? 10 : 5, sentences };
 }

@@ -5,43 +5,9 @@ import { Alert, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useNamespaceT } from '../../../platform/web/i18n/namespace-t.ts';
 import type { ForecastDto, ScenarioDto } from '../forecast.contracts.ts';
-import type { Lang } from '../staffing-labels.ts';
 import type { forecastSv } from './forecast.sv.ts';
-import {
-  changedAssumptions,
-  formatPercent,
-  formatPersons,
-  type NeedChange,
-  type ScenarioFigures,
-  scenarioFigures,
-} from './forecast-data.ts';
+import { changedAssumptions, formatPersons, type ScenarioFigures, scenarioSentences } from './forecast-data.ts';
 import { useLang } from './reporting-format.ts';
-
-type Ft = ReturnType<typeof useNamespaceT<typeof forecastSv>>;
-
-/** "Behovet minskar med 12 (4,5 %)" in the interface language, in whole persons. */
-export function changeText(ft: Ft, change: NeedChange, language: Lang): string {
-  if (change.direction === 'unchanged') return ft('figures.unchanged');
-  const amount = formatPersons(Math.abs(change.reduction), language);
-  const percent = change.percent === null ? null : formatPercent(Math.abs(change.percent), language);
-  if (change.direction === 'falls') {
-    return percent ? ft('figures.falls', { amount, percent }) : ft('figures.fallsNoPercent', { amount });
-  }
-  return percent ? ft('figures.rises', { amount, percent }) : ft('figures.risesNoPercent', { amount });
-}
-
-/** The scenarios' sentences over the longest of 5 and 10 years the forecast covers. */
-export function scenarioSentences(ft: Ft, dto: ForecastDto, profession: string | undefined, language: Lang) {
-  const figures = scenarioFigures(dto, profession, language);
-  const tenYears = figures.base?.need10 !== null;
-  const sentences = figures.scenarios.flatMap((s) => {
-    const change = tenYears ? s.change10 : s.change5;
-    return change
-      ? [{ key: s.key, text: ft('figures.sentence', { label: s.label, text: changeText(ft, change, language) }) }]
-      : [];
-  });
-  return { figures, years: tenYears ? 10 : 5, sentences };
-}
 
 type ForecastFiguresProps = {
   dto: ForecastDto;
@@ -80,7 +46,7 @@ export function ForecastFigures({ dto, profession, professionName }: ForecastFig
           ))}
         </List>
         <Table.ScrollContainer minWidth={420}>
-          <Table striped aria-labelledby={captionId}>
+          <Table striped captionSide="top" aria-labelledby={captionId}>
             <Table.Caption id={captionId}>{ft('figures.caption', { profession: professionName })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>

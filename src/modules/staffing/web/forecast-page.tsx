@@ -17,8 +17,8 @@ import { DownloadButtons } from './download-buttons.tsx';
 import type { forecastSv } from './forecast.sv.ts';
 import { forecastExportUrl, forecastQuery, forecastSettingsQuery } from './forecast-api.ts';
 import { ForecastCharts } from './forecast-charts.tsx';
-import { chartRows, pickProfession } from './forecast-data.ts';
-import { ForecastAssumptions, ForecastFigures, ForecastNotes, scenarioSentences } from './forecast-figures.tsx';
+import { chartRows, pickProfession, scenarioSentences } from './forecast-data.ts';
+import { ForecastAssumptions, ForecastFigures, ForecastNotes } from './forecast-figures.tsx';
 import { ForecastLevers } from './forecast-levers.tsx';
 import {
   DEFAULT_SCENARIO,
@@ -145,7 +145,10 @@ function ForecastSelection({ dto, search, periods, onChange }: ForecastSelection
   }
   const scopes = [
     { value: REGION, label: ft('selection.region') },
-    ...dto.municipalities.filter((m) => m.canOpen).map((m) => ({ value: m.municipalityId, label: m.name })),
+    // Those with a forecast to open: the viewer may, and an approved report feeds it (and the one shown).
+    ...dto.municipalities
+      .filter((m) => m.canOpen && (m.included || m.municipalityId === search.municipalityId))
+      .map((m) => ({ value: m.municipalityId, label: m.name })),
   ];
   const professions = [
     { value: ALL, label: ft('selection.allProfessions') },

@@ -30,7 +30,7 @@ export function YearTable({ forecast, baseYear, caption }: YearTableProps) {
   return (
     <Stack gap={4}>
       <Table.ScrollContainer minWidth={720}>
-        <Table striped aria-labelledby={captionId}>
+        <Table striped captionSide="top" aria-labelledby={captionId}>
           <Table.Caption id={captionId}>{caption}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -75,7 +75,7 @@ export function MunicipalityTable({ dto, search }: MunicipalityTableProps) {
   return (
     <Stack gap={4}>
       <Table.ScrollContainer minWidth={720}>
-        <Table striped aria-labelledby={captionId}>
+        <Table striped captionSide="top" aria-labelledby={captionId}>
           <Table.Caption id={captionId}>{ft('municipalities.caption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
