@@ -8,6 +8,10 @@
 // and profile endpoints against the same authenticated read, and the import of a full workbook against ExcelJS's
 // bare read. Goals: comparison p99 ≤ 5× the baseline's p99 on PostgreSQL; import ≤ 3× the bare read.
 //
+// Then the staffing forecast and the region report on the same dataset (bench/forecast.ts): the forecast endpoint
+// against the comparison endpoint on the same server, and the report's generation time. Goal: forecast p99 ≤ 3× the
+// comparison's p99. BENCH_ONLY=forecast runs only that part (printed, not saved).
+//
 // Then the public catalogue search with 10,000 invented trainings (bench/trainings.ts, bench/trainings-dataset.ts): a
 // mix of searches against the same authenticated read on the same server. Goal: worst search p99 ≤ 3× its p99.
 // BENCH_ONLY=trainings runs only that part (printed, not saved).
@@ -23,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/platform/server/demo.ts';
+import { benchForecast, type ForecastBenchResult, forecastGoals, printForecast } from './forecast.ts';
 import {
   benchStaffingImports,
   benchStaffingReads,
@@ -67,6 +72,7 @@ async function main() {
   const pgUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_PG_URL;
   if (process.env.BENCH_ONLY === 'imports') return importsOnly(pgUrl);
   if (process.env.BENCH_ONLY === 'trainings') return trainingsOnly(pgUrl);
+  if (process.env.BENCH_ONLY === 'forecast') return forecastOnly(pgUrl);
   const results: DbResult[] = [];
   const started = new Date();
   log(
@@ -101,16 +107,21 @@ async function main() {
 
   // Staffing statistics at national scale: a new embedded data folder, then the PostgreSQL bench database.
   const staffing: StaffingResult[] = [];
+  const forecasts: ForecastBenchResult[] = [];
   log('\nStaffing, embedded database: loading the national dataset into a new data folder…');
   const staffingDir = path.join(work, 'staffing-data');
   const embeddedDataset = await prepareEmbeddedDataset(staffingDir);
   logDataset(embeddedDataset);
-  staffing.push(await measureStaffing('embedded', { DATA_DIR: staffingDir, DEMO: 'on' }, embeddedDataset, results));
+  const embeddedEnv = { DATA_DIR: staffingDir, DEMO: 'on' };
+  staffing.push(await measureStaffing('embedded', embeddedEnv, embeddedDataset, results));
+  forecasts.push(await measureForecast('embedded', embeddedEnv, embeddedDataset));
   if (postgres.ok) {
     log('\nStaffing, PostgreSQL: loading the national dataset into the bench database…');
     const pgDataset = await preparePostgresDataset(pgUrl);
     logDataset(pgDataset);
-    staffing.push(await measureStaffing('postgresql', { DATABASE_URL: pgUrl, DEMO: 'off' }, pgDataset, results));
+    const pgEnv = { DATABASE_URL: pgUrl, DEMO: 'off' };
+    staffing.push(await measureStaffing('postgresql', pgEnv, pgDataset, results));
+    forecasts.push(await measureForecast('postgresql', pgEnv, pgDataset));
   } else {
     log('\nStaffing, PostgreSQL: skipped (PostgreSQL is unreachable).');
   }
@@ -136,10 +147,11 @@ async function main() {
       met: startup.medianReadyzMs < GOALS.startupMs,
     },
     ...staffingGoals(staffing),
+    ...forecastGoals(forecasts),
     ...trainingsGoals(trainings),
   };
 
-  printReport(results, startup, goals, postgres, staffing, trainings);
+  printReport(results, startup, goals, postgres, staffing, trainings, forecasts);
   mkdirSync(path.dirname(RESULTS), { recursive: true });
   const report = {
     startedAt: started.toISOString(),
@@ -173,6 +185,18 @@ async function main() {
       },
       results: staffing,
       ...(postgres.ok ? {} : { postgresSkipped: postgres.reason }),
+    },
+    forecast: {
+      settings: {
+        dataset:
+          'the staffing dataset\'s "Bench 2025" (290 municipalities, all approved) with ten years of projections',
+        comparison: 'GET /api/staffing/comparison?periodId=<newest>&profession=all (same server, just before)',
+        forecast: 'GET /api/staffing/forecast?periodId=<Bench 2025> (region; base + 4 scenarios)',
+        leverMix: '12 lever settings in turn',
+        distinctLevers: 'a new lever setting in every request (no cached answer)',
+        report: 'POST /api/staffing/region-reports for the demo region, polled every 50 ms until done',
+      },
+      results: forecasts,
     },
     trainings: {
       settings: {
@@ -223,6 +247,43 @@ async function measureStaffing(
   const imports = await benchStaffingImports(await context(importServer));
   await stop(importServer.proc);
   return { ...reads, imports };
+}
+
+/** bench/forecast.ts on a new server holding the national dataset, signed in as the regional admin. */
+async function measureForecast(
+  database: StaffingResult['database'],
+  env: Record<string, string>,
+  dataset: StaffingContext['dataset'],
+): Promise<ForecastBenchResult> {
+  const server = await startServer(env);
+  const ctx = await staffingContext(database, server, dataset, []);
+  const result = await benchForecast({
+    ...ctx,
+    loadMix: (url, headers, nextPath) =>
+      load(url, headers, server.proc, { timeoutSeconds: STAFFING_TIMEOUT_S, nextPath }),
+  });
+  await stop(server.proc);
+  return result;
+}
+
+/** BENCH_ONLY=forecast: only the forecast and the region report, on both databases, printed and not saved. */
+async function forecastOnly(pgUrl: string): Promise<number> {
+  const out: ForecastBenchResult[] = [];
+  const staffingDir = path.join(work, 'staffing-data');
+  const embeddedDataset = await prepareEmbeddedDataset(staffingDir);
+  out.push(await measureForecast('embedded', { DATA_DIR: staffingDir, DEMO: 'on' }, embeddedDataset));
+  const postgres = await preparePostgres(pgUrl);
+  if (postgres.ok) {
+    const pgDataset = await preparePostgresDataset(pgUrl);
+    out.push(await measureForecast('postgresql', { DATABASE_URL: pgUrl, DEMO: 'off' }, pgDataset));
+  }
+  printForecast(out, log, table);
+  for (const [name, g] of Object.entries(forecastGoals(out))) {
+    log(
+      `  ${name}: ${g.value ?? '–'} (goal ${g.goal}): ${g.met === null ? 'NOT MEASURED' : g.met ? 'met' : 'NOT MET'}`,
+    );
+  }
+  return postgres.ok ? 0 : 1;
 }
 
 async function staffingContext(
@@ -530,6 +591,7 @@ function printReport(
   postgres: { ok: true } | { ok: false; reason: string },
   staffing: StaffingResult[],
   trainings: TrainingsResult[],
+  forecasts: ForecastBenchResult[],
 ) {
   const rows: string[][] = [['database', 'endpoint', 'req/s', 'p50 ms', 'p99 ms', 'auth/healthz']];
   for (const r of results) {
@@ -561,6 +623,7 @@ function printReport(
   );
 
   printStaffing(staffing, postgres.ok ? null : 'PostgreSQL unreachable', log, table);
+  printForecast(forecasts, log, table);
   printTrainings(trainings, postgres.ok ? null : 'PostgreSQL unreachable', log, table);
 
   log('\nGoals:');

@@ -26,7 +26,14 @@ export type NationalDataset = {
   periods: BenchPeriod[];
   /** The configuration the facts were generated with (read from the database, as the server reads it). */
   config: StaffingConfigDto;
-  rows: { organisations: number; periods: number; reports: number; transitions: number; facts: number };
+  rows: {
+    organisations: number;
+    periods: number;
+    reports: number;
+    transitions: number;
+    facts: number;
+    projections: number;
+  };
   loadMs: number;
 };
 
@@ -179,15 +186,53 @@ export async function loadNationalDataset(database: Database): Promise<NationalD
     await flush();
     await Promise.all(inFlight);
   }
+  // Population projections for the forecast: the ten years after the last closed period's, per municipality and
+  // age group, from that period's inhabitants (80+ rising 2–4 % a year, 65–79 about level, 0–64 slowly changing).
+  const projections = { m: [] as string[], y: [] as number[], g: [] as string[], n: [] as number[] };
+  const lastClosed = NATIONAL.periods - 2;
+  for (const m of municipalities) {
+    const facts = generateFacts(config, m.profile, lastClosed);
+    const value = (measure: string) =>
+      facts.find((f) => f.profession === 'context' && f.measure === measure)?.value ?? 0;
+    const age80 = value('inhabitants_80_plus');
+    const age65 = value('inhabitants_65_79');
+    const age0 = Math.max(0, value('inhabitants') - age80 - age65);
+    const rand = seededRandom(Number(m.code));
+    const growth = { '0-64': -0.005 + rand() * 0.01, '65-79': -0.005 + rand() * 0.015, '80+': 0.02 + rand() * 0.02 };
+    for (let i = 1; i <= 10; i++) {
+      for (const [group, base] of [
+        ['0-64', age0],
+        ['65-79', age65],
+        ['80+', age80],
+      ] as const) {
+        projections.m.push(m.id);
+        projections.y.push(NATIONAL.firstYear + lastClosed + i);
+        projections.g.push(group);
+        projections.n.push(Math.round(base * (1 + growth[group]) ** i));
+      }
+    }
+  }
+  await database.query(
+    `INSERT INTO population_projection (municipality_id, year, age_group, inhabitants)
+     SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[])`,
+    [projections.m, projections.y, projections.g, projections.n],
+  );
   // A server that has run a while has statistics on its tables; a bulk load is not yet seen by autovacuum.
   await database.query(
-    'ANALYZE organisation, staffing_period, staffing_report, staffing_report_transition, staffing_fact',
+    'ANALYZE organisation, staffing_period, staffing_report, staffing_report_transition, staffing_fact, population_projection',
   );
   return {
     municipalities,
     periods,
     config,
-    rows: { organisations: municipalities.length, periods: periods.length, reports, transitions, facts },
+    rows: {
+      organisations: municipalities.length,
+      periods: periods.length,
+      reports,
+      transitions,
+      facts,
+      projections: projections.m.length,
+    },
     loadMs: Math.round(performance.now() - began),
   };
 }
