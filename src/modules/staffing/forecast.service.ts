@@ -189,15 +189,18 @@ type Inputs = {
   stateKey: string;
 };
 
-/** The latest period (by reference date) with at least one approved report, or null. */
-async function latestApprovedPeriod(db: Db): Promise<string | null> {
+/**
+ * The period a forecast shows unless one is chosen: the latest closed period with approved reports (a finished
+ * reporting round, where every municipality has had its say), else the latest period with any approved report.
+ */
+async function defaultPeriod(db: Db): Promise<string | null> {
   const [row] = await db
     .select({ id: staffingPeriod.id })
     .from(staffingPeriod)
     .where(
       sql`exists (select 1 from ${staffingReport} where ${staffingReport.periodId} = ${staffingPeriod.id} and ${staffingReport.status} = 'approved')`,
     )
-    .orderBy(desc(staffingPeriod.referenceDate))
+    .orderBy(desc(staffingPeriod.closed), desc(staffingPeriod.referenceDate))
     .limit(1);
   return row?.id ?? null;
 }
@@ -466,7 +469,7 @@ function leversOf(query: ForecastQuery, settings: ForecastSettingsInput): Foreca
 async function resolve(deps: ForecastDeps, ctx: RequestContext, query: ForecastQuery) {
   const actor = requireActorOf(ctx);
   authorize(actor, 'staffing:read_statistics');
-  const periodId = query.periodId ?? (await latestApprovedPeriod(deps.db));
+  const periodId = query.periodId ?? (await defaultPeriod(deps.db));
   if (query.periodId) await findPeriod(deps.db, query.periodId);
   const inputs = await loadInputs(deps, periodId);
   let scope: Scope = { kind: 'region' };

@@ -36,6 +36,22 @@ describe('demo staffing data', () => {
     expect(periods[1].statusCounts.approved).toBe(15);
   });
 
+  it('gives the demo region a forecast of the last finished round, every municipality with its projection', async () => {
+    const forecast = (await t.as(admin)({ method: 'GET', url: '/api/staffing/forecast' })).json();
+    // 2026 is open with a few reports approved; the forecast defaults to the closed 2025 round.
+    expect(forecast.period.label).toBe('2025');
+    expect(forecast.municipalities.filter((m: { included: boolean }) => m.included)).toHaveLength(15);
+    expect(forecast.municipalities.every((m: { projectionYears: number }) => m.projectionYears === 10)).toBe(true);
+    expect(forecast.notesSv).toEqual([]);
+    // The 80+ grow in every demo projection and people retire: the region must recruit.
+    expect(forecast.base.total.cumulativeNeed10).toBeGreaterThan(forecast.base.total.cumulativeNeed5);
+    expect(forecast.base.total.cumulativeNeed5).toBeGreaterThan(0);
+    const open = (await t.as(admin)({ method: 'GET', url: '/api/staffing/periods' })).json()[0];
+    const current = (await t.as(admin)({ method: 'GET', url: `/api/staffing/forecast?periodId=${open.id}` })).json();
+    expect(current.period.label).toBe('2026');
+    expect(current.notesSv.join(' ')).toContain('saknar godkänd rapport');
+  });
+
   it('every demo report passes every rule of a submission', async () => {
     const config = rulesConfigOf(await loadConfig({ db: t.db, cache: new ReadCache(0), minCount: 3 }));
     const periods = await t.db.select().from(staffingPeriod);
