@@ -98,6 +98,18 @@ describe('a steering-group member', () => {
     const partTime = scenarioRows.find((r) => String(r[0]).startsWith('Deltidsanställda'));
     expect(partTime?.[0]).toContain(`${hoursBefore + 2} timmar`);
     expect(Math.abs(Number(partTime?.[3]) - falkopingPartTime)).toBeLessThanOrEqual(0.5);
+
+    // Another municipality's own forecast is not for this viewer: the page says so and leads back to the region.
+    const region = await (await page.request.get(`${server.url}/api/staffing/forecast`)).json();
+    const other = (region.municipalities as { municipalityId: string; name: string; canOpen: boolean }[]).find(
+      (m) => !m.canOpen,
+    );
+    expect(other).toBeDefined();
+    await page.goto(`${server.url}/staffing/forecast?municipalityId=${other?.municipalityId}`);
+    await page.getByText('Den här kommunens prognos kan du inte öppna', { exact: false }).waitFor();
+    await expectAccessible(page, 'another municipality’s forecast');
+    await page.getByRole('link', { name: 'Visa regionens prognos' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Prognos: Regionen' }).waitFor();
   });
 });
 

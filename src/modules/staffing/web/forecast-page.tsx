@@ -73,7 +73,10 @@ export function ForecastPage({ search }: { search: ForecastSearch }) {
   const dto = forecast.data;
   const heading = dto ? ft('heading', { name: scopeName(dto, ft('regionName')) }) : ft('title');
   const actions = <RouterAnchor to="/staffing/region-reports">{ft('regionReport')}</RouterAnchor>;
-  const forbidden = forecast.error instanceof ApiError && forecast.error.status === 403;
+  // Another municipality's forecast is refused (403) or, as any other municipality's object, not found (404).
+  const forbidden =
+    forecast.error instanceof ApiError &&
+    (forecast.error.status === 403 || (forecast.error.status === 404 && search.municipalityId !== undefined));
 
   return (
     <Page title={heading} actions={actions}>

@@ -69,9 +69,11 @@ export function MunicipalityTable({ dto, search }: MunicipalityTableProps) {
   const ft = useNamespaceT<typeof forecastSv>('staffingForecast');
   const language = useLang();
   const captionId = useId();
-  const need = (value: number | null, canOpen: boolean) =>
-    value === null ? (canOpen ? '–' : ft('municipalities.notShown')) : formatPersons(value, language);
-  const hidden = dto.municipalities.some((m) => !m.canOpen);
+  const need = (value: number | null, m: ForecastDto['municipalities'][number]) => {
+    if (value !== null) return formatPersons(value, language);
+    return m.included && !m.canOpen ? ft('municipalities.notShown') : '–';
+  };
+  const hidden = dto.municipalities.some((m) => m.included && !m.canOpen);
   return (
     <Stack gap={4}>
       <Table.ScrollContainer minWidth={720}>
@@ -105,8 +107,8 @@ export function MunicipalityTable({ dto, search }: MunicipalityTableProps) {
                     ? ft('municipalities.populationSource.projection', { years: m.projectionYears })
                     : ft(`municipalities.populationSource.${m.populationSource}`)}
                 </Table.Td>
-                <Table.Td ta="right">{need(m.need5, m.canOpen)}</Table.Td>
-                <Table.Td ta="right">{need(m.need10, m.canOpen)}</Table.Td>
+                <Table.Td ta="right">{need(m.need5, m)}</Table.Td>
+                <Table.Td ta="right">{need(m.need10, m)}</Table.Td>
                 <Table.Td>
                   {m.canOpen && m.included ? (
                     <RouterAnchor

@@ -11,7 +11,8 @@ export const forecastEn: typeof forecastSv = {
   regionReport: 'Region report',
   empty:
     'There is no approved report to base the forecast on yet. The forecast appears once at least one municipality’s report for a period is approved.',
-  forbidden: 'You may not open this municipality’s forecast. Choose the region or your own municipality.',
+  forbidden:
+    'You cannot open this municipality’s forecast: the municipality does not exist, or you may not see its figures. Choose the region or your own municipality.',
   persons_one: '{{count}} person',
   persons_other: '{{count}} persons',
   selection: {

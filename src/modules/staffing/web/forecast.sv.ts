@@ -9,7 +9,8 @@ export const forecastSv = {
   regionReport: 'Regionrapport',
   empty:
     'Det finns ännu ingen godkänd rapport att räkna prognosen på. Prognosen visas när minst en kommuns rapport för en period är godkänd.',
-  forbidden: 'Du får inte öppna den här kommunens prognos. Välj regionen eller din egen kommun.',
+  forbidden:
+    'Den här kommunens prognos kan du inte öppna: kommunen finns inte, eller du får inte se dess siffror. Välj regionen eller din egen kommun.',
   persons_one: '{{count}} person',
   persons_other: '{{count}} personer',
   selection: {
