@@ -105,11 +105,21 @@ describe('a steering-group member', () => {
       (m) => !m.canOpen,
     );
     expect(other).toBeDefined();
-    await page.goto(`${server.url}/staffing/forecast?municipalityId=${other?.municipalityId}`);
+    await page.goto(
+      `${server.url}/staffing/forecast?municipalityId=${other?.municipalityId}&extraHoursPerWeek=${hoursBefore + 2}`,
+    );
     await page.getByText('Den här kommunens prognos kan du inte öppna', { exact: false }).waitFor();
     await expectAccessible(page, 'another municipality’s forecast');
     await page.getByRole('link', { name: 'Visa regionens prognos' }).click();
     await page.getByRole('heading', { level: 1, name: 'Prognos: Regionen' }).waitFor();
+
+    // The levers came along; "Återställ" goes back to the region's defaults and their need.
+    await figuresTable(page).locator('tr[data-scenario="part_time"]').waitFor();
+    expect(await hours.inputValue()).toBe(String(hoursBefore + 2));
+    await page.getByRole('button', { name: 'Återställ' }).click();
+    await expect.poll(() => page.url()).not.toContain('extraHoursPerWeek');
+    await expect.poll(() => hours.inputValue()).toBe(String(hoursBefore));
+    await expect.poll(() => need10(page, 'part_time'), { timeout: 15_000 }).toBe(partTimeBefore);
   });
 });
 
