@@ -89,6 +89,7 @@ export async function renderRegionReportXlsx(model: RegionReportModel): Promise<
 
   const f = model.forecast;
   if (f) {
+    const all = f.professions.find((p) => p.key === 'all');
     const turnover = f.professions.some((p) => p.years.some((y) => y.turnoverLeavers !== 0));
     const years = sheet('Prognos per yrke', `Prognos per yrke och år (basår ${f.baseYear})`);
     plainTable(
@@ -121,7 +122,10 @@ export async function renderRegionReportXlsx(model: RegionReportModel): Promise<
     plainTable(
       sheet('Prognos per kommun', 'Ackumulerat rekryteringsbehov per kommun, alla yrken'),
       ['Kommun', 'Behov på 5 år', 'Behov på 10 år', 'Ingår i regionens siffror'],
-      f.municipalities.map((m) => [m.name, m.need5, m.need10, m.included ? 'Ja' : 'Nej (ingen godkänd rapport)']),
+      [
+        ...f.municipalities.map((m) => [m.name, m.need5, m.need10, m.included ? 'Ja' : 'Nej (ingen godkänd rapport)']),
+        [REGION_TOTAL_LABEL, all?.need5 ?? null, all?.need10 ?? null, ''],
+      ],
       '#,##0',
     );
     plainTable(

@@ -493,7 +493,73 @@ const CELLS: Cell[] = [
     }),
     expect: regionalOnly(200),
   },
+  {
+    name: 'region reports',
+    method: 'GET',
+    url: '/api/staffing/region-reports',
+    request: async () => ({ method: 'GET', url: '/api/staffing/region-reports' }),
+    expect: everyone(200),
+  },
+  {
+    name: 'create a region report (the steering group and the municipalities’ leads, any municipality)',
+    method: 'POST',
+    url: '/api/staffing/region-reports',
+    request: async () => ({ method: 'POST', url: '/api/staffing/region-reports', payload: { periodId: sharedPeriod } }),
+    expect: {
+      rest: 403,
+      regional_admin: 202,
+      municipal_admin: 202,
+      manager: 202,
+      mas: 202,
+      steering: 202,
+      other_municipal_admin: 202,
+      signed_out: 401,
+    },
+  },
+  {
+    name: 'a region report’s progress',
+    method: 'GET',
+    url: '/api/staffing/region-reports/:id',
+    request: async () => ({ method: 'GET', url: `/api/staffing/region-reports/${await doneRegionReport()}` }),
+    expect: everyone(200),
+  },
+  {
+    name: 'a region report as PDF',
+    method: 'GET',
+    url: '/api/staffing/region-reports/:id/pdf',
+    request: async () => ({ method: 'GET', url: `/api/staffing/region-reports/${await doneRegionReport()}/pdf` }),
+    expect: everyone(200),
+  },
+  {
+    name: 'a region report as XLSX',
+    method: 'GET',
+    url: '/api/staffing/region-reports/:id/xlsx',
+    request: async () => ({ method: 'GET', url: `/api/staffing/region-reports/${await doneRegionReport()}/xlsx` }),
+    expect: everyone(200),
+  },
 ];
+
+/** One finished region report, made by a regional admin of its own (the matrix's users may have one running). */
+let regionReport: Promise<string> | null = null;
+function doneRegionReport(): Promise<string> {
+  regionReport ??= (async () => {
+    const maker = t.as(await t.signIn(await buildUser(t.db, { role: 'regional_admin' }), '10.2.9.1'));
+    const created = await maker({
+      method: 'POST',
+      url: '/api/staffing/region-reports',
+      payload: { periodId: sharedPeriod },
+    });
+    const id = created.json().id as string;
+    for (let i = 0; i < 600; i++) {
+      const status = (await maker({ method: 'GET', url: `/api/staffing/region-reports/${id}` })).json().status;
+      if (status === 'done') return id;
+      if (status === 'failed') throw new Error('the region report failed');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the region report was not done in time');
+  })();
+  return regionReport;
+}
 
 /** A projection CSV for A with a value of its own, so every confirmation has something to write. */
 let populationValue = 1000;
