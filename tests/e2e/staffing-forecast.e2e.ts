@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser, login, newPage } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
+/** Axe on a long page (charts and four tables) takes up to 12 s on a busy machine, and this journey checks four states. */
+const JOURNEY_TIMEOUT = 180_000;
+
 let server: RunningServer;
 let browser: Browser;
 
@@ -45,82 +48,88 @@ async function openForecast(page: Page) {
 }
 
 describe('a steering-group member', () => {
-  it('changes a scenario lever, sees the need change, opens Falköping and downloads its forecast', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'steering');
-    await openForecast(page);
-    await expectAccessible(page, 'the region’s forecast');
+  it(
+    'changes a scenario lever, sees the need change, opens Falköping and downloads its forecast',
+    async () => {
+      const page = await newPage(browser);
+      await login(page, server.url, 'steering');
+      await openForecast(page);
+      await expectAccessible(page, 'the region’s forecast');
 
-    // Every assumption is shown next to the result.
-    const assumptions = page.getByRole('region', { name: 'Antaganden' });
-    await expect.poll(() => assumptions.locator('dt').count()).toBeGreaterThan(3);
+      // Every assumption is shown next to the result.
+      const assumptions = page.getByRole('region', { name: 'Antaganden' });
+      await expect.poll(() => assumptions.locator('dt').count()).toBeGreaterThan(3);
 
-    const hours = page.getByRole('textbox', { name: 'Deltidsanställda arbetar fler timmar i veckan' });
-    const hoursBefore = Number(await hours.inputValue());
-    const baseBefore = await need10(page, 'base');
-    const partTimeBefore = await need10(page, 'part_time');
-    const sentence = page.getByTestId('scenario-sentences').locator('[data-scenario="part_time"]');
-    const sentenceBefore = await sentence.textContent();
-    expect(sentenceBefore).toMatch(/^Deltidsanställda arbetar .*: Behovet (minskar|ökar) med|är oförändrat/);
+      const hours = page.getByRole('textbox', { name: 'Deltidsanställda arbetar fler timmar i veckan' });
+      const hoursBefore = Number(await hours.inputValue());
+      const baseBefore = await need10(page, 'base');
+      const partTimeBefore = await need10(page, 'part_time');
+      const sentence = page.getByTestId('scenario-sentences').locator('[data-scenario="part_time"]');
+      const sentenceBefore = await sentence.textContent();
+      expect(sentenceBefore).toMatch(/^Deltidsanställda arbetar .*: Behovet (minskar|ökar) med|är oförändrat/);
 
-    await hours.fill(String(hoursBefore + 2));
-    await page.waitForURL(new RegExp(`extraHoursPerWeek=${hoursBefore + 2}`));
-    await expect.poll(() => need10(page, 'part_time'), { timeout: 15_000 }).not.toBe(partTimeBefore);
-    // More hours from part-time staff can only lower the need; the base case does not move.
-    expect(await need10(page, 'part_time')).toBeLessThan(partTimeBefore);
-    expect(await need10(page, 'base')).toBe(baseBefore);
-    expect(await sentence.textContent()).not.toBe(sentenceBefore);
-    await expect.poll(() => page.getByTestId('forecast-announcement').textContent()).toContain('Behovet är omräknat.');
-    await expectAccessible(page, 'the region’s forecast after a lever change');
+      await hours.fill(String(hoursBefore + 2));
+      await page.waitForURL(new RegExp(`extraHoursPerWeek=${hoursBefore + 2}`));
+      await expect.poll(() => need10(page, 'part_time'), { timeout: 15_000 }).not.toBe(partTimeBefore);
+      // More hours from part-time staff can only lower the need; the base case does not move.
+      expect(await need10(page, 'part_time')).toBeLessThan(partTimeBefore);
+      expect(await need10(page, 'base')).toBe(baseBefore);
+      expect(await sentence.textContent()).not.toBe(sentenceBefore);
+      await expect
+        .poll(() => page.getByTestId('forecast-announcement').textContent())
+        .toContain('Behovet är omräknat.');
+      await expectAccessible(page, 'the region’s forecast after a lever change');
 
-    // The region's table of municipalities opens those the viewer may open, keeping the levers.
-    await page.getByRole('link', { name: 'Öppna prognosen för Falköping' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Prognos: Falköping' }).waitFor();
-    expect(page.url()).toContain(`extraHoursPerWeek=${hoursBefore + 2}`);
-    await figuresTable(page).locator('tr[data-scenario="part_time"]').waitFor();
-    expect(await hours.inputValue()).toBe(String(hoursBefore + 2));
-    const falkopingPartTime = await need10(page, 'part_time');
-    await expectAccessible(page, 'Falköping’s forecast');
+      // The region's table of municipalities opens those the viewer may open, keeping the levers.
+      await page.getByRole('link', { name: 'Öppna prognosen för Falköping' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Prognos: Falköping' }).waitFor();
+      expect(page.url()).toContain(`extraHoursPerWeek=${hoursBefore + 2}`);
+      await figuresTable(page).locator('tr[data-scenario="part_time"]').waitFor();
+      expect(await hours.inputValue()).toBe(String(hoursBefore + 2));
+      const falkopingPartTime = await need10(page, 'part_time');
+      await expectAccessible(page, 'Falköping’s forecast');
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Ladda ner Excel: prognosen' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/^Prognos Falköping .*\.xlsx$/);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(await download.path());
-    const sheetNames = workbook.worksheets.map((w) => w.name);
-    expect(sheetNames).toEqual(expect.arrayContaining(['Prognos per år', 'Scenarier', 'Antaganden']));
-    const assumptionRows = rowsOf(workbook.getWorksheet('Antaganden'));
-    expect(assumptionRows.find((r) => r[0] === 'Område')?.[1]).toBe('Falköping');
-    // The file holds the scenario of the chosen lever, with the need the page shows.
-    const scenarioRows = rowsOf(workbook.getWorksheet('Scenarier'));
-    const partTime = scenarioRows.find((r) => String(r[0]).startsWith('Deltidsanställda'));
-    expect(partTime?.[0]).toContain(`${hoursBefore + 2} timmar`);
-    expect(Math.abs(Number(partTime?.[3]) - falkopingPartTime)).toBeLessThanOrEqual(0.5);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Ladda ner Excel: prognosen' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^Prognos Falköping .*\.xlsx$/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(await download.path());
+      const sheetNames = workbook.worksheets.map((w) => w.name);
+      expect(sheetNames).toEqual(expect.arrayContaining(['Prognos per år', 'Scenarier', 'Antaganden']));
+      const assumptionRows = rowsOf(workbook.getWorksheet('Antaganden'));
+      expect(assumptionRows.find((r) => r[0] === 'Område')?.[1]).toBe('Falköping');
+      // The file holds the scenario of the chosen lever, with the need the page shows.
+      const scenarioRows = rowsOf(workbook.getWorksheet('Scenarier'));
+      const partTime = scenarioRows.find((r) => String(r[0]).startsWith('Deltidsanställda'));
+      expect(partTime?.[0]).toContain(`${hoursBefore + 2} timmar`);
+      expect(Math.abs(Number(partTime?.[3]) - falkopingPartTime)).toBeLessThanOrEqual(0.5);
 
-    // Another municipality's own forecast is not for this viewer: the page says so and leads back to the region.
-    const region = await (await page.request.get(`${server.url}/api/staffing/forecast`)).json();
-    const other = (region.municipalities as { municipalityId: string; name: string; canOpen: boolean }[]).find(
-      (m) => !m.canOpen,
-    );
-    expect(other).toBeDefined();
-    await page.goto(
-      `${server.url}/staffing/forecast?municipalityId=${other?.municipalityId}&extraHoursPerWeek=${hoursBefore + 2}`,
-    );
-    await page.getByText('Den här kommunens prognos kan du inte öppna', { exact: false }).waitFor();
-    await expectAccessible(page, 'another municipality’s forecast');
-    await page.getByRole('link', { name: 'Visa regionens prognos' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Prognos: Regionen' }).waitFor();
+      // Another municipality's own forecast is not for this viewer: the page says so and leads back to the region.
+      const region = await (await page.request.get(`${server.url}/api/staffing/forecast`)).json();
+      const other = (region.municipalities as { municipalityId: string; name: string; canOpen: boolean }[]).find(
+        (m) => !m.canOpen,
+      );
+      expect(other).toBeDefined();
+      await page.goto(
+        `${server.url}/staffing/forecast?municipalityId=${other?.municipalityId}&extraHoursPerWeek=${hoursBefore + 2}`,
+      );
+      await page.getByText('Den här kommunens prognos kan du inte öppna', { exact: false }).waitFor();
+      await expectAccessible(page, 'another municipality’s forecast');
+      await page.getByRole('link', { name: 'Visa regionens prognos' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Prognos: Regionen' }).waitFor();
 
-    // The levers came along; "Återställ" goes back to the region's defaults and their need.
-    await figuresTable(page).locator('tr[data-scenario="part_time"]').waitFor();
-    expect(await hours.inputValue()).toBe(String(hoursBefore + 2));
-    await page.getByRole('button', { name: 'Återställ' }).click();
-    await expect.poll(() => page.url()).not.toContain('extraHoursPerWeek');
-    await expect.poll(() => hours.inputValue()).toBe(String(hoursBefore));
-    await expect.poll(() => need10(page, 'part_time'), { timeout: 15_000 }).toBe(partTimeBefore);
-  });
+      // The levers came along; "Återställ" goes back to the region's defaults and their need.
+      await figuresTable(page).locator('tr[data-scenario="part_time"]').waitFor();
+      expect(await hours.inputValue()).toBe(String(hoursBefore + 2));
+      await page.getByRole('button', { name: 'Återställ' }).click();
+      await expect.poll(() => page.url()).not.toContain('extraHoursPerWeek');
+      await expect.poll(() => hours.inputValue()).toBe(String(hoursBefore));
+      await expect.poll(() => need10(page, 'part_time'), { timeout: 15_000 }).toBe(partTimeBefore);
+    },
+    JOURNEY_TIMEOUT,
+  );
 });
 
 describe('a regional admin', () => {
