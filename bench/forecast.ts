@@ -164,9 +164,11 @@ async function benchReport(
       forecast: (await get(`${origin}/api/staffing/forecast?periodId=${p.id}`, headers)).json as ForecastLike,
     })),
   );
+  // The demo's finished round (every demo municipality approved), the newest if several are.
+  const included = (f: (typeof forecasts)[number]) => f.forecast.municipalities.filter((m) => m.included).length;
   const chosen = forecasts
-    .filter((f) => f.forecast.municipalities.some((m) => m.included))
-    .sort((a, b) => b.period.label.localeCompare(a.period.label))[0];
+    .filter((f) => included(f) > 0)
+    .sort((a, b) => included(b) - included(a) || b.period.label.localeCompare(a.period.label))[0];
   if (!chosen) return { skipped: 'the demo region has no period with approved reports' };
   const municipalities = chosen.forecast.municipalities.filter((m) => m.included).length;
   log(

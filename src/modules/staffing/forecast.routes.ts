@@ -23,7 +23,10 @@ import { PublicationCache, type StaffingDeps } from './staffing-config.service.t
 export default async function forecastRoutes(fastify: FastifyInstance, opts: { deps: StaffingDeps }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   // Forecasts have a cache of their own: many lever settings must not push the comparisons out of theirs.
-  const deps: ForecastDeps = { ...opts.deps, forecasts: new PublicationCache(256) };
+  const deps: ForecastDeps = {
+    ...opts.deps,
+    forecasts: { inputs: new PublicationCache(8), answers: new PublicationCache(256) },
+  };
   const tags = { tags: ['Staffing'] };
 
   app.get(

@@ -36,15 +36,18 @@ import {
   compareScenario,
   type DemandBasis,
   type ForecastInput,
+  type ForecastLevers,
   type ForecastParameters,
   type ForecastResult,
-  forecast,
   formatSv,
   type PopulationYear,
+  type PreparedForecast,
   type ProfessionStaff,
   populationFromFacts,
+  prepareForecast,
+  runForecast,
   staffFromFacts,
-  sumForecasts,
+  sumPreparedForecasts,
 } from './forecast.ts';
 import { findPeriod } from './periods.service.ts';
 import { loadAllProjections } from './population.service.ts';
@@ -53,7 +56,7 @@ import { loadConfig, PublicationCache, type StaffingDeps } from './staffing-conf
 import type { Fact } from './staffing-measures.ts';
 
 /** The forecast's deps: the staffing deps and a cache of its own, so forecasts never push comparisons out. */
-export type ForecastDeps = StaffingDeps & { forecasts?: PublicationCache };
+export type ForecastDeps = StaffingDeps & { forecasts?: { inputs: PublicationCache; answers: PublicationCache } };
 
 // ---- settings ----------------------------------------------------------------------------------------------------
 
@@ -121,7 +124,7 @@ export function baseParameters(settings: ForecastSettingsInput): Partial<Forecas
 
 // ---- scenarios ----------------------------------------------------------------------------------------------------
 
-type ScenarioPlan = { key: ScenarioKey; label: { sv: string; en: string }; parameters: Partial<ForecastParameters> };
+type ScenarioPlan = { key: ScenarioKey; label: { sv: string; en: string }; parameters: ForecastLevers };
 
 const YEARS_SV = ['', 'ett år', 'två år', 'tre år', 'fyra år', 'fem år'];
 const YEARS_EN = ['', 'one year', 'two years', 'three years', 'four years', 'five years'];
@@ -219,13 +222,19 @@ async function stateOf(db: Db, periodId: string | null): Promise<string> {
   return [periodId, state?.revision, state?.period, state?.organisations, state?.population, state?.settings].join('|');
 }
 
+/** Answers as JSON per state, scope, levers and reach: many, each small to make again. */
 function cacheOf(deps: ForecastDeps): PublicationCache {
-  return deps.forecasts ?? deps.publications ?? new PublicationCache();
+  return deps.forecasts?.answers ?? deps.publications ?? new PublicationCache();
+}
+
+/** The inputs and prepared forecasts per state of the data: few, and kept apart so answers never push them out. */
+function inputsCacheOf(deps: ForecastDeps): PublicationCache {
+  return deps.forecasts?.inputs ?? deps.publications ?? new PublicationCache();
 }
 
 async function loadInputs(deps: ForecastDeps, periodId: string | null): Promise<Inputs> {
   const stateKey = await stateOf(deps.db, periodId);
-  return cacheOf(deps).remember(`forecast:inputs:${stateKey}`, async () => {
+  return inputsCacheOf(deps).remember(`forecast:inputs:${stateKey}`, async () => {
     const config = await loadConfig(deps);
     const { settings } = await loadSettings(deps.db);
     const professions = config.professions
@@ -357,12 +366,22 @@ function resultDto(r: ForecastResult): ForecastResultDto {
   };
 }
 
-/** The base case of every included municipality, once per state of the data. */
-function baseCases(deps: ForecastDeps, inputs: Inputs): Promise<Map<string, ForecastResult>> {
-  return cacheOf(deps).remember(`forecast:base:${inputs.stateKey}`, async () => {
-    const map = new Map<string, ForecastResult>();
-    for (const m of inputs.municipalities) if (m.input) map.set(m.municipalityId, forecast(m.input));
-    return map;
+type Prepared = {
+  /** Each included municipality's forecast made ready for any levers. */
+  byMunicipality: Map<string, PreparedForecast>;
+  /** Each included municipality's base case. */
+  bases: Map<string, ForecastResult>;
+  /** The region's base case. */
+  region: ForecastResult;
+};
+
+/** The prepared forecasts and base cases of every included municipality and the region, once per state of the data. */
+function prepared(deps: ForecastDeps, inputs: Inputs): Promise<Prepared> {
+  return inputsCacheOf(deps).remember(`forecast:prepared:${inputs.stateKey}`, async () => {
+    const byMunicipality = new Map<string, PreparedForecast>();
+    for (const m of inputs.municipalities) if (m.input) byMunicipality.set(m.municipalityId, prepareForecast(m.input));
+    const bases = new Map([...byMunicipality].map(([id, p]) => [id, runForecast(p)] as const));
+    return { byMunicipality, bases, region: sumPreparedForecasts([...byMunicipality.values()]) };
   });
 }
 
@@ -380,19 +399,21 @@ async function buildForecast(
   levers: ForecastLeversDto,
   actor: Actor | null,
 ): Promise<ForecastDto> {
-  const bases = await baseCases(deps, inputs);
+  const ready = await prepared(deps, inputs);
   const chosen =
     scope.kind === 'region'
       ? inputs.municipalities.filter((m) => m.input)
       : inputs.municipalities.filter((m) => m.municipalityId === scope.municipalityId && m.input);
-  const base = sumForecasts(chosen.map((m) => bases.get(m.municipalityId) as ForecastResult));
+  const own = scope.kind === 'municipality' ? ready.byMunicipality.get(scope.municipalityId) : undefined;
+  const empty = sumPreparedForecasts([]);
+  const base = scope.kind === 'region' ? ready.region : (ready.bases.get(scope.municipalityId) ?? empty);
   const scenarios: ScenarioDto[] = scenarioPlans(levers).map((plan) => {
-    const result = sumForecasts(
-      chosen.map((m) => {
-        const input = m.input as ForecastInput;
-        return forecast({ ...input, parameters: { ...input.parameters, ...plan.parameters } });
-      }),
-    );
+    const result =
+      scope.kind === 'region'
+        ? sumPreparedForecasts([...ready.byMunicipality.values()], plan.parameters)
+        : own
+          ? runForecast(own, plan.parameters)
+          : empty;
     const over = (years: number) => (base.horizonYears >= years ? compareScenario(base, result, { years }) : null);
     return {
       key: plan.key,
@@ -440,7 +461,7 @@ async function buildForecast(
     professions: inputs.professions,
     municipalities: inputs.municipalities.map((m) => {
       const canOpen = mayOpen(actor, m.municipalityId);
-      const own = canOpen ? bases.get(m.municipalityId) : undefined;
+      const own = canOpen ? ready.bases.get(m.municipalityId) : undefined;
       return {
         municipalityId: m.municipalityId,
         name: m.name,

@@ -15,8 +15,11 @@ import {
   type PopulationYear,
   type ProfessionStaff,
   populationFromFacts,
+  prepareForecast,
+  runForecast,
   staffFromFacts,
   sumForecasts,
+  sumPreparedForecasts,
 } from './forecast.ts';
 
 const pop = (year: number, age80plus: number, age65_79 = 0, age0_64 = 0): PopulationYear => ({
@@ -677,5 +680,90 @@ describe('forecast — properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('prepared forecasts (the region’s scenarios without a result per municipality)', () => {
+  const leversArb = fc.record(
+    {
+      retirementDelayYears: fc.integer({ min: 0, max: 5 }),
+      staffingRatioChange: fc.double({ min: -0.5, max: 0.5, noNaN: true }),
+      extraHoursPerWeekForPartTime: fc.double({ min: 0, max: 20, noNaN: true }),
+    },
+    { requiredKeys: [] },
+  );
+  const close = (a: ForecastResult, b: ForecastResult) => {
+    expect(a.baseYear).toBe(b.baseYear);
+    expect(a.horizonYears).toBe(b.horizonYears);
+    expect(a.parameters).toEqual(b.parameters);
+    expect(a.assumptions).toEqual(b.assumptions);
+    expect(a.professions.map((p) => [p.key, p.baseHeadcount, p.notesSv])).toEqual(
+      b.professions.map((p) => [p.key, p.baseHeadcount, p.notesSv]),
+    );
+    for (const [x, y] of [...a.professions, a.total].map((p, i) => [p, [...b.professions, b.total][i]] as const)) {
+      expect(x.years.map((v) => v.year)).toEqual(y?.years.map((v) => v.year));
+      x.years.forEach((v, i) => {
+        const w = y?.years[i];
+        for (const k of [
+          'demand',
+          'staffRemaining',
+          'retirements',
+          'turnoverLeavers',
+          'need',
+          'cumulativeNeed',
+        ] as const) {
+          expect(Math.abs(v[k] - (w?.[k] ?? Number.NaN))).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v[k])));
+        }
+      });
+    }
+  };
+
+  it('run with other levers, a prepared forecast equals the forecast made with those levers', () => {
+    fc.assert(
+      fc.property(inputArb, leversArb, (input, levers) => {
+        const prepared = prepareForecast(input);
+        close(runForecast(prepared, levers), forecast({ ...input, parameters: { ...input.parameters, ...levers } }));
+      }),
+    );
+  });
+
+  it('summed straight from the prepared forecasts, the region equals the sum of the municipalities', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(inputArb, fc.integer({ min: -2, max: 2 }), fc.integer({ min: 3, max: 12 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        leversArb,
+        (municipalities, levers) => {
+          // Municipalities with other base years and horizons too: the region covers the union of their years.
+          const inputs = municipalities.map(([input, shift, horizonYears]) => ({
+            ...input,
+            baseYear: input.baseYear + shift,
+            horizonYears,
+          }));
+          const prepared = inputs.map(prepareForecast);
+          close(
+            sumPreparedForecasts(prepared, levers),
+            sumForecasts(inputs.map((i) => forecast({ ...i, parameters: { ...i.parameters, ...levers } }))),
+          );
+        },
+      ),
+    );
+  });
+
+  it('the same parameters everywhere give the region the municipalities’ assumptions, else "Olika per kommun"', () => {
+    const one = (retirementAge: number): ForecastInput => ({
+      baseYear: BASE,
+      professions: [staff('nurse', 10, [{ minAge: 60, maxAge: 64, count: 10 }])],
+      population: [{ year: BASE, age0_64: 100, age65_79: 50, age80plus: 20 }],
+      parameters: { retirementAge },
+    });
+    const same = sumPreparedForecasts([prepareForecast(one(66)), prepareForecast(one(66))]);
+    expect(same.assumptions.find((a) => a.key === 'retirementAge')?.value).toBe('66 år');
+    const mixed = sumPreparedForecasts([prepareForecast(one(66)), prepareForecast(one(67))]);
+    expect(mixed.assumptions.find((a) => a.key === 'retirementAge')?.value).toBe('Olika per kommun');
+    expect(mixed.assumptions.find((a) => a.key === 'horizonYears')?.value).toBe('10 år');
+    expect(sumPreparedForecasts([])).toEqual(sumForecasts([]));
   });
 });

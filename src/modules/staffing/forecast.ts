@@ -227,12 +227,49 @@ function growthOf(
   return { baseBasis, growth };
 }
 
-function professionForecast(
+/** One profession of a prepared forecast: what the levers do not change. */
+type PreparedProfession = {
+  key: string;
+  headcount: number;
+  /** Contracted FTE, full-time and part-time persons, and the part-time staff's average FTE (the part-time lever). */
+  fte: number;
+  partTime: number;
+  partTimeFte: number;
+  /**
+   * Today's staff by the forecast year in which they reach the retirement age (index 1 … horizon; horizon + 1: later,
+   * or never — no age known): the one-year cohorts of ageCohorts (each band spread evenly over its ages, scaled to the
+   * headcount), summed without making them. Anyone at or past the age reaches it in the first year.
+   */
+  reachesAge: Float64Array;
+  notesSv: string[];
+};
+
+/**
+ * A municipality's forecast made ready to run for many lever settings: the demand basis's growth, each profession's
+ * retirement schedule and part-time structure depend on the base case's assumptions only (retirement age, turnover,
+ * demand basis, full time), not on the levers (retirement delay, staffing ratio change, extra hours).
+ */
+export type PreparedForecast = {
+  baseYear: number;
+  horizonYears: number;
+  /** The base case's parameters, levers included; a run may override the levers. */
+  parameters: ForecastParameters;
+  /** The demand basis's growth from the base year for each forecast year t = 1 … horizon (index t − 1). */
+  growth: Float64Array;
+  professions: PreparedProfession[];
+};
+
+/** The scenario levers: the parameters a prepared forecast can be run with. */
+export type ForecastLevers = Partial<
+  Pick<ForecastParameters, 'retirementDelayYears' | 'staffingRatioChange' | 'extraHoursPerWeekForPartTime'>
+>;
+
+function prepareProfession(
   staff: ProfessionStaff,
-  input: { baseYear: number; horizon: number },
-  demandGrowth: Growth,
+  horizon: number,
+  baseBasis: number,
   p: ForecastParameters,
-): ProfessionForecast {
+): PreparedProfession {
   const notesSv: string[] = [];
   const headcount = amount(staff.headcount);
   const bandSum = staff.ageBands.reduce((s, b) => s + amount(b.count), 0);
@@ -242,14 +279,8 @@ function professionForecast(
   if (bandSum > 0 && headcount > 0 && Math.abs(bandSum - headcount) > 1e-9) {
     notesSv.push('Åldersgruppernas summa skiljer sig från antalet anställda; fördelningen har skalats om.');
   }
-
-  // Today's staff by the forecast year in which they retire (index horizon + 1: later, or never), from the one-year
-  // cohorts of ageCohorts (each band spread evenly over its ages, scaled to the headcount), without making them:
-  // a cohort aged a retires when it reaches the retirement age, at the latest in the first year, and the delay lever
-  // moves every retirement the same number of years.
-  const horizon = input.horizon;
-  const retiringIn = new Float64Array(horizon + 2);
-  if (headcount > 0 && bandSum === 0) retiringIn[horizon + 1] = headcount;
+  const reachesAge = new Float64Array(horizon + 2);
+  if (headcount > 0 && bandSum === 0) reachesAge[horizon + 1] = headcount;
   else if (headcount > 0) {
     const scale = headcount / bandSum;
     for (const band of staff.ageBands) {
@@ -258,52 +289,109 @@ function professionForecast(
       const [lo, hi] = bandAges(band, p.retirementAge);
       const each = (count * scale) / (hi - lo + 1);
       for (let age = lo; age <= hi; age++) {
-        const slot = Math.min(Math.max(1, p.retirementAge - age) + p.retirementDelayYears, horizon + 1);
-        retiringIn[slot] = (retiringIn[slot] as number) + each;
+        const slot = Math.min(Math.max(1, p.retirementAge - age), horizon + 1);
+        reachesAge[slot] = (reachesAge[slot] as number) + each;
       }
     }
   }
-
-  // Part-time lever: extra FTE of the part-time staff, capped at full time, turns into fewer persons needed for
-  // the same work, in proportion to FTE per person.
+  if (headcount > 0 && baseBasis === 0) {
+    notesSv.push('Ingen befolkning för basåret: efterfrågan hålls på dagens antal anställda.');
+  }
   const fte = Math.min(amount(staff.contractedFte), headcount);
   const fullTime = Math.min(amount(staff.fullTimeHeadcount), headcount);
   const partTime = headcount - fullTime;
   const partTimeFte = partTime > 0 ? Math.min(1, Math.max(0, (fte - fullTime) / partTime)) : 0;
-  const extraFtePerPerson = Math.min(p.extraHoursPerWeekForPartTime / p.fullTimeHoursPerWeek, 1 - partTimeFte);
-  const extraFte = partTime * extraFtePerPerson;
-  const capacityFactor = fte > 0 ? fte / (fte + extraFte) : 1;
+  return { key: staff.key, headcount, fte, partTime, partTimeFte, reachesAge, notesSv };
+}
 
-  if (headcount > 0 && demandGrowth.baseBasis === 0) {
-    notesSv.push('Ingen befolkning för basåret: efterfrågan hålls på dagens antal anställda.');
-  }
+/** A forecast's yearly figures as columns (index t − 1), added into by runProfession. */
+type YearColumns = {
+  demand: Float64Array;
+  staffRemaining: Float64Array;
+  retirements: Float64Array;
+  turnoverLeavers: Float64Array;
+  need: Float64Array;
+};
 
-  const years: ForecastYear[] = [];
-  let previousDemand = headcount;
-  let cumulative = 0;
+const yearColumns = (n: number): YearColumns => ({
+  demand: new Float64Array(n),
+  staffRemaining: new Float64Array(n),
+  retirements: new Float64Array(n),
+  turnoverLeavers: new Float64Array(n),
+  need: new Float64Array(n),
+});
+
+/**
+ * Adds one profession's yearly figures with parameters p into `out` from column `offset` (its first forecast year's
+ * place among the columns). The levers act here: the delay moves every retirement d years; the part-time lever turns
+ * extra FTE of the part-time staff (capped at full time) into fewer persons needed for the same work; the staffing
+ * ratio scales demand from the first forecast year.
+ */
+function runProfession(
+  pp: PreparedProfession,
+  growth: Float64Array,
+  horizon: number,
+  p: ForecastParameters,
+  out: YearColumns,
+  offset: number,
+): void {
+  const extraFtePerPerson = Math.min(p.extraHoursPerWeekForPartTime / p.fullTimeHoursPerWeek, 1 - pp.partTimeFte);
+  const extraFte = pp.partTime * extraFtePerPerson;
+  const capacityFactor = pp.fte > 0 ? pp.fte / (pp.fte + extraFte) : 1;
+  const scale = pp.headcount * (1 + p.staffingRatioChange) * capacityFactor;
+  const d = p.retirementDelayYears;
+  let previousDemand = pp.headcount;
   // Today's staff not yet retired at the start of year t, before turnover: those retiring in year t or later.
   let notRetired = 0;
-  for (let r = 1; r <= horizon + 1; r++) notRetired += retiringIn[r] as number;
+  for (let r = 1; r <= horizon + 1; r++) notRetired += pp.reachesAge[r] as number;
   let kept = 1;
   for (let t = 1; t <= horizon; t++) {
-    const year = input.baseYear + t;
-    const demand = headcount * (demandGrowth.growth[t - 1] as number) * (1 + p.staffingRatioChange) * capacityFactor;
+    const demand = scale * (growth[t - 1] as number);
     // (1 − q)^(t − 1): the share of a cohort that turnover has left by the start of year t.
     if (t > 1) kept *= 1 - p.turnoverRate;
-    const retiringNow = retiringIn[t] as number;
+    const retiringNow = t - d >= 1 ? (pp.reachesAge[t - d] as number) : 0;
     const retirements = retiringNow * kept;
     notRetired -= retiringNow;
     const staying = Math.max(0, notRetired) * kept;
     const turnoverLeavers = staying * p.turnoverRate;
-    const staffRemaining = staying - turnoverLeavers;
-    const need = demand - previousDemand + retirements + turnoverLeavers;
-    cumulative += need;
-    years.push({ year, demand, staffRemaining, retirements, turnoverLeavers, need, cumulativeNeed: cumulative });
+    const i = offset + t - 1;
+    out.demand[i] = (out.demand[i] as number) + demand;
+    out.staffRemaining[i] = (out.staffRemaining[i] as number) + (staying - turnoverLeavers);
+    out.retirements[i] = (out.retirements[i] as number) + retirements;
+    out.turnoverLeavers[i] = (out.turnoverLeavers[i] as number) + turnoverLeavers;
+    out.need[i] = (out.need[i] as number) + (demand - previousDemand + retirements + turnoverLeavers);
     previousDemand = demand;
   }
+}
+
+/** Columns of calendar years firstYear … as a profession forecast (the cumulated need summed from the first year). */
+function professionFromColumns(
+  key: string,
+  baseHeadcount: number,
+  columns: YearColumns,
+  firstYear: number,
+  present: (i: number) => boolean,
+  notesSv: string[],
+): ProfessionForecast {
+  const years: ForecastYear[] = [];
+  let cumulative = 0;
+  for (let i = 0; i < columns.demand.length; i++) {
+    if (!present(i)) continue;
+    const need = columns.need[i] as number;
+    cumulative += need;
+    years.push({
+      year: firstYear + i,
+      demand: columns.demand[i] as number,
+      staffRemaining: columns.staffRemaining[i] as number,
+      retirements: columns.retirements[i] as number,
+      turnoverLeavers: columns.turnoverLeavers[i] as number,
+      need,
+      cumulativeNeed: cumulative,
+    });
+  }
   return {
-    key: staff.key,
-    baseHeadcount: headcount,
+    key,
+    baseHeadcount,
     years,
     cumulativeNeed5: cumulativeAt(years, 5),
     cumulativeNeed10: cumulativeAt(years, 10),
@@ -419,21 +507,106 @@ function makeAssumptions(baseYear: number, horizon: number, p: ForecastParameter
 
 // ---- the API -------------------------------------------------------------------------------------------------
 
-/** The forecast of one municipality: per profession and year, the total over professions and the assumptions. */
-export function forecast(input: ForecastInput): ForecastResult {
+/** Everything of a municipality's forecast that the levers do not change (see PreparedForecast). */
+export function prepareForecast(input: ForecastInput): PreparedForecast {
   const parameters = resolveParameters(input.parameters);
   const horizonYears = integer(input.horizonYears, DEFAULT_HORIZON_YEARS, 1, MAX_HORIZON_YEARS);
   const context = { baseYear: input.baseYear, horizon: horizonYears, population: input.population };
-  const demandGrowth = growthOf(context, parameters);
-  const professions = input.professions.map((s) => professionForecast(s, context, demandGrowth, parameters));
+  const { baseBasis, growth } = growthOf(context, parameters);
   return {
     baseYear: input.baseYear,
     horizonYears,
     parameters,
+    growth,
+    professions: input.professions.map((s) => prepareProfession(s, horizonYears, baseBasis, parameters)),
+  };
+}
+
+const withLevers = (parameters: ForecastParameters, levers: ForecastLevers): ForecastParameters =>
+  resolveParameters({ ...parameters, ...levers });
+
+/** A prepared forecast run with the base case's levers, or with others: the same as forecast() with those levers. */
+export function runForecast(prepared: PreparedForecast, levers: ForecastLevers = {}): ForecastResult {
+  const parameters = withLevers(prepared.parameters, levers);
+  const h = prepared.horizonYears;
+  const professions = prepared.professions.map((pp) => {
+    const columns = yearColumns(h);
+    runProfession(pp, prepared.growth, h, parameters, columns, 0);
+    return professionFromColumns(pp.key, pp.headcount, columns, prepared.baseYear + 1, () => true, pp.notesSv);
+  });
+  return {
+    baseYear: prepared.baseYear,
+    horizonYears: h,
+    parameters,
     professions,
     total: sumProfessionForecasts('all', professions),
-    assumptions: assumptionsOf(input.baseYear, horizonYears, parameters),
+    assumptions: assumptionsOf(prepared.baseYear, h, parameters),
   };
+}
+
+/** The forecast of one municipality: per profession and year, the total over professions and the assumptions. */
+export function forecast(input: ForecastInput): ForecastResult {
+  return runForecast(prepareForecast(input));
+}
+
+/**
+ * The region's forecast straight from the municipalities' prepared forecasts, each run with the same levers:
+ * the same as sumForecasts(prepared.map((p) => runForecast(p, levers))), without making each municipality's result
+ * (a region of 290 municipalities × 7 professions × 10 years for one lever setting costs a few milliseconds).
+ */
+export function sumPreparedForecasts(
+  prepared: readonly PreparedForecast[],
+  levers: ForecastLevers = {},
+): ForecastResult {
+  const first = prepared[0];
+  if (!first) return sumForecasts([]);
+  const firstYear = Math.min(...prepared.map((p) => p.baseYear)) + 1;
+  const lastYear = Math.max(...prepared.map((p) => p.baseYear + p.horizonYears));
+  const n = Math.max(0, lastYear - firstYear + 1);
+  const keys: string[] = [];
+  const acc = new Map<string, { columns: YearColumns; present: Uint8Array; headcount: number; notes: string[] }>();
+  const assumptionSets: ForecastAssumption[][] = [];
+  for (const p of prepared) {
+    const parameters = withLevers(p.parameters, levers);
+    assumptionSets.push(assumptionsOf(p.baseYear, p.horizonYears, parameters));
+    const offset = p.baseYear + 1 - firstYear;
+    for (const pp of p.professions) {
+      let a = acc.get(pp.key);
+      if (!a) {
+        a = { columns: yearColumns(n), present: new Uint8Array(n), headcount: 0, notes: [] };
+        acc.set(pp.key, a);
+        keys.push(pp.key);
+      }
+      runProfession(pp, p.growth, p.horizonYears, parameters, a.columns, offset);
+      a.present.fill(1, offset, offset + p.horizonYears);
+      a.headcount += pp.headcount;
+      for (const note of pp.notesSv) if (!a.notes.includes(note)) a.notes.push(note);
+    }
+  }
+  const professions = keys.map((key) => {
+    const a = acc.get(key) as NonNullable<ReturnType<typeof acc.get>>;
+    return professionFromColumns(key, a.headcount, a.columns, firstYear, (i) => a.present[i] === 1, a.notes);
+  });
+  return {
+    baseYear: firstYear - 1,
+    horizonYears: Math.max(...prepared.map((p) => p.horizonYears)),
+    parameters: withLevers(first.parameters, levers),
+    professions,
+    total: sumProfessionForecasts('all', professions),
+    assumptions: mergeAssumptions(assumptionSets),
+  };
+}
+
+/** The first municipality's assumptions; one that differs between municipalities reads "Olika per kommun". */
+function mergeAssumptions(sets: readonly ForecastAssumption[][]): ForecastAssumption[] {
+  const first = sets[0] ?? [];
+  // Municipalities with the same parameters share one memoised list: then there is nothing to compare.
+  if (sets.every((set) => set === first)) return first;
+  return first.map((a) =>
+    sets.every((set) => set.some((b) => b.key === a.key && b.value === a.value))
+      ? a
+      : { ...a, value: 'Olika per kommun' },
+  );
 }
 
 /**
@@ -460,11 +633,7 @@ export function sumForecasts(results: readonly ForecastResult[]): ForecastResult
       results.flatMap((r) => r.professions.filter((p) => p.key === key)),
     ),
   );
-  const assumptions = first.assumptions.map((a) =>
-    results.every((r) => r.assumptions.some((b) => b.key === a.key && b.value === a.value))
-      ? a
-      : { ...a, value: 'Olika per kommun' },
-  );
+  const assumptions = mergeAssumptions(results.map((r) => r.assumptions));
   return {
     baseYear: Math.min(...results.map((r) => r.baseYear)),
     horizonYears: Math.max(...results.map((r) => r.horizonYears)),

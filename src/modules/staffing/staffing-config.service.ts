@@ -27,11 +27,16 @@ export class PublicationCache {
   constructor(private readonly max = 64) {}
   remember<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
-    if (hit) return hit as Promise<T>;
+    if (hit) {
+      // Least recently used out: a hit moves to the end of the Map's order.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit as Promise<T>;
+    }
     const value = load();
     this.entries.set(key, value);
     value.catch(() => this.entries.delete(key));
-    // Oldest first out: a Map iterates in insertion order.
+    // The least recently used first out: a Map iterates in insertion order.
     while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
     return value;
   }
