@@ -75,9 +75,11 @@ describe('a steering-group member', () => {
       expect(await need10(page, 'part_time')).toBeLessThan(partTimeBefore);
       expect(await need10(page, 'base')).toBe(baseBefore);
       expect(await sentence.textContent()).not.toBe(sentenceBefore);
+      // The live region reads the new figures, not those kept on screen while they were fetched.
+      const sentenceAfter = (await sentence.textContent()) ?? '';
       await expect
         .poll(() => page.getByTestId('forecast-announcement').textContent())
-        .toContain('Behovet är omräknat.');
+        .toContain(`Behovet är omräknat. ${sentenceAfter}`);
       await expectAccessible(page, 'the region’s forecast after a lever change');
 
       // The region's table of municipalities opens those the viewer may open, keeping the levers.

@@ -5,7 +5,7 @@
 import { Alert, Grid, Paper, Select, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { ApiError } from '../../../platform/web/api/api-client.ts';
 import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
@@ -47,6 +47,11 @@ export function ForecastRoute() {
 
 const REGION = 'region';
 
+/** Which forecast the API is asked for (the period, the area and the levers). */
+function viewKey(search: ForecastSearch): string {
+  return JSON.stringify(forecastParams(search));
+}
+
 /** The region in the interface language, or the municipality's name. */
 function scopeName(dto: ForecastDto, regionName: string): string {
   return dto.scope.kind === 'region' ? regionName : dto.scope.name;
@@ -60,13 +65,13 @@ export function ForecastPage({ search }: { search: ForecastSearch }) {
   const forecast = useQuery({ ...forecastQuery(params), placeholderData: keepPreviousData });
   const settings = useQuery(forecastSettingsQuery());
   const periods = useQuery(periodsQuery());
-  // Counts the lever changes, so the live region speaks once the forecast of the latest change has come.
-  const [leverVersion, setLeverVersion] = useState(0);
+  // The view a lever change asked for: the live region speaks once its forecast has come (not the one kept meanwhile).
+  const [announceFor, setAnnounceFor] = useState<string | null>(null);
 
   const setSearch = (changes: Partial<ForecastSearch>, replace = false) =>
     void navigate({ search: (previous) => ({ ...previous, ...changes }), replace });
   const changeLevers = (changes: Partial<ForecastLeversDto>) => {
-    setLeverVersion((v) => v + 1);
+    setAnnounceFor(viewKey({ ...search, ...changes }));
     setSearch(changes, true);
   };
 
@@ -111,11 +116,16 @@ export function ForecastPage({ search }: { search: ForecastSearch }) {
             dto={dto}
             search={search}
             updating={forecast.isFetching}
-            settled={!forecast.isPlaceholderData && !forecast.isFetching}
-            leverVersion={leverVersion}
+            announce={
+              announceFor !== null &&
+              announceFor === viewKey(search) &&
+              !forecast.isPlaceholderData &&
+              !forecast.isFetching
+            }
+            onAnnounced={() => setAnnounceFor(null)}
             onLevers={changeLevers}
             onReset={() => {
-              setLeverVersion((v) => v + 1);
+              setAnnounceFor(viewKey(withoutLevers(search)));
               void navigate({ search: (previous) => withoutLevers(previous), replace: true });
             }}
             onScenario={(scenario) =>
@@ -192,9 +202,9 @@ type ForecastResultProps = {
   dto: ForecastDto;
   search: ForecastSearch;
   updating: boolean;
-  /** The shown forecast is the one asked for (not the previous one kept while loading). */
-  settled: boolean;
-  leverVersion: number;
+  /** The forecast of a changed lever has come: the live region reads it. */
+  announce: boolean;
+  onAnnounced: () => void;
   onLevers: (changes: Partial<ForecastLeversDto>) => void;
   onReset: () => void;
   onScenario: (scenario: ScenarioKey) => void;
@@ -202,7 +212,7 @@ type ForecastResultProps = {
 };
 
 function ForecastResult(props: ForecastResultProps) {
-  const { dto, search, updating, settled, leverVersion, onLevers, onReset, onScenario, edit } = props;
+  const { dto, search, updating, announce, onAnnounced, onLevers, onReset, onScenario, edit } = props;
   const ft = useNamespaceT<typeof forecastSv>('staffingForecast');
   const language = useLang();
   const chartsId = useId();
@@ -240,7 +250,7 @@ function ForecastResult(props: ForecastResultProps) {
         onReset={onReset}
         updating={updating}
       />
-      <LeverAnnouncer dto={dto} profession={profession} version={leverVersion} settled={settled} />
+      <LeverAnnouncer dto={dto} profession={profession} announce={announce} onAnnounced={onAnnounced} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack>
@@ -307,24 +317,23 @@ function ForecastResult(props: ForecastResultProps) {
 type LeverAnnouncerProps = {
   dto: ForecastDto;
   profession: string | undefined;
-  version: number;
-  settled: boolean;
+  announce: boolean;
+  onAnnounced: () => void;
 };
 
 /** A polite live region: once the forecast of a changed lever has come, it reads the scenarios' sentences. */
-function LeverAnnouncer({ dto, profession, version, settled }: LeverAnnouncerProps) {
+function LeverAnnouncer({ dto, profession, announce, onAnnounced }: LeverAnnouncerProps) {
   const ft = useNamespaceT<typeof forecastSv>('staffingForecast');
   const language = useLang();
   const [text, setText] = useState('');
-  const announced = useRef(version);
   const sentences = scenarioSentences(ft, dto, profession, language)
     .sentences.map((s) => s.text)
     .join(' ');
   useEffect(() => {
-    if (!settled || announced.current === version) return;
-    announced.current = version;
+    if (!announce) return;
     setText(ft('levers.announce', { sentences }));
-  }, [settled, version, sentences, ft]);
+    onAnnounced();
+  }, [announce, onAnnounced, sentences, ft]);
   return (
     <VisuallyHidden role="status" aria-live="polite" data-testid="forecast-announcement">
       {text}
