@@ -10,7 +10,7 @@
 // Speed. The engine's inputs (facts and projections of every municipality) are read once per state of the data and
 // cached (the key moves with the staffing revision, the period's revision, the organisations, the projections and the
 // settings); each municipality's base case too. An answer is cached as JSON per scope and levers.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { authorize, authorizeObject, requireActorOf } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
@@ -51,9 +51,9 @@ import {
 } from './forecast.ts';
 import { findPeriod } from './periods.service.ts';
 import { loadAllProjections } from './population.service.ts';
-import { staffingFact, staffingPeriod, staffingReport } from './staffing.table.ts';
+import { staffingPeriod, staffingReport } from './staffing.table.ts';
 import { loadConfig, PublicationCache, type StaffingDeps } from './staffing-config.service.ts';
-import type { Fact } from './staffing-measures.ts';
+import { loadPeriodFacts } from './statistics.service.ts';
 
 /** The forecast's deps: the staffing deps and a cache of its own, so forecasts never push comparisons out. */
 export type ForecastDeps = StaffingDeps & { forecasts?: { inputs: PublicationCache; answers: PublicationCache } };
@@ -271,10 +271,11 @@ async function loadInputs(deps: ForecastDeps, periodId: string | null): Promise<
           .where(and(eq(staffingReport.periodId, periodId), eq(staffingReport.status, 'approved')))
       ).map((r) => r.id),
     );
-    const facts = await loadFacts(
+    const facts = await loadPeriodFacts(
       deps.db,
       periodId,
       list.filter((m) => approved.has(m.id)).map((m) => m.id),
+      FORECAST_MEASURES,
     );
     const projections = await loadAllProjections(deps.db);
     const horizon = settings.horizonYears;
@@ -317,41 +318,16 @@ async function loadInputs(deps: ForecastDeps, periodId: string | null): Promise<
   });
 }
 
-async function loadFacts(db: Db, periodId: string, municipalityIds: string[]): Promise<Map<string, Fact[]>> {
-  const result = new Map<string, Fact[]>();
-  if (municipalityIds.length === 0) return result;
-  const rows = await db
-    .select({
-      municipalityId: staffingFact.municipalityId,
-      measure: staffingFact.measure,
-      profession: staffingFact.profession,
-      breakdown: staffingFact.breakdown,
-      value: staffingFact.value,
-    })
-    .from(staffingFact)
-    .where(
-      and(
-        eq(staffingFact.periodId, periodId),
-        inArray(staffingFact.municipalityId, municipalityIds),
-        // The engine reads these measures only (staffFromFacts, populationFromFacts).
-        inArray(staffingFact.measure, [
-          'headcount',
-          'contracted_fte',
-          'fulltime_headcount',
-          'age_headcount',
-          'inhabitants',
-          'inhabitants_65_79',
-          'inhabitants_80_plus',
-        ]),
-      ),
-    );
-  for (const r of rows) {
-    const list = result.get(r.municipalityId) ?? [];
-    result.set(r.municipalityId, list);
-    list.push({ measure: r.measure, profession: r.profession, breakdown: r.breakdown, value: Number(r.value) });
-  }
-  return result;
-}
+/** The measures the engine reads (staffFromFacts, populationFromFacts). */
+const FORECAST_MEASURES = [
+  'headcount',
+  'contracted_fte',
+  'fulltime_headcount',
+  'age_headcount',
+  'inhabitants',
+  'inhabitants_65_79',
+  'inhabitants_80_plus',
+] as const;
 
 // ---- the forecast ---------------------------------------------------------------------------------------------------
 

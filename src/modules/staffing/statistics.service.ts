@@ -115,7 +115,13 @@ export async function publicationFor(deps: StaffingDeps, periodId: string, audie
   });
 }
 
-async function loadPeriodFacts(db: Db, periodId: string, municipalityIds: string[]) {
+/** The facts of a period per municipality; only the given measures when `measures` is set. */
+export async function loadPeriodFacts(
+  db: Db,
+  periodId: string,
+  municipalityIds: string[],
+  measures?: readonly string[],
+): Promise<Map<string, Fact[]>> {
   const result = new Map<string, Fact[]>();
   if (municipalityIds.length === 0) return result;
   const rows = await db
@@ -127,7 +133,13 @@ async function loadPeriodFacts(db: Db, periodId: string, municipalityIds: string
       value: staffingFact.value,
     })
     .from(staffingFact)
-    .where(and(eq(staffingFact.periodId, periodId), inArray(staffingFact.municipalityId, municipalityIds)));
+    .where(
+      and(
+        eq(staffingFact.periodId, periodId),
+        inArray(staffingFact.municipalityId, municipalityIds),
+        measures ? inArray(staffingFact.measure, [...measures]) : undefined,
+      ),
+    );
   for (const r of rows) {
     const list = result.get(r.municipalityId) ?? [];
     result.set(r.municipalityId, list);
