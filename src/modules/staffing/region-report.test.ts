@@ -4,6 +4,9 @@
 // counts has XLSX totals equal to the sums of their rows, and no "DEMODATA" when the server is not a demo. Also the
 // refusals (400, 403, 404, 409), the claim, stale rows, retention and the audit event.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -11,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, testConfig } from '../../../tests/support/test-app.ts';
 import { auditEvent } from '../../platform/server/audit.table.ts';
 import { user } from '../../platform/server/auth.table.ts';
+import { backupDatabase, restoreDatabase } from '../../platform/server/backup.ts';
 import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, seedDemo } from '../../platform/server/demo.ts';
 import { buildMunicipality, buildUser } from '../../platform/server/factories.ts';
 import { ReadCache } from '../../platform/server/read-cache.ts';
@@ -479,5 +483,25 @@ describe('a report of large municipalities without small counts (demo off)', () 
     const rows = await t.db.select({ id: staffingRegionReport.id }).from(staffingRegionReport);
     expect(rows).toHaveLength(REGION_REPORT_KEEP);
     expect(rows.map((r) => r.id)).toContain(res.json().id);
+  });
+  it('is carried by a backup: the restored files are byte for byte the same', async () => {
+    const before = await t.db.select().from(staffingRegionReport);
+    const done = before.filter((r) => r.status === 'done');
+    expect(done.length).toBeGreaterThan(0);
+    const dir = mkdtempSync(path.join(tmpdir(), 'kn-region-report-backup-'));
+    try {
+      await backupDatabase(t.database, path.join(dir, 'backup.jsonl'));
+      await t.db.delete(staffingRegionReport);
+      await restoreDatabase(t.database, path.join(dir, 'backup.jsonl'));
+      const restored = await t.db.select().from(staffingRegionReport);
+      expect(restored).toHaveLength(before.length);
+      for (const row of done) {
+        const back = restored.find((r) => r.id === row.id);
+        expect(back?.pdf?.equals(row.pdf ?? Buffer.alloc(0)), row.id).toBe(true);
+        expect(back?.xlsx?.equals(row.xlsx ?? Buffer.alloc(0)), row.id).toBe(true);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
