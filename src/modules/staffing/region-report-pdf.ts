@@ -258,15 +258,19 @@ function ratioCharts(model: RegionReportModel): Content[] {
         style: 'lead',
       });
     }
-    out.push(
-      { text: column.label, style: 'h2' },
-      { svg: ratioChartSvg(rows, total, unit), width: CONTENT_WIDTH },
-      {
-        text: `Regionen totalt: ${formatCell(total, unit)}. Median: ${formatCell(ratios.median[i] ?? null, unit)}.`,
-        fontSize: 8,
-        margin: [0, 2, 0, 6],
-      },
-    );
+    // A chart stays with its title and caption.
+    out.push({
+      unbreakable: true,
+      stack: [
+        { text: column.label, style: 'h2' },
+        { svg: ratioChartSvg(rows, total, unit), width: CONTENT_WIDTH },
+        {
+          text: `Regionen totalt: ${formatCell(total, unit)}. Median: ${formatCell(ratios.median[i] ?? null, unit)}.`,
+          fontSize: 8,
+          margin: [0, 2, 0, 6],
+        },
+      ],
+    });
   });
   return out;
 }
@@ -361,10 +365,13 @@ function forecastSections(f: ReportForecast): Content[] {
         formatPersons(y.cumulativeNeed),
       ]),
     ];
-    out.push(
-      { text: p.label, style: 'h2', margin: [0, i % perPage === 0 ? 0 : 8, 0, 4] },
-      simpleTable(headers, rows, [58, ...headers.slice(1).map(() => '*' as const)], { unbreakable: true }),
-    );
+    out.push({
+      unbreakable: true,
+      stack: [
+        { text: p.label, style: 'h2', margin: [0, i % perPage === 0 ? 0 : 8, 0, 4] },
+        simpleTable(headers, rows, [58, ...headers.slice(1).map(() => '*' as const)]),
+      ],
+    });
   });
 
   out.push(
@@ -477,10 +484,9 @@ function simpleTable(
   headers: string[],
   rows: string[][],
   widths: (number | '*')[],
-  opts: { boldLast?: boolean; unbreakable?: boolean } = {},
+  opts: { boldLast?: boolean } = {},
 ): ContentTable {
   return {
-    unbreakable: opts.unbreakable ?? false,
     table: {
       headerRows: 1,
       dontBreakRows: true,
