@@ -3,7 +3,6 @@
 // Each section starts on a page of its own and fits on it for a region of some 40 municipalities, so the page count
 // follows from the structure (region-report.test.ts checks it). Runs in a worker thread (region-report.worker.ts).
 import { createRequire } from 'node:module';
-import pdfmake from 'pdfmake';
 import type { Content, ContentTable, TableCell, TableLayout, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
   formatCell,
@@ -43,10 +42,20 @@ const FONTS = {
   },
 };
 const FONT_FILES = new Set(Object.values(FONTS.Roboto));
-pdfmake.setFonts(FONTS);
-// The document is built from our own data only: no URL is fetched and no file but the fonts is read.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(file));
+
+/** pdfmake, loaded on first use: it takes a quarter of a second, which a server start need not wait for. */
+let loaded: Promise<typeof import('pdfmake')> | null = null;
+function loadPdfmake(): Promise<typeof import('pdfmake')> {
+  loaded ??= import('pdfmake').then((module) => {
+    const pdfmake = module.default;
+    pdfmake.setFonts(FONTS);
+    // The document is built from our own data only: no URL is fetched and no file but the fonts is read.
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((file) => FONT_FILES.has(file));
+    return pdfmake;
+  });
+  return loaded;
+}
 
 const BLUE = '#1864ab';
 const BAR = '#1c7ed6';
@@ -59,6 +68,7 @@ export async function renderRegionReportPdf(model: RegionReportModel): Promise<{
   const definition = regionReportDocument(model, (count) => {
     pageCount = count;
   });
+  const pdfmake = await loadPdfmake();
   const pdf = await pdfmake.createPdf(definition).getBuffer();
   return { pdf, pageCount };
 }
