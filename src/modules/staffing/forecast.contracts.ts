@@ -146,7 +146,13 @@ const professionForecastSchema = z.object({
   notesSv: z.array(z.string()),
 });
 
-const assumptionSchema = z.object({ key: z.string(), label: z.string(), value: z.string() });
+/** An assumption shown next to the result: Swedish label and value, and the English ones. */
+const assumptionSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.string(),
+  en: z.object({ label: z.string(), value: z.string() }),
+});
 
 /** One forecast (persons, unrounded): per profession and year, the total over professions, the assumptions. */
 export const forecastResultSchema = z.object({

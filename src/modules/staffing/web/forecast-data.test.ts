@@ -36,7 +36,11 @@ function profession(key: string, baseHeadcount: number, needs: number[]): Profes
   return { key, baseHeadcount, years, cumulativeNeed5: sum(5), cumulativeNeed10: sum(10), notesSv: [] };
 }
 
-function result(nurseNeeds: number[], aideNeeds: number[], assumptions = [{ key: 'a', label: 'A', value: '1' }]) {
+function result(
+  nurseNeeds: number[],
+  aideNeeds: number[],
+  assumptions = [{ key: 'a', label: 'A', value: '1', en: { label: 'A', value: '1' } }],
+) {
   const nurse = profession('nurse', 10, nurseNeeds);
   const aide = profession('aide', 20, aideNeeds);
   const total = profession(
@@ -136,8 +140,13 @@ describe('the forecast view’s figures', () => {
       [1],
       [1],
       [
-        { key: 'retirementAge', label: 'Pensionsålder', value: '66 år' },
-        { key: 'extraHours', label: 'Extra timmar', value: '0' },
+        {
+          key: 'retirementAge',
+          label: 'Pensionsålder',
+          value: '66 år',
+          en: { label: 'Pensionsålder', value: '66 år' },
+        },
+        { key: 'extraHours', label: 'Extra timmar', value: '0', en: { label: 'Extra timmar', value: '0' } },
       ],
     );
     const s = scenario(
@@ -146,12 +155,19 @@ describe('the forecast view’s figures', () => {
         [1],
         [1],
         [
-          { key: 'retirementAge', label: 'Pensionsålder', value: '66 år' },
-          { key: 'extraHours', label: 'Extra timmar', value: '4' },
+          {
+            key: 'retirementAge',
+            label: 'Pensionsålder',
+            value: '66 år',
+            en: { label: 'Pensionsålder', value: '66 år' },
+          },
+          { key: 'extraHours', label: 'Extra timmar', value: '4', en: { label: 'Extra timmar', value: '4' } },
         ],
       ),
     );
-    expect(changedAssumptions(base, s)).toEqual([{ key: 'extraHours', label: 'Extra timmar', value: '4' }]);
+    expect(changedAssumptions(base, s)).toEqual([
+      { key: 'extraHours', label: 'Extra timmar', value: '4', en: { label: 'Extra timmar', value: '4' } },
+    ]);
   });
 
   it('writes persons and percentages the Swedish or English way', () => {

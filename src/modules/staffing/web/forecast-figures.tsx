@@ -111,15 +111,16 @@ export function ForecastAssumptions({ dto, scenario, scenarioLabel, edit }: Fore
 }
 
 function AssumptionList({ items }: { items: ForecastDto['base']['assumptions'] }) {
+  const language = useLang();
   return (
     <Stack component="dl" gap={6} m={0}>
       {items.map((a) => (
         <div key={a.key}>
           <Text component="dt" size="sm" fw={600}>
-            {a.label}
+            {language === 'en' ? a.en.label : a.label}
           </Text>
           <Text component="dd" size="sm" m={0}>
-            {a.value}
+            {language === 'en' ? a.en.value : a.value}
           </Text>
         </div>
       ))}
