@@ -20,7 +20,7 @@ import { buildMunicipality, buildUser } from '../../platform/server/factories.ts
 import { ReadCache } from '../../platform/server/read-cache.ts';
 import { defaultStaffingConfig } from './default-config.ts';
 import { REGION_REPORT_KEEP, REGION_REPORT_STALE_MINUTES } from './region-report.contracts.ts';
-import { createRegionReportRunner, type Render, renderInThread } from './region-report.service.ts';
+import { createRegionReportRunner, loadReportModel, type Render, renderInThread } from './region-report.service.ts';
 import { staffingRegionReport } from './region-report.table.ts';
 import { CHARTS_PER_PAGE, forecastTablesPerPage } from './region-report-pdf.ts';
 import { staffingPeriod } from './staffing.table.ts';
@@ -503,5 +503,25 @@ describe('a report of large municipalities without small counts (demo off)', () 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+  it('without a forecast still has every table, says why on the cover, and never writes text as a formula', async () => {
+    const deps = { db: t.db, cache: new ReadCache(0), minCount: 3 };
+    const model = await loadReportModel(deps, periodId, { demo: false });
+    expect(model.forecast).not.toBeNull();
+    const first = model.measures[0]?.rows[0];
+    if (first) first.name = '=HYPERLINK("https://example.org","klicka")';
+    const without = { ...model, forecast: null, forecastError: 'Befolkningen saknas.' };
+    const pdf = await renderInThread({ kind: 'pdf', model: without });
+    const pages = await pdfPages(Buffer.from(pdf.bytes));
+    const expected = 1 + 1 + EXPECTED_MEASURE_LABELS.length + 1 + Math.ceil(RATIO_DEFS.length / CHARTS_PER_PAGE) + 1; // no forecast
+    expect(pages).toHaveLength(expected);
+    expect(pdf.pageCount).toBe(expected);
+    expect(pages[0]).toContain('Prognosen saknas: Befolkningen saknas.');
+    expect(pages.join(' ')).not.toContain('Prognos per kommun');
+    const workbook = await openXlsx(Buffer.from((await renderInThread({ kind: 'xlsx', model: without })).bytes));
+    expect(workbook.getWorksheet('Prognos per kommun')).toBeUndefined();
+    const cell = workbook.worksheets[2]?.getCell(6, 1);
+    expect(cell?.value).toBe('=HYPERLINK("https://example.org","klicka")');
+    expect(cell?.formula).toBeUndefined();
   });
 });
