@@ -1,7 +1,9 @@
 // Journeys through the staffing forecast: a steering-group member reads the region's forecast, changes a scenario
-// lever and sees the scenario's need change, opens Falköping's forecast and downloads it as Excel; a regional admin
+// lever and sees the scenario's need change, opens Falköping's forecast and downloads it as Excel, then goes on to
+// the region report and downloads it as PDF; a regional admin
 // changes the retirement age and sees the base need change, and a value out of range is refused at its field.
 // Every state passes axe.
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,7 +51,7 @@ async function openForecast(page: Page) {
 
 describe('a steering-group member', () => {
   it(
-    'changes a scenario lever, sees the need change, opens Falköping and downloads its forecast',
+    'changes a scenario lever, sees the need change, opens Falköping, downloads its forecast, then the region report',
     async () => {
       const page = await newPage(browser);
       await login(page, server.url, 'steering');
@@ -129,8 +131,27 @@ describe('a steering-group member', () => {
       await expect.poll(() => page.url()).not.toContain('extraHoursPerWeek');
       await expect.poll(() => hours.inputValue()).toBe(String(hoursBefore));
       await expect.poll(() => need10(page, 'part_time'), { timeout: 15_000 }).toBe(partTimeBefore);
+
+      // From the forecast to the region report, which holds the forecast for the steering group's meeting: made in
+      // the background, then downloaded (tests/e2e/staffing-region-report.e2e.ts follows the report in detail).
+      await page.getByRole('link', { name: 'Regionrapport', exact: true }).first().click();
+      await page.getByRole('heading', { level: 1, name: 'Regionrapport' }).waitFor();
+      await page.getByRole('combobox', { name: 'Period' }).click();
+      await page.getByRole('option', { name: '2025', exact: true }).click();
+      await page.getByRole('button', { name: 'Skapa regionrapport' }).click();
+      await page.getByRole('status').filter({ hasText: 'Regionrapport 2025 är klar att ladda ned.' }).waitFor({
+        timeout: 120_000,
+      });
+      await expectAccessible(page, 'the region report, done');
+      const [report] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: /^Ladda ned regionrapport 2025 \(skapad .*\) som PDF, \d+ kB$/ }).click(),
+      ]);
+      expect(report.suggestedFilename()).toBe('Regionrapport 2025.pdf');
+      const pdf = await readFile((await report.path()) ?? '');
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     },
-    JOURNEY_TIMEOUT,
+    JOURNEY_TIMEOUT + 120_000,
   );
 });
 
