@@ -136,8 +136,10 @@ describe('a steering-group member', () => {
       // the background, then downloaded (tests/e2e/staffing-region-report.e2e.ts follows the report in detail).
       await page.getByRole('link', { name: 'Regionrapport', exact: true }).first().click();
       await page.getByRole('heading', { level: 1, name: 'Regionrapport' }).waitFor();
-      await page.getByRole('combobox', { name: 'Period' }).click();
-      await page.getByRole('option', { name: '2025', exact: true }).click();
+      // The newest finished round is proposed: 2025, with every demo municipality's report approved.
+      await expect
+        .poll(() => page.getByRole('combobox', { name: 'Period' }).inputValue())
+        .toBe('2025 (15 godkända rapporter)');
       await page.getByRole('button', { name: 'Skapa regionrapport' }).click();
       await page.getByRole('status').filter({ hasText: 'Regionrapport 2025 är klar att ladda ned.' }).waitFor({
         timeout: 120_000,

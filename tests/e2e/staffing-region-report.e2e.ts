@@ -49,8 +49,13 @@ describe('a steering-group member', () => {
     await page.getByText('Ingen regionrapport har skapats än.').waitFor();
     await expectAccessible(page, 'the region report page');
 
+    // The newest finished round is proposed: 2025, with every demo municipality's report approved.
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Period' }).inputValue())
+      .toBe('2025 (15 godkända rapporter)');
     await page.getByRole('combobox', { name: 'Period' }).click();
-    await page.getByRole('option', { name: '2025', exact: true }).click();
+    await page.getByRole('option', { name: /^2026 \(\d+ godkända? rapporter?\)$/ }).waitFor();
+    await page.getByRole('option', { name: '2025 (15 godkända rapporter)' }).click();
     await page.getByRole('button', { name: 'Skapa regionrapport' }).click();
 
     // The report is made in the background: a labelled progress bar with the percent and step as text.

@@ -40,7 +40,17 @@ export const regionReportListSchema = z.object({
   /** Newest first; everyone sees every report (one shared document of published figures). */
   reports: z.array(regionReportSchema),
   /** The periods a report can be made of: those with at least one approved report, newest first. */
-  periods: z.array(z.object({ id: z.uuid(), label: z.string(), referenceDate: z.string() })),
+  periods: z.array(
+    z.object({
+      id: z.uuid(),
+      label: z.string(),
+      referenceDate: z.string(),
+      /** A finished round: the page proposes the newest closed period. */
+      closed: z.boolean(),
+      /** Municipalities whose report of the period is approved: those the report covers. */
+      approvedReports: z.number().int(),
+    }),
+  ),
   /** Whether the viewer may create a report. */
   canGenerate: z.boolean(),
 });

@@ -23,7 +23,7 @@ import type { RenderResult, RenderTask } from './region-report.worker.ts';
 import { buildReportModel, type RegionReportModel } from './region-report-model.ts';
 import { staffingPeriod, staffingReport } from './staffing.table.ts';
 import { loadConfig, type StaffingDeps } from './staffing-config.service.ts';
-import { listPublicPeriods, publicationFor, XLSX_TYPE } from './statistics.service.ts';
+import { publicationFor, XLSX_TYPE } from './statistics.service.ts';
 
 export type RegionReportFiles = { pdf: Buffer; xlsx: Buffer; pageCount: number; model: RegionReportModel };
 /** Lays a model out as a file: in a worker thread (the server) or in this thread (the benchmark, scripts). */
@@ -355,6 +355,24 @@ export async function requestRegionReport(
   return getRegionReport(deps, ctx, id);
 }
 
+/** Periods with approved reports, newest first, with how many municipalities each covers. */
+async function reportablePeriods(deps: StaffingDeps): Promise<RegionReportListDto['periods']> {
+  return deps.db
+    .select({
+      id: staffingPeriod.id,
+      label: staffingPeriod.label,
+      referenceDate: staffingPeriod.referenceDate,
+      closed: staffingPeriod.closed,
+      approvedReports: sql<number>`count(*)::int`,
+    })
+    .from(staffingPeriod)
+    .innerJoin(staffingReport, eq(staffingReport.periodId, staffingPeriod.id))
+    .innerJoin(organisation, eq(organisation.id, staffingReport.municipalityId))
+    .where(and(eq(staffingReport.status, 'approved'), eq(organisation.active, true)))
+    .groupBy(staffingPeriod.id)
+    .orderBy(desc(staffingPeriod.referenceDate));
+}
+
 export async function listRegionReports(deps: StaffingDeps, ctx: RequestContext): Promise<RegionReportListDto> {
   const actor = requireActorOf(ctx);
   authorize(actor, 'staffing:read_statistics');
@@ -364,7 +382,7 @@ export async function listRegionReports(deps: StaffingDeps, ctx: RequestContext)
     .limit(REGION_REPORT_KEEP + 10);
   return {
     reports: rows.map(toDto),
-    periods: await listPublicPeriods(deps),
+    periods: await reportablePeriods(deps),
     canGenerate: can(actor, 'staffing:generate_report'),
   };
 }

@@ -230,6 +230,12 @@ describe('the demo region’s report (15 municipalities, demo on)', () => {
     expect(list.canGenerate).toBe(false);
     expect(list.reports.map((r: Json) => r.id)).toContain(report.id);
     expect(list.periods.map((p: Json) => p.label)).toEqual(['2026', '2025', '2024']);
+    // 2025 and 2024 are finished rounds of the 15 demo municipalities; 2026 is in progress with a few approved.
+    const [current, last, earlier] = list.periods;
+    expect([last.closed, last.approvedReports, earlier.closed, earlier.approvedReports]).toEqual([true, 15, true, 15]);
+    expect(current.closed).toBe(false);
+    expect(current.approvedReports).toBeGreaterThan(0);
+    expect(current.approvedReports).toBeLessThan(15);
     expect(JSON.stringify(list)).not.toContain('styrgrupp');
     for (const r of list.reports) {
       const res = await t.as(employee)({ method: 'GET', url: `/api/staffing/region-reports/${r.id}` });

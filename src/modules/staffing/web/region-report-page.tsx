@@ -95,7 +95,8 @@ function CreateForm({
 }) {
   const rt = useNamespaceT<typeof regionReportSv>('regionReport');
   const queryClient = useQueryClient();
-  const [periodId, setPeriodId] = useState<string | null>(periods[0]?.id ?? null);
+  // The newest finished round (closed) is proposed: a round in progress has only some reports approved.
+  const [periodId, setPeriodId] = useState<string | null>((periods.find((p) => p.closed) ?? periods[0])?.id ?? null);
   const create = useMutation({
     mutationFn: (id: string) =>
       apiRequest<RegionReportDto>('/api/staffing/region-reports', { method: 'POST', body: { periodId: id } }),
@@ -118,7 +119,10 @@ function CreateForm({
           <Select
             label={rt('period')}
             description={rt('periodHelp')}
-            data={periods.map((p) => ({ value: p.id, label: p.label }))}
+            data={periods.map((p) => ({
+              value: p.id,
+              label: rt('periodOption', { period: p.label, count: p.approvedReports }),
+            }))}
             value={periodId}
             onChange={setPeriodId}
             allowDeselect={false}

@@ -6,6 +6,8 @@ export const regionReportEn: typeof regionReportSv = {
   intro:
     'A report for the whole region as PDF and Excel: every measure per municipality and profession with the region’s totals, the key ratios in charts, and the forecast of the recruitment need with its assumptions. It is built from the period’s approved reports with small counts hidden, so everyone may read it. The report itself is in Swedish.',
   period: 'Period',
+  periodOption_one: '{{period}} ({{count}} approved report)',
+  periodOption_other: '{{period}} ({{count}} approved reports)',
   periodHelp: 'Periods with at least one approved report.',
   noPeriods: 'No period has approved reports yet.',
   create: 'Create region report',

@@ -4,6 +4,8 @@ export const regionReportSv = {
   intro:
     'En rapport för hela regionen som PDF och Excel: varje mått per kommun och yrke med regionens summor, nyckeltalen i diagram och prognosen för rekryteringsbehovet med dess antaganden. Den bygger på periodens godkända rapporter med små tal dolda, så alla kan ta del av den.',
   period: 'Period',
+  periodOption_one: '{{period}} ({{count}} godkänd rapport)',
+  periodOption_other: '{{period}} ({{count}} godkända rapporter)',
   periodHelp: 'Perioder med minst en godkänd rapport.',
   noPeriods: 'Det finns ingen period med godkända rapporter än.',
   create: 'Skapa regionrapport',
