@@ -388,6 +388,7 @@ describe('/api/me', () => {
         'organisation:read',
         'staffing:approve_report',
         'staffing:edit_report',
+        'staffing:generate_report',
         'staffing:read_report',
         'staffing:read_statistics',
         'token:manage',
