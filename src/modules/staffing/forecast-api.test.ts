@@ -19,7 +19,7 @@
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { createTestApp, type TestApp, testConfig } from '../../../tests/support/test-app.ts';
 import { auditEvent } from '../../platform/server/audit.table.ts';
 import { buildMunicipality, buildRegion, buildUser, type Organisation } from '../../platform/server/factories.ts';
 import type { ForecastDto, ForecastSettingsInput } from './forecast.contracts.ts';
@@ -372,5 +372,51 @@ describe('export', () => {
     expect(lines[0]).toContain('Scenario;Yrke;År;Efterfrågan (personer)');
     // Åsby with −10 %: 2035 demand 24 × 0,9 = 21,6, cumulated need 21,6 − 10 = 11,6.
     expect(lines).toContain('Nya arbetssätt: 10 % lägre personaltäthet;Alla yrken;2035;21,6;10;0;0;0;11,6');
+  });
+});
+
+describe('with the read cache on (CACHE_SECONDS 30, as between changes in production)', () => {
+  it('serves the cached state until this server makes a change, then answers anew at once', async () => {
+    const app = await createTestApp({ config: testConfig({ CACHE_SECONDS: '30' }) });
+    try {
+      const town = await buildMunicipality(app.db, { name: 'Dalby', code: '1801' });
+      const cookie = await app.signIn(await buildUser(app.db, { role: 'regional_admin' }), '10.9.1.1');
+      const [period] = await app.db
+        .insert(staffingPeriod)
+        .values({ label: '2025', kind: 'annual', referenceDate: '2025-11-01', deadline: '2026-01-31' })
+        .returning();
+      const pid = period?.id as string;
+      await app.db.insert(staffingReport).values({ periodId: pid, municipalityId: town.id, status: 'approved' });
+      // 10 nurses aged 40–49 (none retires within ten years); 80+: 1 000 in the report.
+      await app.db
+        .insert(staffingFact)
+        .values(
+          [
+            ...context(20_000, 3_000, 1_000),
+            { profession: NURSE, measure: 'headcount', value: 10 },
+            { profession: NURSE, measure: 'age_headcount', breakdown: 'age_40_49', value: 10 },
+          ].map((f) => ({ ...f, breakdown: f.breakdown ?? '', periodId: pid, municipalityId: town.id })),
+        );
+      const need10 = async () =>
+        (await app.as(cookie)({ method: 'GET', url: '/api/staffing/forecast' })).json().base.total.cumulativeNeed10;
+      // No projection: demand stays 10, nobody leaves → no need.
+      expect(await need10()).toBeCloseTo(0, 9);
+      // Behind the app's back (as another server would): 80+ 1 100 from 2026 → demand 11. Not seen yet.
+      await app.db
+        .insert(populationProjection)
+        .values({ municipalityId: town.id, year: 2026, ageGroup: '80+', inhabitants: 1100 });
+      expect(await need10()).toBeCloseTo(0, 9);
+      // A change through this server clears its read cache: the next answer follows the data.
+      const res = await app.as(cookie)({
+        method: 'PUT',
+        url: `/api/staffing/population/${town.id}`,
+        payload: { rows: [{ year: 2027, ageGroup: '80+', inhabitants: 1200 }] },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      // The form's save replaced the projection from this year on: 80+ 1 200 from 2027 → demand 12, need 2.
+      expect(await need10()).toBeCloseTo(2, 9);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -209,17 +209,25 @@ async function defaultPeriod(db: Db): Promise<string | null> {
 }
 
 /** A short key of everything the inputs depend on, read in one query. */
-async function stateOf(db: Db, periodId: string | null): Promise<string> {
-  const [state] = (
-    (await db.execute(
-      sql`select (select revision from staffing_revision where id = 1) as revision,
-        (select revision from staffing_period where id = ${periodId}) as period,
-        (select max(updated_at)::text from organisation) as organisations,
-        (select count(*)::text || '/' || coalesce(max(updated_at)::text, '') from population_projection) as population,
-        (select updated_at::text from staffing_forecast_settings where id = 1) as settings`,
-    )) as unknown as { rows: Record<string, string | number | null>[] }
-  ).rows;
-  return [periodId, state?.revision, state?.period, state?.organisations, state?.population, state?.settings].join('|');
+/**
+ * The state of the data a forecast depends on, as a key. Read through the read cache (decision 002): this server
+ * clears it before answering any change, so it never serves a forecast older than its own changes; another server
+ * may for at most CACHE_SECONDS. A cached answer then costs no query at all.
+ */
+function stateOf(deps: StaffingDeps, periodId: string | null): Promise<{ key: string; periodExists: boolean }> {
+  return deps.cache.remember(`forecast:state:${periodId}`, async () => {
+    const [state] = (
+      (await deps.db.execute(
+        sql`select (select revision from staffing_revision where id = 1) as revision,
+          (select revision from staffing_period where id = ${periodId}) as period,
+          (select max(updated_at)::text from organisation) as organisations,
+          (select count(*)::text || '/' || coalesce(max(updated_at)::text, '') from population_projection) as population,
+          (select updated_at::text from staffing_forecast_settings where id = 1) as settings`,
+      )) as unknown as { rows: Record<string, string | number | null>[] }
+    ).rows;
+    const key = [periodId, state?.revision, state?.period, state?.organisations, state?.population, state?.settings];
+    return { key: key.join('|'), periodExists: state?.period !== null && state?.period !== undefined };
+  });
 }
 
 /** Answers as JSON per state, scope, levers and reach: many, each small to make again. */
@@ -233,7 +241,10 @@ function inputsCacheOf(deps: ForecastDeps): PublicationCache {
 }
 
 async function loadInputs(deps: ForecastDeps, periodId: string | null): Promise<Inputs> {
-  const stateKey = await stateOf(deps.db, periodId);
+  const state = await stateOf(deps, periodId);
+  // An unknown period: 404, from the period's own lookup.
+  if (periodId && !state.periodExists) await findPeriod(deps.db, periodId);
+  const stateKey = state.key;
   return inputsCacheOf(deps).remember(`forecast:inputs:${stateKey}`, async () => {
     const config = await loadConfig(deps);
     const { settings } = await loadSettings(deps.db);
@@ -466,8 +477,8 @@ function leversOf(query: ForecastQuery, settings: ForecastSettingsInput): Foreca
 async function resolve(deps: ForecastDeps, ctx: RequestContext, query: ForecastQuery) {
   const actor = requireActorOf(ctx);
   authorize(actor, 'staffing:read_statistics');
-  const periodId = query.periodId ?? (await defaultPeriod(deps.db));
-  if (query.periodId) await findPeriod(deps.db, query.periodId);
+  const periodId =
+    query.periodId ?? (await deps.cache.remember('forecast:default-period', () => defaultPeriod(deps.db)));
   const inputs = await loadInputs(deps, periodId);
   let scope: Scope = { kind: 'region' };
   if (query.municipalityId) {
