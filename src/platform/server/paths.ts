@@ -15,4 +15,8 @@ function projectRoot(): string {
 
 export const PROJECT_ROOT = projectRoot();
 export const MIGRATIONS_FOLDER = path.join(PROJECT_ROOT, 'drizzle');
-export const WEB_DIST = path.join(PROJECT_ROOT, 'dist/web');
+// The built web app the server serves. WEB_DIST_DIR overrides it (the browser journeys build the web app once per run
+// into a folder of their own and start servers with `start --no-web-build`, so runs never clobber dist/web).
+export const WEB_DIST = process.env.WEB_DIST_DIR
+  ? path.resolve(process.env.WEB_DIST_DIR)
+  : path.join(PROJECT_ROOT, 'dist/web');
