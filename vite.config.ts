@@ -1,4 +1,4 @@
-// Builds the web app from src/platform/web into dist/web, which the server serves.
+// Builds the web app (entry src/app/index.html → main.tsx) into dist/web, which the server serves.
 // In development the Vite server forwards the API to the Fastify server on port 3000.
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -7,11 +7,11 @@ import { defineConfig } from 'vite';
 const apiServer = 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  root: fileURLToPath(new URL('./src/platform/web', import.meta.url)),
+  root: fileURLToPath(new URL('./src/app', import.meta.url)),
   plugins: [react()],
   build: {
     // Relative to root: /work/main/dist/web.
-    outDir: '../../../dist/web',
+    outDir: '../../dist/web',
     emptyOutDir: true,
     rolldownOptions: {
       output: {

@@ -4,6 +4,7 @@
 // the embedded data folder before that server starts (it is single-process), or the PostgreSQL bench database.
 // The demo region is seeded first, so the demo users (the regional admin the bench signs in as) exist.
 import { and, eq, inArray } from 'drizzle-orm';
+import { SERVER_MODULES } from '../src/app/server-modules.ts';
 import type { StaffingConfigDto } from '../src/modules/staffing/staffing.contracts.ts';
 import { staffingPeriod } from '../src/modules/staffing/staffing.table.ts';
 import { loadConfig } from '../src/modules/staffing/staffing-config.service.ts';
@@ -252,7 +253,7 @@ export async function prepareEmbeddedDataset(dataDir: string): Promise<NationalD
   const database = await openEmbedded(dataDir);
   try {
     await database.migrate();
-    await seedDemo(database.db);
+    await seedDemo(database.db, SERVER_MODULES);
     const dataset = await loadNationalDataset(database);
     await assertLoaded(database.db, dataset);
     return { ...dataset, totalMs: Math.round(performance.now() - began) };
@@ -267,7 +268,7 @@ export async function preparePostgresDataset(url: string): Promise<NationalDatas
   const database = openServer(url, { statementTimeoutMs: 0, poolSize: 2 });
   try {
     await database.migrate();
-    await seedDemo(database.db);
+    await seedDemo(database.db, SERVER_MODULES);
     const dataset = await loadNationalDataset(database);
     await assertLoaded(database.db, dataset);
     return { ...dataset, totalMs: Math.round(performance.now() - began) };

@@ -5,6 +5,8 @@
 // server then opens (batched INSERT … SELECT FROM unnest), with `search_text` built by the module's own
 // searchTextOf (title, provider, description, topic names), as the service writes it.
 // The demo region is seeded first, so its users and its ~40 demo items exist as well.
+
+import { SERVER_MODULES } from '../src/app/server-modules.ts';
 import { seededRandom } from '../src/modules/staffing/staffing-generator.ts';
 import { normaliseTrainingUrl } from '../src/modules/trainings/training-link.ts';
 import { searchTextOf } from '../src/modules/trainings/trainings.service.ts';
@@ -266,7 +268,7 @@ export async function prepareEmbeddedTrainings(dataDir: string): Promise<Trainin
   const database = await openEmbedded(dataDir);
   try {
     await database.migrate();
-    await seedDemo(database.db);
+    await seedDemo(database.db, SERVER_MODULES);
     const dataset = await loadTrainingsDataset(database);
     return { ...dataset, totalMs: Math.round(performance.now() - began) };
   } finally {
@@ -280,7 +282,7 @@ export async function preparePostgresTrainings(url: string): Promise<TrainingsDa
   const database = openServer(url, { statementTimeoutMs: 0, poolSize: 2 });
   try {
     await database.migrate();
-    await seedDemo(database.db);
+    await seedDemo(database.db, SERVER_MODULES);
     const dataset = await loadTrainingsDataset(database);
     return { ...dataset, totalMs: Math.round(performance.now() - began) };
   } finally {

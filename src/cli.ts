@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { z } from 'zod';
+import { SERVER_MODULES } from './app/server-modules.ts';
 import { createAdmin } from './modules/admin/users.service.ts';
 import { buildApp, WEB_DIST } from './platform/server/app.ts';
 import { BackupFormatError, backupDatabase, restoreDatabase } from './platform/server/backup.ts';
@@ -48,7 +49,7 @@ async function main(argv: string[]) {
         console.log('Building the web app (it is missing or older than the sources)…');
         await run('npx', ['vite', 'build', '--logLevel', 'warn']);
       }
-      const { app, stop, readyText } = await startServer(config);
+      const { app, stop, readyText } = await startServer(config, SERVER_MODULES);
       stopOnSignals(stop, { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) });
       process.stdout.write(readyText);
       return undefined;
@@ -78,7 +79,7 @@ async function main(argv: string[]) {
         if (command !== 'backup') await database.migrate();
         if (command === 'migrate') console.log('Migrations applied.');
         if (command === 'seed-demo') {
-          const seeded = await seedDemo(database.db);
+          const seeded = await seedDemo(database.db, SERVER_MODULES);
           console.log(
             seeded
               ? `Seeded ${DEMO_REGION_NAME}.\n${demoCredentialsText()}`
@@ -134,6 +135,7 @@ async function writeOpenApi(file: string | undefined) {
     const app = await buildApp({
       config: loadConfig({ NODE_ENV: 'test', AUTH_SECRET: 'x'.repeat(32), DATA_DIR: '/nonexistent' }),
       database,
+      modules: SERVER_MODULES,
       logger: false,
       serveWeb: false,
     });

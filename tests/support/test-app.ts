@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { SERVER_MODULES } from '../../src/app/server-modules.ts';
 import { type App, buildApp } from '../../src/platform/server/app.ts';
 import { type Config, loadConfig } from '../../src/platform/server/config.ts';
 import { type Database, openInMemory, openServer } from '../../src/platform/server/db.ts';
@@ -55,7 +56,7 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 export async function createTestApp(opts: { config?: Config } = {}) {
   const { database, drop } = await createTestDatabase();
   const config = opts.config ?? testConfig();
-  const app: App = await buildApp({ config, database, logger: false, serveWeb: false });
+  const app: App = await buildApp({ config, database, modules: SERVER_MODULES, logger: false, serveWeb: false });
   await app.ready();
 
   /** Signs in through better-auth and returns the session cookie. */

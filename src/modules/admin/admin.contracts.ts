@@ -1,12 +1,14 @@
 // Contracts of the platform's administration: the region, municipalities, networks, users and roles,
 // API tokens and the audit log. Imported by the server routes and by the web pages.
 import { z } from 'zod';
+import { type OrganisationDto, organisationSchema } from '../../platform/shared/contracts.ts';
 import { ROLES } from '../../platform/shared/roles.ts';
+
+export { type OrganisationDto, organisationSchema };
 
 export const LIMITS = { name: 200, description: 2000, email: 254, pageSize: 50, tokenRoles: ROLES.length };
 
 export const roleSchema = z.enum(ROLES);
-export const idParamsSchema = z.strictObject({ id: z.uuid() });
 export const userIdParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
 
 const name = z.string().trim().min(1, 'Ange ett namn.').max(LIMITS.name, `Högst ${LIMITS.name} tecken.`);
@@ -14,18 +16,6 @@ const scbCode = z
   .string()
   .trim()
   .regex(/^[0-9]{4}$/, 'Kommunkoden ska vara fyra siffror (SCB:s kommunkod).');
-
-export const organisationSchema = z.object({
-  id: z.uuid(),
-  kind: z.enum(['region', 'municipality']),
-  name: z.string(),
-  code: z.string().nullable(),
-  active: z.boolean(),
-  userCount: z.number().int(),
-});
-export type OrganisationDto = z.infer<typeof organisationSchema>;
-
-export const regionInfoSchema = z.object({ name: z.string(), municipalityCount: z.number().int() });
 
 export const organisationListQuerySchema = z.strictObject({
   includeInactive: z.enum(['true', 'false']).optional(),
@@ -98,18 +88,6 @@ const roles = z.array(roleSchema).min(1, 'Välj minst en roll.').max(ROLES.lengt
 export const inviteUserSchema = z.strictObject({ name, email, organisationId: z.uuid(), roles });
 export const updateUserSchema = z.strictObject({ name: name.optional(), roles: roles.optional() });
 
-export const meSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  locale: z.enum(['sv', 'en']),
-  roles: z.array(roleSchema),
-  organisation: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(['region', 'municipality']) }),
-  region: z.object({ name: z.string() }),
-  /** What the policy lets this user do on their own organisation's objects, e.g. "user:manage". */
-  permissions: z.array(z.string()),
-});
-export type MeDto = z.infer<typeof meSchema>;
 export const updatePreferencesSchema = z.strictObject({ locale: z.enum(['sv', 'en']) });
 
 export const apiTokenSchema = z.object({

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParamsSchema, meSchema, regionInfoSchema } from '../../platform/shared/contracts.ts';
 import {
   apiTokenSchema,
   auditListSchema,
@@ -11,16 +12,13 @@ import {
   createdApiTokenSchema,
   createMunicipalitySchema,
   createNetworkSchema,
-  idParamsSchema,
   inviteUserSchema,
-  meSchema,
   networkDetailSchema,
   networkMemberParamsSchema,
   networkSchema,
   okSchema,
   organisationListQuerySchema,
   organisationSchema,
-  regionInfoSchema,
   updateNetworkSchema,
   updateOrganisationSchema,
   updatePreferencesSchema,

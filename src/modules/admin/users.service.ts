@@ -12,7 +12,7 @@ import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import type { Mailer } from '../../platform/server/mail.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
-import { ACTIONS, can, rolesAllowedFor, visibleOrganisations } from '../../platform/server/policy.ts';
+import { allActions, can, rolesAllowedFor, visibleOrganisations } from '../../platform/server/policy.ts';
 import { likePattern, swedishOrder } from '../../platform/server/sql.ts';
 import type { Role } from '../../platform/shared/roles.ts';
 import {
@@ -302,7 +302,7 @@ export async function getMe(db: Db, ctx: RequestContext) {
     organisationKind: actor.organisationKind,
     roles: ['employee' as Role],
   };
-  const permissions = ACTIONS.filter((action) => can(actor, action, own));
+  const permissions = allActions().filter((action) => can(actor, action, own));
   return {
     id: row.id,
     name: row.name,

@@ -2,6 +2,7 @@
 // near the staffing demo's inhabitants, with 80+ growing 2–4 % a year; and the demo's file imports cleanly again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { SERVER_MODULES } from '../../app/server-modules.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../platform/server/demo.ts';
 import { populationYearRange } from './population.contracts.ts';
 
@@ -9,7 +10,7 @@ let t: TestApp;
 let admin = '';
 beforeAll(async () => {
   t = await createTestApp();
-  expect(await seedDemo(t.db)).toBe(true);
+  expect(await seedDemo(t.db, SERVER_MODULES)).toBe(true);
   admin = await t.signIn({ email: 'regionadmin@demo.example', password: DEMO_PASSWORD }, '10.8.0.1');
 });
 afterAll(() => t.close());

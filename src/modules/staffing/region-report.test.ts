@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, testConfig } from '../../../tests/support/test-app.ts';
+import { SERVER_MODULES } from '../../app/server-modules.ts';
 import { auditEvent } from '../../platform/server/audit.table.ts';
 import { user } from '../../platform/server/auth.table.ts';
 import { backupDatabase, restoreDatabase } from '../../platform/server/backup.ts';
@@ -111,7 +112,7 @@ describe('the demo region’s report (15 municipalities, demo on)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     expect(t.config.demo).toBe(true);
-    await seedDemo(t.db);
+    await seedDemo(t.db, SERVER_MODULES);
     steering = await t.signIn({ email: 'styrgrupp.falkoping@demo.example', password: DEMO_PASSWORD }, '10.7.0.1');
     const [p] = await t.db.select().from(staffingPeriod).where(eq(staffingPeriod.label, '2025'));
     period2025 = p?.id ?? '';

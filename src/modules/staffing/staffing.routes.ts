@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { AppError, ValidationError } from '../../platform/server/errors.ts';
 import { toCsv, toXlsx } from '../../platform/server/export.ts';
 import { sendFile } from '../../platform/server/send-file.ts';
-import { idParamsSchema } from '../admin/admin.contracts.ts';
+import { idParamsSchema } from '../../platform/shared/contracts.ts';
 import {
   confirmImport,
   createImport,

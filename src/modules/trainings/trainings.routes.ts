@@ -12,7 +12,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, ValidationError } from '../../platform/server/errors.ts';
 import { sendFile } from '../../platform/server/send-file.ts';
-import { idParamsSchema } from '../admin/admin.contracts.ts';
+import { idParamsSchema } from '../../platform/shared/contracts.ts';
 import { cataloguePageJson, getFacets } from './catalogue.service.ts';
 import { exportCatalogue, exportForReview, importTemplate } from './catalogue-export.ts';
 import {

@@ -5,35 +5,28 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
-  hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { adminModule } from '../../modules/admin/admin.routes.ts';
-import { introductionsModule } from '../../modules/introductions/introductions.routes.ts';
-import { reminderJob } from '../../modules/staffing/reminders.ts';
-import { staffingModule } from '../../modules/staffing/staffing.routes.ts';
-import { linkCheckJob, linkUserAgent } from '../../modules/trainings/link-check.ts';
-import { roundReminderJob } from '../../modules/trainings/rounds.service.ts';
-import { trainingsModule } from '../../modules/trainings/trainings.routes.ts';
+import { translate } from '../shared/messages.ts';
+import { platformMessages } from '../shared/platform.messages.ts';
 import { ActorCache, resolveActor } from './actor.ts';
 import type { RequestContext } from './audit.ts';
 import { authRoutes } from './auth.routes.ts';
 import { type Auth, createAuth } from './auth.ts';
 import type { Config } from './config.ts';
-import { type Database, databaseErrorCode, isDatabaseUnavailable, loggableError } from './db.ts';
-import { AppError, ForbiddenError, UnauthorizedError } from './errors.ts';
+import type { Database } from './db.ts';
+import { requestLocale, sendError } from './error-handler.ts';
+import { ForbiddenError, UnauthorizedError } from './errors.ts';
 import type { Job } from './jobs.ts';
 import { createMailer, type Mailer } from './mail.ts';
+import type { ModuleContext, ServerModule } from './module.ts';
 import { WEB_DIST } from './paths.ts';
 import { ReadCache } from './read-cache.ts';
-
-z.config(z.locales.sv());
 
 export { WEB_DIST };
 
@@ -46,6 +39,8 @@ export type AppDeps = {
   routes: { method: string; url: string }[];
   /** Reference data shared by every actor, for a few seconds (cleared on every change). */
   readCache: ReadCache;
+  /** The modules of the composition root (src/app/server-modules.ts). */
+  modules: readonly ServerModule[];
 };
 
 declare module 'fastify' {
@@ -65,22 +60,18 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** The server's modules, in one explicit list. Each registers its routes under /api. */
-const MODULES = [adminModule, staffingModule, trainingsModule, introductionsModule];
-
-/** The modules' scheduled jobs (started by server.ts unless JOBS=off). */
+/** The modules' scheduled jobs, as each module's manifest declares them (started by server.ts unless JOBS=off). */
 export function moduleJobs(app: App): Job[] {
-  const { database, mailer, config } = app.deps;
-  return [
-    reminderJob({ db: database.db, mailer, publicUrl: config.publicUrl }),
-    linkCheckJob({ db: database.db, check: { userAgent: linkUserAgent(config.publicUrl) } }),
-    roundReminderJob({ db: database.db, mailer, publicUrl: config.publicUrl }),
-  ];
+  const { database, mailer, config, readCache, modules } = app.deps;
+  const ctx: ModuleContext = { config, database, db: database.db, mailer, readCache };
+  return modules.flatMap((module) => module.jobs?.(ctx) ?? []);
 }
 
 export type BuildOptions = {
   config: Config;
   database: Database;
+  /** The modules to serve: the composition root's list (src/app/server-modules.ts). */
+  modules: readonly ServerModule[];
   /** Pino options; false for silence (tests). */
   logger?: boolean | Record<string, unknown>;
   /** Serve the built web app from dist/web when present (default true). */
@@ -88,7 +79,7 @@ export type BuildOptions = {
 };
 
 export async function buildApp(opts: BuildOptions): Promise<App> {
-  const { config, database } = opts;
+  const { config, database, modules } = opts;
   const app = Fastify({
     logger:
       opts.logger === false
@@ -114,7 +105,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   const readCache = new ReadCache(config.session.cacheSeconds * 1000);
-  app.decorate('deps', { config, database, auth, mailer, routes, readCache });
+  app.decorate('deps', { config, database, auth, mailer, routes, readCache, modules });
   app.decorateRequest('ctx', null as unknown as RequestContext);
 
   await app.register(helmet, {
@@ -199,7 +190,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(authRoutes);
-  for (const mod of MODULES) await app.register(mod, { prefix: '/api' });
+  for (const module of modules) if (module.routes) await app.register(module.routes, { prefix: '/api' });
 
   if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, {
@@ -217,7 +208,13 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && existsSync(WEB_DIST);
     if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST);
-    return reply.code(404).send({ error: { code: 'not_found', message: 'Hittades inte.', correlationId: request.id } });
+    return reply.code(404).send({
+      error: {
+        code: 'not_found',
+        message: translate(platformMessages.notFound(), requestLocale(request)),
+        correlationId: request.id,
+      },
+    });
   });
 
   return app;
@@ -242,8 +239,7 @@ function checkSameOrigin(request: FastifyRequest, config: Config) {
   if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
   if (request.ctx.actor?.kind !== 'user') return;
   const origin = request.headers.origin ?? refererOrigin(request.headers.referer);
-  if (!origin || !config.trustedOrigins.includes(origin))
-    throw new ForbiddenError('Begäran kom inte från Kompetensnavs egna sidor.');
+  if (!origin || !config.trustedOrigins.includes(origin)) throw new ForbiddenError(platformMessages.crossOrigin());
 }
 
 function refererOrigin(referer: string | undefined) {
@@ -252,103 +248,6 @@ function refererOrigin(referer: string | undefined) {
     return new URL(referer).origin;
   } catch {
     return undefined;
-  }
-}
-
-function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-  const correlationId = request.id;
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const fields = error.validation.map((v) => ({
-      path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
-      message: v.message ?? 'Ogiltigt värde.',
-    }));
-    return reply.code(400).send({
-      error: {
-        code: 'validation_failed',
-        message: 'Uppgifterna är inte giltiga. Rätta de markerade fälten.',
-        fields,
-        correlationId,
-      },
-    });
-  }
-  if (error instanceof AppError) {
-    if (error.statusCode === 401) reply.header('www-authenticate', 'Bearer');
-    return reply.code(error.statusCode).send({
-      error: {
-        code: error.code,
-        message: error.message,
-        ...(error.fields.length ? { fields: error.fields } : {}),
-        correlationId,
-      },
-    });
-  }
-  if (isDatabaseUnavailable(error)) {
-    request.log.warn({ error: loggableError(error) }, 'database unavailable');
-    return reply
-      .code(503)
-      .header('retry-after', '5')
-      .send({
-        error: {
-          code: 'service_unavailable',
-          message: 'Databasen går inte att nå just nu. Försök igen om en stund.',
-          correlationId,
-        },
-      });
-  }
-  // Input the database itself refuses (a NUL character) or a duplicate that slipped past a service's check
-  // (two requests at once) is the client's problem, not a server error.
-  const pgCode = databaseErrorCode(error);
-  if (pgCode === '22021' || pgCode === '22P05') {
-    return reply.code(400).send({
-      error: { code: 'bad_request', message: 'Texten innehåller otillåtna tecken.', correlationId },
-    });
-  }
-  if (pgCode === '23505') {
-    return reply.code(409).send({
-      error: { code: 'conflict', message: 'Det finns redan något med samma namn eller kod.', correlationId },
-    });
-  }
-  const status = (error as { statusCode?: number }).statusCode;
-  if (status && status >= 400 && status < 500) {
-    return reply.code(status).send({
-      error: { code: clientErrorCode(status), message: clientErrorMessage(status), correlationId },
-    });
-  }
-  request.log.error(
-    {
-      error: {
-        ...loggableError(error),
-        stack: (error as Error)?.stack?.replace(/params:[\s\S]*?\n\s+at /, 'params: [hidden]\n    at '),
-      },
-    },
-    'unexpected error',
-  );
-  return reply.code(500).send({
-    error: {
-      code: 'internal_error',
-      message: `Ett oväntat fel inträffade. Ange felkoden ${correlationId} om du kontaktar supporten.`,
-      correlationId,
-    },
-  });
-}
-
-function clientErrorCode(status: number) {
-  return (
-    ({ 413: 'payload_too_large', 415: 'unsupported_media_type', 404: 'not_found' } as Record<number, string>)[status] ??
-    'bad_request'
-  );
-}
-
-function clientErrorMessage(status: number) {
-  switch (status) {
-    case 413:
-      return 'Det som skickades är för stort.';
-    case 415:
-      return 'Formatet stöds inte.';
-    case 404:
-      return 'Hittades inte.';
-    default:
-      return 'Begäran kunde inte tolkas.';
   }
 }
 

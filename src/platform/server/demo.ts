@@ -1,12 +1,10 @@
 // The demo region: Skaraborg's 15 municipalities with their SCB codes, four networks and a demo user per role.
 // Everything here is invented and labelled as demo data.
 import { eq } from 'drizzle-orm';
-import { seedIntroductionsDemo } from '../../modules/introductions/introductions-demo.ts';
-import { seedStaffingDemo } from '../../modules/staffing/staffing-demo.ts';
-import { seedTrainingsDemo } from '../../modules/trainings/trainings-demo.ts';
 import type { Role } from '../shared/roles.ts';
 import type { Db } from './db.ts';
 import { buildMunicipality, buildRegion, buildUser } from './factories.ts';
+import type { DemoContext, ServerModule } from './module.ts';
 import { network, networkMember, organisation } from './organisation.table.ts';
 
 export const DEMO_REGION_NAME = 'Skaraborgs kommunalförbund (demo)';
@@ -106,8 +104,11 @@ export const DEMO_USERS: { role: Role; email: string; name: string; municipality
   },
 ];
 
-/** Seeds the demo region unless a region exists already. Returns false when nothing was done. */
-export async function seedDemo(db: Db): Promise<boolean> {
+/**
+ * Seeds the demo region unless a region exists already, then each module's demo in list order, all in one
+ * transaction. Returns false when nothing was done.
+ */
+export async function seedDemo(db: Db, modules: readonly ServerModule[]): Promise<boolean> {
   const [existing] = await db.select({ id: organisation.id }).from(organisation).where(eq(organisation.kind, 'region'));
   if (existing) return false;
   await db.transaction(async (txRaw) => {
@@ -135,9 +136,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
         if (networkId) await tx.insert(networkMember).values({ networkId, userId: built.id });
       }
     }
-    await seedStaffingDemo(tx);
-    await seedTrainingsDemo(tx);
-    await seedIntroductionsDemo(tx);
+    const demo: DemoContext = {
+      regionId: region.id,
+      municipalities: new Map([...municipalities].map(([name, m]) => [name, { id: m.id, name: m.name, code: m.code }])),
+      networks,
+      now: new Date(),
+    };
+    for (const module of modules) await module.seedDemo?.(tx, demo);
   });
   return true;
 }

@@ -1,7 +1,11 @@
 // Every role is decided for every action: adding a role or an action forces a decision here.
 import { describe, expect, it } from 'vitest';
+import { SERVER_MODULES } from '../../app/server-modules.ts';
 import { ROLES, type Role } from '../shared/roles.ts';
-import { ACTIONS, type Action, type Actor, can, rolesAllowedFor, visibleOrganisations } from './policy.ts';
+import { type Action, type Actor, allActions, can, rolesAllowedFor, visibleOrganisations } from './policy.ts';
+
+const ACTIONS = allActions();
+if (SERVER_MODULES.length === 0) throw new Error('no modules registered');
 
 const REGION = 'region-1';
 const OWN = 'municipality-1';

@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { type Database, openEmbedded, openServer } from './db.ts';
 import { demoCredentialsText, seedDemo } from './demo.ts';
 import { type Scheduler, startScheduler } from './jobs.ts';
+import type { ServerModule } from './module.ts';
 
 export async function openDatabase(config: Config, opts: { noStatementTimeout?: boolean } = {}): Promise<Database> {
   return config.databaseUrl
@@ -18,6 +19,7 @@ export async function openDatabase(config: Config, opts: { noStatementTimeout?: 
 /** Starts listening; the caller prints `readyText` once it has installed its signal handlers. */
 export async function startServer(
   config: Config,
+  modules: readonly ServerModule[],
 ): Promise<{ app: App; database: Database; stop: () => Promise<void>; readyText: string }> {
   const started = performance.now();
   const database = await openDatabase(config);
@@ -26,8 +28,8 @@ export async function startServer(
   let scheduler: Scheduler | null = null;
   try {
     await database.migrate();
-    const seeded = database.kind === 'embedded' && config.demo ? await seedDemo(database.db) : false;
-    app = await buildApp({ config, database });
+    const seeded = database.kind === 'embedded' && config.demo ? await seedDemo(database.db, modules) : false;
+    app = await buildApp({ config, database, modules });
     await app.listen({ host: config.host, port: config.port });
     if (config.jobs) scheduler = startScheduler(moduleJobs(app), app.log);
     const address = app.server.address();

@@ -1,14 +1,7 @@
-// The route tree (code-based) and the router. Pages of a module are added in the module's own route file.
+// The route tree (code-based) and the router: the platform's pages, and the pages of the modules the composition
+// root registered (each module declares its routes in its web manifest).
 import type { QueryClient } from '@tanstack/react-query';
-import { createRoute, createRouter } from '@tanstack/react-router';
-import { adminRoutes, networkRoutes } from '../../modules/admin/web/admin-routes.tsx';
-import {
-  introductionsRoutes,
-  publicIntroductionsRoutes,
-} from '../../modules/introductions/web/introductions-routes.tsx';
-import { staffingReportingRoutes } from '../../modules/staffing/web/reporting-routes.tsx';
-import { openStatisticsRoutes, staffingStatisticsRoutes } from '../../modules/staffing/web/statistics-routes.tsx';
-import { publicTrainingsRoutes, trainingsRoutes } from '../../modules/trainings/web/trainings-routes.tsx';
+import { type AnyRoute, createRoute, createRouter } from '@tanstack/react-router';
 import { publicRoute, rootRoute, signedInRoute } from './app-routes.tsx';
 import { Loading } from './components/feedback.tsx';
 import { RouteError } from './pages/error-page.tsx';
@@ -57,28 +50,19 @@ const setPasswordRoute = createRoute({
 const startRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/', component: StartPage });
 const profileRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/profile', component: ProfilePage });
 
-const routeTree = rootRoute.addChildren([
-  publicRoute.addChildren([
-    loginRoute,
-    forgotPasswordRoute,
-    setPasswordRoute,
-    ...openStatisticsRoutes,
-    ...publicTrainingsRoutes,
-    ...publicIntroductionsRoutes,
-  ]),
-  signedInRoute.addChildren([
-    startRoute,
-    profileRoute,
-    ...networkRoutes,
-    ...staffingReportingRoutes,
-    ...staffingStatisticsRoutes,
-    ...trainingsRoutes,
-    ...introductionsRoutes,
-    ...adminRoutes,
-  ]),
-]);
+/** The route tree: the platform's pages and the modules' pages under the public and the signed-in frame. */
+export function buildRouteTree<P extends AnyRoute, S extends AnyRoute>(
+  publicPages: readonly P[],
+  signedInPages: readonly S[],
+) {
+  return rootRoute.addChildren([
+    publicRoute.addChildren([loginRoute, forgotPasswordRoute, setPasswordRoute, ...publicPages]),
+    signedInRoute.addChildren([startRoute, profileRoute, ...signedInPages]),
+  ]);
+}
 
-export function createAppRouter(queryClient: QueryClient) {
+/** The router over a route tree; the composition root (src/app) registers its type for typed links. */
+export function createAppRouter<T extends AnyRoute>(queryClient: QueryClient, routeTree: T) {
   return createRouter({
     routeTree,
     context: { queryClient },
@@ -86,10 +70,4 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPendingComponent: Loading,
     defaultErrorComponent: RouteError,
   });
-}
-
-declare module '@tanstack/react-router' {
-  interface Register {
-    router: ReturnType<typeof createAppRouter>;
-  }
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_MODULES } from '../../../src/app/server-modules.ts';
 import { backupDatabase, restoreDatabase } from '../../../src/platform/server/backup.ts';
 import type { Database } from '../../../src/platform/server/db.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../../src/platform/server/demo.ts';
@@ -45,7 +46,7 @@ describe('backup and restore on a PostgreSQL server', () => {
   });
 
   it('gives back every table row for row, replacing the rows the target held', async () => {
-    expect(await seedDemo(source.db)).toBe(true);
+    expect(await seedDemo(source.db, SERVER_MODULES)).toBe(true);
     const cookie = await source.signIn({ email: 'regionadmin@demo.example', password: DEMO_PASSWORD });
     const as = source.as(cookie);
     const ok = async (res: Awaited<ReturnType<typeof as>>) => {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SERVER_MODULES } from '../../../src/app/server-modules.ts';
 import { type App, buildApp } from '../../../src/platform/server/app.ts';
 import { type Database, openServer } from '../../../src/platform/server/db.ts';
 import { buildUser, TEST_PASSWORD } from '../../../src/platform/server/factories.ts';
@@ -74,7 +75,7 @@ describe('the database going away and coming back', () => {
     viaProxy.hostname = '127.0.0.1';
     viaProxy.port = String(proxy.port);
     database = openServer(viaProxy.toString());
-    app = await buildApp({ config: testConfig(), database, logger: false, serveWeb: false });
+    app = await buildApp({ config: testConfig(), database, modules: SERVER_MODULES, logger: false, serveWeb: false });
     await app.ready();
     const user = await buildUser(database.db, { role: 'regional_admin' });
     const res = await app.inject({

@@ -1,10 +1,10 @@
 // Which organisations an admin may pick for users and tokens, and which roles each kind of organisation may hold.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import type { MeDto } from '../../../platform/shared/contracts.ts';
 import { MUNICIPALITY_ONLY_ROLES, REGION_ONLY_ROLES, ROLES, type Role } from '../../../platform/shared/roles.ts';
 import { managesAllOrganisations } from '../../../platform/web/api/me-query.ts';
 import { compareSwedish } from '../../../platform/web/i18n/format.ts';
-import type { MeDto } from '../admin.contracts.ts';
 import { organisationsQuery } from './admin-api.ts';
 
 export type OrganisationKind = 'region' | 'municipality';

@@ -1,29 +1,11 @@
 // The signed-in user (GET /api/me), loaded before any signed-in page renders.
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
-import type { MeDto } from '../../../modules/admin/admin.contracts.ts';
+import type { MeDto } from '../../shared/contracts.ts';
+import type { Action } from '../../shared/policy-kit.ts';
 import { apiRequest } from './api-client.ts';
 
-export type Permission =
-  | 'organisation:read'
-  | 'organisation:manage'
-  | 'network:read'
-  | 'network:manage'
-  | 'user:read'
-  | 'user:manage'
-  | 'user:grant_role'
-  | 'token:manage'
-  | 'audit:read'
-  | 'staffing:configure'
-  | 'staffing:read_statistics'
-  | 'staffing:read_report'
-  | 'staffing:edit_report'
-  | 'staffing:approve_report'
-  | 'trainings:suggest'
-  | 'trainings:review'
-  | 'trainings:manage'
-  | 'introductions:read'
-  | 'introductions:manage'
-  | 'introductions:follow';
+/** An action of the one policy: the server's list (platform/shared/policy-kit.ts), never a copy. */
+export type Permission = Action;
 
 export const meQueryOptions = queryOptions({
   queryKey: ['me'],

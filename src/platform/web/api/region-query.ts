@@ -1,10 +1,9 @@
 // The region's public name (GET /api/public/region), shown before sign-in.
 import { queryOptions } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { regionInfoSchema } from '../../../modules/admin/admin.contracts.ts';
+import type { RegionInfo } from '../../shared/contracts.ts';
 import { apiRequest } from './api-client.ts';
 
-export type RegionInfo = z.infer<typeof regionInfoSchema>;
+export type { RegionInfo };
 
 export const regionQueryOptions = queryOptions({
   queryKey: ['public-region'],

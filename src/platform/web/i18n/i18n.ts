@@ -2,14 +2,7 @@
 // after sign-in the user's saved preference (MeDto.locale) wins.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { introductionsEn } from '../../../modules/introductions/web/introductions.en.ts';
-import { introductionsSv } from '../../../modules/introductions/web/introductions.sv.ts';
-import { forecastEn } from '../../../modules/staffing/web/forecast.en.ts';
-import { forecastSv } from '../../../modules/staffing/web/forecast.sv.ts';
-import { regionReportEn } from '../../../modules/staffing/web/region-report.en.ts';
-import { regionReportSv } from '../../../modules/staffing/web/region-report.sv.ts';
-import { trainingsEn } from '../../../modules/trainings/web/trainings.en.ts';
-import { trainingsSv } from '../../../modules/trainings/web/trainings.sv.ts';
+import type { WebModule } from '../module.ts';
 import { en } from './en.ts';
 import { sv } from './sv.ts';
 
@@ -72,27 +65,22 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: {
-    sv: {
-      translation: sv,
-      trainings: trainingsSv,
-      introductions: introductionsSv,
-      staffingForecast: forecastSv,
-      regionReport: regionReportSv,
-    },
-    en: {
-      translation: en,
-      trainings: trainingsEn,
-      introductions: introductionsEn,
-      staffingForecast: forecastEn,
-      regionReport: regionReportEn,
-    },
-  },
+  resources: { sv: { translation: sv }, en: { translation: en } },
   lng: storedLanguage(),
   fallbackLng: 'sv',
   supportedLngs: [...LANGUAGES],
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+
+/** Adds the modules' texts, each module in its own namespace (called once by the composition root). */
+export function registerTranslations(modules: readonly WebModule[]): void {
+  for (const module of modules) {
+    for (const { namespace, sv: svTexts, en: enTexts } of module.translations ?? []) {
+      i18n.addResourceBundle('sv', namespace, svTexts, true, true);
+      i18n.addResourceBundle('en', namespace, enTexts, true, true);
+    }
+  }
+}
 
 export { i18n };

@@ -1,7 +1,7 @@
 // The language switch: changes the interface at once; a signed-in user's choice is also saved on the server
 // (before sign-in it is noted, and saved by the sign-in page once the user is known).
 import { useQueryClient } from '@tanstack/react-query';
-import type { MeDto } from '../../../modules/admin/admin.contracts.ts';
+import type { MeDto } from '../../shared/contracts.ts';
 import { apiRequest, errorMessage } from '../api/api-client.ts';
 import { meQueryOptions } from '../api/me-query.ts';
 import { notifyError } from '../notify.ts';

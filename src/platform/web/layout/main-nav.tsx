@@ -1,7 +1,7 @@
-// The main menu: the entries of modules.ts this user may see, grouped in sections.
+// The main menu: the sections of the registered modules' manifests this user may see.
 import { Box, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { MeDto } from '../../../modules/admin/admin.contracts.ts';
+import type { MeDto } from '../../shared/contracts.ts';
 import { RouterNavLink } from '../components/router-link.tsx';
 import { visibleNavSections } from '../modules.ts';
 
@@ -12,19 +12,22 @@ export function MainNav({ me, onNavigate }: MainNavProps) {
   return (
     <Stack gap="md">
       {visibleNavSections(me).map((section) => {
-        const headingId = section.label ? `nav-section-${section.label}` : undefined;
+        const headingId = section.label ? `nav-section-${section.id}` : undefined;
+        // Keys of a module's own namespace, which the app-wide typed resources do not know.
+        const label = (key: string) =>
+          (t as unknown as (k: string, o: object) => string)(key, { ns: section.namespace });
         return (
-          <Box key={section.label ?? 'main'} role={headingId ? 'group' : undefined} aria-labelledby={headingId}>
+          <Box key={section.id} role={headingId ? 'group' : undefined} aria-labelledby={headingId}>
             {section.label ? (
               <Text id={headingId} size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pb={4}>
-                {t(`nav.${section.label}`)}
+                {label(section.label)}
               </Text>
             ) : null}
             {section.entries.map((entry) => (
               <RouterNavLink
                 key={entry.to}
-                to={entry.to}
-                label={t(`nav.${entry.label}`)}
+                to={entry.to as never}
+                label={label(entry.label)}
                 activeOptions={{ exact: entry.exact ?? false }}
                 onClick={onNavigate}
               />

@@ -3,7 +3,7 @@ import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { MeDto } from '../../../modules/admin/admin.contracts.ts';
+import type { MeDto } from '../../shared/contracts.ts';
 import { signOut } from '../auth/auth-api.ts';
 import { currentLanguage, LANGUAGES } from '../i18n/i18n.ts';
 import { useSetLanguage } from '../i18n/use-set-language.ts';

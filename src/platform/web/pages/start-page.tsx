@@ -3,8 +3,8 @@ import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { organisationsQuery } from '../../../modules/admin/web/admin-api.ts';
 import { useMe } from '../api/me-query.ts';
+import { activeOrganisationsQuery } from '../api/organisations-query.ts';
 import { ErrorAlert, Loading } from '../components/feedback.tsx';
 import { Page } from '../components/page.tsx';
 import { compareSwedish } from '../i18n/format.ts';
@@ -46,7 +46,7 @@ export function StartPage() {
 
 function Municipalities({ regionName }: { regionName: string }) {
   const { t } = useTranslation();
-  const query = useQuery(organisationsQuery(false));
+  const query = useQuery(activeOrganisationsQuery);
   const municipalities = useMemo(
     () =>
       (query.data ?? [])

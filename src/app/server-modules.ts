@@ -1,0 +1,17 @@
+// The composition root of the server: the modules, in the order they register routes and seed the demo. Adding a
+// module is one line here (and one in web-modules.ts); the platform loops over this list and never names a module.
+import { adminServer } from '../modules/admin/admin.module.ts';
+import { introductionsServer } from '../modules/introductions/introductions.module.ts';
+import { staffingServer } from '../modules/staffing/staffing.module.ts';
+import { trainingsServer } from '../modules/trainings/trainings.module.ts';
+import type { ServerModule } from '../platform/server/module.ts';
+import { registerPolicies } from '../platform/server/policy.ts';
+
+export const SERVER_MODULES: readonly ServerModule[] = [
+  adminServer,
+  staffingServer,
+  trainingsServer,
+  introductionsServer,
+];
+
+registerPolicies(SERVER_MODULES.flatMap((m) => (m.policy ? [m.policy] : [])));

@@ -1,0 +1,14 @@
+// The staffing module's server manifest: statistics, population projections, forecast and region report.
+import type { ServerModule } from '../../platform/server/module.ts';
+import { reminderJob } from './reminders.ts';
+import { staffingPolicy } from './staffing.policy.ts';
+import { staffingModule } from './staffing.routes.ts';
+import { seedStaffingDemo } from './staffing-demo.ts';
+
+export const staffingServer: ServerModule = {
+  name: 'staffing',
+  routes: staffingModule,
+  policy: staffingPolicy,
+  jobs: ({ db, mailer, config }) => [reminderJob({ db, mailer, publicUrl: config.publicUrl })],
+  seedDemo: (db) => seedStaffingDemo(db),
+};

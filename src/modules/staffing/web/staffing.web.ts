@@ -1,0 +1,33 @@
+// The staffing module's web manifest: reporting, comparison, population, forecast, region report, settings and the
+// open statistics.
+import type { WebModule } from '../../../platform/web/module.ts';
+import { forecastEn } from './forecast.en.ts';
+import { forecastSv } from './forecast.sv.ts';
+import { regionReportEn } from './region-report.en.ts';
+import { regionReportSv } from './region-report.sv.ts';
+import { staffingReportingRoutes } from './reporting-routes.tsx';
+import { openStatisticsRoutes, staffingStatisticsRoutes } from './statistics-routes.tsx';
+
+export const staffingWeb = {
+  name: 'staffing',
+  translations: [
+    { namespace: 'staffingForecast', sv: forecastSv, en: forecastEn },
+    { namespace: 'regionReport', sv: regionReportSv, en: regionReportEn },
+  ],
+  publicRoutes: [...openStatisticsRoutes],
+  signedInRoutes: [...staffingReportingRoutes, ...staffingStatisticsRoutes],
+  navNamespace: 'translation',
+  nav: [
+    {
+      label: 'nav.staffing',
+      entries: [
+        { to: '/staffing/reports', label: 'nav.staffingReports', permission: 'staffing:read_report' },
+        { to: '/staffing/comparison', label: 'nav.staffingComparison', permission: 'staffing:read_statistics' },
+        { to: '/staffing/population', label: 'nav.staffingPopulation', permission: 'staffing:read_statistics' },
+        { to: '/staffing/forecast', label: 'nav.staffingForecast', permission: 'staffing:read_statistics' },
+        { to: '/staffing/region-reports', label: 'nav.staffingRegionReport', permission: 'staffing:read_statistics' },
+        { to: '/staffing/settings', label: 'nav.staffingSettings', permission: 'staffing:configure' },
+      ],
+    },
+  ],
+} satisfies WebModule;

@@ -1,0 +1,18 @@
+// The trainings module's server manifest: the catalogue of free web trainings, review rounds and link health.
+import type { ServerModule } from '../../platform/server/module.ts';
+import { linkCheckJob, linkUserAgent } from './link-check.ts';
+import { roundReminderJob } from './rounds.service.ts';
+import { trainingsPolicy } from './trainings.policy.ts';
+import { trainingsModule } from './trainings.routes.ts';
+import { seedTrainingsDemo } from './trainings-demo.ts';
+
+export const trainingsServer: ServerModule = {
+  name: 'trainings',
+  routes: trainingsModule,
+  policy: trainingsPolicy,
+  jobs: ({ db, mailer, config }) => [
+    linkCheckJob({ db, check: { userAgent: linkUserAgent(config.publicUrl) } }),
+    roundReminderJob({ db, mailer, publicUrl: config.publicUrl }),
+  ],
+  seedDemo: (db) => seedTrainingsDemo(db),
+};

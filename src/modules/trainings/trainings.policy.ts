@@ -1,0 +1,15 @@
+// Who may suggest, review and manage the catalogue of free web trainings.
+import { type ActionOf, definePolicy, hasRole, isRegionalAdmin } from '../../platform/shared/policy-kit.ts';
+
+export const trainingsPolicy = definePolicy({
+  'trainings:suggest': () => true,
+  // The catalogue is the region's: its office and the MAS network review it, whatever the object's municipality.
+  'trainings:review': (actor) => isRegionalAdmin(actor) || hasRole(actor, 'mas'),
+  'trainings:manage': (actor) => isRegionalAdmin(actor),
+});
+
+export type TrainingsAction = ActionOf<typeof trainingsPolicy>;
+
+declare module '../../platform/shared/policy-kit.ts' {
+  interface ActionRegistry extends Record<TrainingsAction, true> {}
+}
