@@ -1,34 +1,11 @@
 #!/usr/bin/env bash
-# Makes sure Debian's Chromium is installed at /usr/bin/chromium (the browser tests drive it with playwright-core).
+# Makes sure Debian's Chromium is installed at /usr/bin/chromium, with fonts-liberation (the browser journeys drive
+# it with playwright-core). Installs only what is missing (scripts/apt-install.sh).
 set -euo pipefail
 
-if [ -x /usr/bin/chromium ]; then
-  exit 0
-fi
-
-as_root() {
-  if [ "$(id -u)" = 0 ]; then
-    "$@"
-  elif command -v sudo >/dev/null 2>&1; then
-    sudo -n "$@"
-  else
-    echo "ensure-chromium: needs root (or password-less sudo) to run: $*" >&2
-    exit 1
-  fi
-}
-
-LOG=$(mktemp -t ensure-chromium.XXXXXX)
-trap 'rm -f "$LOG"' EXIT
-echo "ensure-chromium: installing Chromium with apt-get (a minute or two)…"
-export DEBIAN_FRONTEND=noninteractive
-if ! as_root apt-get update -qq >>"$LOG" 2>&1 ||
-  ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation >>"$LOG" 2>&1; then
-  echo "ensure-chromium: apt-get could not install chromium" >&2
-  tail -n 40 "$LOG" >&2
-  exit 1
-fi
+bash "$(dirname "$0")/apt-install.sh" chromium fonts-liberation
 if [ ! -x /usr/bin/chromium ]; then
-  echo "ensure-chromium: chromium was installed but /usr/bin/chromium is missing" >&2
+  echo "ensure-chromium: chromium is installed but /usr/bin/chromium is missing" >&2
   exit 1
 fi
 echo "ensure-chromium: $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium installed')"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure a local PostgreSQL server runs on 127.0.0.1:5432 with the login role and the database that the
-# integration tests and the benchmark use. Idempotent: installs, creates and starts only what is missing.
+# integration tests and the benchmark use. Idempotent: installs (scripts/apt-install.sh), creates and starts only
+# what is missing.
 #   TEST_DATABASE_URL=postgres://kompetensnav:kompetensnav@127.0.0.1:5432/postgres
 #   BENCH_DATABASE_URL=postgres://kompetensnav:kompetensnav@127.0.0.1:5432/kompetensnav_bench
 set -euo pipefail
@@ -54,11 +55,7 @@ server_version() {
 
 VERSION=$(server_version)
 if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ -z "$VERSION" ]; then
-  echo "ensure-postgres: installing PostgreSQL with apt-get (a minute or two)…"
-  export DEBIAN_FRONTEND=noninteractive
-  as_root apt-get update -qq >>"$LOG" 2>&1 || fail "apt-get update failed"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >>"$LOG" 2>&1 ||
-    fail "apt-get install postgresql failed"
+  bash "$(dirname "$0")/apt-install.sh" postgresql || fail "could not install PostgreSQL"
   VERSION=$(server_version)
   [ -n "$VERSION" ] && command -v pg_ctlcluster >/dev/null 2>&1 ||
     fail "PostgreSQL was installed but no server binaries were found under /usr/lib/postgresql"
