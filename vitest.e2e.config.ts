@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-// Browser journeys: a real server process on its own embedded database, driven through Debian's Chromium.
+// Browser journeys: real server processes driven through Debian's Chromium. The global setup builds the server
+// bundle and the web app (into this run's own temporary folder) and seeds one demo database, once per run; each
+// journey file then starts one server on its own copy of that database (tests/e2e/support/journey.ts).
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
+    globalSetup: ['tests/e2e/support/global-setup.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 90_000,

@@ -2,30 +2,18 @@
 // with the keyboard, gives it to a new employee, who completes it through the personal link without signing in, and
 // the manager sees it done; the demo employee ticks an item under "Min introduktion"; another municipality's admin
 // copies a demo list from the shared library.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, login, newPage, signIn } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, signIn } from './support/browser.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = setUpJourney();
 
 describe('an introduction list', () => {
   it('is assigned by a manager and completed by the new employee', async () => {
     const listName = 'Introduktion ny fysioterapeut (e2e)';
     const localTitle = 'Läs rutinen för läkemedelshantering';
     const catalogueTitle = 'Balansträning för äldre';
-    const manager = await newPage(browser);
-    await login(manager, server.url, 'manager');
+    const manager = await journey.signedIn('manager');
     await manager
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Introduktionslistor' })
@@ -77,7 +65,7 @@ describe('an introduction list', () => {
     let mail: { to: string; text: string } | undefined;
     await expect
       .poll(() => {
-        mail = server.mails().find((m) => m.to === email);
+        mail = journey.server.mails().find((m) => m.to === email);
         return mail !== undefined;
       })
       .toBe(true);
@@ -85,7 +73,7 @@ describe('an introduction list', () => {
     expect(link).toContain('/introduktion?token=');
 
     // The new employee follows the personal link, without an account.
-    const employee = await newPage(browser, { phone: true });
+    const employee = await journey.newPage({ phone: true });
     await employee.goto(link);
     await employee.getByRole('heading', { level: 1, name: 'Din introduktion' }).waitFor();
     await employee.getByRole('heading', { name: listName }).waitFor();
@@ -115,8 +103,7 @@ describe('an introduction list', () => {
   });
 
   it('shows the demo employee their introduction under "Min introduktion" to tick off', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'employee');
+    const page = await journey.signedIn('employee');
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Min introduktion' }).click();
     await page.getByRole('heading', { level: 1, name: 'Min introduktion' }).waitFor();
     await page.getByRole('heading', { name: 'Introduktion ny sjuksköterska (demo)' }).waitFor();
@@ -129,9 +116,9 @@ describe('an introduction list', () => {
   });
 
   it("is copied from another municipality's lists by a municipal admin", async () => {
-    const page = await newPage(browser);
-    await signIn(page, server.url, 'kommunadmin.lidkoping@demo.example');
-    await page.goto(`${server.url}/introductions`);
+    const page = await journey.newPage();
+    await signIn(page, journey.url, 'kommunadmin.lidkoping@demo.example');
+    await page.goto(`${journey.url}/introductions`);
     await page.getByRole('tab', { name: 'Andra kommuners listor' }).click();
     await page.getByRole('link', { name: 'Introduktion ny undersköterska (demo)' }).click();
     await page.getByText('Listan tillhör Skövde.', { exact: false }).waitFor();

@@ -1,29 +1,10 @@
 // Journeys through the platform shell, as the demo users would take them.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEMO_EMAILS,
-  DEMO_PASSWORD,
-  type DemoRole,
-  expectAccessible,
-  launchBrowser,
-  login,
-  newPage,
-  signIn,
-} from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_EMAILS, DEMO_PASSWORD, type DemoRole, expectAccessible, signIn } from './support/browser.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = setUpJourney();
 
 const ALL_LINKS = ['Startsida', 'Nätverk', 'Kommuner', 'Användare och roller', 'API-nycklar', 'Granskningslogg'];
 const NAVIGATION: Record<DemoRole, string[]> = {
@@ -45,11 +26,11 @@ async function navLinks(page: Page) {
 describe('every demo role', () => {
   for (const role of Object.keys(DEMO_EMAILS) as DemoRole[]) {
     it(`${role} signs in and sees its navigation`, async () => {
-      const page = await newPage(browser);
-      await page.goto(`${server.url}/`);
+      const page = await journey.newPage();
+      await page.goto(`${journey.url}/`);
       await page.waitForURL(/\/login/);
       await expectAccessible(page, 'sign-in page');
-      await login(page, server.url, role);
+      await journey.signIn(page, role);
       await expect.poll(() => page.title()).toContain('Kompetensnav');
       expect(await page.getByRole('banner').textContent()).toContain('Skaraborgs kommunalförbund (demo)');
       const links = await navLinks(page);
@@ -69,8 +50,7 @@ describe('every demo role', () => {
 
 describe('a regional admin', () => {
   it('invites a user, who follows the link from the mail log, sets a password and signs in', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'regional_admin');
+    const page = await journey.signedIn('regional_admin');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Användare och roller' })
@@ -87,19 +67,19 @@ describe('a regional admin', () => {
     await expect.poll(() => page.getByText('nora.nyanstalld@demo.example').count()).toBeGreaterThan(0);
     await page.context().close();
 
-    const mail = server.mails().find((m) => m.to === 'nora.nyanstalld@demo.example');
+    const mail = journey.server.mails().find((m) => m.to === 'nora.nyanstalld@demo.example');
     expect(mail?.subject).toContain('Inbjudan');
     const link = mail?.text.match(/https?:\/\/\S+/)?.[0];
     expect(link).toBeTruthy();
 
-    const invited = await newPage(browser);
+    const invited = await journey.newPage();
     await invited.goto(link as string);
     await expectAccessible(invited, 'set-password page');
     await invited.getByLabel('Nytt lösenord').fill('Noras-eget-lösenord-1');
     await invited.getByLabel('Upprepa lösenordet').fill('Noras-eget-lösenord-1');
     await invited.getByRole('button', { name: 'Spara lösenord' }).click();
     await invited.waitForURL(/\/login/);
-    await signIn(invited, server.url, 'nora.nyanstalld@demo.example', 'Noras-eget-lösenord-1');
+    await signIn(invited, journey.url, 'nora.nyanstalld@demo.example', 'Noras-eget-lösenord-1');
     await expect.poll(() => invited.getByRole('main').textContent()).toContain('Nora Nyanställd');
     await expectAccessible(invited, 'start page of the invited user');
     await invited.context().close();
@@ -109,10 +89,8 @@ describe('a regional admin', () => {
 describe('a municipal admin', () => {
   it("cannot reach another municipality's users, in the UI or the API", async () => {
     // Skövde's admin is signed in; the id of a Lidköping user is looked up as the regional admin sees it.
-    const skovde = await newPage(browser);
-    await login(skovde, server.url, 'municipal_admin');
-    const admin = await newPage(browser);
-    await login(admin, server.url, 'regional_admin');
+    const skovde = await journey.signedIn('municipal_admin');
+    const admin = await journey.signedIn('regional_admin');
     const otherId = await admin.evaluate(async () => {
       const res = await fetch('/api/users?q=mas.lidkoping');
       return (await res.json()).items[0].id as string;
@@ -138,8 +116,7 @@ describe('a municipal admin', () => {
 
 describe('the language switch', () => {
   it('switches to English and stays English after a reload and a new sign-in', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'manager');
+    const page = await journey.signedIn('manager');
     const before = await navLinks(page);
     expect(before).toContain('Startsida');
     await page.getByRole('button', { name: 'Användarmeny' }).click();
@@ -151,8 +128,8 @@ describe('the language switch', () => {
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await page.context().close();
     // A new browser: the choice was remembered for the user on the server.
-    const again = await newPage(browser);
-    await again.goto(`${server.url}/login`);
+    const again = await journey.newPage();
+    await again.goto(`${journey.url}/login`);
     await again.getByLabel('E-postadress').fill(DEMO_EMAILS.manager);
     await again.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD);
     await again.getByRole('button', { name: 'Logga in' }).click();
@@ -161,8 +138,8 @@ describe('the language switch', () => {
   });
 
   it('works on a phone-sized screen: the menu opens from the burger button', async () => {
-    const page = await newPage(browser, { phone: true });
-    await page.goto(`${server.url}/login`);
+    const page = await journey.newPage({ phone: true });
+    await page.goto(`${journey.url}/login`);
     await expectAccessible(page, 'sign-in page on a phone');
     await page.getByLabel('E-postadress').fill(DEMO_EMAILS.municipal_admin);
     await page.getByLabel('Lösenord', { exact: true }).fill(DEMO_PASSWORD);

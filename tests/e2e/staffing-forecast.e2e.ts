@@ -5,25 +5,15 @@
 // Every state passes axe.
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, login, newPage } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { setUpJourney } from './support/journey.ts';
 
 /** Axe on a long page (charts and four tables) takes up to 12 s on a busy machine, and this journey checks four states. */
 const JOURNEY_TIMEOUT = 180_000;
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = setUpJourney();
 
 /** A whole number as the page prints it ("1 234", "−12"). */
 function parsePersons(text: string): number {
@@ -53,8 +43,7 @@ describe('a steering-group member', () => {
   it(
     'changes a scenario lever, sees the need change, opens Falköping, downloads its forecast, then the region report',
     async () => {
-      const page = await newPage(browser);
-      await login(page, server.url, 'steering');
+      const page = await journey.signedIn('steering');
       await openForecast(page);
       await expectAccessible(page, 'the region’s forecast');
 
@@ -111,13 +100,13 @@ describe('a steering-group member', () => {
       expect(Math.abs(Number(partTime?.[3]) - falkopingPartTime)).toBeLessThanOrEqual(0.5);
 
       // Another municipality's own forecast is not for this viewer: the page says so and leads back to the region.
-      const region = await (await page.request.get(`${server.url}/api/staffing/forecast`)).json();
+      const region = await (await page.request.get(`${journey.url}/api/staffing/forecast`)).json();
       const other = (region.municipalities as { municipalityId: string; name: string; canOpen: boolean }[]).find(
         (m) => !m.canOpen,
       );
       expect(other).toBeDefined();
       await page.goto(
-        `${server.url}/staffing/forecast?municipalityId=${other?.municipalityId}&extraHoursPerWeek=${hoursBefore + 2}`,
+        `${journey.url}/staffing/forecast?municipalityId=${other?.municipalityId}&extraHoursPerWeek=${hoursBefore + 2}`,
       );
       await page.getByText('Den här kommunens prognos kan du inte öppna', { exact: false }).waitFor();
       await expectAccessible(page, 'another municipality’s forecast');
@@ -159,8 +148,7 @@ describe('a steering-group member', () => {
 
 describe('a regional admin', () => {
   it('changes the retirement age and sees the base need change; a value out of range is refused at the field', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'regional_admin');
+    const page = await journey.signedIn('regional_admin');
     await openForecast(page);
     const baseBefore = await need10(page, 'base');
 

@@ -1,27 +1,15 @@
 // Journey through the population projection: Skövde's reporter changes next year's 80+ in the grid and saves it,
 // then previews a CSV with an error and reads it by row and column; every state passes axe.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, login, newPage } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = setUpJourney();
 
 describe('a municipality’s reporter', () => {
   it('changes the projection in the grid, saves it, and previews a CSV with an error', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'reporter');
-    await page.goto(`${server.url}/staffing/population`);
+    const page = await journey.signedIn('reporter');
+    await page.goto(`${journey.url}/staffing/population`);
     const table = page.getByRole('table', { name: 'Befolkningsprognos för Skövde' });
     await table.waitFor();
     await expectAccessible(page, 'population grid');
@@ -30,7 +18,7 @@ describe('a municipality’s reporter', () => {
     await cell.fill('4321');
     await page.getByRole('button', { name: 'Spara prognosen' }).click();
     await page.getByText('Prognosen är sparad.').waitFor();
-    const saved = await page.request.get(`${server.url}/api/staffing/population`);
+    const saved = await page.request.get(`${journey.url}/api/staffing/population`);
     const skovde = (await saved.json()).municipalities.find(
       (m: { municipalityName: string }) => m.municipalityName === 'Skövde',
     );

@@ -6,23 +6,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, login, newPage } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const journey = setUpJourney();
 const work = mkdtempSync(path.join(tmpdir(), 'kn-region-report-'));
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -39,8 +31,7 @@ function inkShare(file: string): number {
 
 describe('a steering-group member', () => {
   it('creates the region report, sees its progress reach done, and downloads the PDF and the Excel file', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'steering');
+    const page = await journey.signedIn('steering');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Regionrapport', exact: true })
@@ -69,7 +60,7 @@ describe('a steering-group member', () => {
     await page.getByRole('status').filter({ hasText: 'Regionrapport 2025 är klar att ladda ned.' }).waitFor({
       timeout: 120_000,
     });
-    const [made] = (await (await page.request.get(`${server.url}/api/staffing/region-reports`)).json()).reports;
+    const [made] = (await (await page.request.get(`${journey.url}/api/staffing/region-reports`)).json()).reports;
     console.info(
       `region report by the bundled server: ${Date.parse(made.finishedAt) - Date.parse(made.createdAt)} ms from request to done, ${made.pageCount} pages, PDF ${made.pdfBytes} bytes, XLSX ${made.xlsxBytes} bytes`,
     );

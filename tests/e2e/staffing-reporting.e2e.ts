@@ -1,22 +1,12 @@
 // Journeys through the staffing reports (Bemanning → Rapportering), as the demo users would take them: the Excel
 // round trip and the entry form as Skövde's reporter, and the review of submitted reports as the regional admin.
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, login, newPage } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = setUpJourney();
 
 const swedish = new Intl.NumberFormat('sv-SE');
 
@@ -53,8 +43,7 @@ function section(page: Page, profession: string): Locator {
 
 describe('a reporter in Skövde', () => {
   it('downloads the Excel template, changes a value, sees the preview and confirms the import', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'reporter');
+    const page = await journey.signedIn('reporter');
     await openPeriod(page, '2026');
     await expectAccessible(page, 'the 2026 period as reporter');
     await expect.poll(() => page.getByRole('main').textContent()).toContain('Din rapport för 2026:');
@@ -118,8 +107,7 @@ describe('a reporter in Skövde', () => {
   });
 
   it('breaks a rule, sees the error next to the field, corrects it, saves and submits the report', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'reporter');
+    const page = await journey.signedIn('reporter');
     await openReporting(page);
     await page.getByRole('link', { name: 'Öppna rapporten för 2026' }).click();
     await page.getByRole('heading', { level: 1, name: 'Rapport för Skövde, 2026' }).waitFor();
@@ -179,8 +167,7 @@ describe('a reporter in Skövde', () => {
 
 describe('the regional admin', () => {
   it('returns one submitted report with a comment and approves another', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'regional_admin');
+    const page = await journey.signedIn('regional_admin');
     await openPeriod(page, '2026');
     await expectAccessible(page, 'the 2026 period as regional admin');
     const reports = page.getByRole('table', { name: 'Kommunernas rapporter' });
@@ -222,8 +209,7 @@ describe('the regional admin', () => {
   });
 
   it('opens a new period, with the date rule checked next to the field, and reads the settings', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'regional_admin');
+    const page = await journey.signedIn('regional_admin');
     await openReporting(page);
     await expectAccessible(page, 'the periods as regional admin');
     await page.getByRole('button', { name: 'Öppna ny period' }).click();

@@ -1,22 +1,12 @@
 // Journeys through the staffing statistics: a steering-group member compares the municipalities, sorts by a key
 // ratio, downloads the table, reads the heat map and a municipality's profile; a visitor reads the open statistics.
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, login, newPage } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = setUpJourney();
 
 /** A cell's number as the page prints it ("1 234", "12,5 %"), or null for ".." and "–". */
 function parseCell(text: string): number | null {
@@ -47,18 +37,18 @@ async function chooseOption(page: Page, label: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-async function openComparison(page: Page): Promise<Locator> {
-  await login(page, server.url, 'steering');
+/** Signed in as the steering-group member, on the comparison page. */
+async function openComparison(): Promise<{ page: Page; table: Locator }> {
+  const page = await journey.signedIn('steering');
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Jämförelse' }).click();
   const table = page.getByRole('table', { name: /^Jämförelse / });
   await table.locator('tbody tr').first().waitFor();
-  return table;
+  return { page, table };
 }
 
 describe('a steering-group member', () => {
   it('sorts the comparison by a key ratio and downloads it as Excel', async () => {
-    const page = await newPage(browser);
-    const table = await openComparison(page);
+    const { page, table } = await openComparison();
     await expectAccessible(page, 'comparison table');
     const before = await rowNames(table);
     expect(before.length).toBeGreaterThan(2);
@@ -104,8 +94,7 @@ describe('a steering-group member', () => {
   });
 
   it("reads the heat map and opens a municipality's profile", async () => {
-    const page = await newPage(browser);
-    await openComparison(page);
+    const { page } = await openComparison();
     await page.getByRole('tab', { name: 'Värmekarta' }).click();
     const heatMap = page.getByRole('table', { name: /^Värmekarta / });
     await heatMap.locator('tbody tr').first().waitFor();
@@ -145,8 +134,8 @@ describe('a steering-group member', () => {
 
 describe('a visitor without an account', () => {
   it('reads the open statistics with small counts suppressed', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/oppen-statistik`);
+    const page = await journey.newPage();
+    await page.goto(`${journey.url}/oppen-statistik`);
     await page.getByRole('heading', { level: 1, name: 'Öppen statistik' }).waitFor();
     await page.getByRole('table', { name: /^Jämförelse / }).waitFor();
     await chooseOption(page, 'Period', '2025');

@@ -1,22 +1,12 @@
 // Journey of the regional admin importing the region's link list: from the review queue to the import page, a CSV
 // with a wrong cell (the error stands beside its row, nothing is saved), the corrected file, the confirmation; and
 // the downloads on the public catalogue and the review queue.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, login, newPage } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = setUpJourney();
 
 const HEADER = 'Titel;Anordnare;Länk;Beskrivning;Längd (min);Format;Språk;Yrken;Ämnen';
 const listWith = (secondLink: string) =>
@@ -34,9 +24,8 @@ async function upload(page: Page, file: Buffer) {
 
 describe('the regional admin imports a link list', () => {
   it('sees the wrong cell beside its row, corrects the file and imports it', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'regional_admin');
-    await page.goto(`${server.url}/trainings/review`);
+    const page = await journey.signedIn('regional_admin');
+    await page.goto(`${journey.url}/trainings/review`);
     await page.getByRole('heading', { level: 1, name: 'Granska webbutbildningar' }).waitFor();
     await page.getByRole('group', { name: 'hela katalogen' }).waitFor();
     await page.getByRole('link', { name: 'Importera en lista med utbildningar' }).click();
@@ -74,7 +63,7 @@ describe('the regional admin imports a link list', () => {
     await page.getByRole('heading', { level: 2, name: 'Munvård vid demens (e2e)' }).waitFor();
 
     // The same file again: everything is there already, nothing to import.
-    await page.goto(`${server.url}/trainings/import`);
+    await page.goto(`${journey.url}/trainings/import`);
     await upload(page, listWith('https://utbildning.example.org/munvard-e2e'));
     await page.getByText('Alla utbildningar i filen finns redan i katalogen. Det finns inget att importera.').waitFor();
     await page.context().close();
@@ -83,13 +72,13 @@ describe('the regional admin imports a link list', () => {
 
 describe('downloads', () => {
   it('offers the public catalogue as filtered, without sign-in', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/utbildningar?profession=fysioterapeut&q=balans`);
+    const page = await journey.newPage();
+    await page.goto(`${journey.url}/utbildningar?profession=fysioterapeut&q=balans`);
     const group = page.getByRole('group', { name: 'Ladda ned listan' });
     await group.waitFor();
     const href = await group.getByRole('link', { name: 'Ladda ned listan som CSV' }).getAttribute('href');
     expect(href).toBe('/api/public/trainings/export?profession=fysioterapeut&q=balans&file=csv');
-    const res = await page.request.get(`${server.url}${href}`);
+    const res = await page.request.get(`${journey.url}${href}`);
     expect(res.status()).toBe(200);
     const text = await res.text();
     expect(text.split('\r\n')[0]).toBe(`\uFEFF${HEADER}`);

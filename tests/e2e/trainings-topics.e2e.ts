@@ -1,28 +1,16 @@
 // Journey of the regional admin keeping the catalogue's topics: from the review queue to the topics page, a form
 // sent empty (the errors stand by their fields), a new topic with its key made from the name, a rename (a name in
 // use is refused in words), and deactivating it (gone from the public filters, still listed for the admin).
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, login, newPage } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = setUpJourney();
 
 describe('the regional admin keeps the catalogue’s topics', () => {
   it('adds a topic, renames it and deactivates it', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'regional_admin');
-    await page.goto(`${server.url}/trainings/review`);
+    const page = await journey.signedIn('regional_admin');
+    await page.goto(`${journey.url}/trainings/review`);
     await page.getByRole('heading', { level: 1, name: 'Granska webbutbildningar' }).waitFor();
     await page.getByRole('link', { name: 'Hantera ämnen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ämnen i katalogen' }).waitFor();
@@ -94,7 +82,7 @@ describe('the regional admin keeps the catalogue’s topics', () => {
     await page.getByText('15 ämnen, varav 14 aktiva').waitFor();
     await expectAccessible(page, 'topic deactivated');
 
-    const facets = await (await page.request.get(`${server.url}/api/public/trainings/facets`)).json();
+    const facets = await (await page.request.get(`${journey.url}/api/public/trainings/facets`)).json();
     const keys = facets.topics.map((topic: { key: string }) => topic.key);
     expect(keys).toContain('demens');
     expect(keys).not.toContain('vard-i-livets-slut-e2e');

@@ -1,26 +1,15 @@
 // Journeys through the web trainings: a visitor picks the physiotherapist tab, searches and opens a shared filter
 // address that restores the filters; a signed-in employee suggests a training and a regional admin approves it.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser, login, newPage } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './support/browser.ts';
+import { setUpJourney } from './support/journey.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = setUpJourney();
 
 describe('a visitor without an account', () => {
   it('reaches the catalogue from the sign-in page, picks the physiotherapist tab and searches', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/login`);
+    const page = await journey.newPage();
+    await page.goto(`${journey.url}/login`);
     await page.getByRole('link', { name: 'Webbutbildningar (utan inloggning)' }).click();
     await page.getByRole('heading', { level: 1, name: 'Webbutbildningar' }).waitFor();
     await page.getByRole('article').first().waitFor();
@@ -43,8 +32,8 @@ describe('a visitor without an account', () => {
   });
 
   it('opens a shared address and gets the same tab, search and filters back', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/utbildningar?profession=sjukskoterska&q=hjartsvikt&length=medium&language=sv`);
+    const page = await journey.newPage();
+    await page.goto(`${journey.url}/utbildningar?profession=sjukskoterska&q=hjartsvikt&length=medium&language=sv`);
     await expect
       .poll(() => page.getByRole('tab', { name: 'Sjuksköterska' }).getAttribute('aria-selected'))
       .toBe('true');
@@ -62,8 +51,7 @@ describe('a visitor without an account', () => {
 describe('a suggestion', () => {
   it('is made by an employee, caught as a duplicate when repeated, and approved by the regional admin', async () => {
     const title = 'Munhälsa hos äldre (e2e)';
-    const employee = await newPage(browser);
-    await login(employee, server.url, 'employee');
+    const employee = await journey.signedIn('employee');
     await employee
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Föreslå en utbildning' })
@@ -90,8 +78,7 @@ describe('a suggestion', () => {
     await employee.getByText(`Tack! Förslaget ”${title}” väntar nu på granskning.`).waitFor();
     await employee.context().close();
 
-    const admin = await newPage(browser);
-    await login(admin, server.url, 'regional_admin');
+    const admin = await journey.signedIn('regional_admin');
     await admin
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Granska utbildningar' })
@@ -115,8 +102,8 @@ describe('a suggestion', () => {
     await expect.poll(() => card.count()).toBe(0);
     await admin.context().close();
 
-    const visitor = await newPage(browser);
-    await visitor.goto(`${server.url}/utbildningar?q=munhalsa`);
+    const visitor = await journey.newPage();
+    await visitor.goto(`${journey.url}/utbildningar?q=munhalsa`);
     await visitor.getByRole('heading', { name: new RegExp(`^${title.replace(/[()]/g, '\\$&')}`) }).waitFor();
     await visitor.context().close();
   });
@@ -124,8 +111,7 @@ describe('a suggestion', () => {
 
 describe('a review round', () => {
   it('is completed by the MAS reviewer in "Min granskning" and closed by the regional admin', async () => {
-    const mas = await newPage(browser);
-    await login(mas, server.url, 'mas');
+    const mas = await journey.signedIn('mas');
     await mas.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Min granskning' }).click();
     await mas.getByRole('heading', { level: 1, name: 'Min granskning' }).waitFor();
     await mas.getByText(/^Granskning VT 2027 \(demo\)/).waitFor();
@@ -151,8 +137,7 @@ describe('a review round', () => {
     await mas.getByText(/^Du har granskat (\d+) av \1$/).waitFor();
     await mas.context().close();
 
-    const admin = await newPage(browser);
-    await login(admin, server.url, 'regional_admin');
+    const admin = await journey.signedIn('regional_admin');
     await admin
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Granskningsomgångar' })
