@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { check, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { user } from '../../platform/server/auth.table.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
-import { POPULATION_AGE_GROUPS } from './population.contracts.ts';
+import { POPULATION_AGE_GROUPS } from './population/population.contracts.ts';
 
 export const populationProjection = pgTable(
   'population_projection',

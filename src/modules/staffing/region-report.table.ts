@@ -14,7 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { user } from '../../platform/server/auth.table.ts';
-import { REGION_REPORT_STATUSES } from './region-report.contracts.ts';
+import { REGION_REPORT_STATUSES } from './region-report/region-report.contracts.ts';
 import { staffingPeriod } from './staffing.table.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({

@@ -5,7 +5,7 @@ import { user, userRole } from '../../platform/server/auth.table.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
 import type { Job } from '../../platform/server/jobs.ts';
 import type { Mailer } from '../../platform/server/mail.ts';
-import { activeMunicipalities } from './periods.service.ts';
+import { activeMunicipalities } from './reporting/periods.service.ts';
 import { staffingPeriod, staffingReminder, staffingReport } from './staffing.table.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

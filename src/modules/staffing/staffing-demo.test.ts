@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts'
 import { SERVER_MODULES } from '../../app/server-modules.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../platform/server/demo.ts';
 import { ReadCache } from '../../platform/server/read-cache.ts';
-import { loadFacts } from './reports.service.ts';
+import { loadFacts } from './reporting/reports.service.ts';
 import { staffingPeriod } from './staffing.table.ts';
 import { loadConfig, rulesConfigOf } from './staffing-config.service.ts';
 import { validateFacts } from './staffing-rules.ts';

@@ -5,7 +5,7 @@ import { user } from '../../platform/server/auth.table.ts';
 import type { Db } from '../../platform/server/db.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import { ReadCache } from '../../platform/server/read-cache.ts';
-import { seedPopulationDemo } from './population-demo.ts';
+import { seedPopulationDemo } from './population/population-demo.ts';
 import { staffingFact, staffingPeriod, staffingReport, staffingReportTransition } from './staffing.table.ts';
 import { loadConfig } from './staffing-config.service.ts';
 import { generateFacts } from './staffing-generator.ts';

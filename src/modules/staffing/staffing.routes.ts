@@ -22,9 +22,9 @@ import {
   downloadTemplate,
   getImport,
   type ImportDeps,
-} from './imports.service.ts';
-import { createPeriod, getPeriodDetail, listPeriods, updatePeriod } from './periods.service.ts';
-import { getReport, moveReport, saveFacts, submitFacts } from './reports.service.ts';
+} from './reporting/imports.service.ts';
+import { createPeriod, getPeriodDetail, listPeriods, updatePeriod } from './reporting/periods.service.ts';
+import { getReport, moveReport, saveFacts, submitFacts } from './reporting/reports.service.ts';
 import {
   comparisonExportQuerySchema,
   comparisonQuerySchema,
@@ -74,9 +74,9 @@ import {
   getProfileJson,
   listPublicPeriods,
   STATUS_SV,
-} from './statistics.service.ts';
-import { exportHistory, exportImport, exportPeriods, exportProfile } from './table-exports.ts';
-import { createWorkbookReader } from './workbook-reader.ts';
+} from './statistics/statistics.service.ts';
+import { exportHistory, exportImport, exportPeriods, exportProfile } from './statistics/table-exports.ts';
+import { createWorkbookReader } from './reporting/workbook-reader.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -368,9 +368,9 @@ export async function staffingModule(fastify: FastifyInstance) {
     (req) => discardImport(deps, req.ctx, req.params.id),
   );
 
-  await app.register(import('./population.routes.ts'));
-  await app.register(import('./forecast.routes.ts'), { deps });
-  await app.register(import('./region-report.routes.ts'), { deps });
+  await app.register(import('./population/population.routes.ts'));
+  await app.register(import('./forecast/forecast.routes.ts'), { deps });
+  await app.register(import('./region-report/region-report.routes.ts'), { deps });
 
   // ---- statistics ----
   app.get(

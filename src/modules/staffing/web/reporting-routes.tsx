@@ -4,10 +4,10 @@ import { createRoute } from '@tanstack/react-router';
 import { signedInRoute } from '../../../platform/web/app-routes.tsx';
 import { RequirePermission } from '../../../platform/web/components/require-permission.tsx';
 import { searchText } from '../../../platform/web/search-params.ts';
-import { ImportPage, type ImportSearch } from './import-page.tsx';
-import { ReportFormPage } from './report-form-page.tsx';
-import { ReportPeriodPage } from './report-period-page.tsx';
-import { ReportsPage } from './reports-page.tsx';
+import { ImportPage, type ImportSearch } from '../reporting/web/import-page.tsx';
+import { ReportFormPage } from '../reporting/web/report-form-page.tsx';
+import { ReportPeriodPage } from '../reporting/web/report-period-page.tsx';
+import { ReportsPage } from '../reporting/web/reports-page.tsx';
 import { SettingsPage } from './settings-page.tsx';
 
 const reportsRoute = createRoute({

@@ -1,10 +1,10 @@
 // The staffing module's web manifest: reporting, comparison, population, forecast, region report, settings and the
 // open statistics.
 import type { WebModule } from '../../../platform/web/module.ts';
-import { forecastEn } from './forecast.en.ts';
-import { forecastSv } from './forecast.sv.ts';
-import { regionReportEn } from './region-report.en.ts';
-import { regionReportSv } from './region-report.sv.ts';
+import { forecastEn } from '../forecast/web/forecast.en.ts';
+import { forecastSv } from '../forecast/web/forecast.sv.ts';
+import { regionReportEn } from '../region-report/web/region-report.en.ts';
+import { regionReportSv } from '../region-report/web/region-report.sv.ts';
 import { staffingReportingRoutes } from './reporting-routes.tsx';
 import { openStatisticsRoutes, staffingStatisticsRoutes } from './statistics-routes.tsx';
 

@@ -5,13 +5,13 @@ import { publicRoute, signedInRoute } from '../../../platform/web/app-routes.tsx
 import { RequirePermission } from '../../../platform/web/components/require-permission.tsx';
 import { searchText } from '../../../platform/web/search-params.ts';
 import { RATIOS } from '../staffing-measures.ts';
-import { searchColumns } from './comparison-columns.ts';
-import { ComparisonPage, type ComparisonSearch } from './comparison-page.tsx';
-import { parseForecastSearch } from './forecast-search.ts';
-import { OpenStatisticsPage, type OpenStatisticsSearch } from './open-statistics-page.tsx';
-import { PopulationPage } from './population-page.tsx';
-import type { ProfileSearch } from './profile-page.tsx';
-import { RegionReportsPage } from './region-report-page.tsx';
+import { searchColumns } from '../statistics/web/comparison-columns.ts';
+import { ComparisonPage, type ComparisonSearch } from '../statistics/web/comparison-page.tsx';
+import { parseForecastSearch } from '../forecast/web/forecast-search.ts';
+import { OpenStatisticsPage, type OpenStatisticsSearch } from '../statistics/web/open-statistics-page.tsx';
+import { PopulationPage } from '../population/web/population-page.tsx';
+import type { ProfileSearch } from '../statistics/web/profile-page.tsx';
+import { RegionReportsPage } from '../region-report/web/region-report-page.tsx';
 
 const comparisonRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -41,7 +41,7 @@ const profileRoute = createRoute({
     ratio: RATIOS.find((r) => r === search.ratio),
   }),
   // Its own file: the charts (recharts) are most of its weight, and only this page draws them.
-  component: lazyRouteComponent(() => import('./profile-page.tsx'), 'ProfileRoute'),
+  component: lazyRouteComponent(() => import('../statistics/web/profile-page.tsx'), 'ProfileRoute'),
 });
 
 const populationRoute = createRoute({
@@ -61,7 +61,7 @@ const forecastRoute = createRoute({
   path: '/staffing/forecast',
   validateSearch: parseForecastSearch,
   // Its own file with its charts, as the profile.
-  component: lazyRouteComponent(() => import('./forecast-page.tsx'), 'ForecastRoute'),
+  component: lazyRouteComponent(() => import('../forecast/web/forecast-page.tsx'), 'ForecastRoute'),
 });
 
 const regionReportsRoute = createRoute({

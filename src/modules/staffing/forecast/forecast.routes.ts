@@ -1,0 +1,79 @@
+// Thin routes of the staffing forecast (issue 4), registered inside the staffing module (under /api/staffing/forecast…).
+// Permission checks live in forecast.service.ts through the policy module.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sendFile } from '../../../platform/server/send-file.ts';
+import {
+  forecastExportQuerySchema,
+  forecastQuerySchema,
+  forecastSchema,
+  forecastSettingsDtoSchema,
+  forecastSettingsSchema,
+} from './forecast.contracts.ts';
+import {
+  exportForecast,
+  type ForecastDeps,
+  getForecastJson,
+  getForecastSettings,
+  saveForecastSettings,
+} from './forecast.service.ts';
+import { PublicationCache, type StaffingDeps } from '../staffing-config.service.ts';
+
+export default async function forecastRoutes(fastify: FastifyInstance, opts: { deps: StaffingDeps }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  // Forecasts have a cache of their own: many lever settings must not push the comparisons out of theirs.
+  const deps: ForecastDeps = {
+    ...opts.deps,
+    forecasts: { inputs: new PublicationCache(8), answers: new PublicationCache(256) },
+  };
+  const tags = { tags: ['Staffing'] };
+
+  app.get(
+    '/staffing/forecast',
+    {
+      schema: {
+        ...tags,
+        summary: 'The recruitment forecast of the region or one municipality: base case and scenarios',
+        description:
+          'Every parameter is optional: the latest period with approved reports, the region, and the region’s stored levers. A municipality’s own forecast is for those who see its figures unsuppressed (404/403 otherwise).',
+        querystring: forecastQuerySchema,
+        response: { 200: forecastSchema },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        // Already-serialised JSON (cached per state, scope and levers); Fastify sends strings as they are.
+        .send((await getForecastJson(deps, req.ctx, req.query)) as never),
+  );
+  app.get(
+    '/staffing/forecast/export',
+    {
+      schema: {
+        ...tags,
+        summary: 'The forecast as XLSX (years, scenarios, assumptions, municipalities) or CSV (years)',
+        querystring: forecastExportQuerySchema,
+        response: { 200: z.any().describe('The file') },
+      },
+    },
+    async (req, reply) => sendFile(reply, await exportForecast(deps, req.ctx, req.query)),
+  );
+  app.get(
+    '/staffing/forecast/settings',
+    { schema: { ...tags, summary: 'The region’s forecast assumptions', response: { 200: forecastSettingsDtoSchema } } },
+    (req) => getForecastSettings(deps, req.ctx),
+  );
+  app.put(
+    '/staffing/forecast/settings',
+    {
+      schema: {
+        ...tags,
+        summary: 'Change the region’s forecast assumptions and default levers (regional admin)',
+        body: forecastSettingsSchema,
+        response: { 200: forecastSettingsDtoSchema },
+      },
+    },
+    (req) => saveForecastSettings(deps, req.ctx, req.body),
+  );
+}

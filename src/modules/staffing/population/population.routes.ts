@@ -1,0 +1,130 @@
+// Thin routes of the population projections (befolkningsprognos), registered inside the staffing module (under
+// /api/staffing/population…). Permission checks live in population.service.ts through the policy module.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, ValidationError } from '../../../platform/server/errors.ts';
+import { sendFile } from '../../../platform/server/send-file.ts';
+import {
+  POPULATION_LIMITS,
+  populationImportConfirmQuerySchema,
+  populationImportPreviewSchema,
+  populationImportResultSchema,
+  populationMunicipalityParamsSchema,
+  populationMunicipalitySchema,
+  populationOverviewSchema,
+  populationQuerySchema,
+  savePopulationSchema,
+} from './population.contracts.ts';
+import {
+  confirmPopulationImport,
+  exportPopulation,
+  getMunicipalityPopulation,
+  getPopulation,
+  type PopulationUpload,
+  previewPopulationImport,
+  savePopulation,
+} from './population.service.ts';
+
+export default async function populationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const db = app.deps.database.db;
+  const tags = { tags: ['Staffing'] };
+
+  app.get(
+    '/staffing/population',
+    {
+      schema: {
+        ...tags,
+        summary: 'Population projections per municipality, year and age group (all municipalities, or one)',
+        querystring: populationQuerySchema,
+        response: { 200: populationOverviewSchema },
+      },
+    },
+    (req) => getPopulation(db, req.ctx, req.query.municipalityId),
+  );
+  app.get(
+    '/staffing/population/export',
+    {
+      schema: {
+        ...tags,
+        summary: 'The projections as CSV in the import layout (kommunkod;kommun;år;åldersgrupp;antal)',
+        querystring: populationQuerySchema,
+        response: { 200: z.any().describe('The file') },
+      },
+    },
+    async (req, reply) => sendFile(reply, await exportPopulation(db, req.ctx, req.query.municipalityId)),
+  );
+  app.post(
+    '/staffing/population/import/preview',
+    {
+      schema: {
+        ...tags,
+        summary:
+          'Upload a projection CSV (multipart field "file"); answers every cell error and a token; writes nothing',
+        consumes: ['multipart/form-data'],
+        response: { 200: populationImportPreviewSchema },
+      },
+    },
+    async (req) => previewPopulationImport(db, req.ctx, await receiveCsv(req)),
+  );
+  app.post(
+    '/staffing/population/import/confirm',
+    {
+      schema: {
+        ...tags,
+        summary: 'Send the previewed file again with the preview’s token; writes every row in one transaction',
+        description:
+          'The file is checked again: cell errors answer 422 (fields "row.column"), a file or projection that no longer gives the previewed result 409.',
+        consumes: ['multipart/form-data'],
+        querystring: populationImportConfirmQuerySchema,
+        response: { 201: populationImportResultSchema },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await confirmPopulationImport(db, req.ctx, await receiveCsv(req), req.query.token)),
+  );
+  app.get(
+    '/staffing/population/:municipalityId',
+    {
+      schema: {
+        ...tags,
+        params: populationMunicipalityParamsSchema,
+        response: { 200: populationMunicipalitySchema },
+      },
+    },
+    (req) => getMunicipalityPopulation(db, req.ctx, req.params.municipalityId),
+  );
+  app.put(
+    '/staffing/population/:municipalityId',
+    {
+      schema: {
+        ...tags,
+        summary: 'Save a municipality’s whole projection (years × age groups) from the form',
+        params: populationMunicipalityParamsSchema,
+        body: savePopulationSchema,
+        response: { 200: populationMunicipalitySchema },
+      },
+    },
+    (req) => savePopulation(db, req.ctx, req.params.municipalityId, req.body.rows),
+  );
+}
+
+class PayloadTooLargeError extends AppError {
+  constructor() {
+    super(413, 'payload_too_large', 'Filen är för stor. Största tillåtna storlek är 1 MB.');
+  }
+}
+
+/** The uploaded CSV (multipart field "file"), refused beyond the limit. */
+async function receiveCsv(req: FastifyRequest): Promise<PopulationUpload> {
+  if (!req.isMultipart()) {
+    throw new ValidationError([{ path: 'file', message: 'Skicka filen som multipart/form-data (fältet file).' }]);
+  }
+  const part = await req.file({ limits: { fileSize: POPULATION_LIMITS.uploadBytes } });
+  if (!part) throw new ValidationError([{ path: 'file', message: 'Välj en fil att ladda upp.' }]);
+  const chunks: Buffer[] = [];
+  for await (const chunk of part.file) chunks.push(chunk as Buffer);
+  if (part.file.truncated) throw new PayloadTooLargeError();
+  return { name: (part.filename || 'prognos.csv').slice(0, 200), bytes: Buffer.concat(chunks) };
+}

@@ -1,0 +1,576 @@
+// Population projections per municipality, year and age group: read by every signed-in user (like the staffing
+// statistics), saved from the form or imported from CSV by the regional admin for any municipality and by a
+// municipality's reporters and municipal admins for their own. The forecast reads them (forecast.ts).
+//
+// The CSV import is stateless as the trainings import is (catalogue-import.ts): a preview writes nothing and answers
+// a token; the confirmation sends the same file again with the token, is checked again, and writes every row in one
+// transaction or none. Rows the file does not name are left as they are, so the same file twice changes nothing.
+import { createHash } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { authorize, authorizeObject, requireActorOf } from '../../../platform/server/actor.ts';
+import { audit, type RequestContext } from '../../../platform/server/audit.ts';
+import { type Db, inTransaction } from '../../../platform/server/db.ts';
+import { AppError, ConflictError, type FieldError, NotFoundError } from '../../../platform/server/errors.ts';
+import { toCsv } from '../../../platform/server/export.ts';
+import { organisation } from '../../../platform/server/organisation.table.ts';
+import { type Actor, can } from '../../../platform/server/policy.ts';
+import type { DownloadFile } from '../../../platform/server/send-file.ts';
+import { UploadRejectedError } from '../../../platform/server/upload-guard.ts';
+import { detectSeparator, parseCsv } from '../../trainings/catalogue-file.ts';
+import {
+  POPULATION_AGE_GROUPS,
+  POPULATION_CSV_COLUMNS,
+  POPULATION_LIMITS,
+  type PopulationAgeGroup,
+  type PopulationCellErrorDto,
+  type PopulationImportPreviewDto,
+  type PopulationImportResultDto,
+  type PopulationMunicipalityDto,
+  type PopulationOverviewDto,
+  type PopulationRowInput,
+  populationYearRange,
+} from './population.contracts.ts';
+import { populationProjection } from '../population.table.ts';
+
+type Municipality = { id: string; name: string; code: string | null };
+
+async function municipalities(db: Db, id?: string): Promise<Municipality[]> {
+  return db
+    .select({ id: organisation.id, name: organisation.name, code: organisation.code })
+    .from(organisation)
+    .where(
+      id ? and(eq(organisation.kind, 'municipality'), eq(organisation.id, id)) : eq(organisation.kind, 'municipality'),
+    )
+    .orderBy(asc(organisation.name));
+}
+
+/** The regional admin changes any municipality's projection; reporters and municipal admins their own. */
+function mayEdit(actor: Actor, municipalityId: string): boolean {
+  return can(actor, 'staffing:configure') || can(actor, 'staffing:edit_report', { organisationId: municipalityId });
+}
+
+const ageOrder = (g: PopulationAgeGroup) => POPULATION_AGE_GROUPS.indexOf(g);
+
+/** Every municipality's projection (or one's), for everyone who may read the staffing statistics. */
+export async function getPopulation(
+  db: Db,
+  ctx: RequestContext,
+  municipalityId?: string,
+): Promise<PopulationOverviewDto> {
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'staffing:read_statistics');
+  const list = await municipalities(db, municipalityId);
+  if (municipalityId && list.length === 0) throw new NotFoundError('Kommunen finns inte.');
+  const rows = list.length
+    ? await db
+        .select()
+        .from(populationProjection)
+        .where(
+          inArray(
+            populationProjection.municipalityId,
+            list.map((m) => m.id),
+          ),
+        )
+        .orderBy(asc(populationProjection.year))
+    : [];
+  return {
+    years: populationYearRange(),
+    municipalities: list
+      .slice()
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
+      .map((m): PopulationMunicipalityDto => {
+        const own = rows.filter((r) => r.municipalityId === m.id);
+        const latest = own.reduce<Date | null>((max, r) => (max && max > r.updatedAt ? max : r.updatedAt), null);
+        return {
+          municipalityId: m.id,
+          municipalityName: m.name,
+          code: m.code,
+          canEdit: mayEdit(actor, m.id),
+          updatedAt: latest ? latest.toISOString() : null,
+          rows: own
+            .sort((a, b) => a.year - b.year || ageOrder(a.ageGroup) - ageOrder(b.ageGroup))
+            .map((r) => ({ year: r.year, ageGroup: r.ageGroup, inhabitants: r.inhabitants })),
+        };
+      }),
+  };
+}
+
+/**
+ * A municipality's saved projection for the forecast (forecast.ts): every year and age group, by year. No actor:
+ * the caller has authorised the read (projections are aggregate figures every signed-in user may see).
+ */
+export async function loadProjection(
+  db: Db,
+  municipalityId: string,
+): Promise<{ year: number; ageGroup: PopulationAgeGroup; inhabitants: number }[]> {
+  const rows = await db
+    .select({
+      year: populationProjection.year,
+      ageGroup: populationProjection.ageGroup,
+      inhabitants: populationProjection.inhabitants,
+    })
+    .from(populationProjection)
+    .where(eq(populationProjection.municipalityId, municipalityId));
+  return rows.sort((a, b) => a.year - b.year || ageOrder(a.ageGroup) - ageOrder(b.ageGroup));
+}
+
+/**
+ * Every municipality's saved projection for the forecast, by municipality and year (the three age groups of a year
+ * together; a group not saved counts 0). No actor: the caller has authorised the read.
+ */
+export async function loadAllProjections(
+  db: Db,
+): Promise<Map<string, Map<number, { year: number; age0_64: number; age65_79: number; age80plus: number }>>> {
+  const rows = await db
+    .select({
+      municipalityId: populationProjection.municipalityId,
+      year: populationProjection.year,
+      ageGroup: populationProjection.ageGroup,
+      inhabitants: populationProjection.inhabitants,
+    })
+    .from(populationProjection);
+  const result = new Map<string, Map<number, { year: number; age0_64: number; age65_79: number; age80plus: number }>>();
+  for (const r of rows) {
+    const years = result.get(r.municipalityId) ?? new Map();
+    result.set(r.municipalityId, years);
+    const year = years.get(r.year) ?? { year: r.year, age0_64: 0, age65_79: 0, age80plus: 0 };
+    years.set(r.year, year);
+    if (r.ageGroup === '0-64') year.age0_64 = r.inhabitants;
+    else if (r.ageGroup === '65-79') year.age65_79 = r.inhabitants;
+    else year.age80plus = r.inhabitants;
+  }
+  for (const [id, years] of result) result.set(id, new Map([...years].sort((a, b) => a[0] - b[0])));
+  return result;
+}
+
+export async function getMunicipalityPopulation(
+  db: Db,
+  ctx: RequestContext,
+  municipalityId: string,
+): Promise<PopulationMunicipalityDto> {
+  const overview = await getPopulation(db, ctx, municipalityId);
+  return overview.municipalities[0] as PopulationMunicipalityDto;
+}
+
+/** Writes rows (municipality, year, age group → inhabitants), inserting or updating; returns what changed. */
+async function upsert(
+  tx: Db,
+  actor: Actor,
+  rows: { municipalityId: string; year: number; ageGroup: PopulationAgeGroup; inhabitants: number }[],
+) {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    await tx
+      .insert(populationProjection)
+      .values(chunk.map((r) => ({ ...r, updatedBy: actor.userId, updatedAt: new Date() })))
+      .onConflictDoUpdate({
+        target: [populationProjection.municipalityId, populationProjection.year, populationProjection.ageGroup],
+        set: {
+          inhabitants: sqlExcluded('inhabitants'),
+          updatedBy: sqlExcluded('updated_by'),
+          updatedAt: sqlExcluded('updated_at'),
+        },
+      });
+  }
+}
+
+const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
+
+/** Saves a municipality's whole projection from the form: the years (from this one) and groups not sent are removed. */
+export async function savePopulation(
+  db: Db,
+  ctx: RequestContext,
+  municipalityId: string,
+  rows: PopulationRowInput[],
+): Promise<PopulationMunicipalityDto> {
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'staffing:read_statistics');
+  const [municipality] = await municipalities(db, municipalityId);
+  if (!municipality) throw new NotFoundError('Kommunen finns inte.');
+  if (!mayEdit(actor, municipalityId))
+    authorizeObject(actor, 'staffing:edit_report', { organisationId: municipalityId });
+  await inTransaction(db, async (tx) => {
+    await tx.execute(sql`LOCK TABLE ${populationProjection} IN SHARE ROW EXCLUSIVE MODE`);
+    const before = await tx
+      .select()
+      .from(populationProjection)
+      .where(eq(populationProjection.municipalityId, municipalityId));
+    const sent = new Set(rows.map((r) => `${r.year}/${r.ageGroup}`));
+    // Years before this one are history the form no longer shows (nor accepts): they stay as they are.
+    const { min } = populationYearRange();
+    const removed = before.filter((r) => r.year >= min && !sent.has(`${r.year}/${r.ageGroup}`)).map((r) => r.id);
+    if (removed.length) await tx.delete(populationProjection).where(inArray(populationProjection.id, removed));
+    const old = new Map(before.map((r) => [`${r.year}/${r.ageGroup}`, r.inhabitants]));
+    const changed = rows.filter((r) => old.get(`${r.year}/${r.ageGroup}`) !== r.inhabitants);
+    await upsert(
+      tx,
+      actor,
+      changed.map((r) => ({ ...r, municipalityId })),
+    );
+    await audit(tx, ctx, {
+      action: 'population_projection.save',
+      entityType: 'population_projection',
+      entityId: municipalityId,
+      organisationId: municipalityId,
+    });
+  });
+  return getMunicipalityPopulation(db, ctx, municipalityId);
+}
+
+/** The projections as CSV in the import's layout, so a file can be exported, changed and imported again. */
+export async function exportPopulation(db: Db, ctx: RequestContext, municipalityId?: string): Promise<DownloadFile> {
+  const overview = await getPopulation(db, ctx, municipalityId);
+  const columns = POPULATION_CSV_COLUMNS.map((key) => ({
+    key,
+    header: key,
+    kind: key === 'antal' || key === 'år' ? ('number' as const) : ('text' as const),
+  }));
+  const rows = overview.municipalities.flatMap((m) =>
+    m.rows.map((r) => ({
+      kommunkod: m.code ?? '',
+      kommun: m.municipalityName,
+      år: r.year,
+      åldersgrupp: r.ageGroup,
+      antal: r.inhabitants,
+    })),
+  );
+  const one = municipalityId ? overview.municipalities[0] : undefined;
+  const name = one ? `befolkningsprognos-${one.municipalityName}` : 'befolkningsprognos';
+  return { fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv(columns, rows) };
+}
+
+// ---- CSV import ---------------------------------------------------------------------------------------------------
+
+export type PopulationUpload = { name: string; bytes: Buffer };
+
+/** A file whose cells have errors: 422 with every error as a field "7.antal" (row.column). */
+export class PopulationImportRejectedError extends AppError {
+  constructor(errors: PopulationCellErrorDto[]) {
+    super(
+      422,
+      'import_rejected',
+      `Filen har ${errors.length === 1 ? 'ett fel' : `${errors.length} fel`}. Rätta filen och förhandsgranska den igen.`,
+      errors.map((e): FieldError => ({ path: `${e.row}.${e.column}`, message: e.message })),
+    );
+  }
+}
+
+function cellError(row: number, column: string, text: string): PopulationCellErrorDto {
+  return { row, column, message: column ? `Rad ${row}, kolumn ${column}: ${text}` : `Rad ${row}: ${text}` };
+}
+
+type Column = (typeof POPULATION_CSV_COLUMNS)[number];
+
+/** Lower case, without accents and spaces: "Åldersgrupp" and "aldersgrupp" are the same column. */
+const fold = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\s_-]+/g, '');
+const COLUMN_OF = new Map<string, Column>(POPULATION_CSV_COLUMNS.map((c) => [fold(c), c]));
+
+/** "0-64", "0–64", "0 - 64 år", "80+", "80 år och äldre", "80-w". */
+export function ageGroupOf(text: string): PopulationAgeGroup | null {
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s*år\s*$/, '')
+    .replace(/\s+/g, ' ');
+  if (/^0 ?- ?64$/.test(t)) return '0-64';
+  if (/^65 ?- ?79$/.test(t)) return '65-79';
+  if (/^80 ?(\+|-|- ?w|och äldre|år och äldre|och över)$/.test(t) || t === '80 år och äldre') return '80+';
+  return null;
+}
+
+type PlannedRow = {
+  row: number;
+  municipality: Municipality;
+  year: number;
+  ageGroup: PopulationAgeGroup;
+  inhabitants: number;
+};
+
+type Checked = { preview: PopulationImportPreviewDto; planned: PlannedRow[]; current: Map<string, number> };
+
+const keyOf = (municipalityId: string, year: number, ageGroup: string) => `${municipalityId}/${year}/${ageGroup}`;
+
+/** Binary content (an image, a PDF) decodes as UTF-8 only by chance and holds C0 controls other than line breaks. */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && (code < 0x09 || code > 0x0d)) return true;
+  }
+  return false;
+}
+
+function decode(bytes: Buffer): string {
+  if (bytes.length > POPULATION_LIMITS.uploadBytes) {
+    throw new UploadRejectedError('too_large', 'Filen är för stor. Största tillåtna storlek är 1 MB.');
+  }
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) {
+    throw new UploadRejectedError(
+      'not_xlsx',
+      'Prognosen importeras som CSV. Spara filen i Excel som ”CSV UTF-8 (kommaavgränsad)” och försök igen.',
+    );
+  }
+  try {
+    // A leading BOM is dropped; a file in Windows-1252 is refused rather than misread.
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (hasControlCharacters(text)) throw new Error('binary');
+    return text;
+  } catch {
+    throw new UploadRejectedError(
+      'not_xlsx',
+      'Filen är inte en CSV-fil i UTF-8. Spara den i Excel som ”CSV UTF-8 (kommaavgränsad)” och försök igen.',
+    );
+  }
+}
+
+const tooManyRows = () =>
+  new UploadRejectedError(
+    'too_large',
+    `Filen har för många rader. Högst ${POPULATION_LIMITS.rows.toLocaleString('sv-SE')} rader kan importeras åt gången; dela upp filen.`,
+  );
+
+async function checkFile(db: Db, actor: Actor, file: PopulationUpload): Promise<Checked> {
+  const text = decode(file.bytes);
+  const separator = detectSeparator(text);
+  const records = parseCsv(text, separator);
+  // The parser stops early on a file far beyond the limit: refused whole, never imported in part.
+  if (records.length > 2 * POPULATION_LIMITS.rows) throw tooManyRows();
+  const [headerRow = [], ...dataRows] = records;
+  const errors: PopulationCellErrorDto[] = [];
+  const columns = new Map<Column, number>();
+  headerRow.forEach((cell, index) => {
+    const name = cell.trim();
+    if (!name) return;
+    const column = COLUMN_OF.get(fold(name));
+    if (!column) {
+      errors.push(cellError(1, name, `okänd kolumn. Kolumnerna heter ${POPULATION_CSV_COLUMNS.join(';')}.`));
+    } else if (columns.has(column)) errors.push(cellError(1, name, 'kolumnen finns två gånger.'));
+    else columns.set(column, index);
+  });
+  for (const c of ['år', 'åldersgrupp', 'antal'] as const) {
+    if (!columns.has(c)) errors.push(cellError(1, c, 'kolumnen saknas i filen.'));
+  }
+  if (!columns.has('kommunkod') && !columns.has('kommun')) {
+    errors.push(cellError(1, 'kommunkod', 'ange kommunen i kolumnen kommunkod eller kommun.'));
+  }
+  const present = dataRows.map((cells, i) => ({ number: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim()));
+  if (present.length > POPULATION_LIMITS.rows) throw tooManyRows();
+  if (errors.length === 0 && present.length === 0)
+    errors.push(cellError(2, '', 'filen har inga rader under rubrikraden.'));
+
+  const all = await municipalities(db);
+  const byCode = new Map(all.filter((m) => m.code).map((m) => [m.code as string, m]));
+  const byName = new Map(all.map((m) => [fold(m.name), m]));
+  const { min, max } = populationYearRange();
+  const planned: PlannedRow[] = [];
+  const firstRow = new Map<string, number>();
+  if (errors.length === 0) {
+    for (const { number, cells } of present) {
+      const get = (c: Column) => {
+        const index = columns.get(c);
+        // The apostrophe our exports put before text a spreadsheet could take for a formula is dropped.
+        const value = index === undefined ? '' : (cells[index] ?? '').trim();
+        return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
+      };
+      const rowErrors: PopulationCellErrorDto[] = [];
+      // The municipality: by its code, else by its name; both given must agree.
+      const code = get('kommunkod');
+      const name = get('kommun');
+      let municipality: Municipality | undefined;
+      if (code) {
+        municipality = byCode.get(code.padStart(4, '0'));
+        if (!municipality) rowErrors.push(cellError(number, 'kommunkod', `okänd kommunkod ”${code}”.`));
+        else if (name && byName.get(fold(name))?.id !== municipality.id) {
+          rowErrors.push(
+            cellError(number, 'kommun', `”${name}” stämmer inte med kommunkod ${code} (${municipality.name}).`),
+          );
+          municipality = undefined;
+        }
+      } else if (name) {
+        municipality = byName.get(fold(name));
+        if (!municipality) rowErrors.push(cellError(number, 'kommun', `okänd kommun ”${name}”.`));
+      } else {
+        rowErrors.push(cellError(number, columns.has('kommunkod') ? 'kommunkod' : 'kommun', 'ange kommunen.'));
+      }
+      if (municipality && !mayEdit(actor, municipality.id)) {
+        rowErrors.push(
+          cellError(
+            number,
+            code ? 'kommunkod' : 'kommun',
+            `du får inte ändra prognosen för ${municipality.name}, bara för din egen kommun.`,
+          ),
+        );
+        municipality = undefined;
+      }
+      const yearText = get('år');
+      let year: number | undefined;
+      if (!/^\d{4}$/.test(yearText)) {
+        rowErrors.push(cellError(number, 'år', yearText ? `”${yearText}” är inget årtal.` : 'ange året.'));
+      } else if (Number(yearText) < min || Number(yearText) > max) {
+        rowErrors.push(cellError(number, 'år', `${yearText} ligger utanför ${min}–${max}.`));
+      } else year = Number(yearText);
+      const groupText = get('åldersgrupp');
+      const ageGroup = ageGroupOf(groupText);
+      if (!ageGroup) {
+        rowErrors.push(
+          cellError(
+            number,
+            'åldersgrupp',
+            `${groupText ? `okänd åldersgrupp ”${groupText}”` : 'ange åldersgruppen'}. Ange 0-64, 65-79 eller 80+.`,
+          ),
+        );
+      }
+      const countText = get('antal').replace(/[\s\u00a0\u202f]/g, '');
+      let inhabitants: number | undefined;
+      if (countText === '') rowErrors.push(cellError(number, 'antal', 'ange antalet invånare.'));
+      else if (/^-\d+$/.test(countText)) rowErrors.push(cellError(number, 'antal', 'antalet kan inte vara negativt.'));
+      else if (!/^\d+$/.test(countText)) {
+        rowErrors.push(
+          cellError(number, 'antal', `”${get('antal')}” är inget heltal. Ange antalet invånare, till exempel 1250.`),
+        );
+      } else if (Number(countText) > 10_000_000)
+        rowErrors.push(cellError(number, 'antal', 'antalet är orimligt stort.'));
+      else inhabitants = Number(countText);
+      if (municipality && year !== undefined && ageGroup) {
+        const key = keyOf(municipality.id, year, ageGroup);
+        const earlier = firstRow.get(key);
+        if (earlier !== undefined) {
+          rowErrors.push(
+            cellError(number, 'åldersgrupp', `${municipality.name} ${year} ${ageGroup} finns redan på rad ${earlier}.`),
+          );
+        } else firstRow.set(key, number);
+      }
+      errors.push(...rowErrors);
+      if (rowErrors.length === 0 && municipality && year !== undefined && ageGroup && inhabitants !== undefined) {
+        planned.push({ row: number, municipality, year, ageGroup, inhabitants });
+      }
+    }
+  }
+
+  const current = await currentValues(db, planned);
+  const perMunicipality = new Map<string, PopulationImportPreviewDto['municipalities'][number]>();
+  let news = 0;
+  let changed = 0;
+  for (const p of planned) {
+    const old = current.get(keyOf(p.municipality.id, p.year, p.ageGroup));
+    const change = old !== p.inhabitants;
+    if (old === undefined) news++;
+    else if (change) changed++;
+    const entry = perMunicipality.get(p.municipality.id) ?? {
+      municipalityId: p.municipality.id,
+      municipalityName: p.municipality.name,
+      fromYear: p.year,
+      toYear: p.year,
+      rows: 0,
+      changes: 0,
+    };
+    entry.fromYear = Math.min(entry.fromYear, p.year);
+    entry.toYear = Math.max(entry.toYear, p.year);
+    entry.rows++;
+    if (change) entry.changes++;
+    perMunicipality.set(p.municipality.id, entry);
+  }
+  const preview: PopulationImportPreviewDto = {
+    fileName: file.name,
+    separator,
+    errors,
+    counts: { rows: present.length, new: news, changed, unchanged: planned.length - news - changed },
+    municipalities: [...perMunicipality.values()].sort((a, b) =>
+      a.municipalityName.localeCompare(b.municipalityName, 'sv'),
+    ),
+    token: errors.length === 0 ? tokenOf(file, planned, current) : null,
+  };
+  return { preview, planned, current };
+}
+
+async function currentValues(db: Db, planned: PlannedRow[]): Promise<Map<string, number>> {
+  const ids = [...new Set(planned.map((p) => p.municipality.id))];
+  const current = new Map<string, number>();
+  if (ids.length === 0) return current;
+  const rows = await db.select().from(populationProjection).where(inArray(populationProjection.municipalityId, ids));
+  for (const r of rows) current.set(keyOf(r.municipalityId, r.year, r.ageGroup), r.inhabitants);
+  return current;
+}
+
+/** The same file against the same saved values gives the same token; a change in between gives another. */
+function tokenOf(file: PopulationUpload, planned: PlannedRow[], current: Map<string, number>): string {
+  const plan = planned.map((p) => {
+    const key = keyOf(p.municipality.id, p.year, p.ageGroup);
+    return [key, p.inhabitants, current.get(key) ?? null];
+  });
+  return createHash('sha256').update(file.bytes).update(JSON.stringify(plan)).digest('hex');
+}
+
+/** Only those who may change some municipality's projection import (the rows are then checked one by one). */
+function authorizeImport(actor: Actor) {
+  authorize(actor, 'staffing:edit_report', { organisationId: actor.organisationId });
+}
+
+/** Reads and checks the file; writes nothing. */
+export async function previewPopulationImport(
+  db: Db,
+  ctx: RequestContext,
+  file: PopulationUpload,
+): Promise<PopulationImportPreviewDto> {
+  const actor = requireActorOf(ctx);
+  authorizeImport(actor);
+  return (await checkFile(db, actor, file)).preview;
+}
+
+/** Checks the same file again and writes every row in one transaction, or nothing. */
+export async function confirmPopulationImport(
+  db: Db,
+  ctx: RequestContext,
+  file: PopulationUpload,
+  token: string,
+): Promise<PopulationImportResultDto> {
+  const actor = requireActorOf(ctx);
+  authorizeImport(actor);
+  const { preview, planned } = await checkFile(db, actor, file);
+  if (preview.errors.length > 0) throw new PopulationImportRejectedError(preview.errors);
+  if (preview.token !== token) {
+    throw new ConflictError(
+      'Filen eller prognosen har ändrats sedan förhandsgranskningen. Förhandsgranska filen igen innan du importerar.',
+    );
+  }
+  await inTransaction(db, async (tx) => {
+    // One writer at a time (a form save or another import waits), so the check below sees what is written.
+    await tx.execute(sql`LOCK TABLE ${populationProjection} IN SHARE ROW EXCLUSIVE MODE`);
+    // Values changed between the check and this transaction: refused rather than overwritten unseen.
+    const again = await currentValues(tx, planned);
+    if (tokenOf(file, planned, again) !== token) {
+      throw new ConflictError(
+        'Prognosen har ändrats sedan förhandsgranskningen. Förhandsgranska filen igen innan du importerar.',
+      );
+    }
+    const writing = planned.filter((p) => again.get(keyOf(p.municipality.id, p.year, p.ageGroup)) !== p.inhabitants);
+    await upsert(
+      tx,
+      actor,
+      writing.map((p) => ({
+        municipalityId: p.municipality.id,
+        year: p.year,
+        ageGroup: p.ageGroup,
+        inhabitants: p.inhabitants,
+      })),
+    );
+    const touched = [...new Set(writing.map((p) => p.municipality.id))];
+    await audit(
+      tx,
+      ctx,
+      touched.map((id) => ({
+        action: 'population_projection.import',
+        entityType: 'population_projection',
+        entityId: id,
+        organisationId: id,
+      })),
+    );
+  });
+  return { created: preview.counts.new, updated: preview.counts.changed, unchanged: preview.counts.unchanged };
+}

@@ -1,0 +1,182 @@
+// The entry form's fields: one input per fact with its Swedish label, help text, last period's value and error, and
+// the groups (specialties, age bands with their running sum, absence kinds) with the error that concerns the group.
+import { Fieldset, Input, SimpleGrid, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { memo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../../platform/web/i18n/format.ts';
+import type { BlockModel, FieldModel, GroupModel, SectionModel } from './report-form-model.ts';
+import { type FormValues, parseDecimal } from './report-values.ts';
+
+export type FieldState = {
+  values: FormValues;
+  errors: Record<string, string>;
+  /** Last period's values by fact key; null when there is no earlier period. */
+  previous: Map<string, number> | null;
+  readOnly: boolean;
+  onChange: (path: string, text: string) => void;
+};
+
+/** The id of a fact's input, so the error summary can move the focus to it. */
+export const inputId = (path: string) => `fact-${path.replaceAll('.', '-')}`;
+
+/** A section's blocks; headings start at the given level. */
+export function ReportSectionFields({
+  section,
+  state,
+  headingOrder,
+  hideSingleTitle = false,
+}: {
+  section: SectionModel;
+  state: FieldState;
+  headingOrder: 3 | 4;
+  hideSingleTitle?: boolean;
+}) {
+  const showTitles = !(hideSingleTitle && section.blocks.length === 1);
+  return (
+    <Stack gap="lg">
+      {section.blocks.map((block) => (
+        <Block key={block.title} block={block} state={state} headingOrder={showTitles ? headingOrder : null} />
+      ))}
+    </Stack>
+  );
+}
+
+function Block({ block, state, headingOrder }: { block: BlockModel; state: FieldState; headingOrder: 3 | 4 | null }) {
+  return (
+    <Stack gap="sm">
+      {headingOrder ? (
+        <Title order={headingOrder} size="h5">
+          {block.title}
+        </Title>
+      ) : null}
+      {block.fields.length > 0 ? (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+          {block.fields.map((field) => (
+            <FactField key={field.path} field={field} state={state} />
+          ))}
+        </SimpleGrid>
+      ) : null}
+      {block.groups.map((group) => (
+        <GroupFields key={group.path} group={group} state={state} />
+      ))}
+    </Stack>
+  );
+}
+
+function GroupFields({ group, state }: { group: GroupModel; state: FieldState }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const error = state.errors[group.path];
+  const helpId = `${inputId(group.path)}-help`;
+  const errorId = `${inputId(group.path)}-error`;
+  const filled = group.fields.filter((f) => typeof parseDecimal(state.values[f.path] ?? '') === 'number');
+  const sum = filled.reduce((s, f) => s + (parseDecimal(state.values[f.path] ?? '') as number), 0);
+  const against = group.sumAgainst ? parseDecimal(state.values[group.sumAgainst] ?? '') : null;
+
+  return (
+    <Fieldset
+      legend={group.title}
+      variant="unstyled"
+      styles={{ legend: { fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)' } }}
+      aria-describedby={error ? `${helpId} ${errorId}` : helpId}
+    >
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed" id={helpId}>
+          {group.help}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+          {group.fields.map((field) => (
+            <FactField key={field.path} field={field} state={state} groupInvalid={Boolean(error)} />
+          ))}
+        </SimpleGrid>
+        {group.sumAgainst && filled.length > 0 ? (
+          <Text size="sm" fw={600}>
+            {typeof against === 'number'
+              ? t('staffingReporting.form.sumAgainst', { sum: format.number(sum), headcount: format.number(against) })
+              : t('staffingReporting.form.sum', { sum: format.number(sum) })}
+          </Text>
+        ) : null}
+        {error ? (
+          <Input.Error id={errorId} size="sm">
+            {error}
+          </Input.Error>
+        ) : null}
+      </Stack>
+    </Fieldset>
+  );
+}
+
+function FactField({ field, state, groupInvalid }: { field: FieldModel; state: FieldState; groupInvalid?: boolean }) {
+  const previous = state.previous ? (state.previous.get(field.path) ?? null) : undefined;
+  return (
+    <FactInput
+      field={field}
+      value={state.values[field.path] ?? ''}
+      error={state.errors[field.path] ?? null}
+      groupInvalid={groupInvalid ?? false}
+      previous={previous}
+      readOnly={state.readOnly}
+      onChange={state.onChange}
+    />
+  );
+}
+
+type FactInputProps = {
+  field: FieldModel;
+  value: string;
+  error: string | null;
+  groupInvalid: boolean;
+  /** undefined: no earlier period; null: the earlier period has no value. */
+  previous: number | null | undefined;
+  readOnly: boolean;
+  onChange: (path: string, text: string) => void;
+};
+
+/** One input; memoised, so typing in one field re-renders only that field. */
+const FactInput = memo(function FactInput({
+  field,
+  value,
+  error,
+  groupInvalid,
+  previous,
+  readOnly,
+  onChange,
+}: FactInputProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const previousText =
+    previous === undefined
+      ? null
+      : t('staffingReporting.form.previous', {
+          value: previous === null ? t('staffingReporting.form.previousMissing') : format.number(previous),
+        });
+  const description: ReactNode =
+    field.help || previousText ? (
+      <>
+        {field.help}
+        {field.help && previousText ? <br /> : null}
+        {previousText}
+      </>
+    ) : undefined;
+  return (
+    <TextInput
+      id={inputId(field.path)}
+      label={
+        <>
+          {field.label}
+          {field.hiddenSuffix ? <VisuallyHidden>{`, ${field.hiddenSuffix}`}</VisuallyHidden> : null}
+        </>
+      }
+      description={description}
+      value={value}
+      onChange={(event) => onChange(field.path, event.currentTarget.value)}
+      error={error ?? groupInvalid}
+      readOnly={readOnly}
+      inputMode={field.decimals ? 'decimal' : 'numeric'}
+      autoComplete="off"
+      spellCheck={false}
+      maw={{ base: '100%', sm: 320 }}
+      styles={{ input: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } }}
+    />
+  );
+});

@@ -1,0 +1,58 @@
+// A report's history: every status change with who made it, when, and the comment of a return.
+import { Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../../platform/web/components/data-table.tsx';
+import { useFormat } from '../../../../platform/web/i18n/format.ts';
+import type { ReportDto } from '../../staffing.contracts.ts';
+import { DownloadButtons } from '../../web/download-buttons.tsx';
+import { ReportStatusBadge } from './report-status.tsx';
+import { staffingFiles } from '../../web/reporting-api.ts';
+
+type ReportHistoryProps = { report: Pick<ReportDto, 'history' | 'periodId' | 'municipalityId'> };
+
+export function ReportHistory({ report }: ReportHistoryProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const newestFirst = [...report.history].sort((a, b) => b.at.localeCompare(a.at));
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="history-heading">
+      <Title order={2} size="h3" id="history-heading">
+        {t('staffingReporting.history.title')}
+      </Title>
+      {newestFirst.length === 0 ? (
+        <Text>{t('staffingReporting.history.empty')}</Text>
+      ) : (
+        <>
+          <DownloadButtons
+            what={t('staffingReporting.history.download')}
+            href={(kind) => staffingFiles.history(report.periodId, report.municipalityId, kind)}
+          />
+          <DataTable label={t('staffingReporting.history.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('staffingReporting.history.at')}</Table.Th>
+                <Table.Th>{t('staffingReporting.history.actor')}</Table.Th>
+                <Table.Th>{t('staffingReporting.history.to')}</Table.Th>
+                <Table.Th>{t('staffingReporting.history.from')}</Table.Th>
+                <Table.Th>{t('staffingReporting.history.comment')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {newestFirst.map((entry) => (
+                <Table.Tr key={`${entry.at}-${entry.toStatus}`}>
+                  <Table.Td>{format.dateTime(entry.at)}</Table.Td>
+                  <Table.Td>{entry.actorName}</Table.Td>
+                  <Table.Td>
+                    <ReportStatusBadge status={entry.toStatus} />
+                  </Table.Td>
+                  <Table.Td>{t(`staffingReporting.status.${entry.fromStatus}`)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'pre-line' }}>{entry.comment ?? t('common.none')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </DataTable>
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,49 @@
+// Returns a submitted report to the municipality with a comment saying what to correct (the comment is required).
+import { Text, Textarea } from '@mantine/core';
+import { schemaResolver, useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { AppModal } from '../../../../platform/web/components/app-modal.tsx';
+import { ModalForm } from '../../../../platform/web/components/modal-form.tsx';
+import { returnReportSchema, STAFFING_LIMITS } from '../../staffing.contracts.ts';
+
+type ReturnModalProps = {
+  municipalityName: string;
+  pending: boolean;
+  error: string | null;
+  onReturn: (comment: string) => void;
+  onClose: () => void;
+};
+
+const validate = schemaResolver(returnReportSchema, { sync: true });
+
+export function ReportReturnModal({ municipalityName, pending, error, onReturn, onClose }: ReturnModalProps) {
+  const { t } = useTranslation();
+  const form = useForm({ initialValues: { comment: '' }, validate });
+  return (
+    <AppModal
+      opened
+      onClose={onClose}
+      title={t('staffingReporting.form.returnTitle', { municipality: municipalityName })}
+    >
+      <ModalForm
+        form={form}
+        onSubmit={(values) => onReturn(values.comment.trim())}
+        pending={pending}
+        formError={error}
+        submitLabel={t('staffingReporting.form.returnSubmit')}
+        onCancel={onClose}
+      >
+        <Text>{t('staffingReporting.form.returnHelp')}</Text>
+        <Textarea
+          label={t('staffingReporting.form.returnComment')}
+          required
+          autosize
+          minRows={4}
+          maxLength={STAFFING_LIMITS.comment}
+          data-autofocus
+          {...form.getInputProps('comment')}
+        />
+      </ModalForm>
+    </AppModal>
+  );
+}

@@ -1,0 +1,404 @@
+// The comparison of municipalities, a municipality's profile against the region, trends, and the open statistics.
+// Figures come from submitted and approved reports (approved only for the public), suppressed per viewer.
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { authorize, requireActorOf } from '../../../platform/server/actor.ts';
+import type { RequestContext } from '../../../platform/server/audit.ts';
+import type { Db } from '../../../platform/server/db.ts';
+import { NotFoundError, ValidationError } from '../../../platform/server/errors.ts';
+import { type ExportColumn, toCsv, toXlsx } from '../../../platform/server/export.ts';
+import { organisation } from '../../../platform/server/organisation.table.ts';
+import { type Actor, can } from '../../../platform/server/policy.ts';
+import { findPeriod } from '../reporting/periods.service.ts';
+import { ALL, buildPublication, type Publication, REGION } from './publication.ts';
+import type { Cell, ComparisonDto, ProfileDto, ReportStatus } from '../staffing.contracts.ts';
+import { staffingFact, staffingPeriod, staffingReport } from '../staffing.table.ts';
+import { loadConfig, type StaffingDeps } from '../staffing-config.service.ts';
+import { type Fact, RATIO_DEFS, RATIOS, type RatioKey } from '../staffing-measures.ts';
+
+type Audience = { kind: 'public' } | { kind: 'user'; actor: Actor };
+
+/** Whose figures the viewer sees raw: all for regional admins, their own municipality for its report readers. */
+function unsuppressedFor(audience: Audience): 'all' | string | null {
+  if (audience.kind === 'public') return null;
+  const { actor } = audience;
+  if (
+    actor.organisationKind === 'region' &&
+    can(actor, 'staffing:read_report', { organisationId: 'any-municipality' })
+  ) {
+    return 'all';
+  }
+  if (can(actor, 'staffing:read_report', { organisationId: actor.organisationId, organisationKind: 'municipality' })) {
+    return actor.organisationId;
+  }
+  return null;
+}
+
+const PUBLISHED: Record<Audience['kind'], ReportStatus[]> = {
+  user: ['submitted', 'approved'],
+  public: ['approved'],
+};
+
+/**
+ * What a cached view of a period depends on: the period, the kind of viewer, the revisions (the staffing revision,
+ * moved by configuration and period changes, and the period's own, moved by its reports' values and statuses) and
+ * the organisations' last change (names, deactivation). `scope: 'all'` is for answers that span every period (the
+ * profile's trend): every period's revision counts.
+ */
+export async function viewKey(
+  deps: StaffingDeps,
+  periodId: string,
+  audience: Audience,
+  scope: 'period' | 'all' = 'period',
+): Promise<string> {
+  const periods =
+    scope === 'all'
+      ? sql`(select coalesce(sum(revision), 0) from staffing_period)`
+      : sql`(select revision from staffing_period where id = ${periodId})`;
+  const [state] = (
+    (await deps.db.execute(
+      sql`select (select revision from staffing_revision where id = 1) as revision, ${periods} as periods,
+        (select max(updated_at)::text from organisation) as organisations`,
+    )) as unknown as { rows: { revision: number; periods: number | string | null; organisations: string | null }[] }
+  ).rows;
+  const viewer = unsuppressedFor(audience);
+  const revisions = `${state?.revision ?? 0}.${scope}${state?.periods ?? 0}`;
+  return `${periodId}:${audience.kind}:${viewer ?? '-'}:${revisions}:${state?.organisations ?? ''}`;
+}
+
+/** A finished answer as JSON, computed once per view key (statistics are read far more often than changed). */
+function cachedJson(deps: StaffingDeps, key: string, build: () => Promise<unknown>): Promise<string> {
+  const cache = deps.publications ?? deps.cache;
+  return cache.remember(`staffing:json:${key}`, async () => JSON.stringify(await build()));
+}
+
+/** The publication of one period for one kind of viewer, computed once per view key (the region report reads the public one). */
+export async function publicationFor(deps: StaffingDeps, periodId: string, audience: Audience): Promise<Publication> {
+  const viewer = unsuppressedFor(audience);
+  const statuses = PUBLISHED[audience.kind];
+  const cacheKey = await viewKey(deps, periodId, audience);
+  const cache = deps.publications ?? deps.cache;
+  return cache.remember(`staffing:publication:${cacheKey}`, async () => {
+    const config = await loadConfig(deps);
+    const reports = await deps.db
+      .select({
+        municipalityId: staffingReport.municipalityId,
+        status: staffingReport.status,
+        name: organisation.name,
+      })
+      .from(staffingReport)
+      .innerJoin(organisation, eq(organisation.id, staffingReport.municipalityId))
+      .where(
+        and(
+          eq(staffingReport.periodId, periodId),
+          inArray(staffingReport.status, statuses as ('submitted' | 'approved')[]),
+          eq(organisation.active, true),
+        ),
+      );
+    const facts = await loadPeriodFacts(
+      deps.db,
+      periodId,
+      reports.map((r) => r.municipalityId),
+    );
+    return buildPublication({
+      config,
+      municipalities: reports
+        .map((r) => ({
+          id: r.municipalityId,
+          name: r.name,
+          status: r.status,
+          facts: facts.get(r.municipalityId) ?? [],
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+      minCount: deps.minCount,
+      unsuppressedFor: viewer,
+    });
+  });
+}
+
+/** The facts of a period per municipality; only the given measures when `measures` is set. */
+export async function loadPeriodFacts(
+  db: Db,
+  periodId: string,
+  municipalityIds: string[],
+  measures?: readonly string[],
+): Promise<Map<string, Fact[]>> {
+  const result = new Map<string, Fact[]>();
+  if (municipalityIds.length === 0) return result;
+  const rows = await db
+    .select({
+      municipalityId: staffingFact.municipalityId,
+      measure: staffingFact.measure,
+      profession: staffingFact.profession,
+      breakdown: staffingFact.breakdown,
+      value: staffingFact.value,
+    })
+    .from(staffingFact)
+    .where(
+      and(
+        eq(staffingFact.periodId, periodId),
+        inArray(staffingFact.municipalityId, municipalityIds),
+        measures ? inArray(staffingFact.measure, [...measures]) : undefined,
+      ),
+    );
+  for (const r of rows) {
+    const list = result.get(r.municipalityId) ?? [];
+    result.set(r.municipalityId, list);
+    list.push({ measure: r.measure, profession: r.profession, breakdown: r.breakdown, value: Number(r.value) });
+  }
+  return result;
+}
+
+async function publishedRows(deps: StaffingDeps, periodId: string, audience: Audience) {
+  const statuses = PUBLISHED[audience.kind];
+  return deps.db
+    .select({ id: staffingReport.municipalityId, name: organisation.name, status: staffingReport.status })
+    .from(staffingReport)
+    .innerJoin(organisation, eq(organisation.id, staffingReport.municipalityId))
+    .where(
+      and(
+        eq(staffingReport.periodId, periodId),
+        inArray(staffingReport.status, statuses as ('submitted' | 'approved')[]),
+        eq(organisation.active, true),
+      ),
+    );
+}
+
+async function assertProfession(deps: StaffingDeps, profession: string) {
+  if (profession === ALL) return;
+  const config = await loadConfig(deps);
+  if (!config.professions.some((p) => p.key === profession && p.active)) {
+    throw new ValidationError([{ path: 'profession', message: 'Okänt yrke.' }]);
+  }
+}
+
+async function comparison(
+  deps: StaffingDeps,
+  audience: Audience,
+  periodId: string,
+  profession: string,
+): Promise<ComparisonDto> {
+  const period = await findPeriod(deps.db, periodId);
+  await assertProfession(deps, profession);
+  const pub = await publicationFor(deps, periodId, audience);
+  const columns = pub.columns(profession);
+  const rows = (await publishedRows(deps, periodId, audience)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  const valuesOf = (m: string) => Object.fromEntries(columns.map((c) => [c.key, pub.value(m, profession, c.key)]));
+  return {
+    period: { id: period.id, label: period.label, referenceDate: period.referenceDate },
+    profession,
+    columns,
+    rows: rows.map((r) => ({
+      municipalityId: r.id,
+      name: r.name,
+      status: r.status,
+      values: valuesOf(r.id),
+      ratios: pub.ratios(r.id, profession),
+    })),
+    total: { values: valuesOf(REGION), ratios: pub.ratios(REGION, profession) },
+    median: { ratios: pub.median(profession) },
+    minCount: deps.minCount,
+    unsuppressedFor: unsuppressedFor(audience),
+  };
+}
+
+export async function getComparison(deps: StaffingDeps, ctx: RequestContext, periodId: string, profession: string) {
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'staffing:read_statistics');
+  return comparison(deps, { kind: 'user', actor }, periodId, profession);
+}
+
+/** The comparison as the JSON the route sends (cached per view key). */
+export async function getComparisonJson(
+  deps: StaffingDeps,
+  ctx: RequestContext | null,
+  periodId: string,
+  profession: string,
+): Promise<string> {
+  if (!ctx) {
+    const key = await viewKey(deps, periodId, { kind: 'public' });
+    return cachedJson(deps, `comparison:${key}:${profession}`, () => getPublicComparison(deps, periodId, profession));
+  }
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'staffing:read_statistics');
+  const key = await viewKey(deps, periodId, { kind: 'user', actor });
+  return cachedJson(deps, `comparison:${key}:${profession}`, () =>
+    comparison(deps, { kind: 'user', actor }, periodId, profession),
+  );
+}
+
+/** The profile as the JSON the route sends (cached per view key; its trend covers every period). */
+export async function getProfileJson(
+  deps: StaffingDeps,
+  ctx: RequestContext,
+  municipalityId: string,
+  periodId: string,
+  profession: string,
+): Promise<string> {
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'staffing:read_statistics');
+  const key = await viewKey(deps, periodId, { kind: 'user', actor }, 'all');
+  return cachedJson(deps, `profile:${key}:${municipalityId}:${profession}`, () =>
+    getProfile(deps, ctx, municipalityId, periodId, profession),
+  );
+}
+
+export async function getPublicComparison(deps: StaffingDeps, periodId: string, profession: string) {
+  const period = await findPeriod(deps.db, periodId);
+  if ((await publishedRows(deps, period.id, { kind: 'public' })).length === 0) {
+    throw new NotFoundError('Perioden har ingen publicerad statistik.');
+  }
+  return comparison(deps, { kind: 'public' }, periodId, profession);
+}
+
+/** Periods with at least one approved report: what the open statistics can show. */
+export async function listPublicPeriods(deps: StaffingDeps) {
+  const rows = await deps.db
+    .selectDistinct({ id: staffingPeriod.id, label: staffingPeriod.label, referenceDate: staffingPeriod.referenceDate })
+    .from(staffingPeriod)
+    .innerJoin(staffingReport, eq(staffingReport.periodId, staffingPeriod.id))
+    .where(eq(staffingReport.status, 'approved'))
+    .orderBy(asc(staffingPeriod.referenceDate));
+  return rows.reverse();
+}
+
+export async function getProfile(
+  deps: StaffingDeps,
+  ctx: RequestContext,
+  municipalityId: string,
+  periodId: string,
+  profession: string,
+): Promise<ProfileDto> {
+  const actor = requireActorOf(ctx);
+  authorize(actor, 'staffing:read_statistics');
+  const audience: Audience = { kind: 'user', actor };
+  const period = await findPeriod(deps.db, periodId);
+  await assertProfession(deps, profession);
+  const [municipality] = await deps.db
+    .select({ id: organisation.id, name: organisation.name })
+    .from(organisation)
+    .where(and(eq(organisation.id, municipalityId), eq(organisation.kind, 'municipality')));
+  if (!municipality) throw new NotFoundError('Kommunen finns inte.');
+  const row = (await publishedRows(deps, periodId, audience)).find((r) => r.id === municipalityId);
+  const pub = await publicationFor(deps, periodId, audience);
+  const columns = pub.columns(profession);
+  const values = Object.fromEntries(columns.map((c) => [c.key, pub.value(municipalityId, profession, c.key)]));
+  const regionTotalValues = Object.fromEntries(columns.map((c) => [c.key, pub.value(REGION, profession, c.key)]));
+  const config = await loadConfig(deps);
+  const series = (measure: string, keys: string[]) => ({
+    measure,
+    items: keys.map((k) => ({
+      key: k,
+      municipality: pub.value(municipalityId, profession, `${measure}.${k}`),
+      regionTotal: pub.value(REGION, profession, `${measure}.${k}`),
+    })),
+  });
+  const activeKeys = (kind: string, professionKey?: string) => {
+    const professionId = config.professions.find((p) => p.key === professionKey)?.id;
+    return config.items
+      .filter((i) => i.kind === kind && i.active && (kind !== 'specialty' || i.professionId === professionId))
+      .map((i) => i.key);
+  };
+  const breakdowns = [
+    series('age_headcount', activeKeys('age_band')),
+    series('absence_headcount', activeKeys('absence_kind')),
+    series('competence_headcount', activeKeys('competence')),
+    ...(profession === ALL ? [] : [series('specialty_headcount', activeKeys('specialty', profession))]),
+  ];
+  const trend = await trendOf(deps, audience, municipalityId, profession);
+  return {
+    period: { id: period.id, label: period.label, referenceDate: period.referenceDate },
+    municipality: { id: municipality.id, name: municipality.name, status: row?.status ?? 'not_started' },
+    profession,
+    values: row ? values : Object.fromEntries(columns.map((c) => [c.key, null])),
+    regionTotalValues,
+    ratios: row ? pub.ratios(municipalityId, profession) : emptyRatios(),
+    regionTotal: pub.ratios(REGION, profession),
+    regionMedian: pub.median(profession),
+    breakdowns,
+    trend,
+  };
+}
+
+const emptyRatios = () => Object.fromEntries(RATIOS.map((r) => [r, null])) as Record<RatioKey, Cell>;
+
+async function trendOf(deps: StaffingDeps, audience: Audience, municipalityId: string, profession: string) {
+  const periods = await deps.db.select().from(staffingPeriod).orderBy(asc(staffingPeriod.referenceDate));
+  const out: ProfileDto['trend'] = [];
+  for (const period of periods) {
+    const rows = await publishedRows(deps, period.id, audience);
+    if (rows.length === 0) continue;
+    const pub = await publicationFor(deps, period.id, audience);
+    out.push({
+      periodId: period.id,
+      label: period.label,
+      ratios: rows.some((r) => r.id === municipalityId) ? pub.ratios(municipalityId, profession) : emptyRatios(),
+      regionTotal: pub.ratios(REGION, profession),
+      regionMedian: pub.median(profession),
+    });
+  }
+  return out;
+}
+
+// ---- exports ---------------------------------------------------------------------------------------------------
+
+export type ExportFile = { fileName: string; contentType: string; body: Buffer | string };
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_TYPE = 'text/csv; charset=utf-8';
+
+/** What a file of statistics says about its ".." cells. */
+export const suppressionNote = (minCount: number) =>
+  `".." = färre än ${minCount} personer eller dolt för att en summa inte ska avslöja ett litet tal.`;
+
+export async function exportComparison(
+  deps: StaffingDeps,
+  ctx: RequestContext | null,
+  query: { periodId: string; profession: string; format: 'xlsx' | 'csv'; columns?: string | undefined },
+): Promise<ExportFile> {
+  const dto = ctx
+    ? await getComparison(deps, ctx, query.periodId, query.profession)
+    : await getPublicComparison(deps, query.periodId, query.profession);
+  const wanted = query.columns ? new Set(query.columns.split(',').map((c) => c.trim())) : null;
+  const valueColumns = dto.columns.filter((c) => !wanted || wanted.has(c.key));
+  const ratioColumns = RATIO_DEFS.filter((r) => !wanted || wanted.has(r.key));
+  const columns: ExportColumn[] = [
+    { key: 'name', header: 'Kommun', kind: 'text' },
+    { key: 'status', header: 'Status', kind: 'text' },
+    ...valueColumns.map((c) => ({ key: `v:${c.key}`, header: c.label.sv, kind: 'number' as const })),
+    ...ratioColumns.map((r) => ({
+      key: `r:${r.key}`,
+      header: r.label.sv,
+      kind: r.unit === 'percent' ? ('percent' as const) : ('number' as const),
+    })),
+  ];
+  const toRow = (name: string, status: string, values: Record<string, Cell>, ratios: Record<string, Cell>) => ({
+    name,
+    status,
+    ...Object.fromEntries(valueColumns.map((c) => [`v:${c.key}`, values[c.key] ?? null])),
+    ...Object.fromEntries(ratioColumns.map((r) => [`r:${r.key}`, ratios[r.key] ?? null])),
+  });
+  const rows = [
+    ...dto.rows.map((r) => toRow(r.name, STATUS_SV[r.status], r.values, r.ratios)),
+    toRow('Regionen totalt', '', dto.total.values, dto.total.ratios),
+    toRow('Median', '', {}, dto.median.ratios),
+  ];
+  const profession = dto.profession === ALL ? 'alla yrken' : dto.profession;
+  const base = `bemanning-${dto.period.label}-${profession}`.replace(/[^\p{L}\p{N}-]+/gu, '-');
+  const note = `Bemanning ${dto.period.label}, ${profession}. ${suppressionNote(dto.minCount)}`;
+  if (query.format === 'csv') {
+    return { fileName: `${base}.csv`, contentType: CSV_TYPE, body: toCsv(columns, rows) };
+  }
+  return {
+    fileName: `${base}.xlsx`,
+    contentType: XLSX_TYPE,
+    body: await toXlsx([{ name: `Bemanning ${dto.period.label}`, columns, rows, note }]),
+  };
+}
+
+export const STATUS_SV: Record<ReportStatus, string> = {
+  not_started: 'Ej påbörjad',
+  draft: 'Utkast',
+  submitted: 'Inskickad',
+  approved: 'Godkänd',
+  returned: 'Återförd',
+};

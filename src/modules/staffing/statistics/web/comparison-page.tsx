@@ -1,0 +1,114 @@
+// /staffing/comparison: the municipalities side by side for a period and profession, as a sortable table (with the
+// chosen columns, downloadable) or as a heat map against the region's median, and how each key ratio is calculated.
+import { Stack, Tabs } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert, Loading } from '../../../../platform/web/components/feedback.tsx';
+import { Page } from '../../../../platform/web/components/page.tsx';
+import { RATIOS } from '../../staffing-measures.ts';
+import { columnsFromSearch, columnsToSearch } from './comparison-columns.ts';
+import { ComparisonView } from './comparison-view.tsx';
+import { DownloadButtons } from '../../web/download-buttons.tsx';
+import { HeatMap } from './heat-map.tsx';
+import { comparisonExportUrl, comparisonQuery } from '../../web/statistics-api.ts';
+import {
+  ALL_PROFESSIONS,
+  NoSelection,
+  professionName,
+  StatisticsFilters,
+  useSignedInSelection,
+} from './statistics-filters.tsx';
+import { RatioFormulas, SuppressionNote } from './statistics-notes.tsx';
+
+export type ComparisonSearch = {
+  periodId?: string;
+  profession?: string;
+  view?: 'heatmap';
+  /** The chosen columns, comma-separated ("none" for none); the default set when absent. */
+  columns?: string;
+};
+
+export function ComparisonPage({ search }: { search: ComparisonSearch }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate({ from: '/staffing/comparison' });
+  const { periods, config, selection, professions } = useSignedInSelection(search);
+  const comparison = useQuery({
+    ...comparisonQuery('signed-in', selection ?? { periodId: '', profession: ALL_PROFESSIONS }),
+    enabled: selection !== null,
+    placeholderData: keepPreviousData,
+  });
+  const columnKeys = useMemo(() => columnsFromSearch(search.columns), [search.columns]);
+
+  const setSearch = (changes: Partial<ComparisonSearch>) =>
+    navigate({ search: (previous) => ({ ...previous, ...changes }), replace: true });
+
+  const title = t('staffingStatistics.title');
+  if (periods.isPending || periods.isError || !selection) return <NoSelection title={title} periods={periods} />;
+
+  const dto = comparison.data;
+  const profession = professionName(
+    professions,
+    dto?.profession ?? selection.profession,
+    t('staffingStatistics.filters.allProfessions'),
+  );
+  const tableLabel = dto ? t('staffingStatistics.table.label', { period: dto.period.label, profession }) : '';
+
+  return (
+    <Page title={title}>
+      <StatisticsFilters
+        periods={periods.data}
+        professions={professions}
+        value={selection}
+        onChange={(changes) => void setSearch(changes)}
+      />
+      {config.isError ? <ErrorAlert error={config.error} onRetry={() => void config.refetch()} /> : null}
+      {comparison.isPending ? <Loading /> : null}
+      {comparison.isError ? <ErrorAlert error={comparison.error} onRetry={() => void comparison.refetch()} /> : null}
+      {dto ? (
+        <Tabs
+          value={search.view ?? 'table'}
+          onChange={(view) => void setSearch({ view: view === 'heatmap' ? 'heatmap' : undefined })}
+          keepMounted={false}
+        >
+          <Tabs.List aria-label={t('staffingStatistics.views.label')} mb="md">
+            <Tabs.Tab value="table">{t('staffingStatistics.views.table')}</Tabs.Tab>
+            <Tabs.Tab value="heatmap">{t('staffingStatistics.views.heatMap')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="table">
+            <ComparisonView
+              dto={dto}
+              source="signed-in"
+              label={tableLabel}
+              columnKeys={columnKeys}
+              onColumnsChange={(keys) => void setSearch({ columns: columnsToSearch(keys) })}
+            />
+          </Tabs.Panel>
+          <Tabs.Panel value="heatmap">
+            <Stack gap="md">
+              <DownloadButtons
+                href={(format) =>
+                  comparisonExportUrl(
+                    'signed-in',
+                    { periodId: dto.period.id, profession: dto.profession },
+                    format,
+                    RATIOS,
+                  )
+                }
+                help={t('staffingStatistics.heatMap.downloadHelp')}
+              />
+              <HeatMap
+                dto={dto}
+                label={t('staffingStatistics.heatMap.label', { period: dto.period.label, profession })}
+                withProfileLinks
+              />
+              <SuppressionNote minCount={dto.minCount} unsuppressedFor={dto.unsuppressedFor} />
+            </Stack>
+          </Tabs.Panel>
+        </Tabs>
+      ) : null}
+      <RatioFormulas />
+    </Page>
+  );
+}

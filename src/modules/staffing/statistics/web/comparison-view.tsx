@@ -1,0 +1,48 @@
+// The comparison as a table with its column choice, downloads and legend; signed in and in the open statistics.
+import { Stack, Text } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComparisonDto } from '../../staffing.contracts.ts';
+import { ColumnChooser } from './comparison-column-chooser.tsx';
+import { availableColumns, chosenColumns } from './comparison-columns.ts';
+import { ComparisonTable } from './comparison-table.tsx';
+import { DownloadButtons } from '../../web/download-buttons.tsx';
+import { useLang } from '../../web/reporting-format.ts';
+import { comparisonExportUrl, type ExportFormat, type StatisticsSource } from '../../web/statistics-api.ts';
+import { SuppressionNote } from './statistics-notes.tsx';
+
+type ComparisonViewProps = {
+  dto: ComparisonDto;
+  source: StatisticsSource;
+  label: string;
+  columnKeys: readonly string[];
+  onColumnsChange: (keys: string[]) => void;
+};
+
+export function ComparisonView({ dto, source, label, columnKeys, onColumnsChange }: ComparisonViewProps) {
+  const { t } = useTranslation();
+  const language = useLang();
+  const available = useMemo(() => availableColumns(dto, language), [dto, language]);
+  const columns = useMemo(() => chosenColumns(available, columnKeys), [available, columnKeys]);
+  const exportUrl = (format: ExportFormat) =>
+    comparisonExportUrl(
+      source,
+      { periodId: dto.period.id, profession: dto.profession },
+      format,
+      columns.map((c) => c.key),
+    );
+
+  return (
+    <Stack gap="md">
+      <ColumnChooser
+        available={available}
+        value={columnKeys}
+        onChange={onColumnsChange}
+        actions={<DownloadButtons href={exportUrl} help={t('staffingStatistics.download.help')} align="flex-end" />}
+      />
+      <Text fw={600}>{t('staffingStatistics.table.rowCount', { count: dto.rows.length })}</Text>
+      <ComparisonTable dto={dto} columns={columns} label={label} withProfileLinks={source === 'signed-in'} />
+      <SuppressionNote minCount={dto.minCount} unsuppressedFor={dto.unsuppressedFor} />
+    </Stack>
+  );
+}

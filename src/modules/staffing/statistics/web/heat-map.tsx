@@ -1,0 +1,172 @@
+// The heat map: municipalities × key ratios, each cell coloured by where the value lies against the region's median,
+// with the value, a symbol and (for screen readers) the words printed too, so nothing is told by colour alone.
+import { Box, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../../platform/web/components/data-table.tsx';
+import { compareSwedish } from '../../../../platform/web/i18n/format.ts';
+import type { Cell, ComparisonDto } from '../../staffing.contracts.ts';
+import { RATIO_DEFS, type RatioDef } from '../../staffing-measures.ts';
+import { HEAT_COLOURS, HEAT_STEPS, HEAT_SYMBOLS, HEAT_TEXT_COLOUR, type HeatStep, heatStep } from './heat-map-scale.ts';
+import { useLang } from '../../web/reporting-format.ts';
+import { cellNumber, useCellFormat } from './statistics-format.ts';
+import { MunicipalityRowHeader, NUMERIC_CELL, REGION_ROWS } from './statistics-table.tsx';
+
+type HeatMapProps = { dto: ComparisonDto; label: string; withProfileLinks: boolean };
+
+export function HeatMap({ dto, label, withProfileLinks }: HeatMapProps) {
+  const { t } = useTranslation();
+  const language = useLang();
+  const rows = useMemo(() => [...dto.rows].sort((a, b) => compareSwedish(a.name, b.name)), [dto.rows]);
+  return (
+    <Stack gap="md">
+      <Text>{t('staffingStatistics.heatMap.intro')}</Text>
+      <HeatMapLegend />
+      <DataTable label={label} empty={rows.length === 0}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('staffingStatistics.table.municipality')}</Table.Th>
+            {RATIO_DEFS.map((def) => (
+              <Table.Th key={def.key} style={{ verticalAlign: 'bottom' }}>
+                {def.label[language]}
+                <DirectionNote def={def} />
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.municipalityId}>
+              <MunicipalityRowHeader dto={dto} row={row} withProfileLink={withProfileLinks} />
+              {RATIO_DEFS.map((def) => (
+                <HeatCell key={def.key} def={def} cell={row.ratios[def.key]} median={dto.median.ratios[def.key]} />
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot style={REGION_ROWS}>
+          <Table.Tr bg="gray.1">
+            <Table.Th scope="row">{t('staffingStatistics.table.regionMedian')}</Table.Th>
+            {RATIO_DEFS.map((def) => (
+              <PlainCell key={def.key} def={def} cell={dto.median.ratios[def.key]} />
+            ))}
+          </Table.Tr>
+          <Table.Tr bg="gray.1">
+            <Table.Th scope="row">{t('staffingStatistics.table.regionTotal')}</Table.Th>
+            {RATIO_DEFS.map((def) => (
+              <PlainCell key={def.key} def={def} cell={dto.total.ratios[def.key]} />
+            ))}
+          </Table.Tr>
+        </Table.Tfoot>
+      </DataTable>
+    </Stack>
+  );
+}
+
+function DirectionNote({ def }: { def: RatioDef }) {
+  const { t } = useTranslation();
+  if (def.direction === 'neutral') return null;
+  return (
+    <Text size="xs" fw={400} c="dimmed">
+      (
+      {t(
+        def.direction === 'higher_better'
+          ? 'staffingStatistics.heatMap.higherBetter'
+          : 'staffingStatistics.heatMap.lowerBetter',
+      )}
+      )
+    </Text>
+  );
+}
+
+function HeatCell({ def, cell, median }: { def: RatioDef; cell: Cell | undefined; median: Cell | undefined }) {
+  const { t } = useTranslation();
+  const format = useCellFormat();
+  const value = cellNumber(cell);
+  const middle = cellNumber(median);
+  const text = format.ratio(def.key, cell);
+  if (value === null || middle === null) {
+    return (
+      <Table.Td ta="right" style={NUMERIC_CELL}>
+        {text}
+        <VisuallyHidden>, {t('staffingStatistics.heatMap.noValue')}</VisuallyHidden>
+      </Table.Td>
+    );
+  }
+  const step = heatStep(value, middle);
+  return (
+    <Table.Td
+      ta="right"
+      style={{ ...NUMERIC_CELL, background: HEAT_COLOURS[step], color: HEAT_TEXT_COLOUR }}
+      data-step={step}
+    >
+      {text}{' '}
+      <span aria-hidden="true" style={{ display: 'inline-block', minWidth: '2.2em', textAlign: 'left' }}>
+        {HEAT_SYMBOLS[step]}
+      </span>
+      <VisuallyHidden>, {stepText(t, step)}</VisuallyHidden>
+    </Table.Td>
+  );
+}
+
+function PlainCell({ def, cell }: { def: RatioDef; cell: Cell | undefined }) {
+  const format = useCellFormat();
+  return (
+    <Table.Td ta="right" fw={700} style={NUMERIC_CELL}>
+      {format.ratio(def.key, cell)}
+      <span aria-hidden="true" style={{ display: 'inline-block', minWidth: '2.2em' }} />
+    </Table.Td>
+  );
+}
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+function stepText(t: T, step: HeatStep): string {
+  return t(`staffingStatistics.heatMap.step${step}`);
+}
+
+function HeatMapLegend() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <Box component="section" aria-labelledby={headingId}>
+      <Title order={2} size="h4" id={headingId} mb="xs">
+        {t('staffingStatistics.heatMap.legendTitle')}
+      </Title>
+      <Group component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
+        {HEAT_STEPS.map((step) => (
+          <Group component="li" key={step} gap={6} wrap="nowrap">
+            <Box
+              aria-hidden="true"
+              px={8}
+              py={2}
+              style={{
+                background: HEAT_COLOURS[step],
+                color: HEAT_TEXT_COLOUR,
+                border: '1px solid var(--mantine-color-gray-5)',
+                borderRadius: 4,
+                minWidth: '2.6em',
+                textAlign: 'center',
+              }}
+            >
+              {HEAT_SYMBOLS[step]}
+            </Box>
+            <Text size="sm">{stepText(t, step)}</Text>
+          </Group>
+        ))}
+        <Group component="li" gap={6} wrap="nowrap">
+          <Box
+            aria-hidden="true"
+            px={8}
+            py={2}
+            style={{ border: '1px solid var(--mantine-color-gray-5)', borderRadius: 4, minWidth: '2.6em' }}
+            ta="center"
+          >
+            ..
+          </Box>
+          <Text size="sm">{t('staffingStatistics.heatMap.noValue')}</Text>
+        </Group>
+      </Group>
+    </Box>
+  );
+}
