@@ -9,7 +9,8 @@ module.exports = {
   forbidden: [
     {
       name: 'platform-imports-module',
-      comment: 'The platform loops over the manifests the composition root (src/app) gives it; it never names a module.',
+      comment:
+        'The platform loops over the manifests the composition root (src/app) gives it; it never names a module.',
       severity: 'error',
       from: { path: '^src/platform/', pathNot: TESTS },
       to: { path: '^src/(modules|app)/' },

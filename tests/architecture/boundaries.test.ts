@@ -57,7 +57,8 @@ describe('module boundaries', () => {
   it('refuse a module reaching into another module’s service', async () => {
     const dir = tree({
       ...allowed,
-      'src/modules/beta/beta-extra.ts': "import { secret } from '../alpha/alpha.service.ts';\nexport const x = secret;\n",
+      'src/modules/beta/beta-extra.ts':
+        "import { secret } from '../alpha/alpha.service.ts';\nexport const x = secret;\n",
     });
     expect(await violationsIn(dir, ['src'])).toEqual([
       'module-reaches-into-module: src/modules/beta/beta-extra.ts → src/modules/alpha/alpha.service.ts',
@@ -67,7 +68,8 @@ describe('module boundaries', () => {
   it('refuse the platform importing a module', async () => {
     const dir = tree({
       ...allowed,
-      'src/platform/server/bad.ts': "import { a } from '../../modules/alpha/alpha.contracts.ts';\nexport const y = a;\n",
+      'src/platform/server/bad.ts':
+        "import { a } from '../../modules/alpha/alpha.contracts.ts';\nexport const y = a;\n",
     });
     expect(await violationsIn(dir, ['src'])).toEqual([
       'platform-imports-module: src/platform/server/bad.ts → src/modules/alpha/alpha.contracts.ts',
@@ -83,3 +85,4 @@ describe('module boundaries', () => {
       'web-imports-server: src/modules/alpha/web/page.tsx → src/modules/alpha/alpha.service.ts',
     ]);
   });
+});
