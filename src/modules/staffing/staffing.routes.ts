@@ -25,6 +25,7 @@ import {
 } from './reporting/imports.service.ts';
 import { createPeriod, getPeriodDetail, listPeriods, updatePeriod } from './reporting/periods.service.ts';
 import { getReport, moveReport, saveFacts, submitFacts } from './reporting/reports.service.ts';
+import { createWorkbookReader } from './reporting/workbook-reader.ts';
 import {
   comparisonExportQuerySchema,
   comparisonQuerySchema,
@@ -76,7 +77,6 @@ import {
   STATUS_SV,
 } from './statistics/statistics.service.ts';
 import { exportHistory, exportImport, exportPeriods, exportProfile } from './statistics/table-exports.ts';
-import { createWorkbookReader } from './reporting/workbook-reader.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -2,6 +2,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { platformMessages } from '../shared/platform.messages.ts';
 import type { Role } from '../shared/roles.ts';
 import { apiToken } from './api-token.table.ts';
 import { audit, type RequestContext } from './audit.ts';
@@ -170,7 +171,7 @@ function parsePgArray(text: string): Role[] {
 async function resolveToken(db: Db, request: FastifyRequest, header: string): Promise<Actor> {
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const token = match?.[1];
-  if (!token?.startsWith(TOKEN_PREFIX)) throw new UnauthorizedError('Ogiltig API-nyckel.');
+  if (!token?.startsWith(TOKEN_PREFIX)) throw new UnauthorizedError(platformMessages.tokenInvalid());
   const [row] = await db
     .select({
       id: apiToken.id,
@@ -191,7 +192,7 @@ async function resolveToken(db: Db, request: FastifyRequest, header: string): Pr
         eq(organisation.active, true),
       ),
     );
-  if (!row) throw new UnauthorizedError('Ogiltig eller återkallad API-nyckel.');
+  if (!row) throw new UnauthorizedError(platformMessages.tokenRevoked());
   const actor: Actor = {
     kind: 'token',
     userId: row.createdById,

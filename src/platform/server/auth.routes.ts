@@ -4,10 +4,13 @@
 import { fromNodeHeaders } from 'better-auth/node';
 import { and, count, eq, gt } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { translate } from '../shared/messages.ts';
+import { platformMessages } from '../shared/platform.messages.ts';
 import { auditEvent } from './audit.table.ts';
 import { audit, type RequestContext } from './audit.ts';
 import { session, user, verification } from './auth.table.ts';
 import { CLIENT_IP_HEADER } from './auth.ts';
+import { requestLocale } from './error-handler.ts';
 import { organisation } from './organisation.table.ts';
 
 const FAILED = 'auth.sign_in_failed';
@@ -67,14 +70,15 @@ export async function authRoutes(app: FastifyInstance) {
           if ((row?.n ?? 0) >= config.signIn.perAccountFailures) {
             return reply.code(429).send({
               code: 'TOO_MANY_FAILED_ATTEMPTS',
-              message: 'För många misslyckade inloggningar för kontot. Försök igen om en stund.',
+              message: translate(platformMessages.signInLocked(), requestLocale(request)),
             });
           }
           if (!target.active || !target.orgActive) {
             await auditUser(ctx, FAILED, target.id, target.orgId);
-            return reply
-              .code(401)
-              .send({ code: 'INVALID_EMAIL_OR_PASSWORD', message: 'Fel e-postadress eller lösenord.' });
+            return reply.code(401).send({
+              code: 'INVALID_EMAIL_OR_PASSWORD',
+              message: translate(platformMessages.signInFailed(), requestLocale(request)),
+            });
           }
         }
         // A session presented while signing in is ended: the new sign-in gets a new token (no fixation).

@@ -37,6 +37,13 @@ export const platformMessages = defineMessages('platform', {
     sv: 'Ett oväntat fel inträffade. Ange felkoden {{correlationId}} om du kontaktar supporten.',
     en: 'An unexpected error occurred. Give the error code {{correlationId}} if you contact support.',
   },
+  tokenInvalid: { sv: 'Ogiltig API-nyckel.', en: 'Invalid API token.' },
+  tokenRevoked: { sv: 'Ogiltig eller återkallad API-nyckel.', en: 'Invalid or revoked API token.' },
+  signInLocked: {
+    sv: 'För många misslyckade inloggningar för kontot. Försök igen om en stund.',
+    en: 'Too many failed sign-ins for the account. Try again in a while.',
+  },
+  signInFailed: { sv: 'Fel e-postadress eller lösenord.', en: 'Wrong e-mail address or password.' },
   crossOrigin: {
     sv: 'Begäran kom inte från Kompetensnavs egna sidor.',
     en: "The request did not come from Kompetensnav's own pages.",

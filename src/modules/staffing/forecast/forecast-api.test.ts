@@ -22,9 +22,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, testConfig } from '../../../../tests/support/test-app.ts';
 import { auditEvent } from '../../../platform/server/audit.table.ts';
 import { buildMunicipality, buildRegion, buildUser, type Organisation } from '../../../platform/server/factories.ts';
-import type { ForecastDto, ForecastSettingsInput } from './forecast.contracts.ts';
 import { populationProjection } from '../population.table.ts';
 import { staffingFact, staffingPeriod, staffingReport } from '../staffing.table.ts';
+import type { ForecastDto, ForecastSettingsInput } from './forecast.contracts.ts';
 
 let t: TestApp;
 let asby: Organisation;

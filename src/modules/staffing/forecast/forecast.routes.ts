@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendFile } from '../../../platform/server/send-file.ts';
+import { PublicationCache, type StaffingDeps } from '../staffing-config.service.ts';
 import {
   forecastExportQuerySchema,
   forecastQuerySchema,
@@ -18,7 +19,6 @@ import {
   getForecastSettings,
   saveForecastSettings,
 } from './forecast.service.ts';
-import { PublicationCache, type StaffingDeps } from '../staffing-config.service.ts';
 
 export default async function forecastRoutes(fastify: FastifyInstance, opts: { deps: StaffingDeps }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

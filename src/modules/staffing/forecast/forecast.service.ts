@@ -19,6 +19,12 @@ import { type ExportColumn, type ExportRow, toCsv, toXlsx } from '../../../platf
 import { organisation } from '../../../platform/server/organisation.table.ts';
 import { type Actor, can } from '../../../platform/server/policy.ts';
 import type { DownloadFile } from '../../../platform/server/send-file.ts';
+import { staffingForecastSettings } from '../forecast.table.ts';
+import { loadAllProjections } from '../population/population.service.ts';
+import { findPeriod } from '../reporting/periods.service.ts';
+import { staffingPeriod, staffingReport } from '../staffing.table.ts';
+import { loadConfig, PublicationCache, type StaffingDeps } from '../staffing-config.service.ts';
+import { loadPeriodFacts } from '../statistics/statistics.service.ts';
 import {
   DEFAULT_FORECAST_SETTINGS,
   type ForecastDto,
@@ -31,7 +37,6 @@ import {
   type ScenarioDto,
   type ScenarioKey,
 } from './forecast.contracts.ts';
-import { staffingForecastSettings } from '../forecast.table.ts';
 import {
   compareScenario,
   type DemandBasis,
@@ -49,11 +54,6 @@ import {
   staffFromFacts,
   sumPreparedForecasts,
 } from './forecast.ts';
-import { findPeriod } from '../reporting/periods.service.ts';
-import { loadAllProjections } from '../population/population.service.ts';
-import { staffingPeriod, staffingReport } from '../staffing.table.ts';
-import { loadConfig, PublicationCache, type StaffingDeps } from '../staffing-config.service.ts';
-import { loadPeriodFacts } from '../statistics/statistics.service.ts';
 
 /** The forecast's deps: the staffing deps and a cache of its own, so forecasts never push comparisons out. */
 export type ForecastDeps = StaffingDeps & { forecasts?: { inputs: PublicationCache; answers: PublicationCache } };

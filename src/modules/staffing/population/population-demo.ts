@@ -3,8 +3,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../platform/server/db.ts';
 import { organisation } from '../../../platform/server/organisation.table.ts';
-import { type PopulationAgeGroup, populationYearRange } from './population.contracts.ts';
 import { populationProjection } from '../population.table.ts';
+import { type PopulationAgeGroup, populationYearRange } from './population.contracts.ts';
 
 export const DEMO_POPULATION_YEARS = 10;
 

@@ -17,6 +17,7 @@ import { type Actor, can } from '../../../platform/server/policy.ts';
 import type { DownloadFile } from '../../../platform/server/send-file.ts';
 import { UploadRejectedError } from '../../../platform/server/upload-guard.ts';
 import { detectSeparator, parseCsv } from '../../trainings/catalogue-file.ts';
+import { populationProjection } from '../population.table.ts';
 import {
   POPULATION_AGE_GROUPS,
   POPULATION_CSV_COLUMNS,
@@ -30,7 +31,6 @@ import {
   type PopulationRowInput,
   populationYearRange,
 } from './population.contracts.ts';
-import { populationProjection } from '../population.table.ts';
 
 type Municipality = { id: string; name: string; code: string | null };
 

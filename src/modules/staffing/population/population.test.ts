@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditEvent } from '../../../platform/server/audit.table.ts';
 import { buildMunicipality, buildUser, type Organisation } from '../../../platform/server/factories.ts';
+import { populationProjection } from '../population.table.ts';
 import { populationYearRange } from './population.contracts.ts';
 import { ageGroupOf, loadProjection } from './population.service.ts';
-import { populationProjection } from '../population.table.ts';
 
 let t: TestApp;
 let a: Organisation;

@@ -1,9 +1,9 @@
 // What the region report shows, as plain data: built once from the period's publication for the public (approved
 // reports, small counts suppressed) and the region's forecast, then laid out as PDF and XLSX in a worker thread.
 import type { ForecastDto } from '../forecast/forecast.contracts.ts';
-import { ALL, columnKind, type Publication, REGION } from '../statistics/publication.ts';
 import type { Cell, StaffingConfigDto } from '../staffing.contracts.ts';
 import { CONTEXT_MEASURES, type MeasureKind, RATIO_DEFS } from '../staffing-measures.ts';
+import { ALL, columnKind, type Publication, REGION } from '../statistics/publication.ts';
 
 /**
  * The measures with a table of municipalities × professions: exactly the top-level figures published to outsiders

@@ -4,6 +4,7 @@
 // follows from the structure (region-report.test.ts checks it). Runs in a worker thread (region-report.worker.ts).
 import { createRequire } from 'node:module';
 import type { Content, ContentTable, TableCell, TableLayout, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { MeasureKind } from '../staffing-measures.ts';
 import {
   formatCell,
   formatDate,
@@ -22,7 +23,6 @@ import {
   type ReportForecast,
   type ReportTable,
 } from './region-report-model.ts';
-import type { MeasureKind } from '../staffing-measures.ts';
 
 /** Key-ratio charts on one page. */
 export const CHARTS_PER_PAGE = 2;

@@ -4,6 +4,7 @@
 // the data is demo. Text is only ever written as text, never as a formula (RELIABILITY item 15).
 import type ExcelJS from 'exceljs';
 import { loadExcelJS, safeSheetName } from '../../../platform/server/export.ts';
+import type { MeasureKind } from '../staffing-measures.ts';
 import { formatDate, formatDateTime, suppressionFootnote } from './region-report-format.ts';
 import {
   MEDIAN_LABEL,
@@ -12,7 +13,6 @@ import {
   type ReportCell,
   type ReportTable,
 } from './region-report-model.ts';
-import type { MeasureKind } from '../staffing-measures.ts';
 
 export const XLSX_DEMO_TEXT = 'DEMODATA – påhittade siffror, inte verklig statistik';
 /** The header row of every table sheet (row 5): title, region and period, DEMODATA or empty, an empty row. */

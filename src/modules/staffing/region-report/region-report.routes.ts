@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendFile } from '../../../platform/server/send-file.ts';
+import type { StaffingDeps } from '../staffing-config.service.ts';
 import {
   createRegionReportSchema,
   regionReportListSchema,
@@ -18,7 +19,6 @@ import {
   type RegionReportDeps,
   requestRegionReport,
 } from './region-report.service.ts';
-import type { StaffingDeps } from '../staffing-config.service.ts';
 
 export default async function regionReportRoutes(fastify: FastifyInstance, opts: { deps: StaffingDeps }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

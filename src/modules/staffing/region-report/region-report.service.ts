@@ -11,19 +11,19 @@ import { can } from '../../../platform/server/policy.ts';
 import type { DownloadFile } from '../../../platform/server/send-file.ts';
 import { createWorkerPool, type WorkerPool } from '../../../platform/server/worker-pool.ts';
 import { regionForecastForReport } from '../forecast/forecast.service.ts';
+import { staffingRegionReport } from '../region-report.table.ts';
 import { findPeriod } from '../reporting/periods.service.ts';
+import { staffingPeriod, staffingReport } from '../staffing.table.ts';
+import { loadConfig, type StaffingDeps } from '../staffing-config.service.ts';
+import { publicationFor, XLSX_TYPE } from '../statistics/statistics.service.ts';
 import {
   REGION_REPORT_KEEP,
   REGION_REPORT_STALE_MINUTES,
   type RegionReportDto,
   type RegionReportListDto,
 } from './region-report.contracts.ts';
-import { staffingRegionReport } from '../region-report.table.ts';
 import type { RenderResult, RenderTask } from './region-report.worker.ts';
 import { buildReportModel, type RegionReportModel } from './region-report-model.ts';
-import { staffingPeriod, staffingReport } from '../staffing.table.ts';
-import { loadConfig, type StaffingDeps } from '../staffing-config.service.ts';
-import { publicationFor, XLSX_TYPE } from '../statistics/statistics.service.ts';
 
 export type RegionReportFiles = { pdf: Buffer; xlsx: Buffer; pageCount: number; model: RegionReportModel };
 /** Lays a model out as a file: in a worker thread (the server) or in this thread (the benchmark, scripts). */

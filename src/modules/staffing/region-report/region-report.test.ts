@@ -20,13 +20,13 @@ import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, seedDemo } from '../../../platform/
 import { buildMunicipality, buildUser } from '../../../platform/server/factories.ts';
 import { ReadCache } from '../../../platform/server/read-cache.ts';
 import { defaultStaffingConfig } from '../default-config.ts';
-import { REGION_REPORT_KEEP, REGION_REPORT_STALE_MINUTES } from './region-report.contracts.ts';
-import { createRegionReportRunner, loadReportModel, type Render, renderInThread } from './region-report.service.ts';
 import { staffingRegionReport } from '../region-report.table.ts';
-import { CHARTS_PER_PAGE, forecastTablesPerPage } from './region-report-pdf.ts';
 import { staffingPeriod } from '../staffing.table.ts';
 import { generateFacts } from '../staffing-generator.ts';
 import { CONTEXT_MEASURES, MEASURES, RATIO_DEFS } from '../staffing-measures.ts';
+import { REGION_REPORT_KEEP, REGION_REPORT_STALE_MINUTES } from './region-report.contracts.ts';
+import { createRegionReportRunner, loadReportModel, type Render, renderInThread } from './region-report.service.ts';
+import { CHARTS_PER_PAGE, forecastTablesPerPage } from './region-report-pdf.ts';
 
 /**
  * The measures a shared report tables per municipality: the top-level figures of the form (not the breakdowns, not

@@ -7,6 +7,11 @@ import { inTransaction } from '../../../platform/server/db.ts';
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../../platform/server/errors.ts';
 import { can } from '../../../platform/server/policy.ts';
 import { sha256File } from '../../../platform/server/upload-guard.ts';
+import type { ImportPreviewDto, ReportStatus } from '../staffing.contracts.ts';
+import { staffingImport, staffingPeriod } from '../staffing.table.ts';
+import { loadConfig, rulesConfigOf, type StaffingDeps } from '../staffing-config.service.ts';
+import { type Fact, parseFactKey } from '../staffing-measures.ts';
+import { validateFacts } from '../staffing-rules.ts';
 import { activeMunicipalities, findPeriod } from './periods.service.ts';
 import {
   applyFactChanges,
@@ -18,12 +23,7 @@ import {
   lockReports,
   transition,
 } from './reports.service.ts';
-import type { ImportPreviewDto, ReportStatus } from '../staffing.contracts.ts';
-import { staffingImport, staffingPeriod } from '../staffing.table.ts';
-import { loadConfig, rulesConfigOf, type StaffingDeps } from '../staffing-config.service.ts';
 import { buildTemplate } from './staffing-excel.ts';
-import { type Fact, parseFactKey } from '../staffing-measures.ts';
-import { validateFacts } from '../staffing-rules.ts';
 import { readWorkbook, type WorkbookReader } from './workbook-reader.ts';
 
 /** 422: the file was read, but cells are wrong. Every rejected cell is a field `Sheet!A1`. */

@@ -8,12 +8,12 @@ import { type Db, inTransaction } from '../../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../platform/server/errors.ts';
 import { organisation } from '../../../platform/server/organisation.table.ts';
 import { type Actor, can } from '../../../platform/server/policy.ts';
-import { findPeriod } from './periods.service.ts';
 import type { ReportDto, ReportStatus } from '../staffing.contracts.ts';
 import { staffingFact, staffingPeriod, staffingReport, staffingReportTransition } from '../staffing.table.ts';
 import { bumpPeriodRevision, loadConfig, rulesConfigOf, type StaffingDeps } from '../staffing-config.service.ts';
 import { type Fact, parseFactKey } from '../staffing-measures.ts';
 import { validateFacts } from '../staffing-rules.ts';
+import { findPeriod } from './periods.service.ts';
 
 type ReportRow = typeof staffingReport.$inferSelect;
 type PeriodRow = typeof staffingPeriod.$inferSelect;

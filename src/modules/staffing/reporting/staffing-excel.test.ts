@@ -9,15 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UploadRejectedError } from '../../../platform/server/upload-guard.ts';
 import type { ConfigItemDto, StaffingConfigDto } from '../staffing.contracts.ts';
 import {
-  buildTemplate,
-  cellOf,
-  type ParseInput,
-  type ParseResult,
-  parseWorkbook,
-  type TemplateInput,
-  toRulesConfig,
-} from './staffing-excel.ts';
-import {
   DEFAULT_ABSENCE_KINDS,
   DEFAULT_AGE_BANDS,
   DEFAULT_COMPETENCES,
@@ -26,6 +17,15 @@ import {
   type Fact,
   factKey,
 } from '../staffing-measures.ts';
+import {
+  buildTemplate,
+  cellOf,
+  type ParseInput,
+  type ParseResult,
+  parseWorkbook,
+  type TemplateInput,
+  toRulesConfig,
+} from './staffing-excel.ts';
 import { createWorkbookReader, readWorkbook } from './workbook-reader.ts';
 
 function buildConfig(): StaffingConfigDto {

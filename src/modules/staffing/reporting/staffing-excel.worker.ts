@@ -3,8 +3,8 @@
 // where each key and municipality sits in the sheets — because copying some 60,000 fact and cell objects between
 // threads costs more than reading them. A refused file comes back as a value: an error's class does not survive.
 import { UploadRejectedError, type UploadRejection } from '../../../platform/server/upload-guard.ts';
-import { type ParsedSheet, type ParseError, type ParseInput, parseWorkbook } from './staffing-excel.ts';
 import { factKey } from '../staffing-measures.ts';
+import { type ParsedSheet, type ParseError, type ParseInput, parseWorkbook } from './staffing-excel.ts';
 
 export type ParseTask = { filePath: string; input: ParseInput };
 export type CompactMunicipality = { id: string; professions: string[]; values: Float64Array };

@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultStaffingConfig } from '../default-config.ts';
-import { ALL, buildPublication, columnKind, REGION } from './publication.ts';
 import { generateFacts } from '../staffing-generator.ts';
 import { RATIOS } from '../staffing-measures.ts';
+import { ALL, buildPublication, columnKind, REGION } from './publication.ts';
 
 const config = defaultStaffingConfig();
 const TOP_LEVEL = ['headcount', 'headcount_permanent', 'specialist_headcount', 'fulltime_headcount', 'age_60_plus'];

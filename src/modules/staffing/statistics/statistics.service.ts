@@ -9,11 +9,11 @@ import { type ExportColumn, toCsv, toXlsx } from '../../../platform/server/expor
 import { organisation } from '../../../platform/server/organisation.table.ts';
 import { type Actor, can } from '../../../platform/server/policy.ts';
 import { findPeriod } from '../reporting/periods.service.ts';
-import { ALL, buildPublication, type Publication, REGION } from './publication.ts';
 import type { Cell, ComparisonDto, ProfileDto, ReportStatus } from '../staffing.contracts.ts';
 import { staffingFact, staffingPeriod, staffingReport } from '../staffing.table.ts';
 import { loadConfig, type StaffingDeps } from '../staffing-config.service.ts';
 import { type Fact, RATIO_DEFS, RATIOS, type RatioKey } from '../staffing-measures.ts';
+import { ALL, buildPublication, type Publication, REGION } from './publication.ts';
 
 type Audience = { kind: 'public' } | { kind: 'user'; actor: Actor };
 

@@ -5,7 +5,6 @@ import type { RequestContext } from '../../../platform/server/audit.ts';
 import { type ExportColumn, type ExportRow, toCsv, toXlsx } from '../../../platform/server/export.ts';
 import { getImport } from '../reporting/imports.service.ts';
 import { findPeriod, listPeriods } from '../reporting/periods.service.ts';
-import { breakdownRows, type RatioRow, ratioRows } from './profile-tables.ts';
 import { getReport } from '../reporting/reports.service.ts';
 import {
   type ImportPreviewDto,
@@ -17,6 +16,7 @@ import {
 import { loadConfig, type StaffingDeps } from '../staffing-config.service.ts';
 import { describeFactKey } from '../staffing-labels.ts';
 import { MEASURE_BY_KEY } from '../staffing-measures.ts';
+import { breakdownRows, type RatioRow, ratioRows } from './profile-tables.ts';
 import {
   CSV_TYPE,
   type ExportFile,

@@ -4,14 +4,14 @@ import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { publicRoute, signedInRoute } from '../../../platform/web/app-routes.tsx';
 import { RequirePermission } from '../../../platform/web/components/require-permission.tsx';
 import { searchText } from '../../../platform/web/search-params.ts';
+import { parseForecastSearch } from '../forecast/web/forecast-search.ts';
+import { PopulationPage } from '../population/web/population-page.tsx';
+import { RegionReportsPage } from '../region-report/web/region-report-page.tsx';
 import { RATIOS } from '../staffing-measures.ts';
 import { searchColumns } from '../statistics/web/comparison-columns.ts';
 import { ComparisonPage, type ComparisonSearch } from '../statistics/web/comparison-page.tsx';
-import { parseForecastSearch } from '../forecast/web/forecast-search.ts';
 import { OpenStatisticsPage, type OpenStatisticsSearch } from '../statistics/web/open-statistics-page.tsx';
-import { PopulationPage } from '../population/web/population-page.tsx';
 import type { ProfileSearch } from '../statistics/web/profile-page.tsx';
-import { RegionReportsPage } from '../region-report/web/region-report-page.tsx';
 
 const comparisonRoute = createRoute({
   getParentRoute: () => signedInRoute,

@@ -2,8 +2,8 @@
 // stored assumptions and their change, and the address of the export files.
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest, toQueryString } from '../../../../platform/web/api/api-client.ts';
-import type { ForecastDto, ForecastQuery, ForecastSettingsDto, ForecastSettingsInput } from '../forecast.contracts.ts';
 import type { ExportFormat } from '../../web/statistics-api.ts';
+import type { ForecastDto, ForecastQuery, ForecastSettingsDto, ForecastSettingsInput } from '../forecast.contracts.ts';
 
 /** Every cached forecast: a change of the stored assumptions makes them all stale. */
 export const FORECAST_KEY = ['staffing', 'forecast'] as const;

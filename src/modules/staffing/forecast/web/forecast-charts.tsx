@@ -6,9 +6,9 @@ import '@mantine/charts/styles.css';
 import { LineChart } from '@mantine/charts';
 import { Box, SimpleGrid, Text } from '@mantine/core';
 import { useNamespaceT } from '../../../../platform/web/i18n/namespace-t.ts';
+import { useLang } from '../../web/reporting-format.ts';
 import type { forecastSv } from './forecast.sv.ts';
 import { type ChartRow, formatPersons } from './forecast-data.ts';
-import { useLang } from '../../web/reporting-format.ts';
 
 /** Colours with at least 3:1 against white (WCAG 1.4.11); the scenario's line is also dashed. */
 const BASE_COLOUR = 'blue.8';

@@ -2,6 +2,7 @@
 // figures of the base case and each scenario, and numbers as persons in the interface language.
 
 import type { NamespaceKey } from '../../../../platform/web/i18n/namespace-t.ts';
+import type { Lang } from '../../staffing-labels.ts';
 import {
   type ForecastDto,
   type ForecastResultDto,
@@ -9,7 +10,6 @@ import {
   type ScenarioDto,
   type ScenarioKey,
 } from '../forecast.contracts.ts';
-import type { Lang } from '../../staffing-labels.ts';
 import type { forecastSv } from './forecast.sv.ts';
 
 export type ProfessionForecastDto = ForecastResultDto['total'];

@@ -4,10 +4,10 @@
 import { Alert, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useNamespaceT } from '../../../../platform/web/i18n/namespace-t.ts';
+import { useLang } from '../../web/reporting-format.ts';
 import type { ForecastDto, ScenarioDto } from '../forecast.contracts.ts';
 import type { forecastSv } from './forecast.sv.ts';
 import { changedAssumptions, formatPersons, type ScenarioFigures, scenarioSentences } from './forecast-data.ts';
-import { useLang } from '../../web/reporting-format.ts';
 
 type ForecastFiguresProps = {
   dto: ForecastDto;

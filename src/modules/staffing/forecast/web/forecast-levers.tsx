@@ -5,10 +5,10 @@ import { Button, Group, NumberInput, Paper, Radio, SimpleGrid, Stack, Text, Titl
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useNamespaceT } from '../../../../platform/web/i18n/namespace-t.ts';
+import { useLang } from '../../web/reporting-format.ts';
 import { FORECAST_LIMITS, type ForecastLeversDto } from '../forecast.contracts.ts';
 import type { forecastSv } from './forecast.sv.ts';
 import { type LeverKey, validLever } from './forecast-search.ts';
-import { useLang } from '../../web/reporting-format.ts';
 
 /** How long typing may pause before the forecast is asked for again. */
 export const LEVER_DEBOUNCE_MS = 300;

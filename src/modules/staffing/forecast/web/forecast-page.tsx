@@ -12,8 +12,10 @@ import { Page } from '../../../../platform/web/components/page.tsx';
 import { RequirePermission } from '../../../../platform/web/components/require-permission.tsx';
 import { RouterAnchor } from '../../../../platform/web/components/router-link.tsx';
 import { useNamespaceT } from '../../../../platform/web/i18n/namespace-t.ts';
-import type { ForecastDto, ForecastLeversDto, ScenarioKey } from '../forecast.contracts.ts';
 import { DownloadButtons } from '../../web/download-buttons.tsx';
+import { periodsQuery } from '../../web/reporting-api.ts';
+import { useLang } from '../../web/reporting-format.ts';
+import type { ForecastDto, ForecastLeversDto, ScenarioKey } from '../forecast.contracts.ts';
 import type { forecastSv } from './forecast.sv.ts';
 import { forecastExportUrl, forecastQuery, forecastSettingsQuery } from './forecast-api.ts';
 import { ForecastCharts } from './forecast-charts.tsx';
@@ -30,8 +32,6 @@ import {
 } from './forecast-search.ts';
 import { ForecastSettingsButton } from './forecast-settings.tsx';
 import { MunicipalityTable, YearTable } from './forecast-tables.tsx';
-import { periodsQuery } from '../../web/reporting-api.ts';
-import { useLang } from '../../web/reporting-format.ts';
 
 const route = getRouteApi('/signed-in/staffing/forecast');
 

@@ -11,6 +11,7 @@ import { AppModal } from '../../../../platform/web/components/app-modal.tsx';
 import { FormError } from '../../../../platform/web/components/feedback.tsx';
 import { useNamespaceT } from '../../../../platform/web/i18n/namespace-t.ts';
 import { notifySuccess } from '../../../../platform/web/notify.ts';
+import { useDay, useLang } from '../../web/reporting-format.ts';
 import type { ForecastSettingsDto } from '../forecast.contracts.ts';
 import type { forecastSv } from './forecast.sv.ts';
 import { FORECAST_KEY, saveForecastSettings } from './forecast-api.ts';
@@ -20,7 +21,6 @@ import {
   settingsFormValues,
   settingsInput,
 } from './forecast-settings-form.ts';
-import { useDay, useLang } from '../../web/reporting-format.ts';
 
 /** The button, and the form in a dialog while it is open. */
 export function ForecastSettingsButton({ settings }: { settings: ForecastSettingsDto }) {

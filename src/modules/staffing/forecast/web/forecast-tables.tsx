@@ -5,11 +5,11 @@ import { Stack, Table, Text } from '@mantine/core';
 import { useId } from 'react';
 import { RouterAnchor } from '../../../../platform/web/components/router-link.tsx';
 import { useNamespaceT } from '../../../../platform/web/i18n/namespace-t.ts';
+import { useLang } from '../../web/reporting-format.ts';
 import type { ForecastDto } from '../forecast.contracts.ts';
 import type { forecastSv } from './forecast.sv.ts';
 import { formatPersons, type ProfessionForecastDto } from './forecast-data.ts';
 import type { ForecastSearch } from './forecast-search.ts';
-import { useLang } from '../../web/reporting-format.ts';
 
 const YEAR_COLUMNS = ['demand', 'staffRemaining', 'retirements', 'turnoverLeavers', 'need', 'cumulativeNeed'] as const;
 const YEAR_HEADERS = {

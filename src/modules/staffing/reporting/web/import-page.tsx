@@ -16,7 +16,6 @@ import { notifySuccess } from '../../../../platform/web/notify.ts';
 import { type ImportPreviewDto, STAFFING_LIMITS } from '../../staffing.contracts.ts';
 import { describeFactKey } from '../../staffing-labels.ts';
 import { DownloadButtons } from '../../web/download-buttons.tsx';
-import { TemplateLink } from './report-period-page.tsx';
 import {
   importQuery,
   periodQuery,
@@ -26,6 +25,7 @@ import {
   uploadImport,
 } from '../../web/reporting-api.ts';
 import { useLang } from '../../web/reporting-format.ts';
+import { TemplateLink } from './report-period-page.tsx';
 
 export type ImportSearch = { importId?: string };
 

@@ -15,6 +15,8 @@ import { notifySuccess } from '../../../../platform/web/notify.ts';
 import type { ReportDto, StaffingConfigDto } from '../../staffing.contracts.ts';
 import { CONTEXT } from '../../staffing-measures.ts';
 import { indexFacts, type RuleError, validateFacts } from '../../staffing-rules.ts';
+import { reportQuery, staffingApi, staffingConfigQuery } from '../../web/reporting-api.ts';
+import { useDay, useLang } from '../../web/reporting-format.ts';
 import { ReportChecklist } from './report-checklist.tsx';
 import { type FieldState, inputId, ReportSectionFields } from './report-form-fields.tsx';
 import { buildFormModel, type FormModel } from './report-form-model.ts';
@@ -30,8 +32,6 @@ import {
   toFormValues,
   toRulesConfig,
 } from './report-values.ts';
-import { reportQuery, staffingApi, staffingConfigQuery } from '../../web/reporting-api.ts';
-import { useDay, useLang } from '../../web/reporting-format.ts';
 
 type ReportFormPageProps = { periodId: string; municipalityId: string };
 

@@ -5,8 +5,8 @@ import { DataTable } from '../../../../platform/web/components/data-table.tsx';
 import { useFormat } from '../../../../platform/web/i18n/format.ts';
 import type { ReportDto } from '../../staffing.contracts.ts';
 import { DownloadButtons } from '../../web/download-buttons.tsx';
-import { ReportStatusBadge } from './report-status.tsx';
 import { staffingFiles } from '../../web/reporting-api.ts';
+import { ReportStatusBadge } from './report-status.tsx';
 
 type ReportHistoryProps = { report: Pick<ReportDto, 'history' | 'periodId' | 'municipalityId'> };
 

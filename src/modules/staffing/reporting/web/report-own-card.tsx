@@ -2,9 +2,9 @@
 import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RouterAnchor } from '../../../../platform/web/components/router-link.tsx';
-import { ReportStatusBadge } from './report-status.tsx';
 import type { PeriodDetail, PeriodReportRow } from '../../web/reporting-api.ts';
 import { useDay } from '../../web/reporting-format.ts';
+import { ReportStatusBadge } from './report-status.tsx';
 
 export function OwnReportCard({ period, row }: { period: PeriodDetail; row: PeriodReportRow }) {
   const { t } = useTranslation();

@@ -12,10 +12,10 @@ import { SortableTh, useSortedRows } from '../../../../platform/web/components/s
 import { StatusBadge } from '../../../../platform/web/components/status-badge.tsx';
 import { useFormat } from '../../../../platform/web/i18n/format.ts';
 import { REPORT_STATUSES } from '../../staffing.contracts.ts';
-import { OwnReportCard } from './report-own-card.tsx';
-import { ReportStatusBadge } from './report-status.tsx';
 import { type PeriodDetail, type PeriodReportRow, periodQuery, staffingFiles } from '../../web/reporting-api.ts';
 import { useDay } from '../../web/reporting-format.ts';
+import { OwnReportCard } from './report-own-card.tsx';
+import { ReportStatusBadge } from './report-status.tsx';
 import { StatusCounts } from './reports-page.tsx';
 
 const COLUMNS = {

@@ -15,10 +15,10 @@ import { StatusBadge } from '../../../../platform/web/components/status-badge.ts
 import { notifySuccess } from '../../../../platform/web/notify.ts';
 import { type PeriodDto, REPORT_STATUSES } from '../../staffing.contracts.ts';
 import { DownloadButtons } from '../../web/download-buttons.tsx';
-import { PeriodFormModal } from './period-form-modal.tsx';
-import { OwnReportCard } from './report-own-card.tsx';
 import { periodQuery, periodsQuery, staffingApi, staffingFiles } from '../../web/reporting-api.ts';
 import { useDay } from '../../web/reporting-format.ts';
+import { PeriodFormModal } from './period-form-modal.tsx';
+import { OwnReportCard } from './report-own-card.tsx';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; period: PeriodDto } | { kind: 'close'; period: PeriodDto };
 

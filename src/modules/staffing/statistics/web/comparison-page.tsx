@@ -8,11 +8,11 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Loading } from '../../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../../platform/web/components/page.tsx';
 import { RATIOS } from '../../staffing-measures.ts';
+import { DownloadButtons } from '../../web/download-buttons.tsx';
+import { comparisonExportUrl, comparisonQuery } from '../../web/statistics-api.ts';
 import { columnsFromSearch, columnsToSearch } from './comparison-columns.ts';
 import { ComparisonView } from './comparison-view.tsx';
-import { DownloadButtons } from '../../web/download-buttons.tsx';
 import { HeatMap } from './heat-map.tsx';
-import { comparisonExportUrl, comparisonQuery } from '../../web/statistics-api.ts';
 import {
   ALL_PROFESSIONS,
   NoSelection,

@@ -3,12 +3,12 @@ import { Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComparisonDto } from '../../staffing.contracts.ts';
-import { ColumnChooser } from './comparison-column-chooser.tsx';
-import { availableColumns, chosenColumns } from './comparison-columns.ts';
-import { ComparisonTable } from './comparison-table.tsx';
 import { DownloadButtons } from '../../web/download-buttons.tsx';
 import { useLang } from '../../web/reporting-format.ts';
 import { comparisonExportUrl, type ExportFormat, type StatisticsSource } from '../../web/statistics-api.ts';
+import { ColumnChooser } from './comparison-column-chooser.tsx';
+import { availableColumns, chosenColumns } from './comparison-columns.ts';
+import { ComparisonTable } from './comparison-table.tsx';
 import { SuppressionNote } from './statistics-notes.tsx';
 
 type ComparisonViewProps = {

@@ -7,8 +7,8 @@ import { DataTable } from '../../../../platform/web/components/data-table.tsx';
 import { compareSwedish } from '../../../../platform/web/i18n/format.ts';
 import type { Cell, ComparisonDto } from '../../staffing.contracts.ts';
 import { RATIO_DEFS, type RatioDef } from '../../staffing-measures.ts';
-import { HEAT_COLOURS, HEAT_STEPS, HEAT_SYMBOLS, HEAT_TEXT_COLOUR, type HeatStep, heatStep } from './heat-map-scale.ts';
 import { useLang } from '../../web/reporting-format.ts';
+import { HEAT_COLOURS, HEAT_STEPS, HEAT_SYMBOLS, HEAT_TEXT_COLOUR, type HeatStep, heatStep } from './heat-map-scale.ts';
 import { cellNumber, useCellFormat } from './statistics-format.ts';
 import { MunicipalityRowHeader, NUMERIC_CELL, REGION_ROWS } from './statistics-table.tsx';
 

@@ -8,11 +8,11 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Loading } from '../../../../platform/web/components/feedback.tsx';
 import { RouterAnchor } from '../../../../platform/web/components/router-link.tsx';
+import { useLang } from '../../web/reporting-format.ts';
+import { comparisonQuery, publicPeriodsQuery, publicProfessionsQuery } from '../../web/statistics-api.ts';
 import { columnsFromSearch, columnsToSearch } from './comparison-columns.ts';
 import type { ComparisonSearch } from './comparison-page.tsx';
 import { ComparisonView } from './comparison-view.tsx';
-import { useLang } from '../../web/reporting-format.ts';
-import { comparisonQuery, publicPeriodsQuery, publicProfessionsQuery } from '../../web/statistics-api.ts';
 import { ALL_PROFESSIONS, professionName, StatisticsFilters } from './statistics-filters.tsx';
 import { RatioFormulas } from './statistics-notes.tsx';
 

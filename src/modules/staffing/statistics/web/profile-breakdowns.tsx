@@ -4,12 +4,12 @@ import { Stack, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../../platform/web/components/data-table.tsx';
-import { type Breakdown as BreakdownDto, breakdownRows, SHARE_DENOMINATOR } from '../profile-tables.ts';
 import { type Cell, type ConfigItemDto, type ProfileDto, SUPPRESSED } from '../../staffing.contracts.ts';
 import { MEASURE_BY_KEY } from '../../staffing-measures.ts';
 import { ProfileDownloads } from '../../web/download-buttons.tsx';
-import { ProfileChart } from './profile-chart.tsx';
 import { useLang } from '../../web/reporting-format.ts';
+import { type Breakdown as BreakdownDto, breakdownRows, SHARE_DENOMINATOR } from '../profile-tables.ts';
+import { ProfileChart } from './profile-chart.tsx';
 import { measureLabel, NOT_REPORTED, useCellFormat } from './statistics-format.ts';
 
 type ProfileBreakdownsProps = {

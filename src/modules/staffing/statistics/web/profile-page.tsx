@@ -12,10 +12,10 @@ import { Page } from '../../../../platform/web/components/page.tsx';
 import { RequirePermission } from '../../../../platform/web/components/require-permission.tsx';
 import { RouterAnchor } from '../../../../platform/web/components/router-link.tsx';
 import type { RatioKey } from '../../staffing-measures.ts';
+import { profileQuery } from '../../web/statistics-api.ts';
 import { ProfileBreakdowns } from './profile-breakdowns.tsx';
 import { ProfileRatios } from './profile-ratios.tsx';
 import { ProfileTrend } from './profile-trend.tsx';
-import { profileQuery } from '../../web/statistics-api.ts';
 import {
   ALL_PROFESSIONS,
   NoSelection,

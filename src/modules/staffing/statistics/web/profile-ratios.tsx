@@ -4,12 +4,12 @@ import { SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../../platform/web/components/data-table.tsx';
-import { type RatioRow, ratioRows } from '../profile-tables.ts';
 import type { ProfileDto } from '../../staffing.contracts.ts';
 import type { RatioDef } from '../../staffing-measures.ts';
 import { ProfileDownloads } from '../../web/download-buttons.tsx';
-import { ProfileChart } from './profile-chart.tsx';
 import { useLang } from '../../web/reporting-format.ts';
+import { type RatioRow, ratioRows } from '../profile-tables.ts';
+import { ProfileChart } from './profile-chart.tsx';
 import { useCellFormat } from './statistics-format.ts';
 
 export function ProfileRatios({ profile }: { profile: ProfileDto }) {

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { ProfileDto } from '../../staffing.contracts.ts';
 import { RATIO_BY_KEY, RATIO_DEFS, RATIOS, type RatioKey } from '../../staffing-measures.ts';
 import { ProfileDownloads } from '../../web/download-buttons.tsx';
+import { useLang } from '../../web/reporting-format.ts';
 import { ProfileChart } from './profile-chart.tsx';
 import { RatioTable } from './profile-ratios.tsx';
-import { useLang } from '../../web/reporting-format.ts';
 import { ratioLabel } from './statistics-format.ts';
 
 type ProfileTrendProps = {
