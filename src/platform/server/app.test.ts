@@ -65,6 +65,42 @@ describe('errors', () => {
     expect(big.statusCode).toBe(413);
   });
 
+  it('answers in the request’s language: the user’s choice, else Accept-Language, else Swedish', async () => {
+    const signedOut = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+    });
+    expect(signedOut.statusCode).toBe(401);
+    expect(signedOut.json().error).toMatchObject({
+      message: 'You need to sign in.',
+      messageCode: 'platform.unauthorized',
+    });
+    const swedish = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { 'accept-language': 'de, fr;q=0.5' },
+    });
+    expect(swedish.json().error.message).toBe('Du behöver logga in.');
+
+    const cookie = await t.signIn(await buildUser(t.db, { role: 'regional_admin' }));
+    const prefer = await t.as(cookie)({ method: 'PATCH', url: '/api/me/preferences', payload: { locale: 'en' } });
+    expect(prefer.statusCode).toBe(200);
+    // The signed-in user's choice wins over the browser's header.
+    const bad = await t.as(cookie)({
+      method: 'POST',
+      url: '/api/networks',
+      headers: { 'content-type': 'application/json', 'accept-language': 'sv' },
+      payload: '{"name":',
+    });
+    expect(bad.json().error.message).toBe('The request could not be understood.');
+    const invalid = await t.as(cookie)({ method: 'POST', url: '/api/organisations', payload: { name: 'X', code: 7 } });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.message).toBe('The information is not valid. Correct the marked fields.');
+    const codeField = invalid.json().error.fields.find((f: { path: string }) => f.path === 'code');
+    expect(codeField.message).toMatch(/^Invalid input/);
+  });
+
   it('hides unexpected errors behind a generic 500 with a correlation id', async () => {
     const broken = await createTestApp();
     try {
