@@ -2,7 +2,6 @@
 import { Button, Code, Group, NativeSelect, Paper, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../platform/web/components/data-table.tsx';
@@ -11,25 +10,30 @@ import { Page } from '../../../platform/web/components/page.tsx';
 import { PagePagination } from '../../../platform/web/components/page-pagination.tsx';
 import { compareSwedish, useFormat } from '../../../platform/web/i18n/format.ts';
 import type { AuditEventDto } from '../admin.contracts.ts';
+import { adminSv } from './admin.sv.ts';
 import { type AuditParams, auditQuery, organisationsQuery } from './admin-api.ts';
+import { type AdminKey, type AdminT, useAdminT } from './admin-t.ts';
 import { PAGE_SIZE } from './admin-validation.ts';
 
 export type AuditSearch = AuditParams;
 
-/** "user.invite" → "Användare inbjuden"; an action without a text shows its code. */
-function actionLabel(t: TFunction, action: string): string {
-  const labels: Record<string, Record<string, string> | undefined> = t('audit.actions', { returnObjects: true });
+const ACTION_TEXTS: Record<string, Record<string, string> | undefined> = adminSv.audit.actions;
+const ENTITY_TEXTS: Record<string, string | undefined> = adminSv.audit.entityTypes;
+
+/** "user.invite" → "Användare inbjuden"; an action without a text (another module's) shows its code. */
+function actionLabel(at: AdminT, action: string): string {
   const [group = '', name = ''] = action.split('.');
-  return labels[group]?.[name] ?? action;
+  const known = ACTION_TEXTS[group] && Object.hasOwn(ACTION_TEXTS[group], name);
+  return known ? at(`audit.actions.${group}.${name}` as AdminKey) : action;
 }
 
-function entityLabel(t: TFunction, entityType: string): string {
-  const labels: Record<string, string | undefined> = t('audit.entityTypes', { returnObjects: true });
-  return labels[entityType] ?? entityType;
+function entityLabel(at: AdminT, entityType: string): string {
+  return Object.hasOwn(ENTITY_TEXTS, entityType) ? at(`audit.entityTypes.${entityType}` as AdminKey) : entityType;
 }
 
 export function AuditPage({ search }: { search: AuditSearch }) {
   const { t } = useTranslation();
+  const at = useAdminT();
   const format = useFormat();
   const navigate = useNavigate({ from: '/admin/audit' });
   const page = search.page ?? 1;
@@ -38,25 +42,25 @@ export function AuditPage({ search }: { search: AuditSearch }) {
     navigate({ search: (previous) => ({ ...previous, ...changes, page: changes.page }), replace: true });
 
   return (
-    <Page title={t('audit.title')}>
-      <Text>{t('audit.intro')}</Text>
+    <Page title={at('audit.title')}>
+      <Text>{at('audit.intro')}</Text>
       <AuditFilters search={search} actions={query.data?.actions ?? []} onChange={setSearch} />
       {query.isPending ? <Loading /> : null}
       {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.data ? (
         <>
           <Text fw={600} role="status">
-            {t('audit.count', { count: query.data.total })}
+            {at('audit.count', { count: query.data.total })}
           </Text>
-          <DataTable label={t('audit.title')} empty={query.data.items.length === 0}>
+          <DataTable label={at('audit.title')} empty={query.data.items.length === 0}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('audit.at')}</Table.Th>
-                <Table.Th>{t('audit.actor')}</Table.Th>
-                <Table.Th>{t('audit.action')}</Table.Th>
-                <Table.Th>{t('audit.entity')}</Table.Th>
-                <Table.Th>{t('audit.organisation')}</Table.Th>
-                <Table.Th>{t('audit.ip')}</Table.Th>
+                <Table.Th>{at('audit.at')}</Table.Th>
+                <Table.Th>{at('audit.actor')}</Table.Th>
+                <Table.Th>{at('audit.action')}</Table.Th>
+                <Table.Th>{at('audit.entity')}</Table.Th>
+                <Table.Th>{at('audit.organisation')}</Table.Th>
+                <Table.Th>{at('audit.ip')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -65,15 +69,15 @@ export function AuditPage({ search }: { search: AuditSearch }) {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <time dateTime={event.at}>{format.dateTime(event.at)}</time>
                   </Table.Td>
-                  <Table.Td>{actorText(t, event)}</Table.Td>
+                  <Table.Td>{actorText(at, event)}</Table.Td>
                   <Table.Td>
-                    {actionLabel(t, event.action)}
+                    {actionLabel(at, event.action)}
                     <Text size="xs" c="dimmed">
                       {event.action}
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {entityLabel(t, event.entityType)}
+                    {entityLabel(at, event.entityType)}
                     {event.entityId ? (
                       <Text size="xs">
                         <Code>{event.entityId}</Code>
@@ -98,10 +102,10 @@ export function AuditPage({ search }: { search: AuditSearch }) {
   );
 }
 
-function actorText(t: TFunction, event: AuditEventDto): string {
-  if (event.actorName) return event.actorTokenId ? `${event.actorName} (${t('audit.token')})` : event.actorName;
-  if (event.actorTokenId) return t('audit.token');
-  return t('audit.system');
+function actorText(at: AdminT, event: AuditEventDto): string {
+  if (event.actorName) return event.actorTokenId ? `${event.actorName} (${at('audit.token')})` : event.actorName;
+  if (event.actorTokenId) return at('audit.token');
+  return at('audit.system');
 }
 
 type AuditFiltersProps = {
@@ -112,6 +116,7 @@ type AuditFiltersProps = {
 
 function AuditFilters({ search, actions, onChange }: AuditFiltersProps) {
   const { t } = useTranslation();
+  const at = useAdminT();
   const organisations = useQuery(organisationsQuery(true));
   const organisationOptions = useMemo(
     () =>
@@ -124,41 +129,41 @@ function AuditFilters({ search, actions, onChange }: AuditFiltersProps) {
   const actionOptions = useMemo(() => {
     const all = search.action && !actions.includes(search.action) ? [...actions, search.action] : actions;
     return all
-      .map((action) => ({ value: action, label: actionLabel(t, action) }))
+      .map((action) => ({ value: action, label: actionLabel(at, action) }))
       .sort((a, b) => compareSwedish(a.label, b.label));
-  }, [actions, search.action, t]);
+  }, [actions, search.action, at]);
   const extra = [
-    search.actorUserId ? `${t('audit.actor')}: ${search.actorUserId}` : null,
+    search.actorUserId ? `${at('audit.actor')}: ${search.actorUserId}` : null,
     search.entityType || search.entityId
-      ? `${t('audit.entity')}: ${[search.entityType, search.entityId].filter(Boolean).join(' ')}`
+      ? `${at('audit.entity')}: ${[search.entityType, search.entityId].filter(Boolean).join(' ')}`
       : null,
   ].filter((text): text is string => text !== null);
   const anyFilter = Object.entries(search).some(([key, value]) => key !== 'page' && value !== undefined);
 
   return (
-    <Paper withBorder p="md" component="section" aria-label={t('audit.filters')}>
+    <Paper withBorder p="md" component="section" aria-label={at('audit.filters')}>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
         <NativeSelect
-          label={t('audit.action')}
+          label={at('audit.action')}
           data={[{ value: '', label: t('common.all') }, ...actionOptions]}
           value={search.action ?? ''}
           onChange={(event) => onChange({ action: event.currentTarget.value || undefined })}
         />
         <NativeSelect
-          label={t('audit.organisation')}
+          label={at('audit.organisation')}
           data={[{ value: '', label: t('common.all') }, ...organisationOptions]}
           value={search.organisationId ?? ''}
           onChange={(event) => onChange({ organisationId: event.currentTarget.value || undefined })}
         />
         <TextInput
-          label={t('audit.from')}
+          label={at('audit.from')}
           type="date"
           value={search.from ?? ''}
           max={search.to}
           onChange={(event) => onChange({ from: event.currentTarget.value || undefined })}
         />
         <TextInput
-          label={t('audit.to')}
+          label={at('audit.to')}
           type="date"
           value={search.to ?? ''}
           min={search.from}
@@ -166,7 +171,7 @@ function AuditFilters({ search, actions, onChange }: AuditFiltersProps) {
         />
       </SimpleGrid>
       <Group mt="md" justify="space-between">
-        <Text size="sm">{extra.length ? t('audit.extraFilter', { filter: extra.join(', ') }) : null}</Text>
+        <Text size="sm">{extra.length ? at('audit.extraFilter', { filter: extra.join(', ') }) : null}</Text>
         {anyFilter ? (
           <Button
             variant="default"
@@ -183,7 +188,7 @@ function AuditFilters({ search, actions, onChange }: AuditFiltersProps) {
               })
             }
           >
-            {t('audit.clear')}
+            {at('audit.clear')}
           </Button>
         ) : null}
       </Group>

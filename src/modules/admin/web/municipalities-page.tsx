@@ -15,6 +15,7 @@ import { useFormat } from '../../../platform/web/i18n/format.ts';
 import { notifyError, notifySuccess } from '../../../platform/web/notify.ts';
 import type { OrganisationDto } from '../admin.contracts.ts';
 import { adminApi, organisationsQuery } from './admin-api.ts';
+import { useAdminT } from './admin-t.ts';
 import { MunicipalityFormModal } from './municipality-form-modal.tsx';
 
 const COLUMNS = {
@@ -31,6 +32,7 @@ type Dialog =
 
 export function MunicipalitiesPage() {
   const { t } = useTranslation();
+  const at = useAdminT();
   const me = useMe();
   const format = useFormat();
   const queryClient = useQueryClient();
@@ -45,17 +47,17 @@ export function MunicipalitiesPage() {
       adminApi.updateOrganisation(org.id, { active }),
     onSuccess: async (org) => {
       await queryClient.invalidateQueries({ queryKey: ['organisations'] });
-      notifySuccess(t(org.active ? 'municipalities.reactivated' : 'municipalities.deactivated', { name: org.name }));
+      notifySuccess(at(org.active ? 'municipalities.reactivated' : 'municipalities.deactivated', { name: org.name }));
       setDialog(null);
     },
   });
 
   return (
     <Page
-      title={t('municipalities.title')}
-      actions={<Button onClick={() => setDialog({ kind: 'create' })}>{t('municipalities.create')}</Button>}
+      title={at('municipalities.title')}
+      actions={<Button onClick={() => setDialog({ kind: 'create' })}>{at('municipalities.create')}</Button>}
     >
-      <Text>{t('municipalities.intro', { region: me.region.name })}</Text>
+      <Text>{at('municipalities.intro', { region: me.region.name })}</Text>
       <Checkbox
         label={t('common.showInactive')}
         checked={showInactive}
@@ -64,12 +66,12 @@ export function MunicipalitiesPage() {
       {query.isPending ? <Loading /> : null}
       {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.isSuccess ? (
-        <DataTable label={t('municipalities.title')} empty={sorted.length === 0}>
+        <DataTable label={at('municipalities.title')} empty={sorted.length === 0}>
           <Table.Thead>
             <Table.Tr>
-              <SortableTh column="name" label={t('municipalities.name')} sort={sort} />
-              <SortableTh column="code" label={t('municipalities.code')} sort={sort} />
-              <SortableTh column="users" label={t('municipalities.users')} sort={sort} />
+              <SortableTh column="name" label={at('municipalities.name')} sort={sort} />
+              <SortableTh column="code" label={at('municipalities.code')} sort={sort} />
+              <SortableTh column="users" label={at('municipalities.users')} sort={sort} />
               <SortableTh column="status" label={t('common.status')} sort={sort} />
               <Table.Th>{t('common.actions')}</Table.Th>
             </Table.Tr>
@@ -137,8 +139,8 @@ export function MunicipalitiesPage() {
       {dialog?.kind === 'deactivate' ? (
         <ConfirmDialog
           opened
-          title={t('municipalities.deactivateTitle', { name: dialog.org.name })}
-          text={t('municipalities.deactivateText')}
+          title={at('municipalities.deactivateTitle', { name: dialog.org.name })}
+          text={at('municipalities.deactivateText')}
           confirmLabel={t('common.deactivate')}
           loading={setActive.isPending}
           error={setActive.isError ? errorMessage(setActive.error) : null}

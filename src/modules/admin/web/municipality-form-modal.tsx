@@ -10,12 +10,14 @@ import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import type { OrganisationDto } from '../admin.contracts.ts';
 import { adminApi } from './admin-api.ts';
+import { useAdminT } from './admin-t.ts';
 import { validateName, validateScbCode } from './admin-validation.ts';
 
 type MunicipalityFormModalProps = { municipality?: OrganisationDto; onClose: () => void };
 
 export function MunicipalityFormModal({ municipality, onClose }: MunicipalityFormModalProps) {
   const { t } = useTranslation();
+  const at = useAdminT();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
@@ -29,7 +31,7 @@ export function MunicipalityFormModal({ municipality, onClose }: MunicipalityFor
     },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['organisations'] });
-      notifySuccess(municipality ? t('common.saved') : t('municipalities.created', { name: saved.name }));
+      notifySuccess(municipality ? t('common.saved') : at('municipalities.created', { name: saved.name }));
       onClose();
     },
     onError: (error) => setFormError(applyServerErrors(form, error)),
@@ -40,7 +42,7 @@ export function MunicipalityFormModal({ municipality, onClose }: MunicipalityFor
       opened
       onClose={onClose}
       title={
-        municipality ? t('municipalities.editTitle', { name: municipality.name }) : t('municipalities.createTitle')
+        municipality ? at('municipalities.editTitle', { name: municipality.name }) : at('municipalities.createTitle')
       }
     >
       <ModalForm
@@ -51,13 +53,13 @@ export function MunicipalityFormModal({ municipality, onClose }: MunicipalityFor
         }}
         pending={mutation.isPending}
         formError={formError}
-        submitLabel={municipality ? t('common.save') : t('municipalities.createSubmit')}
+        submitLabel={municipality ? t('common.save') : at('municipalities.createSubmit')}
         onCancel={onClose}
       >
-        <TextInput label={t('municipalities.name')} required data-autofocus {...form.getInputProps('name')} />
+        <TextInput label={at('municipalities.name')} required data-autofocus {...form.getInputProps('name')} />
         <TextInput
-          label={t('municipalities.code')}
-          description={t('municipalities.codeHelp')}
+          label={at('municipalities.code')}
+          description={at('municipalities.codeHelp')}
           inputMode="numeric"
           maxLength={4}
           required

@@ -13,19 +13,20 @@ import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { adminApi, type NetworkDetail, networkQuery } from './admin-api.ts';
+import { useAdminT } from './admin-t.ts';
 import { NetworkFormModal } from './network-form-modal.tsx';
 import { NetworkMemberAdd } from './network-member-add.tsx';
 
 type Member = NetworkDetail['members'][number];
 
 export function NetworkDetailPage({ networkId }: { networkId: string }) {
-  const { t } = useTranslation();
+  const at = useAdminT();
   const query = useQuery(networkQuery(networkId));
 
   if (!query.isSuccess) {
     return (
-      <Page title={t('networks.title')}>
-        <RouterAnchor to="/networks">{t('networks.back')}</RouterAnchor>
+      <Page title={at('networks.title')}>
+        <RouterAnchor to="/networks">{at('networks.back')}</RouterAnchor>
         {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : <Loading />}
       </Page>
     );
@@ -35,6 +36,7 @@ export function NetworkDetailPage({ networkId }: { networkId: string }) {
 
 function NetworkView({ network }: { network: NetworkDetail }) {
   const { t } = useTranslation();
+  const at = useAdminT();
   const me = useMe();
   const queryClient = useQueryClient();
   const canManage = hasPermission(me, 'network:manage');
@@ -46,7 +48,7 @@ function NetworkView({ network }: { network: NetworkDetail }) {
     mutationFn: (member: Member) => adminApi.removeMember(network.id, member.userId),
     onSuccess: async (_result, member) => {
       await queryClient.invalidateQueries({ queryKey: ['networks'] });
-      notifySuccess(t('networks.memberRemoved', { name: member.name }));
+      notifySuccess(at('networks.memberRemoved', { name: member.name }));
       setRemoving(null);
     },
   });
@@ -62,31 +64,31 @@ function NetworkView({ network }: { network: NetworkDetail }) {
         ) : null
       }
     >
-      <RouterAnchor to="/networks">{t('networks.back')}</RouterAnchor>
+      <RouterAnchor to="/networks">{at('networks.back')}</RouterAnchor>
       <Group gap="sm">
-        <Text fw={600}>{t(`networkKinds.${network.kind}`)}</Text>
+        <Text fw={600}>{at(`networkKinds.${network.kind}`)}</Text>
         <StatusBadge tone={network.active ? 'positive' : 'neutral'}>
           {network.active ? t('common.active') : t('common.inactive')}
         </StatusBadge>
       </Group>
-      <Text style={{ whiteSpace: 'pre-line' }}>{network.description || t('networks.noDescription')}</Text>
+      <Text style={{ whiteSpace: 'pre-line' }}>{network.description || at('networks.noDescription')}</Text>
 
       <Paper withBorder p="lg" radius="md">
         <Stack>
           <Title order={2} size="h3">
-            {t('networks.membersTitle')}
+            {at('networks.membersTitle')}
           </Title>
-          <Text>{t('networks.memberCount', { count: network.memberCount })}</Text>
-          {network.members.length < network.memberCount ? <Text c="dimmed">{t('networks.hiddenMembers')}</Text> : null}
+          <Text>{at('networks.memberCount', { count: network.memberCount })}</Text>
+          {network.members.length < network.memberCount ? <Text c="dimmed">{at('networks.hiddenMembers')}</Text> : null}
           {canManage ? <NetworkMemberAdd networkId={network.id} memberIds={memberIds} /> : null}
           {network.members.length === 0 ? (
-            <Text>{t('networks.noMembers')}</Text>
+            <Text>{at('networks.noMembers')}</Text>
           ) : (
-            <DataTable label={t('networks.membersTitle')}>
+            <DataTable label={at('networks.membersTitle')}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('common.name')}</Table.Th>
-                  <Table.Th>{t('networks.organisation')}</Table.Th>
+                  <Table.Th>{at('networks.organisation')}</Table.Th>
                   {canManage ? <Table.Th>{t('common.actions')}</Table.Th> : null}
                 </Table.Tr>
               </Table.Thead>
@@ -100,13 +102,13 @@ function NetworkView({ network }: { network: NetworkDetail }) {
                         <Button
                           size="xs"
                           variant="default"
-                          aria-label={t('networks.removeMember', { name: member.name })}
+                          aria-label={at('networks.removeMember', { name: member.name })}
                           onClick={() => {
                             remove.reset();
                             setRemoving(member);
                           }}
                         >
-                          {t('networks.remove')}
+                          {at('networks.remove')}
                         </Button>
                       </Table.Td>
                     ) : null}
@@ -122,9 +124,9 @@ function NetworkView({ network }: { network: NetworkDetail }) {
       {removing ? (
         <ConfirmDialog
           opened
-          title={t('networks.removeTitle', { name: removing.name })}
-          text={t('networks.removeText')}
-          confirmLabel={t('networks.remove')}
+          title={at('networks.removeTitle', { name: removing.name })}
+          text={at('networks.removeText')}
+          confirmLabel={at('networks.remove')}
           loading={remove.isPending}
           error={remove.isError ? errorMessage(remove.error) : null}
           onCancel={() => setRemoving(null)}

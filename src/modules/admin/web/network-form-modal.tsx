@@ -10,6 +10,7 @@ import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import type { NetworkDto } from '../admin.contracts.ts';
 import { adminApi } from './admin-api.ts';
+import { useAdminT } from './admin-t.ts';
 import { isNetworkKind, NETWORK_KINDS, validateDescription, validateName } from './admin-validation.ts';
 
 type NetworkKind = NetworkDto['kind'];
@@ -17,6 +18,7 @@ type NetworkFormModalProps = { network?: NetworkDto; onClose: () => void };
 
 export function NetworkFormModal({ network, onClose }: NetworkFormModalProps) {
   const { t } = useTranslation();
+  const at = useAdminT();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
@@ -37,7 +39,7 @@ export function NetworkFormModal({ network, onClose }: NetworkFormModalProps) {
     },
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['networks'] });
-      notifySuccess(network ? t('common.saved') : t('networks.created', { name: saved.name }));
+      notifySuccess(network ? t('common.saved') : at('networks.created', { name: saved.name }));
       onClose();
     },
     onError: (error) => setFormError(applyServerErrors(form, error)),
@@ -47,7 +49,7 @@ export function NetworkFormModal({ network, onClose }: NetworkFormModalProps) {
     <AppModal
       opened
       onClose={onClose}
-      title={network ? t('networks.editTitle', { name: network.name }) : t('networks.createTitle')}
+      title={network ? at('networks.editTitle', { name: network.name }) : at('networks.createTitle')}
     >
       <ModalForm
         form={form}
@@ -57,14 +59,14 @@ export function NetworkFormModal({ network, onClose }: NetworkFormModalProps) {
         }}
         pending={mutation.isPending}
         formError={formError}
-        submitLabel={network ? t('common.save') : t('networks.createSubmit')}
+        submitLabel={network ? t('common.save') : at('networks.createSubmit')}
         onCancel={onClose}
       >
-        <TextInput label={t('networks.name')} required data-autofocus {...form.getInputProps('name')} />
+        <TextInput label={at('networks.name')} required data-autofocus {...form.getInputProps('name')} />
         <NativeSelect
-          label={t('networks.kind')}
+          label={at('networks.kind')}
           required
-          data={NETWORK_KINDS.map((kind) => ({ value: kind, label: t(`networkKinds.${kind}`) }))}
+          data={NETWORK_KINDS.map((kind) => ({ value: kind, label: at(`networkKinds.${kind}`) }))}
           value={form.values.kind}
           error={form.errors.kind}
           onChange={(event) => {
@@ -73,7 +75,7 @@ export function NetworkFormModal({ network, onClose }: NetworkFormModalProps) {
           }}
         />
         <Textarea
-          label={t('networks.description')}
+          label={at('networks.description')}
           autosize
           minRows={3}
           maxRows={10}

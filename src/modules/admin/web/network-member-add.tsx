@@ -3,11 +3,11 @@ import { Button, Group, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../platform/web/api/api-client.ts';
 import { FormError } from '../../../platform/web/components/feedback.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { adminApi, usersQuery } from './admin-api.ts';
+import { useAdminT } from './admin-t.ts';
 
 type Option = { value: string; label: string };
 type NetworkMemberAddProps = { networkId: string; memberIds: ReadonlySet<string> };
@@ -15,7 +15,7 @@ type NetworkMemberAddProps = { networkId: string; memberIds: ReadonlySet<string>
 const MIN_SEARCH = 2;
 
 export function NetworkMemberAdd({ networkId, memberIds }: NetworkMemberAddProps) {
-  const { t } = useTranslation();
+  const at = useAdminT();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState('');
   const [picked, setPicked] = useState<Option | null>(null);
@@ -35,7 +35,7 @@ export function NetworkMemberAdd({ networkId, memberIds }: NetworkMemberAddProps
     mutationFn: (option: Option) => adminApi.addMember(networkId, option.value),
     onSuccess: async (_result, option) => {
       await queryClient.invalidateQueries({ queryKey: ['networks'] });
-      notifySuccess(t('networks.memberAdded', { name: option.label }));
+      notifySuccess(at('networks.memberAdded', { name: option.label }));
       setPicked(null);
       setSearch('');
     },
@@ -51,8 +51,8 @@ export function NetworkMemberAdd({ networkId, memberIds }: NetworkMemberAddProps
     >
       <Group align="flex-end" gap="sm">
         <Select
-          label={t('networks.searchUser')}
-          description={t('networks.searchUserHelp')}
+          label={at('networks.searchUser')}
+          description={at('networks.searchUserHelp')}
           searchable
           searchValue={search}
           onSearchChange={setSearch}
@@ -60,11 +60,11 @@ export function NetworkMemberAdd({ networkId, memberIds }: NetworkMemberAddProps
           value={picked?.value ?? null}
           onChange={(_value, option) => setPicked(option ? { value: option.value, label: option.label } : null)}
           filter={({ options: all }) => all}
-          nothingFoundMessage={showNothingFound ? t('networks.noUsersFound') : undefined}
+          nothingFoundMessage={showNothingFound ? at('networks.noUsersFound') : undefined}
           w={{ base: '100%', sm: 420 }}
         />
         <Button type="submit" disabled={!picked} loading={mutation.isPending}>
-          {t('networks.add')}
+          {at('networks.add')}
         </Button>
       </Group>
       {mutation.isError ? <FormError message={errorMessage(mutation.error)} /> : null}

@@ -13,15 +13,15 @@ import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { SortableTh, useSortedRows } from '../../../platform/web/components/sortable-table.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import { useFormat } from '../../../platform/web/i18n/format.ts';
-import { i18n } from '../../../platform/web/i18n/i18n.ts';
 import { notifyError, notifySuccess } from '../../../platform/web/notify.ts';
 import type { NetworkDto } from '../admin.contracts.ts';
 import { adminApi, networksQuery } from './admin-api.ts';
+import { adminT, useAdminT } from './admin-t.ts';
 import { NetworkFormModal } from './network-form-modal.tsx';
 
 const COLUMNS = {
   name: (network: NetworkDto) => network.name,
-  kind: (network: NetworkDto) => i18n.t(`networkKinds.${network.kind}`),
+  kind: (network: NetworkDto) => adminT(`networkKinds.${network.kind}`),
   members: (network: NetworkDto) => network.memberCount,
   status: (network: NetworkDto) => (network.active ? 0 : 1),
 };
@@ -30,6 +30,7 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; network: NetworkDto } | { kin
 
 export function NetworksPage() {
   const { t } = useTranslation();
+  const at = useAdminT();
   const me = useMe();
   const format = useFormat();
   const queryClient = useQueryClient();
@@ -44,17 +45,19 @@ export function NetworksPage() {
       adminApi.updateNetwork(network.id, { active }),
     onSuccess: async (network) => {
       await queryClient.invalidateQueries({ queryKey: ['networks'] });
-      notifySuccess(t(network.active ? 'networks.reactivated' : 'networks.deactivated', { name: network.name }));
+      notifySuccess(at(network.active ? 'networks.reactivated' : 'networks.deactivated', { name: network.name }));
       setDialog(null);
     },
   });
 
   return (
     <Page
-      title={t('networks.title')}
-      actions={canManage ? <Button onClick={() => setDialog({ kind: 'create' })}>{t('networks.create')}</Button> : null}
+      title={at('networks.title')}
+      actions={
+        canManage ? <Button onClick={() => setDialog({ kind: 'create' })}>{at('networks.create')}</Button> : null
+      }
     >
-      <Text>{t('networks.intro')}</Text>
+      <Text>{at('networks.intro')}</Text>
       {canManage ? (
         <Checkbox
           label={t('common.showInactive')}
@@ -65,12 +68,12 @@ export function NetworksPage() {
       {query.isPending ? <Loading /> : null}
       {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.isSuccess ? (
-        <DataTable label={t('networks.title')} empty={sorted.length === 0}>
+        <DataTable label={at('networks.title')} empty={sorted.length === 0}>
           <Table.Thead>
             <Table.Tr>
-              <SortableTh column="name" label={t('networks.name')} sort={sort} />
-              <SortableTh column="kind" label={t('networks.kind')} sort={sort} />
-              <SortableTh column="members" label={t('networks.members')} sort={sort} />
+              <SortableTh column="name" label={at('networks.name')} sort={sort} />
+              <SortableTh column="kind" label={at('networks.kind')} sort={sort} />
+              <SortableTh column="members" label={at('networks.members')} sort={sort} />
               <SortableTh column="status" label={t('common.status')} sort={sort} />
               {canManage ? <Table.Th>{t('common.actions')}</Table.Th> : null}
             </Table.Tr>
@@ -83,7 +86,7 @@ export function NetworksPage() {
                     {network.name}
                   </RouterAnchor>
                 </Table.Td>
-                <Table.Td>{t(`networkKinds.${network.kind}`)}</Table.Td>
+                <Table.Td>{at(`networkKinds.${network.kind}`)}</Table.Td>
                 <Table.Td>{format.number(network.memberCount)}</Table.Td>
                 <Table.Td>
                   <StatusBadge tone={network.active ? 'positive' : 'neutral'}>
@@ -142,8 +145,8 @@ export function NetworksPage() {
       {dialog?.kind === 'deactivate' ? (
         <ConfirmDialog
           opened
-          title={t('networks.deactivateTitle', { name: dialog.network.name })}
-          text={t('networks.deactivateText')}
+          title={at('networks.deactivateTitle', { name: dialog.network.name })}
+          text={at('networks.deactivateText')}
           confirmLabel={t('common.deactivate')}
           loading={setActive.isPending}
           error={setActive.isError ? errorMessage(setActive.error) : null}

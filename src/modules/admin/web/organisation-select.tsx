@@ -1,7 +1,7 @@
 // The organisation of a new user or API token: a searchable list (the region's office and its municipalities).
 import { Select } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useAdminT } from './admin-t.ts';
 import type { OrganisationOption } from './organisation-options.ts';
 
 type OrganisationSelectProps = {
@@ -13,16 +13,16 @@ type OrganisationSelectProps = {
 };
 
 export function OrganisationSelect({ options, value, onChange, error, disabled }: OrganisationSelectProps) {
-  const { t } = useTranslation();
+  const at = useAdminT();
   return (
     <Select
-      label={t('users.organisation')}
-      placeholder={t('users.chooseOrganisation')}
+      label={at('users.organisation')}
+      placeholder={at('users.chooseOrganisation')}
       required
       searchable
       allowDeselect={false}
       disabled={disabled}
-      nothingFoundMessage={t('users.noOrganisationFound')}
+      nothingFoundMessage={at('users.noOrganisationFound')}
       data={options.map(({ value: id, label }) => ({ value: id, label }))}
       value={value || null}
       onChange={(next) => onChange(next ?? '')}

@@ -3,6 +3,7 @@ import { Checkbox, SimpleGrid } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../platform/shared/roles.ts';
+import { useAdminT } from './admin-t.ts';
 import { type OrganisationKind, rolesAllowedFor } from './organisation-options.ts';
 
 type RoleCheckboxesProps = {
@@ -14,11 +15,12 @@ type RoleCheckboxesProps = {
 
 export function RoleCheckboxes({ kind, value, onChange, error }: RoleCheckboxesProps) {
   const { t } = useTranslation();
+  const at = useAdminT();
   const allowed = rolesAllowedFor(kind);
   return (
     <Checkbox.Group
       label={t('roles.label')}
-      description={kind === 'region' ? t('users.rolesHelpRegion') : t('users.rolesHelpMunicipality')}
+      description={kind === 'region' ? at('users.rolesHelpRegion') : at('users.rolesHelpMunicipality')}
       value={value}
       onChange={(next) => onChange(allowed.filter((role) => next.includes(role)))}
       error={error}

@@ -3,13 +3,13 @@ import { Alert, Button, CopyButton, Group, Stack, Text, TextInput } from '@manti
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../platform/shared/roles.ts';
 import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { useMe } from '../../../platform/web/api/me-query.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
 import { adminApi, type CreatedApiToken } from './admin-api.ts';
+import { useAdminT } from './admin-t.ts';
 import { validateName, validateRoles } from './admin-validation.ts';
 import { keepAllowedRoles, useOrganisationOptions } from './organisation-options.ts';
 import { OrganisationSelect } from './organisation-select.tsx';
@@ -24,13 +24,13 @@ function localDate(date: Date): string {
 }
 
 export function TokenCreateModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const at = useAdminT();
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   return (
     <AppModal
       opened
       onClose={onClose}
-      title={created ? t('tokens.shownOnceTitle') : t('tokens.createTitle')}
+      title={created ? at('tokens.shownOnceTitle') : at('tokens.createTitle')}
       closeOnClickOutside={!created}
     >
       {created ? (
@@ -43,7 +43,7 @@ export function TokenCreateModal({ onClose }: { onClose: () => void }) {
 }
 
 function TokenForm({ onCreated, onCancel }: { onCreated: (created: CreatedApiToken) => void; onCancel: () => void }) {
-  const { t } = useTranslation();
+  const at = useAdminT();
   const me = useMe();
   const queryClient = useQueryClient();
   const organisations = useOrganisationOptions(me);
@@ -53,9 +53,9 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (created: CreatedApiTok
     initialValues: { name: '', organisationId: organisations.only ?? '', roles: [], expiresOn: '' },
     validate: {
       name: validateName,
-      organisationId: (value) => (value ? null : t('validation.organisation')),
+      organisationId: (value) => (value ? null : at('validation.organisation')),
       roles: validateRoles,
-      expiresOn: (value) => (value && value <= today ? t('validation.dateInPast') : null),
+      expiresOn: (value) => (value && value <= today ? at('validation.dateInPast') : null),
     },
   });
   const kind = organisations.kindOf(form.values.organisationId);
@@ -90,12 +90,12 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (created: CreatedApiTok
       }}
       pending={mutation.isPending}
       formError={formError}
-      submitLabel={t('tokens.createSubmit')}
+      submitLabel={at('tokens.createSubmit')}
       onCancel={onCancel}
     >
       <TextInput
-        label={t('tokens.name')}
-        description={t('tokens.nameHelp')}
+        label={at('tokens.name')}
+        description={at('tokens.nameHelp')}
         required
         data-autofocus
         {...form.getInputProps('name')}
@@ -116,8 +116,8 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (created: CreatedApiTok
         />
       ) : null}
       <TextInput
-        label={t('tokens.expires')}
-        description={t('tokens.expiresHelp')}
+        label={at('tokens.expires')}
+        description={at('tokens.expiresHelp')}
         type="date"
         min={today}
         {...form.getInputProps('expiresOn')}
@@ -127,15 +127,15 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (created: CreatedApiTok
 }
 
 function CreatedToken({ created, onDone }: { created: CreatedApiToken; onDone: () => void }) {
-  const { t } = useTranslation();
+  const at = useAdminT();
   return (
     <Stack>
-      <Alert color="orange" role="alert" title={t('tokens.shownOnceAlert')}>
-        <Text size="sm">{t('tokens.shownOnceWarning')}</Text>
+      <Alert color="orange" role="alert" title={at('tokens.shownOnceAlert')}>
+        <Text size="sm">{at('tokens.shownOnceWarning')}</Text>
       </Alert>
       <Text fw={600}>{created.apiToken.name}</Text>
       <TextInput
-        label={t('tokens.tokenLabel')}
+        label={at('tokens.tokenLabel')}
         value={created.token}
         readOnly
         styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
@@ -145,12 +145,12 @@ function CreatedToken({ created, onDone }: { created: CreatedApiToken; onDone: (
         <CopyButton value={created.token}>
           {({ copied, copy }) => (
             <Button variant={copied ? 'light' : 'filled'} onClick={copy} aria-live="polite">
-              {copied ? t('tokens.copied') : t('tokens.copy')}
+              {copied ? at('tokens.copied') : at('tokens.copy')}
             </Button>
           )}
         </CopyButton>
         <Button variant="default" onClick={onDone}>
-          {t('tokens.done')}
+          {at('tokens.done')}
         </Button>
       </Group>
     </Stack>

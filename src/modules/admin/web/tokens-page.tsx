@@ -14,6 +14,7 @@ import { useFormat } from '../../../platform/web/i18n/format.ts';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import type { ApiTokenDto } from '../admin.contracts.ts';
 import { adminApi, tokensQuery } from './admin-api.ts';
+import { useAdminT } from './admin-t.ts';
 import { TokenCreateModal } from './token-create-modal.tsx';
 
 type TokenStatus = 'active' | 'revoked' | 'expired';
@@ -33,6 +34,7 @@ const COLUMNS = {
 
 export function TokensPage() {
   const { t } = useTranslation();
+  const at = useAdminT();
   const format = useFormat();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
@@ -44,33 +46,33 @@ export function TokensPage() {
     mutationFn: (token: ApiTokenDto) => adminApi.revokeToken(token.id),
     onSuccess: async (token) => {
       await queryClient.invalidateQueries({ queryKey: ['tokens'] });
-      notifySuccess(t('tokens.revoked', { name: token.name }));
+      notifySuccess(at('tokens.revoked', { name: token.name }));
       setRevoking(null);
     },
   });
 
   const statusText: Record<TokenStatus, string> = {
-    active: t('tokens.statusActive'),
-    revoked: t('tokens.statusRevoked'),
-    expired: t('tokens.statusExpired'),
+    active: at('tokens.statusActive'),
+    revoked: at('tokens.statusRevoked'),
+    expired: at('tokens.statusExpired'),
   };
 
   return (
-    <Page title={t('tokens.title')} actions={<Button onClick={() => setCreating(true)}>{t('tokens.create')}</Button>}>
-      <Text>{t('tokens.intro')}</Text>
+    <Page title={at('tokens.title')} actions={<Button onClick={() => setCreating(true)}>{at('tokens.create')}</Button>}>
+      <Text>{at('tokens.intro')}</Text>
       {query.isPending ? <Loading /> : null}
       {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.isSuccess ? (
-        <DataTable label={t('tokens.title')} empty={sorted.length === 0}>
+        <DataTable label={at('tokens.title')} empty={sorted.length === 0}>
           <Table.Thead>
             <Table.Tr>
-              <SortableTh column="name" label={t('tokens.name')} sort={sort} />
-              <SortableTh column="organisation" label={t('tokens.organisation')} sort={sort} />
-              <Table.Th>{t('tokens.roles')}</Table.Th>
-              <Table.Th>{t('tokens.prefix')}</Table.Th>
-              <SortableTh column="created" label={t('tokens.created')} sort={sort} />
-              <Table.Th>{t('tokens.expires')}</Table.Th>
-              <Table.Th>{t('tokens.lastUsed')}</Table.Th>
+              <SortableTh column="name" label={at('tokens.name')} sort={sort} />
+              <SortableTh column="organisation" label={at('tokens.organisation')} sort={sort} />
+              <Table.Th>{at('tokens.roles')}</Table.Th>
+              <Table.Th>{at('tokens.prefix')}</Table.Th>
+              <SortableTh column="created" label={at('tokens.created')} sort={sort} />
+              <Table.Th>{at('tokens.expires')}</Table.Th>
+              <Table.Th>{at('tokens.lastUsed')}</Table.Th>
               <SortableTh column="status" label={t('common.status')} sort={sort} />
               <Table.Th>{t('common.actions')}</Table.Th>
             </Table.Tr>
@@ -87,8 +89,8 @@ export function TokensPage() {
                     <Code>{token.tokenPrefix}…</Code>
                   </Table.Td>
                   <Table.Td>{format.date(token.createdAt)}</Table.Td>
-                  <Table.Td>{token.expiresAt ? format.date(token.expiresAt) : t('tokens.noExpiry')}</Table.Td>
-                  <Table.Td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('tokens.never')}</Table.Td>
+                  <Table.Td>{token.expiresAt ? format.date(token.expiresAt) : at('tokens.noExpiry')}</Table.Td>
+                  <Table.Td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : at('tokens.never')}</Table.Td>
                   <Table.Td>
                     <StatusBadge tone={status === 'active' ? 'positive' : 'neutral'}>{statusText[status]}</StatusBadge>
                   </Table.Td>
@@ -97,13 +99,13 @@ export function TokensPage() {
                       <Button
                         size="xs"
                         variant="default"
-                        aria-label={t('tokens.revokeFor', { name: token.name })}
+                        aria-label={at('tokens.revokeFor', { name: token.name })}
                         onClick={() => {
                           revoke.reset();
                           setRevoking(token);
                         }}
                       >
-                        {t('tokens.revoke')}
+                        {at('tokens.revoke')}
                       </Button>
                     ) : null}
                   </Table.Td>
@@ -117,9 +119,9 @@ export function TokensPage() {
       {revoking ? (
         <ConfirmDialog
           opened
-          title={t('tokens.revokeTitle', { name: revoking.name })}
-          text={t('tokens.revokeText')}
-          confirmLabel={t('tokens.revoke')}
+          title={at('tokens.revokeTitle', { name: revoking.name })}
+          text={at('tokens.revokeText')}
+          confirmLabel={at('tokens.revoke')}
           loading={revoke.isPending}
           error={revoke.isError ? errorMessage(revoke.error) : null}
           onCancel={() => setRevoking(null)}

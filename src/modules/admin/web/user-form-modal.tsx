@@ -13,6 +13,7 @@ import { notifySuccess } from '../../../platform/web/notify.ts';
 import { validateEmail } from '../../../platform/web/validation.ts';
 import type { UserDto } from '../admin.contracts.ts';
 import { adminApi } from './admin-api.ts';
+import { useAdminT } from './admin-t.ts';
 import { validateName, validateRoles } from './admin-validation.ts';
 import { keepAllowedRoles, useOrganisationOptions } from './organisation-options.ts';
 import { OrganisationSelect } from './organisation-select.tsx';
@@ -23,6 +24,7 @@ type Values = { name: string; email: string; organisationId: string; roles: Role
 
 export function UserFormModal({ user, onClose }: UserFormModalProps) {
   const { t } = useTranslation();
+  const at = useAdminT();
   const me = useMe();
   const queryClient = useQueryClient();
   const organisations = useOrganisationOptions(me);
@@ -37,7 +39,7 @@ export function UserFormModal({ user, onClose }: UserFormModalProps) {
     validate: {
       name: validateName,
       email: (value) => (user ? null : validateEmail(value)),
-      organisationId: (value) => (value ? null : t('validation.organisation')),
+      organisationId: (value) => (value ? null : at('validation.organisation')),
       roles: validateRoles,
     },
   });
@@ -57,7 +59,7 @@ export function UserFormModal({ user, onClose }: UserFormModalProps) {
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['users'] });
       if (saved.id === me.id) await queryClient.invalidateQueries({ queryKey: ['me'] });
-      notifySuccess(user ? t('common.saved') : t('users.invited', { email: saved.email }));
+      notifySuccess(user ? t('common.saved') : at('users.invited', { email: saved.email }));
       onClose();
     },
     onError: (error) => setFormError(applyServerErrors(form, error)),
@@ -72,7 +74,7 @@ export function UserFormModal({ user, onClose }: UserFormModalProps) {
     <AppModal
       opened
       onClose={onClose}
-      title={user ? t('users.editTitle', { name: user.name }) : t('users.inviteTitle')}
+      title={user ? at('users.editTitle', { name: user.name }) : at('users.inviteTitle')}
     >
       <ModalForm
         form={form}
@@ -82,21 +84,27 @@ export function UserFormModal({ user, onClose }: UserFormModalProps) {
         }}
         pending={mutation.isPending}
         formError={formError}
-        submitLabel={user ? t('common.save') : t('users.inviteSubmit')}
+        submitLabel={user ? t('common.save') : at('users.inviteSubmit')}
         onCancel={onClose}
       >
-        {user ? null : <Text>{t('users.inviteHelp')}</Text>}
-        <TextInput label={t('users.name')} required autoComplete="off" data-autofocus {...form.getInputProps('name')} />
+        {user ? null : <Text>{at('users.inviteHelp')}</Text>}
+        <TextInput
+          label={at('users.name')}
+          required
+          autoComplete="off"
+          data-autofocus
+          {...form.getInputProps('name')}
+        />
         {user ? (
           <Text size="sm">
-            {t('users.email')}: {user.email}
+            {at('users.email')}: {user.email}
             <br />
-            {t('users.organisation')}: {user.organisationName}
+            {at('users.organisation')}: {user.organisationName}
           </Text>
         ) : (
           <>
             <TextInput
-              label={t('users.email')}
+              label={at('users.email')}
               type="email"
               required
               autoComplete="off"

@@ -8,11 +8,13 @@ import { ConfirmDialog } from '../../../platform/web/components/confirm-dialog.t
 import { notifyError, notifySuccess } from '../../../platform/web/notify.ts';
 import type { UserDto } from '../admin.contracts.ts';
 import { adminApi } from './admin-api.ts';
+import { useAdminT } from './admin-t.ts';
 
 type UserRowActionsProps = { user: UserDto; isSelf: boolean; onEdit: () => void };
 
 export function UserRowActions({ user, isSelf, onEdit }: UserRowActionsProps) {
   const { t } = useTranslation();
+  const at = useAdminT();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
 
@@ -20,13 +22,13 @@ export function UserRowActions({ user, isSelf, onEdit }: UserRowActionsProps) {
     mutationFn: (active: boolean) => (active ? adminApi.reactivateUser(user.id) : adminApi.deactivateUser(user.id)),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['users'] });
-      notifySuccess(t(saved.active ? 'users.reactivated' : 'users.deactivated', { name: saved.name }));
+      notifySuccess(at(saved.active ? 'users.reactivated' : 'users.deactivated', { name: saved.name }));
       setConfirming(false);
     },
   });
   const invitation = useMutation({
     mutationFn: () => adminApi.sendInvitation(user.id),
-    onSuccess: () => notifySuccess(t('users.invitationSent', { email: user.email })),
+    onSuccess: () => notifySuccess(at('users.invitationSent', { email: user.email })),
     onError: (error) => notifyError(errorMessage(error)),
   });
 
@@ -47,7 +49,7 @@ export function UserRowActions({ user, isSelf, onEdit }: UserRowActionsProps) {
           <Menu.Item onClick={onEdit}>{t('common.edit')}</Menu.Item>
           {user.active ? (
             <Menu.Item onClick={() => invitation.mutate()}>
-              {user.hasPassword ? t('users.sendReset') : t('users.resendInvitation')}
+              {user.hasPassword ? at('users.sendReset') : at('users.resendInvitation')}
             </Menu.Item>
           ) : null}
           {user.active && !isSelf ? (
@@ -70,8 +72,8 @@ export function UserRowActions({ user, isSelf, onEdit }: UserRowActionsProps) {
       {confirming ? (
         <ConfirmDialog
           opened
-          title={t('users.deactivateTitle', { name: user.name })}
-          text={t('users.deactivateText')}
+          title={at('users.deactivateTitle', { name: user.name })}
+          text={at('users.deactivateText')}
           confirmLabel={t('common.deactivate')}
           loading={setActive.isPending}
           error={setActive.isError ? errorMessage(setActive.error) : null}

@@ -14,6 +14,7 @@ import { PagePagination } from '../../../platform/web/components/page-pagination
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import type { UserDto } from '../admin.contracts.ts';
 import { usersQuery } from './admin-api.ts';
+import { useAdminT } from './admin-t.ts';
 import { PAGE_SIZE } from './admin-validation.ts';
 import { useOrganisationOptions } from './organisation-options.ts';
 import { UserFormModal } from './user-form-modal.tsx';
@@ -25,6 +26,7 @@ type Dialog = { kind: 'invite' } | { kind: 'edit'; user: UserDto };
 
 export function UsersPage({ search }: { search: UsersSearch }) {
   const { t } = useTranslation();
+  const at = useAdminT();
   const me = useMe();
   const navigate = useNavigate({ from: '/admin/users' });
   const canManage = hasPermission(me, 'user:manage');
@@ -46,8 +48,8 @@ export function UsersPage({ search }: { search: UsersSearch }) {
 
   return (
     <Page
-      title={t('users.title')}
-      actions={canManage ? <Button onClick={() => setDialog({ kind: 'invite' })}>{t('users.invite')}</Button> : null}
+      title={at('users.title')}
+      actions={canManage ? <Button onClick={() => setDialog({ kind: 'invite' })}>{at('users.invite')}</Button> : null}
     >
       <UserFilters search={search} onChange={setSearch} />
       {query.isPending ? <Loading /> : null}
@@ -55,15 +57,15 @@ export function UsersPage({ search }: { search: UsersSearch }) {
       {query.data ? (
         <>
           <Text fw={600} role="status">
-            {t('users.count', { count: query.data.total })}
+            {at('users.count', { count: query.data.total })}
           </Text>
-          <DataTable label={t('users.title')} empty={query.data.items.length === 0}>
+          <DataTable label={at('users.title')} empty={query.data.items.length === 0}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('users.name')}</Table.Th>
-                <Table.Th>{t('users.email')}</Table.Th>
-                <Table.Th>{t('users.organisation')}</Table.Th>
-                <Table.Th>{t('users.roles')}</Table.Th>
+                <Table.Th>{at('users.name')}</Table.Th>
+                <Table.Th>{at('users.email')}</Table.Th>
+                <Table.Th>{at('users.organisation')}</Table.Th>
+                <Table.Th>{at('users.roles')}</Table.Th>
                 <Table.Th>{t('common.status')}</Table.Th>
                 {canManage ? <Table.Th>{t('common.actions')}</Table.Th> : null}
               </Table.Tr>
@@ -107,8 +109,9 @@ export function UsersPage({ search }: { search: UsersSearch }) {
 
 function UserStatus({ user }: { user: UserDto }) {
   const { t } = useTranslation();
+  const at = useAdminT();
   if (!user.active) return <StatusBadge tone="neutral">{t('common.inactive')}</StatusBadge>;
-  if (!user.hasPassword) return <StatusBadge tone="attention">{t('users.invitedNoPassword')}</StatusBadge>;
+  if (!user.hasPassword) return <StatusBadge tone="attention">{at('users.invitedNoPassword')}</StatusBadge>;
   return <StatusBadge tone="positive">{t('common.active')}</StatusBadge>;
 }
 
@@ -119,17 +122,18 @@ type UserFiltersProps = { search: UsersSearch; onChange: (changes: Partial<Users
 
 function UserFilters({ search, onChange }: UserFiltersProps) {
   const { t } = useTranslation();
+  const at = useAdminT();
   const me = useMe();
   const organisations = useOrganisationOptions(me);
   const [text, setText] = useState(search.q ?? '');
   const searchFor = useDebouncedCallback((value: string) => onChange({ q: value.trim() || undefined }), 300);
 
   return (
-    <Paper withBorder p="md" component="section" aria-label={t('users.filters')}>
+    <Paper withBorder p="md" component="section" aria-label={at('users.filters')}>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md" style={{ alignItems: 'end' }}>
         <TextInput
-          label={t('users.search')}
-          description={t('users.searchHelp')}
+          label={at('users.search')}
+          description={at('users.searchHelp')}
           type="search"
           value={text}
           onChange={(event) => {
@@ -139,10 +143,10 @@ function UserFilters({ search, onChange }: UserFiltersProps) {
         />
         {managesAllOrganisations(me) ? (
           <Select
-            label={t('users.filterOrganisation')}
+            label={at('users.filterOrganisation')}
             searchable
             allowDeselect={false}
-            nothingFoundMessage={t('users.noOrganisationFound')}
+            nothingFoundMessage={at('users.noOrganisationFound')}
             data={[
               { value: ALL, label: t('common.all') },
               ...organisations.options.map(({ value, label }) => ({ value, label })),
@@ -152,7 +156,7 @@ function UserFilters({ search, onChange }: UserFiltersProps) {
           />
         ) : null}
         <Select
-          label={t('users.filterRole')}
+          label={at('users.filterRole')}
           allowDeselect={false}
           data={[
             { value: ALL, label: t('common.all') },
