@@ -10,9 +10,9 @@ import { ConflictError, NotFoundError, ValidationError } from '../../platform/se
 import type { Mailer } from '../../platform/server/mail.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import { type Action, type Actor, can } from '../../platform/server/policy.ts';
-import type { TrainingsDeps } from '../trainings/catalogue.service.ts';
 import {
   type CatalogueItemRef,
+  type CatalogueLookupDeps,
   catalogueItemsByIds,
   catalogueProfessionKeys,
   searchApprovedItems,
@@ -37,7 +37,7 @@ export type IntroductionsDeps = {
   db: Db;
   mailer: Mailer;
   publicUrl: string;
-  trainings: TrainingsDeps;
+  trainings: CatalogueLookupDeps;
 };
 
 type ListRow = typeof introList.$inferSelect;

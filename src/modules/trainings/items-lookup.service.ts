@@ -44,8 +44,11 @@ export async function searchApprovedItems(db: Db, q: string | undefined, limit: 
   return page.items.map((i) => ({ id: i.id, title: i.title, provider: i.provider, url: i.url, available: true }));
 }
 
+/** What the catalogue's professions are read with (the read cache and the database). */
+export type CatalogueLookupDeps = Pick<TrainingsDeps, 'db' | 'cache' | 'minCount'>;
+
 /** The active profession keys the catalogue offers (the staffing configuration's). */
-export async function catalogueProfessionKeys(deps: TrainingsDeps): Promise<Set<string>> {
+export async function catalogueProfessionKeys(deps: CatalogueLookupDeps): Promise<Set<string>> {
   return new Set((await catalogueProfessions(deps)).map((p) => p.key));
 }
 

@@ -3,14 +3,15 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { authorize, requireActorOf } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
-import { user, userRole } from '../../platform/server/auth.table.ts';
+import { user } from '../../platform/server/auth.table.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
+import { usersWithRole } from '../../platform/server/directory.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import type { Job } from '../../platform/server/jobs.ts';
 import type { Mailer } from '../../platform/server/mail.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import type { Actor } from '../../platform/server/policy.ts';
-import { daysBetween, reminderDue, swedishDate } from '../staffing/reminders.ts';
+import { daysBetween, reminderDue, swedishDate } from '../../platform/server/swedish-dates.ts';
 import { itemLabels, toPublicTrainingDto } from './catalogue.service.ts';
 import {
   type MyReviewDto,
@@ -35,15 +36,10 @@ type Decision = { status: 'approved' | 'needs_change' | 'removed'; comment?: str
 
 const isRegionalAdmin = (actor: Actor) => actor.organisationKind === 'region' && actor.roles.includes('regional_admin');
 
-/** The MAS network: active users with the role mas, ordered by name (the order assignment follows). */
+/** The MAS network: active users with the role mas, ordered by name then id (the order assignment follows). */
 async function masUsers(db: Db): Promise<RoundReviewerDto[]> {
-  return db
-    .select({ userId: user.id, name: user.name, organisation: organisation.name })
-    .from(user)
-    .innerJoin(userRole, and(eq(userRole.userId, user.id), eq(userRole.role, 'mas')))
-    .leftJoin(organisation, eq(organisation.id, user.organisationId))
-    .where(eq(user.active, true))
-    .orderBy(asc(user.name), asc(user.id));
+  const holders = await usersWithRole(db, 'mas');
+  return holders.map(({ userId, name, organisation }) => ({ userId, name, organisation }));
 }
 
 export async function listRoundReviewers(db: Db, ctx: RequestContext): Promise<{ reviewers: RoundReviewerDto[] }> {
