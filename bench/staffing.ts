@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { buildTemplate } from '../src/modules/staffing/staffing-excel.ts';
+import { buildTemplate } from '../src/modules/staffing/reporting/staffing-excel.ts';
 import type { Fact } from '../src/modules/staffing/staffing-measures.ts';
 import { CONTEXT } from '../src/modules/staffing/staffing-measures.ts';
 import { type BenchMunicipality, datasetFacts, type NationalDataset } from './staffing-dataset.ts';
