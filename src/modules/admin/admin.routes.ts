@@ -1,8 +1,10 @@
 // Thin routes of the administration: parse, call one service function, answer with its DTO.
-// Permission checks live in the services through the policy module.
-import type { FastifyInstance } from 'fastify';
+// A route resolves the actor once (signed out is 401) and hands it to the service; permission checks live in the
+// services through the policy module. Services that write audit events also get the request context (id, IP).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireActorOf } from '../../platform/server/actor.ts';
 import { idParamsSchema, meSchema, regionInfoSchema } from '../../platform/shared/contracts.ts';
 import {
   apiTokenSchema,
@@ -54,6 +56,7 @@ export async function adminModule(fastify: FastifyInstance) {
   const { db } = app.deps.database;
   const userDeps = { db, mailer: app.deps.mailer, config: app.deps.config };
   const tags = (t: string) => ({ tags: [t] });
+  const actorOf = (req: FastifyRequest) => requireActorOf(req.ctx);
 
   app.get(
     '/public/region',
@@ -69,7 +72,7 @@ export async function adminModule(fastify: FastifyInstance) {
   );
 
   app.get('/me', { schema: { ...tags('Me'), summary: 'The signed-in user', response: { 200: meSchema } } }, (req) =>
-    getMe(db, req.ctx),
+    getMe(db, actorOf(req)),
   );
   app.patch(
     '/me/preferences',
@@ -81,7 +84,7 @@ export async function adminModule(fastify: FastifyInstance) {
         response: { 200: meSchema },
       },
     },
-    (req) => setLocale(db, req.ctx, req.body.locale),
+    (req) => setLocale(db, actorOf(req), req.ctx, req.body.locale),
   );
 
   app.get(
@@ -94,7 +97,12 @@ export async function adminModule(fastify: FastifyInstance) {
       },
     },
     (req) =>
-      listOrganisations(db, req.ctx, { includeInactive: req.query.includeInactive === 'true' }, app.deps.readCache),
+      listOrganisations(
+        db,
+        actorOf(req),
+        { includeInactive: req.query.includeInactive === 'true' },
+        app.deps.readCache,
+      ),
   );
   app.post(
     '/organisations',
@@ -106,12 +114,12 @@ export async function adminModule(fastify: FastifyInstance) {
         response: { 201: organisationSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createMunicipality(db, req.ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await createMunicipality(db, actorOf(req), req.ctx, req.body)),
   );
   app.get(
     '/organisations/:id',
     { schema: { ...tags('Organisations'), params: idParamsSchema, response: { 200: organisationSchema } } },
-    (req) => getOrganisation(db, req.ctx, req.params.id),
+    (req) => getOrganisation(db, actorOf(req), req.params.id),
   );
   app.patch(
     '/organisations/:id',
@@ -124,7 +132,7 @@ export async function adminModule(fastify: FastifyInstance) {
         response: { 200: organisationSchema },
       },
     },
-    (req) => updateOrganisation(db, req.ctx, req.params.id, req.body),
+    (req) => updateOrganisation(db, actorOf(req), req.ctx, req.params.id, req.body),
   );
 
   app.get(
@@ -136,17 +144,17 @@ export async function adminModule(fastify: FastifyInstance) {
         response: { 200: z.array(networkSchema) },
       },
     },
-    (req) => listNetworks(db, req.ctx, { includeInactive: req.query.includeInactive === 'true' }),
+    (req) => listNetworks(db, actorOf(req), { includeInactive: req.query.includeInactive === 'true' }),
   );
   app.post(
     '/networks',
     { schema: { ...tags('Networks'), body: createNetworkSchema, response: { 201: networkSchema } } },
-    async (req, reply) => reply.code(201).send(await createNetwork(db, req.ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await createNetwork(db, actorOf(req), req.ctx, req.body)),
   );
   app.get(
     '/networks/:id',
     { schema: { ...tags('Networks'), params: idParamsSchema, response: { 200: networkDetailSchema } } },
-    (req) => getNetwork(db, req.ctx, req.params.id),
+    (req) => getNetwork(db, actorOf(req), req.ctx, req.params.id),
   );
   app.patch(
     '/networks/:id',
@@ -158,7 +166,7 @@ export async function adminModule(fastify: FastifyInstance) {
         response: { 200: networkSchema },
       },
     },
-    (req) => updateNetwork(db, req.ctx, req.params.id, req.body),
+    (req) => updateNetwork(db, actorOf(req), req.ctx, req.params.id, req.body),
   );
   app.put(
     '/networks/:id/members/:userId',
@@ -170,7 +178,7 @@ export async function adminModule(fastify: FastifyInstance) {
         response: { 200: okSchema },
       },
     },
-    (req) => setMembership(db, req.ctx, req.params.id, req.params.userId, true),
+    (req) => setMembership(db, actorOf(req), req.ctx, req.params.id, req.params.userId, true),
   );
   app.delete(
     '/networks/:id/members/:userId',
@@ -182,13 +190,13 @@ export async function adminModule(fastify: FastifyInstance) {
         response: { 200: okSchema },
       },
     },
-    (req) => setMembership(db, req.ctx, req.params.id, req.params.userId, false),
+    (req) => setMembership(db, actorOf(req), req.ctx, req.params.id, req.params.userId, false),
   );
 
   app.get(
     '/users',
     { schema: { ...tags('Users'), querystring: userListQuerySchema, response: { 200: userListSchema } } },
-    (req) => listUsers(db, req.ctx, req.query),
+    (req) => listUsers(db, actorOf(req), req.ctx, req.query),
   );
   app.post(
     '/users',
@@ -200,12 +208,12 @@ export async function adminModule(fastify: FastifyInstance) {
         response: { 201: userSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await inviteUser(userDeps, req.ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await inviteUser(userDeps, actorOf(req), req.ctx, req.body)),
   );
   app.get(
     '/users/:id',
     { schema: { ...tags('Users'), params: userIdParamsSchema, response: { 200: userSchema } } },
-    (req) => getUser(db, req.ctx, req.params.id),
+    (req) => getUser(db, actorOf(req), req.ctx, req.params.id),
   );
   app.patch(
     '/users/:id',
@@ -218,7 +226,7 @@ export async function adminModule(fastify: FastifyInstance) {
         response: { 200: userSchema },
       },
     },
-    (req) => updateUser(db, req.ctx, req.params.id, req.body),
+    (req) => updateUser(db, actorOf(req), req.ctx, req.params.id, req.body),
   );
   app.post(
     '/users/:id/deactivate',
@@ -230,12 +238,12 @@ export async function adminModule(fastify: FastifyInstance) {
         response: { 200: userSchema },
       },
     },
-    (req) => setUserActive(db, req.ctx, req.params.id, false),
+    (req) => setUserActive(db, actorOf(req), req.ctx, req.params.id, false),
   );
   app.post(
     '/users/:id/reactivate',
     { schema: { ...tags('Users'), params: userIdParamsSchema, response: { 200: userSchema } } },
-    (req) => setUserActive(db, req.ctx, req.params.id, true),
+    (req) => setUserActive(db, actorOf(req), req.ctx, req.params.id, true),
   );
   app.post(
     '/users/:id/invitation',
@@ -247,11 +255,11 @@ export async function adminModule(fastify: FastifyInstance) {
         response: { 200: okSchema },
       },
     },
-    (req) => sendInvitation(userDeps, req.ctx, req.params.id),
+    (req) => sendInvitation(userDeps, actorOf(req), req.ctx, req.params.id),
   );
 
   app.get('/tokens', { schema: { ...tags('API tokens'), response: { 200: z.array(apiTokenSchema) } } }, (req) =>
-    listTokens(db, req.ctx),
+    listTokens(db, actorOf(req)),
   );
   app.post(
     '/tokens',
@@ -263,17 +271,17 @@ export async function adminModule(fastify: FastifyInstance) {
         response: { 201: createdApiTokenSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createToken(db, req.ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await createToken(db, actorOf(req), req.ctx, req.body)),
   );
   app.post(
     '/tokens/:id/revoke',
     { schema: { ...tags('API tokens'), params: idParamsSchema, response: { 200: apiTokenSchema } } },
-    (req) => revokeToken(db, req.ctx, req.params.id),
+    (req) => revokeToken(db, actorOf(req), req.ctx, req.params.id),
   );
 
   app.get(
     '/audit',
     { schema: { ...tags('Audit log'), querystring: auditQuerySchema, response: { 200: auditListSchema } } },
-    (req) => listAuditEvents(db, req.ctx, req.query),
+    (req) => listAuditEvents(db, actorOf(req), req.query),
   );
 }

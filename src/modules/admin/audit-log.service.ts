@@ -1,16 +1,16 @@
 // Browsing the audit log (regional admins only). The log itself is written by platform/server/audit.ts.
 import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { authorize, requireActorOf } from '../../platform/server/actor.ts';
+import { authorize } from '../../platform/server/actor.ts';
 import { auditEvent } from '../../platform/server/audit.table.ts';
-import type { RequestContext } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
 import type { Db } from '../../platform/server/db.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
+import type { Actor } from '../../platform/shared/policy-kit.ts';
 import { type auditQuerySchema, LIMITS } from './admin.contracts.ts';
 
-export async function listAuditEvents(db: Db, ctx: RequestContext, q: z.infer<typeof auditQuerySchema>) {
-  authorize(requireActorOf(ctx), 'audit:read');
+export async function listAuditEvents(db: Db, actor: Actor, q: z.infer<typeof auditQuerySchema>) {
+  authorize(actor, 'audit:read');
   const dayAfter = (d: string) => new Date(new Date(`${d}T00:00:00Z`).getTime() + 86_400_000);
   const where = and(
     q.action ? eq(auditEvent.action, q.action) : undefined,

@@ -2,7 +2,7 @@
 // members are named only where the actor may see that municipality's users.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { authorize, requireActorOf } from '../../platform/server/actor.ts';
+import { authorize } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../platform/se
 import { network, networkMember, organisation } from '../../platform/server/organisation.table.ts';
 import { visibleOrganisations } from '../../platform/server/policy.ts';
 import { swedishOrder } from '../../platform/server/sql.ts';
+import type { Actor } from '../../platform/shared/policy-kit.ts';
 import type { createNetworkSchema, NetworkDto, updateNetworkSchema } from './admin.contracts.ts';
 
 const memberCount = sql<number>`(select count(*)::int from network_member m join "user" u on u.id = m.user_id where m.network_id = "network"."id" and u.active)`;
@@ -33,8 +34,8 @@ export function toNetworkDto(row: NetworkDto): NetworkDto {
   };
 }
 
-export async function listNetworks(db: Db, ctx: RequestContext, opts: { includeInactive: boolean }) {
-  authorize(requireActorOf(ctx), 'network:read');
+export async function listNetworks(db: Db, actor: Actor, opts: { includeInactive: boolean }) {
+  authorize(actor, 'network:read');
   const rows = await db
     .select(columns)
     .from(network)
@@ -49,8 +50,7 @@ async function findNetwork(db: Db, id: string) {
   return row;
 }
 
-export async function getNetwork(db: Db, ctx: RequestContext, id: string) {
-  const actor = requireActorOf(ctx);
+export async function getNetwork(db: Db, actor: Actor, ctx: RequestContext, id: string) {
   authorize(actor, 'network:read');
   const row = await findNetwork(db, id);
   const scope = visibleOrganisations(actor, 'user:read');
@@ -76,8 +76,13 @@ export async function getNetwork(db: Db, ctx: RequestContext, id: string) {
   return { ...toNetworkDto(row), members };
 }
 
-export async function createNetwork(db: Db, ctx: RequestContext, input: z.infer<typeof createNetworkSchema>) {
-  authorize(requireActorOf(ctx), 'network:manage');
+export async function createNetwork(
+  db: Db,
+  actor: Actor,
+  ctx: RequestContext,
+  input: z.infer<typeof createNetworkSchema>,
+) {
+  authorize(actor, 'network:manage');
   await assertNameFree(db, input.name);
   const id = await inTransaction(db, async (tx) => {
     const [row] = await tx.insert(network).values(input).returning({ id: network.id });
@@ -90,11 +95,12 @@ export async function createNetwork(db: Db, ctx: RequestContext, input: z.infer<
 
 export async function updateNetwork(
   db: Db,
+  actor: Actor,
   ctx: RequestContext,
   id: string,
   input: z.infer<typeof updateNetworkSchema>,
 ) {
-  authorize(requireActorOf(ctx), 'network:manage');
+  authorize(actor, 'network:manage');
   await findNetwork(db, id);
   if (input.name !== undefined) await assertNameFree(db, input.name, id);
   const action =
@@ -109,8 +115,15 @@ export async function updateNetwork(
   return toNetworkDto(await findNetwork(db, id));
 }
 
-export async function setMembership(db: Db, ctx: RequestContext, networkId: string, userId: string, member: boolean) {
-  authorize(requireActorOf(ctx), 'network:manage');
+export async function setMembership(
+  db: Db,
+  actor: Actor,
+  ctx: RequestContext,
+  networkId: string,
+  userId: string,
+  member: boolean,
+) {
+  authorize(actor, 'network:manage');
   await findNetwork(db, networkId);
   const [target] = await db
     .select({ id: user.id, organisationId: user.organisationId, active: user.active })

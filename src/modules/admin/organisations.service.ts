@@ -1,12 +1,13 @@
 // The region and its member municipalities. Nothing is deleted: a municipality is deactivated.
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { authorize, requireActorOf } from '../../platform/server/actor.ts';
+import { authorize } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError } from '../../platform/server/errors.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
+import type { Actor } from '../../platform/shared/policy-kit.ts';
 import type { createMunicipalitySchema, OrganisationDto, updateOrganisationSchema } from './admin.contracts.ts';
 
 type OrganisationRow = typeof organisation.$inferSelect & { userCount: number };
@@ -40,13 +41,7 @@ export async function getRegionInfo(db: Db) {
   return { name: region?.name ?? 'Kompetensnav', municipalityCount: row?.n ?? 0 };
 }
 
-export async function listOrganisations(
-  db: Db,
-  ctx: RequestContext,
-  opts: { includeInactive: boolean },
-  cache?: ReadCache,
-) {
-  const actor = requireActorOf(ctx);
+export async function listOrganisations(db: Db, actor: Actor, opts: { includeInactive: boolean }, cache?: ReadCache) {
   authorize(actor, 'organisation:read');
   const load = () => loadOrganisations(db, opts.includeInactive);
   return cache ? cache.remember(`organisations:${opts.includeInactive}`, load) : load();
@@ -62,14 +57,17 @@ async function loadOrganisations(db: Db, includeInactive: boolean) {
     .map(toOrganisationDto);
 }
 
-export async function getOrganisation(db: Db, ctx: RequestContext, id: string) {
-  const actor = requireActorOf(ctx);
+export async function getOrganisation(db: Db, actor: Actor, id: string) {
   authorize(actor, 'organisation:read');
   return toOrganisationDto(await findOrganisation(db, id));
 }
 
-export async function createMunicipality(db: Db, ctx: RequestContext, input: z.infer<typeof createMunicipalitySchema>) {
-  const actor = requireActorOf(ctx);
+export async function createMunicipality(
+  db: Db,
+  actor: Actor,
+  ctx: RequestContext,
+  input: z.infer<typeof createMunicipalitySchema>,
+) {
   authorize(actor, 'organisation:manage');
   await assertUnique(db, input.name, input.code);
   const row = await inTransaction(db, async (tx) => {
@@ -91,11 +89,11 @@ export async function createMunicipality(db: Db, ctx: RequestContext, input: z.i
 
 export async function updateOrganisation(
   db: Db,
+  actor: Actor,
   ctx: RequestContext,
   id: string,
   input: z.infer<typeof updateOrganisationSchema>,
 ) {
-  const actor = requireActorOf(ctx);
   authorize(actor, 'organisation:manage');
   const current = await findOrganisation(db, id);
   if (current.kind === 'region' && input.code !== undefined) {

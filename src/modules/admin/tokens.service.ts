@@ -3,13 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import { authorize, authorizeObject, hashToken, requireActorOf, TOKEN_PREFIX } from '../../platform/server/actor.ts';
+import { authorize, authorizeObject, hashToken, TOKEN_PREFIX } from '../../platform/server/actor.ts';
 import { apiToken } from '../../platform/server/api-token.table.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import { can, rolesAllowedFor, visibleOrganisations } from '../../platform/server/policy.ts';
+import type { Actor } from '../../platform/shared/policy-kit.ts';
 import type { Role } from '../../platform/shared/roles.ts';
 import type { ApiTokenDto, createApiTokenSchema } from './admin.contracts.ts';
 
@@ -54,8 +55,7 @@ export function toApiTokenDto(row: TokenRow): ApiTokenDto {
   };
 }
 
-export async function listTokens(db: Db, ctx: RequestContext) {
-  const actor = requireActorOf(ctx);
+export async function listTokens(db: Db, actor: Actor) {
   authorize(actor, 'token:manage', { organisationId: actor.organisationId });
   const scope = visibleOrganisations(actor, 'token:manage');
   const rows = await db
@@ -67,8 +67,12 @@ export async function listTokens(db: Db, ctx: RequestContext) {
   return rows.map(toApiTokenDto);
 }
 
-export async function createToken(db: Db, ctx: RequestContext, input: z.infer<typeof createApiTokenSchema>) {
-  const actor = requireActorOf(ctx);
+export async function createToken(
+  db: Db,
+  actor: Actor,
+  ctx: RequestContext,
+  input: z.infer<typeof createApiTokenSchema>,
+) {
   const [org] = await db.select().from(organisation).where(eq(organisation.id, input.organisationId));
   if (!org) throw new NotFoundError('Organisationen finns inte.');
   authorizeObject(actor, 'token:manage', { organisationId: org.id });
@@ -111,8 +115,7 @@ async function findToken(db: Db, id: string): Promise<TokenRow> {
   return row;
 }
 
-export async function revokeToken(db: Db, ctx: RequestContext, id: string) {
-  const actor = requireActorOf(ctx);
+export async function revokeToken(db: Db, actor: Actor, ctx: RequestContext, id: string) {
   authorize(actor, 'token:manage', { organisationId: actor.organisationId });
   const row = await findToken(db, id).catch((err) => {
     if (err instanceof NotFoundError) return null;

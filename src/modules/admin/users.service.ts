@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, count, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { authorize, authorizeObject, requireActorOf } from '../../platform/server/actor.ts';
+import { authorize, authorizeObject } from '../../platform/server/actor.ts';
 import { type AuditEntry, audit, type RequestContext } from '../../platform/server/audit.ts';
 import { session, user, userRole, verification } from '../../platform/server/auth.table.ts';
 import { invitationMail, passwordResetMail } from '../../platform/server/auth.ts';
@@ -14,6 +14,7 @@ import type { Mailer } from '../../platform/server/mail.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import { allActions, can, rolesAllowedFor, visibleOrganisations } from '../../platform/server/policy.ts';
 import { likePattern, swedishOrder } from '../../platform/server/sql.ts';
+import type { Actor } from '../../platform/shared/policy-kit.ts';
 import type { Role } from '../../platform/shared/roles.ts';
 import {
   type inviteUserSchema,
@@ -83,8 +84,7 @@ async function findUser(db: Db, id: string): Promise<UserRow> {
   return row as UserRow;
 }
 
-export async function listUsers(db: Db, ctx: RequestContext, query: z.infer<typeof userListQuerySchema>) {
-  const actor = requireActorOf(ctx);
+export async function listUsers(db: Db, actor: Actor, ctx: RequestContext, query: z.infer<typeof userListQuerySchema>) {
   authorize(actor, 'user:read', { organisationId: actor.organisationId });
   const scope = visibleOrganisations(actor, 'user:read');
   const where = and(
@@ -118,10 +118,8 @@ export async function listUsers(db: Db, ctx: RequestContext, query: z.infer<type
   return { items: rows.map(toUserDto), total: total?.n ?? 0, page: query.page };
 }
 
-export async function getUser(db: Db, ctx: RequestContext, id: string) {
-  const actor = requireActorOf(ctx);
-  authorize(actor, 'user:read', { organisationId: actor.organisationId });
-  const row = await findVisibleUser(db, ctx, id, 'user:read');
+export async function getUser(db: Db, actor: Actor, ctx: RequestContext, id: string) {
+  const row = await findVisibleUser(db, actor, id, 'user:read');
   await audit(db, ctx, {
     action: 'user.read',
     entityType: 'user',
@@ -132,8 +130,7 @@ export async function getUser(db: Db, ctx: RequestContext, id: string) {
 }
 
 /** Loads a user the actor may act on; another municipality's user answers 404. */
-async function findVisibleUser(db: Db, ctx: RequestContext, id: string, action: 'user:read' | 'user:manage') {
-  const actor = requireActorOf(ctx);
+async function findVisibleUser(db: Db, actor: Actor, id: string, action: 'user:read' | 'user:manage') {
   authorize(actor, action, { organisationId: actor.organisationId });
   const row = await findUser(db, id).catch((err) => {
     if (err instanceof NotFoundError) return null;
@@ -155,9 +152,13 @@ function assertRolesFit(kind: 'region' | 'municipality', wanted: Role[]) {
   }
 }
 
-export async function inviteUser(deps: UserDeps, ctx: RequestContext, input: z.infer<typeof inviteUserSchema>) {
+export async function inviteUser(
+  deps: UserDeps,
+  actor: Actor,
+  ctx: RequestContext,
+  input: z.infer<typeof inviteUserSchema>,
+) {
   const { db } = deps;
-  const actor = requireActorOf(ctx);
   const [org] = await db.select().from(organisation).where(eq(organisation.id, input.organisationId));
   if (!org) throw new NotFoundError('Organisationen finns inte.');
   authorizeObject(actor, 'user:manage', { organisationId: org.id });
@@ -194,9 +195,14 @@ async function assertEmailFree(db: Db, email: string) {
   }
 }
 
-export async function updateUser(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof updateUserSchema>) {
-  const actor = requireActorOf(ctx);
-  const row = await findVisibleUser(db, ctx, id, 'user:manage');
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof updateUserSchema>,
+) {
+  const row = await findVisibleUser(db, actor, id, 'user:manage');
   const events: AuditEntry[] = [];
   await db.transaction(async (tx) => {
     if (input.name !== undefined && input.name !== row.name) {
@@ -246,9 +252,8 @@ async function assertAnotherRegionalAdmin(db: Db, exceptUserId: string) {
   }
 }
 
-export async function setUserActive(db: Db, ctx: RequestContext, id: string, active: boolean) {
-  const actor = requireActorOf(ctx);
-  const row = await findVisibleUser(db, ctx, id, 'user:manage');
+export async function setUserActive(db: Db, actor: Actor, ctx: RequestContext, id: string, active: boolean) {
+  const row = await findVisibleUser(db, actor, id, 'user:manage');
   if (!active && id === actor.userId) {
     throw new ConflictError('Du kan inte inaktivera ditt eget konto.');
   }
@@ -268,9 +273,9 @@ export async function setUserActive(db: Db, ctx: RequestContext, id: string, act
 }
 
 /** Sends the invitation again, or a password reset link to a user who already has a password. */
-export async function sendInvitation(deps: UserDeps, ctx: RequestContext, id: string) {
+export async function sendInvitation(deps: UserDeps, actor: Actor, ctx: RequestContext, id: string) {
   const { db } = deps;
-  const row = await findVisibleUser(db, ctx, id, 'user:manage');
+  const row = await findVisibleUser(db, actor, id, 'user:manage');
   if (!row.active) throw new ConflictError('Användaren är inaktiverad.');
   const token = await inTransaction(db, async (tx) => {
     await audit(tx, ctx, {
@@ -290,8 +295,7 @@ export async function sendInvitation(deps: UserDeps, ctx: RequestContext, id: st
   return { ok: true as const };
 }
 
-export async function getMe(db: Db, ctx: RequestContext) {
-  const actor = requireActorOf(ctx);
+export async function getMe(db: Db, actor: Actor) {
   const row = await findUser(db, actor.userId);
   const region = await getRegionInfo(db);
   const [org] = await db.select().from(organisation).where(eq(organisation.id, actor.organisationId));
@@ -316,11 +320,11 @@ export async function getMe(db: Db, ctx: RequestContext) {
   };
 }
 
-export async function setLocale(db: Db, ctx: RequestContext, locale: 'sv' | 'en') {
-  const actor = requireActorOf(ctx);
+/** Saves the user's language; the rest of this request (its answer, its errors) is in the new language too. */
+export async function setLocale(db: Db, actor: Actor, ctx: RequestContext, locale: 'sv' | 'en') {
   await db.update(user).set({ locale }).where(eq(user.id, actor.userId));
   ctx.actor = { ...actor, locale };
-  return getMe(db, ctx);
+  return getMe(db, ctx.actor);
 }
 
 /**
