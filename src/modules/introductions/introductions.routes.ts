@@ -3,6 +3,8 @@
 // which the request log leaves out). Permission checks live in the services through the policy module.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { assign, deleteAssignment, endAssignment, listAssignments, resendLink } from './assignments.service.ts';
+import { addEntry, moveEntry, removeEntry, searchCatalogueChoices } from './entries.service.ts';
 import {
   addEntrySchema,
   assignmentListSchema,
@@ -26,28 +28,9 @@ import {
   tokenQuerySchema,
   updateListSchema,
 } from './introductions.contracts.ts';
-import {
-  addEntry,
-  assign,
-  copyList,
-  createList,
-  deleteAssignment,
-  deleteList,
-  endAssignment,
-  getList,
-  type IntroductionsDeps,
-  introductionByToken,
-  listAssignments,
-  listLists,
-  moveEntry,
-  myIntroductions,
-  removeEntry,
-  resendLink,
-  searchCatalogueChoices,
-  setMyProgress,
-  setProgressByToken,
-  updateList,
-} from './introductions.service.ts';
+import type { IntroductionsDeps } from './introductions-scope.ts';
+import { copyList, createList, deleteList, getList, listLists, updateList } from './lists.service.ts';
+import { introductionByToken, myIntroductions, setMyProgress, setProgressByToken } from './my-introduction.service.ts';
 
 export async function introductionsModule(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
