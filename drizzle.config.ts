@@ -2,7 +2,11 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/platform/server/*.table.ts', './src/modules/*/*.table.ts'],
+  schema: [
+    './src/platform/server/*.table.ts',
+    './src/platform/server/imports/*.table.ts',
+    './src/modules/*/*.table.ts',
+  ],
   out: './drizzle',
   casing: 'snake_case',
 });

@@ -1,9 +1,14 @@
-// Reads an uploaded link list into rows of text, whatever it was saved as: CSV (UTF-8 with or without BOM, `;` as
-// Swedish Excel writes it or `,`) or XLSX (the first sheet; checked by upload-guard.ts before ExcelJS opens it).
+// Reads an uploaded link list into rows of text, whatever it was saved as: CSV (the platform's reader,
+// platform/server/imports/csv.ts: UTF-8 with or without BOM, `;` as Swedish Excel writes it or `,`) or XLSX (the first sheet; checked by upload-guard.ts before ExcelJS opens it).
 // The type is told by the content, never by the name. Runs in a worker thread (catalogue-import.worker.ts).
 import { open, readFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../../platform/server/export.ts';
+import {
+  detectSeparator as detectCsvSeparator,
+  parseCsv as parseCsvText,
+  readCsv as readCsvFile,
+} from '../../platform/server/imports/csv.ts';
 import { inspectXlsx, UploadRejectedError } from '../../platform/server/upload-guard.ts';
 import { TRAINING_IMPORT_LIMITS, type TrainingFileType } from './trainings.contracts.ts';
 
@@ -35,87 +40,30 @@ export async function readLinkList(filePath: string): Promise<ReadFile> {
 
 // ---- CSV ----------------------------------------------------------------------------------------------------------
 
+// Rows beyond twice the limit are not read: the file is refused for its size either way.
+const MAX_RECORDS = 2 * (TRAINING_IMPORT_LIMITS.rows + 1) + 1;
+
 export function readCsv(bytes: Buffer): ReadFile {
-  let text: string;
-  try {
-    // ignoreBOM: false drops a leading BOM; fatal: a file in Windows-1252 is refused rather than misread.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UploadRejectedError(
-      'not_xlsx',
+  const { separator, rows } = readCsvFile(bytes, {
+    maxRecords: MAX_RECORDS,
+    // The preview names the separator, and names only these two.
+    separators: [';', ','],
+    notUtf8Message:
       'Filen är inte sparad som UTF-8. Spara den i Excel som ”CSV UTF-8 (kommaavgränsad)” eller som .xlsx och försök igen.',
-    );
-  }
-  // Binary content (an image, a PDF) decodes as UTF-8 only by chance and holds control characters.
-  if (hasControlCharacters(text)) throw new UploadRejectedError('not_xlsx', NOT_A_LIST);
-  const separator = detectSeparator(text);
-  const rows = parseCsv(text, separator);
+    binaryMessage: NOT_A_LIST,
+  });
   checkSize(rows);
   // Blank lines stay, so that "Rad 7" is the seventh record, as Excel numbers the rows.
   return { fileType: 'csv', separator, rows };
 }
 
-/** NUL and the other C0 controls but tab, line feed, vertical tab, form feed and carriage return. */
-function hasControlCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 && (code < 0x09 || code > 0x0d)) return true;
-  }
-  return false;
-}
-
-/** The separator of the header line: whichever of `;` and `,` it has more of outside quotes (`;` on a tie). */
-export function detectSeparator(text: string): ';' | ',' {
-  let semicolons = 0;
-  let commas = 0;
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && char === ';') semicolons++;
-    else if (!quoted && char === ',') commas++;
-  }
-  return commas > semicolons ? ',' : ';';
-}
-
-/** RFC 4180: quoted fields may hold the separator, line breaks and doubled quotes; CRLF or LF ends a record. */
-export function parseCsv(text: string, separator: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  const limit = TRAINING_IMPORT_LIMITS.rows + 1;
-  while (i < text.length) {
-    const char = text[i] as string;
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += char;
-    } else if (char === '"' && field === '') quoted = true;
-    else if (char === separator) {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      // Blank lines do not count against the limit; a file far beyond it is not read to the end.
-      if (rows.length > limit * 2) break;
-    } else field += char;
-    i++;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+/**
+ * @deprecated The population import's until it reads through platform/server/imports/csv.ts itself; kept so that
+ * nothing breaks in between. New code calls the platform's reader.
+ */
+export const detectSeparator = (text: string): ';' | ',' => detectCsvSeparator(text, [';', ',']);
+/** @deprecated See detectSeparator. */
+export const parseCsv = (text: string, separator: ';' | ','): string[][] => parseCsvText(text, separator, MAX_RECORDS);
 
 function checkSize(rows: string[][]) {
   const dataRows = rows.slice(1).filter((row) => row.some((c) => c.trim())).length;

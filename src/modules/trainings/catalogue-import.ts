@@ -1,17 +1,28 @@
 // Import of the region's existing link list (CSV or XLSX) into the catalogue. The file is read in a worker thread
 // (catalogue-import.worker.ts); here every cell is checked against the same rules as a suggestion, and each error
-// names its row and column ("Rad 7, kolumn Länk: …"). A preview writes nothing; the confirmation sends the same file
-// again, is checked again, and creates every new row in one transaction or none.
+// names its row and column ("Rad 7, kolumn Länk: …"). A preview stores its plan as a pending import (the platform's
+// preview → confirm protocol, decision 011) and answers its digest as the token; the confirmation sends the same file
+// again, is checked again, and applies the stored plan in one transaction or none — refused when the file, or the
+// links present in the catalogue (the basis), no longer give the preview.
 //
 // Duplicates: a link already in the catalogue (not removed; normalised as in training-link.ts) is shown as "finns
 // redan" and skipped, so importing the same list twice changes nothing; the same link twice in the file is an error.
-import { createHash } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { authorize, requireActorOf } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
-import { type Db, inTransaction } from '../../platform/server/db.ts';
-import { AppError, ConflictError, type FieldError } from '../../platform/server/errors.ts';
-import { sha256File, UploadRejectedError } from '../../platform/server/upload-guard.ts';
+import type { Db } from '../../platform/server/db.ts';
+import { ConflictError } from '../../platform/server/errors.ts';
+import {
+  confirmPreview,
+  findPreviewByDigest,
+  fingerprint,
+  type ImportKind,
+  ImportRejectedError as KitImportRejectedError,
+  type PendingImport,
+  storePreview,
+} from '../../platform/server/imports/pending-imports.ts';
+import type { UploadedFile } from '../../platform/server/imports/upload.ts';
+import { rejectionOf, sha256File } from '../../platform/server/upload-guard.ts';
 import { createWorkerPool, type WorkerPool } from '../../platform/server/worker-pool.ts';
 import { catalogueProfessions, type TrainingsDeps } from './catalogue.service.ts';
 import {
@@ -55,16 +66,14 @@ export function createLinkListReader(): LinkListReader {
   });
 }
 
-export type UploadedFile = { path: string; name: string };
+export type { UploadedFile };
 
 /** A file whose cells have errors: 422 with every error as a field "7.Länk" (row.column). */
-export class ImportRejectedError extends AppError {
+export class ImportRejectedError extends KitImportRejectedError {
   constructor(errors: ImportCellErrorDto[]) {
     super(
-      422,
-      'import_rejected',
+      errors.map((e) => ({ path: `${e.row}.${e.column}`, message: e.message })),
       `Filen har ${errors.length === 1 ? 'ett fel' : `${errors.length} fel`}. Rätta filen och förhandsgranska den igen.`,
-      errors.map((e): FieldError => ({ path: `${e.row}.${e.column}`, message: e.message })),
     );
   }
 }
@@ -105,12 +114,9 @@ async function lookups(deps: TrainingsDeps): Promise<Lookups> {
 type CheckedRow = ImportRowDto & { input: SuggestTrainingInput | null; urlKey: string | null; topicIds: string[] };
 
 /** Reads and checks the whole file: every row with its outcome, every error, and the token of this very preview. */
-async function checkFile(
-  deps: ImportDeps,
-  file: UploadedFile,
-): Promise<{ preview: ImportPreviewDto; rows: CheckedRow[] }> {
+async function checkFile(deps: ImportDeps, file: UploadedFile): Promise<Checked> {
   const outcome = await deps.lists.run({ filePath: file.path });
-  if (outcome.ok === 'refused') throw new UploadRejectedError(outcome.reason, outcome.message);
+  if (outcome.ok === 'refused') throw rejectionOf(outcome);
   const [headerRow = [], ...dataRows] = outcome.rows;
   const fileErrors: ImportCellErrorDto[] = [];
   const columns = new Map<ColumnKey, number>();
@@ -152,7 +158,17 @@ async function checkFile(
     exists: rows.filter((r) => r.outcome === 'exists').length,
     errors: rows.filter((r) => r.outcome === 'error').length,
   };
-  const token = errors.length === 0 && counts.new > 0 ? await tokenOf(file, rows) : null;
+  const plan: CataloguePlan | null =
+    errors.length === 0 && counts.new > 0
+      ? {
+          creating: rows.flatMap((r) =>
+            r.outcome === 'new' && r.input !== null && r.urlKey !== null
+              ? [{ row: r.row, input: r.input, urlKey: r.urlKey, topicIds: r.topicIds }]
+              : [],
+          ),
+          skipped: counts.exists,
+        }
+      : null;
   const preview: ImportPreviewDto = {
     fileName: file.name,
     fileType: outcome.fileType,
@@ -160,10 +176,12 @@ async function checkFile(
     rows: rows.map(({ input: _input, urlKey: _urlKey, topicIds: _topicIds, ...row }) => row),
     errors,
     counts,
-    token,
+    token: null,
   };
-  return { preview, rows };
+  return { preview, plan, sha256: await sha256File(file.path) };
 }
+
+type Checked = { preview: ImportPreviewDto; plan: CataloguePlan | null; sha256: string };
 
 function checkRow(number: number, cells: string[], columns: Map<ColumnKey, number>, look: Lookups): CheckedRow {
   const get = (key: ColumnKey) => {
@@ -298,28 +316,58 @@ async function existingLinks(db: Db, keys: string[]) {
   return found;
 }
 
-/** The same file checked against the same catalogue gives the same token; anything else does not. */
-async function tokenOf(file: UploadedFile, rows: CheckedRow[]): Promise<string> {
-  const plan = rows.map((r) => [r.row, r.outcome, r.urlKey, r.input, r.topicIds]);
-  return createHash('sha256')
-    .update(await sha256File(file.path))
-    .update(JSON.stringify(plan))
-    .digest('hex');
-}
+/** What a confirmation creates: the file's new rows, checked, with the links' keys and the topics' ids. */
+type CataloguePlan = {
+  creating: { row: number; input: SuggestTrainingInput; urlKey: string; topicIds: string[] }[];
+  skipped: number;
+};
+type ConfirmOptions = { status: (typeof IMPORT_STATUSES)[number]; fileName: string };
 
-/** Reads and checks the file; writes nothing. */
+const STALE = 'Katalogen har ändrats sedan förhandsgranskningen. Förhandsgranska filen igen innan du importerar.';
+
+/** The catalogue's import on the platform's protocol: its basis is which of the plan's links the catalogue has. */
+const catalogueImport: ImportKind<CataloguePlan, ConfirmOptions> = {
+  kind: 'trainings.catalogue_import',
+  expiresInHours: 24,
+  // A link added since the preview is refused here rather than by the unique index.
+  basis: async (db, plan) =>
+    fingerprint(
+      [
+        ...(
+          await existingLinks(
+            db,
+            plan.creating.map((r) => r.urlKey),
+          )
+        ).keys(),
+      ].sort(),
+    ),
+  // The topics' names are read under a lock a rename waits for (as a suggestion's are, trainings.service.ts), so no
+  // imported search text keeps a name that has just changed.
+  lock: async (tx) => {
+    await tx.execute(sql`LOCK TABLE ${trainingTopic} IN SHARE MODE`);
+  },
+  apply: (tx, ctx, preview, options) => createRows(tx, ctx, preview, options),
+  messages: { stale: STALE, expired: STALE, handled: STALE },
+};
+
+/** Reads and checks the file and stores its plan (when it has new rows and no errors); answers the preview. */
 export async function previewImport(
   deps: ImportDeps,
   ctx: RequestContext,
   file: UploadedFile,
 ): Promise<ImportPreviewDto> {
   authorize(requireActorOf(ctx), 'trainings:manage');
-  return (await checkFile(deps, file)).preview;
+  const { preview, plan, sha256 } = await checkFile(deps, file);
+  if (!plan) return preview;
+  const stored = await storePreview(deps.db, ctx, catalogueImport, { fileName: file.name, sha256, plan });
+  // The same file checked against the same catalogue gives the same token; anything else does not.
+  return { ...preview, token: stored.digest };
 }
 
 /**
- * Checks the same file again and creates its new rows, all in one transaction. Refused (409) when the file or the
- * catalogue no longer give the preview that was confirmed, for instance when one of its links was added meanwhile.
+ * Checks the same file again (422 for its errors), finds the preview its token names, and applies the stored plan in
+ * one transaction. Refused (409) when the file or the catalogue no longer give the preview that was confirmed, for
+ * instance when one of its links was added meanwhile.
  */
 export async function confirmImport(
   deps: ImportDeps,
@@ -327,92 +375,85 @@ export async function confirmImport(
   file: UploadedFile,
   options: { status: (typeof IMPORT_STATUSES)[number]; token: string },
 ): Promise<ImportResultDto> {
-  const actor = requireActorOf(ctx);
-  authorize(actor, 'trainings:manage');
-  const { preview, rows } = await checkFile(deps, file);
+  authorize(requireActorOf(ctx), 'trainings:manage');
+  const { preview, plan, sha256 } = await checkFile(deps, file);
   if (preview.errors.length > 0) throw new ImportRejectedError(preview.errors);
-  if (preview.token !== options.token) {
+  const stored = await findPreviewByDigest(deps.db, ctx, catalogueImport, options.token);
+  // The token is the digest of this file's plan against the catalogue as it was: another file, or the same file
+  // against a changed catalogue, gives another plan.
+  if (!stored || stored.sha256 !== sha256 || !plan || fingerprint(plan) !== fingerprint(stored.plan)) {
     throw new ConflictError(
       'Filen eller katalogen har ändrats sedan förhandsgranskningen. Förhandsgranska filen igen innan du importerar.',
     );
   }
-  const creating = rows.filter(
-    (r): r is CheckedRow & { input: SuggestTrainingInput; urlKey: string } =>
-      r.outcome === 'new' && r.input !== null && r.urlKey !== null,
-  );
-  const comment = `Importerad från ${file.name}`.slice(0, 2000);
+  await confirmPreview(deps.db, ctx, catalogueImport, stored.id, { status: options.status, fileName: file.name });
+  return { created: stored.plan.creating.length, skipped: stored.plan.skipped, status: options.status };
+}
 
-  await inTransaction(deps.db, async (tx) => {
-    // The topics' names are read under a lock a rename waits for (as a suggestion's are, trainings.service.ts), so
-    // no imported search text keeps a name that has just changed.
-    await tx.execute(sql`LOCK TABLE ${trainingTopic} IN SHARE MODE`);
-    const topicNames = new Map(
-      (await tx.select({ id: trainingTopic.id, name: trainingTopic.name }).from(trainingTopic)).map((t) => [
-        t.id,
-        t.name,
-      ]),
-    );
-    // A link added between the check and this transaction: refused here rather than by the unique index.
-    const taken = await existingLinks(
-      tx,
-      creating.map((r) => r.urlKey),
-    );
-    if (taken.size > 0) {
-      throw new ConflictError(
-        'Katalogen har ändrats sedan förhandsgranskningen. Förhandsgranska filen igen innan du importerar.',
-      );
-    }
-    for (let i = 0; i < creating.length; i += 200) {
-      const chunk = creating.slice(i, i + 200);
-      const inserted = await tx
-        .insert(trainingItem)
-        .values(
-          chunk.map(({ input, urlKey, topicIds }) => ({
-            title: input.title,
-            provider: input.provider,
-            url: input.url,
-            urlKey,
-            description: input.description,
-            lengthMinutes: input.lengthMinutes,
-            format: input.format,
-            language: input.language,
-            status: options.status,
-            searchText: searchTextOf(
-              input,
-              topicIds.map((id) => topicNames.get(id) ?? ''),
-            ),
-            addedBy: actor.userId,
-            addedByToken: actor.tokenId,
-            addedByOrganisationId: actor.organisationId,
-            // The regional admin who imports them as approved vouches for them: "granskad <today>".
-            lastReviewedAt: options.status === 'approved' ? sql`CURRENT_DATE` : null,
-          })),
-        )
-        .returning({ id: trainingItem.id, urlKey: trainingItem.urlKey });
-      const idOf = new Map(inserted.map((r) => [r.urlKey, r.id]));
-      const withIds = chunk.map((r) => ({ ...r, id: idOf.get(r.urlKey) as string }));
-      await tx
-        .insert(trainingItemProfession)
-        .values(withIds.flatMap((r) => r.input.professions.map((professionKey) => ({ itemId: r.id, professionKey }))));
-      const topicRows = withIds.flatMap((r) => r.topicIds.map((topicId) => ({ itemId: r.id, topicId })));
-      if (topicRows.length) await tx.insert(trainingItemTopic).values(topicRows);
-      await tx.insert(trainingItemTransition).values(
-        withIds.map((r) => ({
-          itemId: r.id,
-          fromStatus: null,
-          toStatus: options.status,
-          comment,
-          actorUserId: actor.userId,
-          actorTokenId: actor.tokenId,
-          actorOrganisationId: actor.organisationId,
+async function createRows(
+  tx: Db,
+  ctx: RequestContext,
+  preview: PendingImport<CataloguePlan>,
+  options: ConfirmOptions,
+): Promise<void> {
+  const actor = requireActorOf(ctx);
+  const creating = preview.plan.creating;
+  const comment = `Importerad från ${options.fileName}`.slice(0, 2000);
+  const topicNames = new Map(
+    (await tx.select({ id: trainingTopic.id, name: trainingTopic.name }).from(trainingTopic)).map((t) => [
+      t.id,
+      t.name,
+    ]),
+  );
+  for (let i = 0; i < creating.length; i += 200) {
+    const chunk = creating.slice(i, i + 200);
+    const inserted = await tx
+      .insert(trainingItem)
+      .values(
+        chunk.map(({ input, urlKey, topicIds }) => ({
+          title: input.title,
+          provider: input.provider,
+          url: input.url,
+          urlKey,
+          description: input.description,
+          lengthMinutes: input.lengthMinutes,
+          format: input.format,
+          language: input.language,
+          status: options.status,
+          searchText: searchTextOf(
+            input,
+            topicIds.map((id) => topicNames.get(id) ?? ''),
+          ),
+          addedBy: actor.userId,
+          addedByToken: actor.tokenId,
+          addedByOrganisationId: actor.organisationId,
+          // The regional admin who imports them as approved vouches for them: "granskad <today>".
+          lastReviewedAt: options.status === 'approved' ? sql`CURRENT_DATE` : null,
         })),
-      );
-      await audit(
-        tx,
-        ctx,
-        withIds.map((r) => ({ action: 'training_item.import', entityType: 'training_item', entityId: r.id })),
-      );
-    }
-  });
-  return { created: creating.length, skipped: preview.counts.exists, status: options.status };
+      )
+      .returning({ id: trainingItem.id, urlKey: trainingItem.urlKey });
+    const idOf = new Map(inserted.map((r) => [r.urlKey, r.id]));
+    const withIds = chunk.map((r) => ({ ...r, id: idOf.get(r.urlKey) as string }));
+    await tx
+      .insert(trainingItemProfession)
+      .values(withIds.flatMap((r) => r.input.professions.map((professionKey) => ({ itemId: r.id, professionKey }))));
+    const topicRows = withIds.flatMap((r) => r.topicIds.map((topicId) => ({ itemId: r.id, topicId })));
+    if (topicRows.length) await tx.insert(trainingItemTopic).values(topicRows);
+    await tx.insert(trainingItemTransition).values(
+      withIds.map((r) => ({
+        itemId: r.id,
+        fromStatus: null,
+        toStatus: options.status,
+        comment,
+        actorUserId: actor.userId,
+        actorTokenId: actor.tokenId,
+        actorOrganisationId: actor.organisationId,
+      })),
+    );
+    await audit(
+      tx,
+      ctx,
+      withIds.map((r) => ({ action: 'training_item.import', entityType: 'training_item', entityId: r.id })),
+    );
+  }
 }

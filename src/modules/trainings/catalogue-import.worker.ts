@@ -1,16 +1,16 @@
 // Runs in a worker thread (platform/server/worker-pool.ts): reads an uploaded link list (CSV or XLSX) into rows of
 // text off the request thread. A refused file comes back as a value: an error's class does not survive the trip.
-import { UploadRejectedError, type UploadRejection } from '../../platform/server/upload-guard.ts';
+import { refusalOf, type UploadRefusal, UploadRejectedError } from '../../platform/server/upload-guard.ts';
 import { type ReadFile, readLinkList } from './catalogue-file.ts';
 
 export type ReadTask = { filePath: string };
-export type ReadOutcome = ({ ok: true } & ReadFile) | { ok: 'refused'; reason: UploadRejection; message: string };
+export type ReadOutcome = ({ ok: true } & ReadFile) | UploadRefusal;
 
 export default async function read(task: ReadTask): Promise<ReadOutcome> {
   try {
     return { ok: true, ...(await readLinkList(task.filePath)) };
   } catch (error) {
-    if (error instanceof UploadRejectedError) return { ok: 'refused', reason: error.reason, message: error.message };
+    if (error instanceof UploadRejectedError) return refusalOf(error);
     throw error;
   }
 }

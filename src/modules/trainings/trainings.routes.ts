@@ -1,16 +1,11 @@
 // Thin routes of the web trainings: the public catalogue (no sign-in), suggestions, the review queue and topics.
 // Permission checks live in the services through the policy module.
 
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, ValidationError } from '../../platform/server/errors.ts';
+import { withUpload as withPlatformUpload } from '../../platform/server/imports/upload.ts';
 import { sendFile } from '../../platform/server/send-file.ts';
 import { idParamsSchema } from '../../platform/shared/contracts.ts';
 import { cataloguePageJson, getFacets } from './catalogue.service.ts';
@@ -262,27 +257,8 @@ export async function trainingsModule(fastify: FastifyInstance) {
   );
 }
 
-class PayloadTooLargeError extends AppError {
-  constructor() {
-    const mb = TRAINING_IMPORT_LIMITS.uploadBytes / (1024 * 1024);
-    super(413, 'payload_too_large', `Filen är för stor. Största tillåtna storlek är ${mb} MB.`);
-  }
-}
-
-/** Streams the multipart upload to a temporary file (refusing more than the limit) and removes it afterwards. */
-async function withUpload<T>(req: FastifyRequest, use: (file: UploadedFile) => Promise<T>): Promise<T> {
-  if (!req.isMultipart()) {
-    throw new ValidationError([{ path: 'file', message: 'Skicka filen som multipart/form-data (fältet file).' }]);
-  }
-  const dir = await mkdtemp(path.join(tmpdir(), 'kompetensnav-trainings-'));
-  try {
-    const part = await req.file();
-    if (!part) throw new ValidationError([{ path: 'file', message: 'Välj en fil att ladda upp.' }]);
-    const target = path.join(dir, 'upload');
-    await pipeline(part.file, createWriteStream(target));
-    if (part.file.truncated) throw new PayloadTooLargeError();
-    return await use({ path: target, name: (part.filename || 'lista').slice(0, 200) });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+/** The uploaded link list (multipart field "file"), through the platform's upload helper. */
+function withUpload<T>(req: FastifyRequest, use: (file: UploadedFile) => Promise<T>): Promise<T> {
+  const limits = { maxBytes: TRAINING_IMPORT_LIMITS.uploadBytes, defaultName: 'lista' };
+  return withPlatformUpload(req, req.server.deps.config, limits, use);
 }

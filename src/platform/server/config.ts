@@ -41,6 +41,8 @@ const envSchema = z.object({
   SUPPRESSION_MIN_COUNT: z.coerce.number().int().min(1).max(50).default(3),
   /** Scheduled jobs (deadline reminders) in this process: on by default; off on extra app servers if wanted. */
   JOBS: z.enum(['on', 'off']).default('on'),
+  /** The largest uploaded file any import accepts, in MB (an import may accept less). */
+  UPLOAD_MAX_MB: z.coerce.number().min(0.1).max(200).default(10),
 });
 
 export type Config = {
@@ -63,6 +65,8 @@ export type Config = {
   /** k of the small-count suppression (RELIABILITY-AND-SECURITY item 19). */
   suppressionMinCount: number;
   jobs: boolean;
+  /** The largest uploaded file any import accepts (UPLOAD_MAX_MB); a module's own limit may be lower. */
+  uploadMaxBytes: number;
   /** Sign-in limits: attempts per IP address and failures per account within the windows. */
   signIn: { perIpMax: number; perIpWindowSeconds: number; perAccountFailures: number; perAccountWindowMinutes: number };
   /** Idle and absolute session lifetimes, and how long a resolved session is trusted without asking the database. */
@@ -116,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: e.DB_POOL_SIZE,
     suppressionMinCount: e.SUPPRESSION_MIN_COUNT,
     jobs: e.JOBS === 'on',
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     signIn: { perIpMax: 20, perIpWindowSeconds: 60, perAccountFailures: 5, perAccountWindowMinutes: 15 },
     session: { idleSeconds: 2 * 60 * 60, absoluteSeconds: 12 * 60 * 60, cacheSeconds: e.CACHE_SECONDS },
   };

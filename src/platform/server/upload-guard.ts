@@ -6,21 +6,69 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { defineMessages, type Message, translate } from '../shared/messages.ts';
 import { AppError } from './errors.ts';
 
-export type UploadRejection = 'not_xlsx' | 'macros' | 'external_links' | 'too_large' | 'too_many_entries' | 'corrupt';
+export type UploadRejection =
+  | 'not_xlsx'
+  | 'macros'
+  | 'external_links'
+  | 'too_large'
+  | 'too_many_entries'
+  | 'corrupt'
+  // Problems of the upload itself (platform/server/imports/upload.ts): no file, not multipart, over the size limit.
+  | 'no_file'
+  | 'not_multipart'
+  | 'file_too_large'
+  // A text file (CSV) that is not UTF-8 text (platform/server/imports/csv.ts).
+  | 'not_text'
+  | 'bad_csv';
 
-const MESSAGES: Record<UploadRejection, string> = {
-  not_xlsx: 'Filen är inte en Excel-arbetsbok (.xlsx). Spara den som Excel-arbetsbok och försök igen.',
-  macros: 'Filen innehåller makron. Spara den som en vanlig Excel-arbetsbok (.xlsx) utan makron och försök igen.',
-  external_links:
-    'Filen innehåller externa länkar eller datakopplingar. Ta bort dem (Data → Redigera länkar) och försök igen.',
-  too_large: 'Filen är för stor uppackad. En rapportmall packas upp till långt mindre än så; använd mallen.',
-  too_many_entries: 'Filen innehåller för många delar för att vara en rapportmall. Använd mallen.',
-  corrupt: 'Filen är skadad eller krypterad. Spara en ny kopia utan lösenord och försök igen.',
-};
+export const uploadMessages = defineMessages('upload', {
+  not_xlsx: {
+    sv: 'Filen är inte en Excel-arbetsbok (.xlsx). Spara den som Excel-arbetsbok och försök igen.',
+    en: 'The file is not an Excel workbook (.xlsx). Save it as an Excel workbook and try again.',
+  },
+  macros: {
+    sv: 'Filen innehåller makron. Spara den som en vanlig Excel-arbetsbok (.xlsx) utan makron och försök igen.',
+    en: 'The file contains macros. Save it as a plain Excel workbook (.xlsx) without macros and try again.',
+  },
+  external_links: {
+    sv: 'Filen innehåller externa länkar eller datakopplingar. Ta bort dem (Data → Redigera länkar) och försök igen.',
+    en: 'The file contains external links or data connections. Remove them (Data → Edit Links) and try again.',
+  },
+  too_large: {
+    sv: 'Filen är för stor uppackad. En rapportmall packas upp till långt mindre än så; använd mallen.',
+    en: 'The file is too large when unpacked. A template unpacks to far less than that; use the template.',
+  },
+  too_many_entries: {
+    sv: 'Filen innehåller för många delar för att vara en rapportmall. Använd mallen.',
+    en: 'The file contains too many parts to be a template. Use the template.',
+  },
+  corrupt: {
+    sv: 'Filen är skadad eller krypterad. Spara en ny kopia utan lösenord och försök igen.',
+    en: 'The file is damaged or encrypted. Save a new copy without a password and try again.',
+  },
+  no_file: { sv: 'Välj en fil att ladda upp.', en: 'Choose a file to upload.' },
+  not_multipart: {
+    sv: 'Skicka filen som multipart/form-data (fältet file).',
+    en: 'Send the file as multipart/form-data (the field file).',
+  },
+  file_too_large: {
+    sv: 'Filen är för stor. Största tillåtna storlek är {{mb}} MB.',
+    en: 'The file is too large. The largest size allowed is {{mb}} MB.',
+  },
+  not_text: {
+    sv: 'Filen är inte en CSV-fil i UTF-8. Spara den i Excel som ”CSV UTF-8 (kommaavgränsad)” och försök igen.',
+    en: 'The file is not a CSV file in UTF-8. Save it in Excel as “CSV UTF-8 (comma delimited)” and try again.',
+  },
+  bad_csv: {
+    sv: 'Rad {{row}}: citattecknen går inte ihop. Ett fält inom citattecken måste sluta med ett citattecken.',
+    en: 'Row {{row}}: the quotation marks do not match. A quoted field must end with a quotation mark.',
+  },
+});
 
-// 413 for what is too big, 415 for what is not a workbook at all, 400 for a workbook we refuse to open.
+// 413 for what is too big, 415 for what is not a workbook (or text) at all, 400 for a file we refuse to open.
 const STATUS: Record<UploadRejection, number> = {
   not_xlsx: 415,
   macros: 400,
@@ -28,15 +76,43 @@ const STATUS: Record<UploadRejection, number> = {
   too_large: 413,
   too_many_entries: 413,
   corrupt: 400,
+  no_file: 400,
+  not_multipart: 400,
+  file_too_large: 413,
+  not_text: 415,
+  bad_csv: 400,
 };
 
+// The codes the routes answered with before the upload helper was shared (the API keeps them).
+const CODE: Partial<Record<UploadRejection, string>> = {
+  no_file: 'validation_failed',
+  not_multipart: 'validation_failed',
+  file_too_large: 'payload_too_large',
+};
+
+/** Every problem with an uploaded file, before or while it is read: one class, one status per reason. */
 export class UploadRejectedError extends AppError {
   constructor(
     readonly reason: UploadRejection,
-    message: string = MESSAGES[reason],
+    message: Message | string = uploadMessages[reason](),
   ) {
-    super(STATUS[reason], 'upload_rejected', message);
+    const code = CODE[reason] ?? 'upload_rejected';
+    // A missing file is a missing field, as a form would show it.
+    super(STATUS[reason], code, message, code === 'validation_failed' ? [{ path: 'file', message }] : []);
+    // The answer is translated from `detail`; the error's own message (logs, tests) is the Swedish text.
+    this.message = translate(message, 'sv');
   }
+}
+
+/** What a worker thread sends back for a refused file (an error's class does not survive the trip between threads). */
+export type UploadRefusal = { ok: 'refused'; reason: UploadRejection; message: Message | string };
+
+export function refusalOf(error: UploadRejectedError): UploadRefusal {
+  return { ok: 'refused', reason: error.reason, message: error.detail };
+}
+
+export function rejectionOf(refusal: UploadRefusal): UploadRejectedError {
+  return new UploadRejectedError(refusal.reason, refusal.message);
 }
 
 export type InspectOptions = {

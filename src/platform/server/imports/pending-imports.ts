@@ -1,0 +1,206 @@
+// The preview → confirm protocol of every import (decision 011). A preview stores the checked plan with the basis it
+// was computed against; confirming claims the preview, recomputes the basis under the import's locks, refuses when
+// it moved, and applies the plan — all in one transaction, so a refused or failed confirmation changes nothing.
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { defineMessages } from '../../shared/messages.ts';
+import { requireActorOf } from '../actor.ts';
+import { audit, type RequestContext } from '../audit.ts';
+import { type Db, inTransaction } from '../db.ts';
+import { AppError, ConflictError, type FieldError, NotFoundError } from '../errors.ts';
+import type { Actor } from '../policy.ts';
+import { pendingImport } from './pending-import.table.ts';
+
+export const importMessages = defineMessages('imports', {
+  notFound: { sv: 'Importen finns inte.', en: 'The import does not exist.' },
+  handled: { sv: 'Importen är redan hanterad.', en: 'The import has already been handled.' },
+  expired: {
+    sv: 'Förhandsgranskningen är för gammal. Ladda upp filen igen.',
+    en: 'The preview is too old. Upload the file again.',
+  },
+  stale: {
+    sv: 'Uppgifterna har ändrats sedan förhandsgranskningen. Ladda upp filen igen.',
+    en: 'The data has changed since the preview. Upload the file again.',
+  },
+  rejected: {
+    sv: 'Filen importerades inte. Rätta felen i listan och ladda upp filen igen.',
+    en: 'The file was not imported. Correct the errors in the list and upload the file again.',
+  },
+});
+
+/** 422: the file was read, but cells are wrong; every error is a field whose path names its place in the file. */
+export class ImportRejectedError extends AppError {
+  constructor(
+    fields: FieldError[],
+    message: string | ReturnType<typeof importMessages.rejected> = importMessages.rejected(),
+  ) {
+    super(422, 'import_rejected', message, fields);
+  }
+}
+
+export type PendingImport<Plan> = Omit<typeof pendingImport.$inferSelect, 'plan'> & { plan: Plan };
+
+/**
+ * How a module declares an import. Its parser (a worker for CPU-heavy files) and its validation (errors by sheet,
+ * row and column) run before `preview`; its diff against the current state is the plan; the kit stores it and, on
+ * confirmation, runs `lock`, `basis` and `apply` in one transaction.
+ */
+export type ImportKind<Plan, Options = undefined> = {
+  /** `module.import`, also the audit's entity type (`<kind>.upload`, `.apply`, `.discard` are its actions). */
+  kind: string;
+  /** How long a preview may be confirmed. */
+  expiresInHours: number;
+  /** The fingerprint of the state `plan` was computed against (e.g. the reports' `updated_at`, the links present). */
+  basis(db: Db, plan: Plan, scope: string): Promise<string>;
+  /** Takes the locks under which `basis` is recomputed and `apply` runs (optional). */
+  lock?(tx: Db, plan: Plan, scope: string): Promise<void>;
+  /** Writes the plan. Runs only when the basis is unchanged; must change nothing for a plan without changes. */
+  apply(tx: Db, ctx: RequestContext, preview: PendingImport<Plan>, options: Options): Promise<void>;
+  /** Who besides the uploader may see, confirm and discard the preview (e.g. the configuring admin). */
+  mayHandleOthers?(actor: Actor): boolean;
+  /** Messages the module words its own way (its API promised them), instead of the kit's. */
+  messages?: Partial<Record<'stale' | 'expired' | 'handled' | 'notFound', string>>;
+};
+
+const sha256 = (...parts: string[]) => {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(p).update('\u0000');
+  return hash.digest('hex');
+};
+
+/** JSON with every object's keys sorted: the same value gives the same text, also after a trip through jsonb. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** A fingerprint of any JSON value, for `basis` and for comparing plans. */
+export function fingerprint(value: unknown): string {
+  return sha256(canonicalJson(value));
+}
+
+/** Stores a checked plan as a pending import; its digest is the same for the same file against the same state. */
+export async function storePreview<Plan, Options>(
+  db: Db,
+  ctx: RequestContext,
+  kind: ImportKind<Plan, Options>,
+  input: { scope?: string; fileName: string; sha256: string; plan: Plan; basis?: string },
+): Promise<PendingImport<Plan>> {
+  const actor = requireActorOf(ctx);
+  const scope = input.scope ?? '';
+  const basis = input.basis ?? (await kind.basis(db, input.plan, scope));
+  const digest = sha256(kind.kind, scope, input.sha256, canonicalJson(input.plan), basis);
+  const row = await inTransaction(db, async (tx) => {
+    const [inserted] = await tx
+      .insert(pendingImport)
+      .values({
+        kind: kind.kind,
+        scope,
+        fileName: input.fileName.slice(0, 200),
+        sha256: input.sha256,
+        digest,
+        uploadedBy: actor.userId,
+        uploadedByToken: actor.tokenId,
+        basis,
+        plan: input.plan,
+        expiresAt: new Date(Date.now() + kind.expiresInHours * 3600_000),
+      })
+      .returning();
+    if (!inserted) throw new Error('insert returned no row');
+    await audit(tx, ctx, { action: `${kind.kind}.upload`, entityType: kind.kind, entityId: inserted.id });
+    return inserted;
+  });
+  return row as PendingImport<Plan>;
+}
+
+/** A pending import of this kind that the actor may see (their own, or any when `mayHandleOthers`); else 404. */
+export async function findPreview<Plan, Options>(
+  db: Db,
+  ctx: RequestContext,
+  kind: ImportKind<Plan, Options>,
+  id: string,
+): Promise<PendingImport<Plan>> {
+  const actor = requireActorOf(ctx);
+  const [row] = await db
+    .select()
+    .from(pendingImport)
+    .where(and(eq(pendingImport.id, id), eq(pendingImport.kind, kind.kind)));
+  const mine = row && (row.uploadedBy === actor.userId || kind.mayHandleOthers?.(actor) === true);
+  if (!row || !mine) throw new NotFoundError(kind.messages?.notFound ?? importMessages.notFound());
+  return row as PendingImport<Plan>;
+}
+
+/** The actor's newest pending preview of this kind with the digest (the catalogue's token), or null. */
+export async function findPreviewByDigest<Plan, Options>(
+  db: Db,
+  ctx: RequestContext,
+  kind: ImportKind<Plan, Options>,
+  digest: string,
+): Promise<PendingImport<Plan> | null> {
+  const actor = requireActorOf(ctx);
+  const rows = await db
+    .select()
+    .from(pendingImport)
+    .where(and(eq(pendingImport.kind, kind.kind), eq(pendingImport.digest, digest)));
+  const mine = rows
+    .filter((r) => r.uploadedBy === actor.userId || kind.mayHandleOthers?.(actor) === true)
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  return (mine.find((r) => r.status === 'pending') ?? mine[0] ?? null) as PendingImport<Plan> | null;
+}
+
+function assertPending(messages: ImportKind<unknown, unknown>['messages'], row: PendingImport<unknown>) {
+  if (row.status !== 'pending') throw new ConflictError(messages?.handled ?? importMessages.handled());
+  if (row.expiresAt.getTime() <= Date.now()) throw new ConflictError(messages?.expired ?? importMessages.expired());
+}
+
+/**
+ * Applies exactly the previewed plan, all or nothing: 409 when the preview is handled, expired, or its basis moved.
+ */
+export async function confirmPreview<Plan, Options>(
+  db: Db,
+  ctx: RequestContext,
+  kind: ImportKind<Plan, Options>,
+  id: string,
+  options: Options,
+): Promise<PendingImport<Plan>> {
+  const row = await findPreview(db, ctx, kind, id);
+  assertPending(kind.messages, row);
+  const appliedAt = new Date();
+  await inTransaction(db, async (tx) => {
+    // Claimed first: of two confirmations racing, the second finds it handled.
+    const [claimed] = await tx
+      .update(pendingImport)
+      .set({ status: 'applied', appliedAt })
+      .where(and(eq(pendingImport.id, id), eq(pendingImport.status, 'pending')))
+      .returning({ id: pendingImport.id });
+    if (!claimed) throw new ConflictError(kind.messages?.handled ?? importMessages.handled());
+    await kind.lock?.(tx, row.plan, row.scope);
+    if ((await kind.basis(tx, row.plan, row.scope)) !== row.basis) {
+      throw new ConflictError(kind.messages?.stale ?? importMessages.stale());
+    }
+    await kind.apply(tx, ctx, row, options);
+    await audit(tx, ctx, { action: `${kind.kind}.apply`, entityType: kind.kind, entityId: id });
+  });
+  return { ...row, status: 'applied', appliedAt };
+}
+
+export async function discardPreview<Plan, Options>(
+  db: Db,
+  ctx: RequestContext,
+  kind: ImportKind<Plan, Options>,
+  id: string,
+): Promise<PendingImport<Plan>> {
+  const row = await findPreview(db, ctx, kind, id);
+  if (row.status !== 'pending') throw new ConflictError(kind.messages?.handled ?? importMessages.handled());
+  await inTransaction(db, async (tx) => {
+    await tx
+      .update(pendingImport)
+      .set({ status: 'discarded' })
+      .where(and(eq(pendingImport.id, id), eq(pendingImport.status, 'pending')));
+    await audit(tx, ctx, { action: `${kind.kind}.discard`, entityType: kind.kind, entityId: id });
+  });
+  return { ...row, status: 'discarded' };
+}
