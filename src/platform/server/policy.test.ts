@@ -1,100 +1,42 @@
-// Every role is decided for every action: adding a role or an action forces a decision here.
+// The platform's own actions for every role (the modules test theirs beside their policy files), and the one
+// can() that looks every registered rule up.
 import { describe, expect, it } from 'vitest';
+import { actorWith, describePolicy, OTHER, OWN, REGION } from '../../../tests/support/policy-table.ts';
 import { SERVER_MODULES } from '../../app/server-modules.ts';
-import { ROLES, type Role } from '../shared/roles.ts';
-import { type Action, type Actor, allActions, can, rolesAllowedFor, visibleOrganisations } from './policy.ts';
+import { type PlatformAction, platformPolicy } from '../shared/platform.policy.ts';
+import { definePolicy } from '../shared/policy-kit.ts';
+import type { Role } from '../shared/roles.ts';
+import { type Action, allActions, can, registerPolicies, rolesAllowedFor, visibleOrganisations } from './policy.ts';
 
 const ACTIONS = allActions();
-if (SERVER_MODULES.length === 0) throw new Error('no modules registered');
+const PLATFORM_ALL = Object.keys(platformPolicy.rules) as PlatformAction[];
+const EVERYONE: PlatformAction[] = ['organisation:read', 'network:read'];
+const MUNICIPAL_ADMIN: PlatformAction[] = [...EVERYONE, 'user:read', 'user:manage', 'user:grant_role', 'token:manage'];
 
-const REGION = 'region-1';
-const OWN = 'municipality-1';
-const OTHER = 'municipality-2';
-
-function actorWith(role: Role): Actor {
-  const inRegion = role === 'regional_admin';
-  return {
-    kind: 'user',
-    userId: `u-${role}`,
-    tokenId: null,
-    sessionId: 's',
-    organisationId: inRegion ? REGION : OWN,
-    organisationKind: inRegion ? 'region' : 'municipality',
-    roles: [role],
-    locale: 'sv',
-  };
-}
-
-// What each role may do on its own organisation's objects (own) and on another municipality's (other).
-const EVERYONE: Action[] = [
-  'organisation:read',
-  'network:read',
-  'staffing:read_statistics',
-  'trainings:suggest',
-  'introductions:follow',
-];
-/** Introduction lists: read (and copy) every municipality's, manage only the own municipality's. */
-const INTRO_OWN: Action[] = ['introductions:read', 'introductions:manage'];
-const INTRO_OTHER: Action[] = ['introductions:read'];
-const REPORT: Action[] = ['staffing:read_report'];
-const REPORT_EDIT: Action[] = ['staffing:read_report', 'staffing:edit_report'];
-// What each role may do on its own organisation's objects (own) and on another municipality's (other).
-const EXPECTED: Record<Role, { own: Action[]; other: Action[] }> = {
-  regional_admin: { own: [...ACTIONS], other: [...ACTIONS] },
-  municipal_admin: {
-    own: [
-      ...EVERYONE,
-      ...REPORT_EDIT,
-      'staffing:approve_report',
-      'staffing:generate_report',
-      'user:read',
-      'user:manage',
-      'user:grant_role',
-      'token:manage',
-      ...INTRO_OWN,
-    ],
-    other: [...EVERYONE, ...INTRO_OTHER, 'staffing:generate_report'],
-  },
-  reporter: { own: [...EVERYONE, ...REPORT_EDIT], other: EVERYONE },
-  manager: {
-    own: [...EVERYONE, ...REPORT, ...INTRO_OWN, 'staffing:generate_report'],
-    other: [...EVERYONE, ...INTRO_OTHER, 'staffing:generate_report'],
-  },
-  // MAS/MAR review the whole region's training catalogue (approve, needs change, remove), not only their own.
-  mas: {
-    own: [...EVERYONE, ...REPORT, 'trainings:review', 'staffing:generate_report'],
-    other: [...EVERYONE, 'trainings:review', 'staffing:generate_report'],
-  },
+describePolicy('platform', platformPolicy, {
+  regional_admin: { own: PLATFORM_ALL, other: PLATFORM_ALL },
+  municipal_admin: { own: MUNICIPAL_ADMIN, other: EVERYONE },
+  reporter: { own: EVERYONE, other: EVERYONE },
+  manager: { own: EVERYONE, other: EVERYONE },
+  mas: { own: EVERYONE, other: EVERYONE },
   broker: { own: EVERYONE, other: EVERYONE },
-  steering: {
-    own: [...EVERYONE, ...REPORT, 'staffing:generate_report'],
-    other: [...EVERYONE, 'staffing:generate_report'],
-  },
+  steering: { own: EVERYONE, other: EVERYONE },
   employee: { own: EVERYONE, other: EVERYONE },
-};
+});
 
 describe('can(actor, action, resource)', () => {
-  for (const role of ROLES) {
-    for (const action of ACTIONS) {
-      it(`${role} × ${action}`, () => {
-        const actor = actorWith(role);
-        const own = {
-          organisationId: actor.organisationId,
-          organisationKind: actor.organisationKind,
-          roles: ['employee' as Role],
-        };
-        const other = { organisationId: OTHER, organisationKind: 'municipality' as const, roles: ['employee' as Role] };
-        expect(can(actor, action, own)).toBe(EXPECTED[role].own.includes(action));
-        expect(can(actor, action, other)).toBe(EXPECTED[role].other.includes(action));
-      });
-    }
-  }
+  it("holds the platform's actions and every registered module's", () => {
+    const fromModules = SERVER_MODULES.flatMap((m) => Object.keys(m.policy?.rules ?? {}));
+    expect(new Set(ACTIONS)).toEqual(new Set([...PLATFORM_ALL, ...fromModules]));
+    expect(fromModules.length).toBeGreaterThan(0);
+  });
 
-  it("never lets an integration's token follow an introduction as its creator", () => {
-    const token: Actor = { ...actorWith('manager'), kind: 'token', tokenId: 't', sessionId: null };
-    expect(can(token, 'introductions:follow')).toBe(false);
-    expect(can(token, 'staffing:generate_report')).toBe(false);
-    expect(can(actorWith('employee'), 'introductions:follow')).toBe(true);
+  it('throws on an action no policy declares, instead of answering no', () => {
+    expect(() => can(actorWith('regional_admin'), 'nonexistent:do' as Action)).toThrow(/Unknown action/);
+  });
+
+  it('refuses a second module declaring an action that is already declared', () => {
+    expect(() => registerPolicies([definePolicy({ 'audit:read': () => true })])).toThrow(/declared by two policies/);
   });
 
   it('refuses everything to nobody', () => {
