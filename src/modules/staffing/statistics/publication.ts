@@ -1,8 +1,15 @@
 // The published statistics of one period: every municipality's measures and key ratios per profession view,
 // the region's total and median, with small counts suppressed for whoever may not see them. Pure: no database.
+
+import {
+  ratioSuppressed,
+  type SuppressionCell,
+  type SuppressionGroup,
+  safeMedian,
+  suppress,
+} from '../../../platform/server/suppression/suppress.ts';
 import type { Cell, StaffingConfigDto } from '../staffing.contracts.ts';
 import { CONTEXT, type Fact, MEASURES, type MeasureKind, RATIOS, type RatioKey } from '../staffing-measures.ts';
-import { ratioSuppressed, type SuppressionCell, type SuppressionGroup, safeMedian, suppress } from './suppression.ts';
 
 export const ALL = 'all';
 export const REGION = 'region';

@@ -9,7 +9,7 @@ import {
   type SuppressionGroup,
   safeMedian,
   suppress,
-} from './suppression.ts';
+} from './suppress.ts';
 
 type Table = { cells: SuppressionCell[]; groups: SuppressionGroup[] };
 
