@@ -1,0 +1,157 @@
+// Worked examples for the disclosure engine: each is small enough to check by hand, and each is an attack the
+// protector must defeat or the audit must catch (issue 13).
+import { describe, expect, it } from 'vitest';
+import { auditPublication, type DisclosureCell, protect, type Relation, sumRelation, tableRelations } from './index.ts';
+
+const cellsOf = (values: Record<string, number>, extra: Partial<DisclosureCell> = {}): DisclosureCell[] =>
+  Object.entries(values).map(([id, value]) => ({ id, value, ...extra }));
+
+/** 2×2 with margins: a=1 is the only small count. */
+function twoByTwo() {
+  const values = { 'r1|c1': 1, 'r1|c2': 5, 'r1|T': 6, 'r2|c1': 6, 'r2|c2': 7, 'r2|T': 13 };
+  const margins = { 'T|c1': 7, 'T|c2': 12, 'T|T': 19 };
+  const cells = cellsOf({ ...values, ...margins });
+  const relations = tableRelations(['r1', 'r2'], ['c1', 'c2'], { row: 'T', col: 'T' });
+  return { cells, relations };
+}
+
+describe('protect', () => {
+  it('hides three more cells around one small count of a 2×2 table with margins', async () => {
+    const { cells, relations } = twoByTwo();
+    const result = await protect({ cells, relations });
+    expect(result.primary).toEqual(new Set(['r1|c1']));
+    expect(result.hidden).toEqual(new Set(['r1|c1', 'r1|c2', 'r2|c1', 'r2|c2']));
+    expect(result.audit.ok).toBe(true);
+  });
+
+  it('defeats the outside tester: headcount 10 and permanent 9 shown leave fixed-term 1', async () => {
+    const cells = cellsOf({ headcount: 10, permanent: 9, fixed_term: 1 });
+    const relations = [sumRelation('headcount', ['permanent', 'fixed_term'])];
+    const attack = await auditPublication({ cells, relations, hidden: new Set(['fixed_term']) });
+    expect(attack.ok).toBe(false);
+    expect(attack.violations).toEqual([{ id: 'fixed_term', value: 1, kind: 'narrowed', interval: [1, 1] }]);
+    const result = await protect({ cells, relations });
+    expect(result.hidden).toEqual(new Set(['fixed_term', 'permanent']));
+    expect(result.audit.ok).toBe(true);
+  });
+
+  it('knows that fte ≤ headcount: a published FTE can pin a hidden headcount', async () => {
+    // Two municipalities' headcounts sum to the region's 7; each one's FTE is published and bounds it from below.
+    const cells = [...cellsOf({ h1: 2, h2: 5, region: 7 }), ...cellsOf({ fte1: 2, fte2: 5 }, { count: false })];
+    const relations: Relation[] = [
+      sumRelation('region', ['h1', 'h2']),
+      {
+        terms: [
+          ['fte1', 1],
+          ['h1', -1],
+        ],
+        op: '<=',
+      },
+      {
+        terms: [
+          ['fte2', 1],
+          ['h2', -1],
+        ],
+        op: '<=',
+      },
+    ];
+    const attack = await auditPublication({ cells, relations, hidden: new Set(['h1', 'h2']) });
+    expect(attack.violations).toEqual([{ id: 'h1', value: 2, kind: 'narrowed', interval: [2, 2] }]);
+    expect(attack.pinned).toEqual([{ id: 'h2', value: 5 }]);
+    const withoutRules = await auditPublication({
+      cells,
+      relations: relations.slice(0, 1),
+      hidden: new Set(['h1', 'h2']),
+    });
+    expect(withoutRules.ok).toBe(true);
+    const result = await protect({ cells, relations });
+    expect(result.audit.ok).toBe(true);
+    expect(result.hidden.has('fte1')).toBe(true);
+  });
+
+  it('handles rational coefficients: a forecast of 0.2·band60_64 + band65plus', async () => {
+    const cells = [
+      ...cellsOf({ young: 10, band60_64: 5, band65plus: 1, headcount: 16 }),
+      { id: 'forecast', value: 2, count: false },
+    ];
+    const relations: Relation[] = [
+      sumRelation('headcount', ['young', 'band60_64', 'band65plus']),
+      {
+        terms: [
+          ['band60_64', 0.2],
+          ['band65plus', 1],
+          ['forecast', -1],
+        ],
+      },
+    ];
+    const hidden = new Set(['young', 'band60_64', 'band65plus']);
+    const attack = await auditPublication({ cells, relations, hidden });
+    expect(attack.ok).toBe(false);
+    expect(attack.violations[0]?.id).toBe('band65plus');
+    expect(attack.violations[0]?.interval[1]).toBeCloseTo(2, 6);
+    const result = await protect({ cells, relations });
+    expect(result.audit.ok).toBe(true);
+    expect(result.hidden.has('forecast') || result.hidden.has('headcount')).toBe(true);
+  });
+
+  it('cannot protect what a published constant pins, and says so', async () => {
+    // The forecast is a figure published elsewhere (a constant here), so no pattern of these cells protects 65+.
+    const cells = cellsOf({ young: 10, band60_64: 5, band65plus: 1, headcount: 16 });
+    const relations: Relation[] = [
+      sumRelation('headcount', ['young', 'band60_64', 'band65plus']),
+      {
+        terms: [
+          ['band60_64', 0.2],
+          ['band65plus', 1],
+        ],
+        constant: 2,
+      },
+    ];
+    const result = await protect({ cells, relations });
+    expect(result.audit.ok).toBe(false);
+    expect(result.audit.violations.map((v) => v.id)).toEqual(['band65plus']);
+  });
+
+  it('treats the viewer’s own figures as known: never sensitive, never hidden', async () => {
+    const cells = [...cellsOf({ own: 1, other: 4 }), ...cellsOf({ total: 5 })];
+    cells[0] = { id: 'own', value: 1, known: true };
+    const result = await protect({ cells, relations: [sumRelation('total', ['own', 'other'])] });
+    expect(result.hidden.size).toBe(0);
+    expect(result.audit.ok).toBe(true);
+  });
+});
+
+describe('earlier publications', () => {
+  const cells = cellsOf({ T: 10, A: 1, B: 4, C: 5 });
+  const relations = [sumRelation('T', ['A', 'B', 'C'])];
+  const first = { values: new Map(cells.map((c) => [c.id, c.value])), hidden: new Set(['A', 'B']) };
+
+  it('make a second pattern unsafe that is safe on its own', async () => {
+    const second = new Set(['A', 'C']);
+    expect((await auditPublication({ cells, relations, hidden: second })).ok).toBe(true);
+    const combined = await auditPublication({ cells, relations, hidden: second, earlier: [first] });
+    expect(combined.violations).toEqual([{ id: 'A', value: 1, kind: 'narrowed', interval: [1, 1] }]);
+  });
+
+  it('bind a changed cell’s earlier value by the same rules', async () => {
+    // C went from 5 to 6 after an approval; the new publication shows B (unchanged) and hides A and C.
+    const now = cellsOf({ T: 11, A: 1, B: 4, C: 6 });
+    const combined = await auditPublication({ cells: now, relations, hidden: new Set(['A', 'C']), earlier: [first] });
+    expect(combined.violations.map((v) => v.id)).toEqual(['A']);
+    const result = await protect({ cells: now, relations, earlier: [first] });
+    expect(result.audit.ok).toBe(true);
+    expect(result.hidden.has('B')).toBe(true);
+  });
+});
+
+describe('a rule the protector does not know', () => {
+  it('lets the attacker narrow a cell: the audit fails when a rule is dropped from the protector', async () => {
+    const { cells, relations } = twoByTwo();
+    const rowsOnly = relations.filter((r) => !r.terms.some(([id]) => id.startsWith('T|')));
+    const weak = await protect({ cells, relations: rowsOnly });
+    expect(weak.audit.ok).toBe(true); // by its own rules
+    const attack = await auditPublication({ cells, relations, hidden: weak.hidden });
+    expect(attack.ok).toBe(false);
+    expect(attack.violations.map((v) => v.id)).toContain('r1|c1');
+  });
+});

@@ -1,0 +1,351 @@
+// Secondary suppression chosen by a solver (decision 014): the LP heuristic of Kelly, Golden and Assad (1992) and
+// Fischetti and Salazar-González (1999/2000), as τ-ARGUS and sdcTable use it. For each sensitive cell and each
+// direction, a linear program finds the cheapest change of the table that keeps every rule, moves the sensitive cell
+// by its protection level and changes published cells as little as possible (cost per unit: 1 + value, hidden cells
+// free); every cell it changes is hidden. The changed table is then a second table consistent with what is shown,
+// which is what protection means. The audit (audit.ts) checks the outcome independently before anything is returned.
+import { auditPublication } from './audit.ts';
+import { type LinearProgram, LpModel, solver } from './lp.ts';
+import { buildSystem, CANDIDATE, FIXED, HIDDEN, rowActivity, type System } from './system.ts';
+import {
+  type AuditResult,
+  DEFAULT_K,
+  type DisclosureInput,
+  type SolverLimits,
+  TOLERANCE,
+  validateInput,
+} from './types.ts';
+
+export type ProtectInput = DisclosureInput & {
+  /** Cells to hide whatever their value (for example FTE of a hidden head count). They need no protection. */
+  forced?: ReadonlySet<string>;
+  /** Cost per unit of change of a published cell, default 1 + value (fewer cells first, then smaller ones). */
+  cost?: (value: number) => number;
+  limits?: SolverLimits;
+};
+
+export type ProtectResult = {
+  /** Every cell to show as "..": primary, secondary and forced. */
+  hidden: Set<string>;
+  /** The sensitive cells (1..k−1 counts not known to the viewer). */
+  primary: Set<string>;
+  /** The independent audit of `hidden`. Publish only when `audit.ok`. */
+  audit: AuditResult;
+  stats: { lps: number; fallbacks: number; seconds: number };
+};
+
+/**
+ * Neighbourhood sizes tried in turn for one cell's linear program: most protections are found among the cheapest
+ * few hundred cells around the cell; a larger one is tried only when the small one has no solution.
+ */
+const TIERS = [120, 1_500, 25_000];
+
+type Context = {
+  sys: System;
+  highs: Awaited<ReturnType<typeof solver>>;
+  k: number;
+  /** Witnesses: the lowest and highest value some table consistent with the current pattern gives each variable. */
+  lo: Float64Array;
+  hi: Float64Array;
+  lpSeconds: number;
+  deadline: number;
+  stats: { lps: number; fallbacks: number };
+};
+
+export async function protect(input: ProtectInput): Promise<ProtectResult> {
+  const started = performance.now();
+  const k = input.k ?? DEFAULT_K;
+  const byId = validateInput(input);
+  for (const id of input.forced ?? []) if (!byId.has(id)) throw new Error(`forced: unknown cell ${id}`);
+  const sys = buildSystem(input, k, input.cost ?? ((value) => 1 + value));
+  const ctx: Context = {
+    sys,
+    highs: await solver(),
+    k,
+    lo: Float64Array.from(sys.values),
+    hi: Float64Array.from(sys.values),
+    lpSeconds: input.limits?.lpSeconds ?? 10,
+    deadline: started + (input.limits?.totalSeconds ?? 300) * 1000,
+    stats: { lps: 0, fallbacks: 0 },
+  };
+  const primary = new Set<string>();
+  const n = sys.labels.length;
+  for (let v = 0; v < n; v++) {
+    if (!sys.sensitive[v] || sys.state[v] === FIXED) continue;
+    if ((sys.cellIndex[v] as number) >= 0) primary.add(sys.labels[v] as string);
+    sys.state[v] = HIDDEN;
+  }
+  for (let v = 0; v < n; v++) {
+    if (sys.state[v] === CANDIDATE && input.forced?.has(sys.labels[v] as string)) sys.state[v] = HIDDEN;
+  }
+  // Sensitive cells pinned by what the viewer knows cannot be protected; the audit reports them.
+  for (let v = 0; v < n; v++) if (sys.sensitive[v] && sys.state[v] !== FIXED) ensureProtected(ctx, v, TIERS);
+
+  // The independent audit decides. What it refuses gets the whole connected piece as its neighbourhood, then the
+  // fallbacks: hide the rules around the cell, then every cell connected to it.
+  const index = new Map(sys.labels.map((label, v) => [label, v]));
+  const auditInput = { ...input, limits: { ...input.limits, totalSeconds: input.limits?.totalSeconds ?? 300 } };
+  let audit = await auditPublication({ ...auditInput, hidden: hiddenIds(sys, input) });
+  for (let round = 0; round < 3 && !audit.ok; round++) {
+    for (const violation of audit.violations) {
+      const v = index.get(violation.id);
+      if (v === undefined || violation.kind === 'shown') continue;
+      if (round === 0) {
+        ctx.lo[v] = sys.values[v] as number;
+        ctx.hi[v] = sys.values[v] as number;
+        ensureProtected(ctx, v, [TIERS[TIERS.length - 1] as number]);
+      } else if (round === 1) hideRules(ctx, v);
+      else hideComponent(sys, v);
+    }
+    audit = await auditPublication({ ...auditInput, hidden: hiddenIds(sys, input) });
+  }
+  return {
+    hidden: hiddenIds(sys, input),
+    primary,
+    audit,
+    stats: { ...ctx.stats, lps: ctx.stats.lps + audit.lps, seconds: (performance.now() - started) / 1000 },
+  };
+}
+
+function hiddenIds(sys: System, input: ProtectInput): Set<string> {
+  const hidden = new Set<string>();
+  for (let v = 0; v < sys.labels.length; v++) {
+    const c = sys.cellIndex[v] as number;
+    if (c >= 0 && sys.state[v] === HIDDEN) hidden.add(input.cells[c]?.id as string);
+  }
+  return hidden;
+}
+
+function ensureProtected(ctx: Context, s: number, tiers: number[]): void {
+  const { sys, k } = ctx;
+  const value = sys.values[s] as number;
+  for (const level of [k - value, -value]) {
+    const done = () => (level > 0 ? (ctx.hi[s] as number) >= k - TOLERANCE : (ctx.lo[s] as number) <= TOLERANCE);
+    if (done()) continue;
+    let solved = false;
+    for (const cap of tiers) {
+      if (performance.now() > ctx.deadline) break;
+      const { vars, complete } = neighbourhood(sys, s, cap);
+      const outcome = solveDeviation(ctx, s, level, vars);
+      if (outcome === 'limit') break;
+      if (outcome === 'solved') {
+        solved = true;
+        break;
+      }
+      if (complete) return; // Infeasible over everything connected: no pattern protects it (the audit reports it).
+    }
+    if (!solved) hideRules(ctx, s);
+  }
+}
+
+/** Fallback: hide every cell of every rule the cell is in. The audit then decides. */
+function hideRules(ctx: Context, s: number): void {
+  ctx.stats.fallbacks++;
+  for (const r of ctx.sys.rowsOf[s] as number[]) {
+    for (const w of (ctx.sys.rows[r] as System['rows'][number]).vars) {
+      if (ctx.sys.state[w] === CANDIDATE) ctx.sys.state[w] = HIDDEN;
+    }
+  }
+}
+
+/** Last fallback: hide everything connected to the cell through rules (the most an attacker can be denied). */
+function hideComponent(sys: System, s: number): void {
+  const seen = new Set([s]);
+  const stack = [s];
+  while (stack.length > 0) {
+    const u = stack.pop() as number;
+    if (sys.state[u] === CANDIDATE) sys.state[u] = HIDDEN;
+    for (const r of sys.rowsOf[u] as number[]) {
+      for (const w of (sys.rows[r] as System['rows'][number]).vars) {
+        if (!seen.has(w) && sys.state[w] !== FIXED) {
+          seen.add(w);
+          stack.push(w);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The `cap` cheapest variables around s (best first: a hidden cell costs nothing to pass, a published one its cost,
+ * and each step one more so that the search stays near s). Fixed cells are constants, never variables.
+ */
+function neighbourhood(sys: System, s: number, cap: number): { vars: number[]; complete: boolean } {
+  const dist = new Map<number, number>([[s, 0]]);
+  const done = new Set<number>();
+  const heap = new MinHeap();
+  heap.push(s, 0);
+  const vars: number[] = [];
+  while (heap.size > 0 && vars.length < cap) {
+    const [u, d] = heap.pop();
+    if (done.has(u)) continue;
+    done.add(u);
+    vars.push(u);
+    for (const r of sys.rowsOf[u] as number[]) {
+      for (const w of (sys.rows[r] as System['rows'][number]).vars) {
+        if (sys.state[w] === FIXED || done.has(w)) continue;
+        const next = d + 1 + (sys.state[w] === HIDDEN ? 0 : (sys.cost[w] as number));
+        if (next < (dist.get(w) ?? Infinity)) {
+          dist.set(w, next);
+          heap.push(w, next);
+        }
+      }
+    }
+  }
+  return { vars, complete: heap.size === 0 || [...dist.keys()].every((w) => done.has(w)) };
+}
+
+/**
+ * min Σ cost·|y| over the neighbourhood, s's change fixed to `level`, every rule kept (cells outside the
+ * neighbourhood and fixed cells unchanged), 0 ≤ x + y ≤ upper. Hides what changes; records the witnesses.
+ */
+function solveDeviation(ctx: Context, s: number, level: number, vars: number[]): 'solved' | 'infeasible' | 'limit' {
+  const { sys } = ctx;
+  const sValue = sys.values[s] as number;
+  if (sValue + level > (sys.upper[s] as number) + TOLERANCE) return 'infeasible';
+  const others = vars.filter((v) => v !== s);
+  const col = new Map(others.map((v, i) => [v, i]));
+  const m = others.length;
+  const lp: LinearProgram = {
+    numCols: 2 * m,
+    colLower: new Float64Array(2 * m),
+    colUpper: new Float64Array(2 * m),
+    rows: [],
+  };
+  const cost = new Float64Array(2 * m);
+  others.forEach((v, i) => {
+    lp.colUpper[i] = (sys.upper[v] as number) - (sys.values[v] as number); // y⁺
+    lp.colUpper[m + i] = sys.values[v] as number; // y⁻
+    const c = sys.state[v] === HIDDEN ? 0 : (sys.cost[v] as number);
+    cost[i] = c;
+    cost[m + i] = c;
+  });
+  const rowSeen = new Set<number>();
+  for (const v of vars) {
+    for (const r of sys.rowsOf[v] as number[]) {
+      if (rowSeen.has(r)) continue;
+      rowSeen.add(r);
+      const row = sys.rows[r] as System['rows'][number];
+      const cols: number[] = [];
+      const coefs: number[] = [];
+      let shift = 0;
+      row.vars.forEach((w, i) => {
+        const coef = row.coefs[i] as number;
+        if (w === s) shift += coef * level;
+        const c = col.get(w);
+        if (c === undefined) return;
+        cols.push(c, m + c);
+        coefs.push(coef, -coef);
+      });
+      const slack = row.op === '=' ? 0 : row.constant - rowActivity(sys, row);
+      const lower = row.op === '<=' ? -Infinity : slack - shift;
+      const upper = row.op === '>=' ? Infinity : slack - shift;
+      const eps = TOLERANCE * Math.max(1, Math.abs(shift));
+      if (cols.length === 0) {
+        if (lower > eps || upper < -eps) return 'infeasible';
+        continue;
+      }
+      lp.rows.push({ cols, coefs, lower, upper });
+    }
+  }
+  const model = new LpModel(ctx.highs, lp, ctx.lpSeconds);
+  ctx.stats.lps++;
+  let outcome: ReturnType<LpModel['optimise']>;
+  try {
+    outcome = model.optimise('min', cost);
+  } finally {
+    model.dispose();
+  }
+  if (outcome.status === 'infeasible' || outcome.status === 'unboundedOrInfeasible') return 'infeasible';
+  if (outcome.status !== 'optimal') return 'limit';
+  const y = new Float64Array(sys.labels.length);
+  const moved: number[] = [s];
+  y[s] = level;
+  others.forEach((v, i) => {
+    const d = (outcome.x[i] as number) - (outcome.x[m + i] as number);
+    if (Math.abs(d) <= 1e-9 * Math.max(1, Math.abs(level))) return;
+    y[v] = d;
+    moved.push(v);
+    if (sys.state[v] === CANDIDATE) sys.state[v] = HIDDEN;
+  });
+  witness(ctx, moved, y, 1);
+  // The same change scaled the other way is often a table too (then one LP protects both directions).
+  const other = level > 0 ? -sValue : ctx.k - sValue;
+  if (other !== 0 && feasibleScaled(sys, moved, y, other / level)) witness(ctx, moved, y, other / level);
+  return 'solved';
+}
+
+function witness(ctx: Context, moved: number[], y: Float64Array, t: number): void {
+  for (const v of moved) {
+    const p = (ctx.sys.values[v] as number) + t * (y[v] as number);
+    if (p < (ctx.lo[v] as number)) ctx.lo[v] = p;
+    if (p > (ctx.hi[v] as number)) ctx.hi[v] = p;
+  }
+}
+
+function feasibleScaled(sys: System, moved: number[], y: Float64Array, t: number): boolean {
+  for (const v of moved) {
+    const p = (sys.values[v] as number) + t * (y[v] as number);
+    if (p < -TOLERANCE || p > (sys.upper[v] as number) + TOLERANCE) return false;
+  }
+  const rows = new Set<number>();
+  for (const v of moved) for (const r of sys.rowsOf[v] as number[]) rows.add(r);
+  for (const r of rows) {
+    const row = sys.rows[r] as System['rows'][number];
+    if (row.op === '=') continue;
+    let delta = 0;
+    row.vars.forEach((w, i) => {
+      delta += (row.coefs[i] as number) * t * (y[w] as number);
+    });
+    const after = rowActivity(sys, row) + delta;
+    if (row.op === '<=' ? after > row.constant + TOLERANCE : after < row.constant - TOLERANCE) return false;
+  }
+  return true;
+}
+
+class MinHeap {
+  #items: number[] = [];
+  #keys: number[] = [];
+  get size(): number {
+    return this.#items.length;
+  }
+  push(item: number, key: number): void {
+    const items = this.#items;
+    const keys = this.#keys;
+    let i = items.length;
+    items.push(item);
+    keys.push(key);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if ((keys[p] as number) <= key) break;
+      items[i] = items[p] as number;
+      keys[i] = keys[p] as number;
+      i = p;
+    }
+    items[i] = item;
+    keys[i] = key;
+  }
+  pop(): [number, number] {
+    const items = this.#items;
+    const keys = this.#keys;
+    const top: [number, number] = [items[0] as number, keys[0] as number];
+    const lastItem = items.pop() as number;
+    const lastKey = keys.pop() as number;
+    if (items.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= items.length) break;
+        const r = l + 1;
+        const c = r < items.length && (keys[r] as number) < (keys[l] as number) ? r : l;
+        if ((keys[c] as number) >= lastKey) break;
+        items[i] = items[c] as number;
+        keys[i] = keys[c] as number;
+        i = c;
+      }
+      items[i] = lastItem;
+      keys[i] = lastKey;
+    }
+    return top;
+  }
+}
