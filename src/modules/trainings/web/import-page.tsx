@@ -1,12 +1,13 @@
 // /trainings/import: the regional admin imports the region's link list (CSV or XLSX). The upload first gives a
 // preview — every row with its result, each error beside its row and all of them summed up — and writes nothing;
 // confirming sends the same file again, which the server checks again and imports in one transaction.
-import { Alert, Button, FileInput, Group, List, Paper, Radio, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, Radio, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../../platform/web/api/api-client.ts';
 import { DataTable } from '../../../platform/web/components/data-table.tsx';
 import { FormError } from '../../../platform/web/components/feedback.tsx';
+import { FileUpload } from '../../../platform/web/components/file-upload.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
@@ -53,8 +54,7 @@ export function ImportPage() {
     if (chosen.size > TRAINING_IMPORT_LIMITS.uploadBytes) return tt('import.tooLargeSize', { max: MAX_MB });
     return null;
   };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     const problem = checkFile(file);
     setFileError(problem);
     if (problem || !file) return;
@@ -98,38 +98,31 @@ export function ImportPage() {
       ) : null}
 
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="import-upload-heading">
-        <form noValidate onSubmit={onSubmit}>
-          <Stack>
-            <Title order={2} size="h3" id="import-upload-heading">
-              {tt('import.uploadTitle')}
-            </Title>
-            <FileInput
-              label={tt('import.file')}
-              description={tt('import.fileHelp', { max: MAX_MB, rows })}
-              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              placeholder={tt('import.filePlaceholder')}
-              // Mantine's placeholder grey is below 4.5:1 on white.
-              styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
-              clearable
-              clearButtonProps={{ 'aria-label': tt('import.clearFile') }}
-              value={file}
-              error={fileError}
-              maw={520}
-              onChange={(chosen) => {
-                setFile(chosen);
-                setFileError(chosen ? checkFile(chosen) : null);
-                preview.reset();
-                confirm.reset();
-              }}
-            />
-            {preview.isError ? <FormError message={errorMessage(preview.error)} /> : null}
-            <Group>
-              <Button type="submit" loading={preview.isPending}>
-                {tt('import.preview')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <Stack>
+          <Title order={2} size="h3" id="import-upload-heading">
+            {tt('import.uploadTitle')}
+          </Title>
+          <FileUpload
+            label={tt('import.file')}
+            hint={tt('import.fileHelp', { max: MAX_MB, rows })}
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            placeholder={tt('import.filePlaceholder')}
+            clearLabel={tt('import.clearFile')}
+            value={file}
+            fileError={fileError}
+            onChange={(chosen) => {
+              setFile(chosen);
+              setFileError(chosen ? checkFile(chosen) : null);
+              preview.reset();
+              confirm.reset();
+            }}
+            submitLabel={tt('import.preview')}
+            busy={preview.isPending}
+            onSubmit={onSubmit}
+            error={preview.isError ? preview.error : undefined}
+            errorsTitle={tt('import.errorsTitle')}
+          />
+        </Stack>
       </Paper>
 
       {preview.data && file ? (
