@@ -1,12 +1,12 @@
 // Who is calling: a signed-in user (better-auth session cookie) or an integration (API token).
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { platformMessages } from '../shared/platform.messages.ts';
 import type { Role } from '../shared/roles.ts';
 import { apiToken } from './api-token.table.ts';
 import { audit, type RequestContext } from './audit.ts';
-import { session, user } from './auth.table.ts';
+import { session, user, userRole } from './auth.table.ts';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db.ts';
 import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
@@ -193,6 +193,12 @@ async function resolveToken(db: Db, request: FastifyRequest, header: string): Pr
       ),
     );
   if (!row) throw new UnauthorizedError(platformMessages.tokenRevoked());
+  const creator = await creatorNow(db, row.createdById);
+  // Demoted or moved since: a token that its creator could no longer make ends at once (promise 26).
+  const grant = { organisationId: row.organisationId, organisationKind: row.organisationKind, roles: row.roles };
+  if (!creator || !can(creator, 'token:manage', grant)) {
+    throw new UnauthorizedError(platformMessages.tokenRevoked());
+  }
   const actor: Actor = {
     kind: 'token',
     userId: row.createdById,
@@ -202,6 +208,7 @@ async function resolveToken(db: Db, request: FastifyRequest, header: string): Pr
     organisationKind: row.organisationKind,
     roles: row.roles,
     locale: 'sv',
+    ceiling: creator,
   };
   // Token use is audited; last-used is kept to the minute so a busy integration does not rewrite the row.
   await Promise.all([
@@ -226,6 +233,32 @@ async function resolveToken(db: Db, request: FastifyRequest, header: string): Pr
       ),
   ]);
   return actor;
+}
+
+/** The creator of a token as they are now: their organisation and roles (null when gone or inactive). */
+async function creatorNow(db: Db, userId: string): Promise<Actor | null> {
+  const [row] = await db
+    .select({
+      organisationId: organisation.id,
+      organisationKind: organisation.kind,
+      roles: sql<Role[]>`coalesce(array_agg(${userRole.role}) filter (where ${userRole.role} is not null), '{}')`,
+    })
+    .from(user)
+    .innerJoin(organisation, eq(organisation.id, user.organisationId))
+    .leftJoin(userRole, eq(userRole.userId, user.id))
+    .where(and(eq(user.id, userId), eq(user.active, true), eq(organisation.active, true)))
+    .groupBy(user.id, organisation.id);
+  if (!row) return null;
+  return {
+    kind: 'user',
+    userId,
+    tokenId: null,
+    sessionId: null,
+    organisationId: row.organisationId,
+    organisationKind: row.organisationKind,
+    roles: typeof row.roles === 'string' ? parsePgArray(row.roles) : row.roles,
+    locale: 'sv',
+  };
 }
 
 /** Asks the policy; 403 when the answer is no. */

@@ -31,7 +31,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource = {}
   // A typo or an unregistered module must fail loudly, never answer "no" quietly.
   if (!rule) throw new Error(`Unknown action ${action}: is its module's policy registered in src/app?`);
   if (!actor) return false;
-  return rule(actor, resource);
+  return rule(actor, resource) && (!actor.ceiling || rule(actor.ceiling, resource));
 }
 
 /**

@@ -21,6 +21,11 @@ export type Actor = {
   organisationKind: 'region' | 'municipality';
   roles: Role[];
   locale: 'sv' | 'en';
+  /**
+   * For an API token: its creator as they are now. A token never holds more than its creator holds now, so every
+   * rule must allow both the token and its creator (promise 26).
+   */
+  ceiling?: Actor;
 };
 
 /** What an action is about: the organisation owning the object, and for grants the role(s) given. */
