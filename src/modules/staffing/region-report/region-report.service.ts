@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { authorize, requireActorOf } from '../../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../../platform/server/audit.ts';
-import { databaseErrorCode } from '../../../platform/server/db.ts';
+import { databaseErrorCode, inTransaction } from '../../../platform/server/db.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../../platform/server/errors.ts';
 import { organisation } from '../../../platform/server/organisation.table.ts';
 import { can } from '../../../platform/server/policy.ts';
@@ -324,19 +324,27 @@ export async function requestRegionReport(
   await failStaleReports(deps);
   let id: string;
   try {
-    const [row] = await deps.db
-      .insert(staffingRegionReport)
-      .values({
-        periodId: input.periodId,
-        status: 'queued',
-        progress: 0,
-        step: STEPS.queued,
-        requestedBy: actor.userId,
-        demo: deps.reports.demo,
-      })
-      .returning({ id: staffingRegionReport.id });
-    if (!row) throw new Error('insert returned no row');
-    id = row.id;
+    // The report row and its audit event are written together or not at all.
+    id = await inTransaction(deps.db, async (tx) => {
+      const [row] = await tx
+        .insert(staffingRegionReport)
+        .values({
+          periodId: input.periodId,
+          status: 'queued',
+          progress: 0,
+          step: STEPS.queued,
+          requestedBy: actor.userId,
+          demo: deps.reports.demo,
+        })
+        .returning({ id: staffingRegionReport.id });
+      if (!row) throw new Error('insert returned no row');
+      await audit(tx, ctx, {
+        action: 'staffing_region_report.request',
+        entityType: 'staffing_region_report',
+        entityId: row.id,
+      });
+      return row.id;
+    });
   } catch (error) {
     // The partial unique index: this person already has a report in the making (on any server).
     if (databaseErrorCode(error) === '23505') {
@@ -346,11 +354,6 @@ export async function requestRegionReport(
     }
     throw error;
   }
-  await audit(deps.db, ctx, {
-    action: 'staffing_region_report.request',
-    entityType: 'staffing_region_report',
-    entityId: id,
-  });
   deps.reports.start(id);
   return getRegionReport(deps, ctx, id);
 }
