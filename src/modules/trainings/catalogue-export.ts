@@ -6,7 +6,7 @@ import { asc, eq, ne, sql } from 'drizzle-orm';
 import { authorize, requireActorOf } from '../../platform/server/actor.ts';
 import type { RequestContext } from '../../platform/server/audit.ts';
 import { type ExportColumn, type ExportRow, type ExportSheet, toCsv, toXlsx } from '../../platform/server/export.ts';
-import { loadConfig } from '../staffing/staffing-config.service.ts';
+import { listProfessions } from '../staffing/professions-lookup.service.ts';
 import { activeTopics, itemLabels, searchCatalogue, type TrainingsDeps } from './catalogue.service.ts';
 import {
   EXPORT_ONLY_HEADERS,
@@ -63,8 +63,7 @@ type ListItem = Pick<
 
 /** The items as rows of the list's columns, professions and topics by name. */
 async function listRows(deps: TrainingsDeps, items: ListItem[]): Promise<ExportRow[]> {
-  const config = await loadConfig(deps);
-  const professionText = new Map(config.professions.map((p) => [p.key, labelText(p)]));
+  const professionText = new Map((await listProfessions(deps)).map((p) => [p.key, labelText(p)]));
   return items.map((item) => ({
     title: item.title,
     provider: item.provider,
@@ -154,11 +153,7 @@ export async function importTemplate(
   file: TrainingFileType,
 ): Promise<CatalogueFile> {
   authorize(requireActorOf(ctx), 'trainings:manage');
-  const config = await loadConfig(deps);
-  const professions = config.professions
-    .filter((p) => p.active)
-    .map((p) => `${p.name} (${p.key})`)
-    .join('; ');
+  const professions = (await listProfessions(deps, { activeOnly: true })).map((p) => `${p.name} (${p.key})`).join('; ');
   const topics = (await activeTopics(deps.db)).map((t) => `${t.name} (${t.key})`).join('; ');
   const values: Partial<Record<string, string>> = {
     format: formatChoices(),

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'dri
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../platform/server/db.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
-import { loadConfig } from '../staffing/staffing-config.service.ts';
+import { listProfessions } from '../staffing/professions-lookup.service.ts';
 import type { LinkCheckOptions } from './link-check.ts';
 import {
   type CatalogueFacetsDto,
@@ -40,9 +40,8 @@ const TYPO_MAX_WORDS = 12;
 
 /** The staffing configuration's active professions, licensed groups first: the catalogue's tabs. */
 export async function catalogueProfessions(deps: TrainingsDeps): Promise<CatalogueProfessionDto[]> {
-  const config = await loadConfig(deps);
-  return config.professions
-    .filter((p) => p.active)
+  const professions = await listProfessions(deps, { activeOnly: true });
+  return [...professions]
     .sort((a, b) => Number(b.licensed) - Number(a.licensed) || a.sort - b.sort || a.name.localeCompare(b.name, 'sv'))
     .map(({ key, name, nameEn, licensed }) => ({ key, name, nameEn, licensed }));
 }

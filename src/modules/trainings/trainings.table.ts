@@ -19,7 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from '../../platform/server/auth.table.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
-import { staffingProfession } from '../staffing/staffing.table.ts';
+import { professionKeyColumn } from '../staffing/professions-lookup.service.ts';
 
 /** PostgreSQL's tsvector, read as its text form (never selected by the services: it is for the index). */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -103,9 +103,7 @@ export const trainingItemProfession = pgTable(
       .notNull()
       .references(() => trainingItem.id),
     /** A profession key of the staffing configuration: the region keeps one list of professions. */
-    professionKey: text()
-      .notNull()
-      .references(() => staffingProfession.key),
+    professionKey: text().notNull().references(professionKeyColumn),
   },
   (t) => [
     primaryKey({ columns: [t.itemId, t.professionKey] }),
