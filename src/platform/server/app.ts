@@ -152,11 +152,14 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   const actorCache = new ActorCache();
   // Any change may concern sessions, users, roles or organisations: forget the cached actors after every one.
   // Cleared before the answer leaves, so the client that made the change never meets a stale actor.
-  app.addHook('onSend', async (request, _reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
       actorCache.clear();
       readCache.clear();
     }
+    // Answers of the API may carry names and personal data: no browser or proxy keeps them (promise 29). A route
+    // that may be cached says so itself.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
 

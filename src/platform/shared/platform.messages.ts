@@ -43,6 +43,10 @@ export const platformMessages = defineMessages('platform', {
     sv: 'För många misslyckade inloggningar för kontot. Försök igen om en stund.',
     en: 'Too many failed sign-ins for the account. Try again in a while.',
   },
+  passwordTooCommon: {
+    sv: 'Lösenordet är för vanligt och lätt att gissa. Välj ett annat.',
+    en: 'The password is too common and easy to guess. Choose another one.',
+  },
   signInFailed: { sv: 'Fel e-postadress eller lösenord.', en: 'Wrong e-mail address or password.' },
   crossOrigin: {
     sv: 'Begäran kom inte från Kompetensnavs egna sidor.',
