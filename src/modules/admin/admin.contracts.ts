@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { type OrganisationDto, organisationSchema } from '../../platform/shared/contracts.ts';
 import { ROLES } from '../../platform/shared/roles.ts';
+import { adminMessages as am } from './admin.messages.ts';
 
 export { type OrganisationDto, organisationSchema };
 
@@ -11,11 +12,12 @@ export const LIMITS = { name: 200, description: 2000, email: 254, pageSize: 50, 
 export const roleSchema = z.enum(ROLES);
 export const userIdParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
 
-const name = z.string().trim().min(1, 'Ange ett namn.').max(LIMITS.name, `Högst ${LIMITS.name} tecken.`);
+// Custom messages are codes of admin.messages.ts, answered in the request's language.
+const name = z.string().trim().min(1, am.nameRequired.code).max(LIMITS.name, am.nameTooLong.code);
 const scbCode = z
   .string()
   .trim()
-  .regex(/^[0-9]{4}$/, 'Kommunkoden ska vara fyra siffror (SCB:s kommunkod).');
+  .regex(/^[0-9]{4}$/, am.scbCode.code);
 
 export const organisationListQuerySchema = z.strictObject({
   includeInactive: z.enum(['true', 'false']).optional(),
@@ -82,8 +84,8 @@ export const userListQuerySchema = z.strictObject({
 });
 export const userListSchema = z.object({ items: z.array(userSchema), total: z.number().int(), page: z.number().int() });
 
-const email = z.string().trim().toLowerCase().max(LIMITS.email).pipe(z.email('Ange en giltig e-postadress.'));
-const roles = z.array(roleSchema).min(1, 'Välj minst en roll.').max(ROLES.length);
+const email = z.string().trim().toLowerCase().max(LIMITS.email).pipe(z.email(am.email.code));
+const roles = z.array(roleSchema).min(1, am.rolesRequired.code).max(ROLES.length);
 
 export const inviteUserSchema = z.strictObject({ name, email, organisationId: z.uuid(), roles });
 export const updateUserSchema = z.strictObject({ name: name.optional(), roles: roles.optional() });

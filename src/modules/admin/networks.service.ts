@@ -12,6 +12,7 @@ import { visibleOrganisations } from '../../platform/server/policy.ts';
 import { swedishOrder } from '../../platform/server/sql.ts';
 import type { Actor } from '../../platform/shared/policy-kit.ts';
 import type { createNetworkSchema, NetworkDto, updateNetworkSchema } from './admin.contracts.ts';
+import { adminMessages as am } from './admin.messages.ts';
 
 const memberCount = sql<number>`(select count(*)::int from network_member m join "user" u on u.id = m.user_id where m.network_id = "network"."id" and u.active)`;
 const columns = {
@@ -46,7 +47,7 @@ export async function listNetworks(db: Db, actor: Actor, opts: { includeInactive
 
 async function findNetwork(db: Db, id: string) {
   const [row] = await db.select(columns).from(network).where(eq(network.id, id));
-  if (!row) throw new NotFoundError('Nätverket finns inte.');
+  if (!row) throw new NotFoundError(am.networkNotFound());
   return row;
 }
 
@@ -129,9 +130,9 @@ export async function setMembership(
     .select({ id: user.id, organisationId: user.organisationId, active: user.active })
     .from(user)
     .where(eq(user.id, userId));
-  if (!target) throw new NotFoundError('Användaren finns inte.');
+  if (!target) throw new NotFoundError(am.userNotFound());
   if (member && !target.active) {
-    throw new ValidationError([{ path: 'userId', message: 'Användaren är inaktiverad.' }]);
+    throw new ValidationError([{ path: 'userId', message: am.userInactive() }]);
   }
   await inTransaction(db, async (tx) => {
     if (member) await tx.insert(networkMember).values({ networkId, userId }).onConflictDoNothing();
@@ -155,8 +156,5 @@ async function assertNameFree(db: Db, name: string, exceptId?: string) {
     .select({ id: network.id })
     .from(network)
     .where(and(sql`lower(${network.name}) = lower(${name})`, exceptId ? sql`${network.id} <> ${exceptId}` : undefined));
-  if (clash)
-    throw new ConflictError('Namnet används redan.', [
-      { path: 'name', message: 'Det finns redan ett nätverk med det namnet.' },
-    ]);
+  if (clash) throw new ConflictError(am.nameTaken(), [{ path: 'name', message: am.networkNameTaken() }]);
 }

@@ -9,6 +9,7 @@ import { organisation } from '../../platform/server/organisation.table.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
 import type { Actor } from '../../platform/shared/policy-kit.ts';
 import type { createMunicipalitySchema, OrganisationDto, updateOrganisationSchema } from './admin.contracts.ts';
+import { adminMessages as am } from './admin.messages.ts';
 
 type OrganisationRow = typeof organisation.$inferSelect & { userCount: number };
 
@@ -97,13 +98,11 @@ export async function updateOrganisation(
   authorize(actor, 'organisation:manage');
   const current = await findOrganisation(db, id);
   if (current.kind === 'region' && input.code !== undefined) {
-    throw new ConflictError('Regionen har ingen kommunkod.', [
-      { path: 'code', message: 'Regionen har ingen kommunkod.' },
-    ]);
+    throw new ConflictError(am.regionHasNoCode(), [{ path: 'code', message: am.regionHasNoCode() }]);
   }
   if (current.kind === 'region' && input.active === false) {
-    throw new ConflictError('Regionen kan inte inaktiveras.', [
-      { path: 'active', message: 'Regionen kan inte inaktiveras.' },
+    throw new ConflictError(am.regionCannotBeDeactivated(), [
+      { path: 'active', message: am.regionCannotBeDeactivated() },
     ]);
   }
   await assertUnique(db, input.name, input.code, id);
@@ -128,7 +127,7 @@ export async function findOrganisation(db: Db, id: string): Promise<Organisation
     .select({ ...organisationColumns, userCount })
     .from(organisation)
     .where(eq(organisation.id, id));
-  if (!row) throw new NotFoundError('Organisationen finns inte.');
+  if (!row) throw new NotFoundError(am.organisationNotFound());
   return row;
 }
 
@@ -140,9 +139,7 @@ async function assertUnique(db: Db, name: string | undefined, code: string | und
       .from(organisation)
       .where(and(eq(organisation.code, code), others));
     if (clash) {
-      throw new ConflictError('Kommunkoden används redan.', [
-        { path: 'code', message: 'Kommunkoden används redan av en annan kommun.' },
-      ]);
+      throw new ConflictError(am.codeTaken(), [{ path: 'code', message: am.codeTakenField() }]);
     }
   }
   if (name !== undefined) {
@@ -151,9 +148,7 @@ async function assertUnique(db: Db, name: string | undefined, code: string | und
       .from(organisation)
       .where(and(sql`lower(${organisation.name}) = lower(${name})`, others));
     if (clash) {
-      throw new ConflictError('Namnet används redan.', [
-        { path: 'name', message: 'Det finns redan en organisation med det namnet.' },
-      ]);
+      throw new ConflictError(am.nameTaken(), [{ path: 'name', message: am.organisationNameTaken() }]);
     }
   }
 }

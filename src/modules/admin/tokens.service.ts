@@ -13,6 +13,7 @@ import { can, rolesAllowedFor, visibleOrganisations } from '../../platform/serve
 import type { Actor } from '../../platform/shared/policy-kit.ts';
 import type { Role } from '../../platform/shared/roles.ts';
 import type { ApiTokenDto, createApiTokenSchema } from './admin.contracts.ts';
+import { adminMessages as am } from './admin.messages.ts';
 
 const columns = {
   id: apiToken.id,
@@ -74,15 +75,15 @@ export async function createToken(
   input: z.infer<typeof createApiTokenSchema>,
 ) {
   const [org] = await db.select().from(organisation).where(eq(organisation.id, input.organisationId));
-  if (!org) throw new NotFoundError('Organisationen finns inte.');
+  if (!org) throw new NotFoundError(am.organisationNotFound());
   authorizeObject(actor, 'token:manage', { organisationId: org.id });
   const roles = [...new Set(input.roles)];
   const misfit = roles.filter((r) => !rolesAllowedFor(org.kind).includes(r));
-  if (misfit.length) throw new ValidationError([{ path: 'roles', message: 'Rollen passar inte organisationen.' }]);
+  if (misfit.length) throw new ValidationError([{ path: 'roles', message: am.tokenRoleMisfit() }]);
   authorize(actor, 'token:manage', { organisationId: org.id, organisationKind: org.kind, roles });
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt.getTime() <= Date.now()) {
-    throw new ValidationError([{ path: 'expiresAt', message: 'Slutdatumet måste ligga i framtiden.' }]);
+    throw new ValidationError([{ path: 'expiresAt', message: am.expiryInPast() }]);
   }
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const id = await inTransaction(db, async (tx) => {
@@ -111,7 +112,7 @@ async function findToken(db: Db, id: string): Promise<TokenRow> {
     .from(apiToken)
     .innerJoin(organisation, eq(organisation.id, apiToken.organisationId))
     .where(eq(apiToken.id, id));
-  if (!row) throw new NotFoundError('API-nyckeln finns inte.');
+  if (!row) throw new NotFoundError(am.tokenNotFound());
   return row;
 }
 
@@ -122,9 +123,9 @@ export async function revokeToken(db: Db, actor: Actor, ctx: RequestContext, id:
     throw err;
   });
   if (!row || !can(actor, 'token:manage', { organisationId: row.organisationId })) {
-    throw new NotFoundError('API-nyckeln finns inte.');
+    throw new NotFoundError(am.tokenNotFound());
   }
-  if (row.revokedAt) throw new ConflictError('API-nyckeln är redan återkallad.');
+  if (row.revokedAt) throw new ConflictError(am.tokenAlreadyRevoked());
   await inTransaction(db, async (tx) => {
     await tx.update(apiToken).set({ revokedAt: new Date(), revokedById: actor.userId }).where(eq(apiToken.id, id));
     await audit(tx, ctx, {

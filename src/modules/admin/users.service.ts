@@ -1,19 +1,21 @@
 // Users and their roles: invitation by e-mail, role changes, deactivation (ends every session).
 // Municipal admins manage their own municipality's users; regional admins everyone.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, count, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, count, eq, exists, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { authorize, authorizeObject } from '../../platform/server/actor.ts';
+import { apiToken } from '../../platform/server/api-token.table.ts';
 import { type AuditEntry, audit, type RequestContext } from '../../platform/server/audit.ts';
 import { session, user, userRole, verification } from '../../platform/server/auth.table.ts';
 import { invitationMail, passwordResetMail } from '../../platform/server/auth.ts';
 import type { Config } from '../../platform/server/config.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import type { Mailer } from '../../platform/server/mail.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import { allActions, can, rolesAllowedFor, visibleOrganisations } from '../../platform/server/policy.ts';
 import { likePattern, swedishOrder } from '../../platform/server/sql.ts';
+import { translate } from '../../platform/shared/messages.ts';
 import type { Actor } from '../../platform/shared/policy-kit.ts';
 import type { Role } from '../../platform/shared/roles.ts';
 import {
@@ -23,6 +25,7 @@ import {
   type updateUserSchema,
   type userListQuerySchema,
 } from './admin.contracts.ts';
+import { adminMessages as am } from './admin.messages.ts';
 import { getRegionInfo } from './organisations.service.ts';
 
 export type UserDeps = { db: Db; mailer: Mailer; config: Config };
@@ -80,7 +83,7 @@ async function findUser(db: Db, id: string): Promise<UserRow> {
     .from(user)
     .innerJoin(organisation, eq(organisation.id, user.organisationId))
     .where(eq(user.id, id));
-  if (!row) throw new NotFoundError('Användaren finns inte.');
+  if (!row) throw new NotFoundError(am.userNotFound());
   return row as UserRow;
 }
 
@@ -136,18 +139,14 @@ async function findVisibleUser(db: Db, actor: Actor, id: string, action: 'user:r
     if (err instanceof NotFoundError) return null;
     throw err;
   });
-  if (!row || !can(actor, action, { organisationId: row.organisationId }))
-    throw new NotFoundError('Användaren finns inte.');
+  if (!row || !can(actor, action, { organisationId: row.organisationId })) throw new NotFoundError(am.userNotFound());
   return row;
 }
 
 function assertRolesFit(kind: 'region' | 'municipality', wanted: Role[]) {
   const wrong = wanted.filter((r) => !rolesAllowedFor(kind).includes(r));
   if (wrong.length) {
-    const message =
-      kind === 'region'
-        ? 'Rollen kommunadministratör kan bara ges till användare i en kommun.'
-        : 'Rollen regional administratör kan bara ges till användare i regionens kansli.';
+    const message = kind === 'region' ? am.municipalAdminOnlyInMunicipality() : am.regionalAdminOnlyInRegion();
     throw new ValidationError([{ path: 'roles', message }]);
   }
 }
@@ -160,10 +159,10 @@ export async function inviteUser(
 ) {
   const { db } = deps;
   const [org] = await db.select().from(organisation).where(eq(organisation.id, input.organisationId));
-  if (!org) throw new NotFoundError('Organisationen finns inte.');
+  if (!org) throw new NotFoundError(am.organisationNotFound());
   authorizeObject(actor, 'user:manage', { organisationId: org.id });
   if (!org.active) {
-    throw new ValidationError([{ path: 'organisationId', message: 'Organisationen är inaktiverad.' }]);
+    throw new ValidationError([{ path: 'organisationId', message: am.organisationInactive() }]);
   }
   const wanted = [...new Set(input.roles)];
   assertRolesFit(org.kind, wanted);
@@ -189,9 +188,7 @@ export async function inviteUser(
 async function assertEmailFree(db: Db, email: string) {
   const [clash] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
   if (clash) {
-    throw new ConflictError('E-postadressen används redan.', [
-      { path: 'email', message: 'Det finns redan ett konto med den e-postadressen.' },
-    ]);
+    throw new ConflictError(am.emailTaken(), [{ path: 'email', message: am.emailTakenField() }]);
   }
 }
 
@@ -246,22 +243,38 @@ async function assertAnotherRegionalAdmin(db: Db, exceptUserId: string) {
     .innerJoin(user, eq(user.id, userRole.userId))
     .where(and(eq(userRole.role, 'regional_admin'), eq(user.active, true), sql`${user.id} <> ${exceptUserId}`));
   if ((row?.n ?? 0) === 0) {
-    throw new ConflictError('Regionen måste ha minst en aktiv regional administratör.', [
-      { path: 'roles', message: 'Det här är den sista aktiva regionala administratören.' },
-    ]);
+    throw new ConflictError(am.lastRegionalAdmin(), [{ path: 'roles', message: am.lastRegionalAdminField() }]);
   }
 }
 
 export async function setUserActive(db: Db, actor: Actor, ctx: RequestContext, id: string, active: boolean) {
   const row = await findVisibleUser(db, actor, id, 'user:manage');
   if (!active && id === actor.userId) {
-    throw new ConflictError('Du kan inte inaktivera ditt eget konto.');
+    throw new ConflictError(am.cannotDeactivateSelf());
   }
   if (!active && row.roles.includes('regional_admin')) await assertAnotherRegionalAdmin(db, id);
   await db.transaction(async (tx) => {
     await tx.update(user).set({ active, updatedAt: new Date() }).where(eq(user.id, id));
-    // Deactivation ends every session of the user at once.
-    if (!active) await tx.delete(session).where(eq(session.userId, id));
+    // Deactivation ends every session of the user at once, and every API token they made: reactivating the user
+    // later does not revive them (promise 26).
+    if (!active) {
+      await tx.delete(session).where(eq(session.userId, id));
+      const ended = await tx
+        .update(apiToken)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiToken.createdById, id), isNull(apiToken.revokedAt)))
+        .returning({ id: apiToken.id, organisationId: apiToken.organisationId });
+      await audit(
+        tx as Db,
+        ctx,
+        ended.map((token) => ({
+          action: 'token.revoke',
+          entityType: 'api_token',
+          entityId: token.id,
+          organisationId: token.organisationId,
+        })),
+      );
+    }
     await audit(tx as Db, ctx, {
       action: active ? 'user.reactivate' : 'user.deactivate',
       entityType: 'user',
@@ -276,7 +289,7 @@ export async function setUserActive(db: Db, actor: Actor, ctx: RequestContext, i
 export async function sendInvitation(deps: UserDeps, actor: Actor, ctx: RequestContext, id: string) {
   const { db } = deps;
   const row = await findVisibleUser(db, actor, id, 'user:manage');
-  if (!row.active) throw new ConflictError('Användaren är inaktiverad.');
+  if (!row.active) throw new ConflictError(am.userInactive());
   const token = await inTransaction(db, async (tx) => {
     await audit(tx, ctx, {
       action: row.hasPassword ? 'user.password_reset_sent' : 'user.invite',
@@ -350,7 +363,11 @@ export async function createAdmin(
   mailer: Mailer,
 ) {
   const email = opts.email.trim().toLowerCase();
-  await assertEmailFree(db, email);
+  await assertEmailFree(db, email).catch((error: unknown) => {
+    // The command line prints an error's message as it is: give it the words, in Swedish, not the message code.
+    if (error instanceof AppError) throw new ConflictError(translate(error.detail, 'sv'));
+    throw error;
+  });
   let [region] = await db.select().from(organisation).where(eq(organisation.kind, 'region'));
   if (!region) {
     [region] = await db

@@ -82,8 +82,6 @@ export const en: Translation = {
     name: 'Enter a name.',
     tooLong: 'At most {{max}} characters.',
     email: 'Enter a valid e-mail address.',
-    scbCode: 'The municipality code is four digits (SCB code).',
-    roles: 'Choose at least one role.',
     passwordLength: 'The password must have at least {{min}} characters.',
     passwordMismatch: 'The passwords do not match.',
   },

@@ -82,8 +82,6 @@ export const sv = {
     name: 'Ange ett namn.',
     tooLong: 'Högst {{max}} tecken.',
     email: 'Ange en giltig e-postadress.',
-    scbCode: 'Kommunkoden ska vara fyra siffror (SCB:s kommunkod).',
-    roles: 'Välj minst en roll.',
     passwordLength: 'Lösenordet måste ha minst {{min}} tecken.',
     passwordMismatch: 'Lösenorden är inte lika.',
   },
