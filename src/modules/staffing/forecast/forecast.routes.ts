@@ -12,13 +12,8 @@ import {
   forecastSettingsDtoSchema,
   forecastSettingsSchema,
 } from './forecast.contracts.ts';
-import {
-  exportForecast,
-  type ForecastDeps,
-  getForecastJson,
-  getForecastSettings,
-  saveForecastSettings,
-} from './forecast.service.ts';
+import { type ForecastDeps, getForecastJson, getForecastSettings, saveForecastSettings } from './forecast.service.ts';
+import { exportForecast } from './forecast-export.ts';
 
 export default async function forecastRoutes(fastify: FastifyInstance, opts: { deps: StaffingDeps }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -3,24 +3,23 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultStaffingConfig } from '../default-config.ts';
 import {
-  type AgeBandCount,
   compareScenario,
-  DEFAULT_SCENARIOS,
-  type ForecastInput,
-  type ForecastParameters,
-  type ForecastResult,
   forecast,
-  forecastWithScenarios,
-  formatSv,
-  type PopulationYear,
-  type ProfessionStaff,
-  populationFromFacts,
   prepareForecast,
   runForecast,
-  staffFromFacts,
   sumForecasts,
   sumPreparedForecasts,
 } from './forecast.ts';
+import { formatSv } from './forecast-assumptions.ts';
+import type {
+  AgeBandCount,
+  ForecastInput,
+  ForecastParameters,
+  ForecastResult,
+  PopulationYear,
+  ProfessionStaff,
+} from './forecast-model.ts';
+import { DEFAULT_SCENARIOS, forecastWithScenarios, populationFromFacts, staffFromFacts } from './forecast-scenarios.ts';
 
 const pop = (year: number, age80plus: number, age65_79 = 0, age0_64 = 0): PopulationYear => ({
   year,

@@ -1,130 +1,25 @@
 // The staffing forecast (issue 4, decision 009): how many people a municipality must recruit per profession and
 // year — demand that follows the population plus replacement of today's staff who retire or leave — as SKR's method.
 // Pure functions only: no database, no clock, no randomness. Nothing is rounded here except the Swedish text.
-import type { StaffingConfigDto } from '../staffing.contracts.ts';
-import type { Fact } from '../staffing-measures.ts';
 
-/** One age band of today's staff, as configured (items of kind 'age_band'); null bounds are open-ended. */
-export type AgeBandCount = { minAge: number | null; maxAge: number | null; count: number };
-
-/** Today's staff of one profession in one municipality (the facts of the latest report). */
-export type ProfessionStaff = {
-  /** The profession's key, e.g. 'nurse'. */
-  key: string;
-  /** Persons employed on the reference date (headcount). The forecast counts persons. */
-  headcount: number;
-  /** Sum of contracted FTE (sysselsättningsgrad) of those persons. */
-  contractedFte: number;
-  /** Persons working full time (FTE 1.0); the others are part-time staff. */
-  fullTimeHeadcount: number;
-  /** Headcount per age band; scaled to `headcount` when the bands sum to something else. */
-  ageBands: readonly AgeBandCount[];
-};
-
-/** The population of one calendar year in the three age groups of the projection. */
-export type PopulationYear = { year: number; age0_64: number; age65_79: number; age80plus: number };
-
-/** What demand follows: inhabitants 80+ only, or a weighting of the age groups (weights ≥ 0). */
-export type DemandBasis = '80+' | { weight0_64?: number; weight65_79: number; weight80plus: number };
-
-/** The forecast's assumptions; every one is shown next to the result. */
-export type ForecastParameters = {
-  /** Age at which staff retire (default 66). */
-  retirementAge: number;
-  /** Scenario lever: everyone retires this many years later than in the base case (0, 1 or 2). */
-  retirementDelayYears: number;
-  /** Share of the remaining staff (not retiring that year) who leave each year for other reasons (default 0). */
-  turnoverRate: number;
-  /** What demand follows (default '80+'). */
-  demandBasis: DemandBasis;
-  /** Scenario lever: relative change of staff per inhabitant from the first forecast year (−0.05 = 5 % fewer; −1 … 10). */
-  staffingRatioChange: number;
-  /** Scenario lever: hours a week that every part-time employee works more (capped at full time). */
-  extraHoursPerWeekForPartTime: number;
-  /** Hours a week of a full-time post (default 40; many municipal agreements use 38.25). */
-  fullTimeHoursPerWeek: number;
-};
-
-export const DEFAULT_FORECAST_PARAMETERS: ForecastParameters = {
-  retirementAge: 66,
-  retirementDelayYears: 0,
-  turnoverRate: 0,
-  demandBasis: '80+',
-  staffingRatioChange: 0,
-  extraHoursPerWeekForPartTime: 0,
-  fullTimeHoursPerWeek: 40,
-};
-
-/** Lowest age at which anyone is assumed to work: the open lower band (–29) spans 20–29. */
-export const MIN_WORKING_AGE = 20;
-export const DEFAULT_HORIZON_YEARS = 10;
-export const MAX_HORIZON_YEARS = 50;
-
-/** The forecast of one municipality. */
-export type ForecastInput = {
-  /** Year of the staff figures (the reference date's year); the forecast covers baseYear + 1 … baseYear + horizon. */
-  baseYear: number;
-  /** Years forecast (default 10, at most 50). */
-  horizonYears?: number;
-  professions: readonly ProfessionStaff[];
-  /** The base year's population and the projection of later years; a missing year repeats the last known one. */
-  population: readonly PopulationYear[];
-  parameters?: Partial<ForecastParameters>;
-};
-
-/** One forecast year of one profession (or of all professions). Persons, unrounded. */
-export type ForecastYear = {
-  year: number;
-  /** Persons needed this year: today's staff per inhabitant (basis) times the year's population, with the levers. */
-  demand: number;
-  /** Today's staff still employed at the end of the year (after retirements and turnover). */
-  staffRemaining: number;
-  /** Today's staff who reach the retirement age this year. */
-  retirements: number;
-  /** Today's staff who leave this year for other reasons (turnover). */
-  turnoverLeavers: number;
-  /** Recruitment need this year = demand growth + retirements + turnover leavers (negative when demand falls more). */
-  need: number;
-  /** Need summed from the first forecast year to this one (= demand − staff remaining at the end of this year). */
-  cumulativeNeed: number;
-};
-
-/** The forecast of one profession (key 'all' for the sum over professions). */
-export type ProfessionForecast = {
-  key: string;
-  baseHeadcount: number;
-  years: ForecastYear[];
-  /** Cumulative need over the first 5 and 10 years; null when the horizon is shorter. */
-  cumulativeNeed5: number | null;
-  cumulativeNeed10: number | null;
-  /** Notes on this profession's data in Swedish (e.g. missing age bands). */
-  notesSv: string[];
-};
-
-/** An assumption shown next to the result. */
-export type ForecastAssumption = { key: string; label: string; value: string; en: { label: string; value: string } };
-
-export type ForecastResult = {
-  baseYear: number;
-  horizonYears: number;
-  parameters: ForecastParameters;
-  professions: ProfessionForecast[];
-  /** The sum over all professions (key 'all'). */
-  total: ProfessionForecast;
-  assumptions: ForecastAssumption[];
-};
-
-/** A scenario beside the base case. */
-export type ScenarioComparison = {
-  needBase: number;
-  needScenario: number;
-  /** needBase − needScenario: positive when the scenario needs fewer recruits. */
-  reduction: number;
-  /** reduction / needBase in percent; null when the base need is not positive. */
-  reductionPercent: number | null;
-  /** E.g. "Behovet minskar med 1 234 (12,5 %)". */
-  textSv: string;
-};
+import { assumptionsOf, formatSv } from './forecast-assumptions.ts';
+import {
+  type AgeBandCount,
+  DEFAULT_FORECAST_PARAMETERS,
+  DEFAULT_HORIZON_YEARS,
+  type DemandBasis,
+  type ForecastAssumption,
+  type ForecastInput,
+  type ForecastParameters,
+  type ForecastResult,
+  type ForecastYear,
+  MAX_HORIZON_YEARS,
+  MIN_WORKING_AGE,
+  type PopulationYear,
+  type ProfessionForecast,
+  type ProfessionStaff,
+  type ScenarioComparison,
+} from './forecast-model.ts';
 
 // ---- helpers -------------------------------------------------------------------------------------------------
 
@@ -134,7 +29,7 @@ export const MAX_AMOUNT = 1e12;
 export const MAX_GROWTH = 1e6;
 
 /** A finite number in 0 … MAX_AMOUNT (anything else counts as 0), so no NaN or Infinity leaves the engine. */
-const amount = (x: number | null | undefined): number =>
+export const amount = (x: number | null | undefined): number =>
   typeof x === 'number' && Number.isFinite(x) && x > 0 ? Math.min(x, MAX_AMOUNT) : 0;
 const integer = (x: number | null | undefined, fallback: number, min: number, max: number): number =>
   typeof x === 'number' && Number.isFinite(x) ? Math.min(max, Math.max(min, Math.round(x))) : fallback;
@@ -437,106 +332,6 @@ function sumProfessionForecasts(key: string, parts: readonly ProfessionForecast[
   };
 }
 
-// ---- Swedish display -----------------------------------------------------------------------------------------
-
-const SV_ONE_DECIMAL = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
-/** Swedish number: space (U+00A0) between thousands, decimal comma, at most one decimal. */
-export const formatSv = (n: number): string => SV_ONE_DECIMAL.format(n === 0 ? 0 : n).replace('\u2212', '-');
-
-const EN_ONE_DECIMAL = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-const formatEn = (n: number): string => EN_ONE_DECIMAL.format(n === 0 ? 0 : n);
-
-function describeBasis(basis: DemandBasis, language: 'sv' | 'en'): string {
-  const sv = language === 'sv';
-  if (basis === '80+') return sv ? 'Invånare 80 år och äldre' : 'Inhabitants aged 80 and over';
-  const parts = [
-    [basis.weight0_64 ?? 0, sv ? '0–64 år' : '0–64'],
-    [basis.weight65_79, sv ? '65–79 år' : '65–79'],
-    [basis.weight80plus, sv ? '80+ år' : '80+'],
-  ] as const;
-  return `${sv ? 'Viktade invånare' : 'Weighted inhabitants'}: ${parts
-    .filter(([w]) => w > 0)
-    .map(([w, l]) => `${sv ? formatSv(w) : formatEn(w)} × ${l}`)
-    .join(' + ')}`;
-}
-
-/** Every municipality of a region has the same assumptions: made once per parameters, not once per forecast. */
-const assumptionsMemo = new Map<string, ForecastAssumption[]>();
-
-function assumptionsOf(baseYear: number, horizon: number, p: ForecastParameters): ForecastAssumption[] {
-  const key = `${baseYear}|${horizon}|${JSON.stringify(p)}`;
-  const known = assumptionsMemo.get(key);
-  if (known) return known;
-  const made = makeAssumptions(baseYear, horizon, p);
-  if (assumptionsMemo.size >= 256) assumptionsMemo.clear();
-  assumptionsMemo.set(key, made);
-  return made;
-}
-
-function makeAssumptions(baseYear: number, horizon: number, p: ForecastParameters): ForecastAssumption[] {
-  const rows: [key: string, sv: [string, string], en: [string, string]][] = [
-    [
-      'baseYear',
-      ['Basår (personalens referensdag)', String(baseYear)],
-      ['Base year (staff reference date)', String(baseYear)],
-    ],
-    ['horizonYears', ['Prognosperiod', `${horizon} år`], ['Forecast period', `${horizon} years`]],
-    ['retirementAge', ['Pensionsålder', `${p.retirementAge} år`], ['Retirement age', `${p.retirementAge}`]],
-    [
-      'retirementDelayYears',
-      ['Senare pensionering', `${p.retirementDelayYears} år`],
-      ['Later retirement', `${p.retirementDelayYears} years`],
-    ],
-    [
-      'ageSpread',
-      [
-        'Åldersgrupper',
-        `Jämnt fördelade inom gruppen; yngsta gruppen från ${MIN_WORKING_AGE} år, den öppna äldsta gruppen upp till året före pensionsåldern`,
-      ],
-      [
-        'Age bands',
-        `Spread evenly within the band; the youngest band from ${MIN_WORKING_AGE}, the open oldest band up to the year before the retirement age`,
-      ],
-    ],
-    [
-      'turnoverRate',
-      ['Personalomsättning per år (utöver pension)', `${formatSv(p.turnoverRate * 100)} %`],
-      ['Yearly turnover (besides retirement)', `${formatEn(p.turnoverRate * 100)} %`],
-    ],
-    [
-      'demandBasis',
-      ['Efterfrågan följer', describeBasis(p.demandBasis, 'sv')],
-      ['Demand follows', describeBasis(p.demandBasis, 'en')],
-    ],
-    [
-      'staffingRatioChange',
-      ['Ändrad personaltäthet (nya arbetssätt)', `${formatSv(p.staffingRatioChange * 100)} %`],
-      ['Changed staffing ratio (new ways of working)', `${formatEn(p.staffingRatioChange * 100)} %`],
-    ],
-    [
-      'extraHoursPerWeekForPartTime',
-      ['Deltidsanställda arbetar mer', `${formatSv(p.extraHoursPerWeekForPartTime)} tim/vecka (högst heltid)`],
-      ['Part-time staff work more', `${formatEn(p.extraHoursPerWeekForPartTime)} h/week (up to full time)`],
-    ],
-    [
-      'fullTimeHoursPerWeek',
-      ['Heltid', `${formatSv(p.fullTimeHoursPerWeek)} tim/vecka`],
-      ['Full time', `${formatEn(p.fullTimeHoursPerWeek)} h/week`],
-    ],
-    [
-      'needDefinition',
-      ['Rekryteringsbehov', 'Ökad efterfrågan + pensionsavgångar + övrig personalomsättning bland dagens anställda'],
-      ['Recruitment need', 'Demand growth + retirements + other turnover among today’s staff'],
-    ],
-  ];
-  return rows.map(([key, [label, value], [labelEn, valueEn]]) => ({
-    key,
-    label,
-    value,
-    en: { label: labelEn, value: valueEn },
-  }));
-}
-
 // ---- the API -------------------------------------------------------------------------------------------------
 
 /** Everything of a municipality's forecast that the levers do not change (see PreparedForecast). */
@@ -704,82 +499,4 @@ export function compareScenario(
     textSv = `Behovet ${verb} med ${shown}${percent}`;
   }
   return { needBase, needScenario, reduction, reductionPercent, textSv };
-}
-
-// ---- scenarios beside the base case --------------------------------------------------------------------------
-
-/** A scenario: levers that override the base case's parameters. */
-export type ScenarioDef = { key: string; labelSv: string; parameters: Partial<ForecastParameters> };
-
-/** SKR-style scenarios shown by default; the view may offer others (the hours and percentages are illustrative). */
-export const DEFAULT_SCENARIOS: readonly ScenarioDef[] = [
-  {
-    key: 'part_time_2h',
-    labelSv: 'Deltidsanställda arbetar 2 timmar mer i veckan',
-    parameters: { extraHoursPerWeekForPartTime: 2 },
-  },
-  { key: 'retire_1y', labelSv: 'Pension ett år senare', parameters: { retirementDelayYears: 1 } },
-  { key: 'retire_2y', labelSv: 'Pension två år senare', parameters: { retirementDelayYears: 2 } },
-  {
-    key: 'ratio_minus_5',
-    labelSv: 'Nya arbetssätt: 5 % lägre personaltäthet',
-    parameters: { staffingRatioChange: -0.05 },
-  },
-];
-
-/** One scenario's forecast and how its cumulated need over 5 and 10 years (null beyond the horizon) compares. */
-export type ScenarioResult = {
-  key: string;
-  labelSv: string;
-  result: ForecastResult;
-  comparison5: ScenarioComparison | null;
-  comparison10: ScenarioComparison | null;
-};
-
-/** The base case and each scenario (its levers on top of the base case's parameters), compared over 5 and 10 years. */
-export function forecastWithScenarios(
-  input: ForecastInput,
-  scenarios: readonly ScenarioDef[] = DEFAULT_SCENARIOS,
-): { base: ForecastResult; scenarios: ScenarioResult[] } {
-  const base = forecast(input);
-  return {
-    base,
-    scenarios: scenarios.map((s) => {
-      const result = forecast({ ...input, parameters: { ...input.parameters, ...s.parameters } });
-      const over = (years: number) => (base.horizonYears >= years ? compareScenario(base, result, { years }) : null);
-      return { key: s.key, labelSv: s.labelSv, result, comparison5: over(5), comparison10: over(10) };
-    }),
-  };
-}
-
-// ---- from a report's facts -----------------------------------------------------------------------------------
-
-/**
- * Today's staff per active profession from one report's facts: headcount, contracted_fte, fulltime_headcount and
- * age_headcount per active age band of the configuration (a band without a fact counts 0). Professions without a
- * headcount are left out.
- */
-export function staffFromFacts(config: StaffingConfigDto, facts: readonly Fact[]): ProfessionStaff[] {
-  const value = (profession: string, measure: string, breakdown = '') =>
-    amount(facts.find((f) => f.profession === profession && f.measure === measure && f.breakdown === breakdown)?.value);
-  const bands = config.items.filter((i) => i.kind === 'age_band' && i.active).sort((a, b) => a.sort - b.sort);
-  return config.professions
-    .filter((p) => p.active && facts.some((f) => f.profession === p.key && f.measure === 'headcount'))
-    .sort((a, b) => a.sort - b.sort)
-    .map((p) => ({
-      key: p.key,
-      headcount: value(p.key, 'headcount'),
-      contractedFte: value(p.key, 'contracted_fte'),
-      fullTimeHeadcount: value(p.key, 'fulltime_headcount'),
-      ageBands: bands.map((b) => ({ minAge: b.minAge, maxAge: b.maxAge, count: value(p.key, 'age_headcount', b.key) })),
-    }));
-}
-
-/** The base year's population from a report's context facts (0–64 = inhabitants − 65–79 − 80+, at least 0). */
-export function populationFromFacts(facts: readonly Fact[], year: number): PopulationYear {
-  const value = (measure: string) =>
-    amount(facts.find((f) => f.profession === 'context' && f.measure === measure && f.breakdown === '')?.value);
-  const age65_79 = value('inhabitants_65_79');
-  const age80plus = value('inhabitants_80_plus');
-  return { year, age0_64: Math.max(0, value('inhabitants') - age65_79 - age80plus), age65_79, age80plus };
 }
