@@ -1,18 +1,12 @@
 // Thin routes of the staffing statistics: parse, call one service function, answer with its DTO or file.
 // Permission checks live in the services through the policy module.
 
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, ValidationError } from '../../platform/server/errors.ts';
 import { toCsv, toXlsx } from '../../platform/server/export.ts';
+import { withUpload } from '../../platform/server/imports/upload.ts';
 import { sendFile } from '../../platform/server/send-file.ts';
 import { idParamsSchema } from '../../platform/shared/contracts.ts';
 import {
@@ -326,17 +320,15 @@ export async function staffingModule(fastify: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const dir = await mkdtemp(path.join(tmpdir(), 'kompetensnav-import-'));
-      try {
-        const file = await receiveUpload(req, dir);
-        const preview = await createImport(deps, req.ctx, req.params.id, file, {
+      // The platform's upload helper: streamed to disk, 413 while it arrives, removed when the import has read it.
+      const upload = { maxBytes: STAFFING_LIMITS.uploadBytes, defaultName: 'upload.xlsx', acceptBody: true };
+      const preview = await withUpload(req, config, upload, (file) =>
+        createImport(deps, req.ctx, req.params.id, file, {
           confirm: req.query.confirm === 'true',
           submit: req.query.submit === 'true',
-        });
-        return reply.code(201).send(preview);
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
+        }),
+      );
+      return reply.code(201).send(preview);
     },
   );
   app.get(
@@ -456,37 +448,4 @@ export async function staffingModule(fastify: FastifyInstance) {
     { schema: { ...open, querystring: comparisonExportQuerySchema, response: fileResponse } },
     async (req, reply) => sendFile(reply, await exportComparison(deps, null, req.query)),
   );
-}
-
-class PayloadTooLargeError extends AppError {
-  constructor() {
-    super(413, 'payload_too_large', 'Filen är för stor. Största tillåtna storlek är 10 MB.');
-  }
-}
-
-/** Streams the upload to a file in `dir`, refusing more than the limit while it arrives. */
-async function receiveUpload(req: FastifyRequest, dir: string): Promise<{ path: string; name: string }> {
-  const target = path.join(dir, 'upload.xlsx');
-  if (req.isMultipart()) {
-    const part = await req.file();
-    if (!part) throw new ValidationError([{ path: 'file', message: 'Välj en fil att ladda upp.' }]);
-    await pipeline(part.file, createWriteStream(target));
-    if (part.file.truncated) throw new PayloadTooLargeError();
-    return { path: target, name: part.filename || 'upload.xlsx' };
-  }
-  const body = req.body as NodeJS.ReadableStream | undefined;
-  if (!body || typeof (body as { pipe?: unknown }).pipe !== 'function') {
-    throw new ValidationError([{ path: 'file', message: 'Skicka filen som multipart/form-data eller som .xlsx.' }]);
-  }
-  let bytes = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      bytes += chunk.length;
-      if (bytes > STAFFING_LIMITS.uploadBytes) done(new PayloadTooLargeError());
-      else done(null, chunk);
-    },
-  });
-  await pipeline(body, limit, createWriteStream(target));
-  const header = req.headers['x-file-name'];
-  return { path: target, name: typeof header === 'string' ? header.slice(0, 200) : 'upload.xlsx' };
 }

@@ -135,7 +135,10 @@ export const staffingFact = pgTable(
   ],
 );
 
-/** An uploaded workbook waiting for confirmation: the parsed values, never the file. */
+/**
+ * Workbook imports from before the import kit (decision 011): new previews are stored in `pending_import`; this table
+ * is only read for the history of earlier imports (imports.service.ts `getImport`), and kept so no data is lost.
+ */
 export const staffingImport = pgTable(
   'staffing_import',
   {

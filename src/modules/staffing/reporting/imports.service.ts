@@ -1,14 +1,25 @@
 // Excel round trip: the period's template, and uploads that are checked cell by cell, previewed (old → new) and
-// applied in one transaction on confirmation. A rejected file changes nothing; the same file twice changes nothing.
-import { and, desc, eq, lt } from 'drizzle-orm';
+// applied in one transaction on confirmation — through the platform's stored preview → confirm protocol (decision
+// 011, `pending_import`). A rejected file changes nothing; the same file twice changes nothing.
+import { desc, eq, lt } from 'drizzle-orm';
 import { authorize, requireActorOf } from '../../../platform/server/actor.ts';
-import { audit, type RequestContext } from '../../../platform/server/audit.ts';
-import { inTransaction } from '../../../platform/server/db.ts';
-import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../../platform/server/errors.ts';
+import type { RequestContext } from '../../../platform/server/audit.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/server/errors.ts';
+import {
+  confirmPreview,
+  discardPreview,
+  findPreview,
+  fingerprint,
+  type ImportKind,
+  importMessages,
+  ImportRejectedError as KitImportRejectedError,
+  type PendingImport,
+  storePreview,
+} from '../../../platform/server/imports/pending-imports.ts';
 import { can } from '../../../platform/server/policy.ts';
 import { sha256File } from '../../../platform/server/upload-guard.ts';
 import type { ImportPreviewDto, ReportStatus } from '../staffing.contracts.ts';
-import { staffingImport, staffingPeriod } from '../staffing.table.ts';
+import { staffingImport, staffingPeriod, type staffingReport } from '../staffing.table.ts';
 import { loadConfig, rulesConfigOf, type StaffingDeps } from '../staffing-config.service.ts';
 import { type Fact, parseFactKey } from '../staffing-measures.ts';
 import { validateFacts } from '../staffing-rules.ts';
@@ -27,15 +38,14 @@ import { buildTemplate } from './staffing-excel.ts';
 import { readWorkbook, type WorkbookReader } from './workbook-reader.ts';
 
 /** 422: the file was read, but cells are wrong. Every rejected cell is a field `Sheet!A1`. */
-export class ImportRejectedError extends AppError {
+export class ImportRejectedError extends KitImportRejectedError {
   constructor(fields: { path: string; message: string }[]) {
-    super(422, 'import_rejected', 'Filen importerades inte. Rätta cellerna i listan och ladda upp filen igen.', fields);
+    super(fields, 'Filen importerades inte. Rätta cellerna i listan och ladda upp filen igen.');
   }
 }
 
-const PENDING_HOURS = 24;
 type Change = ImportPreviewDto['changes'][number];
-type ImportRow = typeof staffingImport.$inferSelect;
+type ReportRow = typeof staffingReport.$inferSelect;
 
 function editableMunicipalities(deps: StaffingDeps, ctx: RequestContext) {
   return activeMunicipalities(deps.db).then((all) => editableOf(ctx, all));
@@ -93,11 +103,60 @@ async function previousPeriodOf(deps: StaffingDeps, referenceDate: string) {
 
 export type ImportDeps = StaffingDeps & { workbooks: WorkbookReader };
 
+/** What a preview holds until it is confirmed: the changes shown (old → new), and every municipality in the file. */
+type StaffingPlan = { items: Change[]; unchangedCount: number; municipalityIds: string[] };
+
 /**
- * What a pending import was computed against: each municipality's report as it was at the preview (`updated_at`, or
- * null when there was none). Confirming refuses if any of them moved since.
+ * The state a preview was computed against: each municipality's report for the period as it was (`updated_at` and
+ * status, or null when there was none). Every save of values moves its report's updated_at in the same transaction,
+ * so an unmoved basis is unchanged values; confirming refuses (409) when any of them moved since.
  */
-type Basis = Record<string, { updatedAt: string | null }>;
+function basisOf(reports: Map<string, ReportRow>, municipalityIds: string[]): string {
+  return fingerprint(
+    Object.fromEntries(
+      municipalityIds.map((id) => {
+        const report = reports.get(id);
+        return [id, report ? { updatedAt: report.updatedAt.toISOString(), status: report.status } : null];
+      }),
+    ),
+  );
+}
+
+const STALE = 'Rapporten har ändrats sedan förhandsgranskningen. Ladda upp filen igen.';
+
+/**
+ * The workbook import on the platform's preview → confirm protocol (decision 011); scope is the period's id. Its kind
+ * keeps the name its audit events always had (`staffing_import.upload`, `.apply`, `.discard`).
+ */
+const staffingImportKind: ImportKind<StaffingPlan, { submit: boolean }> = {
+  kind: 'staffing_import',
+  expiresInHours: 24,
+  basis: async (db, plan, periodId) =>
+    basisOf(await findReports(db, periodId, plan.municipalityIds), plan.municipalityIds),
+  lock: async (tx, plan, periodId) => {
+    await lockReports(tx, periodId, plan.municipalityIds);
+  },
+  apply: async (tx, ctx, preview, opts) => {
+    const period = await findPeriod(tx, preview.scope);
+    const { items, municipalityIds } = preview.plan;
+    const reports = await lockReports(tx, period.id, municipalityIds);
+    for (const municipalityId of new Set(items.map((c) => c.municipalityId))) {
+      assertEditable(period, reports.get(municipalityId));
+    }
+    // The same file twice changes nothing: municipalities without changes are not touched at all.
+    await applyFactChanges(tx, ctx, period, items, reports);
+    if (opts.submit) {
+      for (const municipalityId of municipalityIds) {
+        const status = (await findReport(tx, period.id, municipalityId))?.status;
+        if (status === 'draft' || status === 'returned') {
+          await transition(tx, ctx, period, municipalityId, 'submit', null);
+        }
+      }
+    }
+  },
+  mayHandleOthers: (actor) => can(actor, 'staffing:configure'),
+  messages: { stale: STALE },
+};
 
 /** Reads an uploaded workbook (already size-checked and on disk) into a pending import with its preview. */
 export async function createImport(
@@ -107,7 +166,6 @@ export async function createImport(
   file: { path: string; name: string },
   opts: { confirm: boolean; submit: boolean },
 ): Promise<ImportPreviewDto> {
-  const actor = requireActorOf(ctx);
   const period = await findPeriod(deps.db, periodId);
   const all = await activeMunicipalities(deps.db);
   const editable = editableOf(ctx, all);
@@ -137,7 +195,6 @@ export async function createImport(
   const rejected: { path: string; message: string }[] = [];
   const changes: Change[] = [];
   let unchangedCount = 0;
-  const basis: Basis = {};
   for (const entry of parsed.municipalities) {
     const name = names.get(entry.id) ?? '';
     const header = parsed.headerOf(entry.id);
@@ -175,34 +232,20 @@ export async function createImport(
         new: d.new,
       });
     }
-    basis[entry.id] = { updatedAt: report ? report.updatedAt.toISOString() : null };
   }
   if (rejected.length > 0) throw new ImportRejectedError(rejected);
 
-  const sha256 = await sha256File(file.path);
-  const [row] = await inTransaction(deps.db, async (tx) => {
-    const inserted = await tx
-      .insert(staffingImport)
-      .values({
-        periodId: period.id,
-        fileName: file.name.slice(0, 200),
-        sha256,
-        uploadedBy: actor.userId,
-        uploadedByToken: actor.tokenId,
-        payload: basis,
-        changes: { items: changes, unchangedCount },
-      })
-      .returning();
-    await audit(tx, ctx, {
-      action: 'staffing_import.upload',
-      entityType: 'staffing_import',
-      entityId: inserted[0]?.id,
-    });
-    return inserted;
+  const municipalityIds = parsed.municipalities.map((m) => m.id);
+  const stored = await storePreview(deps.db, ctx, staffingImportKind, {
+    scope: period.id,
+    fileName: file.name,
+    sha256: await sha256File(file.path),
+    plan: { items: changes, unchangedCount, municipalityIds },
+    // As the reports were read, before the values: a save in between moves its report past this basis.
+    basis: basisOf(reports, municipalityIds),
   });
-  if (!row) throw new Error('insert returned no row');
-  if (opts.confirm) return confirmImport(deps, ctx, row.id, { submit: opts.submit });
-  return toPreview(row);
+  if (opts.confirm) return confirmImport(deps, ctx, stored.id, { submit: opts.submit });
+  return toPreview(stored);
 }
 
 function sheetOf(config: Awaited<ReturnType<typeof loadConfig>>, key: string): string {
@@ -236,10 +279,10 @@ function toFacts(values: Map<string, number>): Fact[] {
   });
 }
 
-function toPreview(row: ImportRow): ImportPreviewDto {
-  const stored = row.changes as { items: Change[]; unchangedCount: number };
+function toPreview(row: PendingImport<StaffingPlan> | LegacyImport): ImportPreviewDto {
+  const stored = row.plan;
   const byMunicipality = new Map<string, { id: string; name: string; changeCount: number }>();
-  for (const id of Object.keys(row.payload as Basis)) {
+  for (const id of stored.municipalityIds) {
     byMunicipality.set(id, { id, name: '', changeCount: 0 });
   }
   for (const c of stored.items) {
@@ -254,7 +297,7 @@ function toPreview(row: ImportRow): ImportPreviewDto {
   }
   return {
     id: row.id,
-    periodId: row.periodId,
+    periodId: row.scope,
     fileName: row.fileName,
     status: row.status,
     municipalities: [...byMunicipality.values()].filter((m) => m.name !== '' || m.changeCount > 0),
@@ -264,16 +307,43 @@ function toPreview(row: ImportRow): ImportPreviewDto {
   };
 }
 
-async function findImport(deps: StaffingDeps, ctx: RequestContext, id: string): Promise<ImportRow> {
+/**
+ * An import stored before the import kit, in `staffing_import`: read for its history only (its preview and its
+ * export). A pending one there can no longer be confirmed; the file is uploaded again.
+ */
+type LegacyImport = Pick<PendingImport<StaffingPlan>, 'id' | 'scope' | 'fileName' | 'status' | 'createdAt' | 'plan'>;
+
+async function findLegacyImport(deps: StaffingDeps, ctx: RequestContext, id: string): Promise<LegacyImport | null> {
   const actor = requireActorOf(ctx);
   const [row] = await deps.db.select().from(staffingImport).where(eq(staffingImport.id, id));
-  const mine = row && (row.uploadedBy === actor.userId || can(actor, 'staffing:configure'));
-  if (!row || !mine) throw new NotFoundError('Importen finns inte.');
-  return row;
+  if (!row || (row.uploadedBy !== actor.userId && !can(actor, 'staffing:configure'))) return null;
+  const changes = row.changes as { items: Change[]; unchangedCount: number };
+  return {
+    id: row.id,
+    scope: row.periodId,
+    fileName: row.fileName,
+    status: row.status,
+    createdAt: row.createdAt,
+    plan: { ...changes, municipalityIds: Object.keys(row.payload as Record<string, unknown>) },
+  };
 }
 
+/** The kit's preview, or an import from before the kit; 404 when neither is the actor's. */
 export async function getImport(deps: StaffingDeps, ctx: RequestContext, id: string) {
-  return toPreview(await findImport(deps, ctx, id));
+  try {
+    return toPreview(await findPreview(deps.db, ctx, staffingImportKind, id));
+  } catch (error) {
+    const legacy = error instanceof NotFoundError ? await findLegacyImport(deps, ctx, id) : null;
+    if (!legacy) throw error;
+    return toPreview(legacy);
+  }
+}
+
+/** Refuses (409) to handle an import from before the kit that is still pending: it is uploaded again. */
+async function refuseLegacy(deps: StaffingDeps, ctx: RequestContext, id: string, error: unknown): Promise<never> {
+  const legacy = error instanceof NotFoundError ? await findLegacyImport(deps, ctx, id) : null;
+  if (!legacy) throw error;
+  throw new ConflictError(legacy.status === 'pending' ? importMessages.expired() : importMessages.handled());
 }
 
 /** Applies exactly the previewed changes, all or nothing; refuses when the reports changed since the preview. */
@@ -283,62 +353,17 @@ export async function confirmImport(
   id: string,
   opts: { submit: boolean } = { submit: false },
 ) {
-  const row = await findImport(deps, ctx, id);
-  if (row.status !== 'pending') throw new ConflictError('Importen är redan hanterad.');
-  if (Date.now() - row.createdAt.getTime() > PENDING_HOURS * 3600_000) {
-    throw new ConflictError('Förhandsgranskningen är för gammal. Ladda upp filen igen.');
+  try {
+    return toPreview(await confirmPreview(deps.db, ctx, staffingImportKind, id, opts));
+  } catch (error) {
+    return refuseLegacy(deps, ctx, id, error);
   }
-  const period = await findPeriod(deps.db, row.periodId);
-  const basis = basisOf(row);
-  const { items } = row.changes as { items: Change[] };
-  const changedIds = [...new Set(items.map((c) => c.municipalityId))];
-  const appliedAt = new Date();
-  await inTransaction(deps.db, async (tx) => {
-    const [claimed] = await tx
-      .update(staffingImport)
-      .set({ status: 'applied', appliedAt })
-      .where(and(eq(staffingImport.id, id), eq(staffingImport.status, 'pending')))
-      .returning({ id: staffingImport.id });
-    if (!claimed) throw new ConflictError('Importen är redan hanterad.');
-    const reports = await lockReports(tx, period.id, Object.keys(basis));
-    const moved = Object.entries(basis).some(
-      ([municipalityId, was]) => (reports.get(municipalityId)?.updatedAt.toISOString() ?? null) !== was.updatedAt,
-    );
-    // Every save of values moves its report's updated_at in the same transaction: an unmoved basis is unchanged values.
-    if (moved) {
-      throw new ConflictError('Rapporten har ändrats sedan förhandsgranskningen. Ladda upp filen igen.');
-    }
-    for (const municipalityId of changedIds) assertEditable(period, reports.get(municipalityId));
-    // The same file twice changes nothing: municipalities without changes are not touched at all.
-    await applyFactChanges(tx, ctx, period, items, reports);
-    if (opts.submit) {
-      for (const municipalityId of Object.keys(basis)) {
-        const status = (await findReport(tx, period.id, municipalityId))?.status;
-        if (status === 'draft' || status === 'returned') {
-          await transition(tx, ctx, period, municipalityId, 'submit', null);
-        }
-      }
-    }
-    await audit(tx, ctx, { action: 'staffing_import.apply', entityType: 'staffing_import', entityId: id });
-  });
-  // The row as it now stands, without reading its changes back from the database.
-  return toPreview({ ...row, status: 'applied', appliedAt });
-}
-
-/** The import's basis; a pending import stored by an earlier version (complete fact lists) must be uploaded again. */
-function basisOf(row: ImportRow): Basis {
-  const payload = row.payload as Record<string, unknown>;
-  const valid = Object.values(payload).every((v) => v !== null && typeof v === 'object' && 'updatedAt' in v);
-  if (!valid) throw new ConflictError('Förhandsgranskningen är för gammal. Ladda upp filen igen.');
-  return payload as Basis;
 }
 
 export async function discardImport(deps: StaffingDeps, ctx: RequestContext, id: string) {
-  const row = await findImport(deps, ctx, id);
-  if (row.status !== 'pending') throw new ConflictError('Importen är redan hanterad.');
-  await inTransaction(deps.db, async (tx) => {
-    await tx.update(staffingImport).set({ status: 'discarded' }).where(eq(staffingImport.id, id));
-    await audit(tx, ctx, { action: 'staffing_import.discard', entityType: 'staffing_import', entityId: id });
-  });
-  return getImport(deps, ctx, id);
+  try {
+    return toPreview(await discardPreview(deps.db, ctx, staffingImportKind, id));
+  } catch (error) {
+    return refuseLegacy(deps, ctx, id, error);
+  }
 }
