@@ -17,6 +17,7 @@ import { AppError } from './platform/server/errors.ts';
 import { createMailer } from './platform/server/mail.ts';
 import { PROJECT_ROOT } from './platform/server/paths.ts';
 import { openDatabase, startServer, stopOnSignals } from './platform/server/server.ts';
+import { translate } from './platform/shared/messages.ts';
 
 const HELP = `Usage: kompetensnav <command> [options]
 
@@ -182,7 +183,9 @@ main(process.argv.slice(2)).then(
       err instanceof BackupFormatError ||
       err instanceof AppError
     ) {
-      process.stderr.write(`kompetensnav: ${err.message}\n`);
+      // The command line speaks Swedish, like the interface's default.
+      const text = err instanceof AppError ? translate(err.detail, 'sv') : err.message;
+      process.stderr.write(`kompetensnav: ${text}\n`);
       if (err instanceof UsageError) process.stderr.write(`\n${HELP}\n`);
       process.exit(2);
     }

@@ -10,12 +10,11 @@ import { session, user, userRole, verification } from '../../platform/server/aut
 import { invitationMail, passwordResetMail } from '../../platform/server/auth.ts';
 import type { Config } from '../../platform/server/config.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import type { Mailer } from '../../platform/server/mail.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import { allActions, can, rolesAllowedFor, visibleOrganisations } from '../../platform/server/policy.ts';
 import { likePattern, swedishOrder } from '../../platform/server/sql.ts';
-import { translate } from '../../platform/shared/messages.ts';
 import type { Actor } from '../../platform/shared/policy-kit.ts';
 import type { Role } from '../../platform/shared/roles.ts';
 import {
@@ -363,11 +362,7 @@ export async function createAdmin(
   mailer: Mailer,
 ) {
   const email = opts.email.trim().toLowerCase();
-  await assertEmailFree(db, email).catch((error: unknown) => {
-    // The command line prints an error's message as it is: give it the words, in Swedish, not the message code.
-    if (error instanceof AppError) throw new ConflictError(translate(error.detail, 'sv'));
-    throw error;
-  });
+  await assertEmailFree(db, email);
   let [region] = await db.select().from(organisation).where(eq(organisation.kind, 'region'));
   if (!region) {
     [region] = await db

@@ -2,6 +2,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import { platformMessages } from '../shared/platform.messages.ts';
 import type { Role } from '../shared/roles.ts';
 import { apiToken } from './api-token.table.ts';
@@ -9,7 +10,7 @@ import { audit, type RequestContext } from './audit.ts';
 import { session, user, userRole } from './auth.table.ts';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db.ts';
-import { ForbiddenError, NotFoundError, UnauthorizedError } from './errors.ts';
+import { ForbiddenError, NotFoundError, TooManyRequestsError, UnauthorizedError } from './errors.ts';
 import { organisation } from './organisation.table.ts';
 import { type Action, type Actor, can, type Resource } from './policy.ts';
 
@@ -19,14 +20,45 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * Failed API-token guesses per client address, limited like sign-ins per address (promise 7 and issue 13): past the
+ * limit within the window every token request from that address answers 429 until the window has passed. Counted
+ * per app server (a guesser spread over N servers gets N times the limit, still far from enumerating 256-bit tokens).
+ */
+export class TokenGuessLimiter {
+  private readonly failures: LRUCache<string, { n: number }>;
+  constructor(
+    private readonly max: number,
+    windowSeconds: number,
+  ) {
+    this.failures = new LRUCache({ max: 10_000, ttl: windowSeconds * 1000, ttlAutopurge: false });
+  }
+  blocked(ip: string): boolean {
+    return (this.failures.get(ip)?.n ?? 0) >= this.max;
+  }
+  fail(ip: string): void {
+    const entry = this.failures.get(ip);
+    if (entry) entry.n += 1;
+    else this.failures.set(ip, { n: 1 });
+  }
+}
+
 /** Resolves the actor of a request, or null when nobody is signed in. Throws 401 for a bad bearer token. */
 export async function resolveActor(
-  deps: { db: Db; database: Database; config: Config; actorCache?: ActorCache },
+  deps: { db: Db; database: Database; config: Config; actorCache?: ActorCache; tokenGuesses?: TokenGuessLimiter },
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<Actor | null> {
   const header = request.headers.authorization;
-  if (header) return resolveToken(deps.db, request, header);
+  if (header) {
+    if (deps.tokenGuesses?.blocked(request.ip)) throw new TooManyRequestsError();
+    try {
+      return await resolveToken(deps.db, request, header);
+    } catch (error) {
+      if (error instanceof UnauthorizedError) deps.tokenGuesses?.fail(request.ip);
+      throw error;
+    }
+  }
   const cookie = readSessionCookie(request.headers.cookie, deps.config.secret);
   if (!cookie) return null;
   const cache = deps.actorCache;

@@ -101,6 +101,19 @@ describe('errors', () => {
     expect(codeField.message).toMatch(/^Invalid input/);
   });
 
+  it('names the field that holds a NUL character', async () => {
+    const cookie = await t.signIn(await buildUser(t.db, { role: 'regional_admin' }));
+    const res = await t.as(cookie)({
+      method: 'POST',
+      url: '/api/networks',
+      payload: { name: 'Nätverket\u0000', kind: 'network', description: 'x' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual([
+      { path: 'name', message: 'Texten innehåller ett otillåtet tecken (NUL).' },
+    ]);
+  });
+
   it('hides unexpected errors behind a generic 500 with a correlation id', async () => {
     const broken = await createTestApp();
     try {

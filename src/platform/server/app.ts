@@ -14,14 +14,14 @@ import {
 } from 'fastify-type-provider-zod';
 import { translate } from '../shared/messages.ts';
 import { platformMessages } from '../shared/platform.messages.ts';
-import { ActorCache, resolveActor } from './actor.ts';
+import { ActorCache, resolveActor, TokenGuessLimiter } from './actor.ts';
 import type { RequestContext } from './audit.ts';
 import { authRoutes } from './auth.routes.ts';
 import { type Auth, createAuth } from './auth.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
 import { requestLocale, sendError } from './error-handler.ts';
-import { ForbiddenError, UnauthorizedError } from './errors.ts';
+import { ForbiddenError, UnauthorizedError, ValidationError } from './errors.ts';
 import type { Job } from './jobs.ts';
 import { createMailer, type Mailer } from './mail.ts';
 import type { ModuleContext, ServerModule } from './module.ts';
@@ -150,6 +150,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const actorCache = new ActorCache();
+  const tokenGuesses = new TokenGuessLimiter(config.signIn.perIpMax, config.signIn.perIpWindowSeconds);
   // Any change may concern sessions, users, roles or organisations: forget the cached actors after every one.
   // Cleared before the answer leaves, so the client that made the change never meets a stale actor.
   app.addHook('onSend', async (request, reply, payload) => {
@@ -173,10 +174,25 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     ) {
       return;
     }
-    request.ctx.actor = await resolveActor({ db: database.db, database, config, actorCache }, request, reply);
+    request.ctx.actor = await resolveActor(
+      { db: database.db, database, config, actorCache, tokenGuesses },
+      request,
+      reply,
+    );
     // Everything under /api but the public routes needs a signed-in actor, checked before the body is parsed.
     if (!request.ctx.actor && !isPublic(request.url)) throw new UnauthorizedError();
     checkSameOrigin(request, config);
+  });
+
+  // A NUL character cannot be stored in PostgreSQL text: refuse it here, naming the field, before any service runs.
+  app.addHook('preValidation', async (request) => {
+    const path = nulPath(request.body) ?? nulPath(request.query);
+    if (path !== null) {
+      throw new ValidationError(
+        [{ path, message: platformMessages.nulCharacter() }],
+        platformMessages.forbiddenCharacters(),
+      );
+    }
   });
 
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
@@ -221,6 +237,17 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   });
 
   return app;
+}
+
+/** The path ("title", "rows.2.name") of the first string holding a NUL character, or null. */
+function nulPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    const found = nulPath(child, path ? `${path}.${key}` : key);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 const isPublic = (url: string) => url.startsWith('/api/public/') || url.split('?')[0] === '/api/openapi.json';

@@ -63,6 +63,23 @@ describe('sign-in answers', () => {
   });
 });
 
+describe('API token guesses', () => {
+  it('are limited per address like sign-ins: past the limit 429, another address still 401', async () => {
+    const guess = (i: number, remoteAddress: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: '/api/me',
+        headers: { authorization: `Bearer kn_gissning-${i}` },
+        remoteAddress,
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < t.config.signIn.perIpMax + 1; i++) statuses.push((await guess(i, '10.30.0.1')).statusCode);
+    expect(statuses.slice(0, -1).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    expect((await guess(999, '10.30.0.2')).statusCode).toBe(401);
+  });
+});
+
 describe('passwords', () => {
   it('refuses a common password on a reset link and on a change, and takes an uncommon one', async () => {
     const u = await buildUser(t.db, { organisation: await buildMunicipality(t.db) });

@@ -22,6 +22,10 @@ export const platformMessages = defineMessages('platform', {
     sv: 'Databasen går inte att nå just nu. Försök igen om en stund.',
     en: 'The database cannot be reached right now. Try again in a while.',
   },
+  nulCharacter: {
+    sv: 'Texten innehåller ett otillåtet tecken (NUL).',
+    en: 'The text contains a character that is not allowed (NUL).',
+  },
   forbiddenCharacters: {
     sv: 'Texten innehåller otillåtna tecken.',
     en: 'The text contains characters that are not allowed.',
