@@ -2,8 +2,8 @@
 // sent by e-mail, and the manager's follow-up: progress, a new link, ending or removing an introduction.
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { authorizeObject, hashToken, requireActorOf } from '../../platform/server/actor.ts';
-import { audit, type RequestContext } from '../../platform/server/audit.ts';
+import { authorizeObject, hashToken } from '../../platform/server/actor.ts';
+import { audit } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
@@ -12,6 +12,7 @@ import { catalogueItemsByIds } from '../trainings/items-lookup.service.ts';
 import { itemIdsOf, progressEntries } from './entries-view.ts';
 import { type AssignInput, type AssignmentDto, INTRO_LIMITS } from './introductions.contracts.ts';
 import { introAssignment, introAssignmentEntry } from './introductions.table.ts';
+import type { SignedInContext } from './introductions-context.ts';
 import {
   type AssignmentRow,
   authorizeAny,
@@ -82,8 +83,8 @@ async function assignmentDtos(db: Db, rows: AssignmentRow[]): Promise<Assignment
 }
 
 /** The people a list was given to, with their progress (the manager's follow-up). */
-export async function listAssignments(deps: IntroductionsDeps, ctx: RequestContext, listId: string) {
-  const actor = requireActorOf(ctx);
+export async function listAssignments(deps: IntroductionsDeps, ctx: SignedInContext, listId: string) {
+  const { actor } = ctx;
   authorizeAny(actor, 'introductions:manage');
   const { db } = deps;
   const list = await findList(db, listId);
@@ -98,8 +99,8 @@ export async function listAssignments(deps: IntroductionsDeps, ctx: RequestConte
   return assignmentDtos(db, rows);
 }
 
-export async function assign(deps: IntroductionsDeps, ctx: RequestContext, listId: string, input: AssignInput) {
-  const actor = requireActorOf(ctx);
+export async function assign(deps: IntroductionsDeps, ctx: SignedInContext, listId: string, input: AssignInput) {
+  const { actor } = ctx;
   authorizeAny(actor, 'introductions:manage');
   const { db } = deps;
   const list = await findList(db, listId);
@@ -205,8 +206,8 @@ async function managedAssignment(db: Db, actor: Actor, id: string): Promise<Assi
 }
 
 /** A new personal link (the old one stops working) with a fresh expiry, sent again. */
-export async function resendLink(deps: IntroductionsDeps, ctx: RequestContext, id: string) {
-  const actor = requireActorOf(ctx);
+export async function resendLink(deps: IntroductionsDeps, ctx: SignedInContext, id: string) {
+  const { actor } = ctx;
   const { db } = deps;
   const row = await managedAssignment(db, actor, id);
   if (row.endedAt) throw new ConflictError('Introduktionen är avslutad. Ge listan på nytt i stället.');
@@ -231,8 +232,8 @@ export async function resendLink(deps: IntroductionsDeps, ctx: RequestContext, i
 }
 
 /** Ends an introduction: the link stops working; the manager still sees how far the person came. */
-export async function endAssignment(deps: IntroductionsDeps, ctx: RequestContext, id: string) {
-  const actor = requireActorOf(ctx);
+export async function endAssignment(deps: IntroductionsDeps, ctx: SignedInContext, id: string) {
+  const { actor } = ctx;
   const { db } = deps;
   const row = await managedAssignment(db, actor, id);
   if (row.endedAt) throw new ConflictError('Introduktionen är redan avslutad.');
@@ -255,8 +256,8 @@ export async function endAssignment(deps: IntroductionsDeps, ctx: RequestContext
 }
 
 /** Removes an introduction with its progress and the person's address (e.g. given by mistake). */
-export async function deleteAssignment(deps: IntroductionsDeps, ctx: RequestContext, id: string) {
-  const actor = requireActorOf(ctx);
+export async function deleteAssignment(deps: IntroductionsDeps, ctx: SignedInContext, id: string) {
+  const { actor } = ctx;
   const { db } = deps;
   const row = await managedAssignment(db, actor, id);
   await inTransaction(db, async (tx) => {

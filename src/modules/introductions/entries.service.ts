@@ -1,14 +1,13 @@
 // A list's entries: catalogue items and local points, added, removed and moved; the catalogue search that offers
 // the items to add.
 import { and, eq } from 'drizzle-orm';
-import { requireActorOf } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import { catalogueItemsByIds, searchApprovedItems } from '../trainings/items-lookup.service.ts';
 import { type AddEntryInput, type CatalogueChoiceDto, INTRO_LIMITS } from './introductions.contracts.ts';
 import { introList, introListEntry } from './introductions.table.ts';
-
+import type { SignedInContext } from './introductions-context.ts';
 import {
   authorizeAny,
   authorizeListChange,
@@ -29,8 +28,8 @@ async function touch(tx: Db, ctx: RequestContext, list: ListRow) {
   });
 }
 
-export async function addEntry(deps: IntroductionsDeps, ctx: RequestContext, listId: string, input: AddEntryInput) {
-  const actor = requireActorOf(ctx);
+export async function addEntry(deps: IntroductionsDeps, ctx: SignedInContext, listId: string, input: AddEntryInput) {
+  const { actor } = ctx;
   authorizeAny(actor, 'introductions:manage');
   const { db } = deps;
   const list = await findList(db, listId);
@@ -62,8 +61,8 @@ export async function addEntry(deps: IntroductionsDeps, ctx: RequestContext, lis
   return listDto(db, actor, await findList(db, listId));
 }
 
-export async function removeEntry(deps: IntroductionsDeps, ctx: RequestContext, listId: string, entryId: string) {
-  const actor = requireActorOf(ctx);
+export async function removeEntry(deps: IntroductionsDeps, ctx: SignedInContext, listId: string, entryId: string) {
+  const { actor } = ctx;
   authorizeAny(actor, 'introductions:manage');
   const { db } = deps;
   const list = await findList(db, listId);
@@ -82,12 +81,12 @@ export async function removeEntry(deps: IntroductionsDeps, ctx: RequestContext, 
 /** Moves an entry one step up or down (swaps it with its neighbour); at either end nothing changes. */
 export async function moveEntry(
   deps: IntroductionsDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   listId: string,
   entryId: string,
   direction: 'up' | 'down',
 ) {
-  const actor = requireActorOf(ctx);
+  const { actor } = ctx;
   authorizeAny(actor, 'introductions:manage');
   const { db } = deps;
   const list = await findList(db, listId);
@@ -114,10 +113,10 @@ export async function moveEntry(
 
 export async function searchCatalogueChoices(
   deps: IntroductionsDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   q: string | undefined,
 ): Promise<CatalogueChoiceDto[]> {
-  const actor = requireActorOf(ctx);
+  const { actor } = ctx;
   authorizeAny(actor, 'introductions:manage');
   const items = await searchApprovedItems(deps.db, q, INTRO_LIMITS.catalogueResults);
   return items.map(({ id, title, provider, url }) => ({ id, title, provider, url }));

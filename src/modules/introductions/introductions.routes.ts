@@ -1,6 +1,7 @@
 // Thin routes of the introduction lists: managers' lists, entries, copies and assignments; the employee's own
 // introduction when signed in; and the personal link (no sign-in; the token travels in the query string or body,
 // which the request log leaves out). Permission checks live in the services through the policy module.
+
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assign, deleteAssignment, endAssignment, listAssignments, resendLink } from './assignments.service.ts';
@@ -28,6 +29,7 @@ import {
   tokenQuerySchema,
   updateListSchema,
 } from './introductions.contracts.ts';
+import { signedIn } from './introductions-context.ts';
 import type { IntroductionsDeps } from './introductions-scope.ts';
 import { copyList, createList, deleteList, getList, listLists, updateList } from './lists.service.ts';
 import { introductionByToken, myIntroductions, setMyProgress, setProgressByToken } from './my-introduction.service.ts';
@@ -48,91 +50,91 @@ export async function introductionsModule(fastify: FastifyInstance) {
   app.get(
     '/introductions/lists',
     { schema: { ...tags, querystring: listScopeQuerySchema, response: { 200: listPageSchema } } },
-    async (req) => ({ lists: await listLists(deps, req.ctx, req.query.scope) }),
+    async (req) => ({ lists: await listLists(deps, signedIn(req.ctx), req.query.scope) }),
   );
   app.post(
     '/introductions/lists',
     { schema: { ...tags, body: createListSchema, response: { 201: listSchema } } },
-    async (req, reply) => reply.code(201).send(await createList(deps, req.ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await createList(deps, signedIn(req.ctx), req.body)),
   );
   app.get(
     '/introductions/lists/:id',
     { schema: { ...tags, params: idParamsSchema, response: { 200: listSchema } } },
-    (req) => getList(deps, req.ctx, req.params.id),
+    (req) => getList(deps, signedIn(req.ctx), req.params.id),
   );
   app.patch(
     '/introductions/lists/:id',
     { schema: { ...tags, params: idParamsSchema, body: updateListSchema, response: { 200: listSchema } } },
-    (req) => updateList(deps, req.ctx, req.params.id, req.body),
+    (req) => updateList(deps, signedIn(req.ctx), req.params.id, req.body),
   );
   app.delete(
     '/introductions/lists/:id',
     { schema: { ...tags, params: idParamsSchema, response: { 200: okSchema } } },
-    (req) => deleteList(deps, req.ctx, req.params.id),
+    (req) => deleteList(deps, signedIn(req.ctx), req.params.id),
   );
   app.post(
     '/introductions/lists/:id/copy',
     { schema: { ...tags, params: idParamsSchema, body: copyListSchema, response: { 201: listSchema } } },
-    async (req, reply) => reply.code(201).send(await copyList(deps, req.ctx, req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await copyList(deps, signedIn(req.ctx), req.params.id, req.body)),
   );
 
   // ---- entries ----
   app.post(
     '/introductions/lists/:id/entries',
     { schema: { ...tags, params: idParamsSchema, body: addEntrySchema, response: { 201: listSchema } } },
-    async (req, reply) => reply.code(201).send(await addEntry(deps, req.ctx, req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await addEntry(deps, signedIn(req.ctx), req.params.id, req.body)),
   );
   app.delete(
     '/introductions/lists/:id/entries/:entryId',
     { schema: { ...tags, params: entryParamsSchema, response: { 200: listSchema } } },
-    (req) => removeEntry(deps, req.ctx, req.params.id, req.params.entryId),
+    (req) => removeEntry(deps, signedIn(req.ctx), req.params.id, req.params.entryId),
   );
   app.post(
     '/introductions/lists/:id/entries/:entryId/move',
     { schema: { ...tags, params: entryParamsSchema, body: moveEntrySchema, response: { 200: listSchema } } },
-    (req) => moveEntry(deps, req.ctx, req.params.id, req.params.entryId, req.body.direction),
+    (req) => moveEntry(deps, signedIn(req.ctx), req.params.id, req.params.entryId, req.body.direction),
   );
   app.get(
     '/introductions/catalogue',
     { schema: { ...tags, querystring: catalogueSearchQuerySchema, response: { 200: catalogueChoicesSchema } } },
-    async (req) => ({ items: await searchCatalogueChoices(deps, req.ctx, req.query.q) }),
+    async (req) => ({ items: await searchCatalogueChoices(deps, signedIn(req.ctx), req.query.q) }),
   );
 
   // ---- assignments ----
   app.get(
     '/introductions/lists/:id/assignments',
     { schema: { ...tags, params: idParamsSchema, response: { 200: assignmentListSchema } } },
-    async (req) => ({ assignments: await listAssignments(deps, req.ctx, req.params.id) }),
+    async (req) => ({ assignments: await listAssignments(deps, signedIn(req.ctx), req.params.id) }),
   );
   app.post(
     '/introductions/lists/:id/assignments',
     { schema: { ...tags, params: idParamsSchema, body: assignSchema, response: { 201: assignmentSchema } } },
-    async (req, reply) => reply.code(201).send(await assign(deps, req.ctx, req.params.id, req.body)),
+    async (req, reply) => reply.code(201).send(await assign(deps, signedIn(req.ctx), req.params.id, req.body)),
   );
   app.post(
     '/introductions/assignments/:id/resend',
     { schema: { ...tags, params: idParamsSchema, response: { 200: assignmentSchema } } },
-    (req) => resendLink(deps, req.ctx, req.params.id),
+    (req) => resendLink(deps, signedIn(req.ctx), req.params.id),
   );
   app.post(
     '/introductions/assignments/:id/end',
     { schema: { ...tags, params: idParamsSchema, response: { 200: assignmentSchema } } },
-    (req) => endAssignment(deps, req.ctx, req.params.id),
+    (req) => endAssignment(deps, signedIn(req.ctx), req.params.id),
   );
   app.delete(
     '/introductions/assignments/:id',
     { schema: { ...tags, params: idParamsSchema, response: { 200: okSchema } } },
-    (req) => deleteAssignment(deps, req.ctx, req.params.id),
+    (req) => deleteAssignment(deps, signedIn(req.ctx), req.params.id),
   );
 
   // ---- the employee's own introduction ----
   app.get('/introductions/mine', { schema: { ...tags, response: { 200: myIntroductionsSchema } } }, async (req) => ({
-    introductions: await myIntroductions(deps, req.ctx),
+    introductions: await myIntroductions(deps, signedIn(req.ctx)),
   }));
   app.put(
     '/introductions/mine/:id/entries/:entryId',
     { schema: { ...tags, params: entryParamsSchema, body: progressSchema, response: { 200: introductionSchema } } },
-    (req) => setMyProgress(deps, req.ctx, req.params.id, req.params.entryId, req.body.done),
+    (req) => setMyProgress(deps, signedIn(req.ctx), req.params.id, req.params.entryId, req.body.done),
   );
 
   // ---- the personal link (no sign-in) ----

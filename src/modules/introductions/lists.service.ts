@@ -1,8 +1,8 @@
 // Introduction lists: a municipality's own lists and the library of every municipality's lists; creating,
 // changing, deleting and copying a list.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { authorize, requireActorOf } from '../../platform/server/actor.ts';
-import { audit, type RequestContext } from '../../platform/server/audit.ts';
+import { authorize } from '../../platform/server/actor.ts';
+import { audit } from '../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
@@ -17,6 +17,7 @@ import {
   type UpdateListInput,
 } from './introductions.contracts.ts';
 import { introAssignment, introList, introListEntry } from './introductions.table.ts';
+import type { SignedInContext } from './introductions-context.ts';
 import {
   authorizeAny,
   authorizeListChange,
@@ -49,10 +50,10 @@ async function checkProfession(deps: IntroductionsDeps, key: string | undefined)
 
 export async function listLists(
   deps: IntroductionsDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   scope: 'own' | 'library',
 ): Promise<ListSummaryDto[]> {
-  const actor = requireActorOf(ctx);
+  const { actor } = ctx;
   authorizeAny(actor, 'introductions:read');
   const { db } = deps;
   // The library is every municipality's lists; "own" is what the actor manages (all of them for the region).
@@ -116,8 +117,8 @@ async function summariesOf(db: Db, actor: Actor, rows: ListRow[]): Promise<ListS
   }));
 }
 
-export async function getList(deps: IntroductionsDeps, ctx: RequestContext, id: string): Promise<ListDto> {
-  const actor = requireActorOf(ctx);
+export async function getList(deps: IntroductionsDeps, ctx: SignedInContext, id: string): Promise<ListDto> {
+  const { actor } = ctx;
   authorizeAny(actor, 'introductions:read');
   return listDto(deps.db, actor, await findList(deps.db, id));
 }
@@ -139,8 +140,8 @@ export async function listDto(db: Db, actor: Actor, list: ListRow): Promise<List
   };
 }
 
-export async function createList(deps: IntroductionsDeps, ctx: RequestContext, input: CreateListInput) {
-  const actor = requireActorOf(ctx);
+export async function createList(deps: IntroductionsDeps, ctx: SignedInContext, input: CreateListInput) {
+  const { actor } = ctx;
   authorizeAny(actor, 'introductions:manage');
   const { db } = deps;
   const organisationId = await targetMunicipality(db, actor, input.municipalityId);
@@ -163,8 +164,8 @@ export async function createList(deps: IntroductionsDeps, ctx: RequestContext, i
   return listDto(db, actor, list);
 }
 
-export async function updateList(deps: IntroductionsDeps, ctx: RequestContext, id: string, input: UpdateListInput) {
-  const actor = requireActorOf(ctx);
+export async function updateList(deps: IntroductionsDeps, ctx: SignedInContext, id: string, input: UpdateListInput) {
+  const { actor } = ctx;
   authorizeAny(actor, 'introductions:manage');
   const { db } = deps;
   const list = await findList(db, id);
@@ -186,8 +187,8 @@ export async function updateList(deps: IntroductionsDeps, ctx: RequestContext, i
 }
 
 /** Deletes a list; introductions already given keep their own copy of the entries. */
-export async function deleteList(deps: IntroductionsDeps, ctx: RequestContext, id: string) {
-  const actor = requireActorOf(ctx);
+export async function deleteList(deps: IntroductionsDeps, ctx: SignedInContext, id: string) {
+  const { actor } = ctx;
   authorizeAny(actor, 'introductions:manage');
   const { db } = deps;
   const list = await findList(db, id);
@@ -207,11 +208,11 @@ export async function deleteList(deps: IntroductionsDeps, ctx: RequestContext, i
 /** Copies a list the actor can see into their own municipality (or, for the region, the one chosen). */
 export async function copyList(
   deps: IntroductionsDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   input: { municipalityId?: string },
 ) {
-  const actor = requireActorOf(ctx);
+  const { actor } = ctx;
   authorizeAny(actor, 'introductions:read');
   authorizeAny(actor, 'introductions:manage');
   const { db } = deps;

@@ -1,7 +1,7 @@
 // The employee's side: their ongoing introductions when signed in, and the one behind a personal link (no sign-in);
 // ticking entries off.
 import { and, asc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { hashToken, requireActorOf } from '../../platform/server/actor.ts';
+import { hashToken } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
@@ -10,6 +10,7 @@ import type { Actor } from '../../platform/server/policy.ts';
 import { progressEntries } from './entries-view.ts';
 import type { IntroductionDto } from './introductions.contracts.ts';
 import { introAssignment, introAssignmentEntry } from './introductions.table.ts';
+import type { SignedInContext } from './introductions-context.ts';
 import {
   type AssignmentEntryRow,
   type AssignmentRow,
@@ -64,8 +65,8 @@ async function myAssignments(db: Db, actor: Actor, extra?: SQL): Promise<Assignm
     .orderBy(asc(introAssignment.createdAt));
 }
 
-export async function myIntroductions(deps: IntroductionsDeps, ctx: RequestContext) {
-  const actor = requireActorOf(ctx);
+export async function myIntroductions(deps: IntroductionsDeps, ctx: SignedInContext) {
+  const { actor } = ctx;
   authorizeAny(actor, 'introductions:follow');
   const rows = await myAssignments(deps.db, actor);
   await audit(deps.db, ctx, readEvents(rows));
@@ -74,12 +75,12 @@ export async function myIntroductions(deps: IntroductionsDeps, ctx: RequestConte
 
 export async function setMyProgress(
   deps: IntroductionsDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   entryId: string,
   done: boolean,
 ) {
-  const actor = requireActorOf(ctx);
+  const { actor } = ctx;
   authorizeAny(actor, 'introductions:follow');
   const [row] = await myAssignments(deps.db, actor, eq(introAssignment.id, id));
   if (!row) throw new NotFoundError('Introduktionen finns inte.');

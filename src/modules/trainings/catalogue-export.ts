@@ -3,8 +3,7 @@
 // and last review date for reviewers, and the import template. CSV for Swedish Excel (`;`, BOM) or XLSX; text a
 // spreadsheet could take for a formula is neutralised (platform/server/export.ts).
 import { asc, eq, ne, sql } from 'drizzle-orm';
-import { authorize, requireActorOf } from '../../platform/server/actor.ts';
-import type { RequestContext } from '../../platform/server/audit.ts';
+import { authorize } from '../../platform/server/actor.ts';
 import { type ExportColumn, type ExportRow, type ExportSheet, toCsv, toXlsx } from '../../platform/server/export.ts';
 import { listProfessions } from '../staffing/professions-lookup.service.ts';
 import { activeTopics, itemLabels, searchCatalogue, type TrainingsDeps } from './catalogue.service.ts';
@@ -27,6 +26,7 @@ import {
   type TrainingStatus,
 } from './trainings.contracts.ts';
 import { trainingItem } from './trainings.table.ts';
+import type { SignedInContext } from './trainings-context.ts';
 
 export type CatalogueFile = { fileName: string; contentType: string; body: Buffer | string };
 
@@ -101,10 +101,10 @@ export async function exportCatalogue(deps: TrainingsDeps, query: CatalogueExpor
 /** The whole catalogue for reviewers (every status but removed, or the one asked for), with status and review date. */
 export async function exportForReview(
   deps: TrainingsDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   query: { file: TrainingFileType; status?: TrainingStatus | undefined },
 ): Promise<CatalogueFile> {
-  authorize(requireActorOf(ctx), 'trainings:review');
+  authorize(ctx.actor, 'trainings:review');
   const where = query.status ? eq(trainingItem.status, query.status) : ne(trainingItem.status, 'removed');
   const rows = await deps.db
     .select({
@@ -149,10 +149,10 @@ export async function exportForReview(
 /** The import template: the header row; the XLSX has a second sheet explaining every column and its values. */
 export async function importTemplate(
   deps: TrainingsDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   file: TrainingFileType,
 ): Promise<CatalogueFile> {
-  authorize(requireActorOf(ctx), 'trainings:manage');
+  authorize(ctx.actor, 'trainings:manage');
   const professions = (await listProfessions(deps, { activeOnly: true })).map((p) => `${p.name} (${p.key})`).join('; ');
   const topics = (await activeTopics(deps.db)).map((t) => `${t.name} (${t.key})`).join('; ');
   const values: Partial<Record<string, string>> = {

@@ -1,8 +1,8 @@
 // Review rounds (Granskningsomgångar): the region opens a round, every approved or needs-change item is assigned to a
 // MAS reviewer (evenly, or by topic), each reviewer decides on their items, and the round closes when all are done.
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { authorize, requireActorOf } from '../../platform/server/actor.ts';
-import { audit, type RequestContext } from '../../platform/server/audit.ts';
+import { authorize } from '../../platform/server/actor.ts';
+import { audit } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { usersWithRole } from '../../platform/server/directory.ts';
@@ -31,6 +31,7 @@ import {
   trainingReviewRound,
   trainingTopic,
 } from './trainings.table.ts';
+import type { SignedInContext } from './trainings-context.ts';
 
 type Decision = { status: 'approved' | 'needs_change' | 'removed'; comment?: string | undefined };
 
@@ -42,8 +43,8 @@ async function masUsers(db: Db): Promise<RoundReviewerDto[]> {
   return holders.map(({ userId, name, organisation }) => ({ userId, name, organisation }));
 }
 
-export async function listRoundReviewers(db: Db, ctx: RequestContext): Promise<{ reviewers: RoundReviewerDto[] }> {
-  authorize(requireActorOf(ctx), 'trainings:manage');
+export async function listRoundReviewers(db: Db, ctx: SignedInContext): Promise<{ reviewers: RoundReviewerDto[] }> {
+  authorize(ctx.actor, 'trainings:manage');
   return { reviewers: await masUsers(db) };
 }
 
@@ -70,8 +71,8 @@ export function assignByTopic(items: { id: string; topic: string }[], reviewerId
   return result;
 }
 
-export async function openRound(db: Db, ctx: RequestContext, input: OpenRoundInput): Promise<RoundDto> {
-  const actor = requireActorOf(ctx);
+export async function openRound(db: Db, ctx: SignedInContext, input: OpenRoundInput): Promise<RoundDto> {
+  const { actor } = ctx;
   authorize(actor, 'trainings:manage');
   await assertNoOpenRound(db);
   const network = await masUsers(db);
@@ -205,8 +206,8 @@ async function roundDtos(db: Db, rounds: (typeof trainingReviewRound.$inferSelec
 }
 
 /** Every round, the open one first, with progress per reviewer and overall. */
-export async function listRounds(db: Db, ctx: RequestContext): Promise<RoundListDto> {
-  authorize(requireActorOf(ctx), 'trainings:review');
+export async function listRounds(db: Db, ctx: SignedInContext): Promise<RoundListDto> {
+  authorize(ctx.actor, 'trainings:review');
   const rounds = await db
     .select()
     .from(trainingReviewRound)
@@ -215,8 +216,8 @@ export async function listRounds(db: Db, ctx: RequestContext): Promise<RoundList
 }
 
 /** "Min granskning": the open round and the actor's items in it (the regional admin sees every item). */
-export async function myReview(db: Db, ctx: RequestContext): Promise<MyReviewDto> {
-  const actor = requireActorOf(ctx);
+export async function myReview(db: Db, ctx: SignedInContext): Promise<MyReviewDto> {
+  const { actor } = ctx;
   authorize(actor, 'trainings:review');
   const [round] = await db.select().from(trainingReviewRound).where(eq(trainingReviewRound.status, 'open'));
   if (!round) return { round: null, items: [] };
@@ -250,12 +251,12 @@ export async function myReview(db: Db, ctx: RequestContext): Promise<MyReviewDto
 /** A reviewer decides on one of their items (the regional admin on any): the item's status history gets the round. */
 export async function decideInRound(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   roundId: string,
   itemId: string,
   input: Decision,
 ): Promise<MyReviewDto['items'][number]> {
-  const actor = requireActorOf(ctx);
+  const { actor } = ctx;
   authorize(actor, 'trainings:review');
   await inTransaction(db, async (tx) => {
     const [round] = await tx.select().from(trainingReviewRound).where(eq(trainingReviewRound.id, roundId));
@@ -348,8 +349,8 @@ export async function recordQueueDecision(
 }
 
 /** Closes a round when every assigned item is reviewed; a closed round is read-only. */
-export async function closeRound(db: Db, ctx: RequestContext, id: string): Promise<RoundDto> {
-  const actor = requireActorOf(ctx);
+export async function closeRound(db: Db, ctx: SignedInContext, id: string): Promise<RoundDto> {
+  const { actor } = ctx;
   authorize(actor, 'trainings:manage');
   await inTransaction(db, async (tx) => {
     const [round] = await tx.select().from(trainingReviewRound).where(eq(trainingReviewRound.id, id)).for('update');

@@ -61,6 +61,7 @@ import {
   updateTopic,
   updateTraining,
 } from './trainings.service.ts';
+import { signedIn } from './trainings-context.ts';
 
 export async function trainingsModule(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -110,29 +111,29 @@ export async function trainingsModule(fastify: FastifyInstance) {
   app.post(
     '/trainings/items',
     { schema: { ...tags, body: suggestTrainingSchema, response: { 201: suggestedTrainingSchema } } },
-    async (req, reply) => reply.code(201).send(await suggestTraining(deps, req.ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await suggestTraining(deps, signedIn(req.ctx), req.body)),
   );
   app.get(
     '/trainings/review',
     { schema: { ...tags, querystring: reviewQuerySchema, response: { 200: reviewPageSchema } } },
-    (req) => listForReview(deps, req.ctx, req.query),
+    (req) => listForReview(deps, signedIn(req.ctx), req.query),
   );
   app.patch(
     '/trainings/items/:id',
     {
       schema: { ...tags, params: idParamsSchema, body: updateTrainingSchema, response: { 200: reviewTrainingSchema } },
     },
-    (req) => updateTraining(deps, req.ctx, req.params.id, req.body),
+    (req) => updateTraining(deps, signedIn(req.ctx), req.params.id, req.body),
   );
   app.post(
     '/trainings/items/:id/transitions',
     { schema: { ...tags, params: idParamsSchema, body: transitionSchema, response: { 200: reviewTrainingSchema } } },
-    (req) => transitionTraining(deps, req.ctx, req.params.id, req.body),
+    (req) => transitionTraining(deps, signedIn(req.ctx), req.params.id, req.body),
   );
   app.post(
     '/trainings/items/:id/check-link',
     { schema: { ...tags, params: idParamsSchema, response: { 200: reviewTrainingSchema } } },
-    (req) => checkLinkNow(deps, req.ctx, req.params.id),
+    (req) => checkLinkNow(deps, signedIn(req.ctx), req.params.id),
   );
   // ---- topics (Ämnen) ----
   app.get(
@@ -144,12 +145,12 @@ export async function trainingsModule(fastify: FastifyInstance) {
         response: { 200: adminTopicListSchema },
       },
     },
-    (req) => listTopics(deps.db, req.ctx),
+    (req) => listTopics(deps.db, signedIn(req.ctx)),
   );
   app.post(
     '/trainings/topics',
     { schema: { ...tags, body: createTopicSchema, response: { 201: topicSchema } } },
-    async (req, reply) => reply.code(201).send(await createTopic(deps.db, req.ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await createTopic(deps.db, signedIn(req.ctx), req.body)),
   );
   app.patch(
     '/trainings/topics/:id',
@@ -164,7 +165,7 @@ export async function trainingsModule(fastify: FastifyInstance) {
         response: { 200: adminTopicSchema },
       },
     },
-    (req) => updateTopic(deps.db, req.ctx, req.params.id, req.body),
+    (req) => updateTopic(deps.db, signedIn(req.ctx), req.params.id, req.body),
   );
 
   app.get(
@@ -177,7 +178,7 @@ export async function trainingsModule(fastify: FastifyInstance) {
         response: fileResponse,
       },
     },
-    async (req, reply) => sendFile(reply, await exportForReview(deps, req.ctx, req.query)),
+    async (req, reply) => sendFile(reply, await exportForReview(deps, signedIn(req.ctx), req.query)),
   );
 
   // ---- import of a link list ----
@@ -191,7 +192,7 @@ export async function trainingsModule(fastify: FastifyInstance) {
         response: fileResponse,
       },
     },
-    async (req, reply) => sendFile(reply, await importTemplate(deps, req.ctx, req.query.file)),
+    async (req, reply) => sendFile(reply, await importTemplate(deps, signedIn(req.ctx), req.query.file)),
   );
   app.post(
     '/trainings/import/preview',
@@ -225,23 +226,23 @@ export async function trainingsModule(fastify: FastifyInstance) {
 
   // ---- review rounds ----
   app.get('/trainings/rounds', { schema: { ...tags, response: { 200: roundListSchema } } }, (req) =>
-    listRounds(deps.db, req.ctx),
+    listRounds(deps.db, signedIn(req.ctx)),
   );
   app.get('/trainings/rounds/reviewers', { schema: { ...tags, response: { 200: roundReviewersSchema } } }, (req) =>
-    listRoundReviewers(deps.db, req.ctx),
+    listRoundReviewers(deps.db, signedIn(req.ctx)),
   );
   app.get('/trainings/rounds/mine', { schema: { ...tags, response: { 200: myReviewSchema } } }, (req) =>
-    myReview(deps.db, req.ctx),
+    myReview(deps.db, signedIn(req.ctx)),
   );
   app.post(
     '/trainings/rounds',
     { schema: { ...tags, body: openRoundSchema, response: { 201: roundSchema } } },
-    async (req, reply) => reply.code(201).send(await openRound(deps.db, req.ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await openRound(deps.db, signedIn(req.ctx), req.body)),
   );
   app.post(
     '/trainings/rounds/:id/close',
     { schema: { ...tags, params: idParamsSchema, response: { 200: roundSchema } } },
-    (req) => closeRound(deps.db, req.ctx, req.params.id),
+    (req) => closeRound(deps.db, signedIn(req.ctx), req.params.id),
   );
   app.post(
     '/trainings/rounds/:id/items/:itemId/decision',
@@ -253,7 +254,7 @@ export async function trainingsModule(fastify: FastifyInstance) {
         response: { 200: myAssignmentSchema },
       },
     },
-    (req) => decideInRound(deps.db, req.ctx, req.params.id, req.params.itemId, req.body),
+    (req) => decideInRound(deps.db, signedIn(req.ctx), req.params.id, req.params.itemId, req.body),
   );
 }
 

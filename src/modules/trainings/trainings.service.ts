@@ -2,8 +2,8 @@
 // approve it, ask for a change or remove it. Every status change is a row of the item's append-only history.
 import { and, asc, desc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { authorize, requireActorOf } from '../../platform/server/actor.ts';
-import { audit, type RequestContext } from '../../platform/server/audit.ts';
+import { authorize } from '../../platform/server/actor.ts';
+import { audit } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
@@ -37,6 +37,7 @@ import {
   trainingItemTransition,
   trainingTopic,
 } from './trainings.table.ts';
+import type { SignedInContext } from './trainings-context.ts';
 
 /** The text the search indexes cover: title, provider, description and the topics' names. */
 export function searchTextOf(item: { title: string; provider: string; description: string }, topicNames: string[]) {
@@ -45,10 +46,10 @@ export function searchTextOf(item: { title: string; provider: string; descriptio
 
 export async function suggestTraining(
   deps: TrainingsDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   input: SuggestTrainingInput,
 ): Promise<SuggestedTrainingDto> {
-  const actor = requireActorOf(ctx);
+  const { actor } = ctx;
   authorize(actor, 'trainings:suggest');
   const { db } = deps;
   await checkProfessions(deps, input.professions);
@@ -186,11 +187,11 @@ async function findItem(db: Db, id: string) {
 /** A reviewer corrects an item's fields (typically after "needs change"); its status stays until a transition. */
 export async function updateTraining(
   deps: TrainingsDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   input: UpdateTrainingInput,
 ): Promise<ReviewTrainingDto> {
-  const actor = requireActorOf(ctx);
+  const { actor } = ctx;
   authorize(actor, 'trainings:review');
   const { db } = deps;
   const current = await findItem(db, id);
@@ -224,11 +225,11 @@ export async function updateTraining(
 
 export async function transitionTraining(
   deps: TrainingsDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   input: z.infer<typeof transitionSchema>,
 ): Promise<ReviewTrainingDto> {
-  const actor = requireActorOf(ctx);
+  const { actor } = ctx;
   authorize(actor, 'trainings:review');
   const { db } = deps;
   await inTransaction(db, async (tx) => {
@@ -268,8 +269,8 @@ export async function transitionTraining(
 }
 
 /** A reviewer checks an item's link at once (as the nightly job would) and sees the result; nothing is changed. */
-export async function checkLinkNow(deps: TrainingsDeps, ctx: RequestContext, id: string): Promise<ReviewTrainingDto> {
-  const actor = requireActorOf(ctx);
+export async function checkLinkNow(deps: TrainingsDeps, ctx: SignedInContext, id: string): Promise<ReviewTrainingDto> {
+  const { actor } = ctx;
   authorize(actor, 'trainings:review');
   const { db } = deps;
   const item = await findItem(db, id);
@@ -287,10 +288,10 @@ export async function checkLinkNow(deps: TrainingsDeps, ctx: RequestContext, id:
 /** The review queue (open = suggested or needs change) or any one status, oldest first, with each item's history. */
 export async function listForReview(
   deps: TrainingsDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   query: { status: 'open' | 'links' | TrainingStatus; page: number },
 ): Promise<ReviewPageDto> {
-  const actor = requireActorOf(ctx);
+  const { actor } = ctx;
   authorize(actor, 'trainings:review');
   const { db } = deps;
   const where =
@@ -411,8 +412,8 @@ async function assertTopicNamesFree(tx: Db, names: { name?: string; nameEn?: str
  */
 const lockTopics = (tx: Db) => tx.execute(sql`LOCK TABLE ${trainingTopic} IN SHARE ROW EXCLUSIVE MODE`);
 
-export async function createTopic(db: Db, ctx: RequestContext, input: CreateTopicInput): Promise<TopicDto> {
-  authorize(requireActorOf(ctx), 'trainings:manage');
+export async function createTopic(db: Db, ctx: SignedInContext, input: CreateTopicInput): Promise<TopicDto> {
+  authorize(ctx.actor, 'trainings:manage');
   return inTransaction(db, async (tx) => {
     await lockTopics(tx);
     const [clash] = await tx
@@ -438,8 +439,8 @@ export async function createTopic(db: Db, ctx: RequestContext, input: CreateTopi
 }
 
 /** Every topic, inactive ones too, in the catalogue's order, with how many items (not removed) have each. */
-export async function listTopics(db: Db, ctx: RequestContext): Promise<AdminTopicListDto> {
-  authorize(requireActorOf(ctx), 'trainings:manage');
+export async function listTopics(db: Db, ctx: SignedInContext): Promise<AdminTopicListDto> {
+  authorize(ctx.actor, 'trainings:manage');
   return { topics: await adminTopics(db) };
 }
 
@@ -473,11 +474,11 @@ async function adminTopics(db: Db, id?: string): Promise<AdminTopicDto[]> {
  */
 export async function updateTopic(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   input: UpdateTopicInput,
 ): Promise<AdminTopicDto> {
-  authorize(requireActorOf(ctx), 'trainings:manage');
+  authorize(ctx.actor, 'trainings:manage');
   await inTransaction(db, async (tx) => {
     await lockTopics(tx);
     const [current] = await tx.select().from(trainingTopic).where(eq(trainingTopic.id, id));
