@@ -1,6 +1,7 @@
 // The region's configurable lists for the staffing statistics: professions, specialties, other competences,
 // age bands and absence kinds. Keys are fixed at creation (facts refer to them); names, order and activity change.
 import { asc, eq, sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
 import { authorize, requireActorOf } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
@@ -23,21 +24,20 @@ export type StaffingDeps = { db: Db; cache: ReadCache; minCount: number; publica
 
 /** Computed publications by (period, viewer, revision): valid until the revision moves, on every server. */
 export class PublicationCache {
-  private readonly entries = new Map<string, Promise<unknown>>();
-  constructor(private readonly max = 64) {}
+  // lru-cache holds the promise, so concurrent requests for the same key share one load.
+  private readonly entries: LRUCache<string, Promise<unknown>>;
+  constructor(max = 64) {
+    this.entries = new LRUCache({ max });
+  }
   remember<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
-    if (hit) {
-      // Least recently used out: a hit moves to the end of the Map's order.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-      return hit as Promise<T>;
-    }
+    if (hit) return hit as Promise<T>;
     const value = load();
     this.entries.set(key, value);
-    value.catch(() => this.entries.delete(key));
-    // The least recently used first out: a Map iterates in insertion order.
-    while (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
+    // A failed load is not remembered (unless a newer load has replaced it already).
+    value.catch(() => {
+      if (this.entries.peek(key) === value) this.entries.delete(key);
+    });
     return value;
   }
 }

@@ -1,6 +1,6 @@
 // The staffing module's server manifest: statistics, population projections, forecast and region report.
 import type { ServerModule } from '../../platform/server/module.ts';
-import { reminderJob } from './reminders.ts';
+import { reminderJob } from './reporting/reminders.ts';
 import { staffingPolicy } from './staffing.policy.ts';
 import { staffingModule } from './staffing.routes.ts';
 import { seedStaffingDemo } from './staffing-demo.ts';

@@ -4,9 +4,14 @@ import type { z } from 'zod';
 import { authorize, requireActorOf } from '../../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../../platform/server/db.ts';
+import { activeMunicipalities } from '../../../platform/server/directory.ts';
 import { ConflictError, NotFoundError } from '../../../platform/server/errors.ts';
 import { organisation } from '../../../platform/server/organisation.table.ts';
 import { can } from '../../../platform/server/policy.ts';
+
+/** The platform's list; re-exported only until imports.service.ts (the import kit's) reads it from the platform. */
+export { activeMunicipalities };
+
 import type {
   createPeriodSchema,
   PeriodDto,
@@ -31,13 +36,6 @@ function toPeriodDto(row: PeriodRow, counts: StatusCounts): PeriodDto {
     createdAt: row.createdAt.toISOString(),
     statusCounts: counts,
   };
-}
-
-export async function activeMunicipalities(db: Db) {
-  return db
-    .select({ id: organisation.id, name: organisation.name, code: organisation.code })
-    .from(organisation)
-    .where(and(eq(organisation.kind, 'municipality'), eq(organisation.active, true)));
 }
 
 async function statusCounts(db: Db, periodIds: string[]): Promise<Map<string, StatusCounts>> {

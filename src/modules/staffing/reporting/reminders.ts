@@ -1,31 +1,12 @@
 // Deadline reminders: 7 days and 1 day before a period's deadline, the reporters of every municipality whose
 // report is not submitted get an e-mail. Each reminder is claimed in the database first, so it is sent once.
 import { and, eq, inArray } from 'drizzle-orm';
-import { user, userRole } from '../../platform/server/auth.table.ts';
-import { type Db, inTransaction } from '../../platform/server/db.ts';
-import type { Job } from '../../platform/server/jobs.ts';
-import type { Mailer } from '../../platform/server/mail.ts';
-import { activeMunicipalities } from './reporting/periods.service.ts';
-import { staffingPeriod, staffingReminder, staffingReport } from './staffing.table.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Today's date in Sweden as YYYY-MM-DD (the deadline is a Swedish calendar date). */
-export function swedishDate(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-/** Which reminder is due with this many days left, if any. */
-export function reminderDue(daysLeft: number): '7_days' | '1_day' | null {
-  if (daysLeft < 0) return null;
-  if (daysLeft <= 1) return '1_day';
-  if (daysLeft <= 7) return '7_days';
-  return null;
-}
+import { type Db, inTransaction } from '../../../platform/server/db.ts';
+import { activeMunicipalities, usersWithRole } from '../../../platform/server/directory.ts';
+import type { Job } from '../../../platform/server/jobs.ts';
+import type { Mailer } from '../../../platform/server/mail.ts';
+import { daysBetween, reminderDue, swedishDate } from '../../../platform/server/swedish-dates.ts';
+import { staffingPeriod, staffingReminder, staffingReport } from '../staffing.table.ts';
 
 export async function sendDeadlineReminders(
   db: Db,
@@ -47,11 +28,7 @@ export async function sendDeadlineReminders(
       .where(and(eq(staffingReport.periodId, period.id), inArray(staffingReport.status, ['submitted', 'approved'])));
     const doneIds = new Set(done.map((d) => d.municipalityId));
     for (const m of municipalities.filter((x) => !doneIds.has(x.id))) {
-      const recipients = await db
-        .select({ email: user.email, name: user.name })
-        .from(user)
-        .innerJoin(userRole, eq(userRole.userId, user.id))
-        .where(and(eq(user.organisationId, m.id), eq(user.active, true), eq(userRole.role, 'reporter')));
+      const recipients = await usersWithRole(db, 'reporter', { organisationIds: [m.id] });
       if (recipients.length === 0) continue;
       // Claim, then send inside the same transaction: a failed send releases the claim for the next run.
       await inTransaction(db, async (tx) => {

@@ -7,11 +7,11 @@ import { auditEvent } from '../../../platform/server/audit.table.ts';
 import { buildMunicipality, buildRegion, buildUser, type Organisation } from '../../../platform/server/factories.ts';
 import { ReadCache } from '../../../platform/server/read-cache.ts';
 import { defaultStaffingConfig } from '../default-config.ts';
-import { sendDeadlineReminders } from '../reminders.ts';
 import { staffingReportTransition } from '../staffing.table.ts';
 import { generateFacts } from '../staffing-generator.ts';
 import { type Fact, factKey } from '../staffing-measures.ts';
 import { viewKey } from '../statistics/statistics.service.ts';
+import { sendDeadlineReminders } from './reminders.ts';
 
 let t: TestApp;
 let a: Organisation;
