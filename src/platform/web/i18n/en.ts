@@ -69,6 +69,7 @@ export const en: Translation = {
     INVALID_PASSWORD: 'The password is not correct.',
     PASSWORD_TOO_SHORT: 'The password must have at least 12 characters.',
     PASSWORD_TOO_LONG: 'The password may have at most 256 characters.',
+    PASSWORD_TOO_COMMON: 'The password is too common and easy to guess. Choose another one.',
     INVALID_TOKEN: 'The link is invalid or has expired. Ask for a new link.',
     TOKEN_EXPIRED: 'The link has expired. Ask for a new link.',
     TOO_MANY_FAILED_ATTEMPTS: 'Too many failed sign-ins for this account. Try again in a while.',

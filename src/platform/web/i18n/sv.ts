@@ -69,6 +69,7 @@ export const sv = {
     INVALID_PASSWORD: 'Lösenordet stämmer inte.',
     PASSWORD_TOO_SHORT: 'Lösenordet måste ha minst 12 tecken.',
     PASSWORD_TOO_LONG: 'Lösenordet får ha högst 256 tecken.',
+    PASSWORD_TOO_COMMON: 'Lösenordet är för vanligt och lätt att gissa. Välj ett annat.',
     INVALID_TOKEN: 'Länken är ogiltig eller har gått ut. Be om en ny länk.',
     TOKEN_EXPIRED: 'Länken har gått ut. Be om en ny länk.',
     TOO_MANY_FAILED_ATTEMPTS: 'För många misslyckade inloggningar för kontot. Försök igen om en stund.',
