@@ -4,7 +4,8 @@
 // threads costs more than reading them. A refused file comes back as a value: an error's class does not survive.
 import { UploadRejectedError, type UploadRejection } from '../../../platform/server/upload-guard.ts';
 import { factKey } from '../staffing-measures.ts';
-import { type ParsedSheet, type ParseError, type ParseInput, parseWorkbook } from './staffing-excel.ts';
+import type { ParsedSheet, ParseError, ParseInput } from './staffing-excel-layout.ts';
+import { parseWorkbook } from './staffing-excel-parser.ts';
 
 export type ParseTask = { filePath: string; input: ParseInput };
 export type CompactMunicipality = { id: string; professions: string[]; values: Float64Array };
