@@ -294,12 +294,52 @@ describe.concurrent('server processes on the embedded database', () => {
       expect(preview.unchangedCount).toBeGreaterThan(1000);
     }, 60_000);
 
-    it('shuts down gracefully on SIGTERM: exit code 0 and the lock file is gone', async ({ expect }) => {
+    it('shuts down gracefully on SIGTERM amid a burst of exports and an import: every request answered, exit 0', async ({
+      expect,
+    }) => {
       expect(existsSync(path.join(dataDir, 'kompetensnav.lock'))).toBe(true);
+      const cookie = await signIn(server);
+      const periods = await fetch(`${server.origin}/api/staffing/periods`, { headers: { cookie } });
+      const open = ((await periods.json()) as { id: string; closed: boolean }[]).find((p) => !p.closed);
+      if (!open) throw new Error('the demo has no open period');
+      const workbook = Buffer.from(
+        await (
+          await fetch(`${server.origin}/api/staffing/periods/${open.id}/template`, { headers: { cookie } })
+        ).arrayBuffer(),
+      );
+      const requests: Promise<Response>[] = [];
+      for (let i = 0; i < 12; i++) {
+        requests.push(fetch(`${server.origin}/api/staffing/periods/${open.id}/template`, { headers: { cookie } }));
+        requests.push(fetch(`${server.origin}/api/public/trainings/export?format=xlsx`));
+      }
+      requests.push(
+        fetch(`${server.origin}/api/staffing/periods/${open.id}/imports`, {
+          method: 'POST',
+          headers: { cookie, origin: server.origin, 'content-type': XLSX_TYPE },
+          body: workbook,
+        }),
+      );
+      // The signal arrives while the burst is being served, and requests keep coming after it.
+      await new Promise((resolve) => setTimeout(resolve, 50));
       server.child.kill('SIGTERM');
+      for (let i = 0; i < 6; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        requests.push(fetch(`${server.origin}/readyz`));
+      }
+      const settled = await Promise.allSettled(requests);
+      const failures = settled
+        .filter((r) => r.status === 'rejected')
+        .map((r) => String((r as PromiseRejectedResult).reason?.cause ?? r));
+      expect(failures, 'no request reset or refused').toEqual([]);
+      for (const result of settled) {
+        const res = (result as PromiseFulfilledResult<Response>).value;
+        await res.arrayBuffer();
+        if (res.status === 503) expect(res.headers.get('retry-after')).toBe('5');
+        else expect([200, 201]).toContain(res.status);
+      }
       expect(await within(server.exit, 15_000, 'the server to stop')).toEqual({ code: 0, signal: null });
       expect(existsSync(path.join(dataDir, 'kompetensnav.lock'))).toBe(false);
-    }, 30_000);
+    }, 60_000);
   });
 });
 

@@ -41,6 +41,8 @@ export type AppDeps = {
   readCache: ReadCache;
   /** The modules of the composition root (src/app/server-modules.ts). */
   modules: readonly ServerModule[];
+  /** Set when the server is shutting down: new requests get 503 with Retry-After while in-flight ones finish. */
+  lifecycle: { draining: boolean };
 };
 
 declare module 'fastify' {
@@ -105,7 +107,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
   const readCache = new ReadCache(config.session.cacheSeconds * 1000);
-  app.decorate('deps', { config, database, auth, mailer, routes, readCache, modules });
+  const lifecycle = { draining: false };
+  app.decorate('deps', { config, database, auth, mailer, routes, readCache, modules, lifecycle });
   app.decorateRequest('ctx', null as unknown as RequestContext);
 
   await app.register(helmet, {
@@ -166,6 +169,20 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Shutting down: a request that reaches us now is answered, never reset — come back in a moment (promise 28).
+    if (lifecycle.draining) {
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .header('connection', 'close')
+        .send({
+          error: {
+            code: 'service_unavailable',
+            message: translate(platformMessages.unavailable(), requestLocale(request)),
+            correlationId: request.id,
+          },
+        });
+    }
     request.ctx = { actor: null, requestId: request.id, ip: request.ip };
     if (
       !request.url.startsWith('/api/') ||

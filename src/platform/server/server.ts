@@ -7,6 +7,9 @@ import { demoCredentialsText, seedDemo } from './demo.ts';
 import { type Scheduler, startScheduler } from './jobs.ts';
 import type { ServerModule } from './module.ts';
 
+/** How long a stopping server keeps accepting connections only to answer them 503 (ms). */
+const DRAIN_MS = 750;
+
 export async function openDatabase(config: Config, opts: { noStatementTimeout?: boolean } = {}): Promise<Database> {
   return config.databaseUrl
     ? openServer(config.databaseUrl, {
@@ -52,6 +55,10 @@ export async function startServer(
   const stop = () => {
     stopping ??= (async () => {
       scheduler?.stop();
+      // Drain first: requests already on their way (in the listen backlog, or on a kept-alive connection) are
+      // answered 503 with Retry-After instead of being reset when the listener closes; in-flight ones finish.
+      running.deps.lifecycle.draining = true;
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
       await running.close();
       await database.close();
     })();
