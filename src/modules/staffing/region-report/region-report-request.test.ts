@@ -50,4 +50,15 @@ describe('requesting a region report', () => {
     const events = await requestEvents();
     expect(events.map((e) => e.entityId)).toEqual([res.json().id]);
   });
+
+  it('answers an English user in English, a Swedish one in Swedish', async () => {
+    const missing = `/api/staffing/region-reports/${'00000000-0000-4000-8000-000000000000'}`;
+    const sv = await t.as(steering)({ method: 'GET', url: missing });
+    expect(sv.statusCode).toBe(404);
+    expect(sv.json().error.message).toBe('Rapporten finns inte.');
+    const set = await t.as(steering)({ method: 'PATCH', url: '/api/me/preferences', payload: { locale: 'en' } });
+    expect(set.statusCode, set.body).toBe(200);
+    const en = await t.as(steering)({ method: 'GET', url: missing });
+    expect(en.json().error.message).toBe('The report does not exist.');
+  });
 });

@@ -22,6 +22,7 @@ import {
   type RegionReportDto,
   type RegionReportListDto,
 } from './region-report.contracts.ts';
+import { regionReportMessages as rm } from './region-report.messages.ts';
 import type { RenderResult, RenderTask } from './region-report.worker.ts';
 import { buildReportModel, type RegionReportModel } from './region-report-model.ts';
 
@@ -64,9 +65,7 @@ export async function loadReportModel(
   const period = await findPeriod(deps.db, periodId);
   const approved = await approvedMunicipalities(deps, periodId);
   if (approved.length === 0) {
-    throw new ValidationError([
-      { path: 'periodId', message: 'Perioden har inga godkända rapporter att göra en rapport av.' },
-    ]);
+    throw new ValidationError([{ path: 'periodId', message: rm.regionReportNoApproved() }]);
   }
   const [region] = await deps.db
     .select({ name: organisation.name })
@@ -317,9 +316,7 @@ export async function requestRegionReport(
   authorize(actor, 'staffing:generate_report');
   await findPeriod(deps.db, input.periodId);
   if ((await approvedMunicipalities(deps, input.periodId)).length === 0) {
-    throw new ValidationError([
-      { path: 'periodId', message: 'Perioden har inga godkända rapporter att göra en rapport av.' },
-    ]);
+    throw new ValidationError([{ path: 'periodId', message: rm.regionReportNoApproved() }]);
   }
   await failStaleReports(deps);
   let id: string;
@@ -348,9 +345,7 @@ export async function requestRegionReport(
   } catch (error) {
     // The partial unique index: this person already has a report in the making (on any server).
     if (databaseErrorCode(error) === '23505') {
-      throw new ConflictError(
-        'Du har redan en regionrapport som skapas. Vänta tills den är klar och försök sedan igen.',
-      );
+      throw new ConflictError(rm.regionReportInProgress());
     }
     throw error;
   }
@@ -394,7 +389,7 @@ export async function getRegionReport(deps: StaffingDeps, ctx: RequestContext, i
   authorize(requireActorOf(ctx), 'staffing:read_statistics');
   await failStaleReports(deps);
   const [row] = await selectSummaries(deps).where(eq(staffingRegionReport.id, id));
-  if (!row) throw new NotFoundError('Rapporten finns inte.');
+  if (!row) throw new NotFoundError(rm.regionReportNotFound());
   return toDto(row);
 }
 
@@ -414,8 +409,8 @@ export async function downloadRegionReport(
     .from(staffingRegionReport)
     .innerJoin(staffingPeriod, eq(staffingPeriod.id, staffingRegionReport.periodId))
     .where(eq(staffingRegionReport.id, id));
-  if (!row) throw new NotFoundError('Rapporten finns inte.');
-  if (row.status !== 'done' || !row.file) throw new ConflictError('Rapporten är inte klar än.');
+  if (!row) throw new NotFoundError(rm.regionReportNotFound());
+  if (row.status !== 'done' || !row.file) throw new ConflictError(rm.regionReportNotReady());
   return {
     fileName: `Regionrapport ${row.label}.${format}`,
     contentType: format === 'pdf' ? 'application/pdf' : XLSX_TYPE,
