@@ -213,7 +213,9 @@ function auditComponent(
           // The true table is feasible, so "unbounded or infeasible" is unbounded here.
           hi[i] = Infinity;
           entry.hi = Infinity;
-        } else entry.failed = true;
+        } else {
+          entry.failed = true;
+        }
       }
     }
   } finally {

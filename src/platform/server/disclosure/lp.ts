@@ -54,7 +54,8 @@ export class LpModel {
     });
     this.#model = highs.createModel();
     try {
-      this.#model.options.set({ output_flag: false, time_limit: seconds });
+      // Presolve off: these programs are small and sparse, and presolve cost more than it saved (decision 014).
+      this.#model.options.set({ output_flag: false, time_limit: seconds, presolve: 'off' });
       this.#model.passModel({
         numCols: lp.numCols,
         numRows: lp.rows.length,
@@ -77,6 +78,8 @@ export class LpModel {
     this.#model.changeObjectiveSense(sense === 'min' ? objectiveSense.minimize : objectiveSense.maximize);
     if (this.#numCols > 0) this.#model.changeColsCost({ kind: 'range', from: 0, to: this.#numCols - 1 }, cost);
     try {
+      // HiGHS counts time_limit over all runs of a model: restart the clock so the limit is per program.
+      this.#model.zeroAllClocks();
       this.#model.run();
     } catch {
       return { status: 'error' };

@@ -38,7 +38,7 @@ export type ProtectResult = {
  * Neighbourhood sizes tried in turn for one cell's linear program: most protections are found among the cheapest
  * few hundred cells around the cell; a larger one is tried only when the small one has no solution.
  */
-const TIERS = [120, 1_500, 25_000];
+const TIERS = [400, 3_000, 25_000];
 
 type Context = {
   sys: System;
@@ -50,6 +50,10 @@ type Context = {
   lpSeconds: number;
   deadline: number;
   stats: { lps: number; fallbacks: number };
+  /** Scratch space for neighbourhood(). */
+  dist: Float64Array;
+  mark: Int32Array;
+  stamp: number;
 };
 
 export async function protect(input: ProtectInput): Promise<ProtectResult> {
@@ -67,6 +71,9 @@ export async function protect(input: ProtectInput): Promise<ProtectResult> {
     lpSeconds: input.limits?.lpSeconds ?? 10,
     deadline: started + (input.limits?.totalSeconds ?? 300) * 1000,
     stats: { lps: 0, fallbacks: 0 },
+    dist: new Float64Array(sys.labels.length),
+    mark: new Int32Array(sys.labels.length),
+    stamp: 0,
   };
   const primary = new Set<string>();
   const n = sys.labels.length;
@@ -125,7 +132,7 @@ function ensureProtected(ctx: Context, s: number, tiers: number[]): void {
     let solved = false;
     for (const cap of tiers) {
       if (performance.now() > ctx.deadline) break;
-      const { vars, complete } = neighbourhood(sys, s, cap);
+      const { vars, complete } = neighbourhood(ctx, s, cap);
       const outcome = solveDeviation(ctx, s, level, vars);
       if (outcome === 'limit') break;
       if (outcome === 'solved') {
@@ -170,29 +177,36 @@ function hideComponent(sys: System, s: number): void {
  * The `cap` cheapest variables around s (best first: a hidden cell costs nothing to pass, a published one its cost,
  * and each step one more so that the search stays near s). Fixed cells are constants, never variables.
  */
-function neighbourhood(sys: System, s: number, cap: number): { vars: number[]; complete: boolean } {
-  const dist = new Map<number, number>([[s, 0]]);
-  const done = new Set<number>();
+function neighbourhood(ctx: Context, s: number, cap: number): { vars: number[]; complete: boolean } {
+  const { sys, dist, mark } = ctx;
+  const stamp = ++ctx.stamp;
+  // mark[v] === stamp: reached; mark[v] === −stamp: taken.
   const heap = new MinHeap();
   heap.push(s, 0);
+  mark[s] = stamp;
+  dist[s] = 0;
   const vars: number[] = [];
+  let open = 1;
   while (heap.size > 0 && vars.length < cap) {
     const [u, d] = heap.pop();
-    if (done.has(u)) continue;
-    done.add(u);
+    if (mark[u] === -stamp || d > (dist[u] as number)) continue;
+    mark[u] = -stamp;
+    open--;
     vars.push(u);
     for (const r of sys.rowsOf[u] as number[]) {
       for (const w of (sys.rows[r] as System['rows'][number]).vars) {
-        if (sys.state[w] === FIXED || done.has(w)) continue;
+        if (sys.state[w] === FIXED || mark[w] === -stamp) continue;
         const next = d + 1 + (sys.state[w] === HIDDEN ? 0 : (sys.cost[w] as number));
-        if (next < (dist.get(w) ?? Infinity)) {
-          dist.set(w, next);
-          heap.push(w, next);
-        }
+        if (mark[w] !== stamp) {
+          mark[w] = stamp;
+          open++;
+        } else if (next >= (dist[w] as number)) continue;
+        dist[w] = next;
+        heap.push(w, next);
       }
     }
   }
-  return { vars, complete: heap.size === 0 || [...dist.keys()].every((w) => done.has(w)) };
+  return { vars, complete: open === 0 };
 }
 
 /**
@@ -269,9 +283,17 @@ function solveDeviation(ctx: Context, s: number, level: number, vars: number[]):
     if (sys.state[v] === CANDIDATE) sys.state[v] = HIDDEN;
   });
   witness(ctx, moved, y, 1);
-  // The same change scaled the other way is often a table too (then one LP protects both directions).
-  const other = level > 0 ? -sValue : ctx.k - sValue;
-  if (other !== 0 && feasibleScaled(sys, moved, y, other / level)) witness(ctx, moved, y, other / level);
+  // The same change scaled is often a table too: then it may protect s the other way, and the other sensitive cells
+  // it moves, without another LP (t·y keeps every equality; bounds and inequalities are checked).
+  for (const v of moved) {
+    if (!sys.sensitive[v] || (y[v] as number) === 0) continue;
+    const value = sys.values[v] as number;
+    for (const target of [0, ctx.k]) {
+      if (target === 0 ? (ctx.lo[v] as number) <= TOLERANCE : (ctx.hi[v] as number) >= ctx.k - TOLERANCE) continue;
+      const t = (target - value) / (y[v] as number);
+      if (t !== 1 && feasibleScaled(sys, moved, y, t)) witness(ctx, moved, y, t);
+    }
+  }
   return 'solved';
 }
 
