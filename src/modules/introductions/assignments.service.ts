@@ -1,5 +1,6 @@
 // Giving a list to a new employee: a snapshot of its entries with a personal link (only the token's hash is stored)
 // sent by e-mail, and the manager's follow-up: progress, a new link, ending or removing an introduction.
+
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { authorizeObject, hashToken } from '../../platform/server/actor.ts';
@@ -11,6 +12,7 @@ import type { Actor } from '../../platform/server/policy.ts';
 import { catalogueItemsByIds } from '../trainings/items-lookup.service.ts';
 import { itemIdsOf, progressEntries } from './entries-view.ts';
 import { type AssignInput, type AssignmentDto, INTRO_LIMITS } from './introductions.contracts.ts';
+import { introductionsMessages as im } from './introductions.messages.ts';
 import { introAssignment, introAssignmentEntry } from './introductions.table.ts';
 import type { SignedInContext } from './introductions-context.ts';
 import {
@@ -107,10 +109,7 @@ export async function assign(deps: IntroductionsDeps, ctx: SignedInContext, list
   authorizeObject(actor, 'introductions:manage', { organisationId: list.organisationId });
   const entries = await entriesOf(db, listId);
   if (entries.length === 0) {
-    throw new ValidationError(
-      [],
-      'Listan har inga punkter ännu. Lägg till minst en punkt innan du ger den till någon.',
-    );
+    throw new ValidationError([], im.listEmpty());
   }
   const [ongoing] = await db
     .select({ id: introAssignment.id })
@@ -123,9 +122,7 @@ export async function assign(deps: IntroductionsDeps, ctx: SignedInContext, list
       ),
     );
   if (ongoing) {
-    throw new ConflictError('Personen har redan den här introduktionen.', [
-      { path: 'email', message: 'Personen har redan den här introduktionen. Skicka länken igen i stället.' },
-    ]);
+    throw new ConflictError(im.alreadyAssigned(), [{ path: 'email', message: im.alreadyAssignedResend() }]);
   }
   // A user of the same municipality with this address also sees it under "Min introduktion".
   const [existingUser] = await db
@@ -200,7 +197,7 @@ async function sendLink(deps: IntroductionsDeps, row: AssignmentRow, token: stri
 async function managedAssignment(db: Db, actor: Actor, id: string): Promise<AssignmentRow> {
   authorizeAny(actor, 'introductions:manage');
   const [row] = await db.select().from(introAssignment).where(eq(introAssignment.id, id));
-  if (!row) throw new NotFoundError('Introduktionen finns inte.');
+  if (!row) throw new NotFoundError(im.introductionNotFound());
   authorizeObject(actor, 'introductions:manage', { organisationId: row.organisationId });
   return row;
 }
@@ -210,7 +207,7 @@ export async function resendLink(deps: IntroductionsDeps, ctx: SignedInContext, 
   const { actor } = ctx;
   const { db } = deps;
   const row = await managedAssignment(db, actor, id);
-  if (row.endedAt) throw new ConflictError('Introduktionen är avslutad. Ge listan på nytt i stället.');
+  if (row.endedAt) throw new ConflictError(im.introductionEndedGiveAgain());
   const { token, tokenHash, tokenExpiresAt } = newToken();
   const updated = await inTransaction(db, async (tx) => {
     const [saved] = await tx
@@ -236,7 +233,7 @@ export async function endAssignment(deps: IntroductionsDeps, ctx: SignedInContex
   const { actor } = ctx;
   const { db } = deps;
   const row = await managedAssignment(db, actor, id);
-  if (row.endedAt) throw new ConflictError('Introduktionen är redan avslutad.');
+  if (row.endedAt) throw new ConflictError(im.introductionAlreadyEnded());
   const updated = await inTransaction(db, async (tx) => {
     const [saved] = await tx
       .update(introAssignment)

@@ -1,11 +1,13 @@
 // A list's entries: catalogue items and local points, added, removed and moved; the catalogue search that offers
 // the items to add.
+
 import { and, eq } from 'drizzle-orm';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import { catalogueItemsByIds, searchApprovedItems } from '../trainings/items-lookup.service.ts';
 import { type AddEntryInput, type CatalogueChoiceDto, INTRO_LIMITS } from './introductions.contracts.ts';
+import { introductionsMessages as im } from './introductions.messages.ts';
 import { introList, introListEntry } from './introductions.table.ts';
 import type { SignedInContext } from './introductions-context.ts';
 import {
@@ -36,18 +38,16 @@ export async function addEntry(deps: IntroductionsDeps, ctx: SignedInContext, li
   authorizeListChange(actor, list);
   const existing = await entriesOf(db, listId);
   if (existing.length >= INTRO_LIMITS.maxEntries) {
-    throw new ValidationError([], `En lista kan ha högst ${INTRO_LIMITS.maxEntries} punkter.`);
+    throw new ValidationError([], im.tooManyEntries({ max: INTRO_LIMITS.maxEntries }));
   }
   let values: Omit<typeof introListEntry.$inferInsert, 'listId' | 'position'>;
   if (input.kind === 'catalogue') {
     const item = (await catalogueItemsByIds(db, [input.trainingItemId])).get(input.trainingItemId);
     if (!item?.available) {
-      throw new ValidationError([{ path: 'trainingItemId', message: 'Välj en utbildning som finns i katalogen.' }]);
+      throw new ValidationError([{ path: 'trainingItemId', message: im.chooseCatalogueItem() }]);
     }
     if (existing.some((e) => e.trainingItemId === item.id)) {
-      throw new ConflictError('Utbildningen finns redan i listan.', [
-        { path: 'trainingItemId', message: 'Utbildningen finns redan i listan.' },
-      ]);
+      throw new ConflictError(im.itemAlreadyInList(), [{ path: 'trainingItemId', message: im.itemAlreadyInList() }]);
     }
     values = { kind: 'catalogue', trainingItemId: item.id, title: item.title, url: null, description: '' };
   } else {
@@ -72,7 +72,7 @@ export async function removeEntry(deps: IntroductionsDeps, ctx: SignedInContext,
       .delete(introListEntry)
       .where(and(eq(introListEntry.id, entryId), eq(introListEntry.listId, listId)))
       .returning({ id: introListEntry.id });
-    if (removed.length === 0) throw new NotFoundError('Punkten finns inte i listan.');
+    if (removed.length === 0) throw new NotFoundError(im.entryNotFound());
     await touch(tx, ctx, list);
   });
   return listDto(db, actor, await findList(db, listId));
@@ -93,7 +93,7 @@ export async function moveEntry(
   authorizeListChange(actor, list);
   const entries = await entriesOf(db, listId);
   const index = entries.findIndex((e) => e.id === entryId);
-  if (index < 0) throw new NotFoundError('Punkten finns inte i listan.');
+  if (index < 0) throw new NotFoundError(im.entryNotFound());
   const other = direction === 'up' ? index - 1 : index + 1;
   if (other >= 0 && other < entries.length) {
     const order = entries.map((e) => e.id);

@@ -1,5 +1,6 @@
 // What every part of the introductions service shares: its dependencies, the row types, the policy gates and
 // the lookups of a list, its entries and the municipalities' names.
+
 import { asc, eq, inArray } from 'drizzle-orm';
 import { authorize } from '../../platform/server/actor.ts';
 import type { Db } from '../../platform/server/db.ts';
@@ -8,6 +9,7 @@ import type { Mailer } from '../../platform/server/mail.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import type { Action, Actor } from '../../platform/server/policy.ts';
 import type { CatalogueLookupDeps } from '../trainings/items-lookup.service.ts';
+import { introductionsMessages as im } from './introductions.messages.ts';
 import { type introAssignment, type introAssignmentEntry, introList, introListEntry } from './introductions.table.ts';
 
 export type IntroductionsDeps = {
@@ -34,7 +36,7 @@ export function authorizeListChange(actor: Actor, list: ListRow) {
 
 export async function findList(db: Db, id: string): Promise<ListRow> {
   const [row] = await db.select().from(introList).where(eq(introList.id, id));
-  if (!row) throw new NotFoundError('Listan finns inte.');
+  if (!row) throw new NotFoundError(im.listNotFound());
   return row;
 }
 

@@ -412,6 +412,16 @@ describe('giving a list to a new employee', () => {
       .where(eq(introAssignment.id, assignment.id));
     expect((await openLink(token)).statusCode).toBe(404);
   });
+
+  it('answers an unknown link in the language the browser asks for', async () => {
+    const url = `/api/public/introductions/introduction?token=${'x'.repeat(43)}`;
+    const sv = await t.app.inject({ method: 'GET', url });
+    expect(sv.statusCode).toBe(404);
+    expect(sv.json().error.message).toBe('Länken gäller inte längre. Be din chef att skicka en ny.');
+    const en = await t.app.inject({ method: 'GET', url, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(en.statusCode).toBe(404);
+    expect(en.json().error.message).toBe('The link is no longer valid. Ask your manager to send a new one.');
+  });
 });
 
 describe('the municipality boundary and the shared library', () => {

@@ -1,5 +1,6 @@
 // Introduction lists: a municipality's own lists and the library of every municipality's lists; creating,
 // changing, deleting and copying a list.
+
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { authorize } from '../../platform/server/actor.ts';
 import { audit } from '../../platform/server/audit.ts';
@@ -16,6 +17,7 @@ import {
   type ListSummaryDto,
   type UpdateListInput,
 } from './introductions.contracts.ts';
+import { introductionsMessages as im } from './introductions.messages.ts';
 import { introAssignment, introList, introListEntry } from './introductions.table.ts';
 import type { SignedInContext } from './introductions-context.ts';
 import {
@@ -31,20 +33,20 @@ import {
 /** Where a new or copied list goes: the actor's municipality, or for a regional admin the one chosen. */
 async function targetMunicipality(db: Db, actor: Actor, chosen: string | undefined): Promise<string> {
   const id = chosen ?? (actor.organisationKind === 'municipality' ? actor.organisationId : undefined);
-  if (!id) throw new ValidationError([{ path: 'municipalityId', message: 'Välj en kommun.' }]);
+  if (!id) throw new ValidationError([{ path: 'municipalityId', message: im.chooseMunicipality() }]);
   authorize(actor, 'introductions:manage', { organisationId: id, organisationKind: 'municipality' });
   const [row] = await db
     .select({ id: organisation.id })
     .from(organisation)
     .where(and(eq(organisation.id, id), eq(organisation.kind, 'municipality'), eq(organisation.active, true)));
-  if (!row) throw new ValidationError([{ path: 'municipalityId', message: 'Välj en kommun ur listan.' }]);
+  if (!row) throw new ValidationError([{ path: 'municipalityId', message: im.chooseListedMunicipality() }]);
   return row.id;
 }
 
 async function checkProfession(deps: IntroductionsDeps, key: string | undefined) {
   if (key === undefined) return;
   if (!(await catalogueProfessionKeys(deps.trainings)).has(key)) {
-    throw new ValidationError([{ path: 'professionKey', message: 'Välj ett yrke ur listan.' }]);
+    throw new ValidationError([{ path: 'professionKey', message: im.chooseListedProfession() }]);
   }
 }
 

@@ -1,5 +1,6 @@
 // The employee's side: their ongoing introductions when signed in, and the one behind a personal link (no sign-in);
 // ticking entries off.
+
 import { and, asc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { hashToken } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
@@ -9,6 +10,7 @@ import { NotFoundError } from '../../platform/server/errors.ts';
 import type { Actor } from '../../platform/server/policy.ts';
 import { progressEntries } from './entries-view.ts';
 import type { IntroductionDto } from './introductions.contracts.ts';
+import { introductionsMessages as im } from './introductions.messages.ts';
 import { introAssignment, introAssignmentEntry } from './introductions.table.ts';
 import type { SignedInContext } from './introductions-context.ts';
 import {
@@ -19,8 +21,6 @@ import {
   municipalityNames,
   readEvents,
 } from './introductions-scope.ts';
-
-const GONE = 'Länken gäller inte längre. Be din chef att skicka en ny.';
 
 async function introductionDtos(db: Db, rows: AssignmentRow[]): Promise<IntroductionDto[]> {
   const entries = await progressEntries(
@@ -83,7 +83,7 @@ export async function setMyProgress(
   const { actor } = ctx;
   authorizeAny(actor, 'introductions:follow');
   const [row] = await myAssignments(deps.db, actor, eq(introAssignment.id, id));
-  if (!row) throw new NotFoundError('Introduktionen finns inte.');
+  if (!row) throw new NotFoundError(im.introductionNotFound());
   return setProgress(deps, ctx, row, entryId, done);
 }
 
@@ -98,7 +98,7 @@ async function byToken(db: Db, token: string): Promise<AssignmentRow> {
         gt(introAssignment.tokenExpiresAt, new Date()),
       ),
     );
-  if (!row) throw new NotFoundError(GONE);
+  if (!row) throw new NotFoundError(im.linkGone());
   return row;
 }
 
@@ -134,7 +134,7 @@ async function setProgress(
       .select()
       .from(introAssignmentEntry)
       .where(and(eq(introAssignmentEntry.id, entryId), eq(introAssignmentEntry.assignmentId, row.id)));
-    if (!entry) throw new NotFoundError('Punkten finns inte i din introduktion.');
+    if (!entry) throw new NotFoundError(im.myEntryNotFound());
     const doneAt: AssignmentEntryRow['doneAt'] = done ? (entry.doneAt ?? now) : null;
     await tx.update(introAssignmentEntry).set({ doneAt }).where(eq(introAssignmentEntry.id, entryId));
     await tx.update(introAssignment).set({ lastActivityAt: now }).where(eq(introAssignment.id, row.id));

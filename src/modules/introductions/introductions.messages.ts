@@ -1,0 +1,42 @@
+// The texts the introductions services answer with, in Swedish and English (platform/shared/messages.ts).
+import { defineMessages } from '../../platform/shared/messages.ts';
+
+export const introductionsMessages = defineMessages('introductions', {
+  listNotFound: { sv: 'Listan finns inte.', en: 'The list does not exist.' },
+  chooseMunicipality: { sv: 'Välj en kommun.', en: 'Choose a municipality.' },
+  chooseListedMunicipality: { sv: 'Välj en kommun ur listan.', en: 'Choose a municipality from the list.' },
+  chooseListedProfession: { sv: 'Välj ett yrke ur listan.', en: 'Choose a profession from the list.' },
+  tooManyEntries: { sv: 'En lista kan ha högst {{max}} punkter.', en: 'A list can have at most {{max}} items.' },
+  chooseCatalogueItem: {
+    sv: 'Välj en utbildning som finns i katalogen.',
+    en: 'Choose a training that is in the catalogue.',
+  },
+  itemAlreadyInList: { sv: 'Utbildningen finns redan i listan.', en: 'The training is already in the list.' },
+  entryNotFound: { sv: 'Punkten finns inte i listan.', en: 'The item is not in the list.' },
+  listEmpty: {
+    sv: 'Listan har inga punkter ännu. Lägg till minst en punkt innan du ger den till någon.',
+    en: 'The list has no items yet. Add at least one item before you give it to someone.',
+  },
+  alreadyAssigned: {
+    sv: 'Personen har redan den här introduktionen.',
+    en: 'The person already has this introduction.',
+  },
+  alreadyAssignedResend: {
+    sv: 'Personen har redan den här introduktionen. Skicka länken igen i stället.',
+    en: 'The person already has this introduction. Send the link again instead.',
+  },
+  introductionNotFound: { sv: 'Introduktionen finns inte.', en: 'The introduction does not exist.' },
+  introductionEndedGiveAgain: {
+    sv: 'Introduktionen är avslutad. Ge listan på nytt i stället.',
+    en: 'The introduction has ended. Give the list again instead.',
+  },
+  introductionAlreadyEnded: { sv: 'Introduktionen är redan avslutad.', en: 'The introduction has already ended.' },
+  linkGone: {
+    sv: 'Länken gäller inte längre. Be din chef att skicka en ny.',
+    en: 'The link is no longer valid. Ask your manager to send a new one.',
+  },
+  myEntryNotFound: {
+    sv: 'Punkten finns inte i din introduktion.',
+    en: 'The item is not in your introduction.',
+  },
+});
