@@ -4,6 +4,11 @@ import type { introductionsSv } from './introductions.sv.ts';
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const introductionsEn: Texts<typeof introductionsSv> = {
+  nav: {
+    introductions: 'Introduction',
+    introductionLists: 'Introduction lists',
+    myIntroduction: 'My introduction',
+  },
   lists: {
     title: 'Introduction lists',
     intro:

@@ -1,5 +1,10 @@
 // Swedish texts of the introduction lists' pages (managers' lists, editor and follow-up; the employee's checklist).
 export const introductionsSv = {
+  nav: {
+    introductions: 'Introduktion',
+    introductionLists: 'Introduktionslistor',
+    myIntroduction: 'Min introduktion',
+  },
   lists: {
     title: 'Introduktionslistor',
     intro:

@@ -9,7 +9,6 @@ export const introductionsWeb = {
   translations: [{ namespace: 'introductions', sv: introductionsSv, en: introductionsEn }],
   publicRoutes: [...publicIntroductionsRoutes],
   signedInRoutes: [...introductionsRoutes],
-  navNamespace: 'translation',
   nav: [
     {
       label: 'nav.introductions',

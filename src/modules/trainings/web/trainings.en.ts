@@ -2,6 +2,16 @@
 import type { trainingsSv } from './trainings.sv.ts';
 
 export const trainingsEn: typeof trainingsSv = {
+  nav: {
+    trainings: 'Web trainings',
+    trainingsCatalogue: 'Catalogue',
+    trainingsSuggest: 'Suggest a training',
+    trainingsReview: 'Review trainings',
+    trainingsRounds: 'Review rounds',
+    trainingsMyReview: 'My review',
+    trainingsImport: 'Import trainings',
+    trainingsTopics: 'Topics',
+  },
   catalogue: {
     title: 'Web trainings',
     intro:

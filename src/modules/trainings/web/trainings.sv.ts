@@ -1,5 +1,15 @@
 // Swedish texts of the web trainings pages (the public catalogue, suggestions and the review queue).
 export const trainingsSv = {
+  nav: {
+    trainings: 'Webbutbildningar',
+    trainingsCatalogue: 'Katalogen',
+    trainingsSuggest: 'Föreslå en utbildning',
+    trainingsReview: 'Granska utbildningar',
+    trainingsRounds: 'Granskningsomgångar',
+    trainingsMyReview: 'Min granskning',
+    trainingsImport: 'Importera utbildningar',
+    trainingsTopics: 'Ämnen',
+  },
   catalogue: {
     title: 'Webbutbildningar',
     intro:

@@ -9,7 +9,6 @@ export const trainingsWeb = {
   translations: [{ namespace: 'trainings', sv: trainingsSv, en: trainingsEn }],
   publicRoutes: [...publicTrainingsRoutes],
   signedInRoutes: [...trainingsRoutes],
-  navNamespace: 'translation',
   nav: [
     {
       label: 'nav.trainings',
