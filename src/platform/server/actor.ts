@@ -63,13 +63,12 @@ export async function resolveActor(
   if (!cookie) return null;
   const cache = deps.actorCache;
   const hit = cache?.entries.get(cookie.token);
-  if (hit && hit.until > Date.now()) return hit.actor;
+  if (hit) return hit;
   const generation = cache?.generation;
   const actor = await resolveSession(deps, cookie, reply);
   // A change that cleared the cache while this lookup ran may have made its answer stale: keep it out.
   if (cache && actor && cache.generation === generation) {
-    if (cache.entries.size >= ACTOR_CACHE_MAX) cache.entries.clear();
-    cache.entries.set(cookie.token, { actor, until: Date.now() + deps.config.session.cacheSeconds * 1000 });
+    cache.entries.set(cookie.token, actor, { ttl: deps.config.session.cacheSeconds * 1000 });
   }
   return actor;
 }
@@ -80,15 +79,17 @@ export async function resolveActor(
  * same load balancer may go on trusting a revoked session for at most `session.cacheSeconds`.
  * (docs/decisions/002-actor-cache.md)
  */
+const ACTOR_CACHE_MAX = 10_000;
+
 export class ActorCache {
-  readonly entries = new Map<string, { actor: Actor; until: number }>();
+  /** Resolved actors by session token, each for `session.cacheSeconds`; the least recently used go first. */
+  readonly entries = new LRUCache<string, Actor>({ max: ACTOR_CACHE_MAX, ttlAutopurge: false });
   generation = 0;
   clear() {
     this.entries.clear();
     this.generation++;
   }
 }
-const ACTOR_CACHE_MAX = 10_000;
 
 type SessionCookie = { name: string; rawValue: string; token: string };
 
