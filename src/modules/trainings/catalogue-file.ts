@@ -4,11 +4,7 @@
 import { open, readFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../../platform/server/export.ts';
-import {
-  detectSeparator as detectCsvSeparator,
-  parseCsv as parseCsvText,
-  readCsv as readCsvFile,
-} from '../../platform/server/imports/csv.ts';
+import { readCsv as readCsvFile } from '../../platform/server/imports/csv.ts';
 import { inspectXlsx, UploadRejectedError } from '../../platform/server/upload-guard.ts';
 import { TRAINING_IMPORT_LIMITS, type TrainingFileType } from './trainings.contracts.ts';
 
@@ -56,14 +52,6 @@ export function readCsv(bytes: Buffer): ReadFile {
   // Blank lines stay, so that "Rad 7" is the seventh record, as Excel numbers the rows.
   return { fileType: 'csv', separator, rows };
 }
-
-/**
- * @deprecated The population import's until it reads through platform/server/imports/csv.ts itself; kept so that
- * nothing breaks in between. New code calls the platform's reader.
- */
-export const detectSeparator = (text: string): ';' | ',' => detectCsvSeparator(text, [';', ',']);
-/** @deprecated See detectSeparator. */
-export const parseCsv = (text: string, separator: ';' | ','): string[][] => parseCsvText(text, separator, MAX_RECORDS);
 
 function checkSize(rows: string[][]) {
   const dataRows = rows.slice(1).filter((row) => row.some((c) => c.trim())).length;

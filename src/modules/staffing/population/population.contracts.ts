@@ -10,7 +10,7 @@ export const POPULATION_LIMITS = {
   yearsAhead: 30,
   /** The CSV: 15 municipalities × 31 years × 3 groups (1,395 rows) is well under both. */
   uploadBytes: 1024 * 1024,
-  /** Data rows; the shared CSV parser (catalogue-file.ts) stops reading beyond twice its own 5,000. */
+  /** Data rows; the CSV reader (platform/server/imports/csv.ts) stops reading beyond twice as many. */
   rows: 5000,
 } as const;
 

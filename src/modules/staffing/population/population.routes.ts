@@ -1,9 +1,10 @@
 // Thin routes of the population projections (befolkningsprognos), registered inside the staffing module (under
 // /api/staffing/population…). Permission checks live in population.service.ts through the policy module.
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, ValidationError } from '../../../platform/server/errors.ts';
+import { withUpload } from '../../../platform/server/imports/upload.ts';
 import { sendFile } from '../../../platform/server/send-file.ts';
 import {
   POPULATION_LIMITS,
@@ -66,7 +67,7 @@ export default async function populationRoutes(fastify: FastifyInstance) {
         response: { 200: populationImportPreviewSchema },
       },
     },
-    async (req) => previewPopulationImport(db, req.ctx, await receiveCsv(req)),
+    (req) => receiveCsv(req, (file) => previewPopulationImport(db, req.ctx, file)),
   );
   app.post(
     '/staffing/population/import/confirm',
@@ -82,7 +83,9 @@ export default async function populationRoutes(fastify: FastifyInstance) {
       },
     },
     async (req, reply) =>
-      reply.code(201).send(await confirmPopulationImport(db, req.ctx, await receiveCsv(req), req.query.token)),
+      reply
+        .code(201)
+        .send(await receiveCsv(req, (file) => confirmPopulationImport(db, req.ctx, file, req.query.token))),
   );
   app.get(
     '/staffing/population/:municipalityId',
@@ -110,21 +113,10 @@ export default async function populationRoutes(fastify: FastifyInstance) {
   );
 }
 
-class PayloadTooLargeError extends AppError {
-  constructor() {
-    super(413, 'payload_too_large', 'Filen är för stor. Största tillåtna storlek är 1 MB.');
-  }
-}
-
-/** The uploaded CSV (multipart field "file"), refused beyond the limit. */
-async function receiveCsv(req: FastifyRequest): Promise<PopulationUpload> {
-  if (!req.isMultipart()) {
-    throw new ValidationError([{ path: 'file', message: 'Skicka filen som multipart/form-data (fältet file).' }]);
-  }
-  const part = await req.file({ limits: { fileSize: POPULATION_LIMITS.uploadBytes } });
-  if (!part) throw new ValidationError([{ path: 'file', message: 'Välj en fil att ladda upp.' }]);
-  const chunks: Buffer[] = [];
-  for await (const chunk of part.file) chunks.push(chunk as Buffer);
-  if (part.file.truncated) throw new PayloadTooLargeError();
-  return { name: (part.filename || 'prognos.csv').slice(0, 200), bytes: Buffer.concat(chunks) };
+/** The uploaded CSV (multipart field "file") through the platform's upload helper, refused (413) beyond the limit. */
+function receiveCsv<T>(req: FastifyRequest, use: (file: PopulationUpload) => Promise<T>): Promise<T> {
+  const limits = { maxBytes: POPULATION_LIMITS.uploadBytes, defaultName: 'prognos.csv' };
+  return withUpload(req, req.server.deps.config, limits, async (file) =>
+    use({ name: file.name, bytes: await readFile(file.path) }),
+  );
 }

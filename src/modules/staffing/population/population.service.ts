@@ -2,21 +2,31 @@
 // statistics), saved from the form or imported from CSV by the regional admin for any municipality and by a
 // municipality's reporters and municipal admins for their own. The forecast reads them (forecast.ts).
 //
-// The CSV import is stateless as the trainings import is (catalogue-import.ts): a preview writes nothing and answers
-// a token; the confirmation sends the same file again with the token, is checked again, and writes every row in one
-// transaction or none. Rows the file does not name are left as they are, so the same file twice changes nothing.
+// The CSV import runs on the platform's import kit (decision 011), as the catalogue's does (catalogue-import.ts): the
+// file is read by the shared CSV reader, a preview stores its checked plan and answers its digest as the token; the
+// confirmation sends the same file again with the token, is checked again, and applies the stored plan through
+// `confirmPreview` — every row in one transaction or none, refused when the saved values it was computed against moved.
+// Rows the file does not name are left as they are, so the same file twice changes nothing.
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { authorize, authorizeObject, requireActorOf } from '../../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../../platform/server/db.ts';
-import { AppError, ConflictError, type FieldError, NotFoundError } from '../../../platform/server/errors.ts';
+import { ConflictError, NotFoundError } from '../../../platform/server/errors.ts';
 import { toCsv } from '../../../platform/server/export.ts';
+import { readCsv } from '../../../platform/server/imports/csv.ts';
+import {
+  confirmPreview,
+  findPreviewByDigest,
+  fingerprint,
+  type ImportKind,
+  ImportRejectedError,
+  storePreview,
+} from '../../../platform/server/imports/pending-imports.ts';
 import { organisation } from '../../../platform/server/organisation.table.ts';
 import { type Actor, can } from '../../../platform/server/policy.ts';
 import type { DownloadFile } from '../../../platform/server/send-file.ts';
 import { UploadRejectedError } from '../../../platform/server/upload-guard.ts';
-import { detectSeparator, parseCsv } from '../../trainings/catalogue-file.ts';
 import { populationProjection } from '../population.table.ts';
 import {
   POPULATION_AGE_GROUPS,
@@ -244,13 +254,11 @@ export async function exportPopulation(db: Db, ctx: RequestContext, municipality
 export type PopulationUpload = { name: string; bytes: Buffer };
 
 /** A file whose cells have errors: 422 with every error as a field "7.antal" (row.column). */
-export class PopulationImportRejectedError extends AppError {
+export class PopulationImportRejectedError extends ImportRejectedError {
   constructor(errors: PopulationCellErrorDto[]) {
     super(
-      422,
-      'import_rejected',
+      errors.map((e) => ({ path: `${e.row}.${e.column}`, message: e.message })),
       `Filen har ${errors.length === 1 ? 'ett fel' : `${errors.length} fel`}. Rätta filen och förhandsgranska den igen.`,
-      errors.map((e): FieldError => ({ path: `${e.row}.${e.column}`, message: e.message })),
     );
   }
 }
@@ -293,40 +301,27 @@ type PlannedRow = {
   inhabitants: number;
 };
 
-type Checked = { preview: PopulationImportPreviewDto; planned: PlannedRow[]; current: Map<string, number> };
+type Checked = { preview: PopulationImportPreviewDto; plan: PopulationPlan | null; sha256: string };
 
 const keyOf = (municipalityId: string, year: number, ageGroup: string) => `${municipalityId}/${year}/${ageGroup}`;
 
-/** Binary content (an image, a PDF) decodes as UTF-8 only by chance and holds C0 controls other than line breaks. */
-function hasControlCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 && (code < 0x09 || code > 0x0d)) return true;
-  }
-  return false;
-}
+const NOT_UTF8 =
+  'Filen är inte en CSV-fil i UTF-8. Spara den i Excel som ”CSV UTF-8 (kommaavgränsad)” och försök igen.';
 
-function decode(bytes: Buffer): string {
-  if (bytes.length > POPULATION_LIMITS.uploadBytes) {
-    throw new UploadRejectedError('too_large', 'Filen är för stor. Största tillåtna storlek är 1 MB.');
-  }
+/** The file's records by the shared CSV reader (`;` or `,`); an XLSX, Windows-1252 and binary content are refused. */
+function readFile(bytes: Buffer) {
   if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) {
     throw new UploadRejectedError(
       'not_xlsx',
       'Prognosen importeras som CSV. Spara filen i Excel som ”CSV UTF-8 (kommaavgränsad)” och försök igen.',
     );
   }
-  try {
-    // A leading BOM is dropped; a file in Windows-1252 is refused rather than misread.
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (hasControlCharacters(text)) throw new Error('binary');
-    return text;
-  } catch {
-    throw new UploadRejectedError(
-      'not_xlsx',
-      'Filen är inte en CSV-fil i UTF-8. Spara den i Excel som ”CSV UTF-8 (kommaavgränsad)” och försök igen.',
-    );
-  }
+  // A file far beyond the limit is not read to its end: refused whole below, never imported in part.
+  return readCsv(bytes, {
+    maxRecords: 2 * POPULATION_LIMITS.rows + 1,
+    separators: [';', ','],
+    notUtf8Message: NOT_UTF8,
+  });
 }
 
 const tooManyRows = () =>
@@ -336,10 +331,7 @@ const tooManyRows = () =>
   );
 
 async function checkFile(db: Db, actor: Actor, file: PopulationUpload): Promise<Checked> {
-  const text = decode(file.bytes);
-  const separator = detectSeparator(text);
-  const records = parseCsv(text, separator);
-  // The parser stops early on a file far beyond the limit: refused whole, never imported in part.
+  const { separator, rows: records } = readFile(file.bytes);
   if (records.length > 2 * POPULATION_LIMITS.rows) throw tooManyRows();
   const [headerRow = [], ...dataRows] = records;
   const errors: PopulationCellErrorDto[] = [];
@@ -453,7 +445,10 @@ async function checkFile(db: Db, actor: Actor, file: PopulationUpload): Promise<
     }
   }
 
-  const current = await currentValues(db, planned);
+  const current = await currentValues(
+    db,
+    planned.map((p) => ({ municipalityId: p.municipality.id })),
+  );
   const perMunicipality = new Map<string, PopulationImportPreviewDto['municipalities'][number]>();
   let news = 0;
   let changed = 0;
@@ -484,13 +479,24 @@ async function checkFile(db: Db, actor: Actor, file: PopulationUpload): Promise<
     municipalities: [...perMunicipality.values()].sort((a, b) =>
       a.municipalityName.localeCompare(b.municipalityName, 'sv'),
     ),
-    token: errors.length === 0 ? tokenOf(file, planned, current) : null,
+    token: null,
   };
-  return { preview, planned, current };
+  const plan: PopulationPlan | null =
+    errors.length === 0
+      ? {
+          rows: planned.map((p) => {
+            const old = current.get(keyOf(p.municipality.id, p.year, p.ageGroup)) ?? null;
+            const { id: municipalityId } = p.municipality;
+            return { municipalityId, year: p.year, ageGroup: p.ageGroup, inhabitants: p.inhabitants, old };
+          }),
+          counts: preview.counts,
+        }
+      : null;
+  return { preview, plan, sha256: createHash('sha256').update(file.bytes).digest('hex') };
 }
 
-async function currentValues(db: Db, planned: PlannedRow[]): Promise<Map<string, number>> {
-  const ids = [...new Set(planned.map((p) => p.municipality.id))];
+async function currentValues(db: Db, planned: { municipalityId: string }[]): Promise<Map<string, number>> {
+  const ids = [...new Set(planned.map((p) => p.municipalityId))];
   const current = new Map<string, number>();
   if (ids.length === 0) return current;
   const rows = await db.select().from(populationProjection).where(inArray(populationProjection.municipalityId, ids));
@@ -498,14 +504,53 @@ async function currentValues(db: Db, planned: PlannedRow[]): Promise<Map<string,
   return current;
 }
 
-/** The same file against the same saved values gives the same token; a change in between gives another. */
-function tokenOf(file: PopulationUpload, planned: PlannedRow[], current: Map<string, number>): string {
-  const plan = planned.map((p) => {
-    const key = keyOf(p.municipality.id, p.year, p.ageGroup);
-    return [key, p.inhabitants, current.get(key) ?? null];
-  });
-  return createHash('sha256').update(file.bytes).update(JSON.stringify(plan)).digest('hex');
-}
+/** What a confirmation writes: every row of the file with the value it had at the preview (null: none). */
+type PopulationPlan = {
+  rows: {
+    municipalityId: string;
+    year: number;
+    ageGroup: PopulationAgeGroup;
+    inhabitants: number;
+    old: number | null;
+  }[];
+  counts: PopulationImportPreviewDto['counts'];
+};
+
+const STALE = 'Prognosen har ändrats sedan förhandsgranskningen. Förhandsgranska filen igen innan du importerar.';
+
+/** The population import on the platform's protocol: its basis is the saved value of every row the file names. */
+const populationImport: ImportKind<PopulationPlan> = {
+  kind: 'staffing.population_import',
+  expiresInHours: 24,
+  basis: async (db, plan) => {
+    const current = await currentValues(db, plan.rows);
+    return fingerprint(plan.rows.map((r) => current.get(keyOf(r.municipalityId, r.year, r.ageGroup)) ?? null));
+  },
+  // One writer at a time (a form save or another import waits), so the basis checked is what is written over.
+  lock: async (tx) => {
+    await tx.execute(sql`LOCK TABLE ${populationProjection} IN SHARE ROW EXCLUSIVE MODE`);
+  },
+  apply: async (tx, ctx, preview) => {
+    const writing = preview.plan.rows.filter((r) => r.old !== r.inhabitants);
+    await upsert(
+      tx,
+      requireActorOf(ctx),
+      writing.map(({ old: _old, ...r }) => r),
+    );
+    const touched = [...new Set(writing.map((r) => r.municipalityId))];
+    await audit(
+      tx,
+      ctx,
+      touched.map((id) => ({
+        action: 'population_projection.import',
+        entityType: 'population_projection',
+        entityId: id,
+        organisationId: id,
+      })),
+    );
+  },
+  messages: { stale: STALE, expired: STALE, handled: STALE },
+};
 
 /** Only those who may change some municipality's projection import (the rows are then checked one by one). */
 function authorizeImport(actor: Actor) {
@@ -520,7 +565,11 @@ export async function previewPopulationImport(
 ): Promise<PopulationImportPreviewDto> {
   const actor = requireActorOf(ctx);
   authorizeImport(actor);
-  return (await checkFile(db, actor, file)).preview;
+  const { preview, plan, sha256 } = await checkFile(db, actor, file);
+  if (!plan) return preview;
+  const stored = await storePreview(db, ctx, populationImport, { fileName: file.name, sha256, plan });
+  // The same file checked against the same saved values gives the same token; anything else does not.
+  return { ...preview, token: stored.digest };
 }
 
 /** Checks the same file again and writes every row in one transaction, or nothing. */
@@ -532,45 +581,17 @@ export async function confirmPopulationImport(
 ): Promise<PopulationImportResultDto> {
   const actor = requireActorOf(ctx);
   authorizeImport(actor);
-  const { preview, planned } = await checkFile(db, actor, file);
+  const { preview, plan, sha256 } = await checkFile(db, actor, file);
   if (preview.errors.length > 0) throw new PopulationImportRejectedError(preview.errors);
-  if (preview.token !== token) {
+  const stored = await findPreviewByDigest(db, ctx, populationImport, token);
+  // The token is the digest of this file's plan against the values as they were: another file, or the same file
+  // against changed values, gives another plan.
+  if (!stored || stored.sha256 !== sha256 || !plan || fingerprint(plan) !== fingerprint(stored.plan)) {
     throw new ConflictError(
       'Filen eller prognosen har ändrats sedan förhandsgranskningen. Förhandsgranska filen igen innan du importerar.',
     );
   }
-  await inTransaction(db, async (tx) => {
-    // One writer at a time (a form save or another import waits), so the check below sees what is written.
-    await tx.execute(sql`LOCK TABLE ${populationProjection} IN SHARE ROW EXCLUSIVE MODE`);
-    // Values changed between the check and this transaction: refused rather than overwritten unseen.
-    const again = await currentValues(tx, planned);
-    if (tokenOf(file, planned, again) !== token) {
-      throw new ConflictError(
-        'Prognosen har ändrats sedan förhandsgranskningen. Förhandsgranska filen igen innan du importerar.',
-      );
-    }
-    const writing = planned.filter((p) => again.get(keyOf(p.municipality.id, p.year, p.ageGroup)) !== p.inhabitants);
-    await upsert(
-      tx,
-      actor,
-      writing.map((p) => ({
-        municipalityId: p.municipality.id,
-        year: p.year,
-        ageGroup: p.ageGroup,
-        inhabitants: p.inhabitants,
-      })),
-    );
-    const touched = [...new Set(writing.map((p) => p.municipality.id))];
-    await audit(
-      tx,
-      ctx,
-      touched.map((id) => ({
-        action: 'population_projection.import',
-        entityType: 'population_projection',
-        entityId: id,
-        organisationId: id,
-      })),
-    );
-  });
-  return { created: preview.counts.new, updated: preview.counts.changed, unchanged: preview.counts.unchanged };
+  await confirmPreview(db, ctx, populationImport, stored.id, undefined);
+  const { counts } = stored.plan;
+  return { created: counts.new, updated: counts.changed, unchanged: counts.unchanged };
 }
