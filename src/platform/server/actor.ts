@@ -313,6 +313,14 @@ export function authorizeObject(actor: Actor, action: Action, resource: Resource
   throw new ForbiddenError();
 }
 
+/** A request whose caller is known: what services receive once the route has resolved the actor. */
+export type SignedInContext = RequestContext & { actor: Actor };
+
+/** The route's one lookup of the actor (401 when signed out); the service gets the actor with the request's id and IP. */
+export function signedIn(ctx: RequestContext): SignedInContext {
+  return { ...ctx, actor: requireActorOf(ctx) };
+}
+
 /** The actor of a service call, or 401. */
 export function requireActorOf(ctx: RequestContext): Actor {
   if (!ctx.actor) throw new UnauthorizedError();
