@@ -3,7 +3,14 @@ import { isCommonPassword, passwordProblem } from './password-policy.ts';
 
 describe('password policy', () => {
   it('refuses common passwords, also with digits and signs added at the ends or a word repeated', () => {
-    for (const common of ['password1234', 'qwertyuiop12', 'Lösenord2026!', 'Sommar2026!!', 'sommarsommar', '123456789012']) {
+    for (const common of [
+      'password1234',
+      'qwertyuiop12',
+      'Lösenord2026!',
+      'Sommar2026!!',
+      'sommarsommar',
+      '123456789012',
+    ]) {
       expect(isCommonPassword(common), common).toBe(true);
       expect(passwordProblem(common), common).toBe('common');
     }
