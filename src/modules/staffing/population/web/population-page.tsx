@@ -5,7 +5,6 @@ import {
   Alert,
   Anchor,
   Button,
-  FileInput,
   Group,
   List,
   NumberInput,
@@ -21,6 +20,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, apiRequest, errorMessage, toQueryString } from '../../../../platform/web/api/api-client.ts';
 import { ErrorAlert, FormError, Loading } from '../../../../platform/web/components/feedback.tsx';
+import { FileUpload } from '../../../../platform/web/components/file-upload.tsx';
 import { Page } from '../../../../platform/web/components/page.tsx';
 import {
   POPULATION_AGE_GROUPS,
@@ -276,8 +276,7 @@ function PopulationImport() {
   });
   const result = preview.data;
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     confirm.reset();
     if (!file) {
       setFileError(t('staffingStatistics.population.chooseFile'));
@@ -288,68 +287,64 @@ function PopulationImport() {
 
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="import-heading">
-      <form noValidate onSubmit={onSubmit}>
-        <Stack>
-          <Title order={2} size="h3" id="import-heading">
-            {t('staffingStatistics.population.importTitle')}
-          </Title>
-          <FileInput
-            label={t('staffingStatistics.population.file')}
-            description={t('staffingStatistics.population.importHelp')}
-            accept=".csv,text/csv"
-            clearable
-            clearButtonProps={{ 'aria-label': t('staffingStatistics.population.clearFile') }}
-            value={file}
-            error={fileError}
-            maw={520}
-            onChange={(chosen) => {
-              setFile(chosen);
-              setFileError(null);
-              preview.reset();
-              confirm.reset();
-            }}
-          />
-          {preview.isError ? <FormError message={errorMessage(preview.error)} /> : null}
-          {result && result.errors.length > 0 ? (
-            <Alert color="red" role="alert" title={t('staffingStatistics.population.previewErrors')}>
-              <List size="sm">
-                {result.errors.map((e) => (
-                  <List.Item key={`${e.row}/${e.column}/${e.message}`}>{e.message}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          ) : null}
-          {result && result.errors.length === 0 && !confirm.isSuccess ? (
-            <Text role="status">
-              {t('staffingStatistics.population.previewSummary', {
-                rows: result.counts.rows,
-                new: result.counts.new,
-                changed: result.counts.changed,
-                unchanged: result.counts.unchanged,
-              })}
-            </Text>
-          ) : null}
-          {confirm.isError ? <FormError message={errorMessage(confirm.error)} /> : null}
-          {confirm.data ? (
-            <Alert color="green" role="status">
-              {t('staffingStatistics.population.imported', confirm.data)}
-            </Alert>
-          ) : null}
+      <Stack>
+        <Title order={2} size="h3" id="import-heading">
+          {t('staffingStatistics.population.importTitle')}
+        </Title>
+        <FileUpload
+          label={t('staffingStatistics.population.file')}
+          hint={t('staffingStatistics.population.importHelp')}
+          accept=".csv,text/csv"
+          clearLabel={t('staffingStatistics.population.clearFile')}
+          value={file}
+          fileError={fileError}
+          onChange={(chosen) => {
+            setFile(chosen);
+            setFileError(null);
+            preview.reset();
+            confirm.reset();
+          }}
+          submitLabel={t('staffingStatistics.population.preview')}
+          busy={preview.isPending}
+          onSubmit={onSubmit}
+          error={preview.isError ? preview.error : undefined}
+        />
+        {result && result.errors.length > 0 ? (
+          <Alert color="red" role="alert" title={t('staffingStatistics.population.previewErrors')}>
+            <List size="sm">
+              {result.errors.map((e) => (
+                <List.Item key={`${e.row}/${e.column}/${e.message}`}>{e.message}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        ) : null}
+        {result && result.errors.length === 0 && !confirm.isSuccess ? (
+          <Text role="status">
+            {t('staffingStatistics.population.previewSummary', {
+              rows: result.counts.rows,
+              new: result.counts.new,
+              changed: result.counts.changed,
+              unchanged: result.counts.unchanged,
+            })}
+          </Text>
+        ) : null}
+        {confirm.isError ? <FormError message={errorMessage(confirm.error)} /> : null}
+        {confirm.data ? (
+          <Alert color="green" role="status">
+            {t('staffingStatistics.population.imported', confirm.data)}
+          </Alert>
+        ) : null}
+        {result?.token && file && !confirm.isSuccess ? (
           <Group>
-            <Button type="submit" variant={result?.token ? 'default' : 'filled'} loading={preview.isPending}>
-              {t('staffingStatistics.population.preview')}
+            <Button
+              loading={confirm.isPending}
+              onClick={() => confirm.mutate({ chosen: file, token: result.token as string })}
+            >
+              {t('staffingStatistics.population.confirm')}
             </Button>
-            {result?.token && file && !confirm.isSuccess ? (
-              <Button
-                loading={confirm.isPending}
-                onClick={() => confirm.mutate({ chosen: file, token: result.token as string })}
-              >
-                {t('staffingStatistics.population.confirm')}
-              </Button>
-            ) : null}
           </Group>
-        </Stack>
-      </form>
+        ) : null}
+      </Stack>
     </Paper>
   );
 }
