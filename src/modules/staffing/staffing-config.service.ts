@@ -3,8 +3,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
-import { authorize, requireActorOf } from '../../platform/server/actor.ts';
-import { audit, type RequestContext } from '../../platform/server/audit.ts';
+import { authorize } from '../../platform/server/actor.ts';
+import { audit } from '../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
@@ -17,7 +17,9 @@ import type {
   updateItemSchema,
   updateProfessionSchema,
 } from './staffing.contracts.ts';
+import { staffingMessages as sm } from './staffing.messages.ts';
 import { staffingItem, staffingPeriod, staffingProfession, staffingRevision } from './staffing.table.ts';
+import type { SignedInContext } from './staffing-context.ts';
 import type { RulesConfig } from './staffing-rules.ts';
 
 export type StaffingDeps = { db: Db; cache: ReadCache; minCount: number; publications?: PublicationCache };
@@ -96,8 +98,8 @@ export function loadConfig(deps: StaffingDeps): Promise<StaffingConfigDto> {
   });
 }
 
-export async function getConfig(deps: StaffingDeps, ctx: RequestContext) {
-  authorize(requireActorOf(ctx), 'staffing:read_statistics');
+export async function getConfig(deps: StaffingDeps, ctx: SignedInContext) {
+  authorize(ctx.actor, 'staffing:read_statistics');
   return loadConfig(deps);
 }
 
@@ -116,13 +118,13 @@ export function rulesConfigOf(config: StaffingConfigDto): RulesConfig {
 
 export async function createProfession(
   deps: StaffingDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   input: z.infer<typeof createProfessionSchema>,
 ) {
-  authorize(requireActorOf(ctx), 'staffing:configure');
+  authorize(ctx.actor, 'staffing:configure');
   const config = await loadConfig(deps);
   if (config.professions.some((p) => p.key === input.key)) {
-    throw new ConflictError('Nyckeln används redan.', [{ path: 'key', message: 'Ett yrke har redan den nyckeln.' }]);
+    throw new ConflictError(sm.keyTaken(), [{ path: 'key', message: sm.professionKeyTaken() }]);
   }
   const sort = Math.max(0, ...config.professions.map((p) => p.sort)) + 10;
   const row = await inTransaction(deps.db, async (tx) => {
@@ -143,14 +145,14 @@ export async function createProfession(
 
 export async function updateProfession(
   deps: StaffingDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   input: z.infer<typeof updateProfessionSchema>,
 ) {
-  authorize(requireActorOf(ctx), 'staffing:configure');
+  authorize(ctx.actor, 'staffing:configure');
   const row = await inTransaction(deps.db, async (tx) => {
     const [updated] = await tx.update(staffingProfession).set(input).where(eq(staffingProfession.id, id)).returning();
-    if (!updated) throw new NotFoundError('Yrket finns inte.');
+    if (!updated) throw new NotFoundError(sm.professionNotFound());
     await bumpRevision(tx);
     await audit(tx, ctx, { action: 'staffing_profession.update', entityType: 'staffing_profession', entityId: id });
     return updated;
@@ -158,26 +160,26 @@ export async function updateProfession(
   return toProfessionDto(row);
 }
 
-export async function createItem(deps: StaffingDeps, ctx: RequestContext, input: z.infer<typeof createItemSchema>) {
-  authorize(requireActorOf(ctx), 'staffing:configure');
+export async function createItem(deps: StaffingDeps, ctx: SignedInContext, input: z.infer<typeof createItemSchema>) {
+  authorize(ctx.actor, 'staffing:configure');
   const config = await loadConfig(deps);
   const fields = [];
   if (input.kind === 'specialty' && !config.professions.some((p) => p.id === input.professionId)) {
-    fields.push({ path: 'professionId', message: 'Välj vilket yrke specialiteten hör till.' });
+    fields.push({ path: 'professionId', message: sm.specialtyNeedsProfession() });
   }
   if (input.kind !== 'specialty' && input.professionId !== null) {
-    fields.push({ path: 'professionId', message: 'Bara specialiteter hör till ett yrke.' });
+    fields.push({ path: 'professionId', message: sm.onlySpecialtiesHaveProfession() });
   }
   if (input.kind === 'age_band' && input.minAge === null) {
-    fields.push({ path: 'minAge', message: 'Ange lägsta ålder för åldersgruppen.' });
+    fields.push({ path: 'minAge', message: sm.ageGroupNeedsMinAge() });
   }
   if (input.minAge !== null && input.maxAge !== null && input.maxAge < input.minAge) {
-    fields.push({ path: 'maxAge', message: 'Högsta ålder kan inte vara lägre än lägsta ålder.' });
+    fields.push({ path: 'maxAge', message: sm.maxAgeBelowMinAge() });
   }
   if (fields.length > 0) throw new ValidationError(fields);
   const siblings = config.items.filter((i) => i.kind === input.kind && i.professionId === input.professionId);
   if (siblings.some((i) => i.key === input.key)) {
-    throw new ConflictError('Nyckeln används redan.', [{ path: 'key', message: 'Listan har redan den nyckeln.' }]);
+    throw new ConflictError(sm.keyTaken(), [{ path: 'key', message: sm.listKeyTaken() }]);
   }
   const sort = Math.max(0, ...siblings.map((i) => i.sort)) + 10;
   const row = await inTransaction(deps.db, async (tx) => {
@@ -195,14 +197,14 @@ export async function createItem(deps: StaffingDeps, ctx: RequestContext, input:
 
 export async function updateItem(
   deps: StaffingDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   input: z.infer<typeof updateItemSchema>,
 ) {
-  authorize(requireActorOf(ctx), 'staffing:configure');
+  authorize(ctx.actor, 'staffing:configure');
   const row = await inTransaction(deps.db, async (tx) => {
     const [updated] = await tx.update(staffingItem).set(input).where(eq(staffingItem.id, id)).returning();
-    if (!updated) throw new NotFoundError('Posten finns inte.');
+    if (!updated) throw new NotFoundError(sm.itemNotFound());
     await bumpRevision(tx);
     await audit(tx, ctx, { action: 'staffing_item.update', entityType: 'staffing_item', entityId: id });
     return updated;

@@ -1,11 +1,12 @@
 // Contracts of the staffing statistics (Bemanning): configuration, periods, reports and their workflow,
 // imports, comparison, profile and the open statistics. Imported by the server routes and by the web pages.
 import { z } from 'zod';
+import { COMMENT_MAX, staffingMessages as sm, TEXT_MAX } from './staffing.messages.ts';
 import { MAX_VALUE, MEASURES, RATIOS } from './staffing-measures.ts';
 
 export const STAFFING_LIMITS = {
-  label: 120,
-  comment: 2000,
+  label: TEXT_MAX,
+  comment: COMMENT_MAX,
   factsPerReport: 5000,
   uploadBytes: 10 * 1024 * 1024,
   itemsPerList: 100,
@@ -15,18 +16,14 @@ export const REPORT_STATUSES = ['not_started', 'draft', 'submitted', 'approved',
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const reportStatusSchema = z.enum(REPORT_STATUSES);
 
-const isoDate = z.iso.date('Ange ett datum (ÅÅÅÅ-MM-DD).');
-const label = z
-  .string()
-  .trim()
-  .min(1, 'Ange en benämning.')
-  .max(STAFFING_LIMITS.label, `Högst ${STAFFING_LIMITS.label} tecken.`);
+const isoDate = z.iso.date(sm.dateRequired.code);
+const label = z.string().trim().min(1, sm.labelRequired.code).max(STAFFING_LIMITS.label, sm.textTooLong.code);
 /** Keys identify professions and list items in facts and in Excel files, so they are plain and stable. */
 export const itemKeySchema = z
   .string()
   .trim()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Nyckeln får bara innehålla a–z, 0–9 och _ och ska börja med en bokstav.')
-  .refine((k) => k !== 'context' && k !== 'all', 'Nyckeln är reserverad.');
+  .regex(/^[a-z][a-z0-9_]{0,39}$/, sm.keyFormat.code)
+  .refine((k) => k !== 'context' && k !== 'all', sm.keyReserved.code);
 
 // ---- configuration -------------------------------------------------------------------------------------------
 
@@ -65,7 +62,7 @@ export const staffingConfigSchema = z.object({
 });
 export type StaffingConfigDto = z.infer<typeof staffingConfigSchema>;
 
-const itemName = z.string().trim().min(1, 'Ange ett namn.').max(120, 'Högst 120 tecken.');
+const itemName = z.string().trim().min(1, sm.nameRequired.code).max(TEXT_MAX, sm.textTooLong.code);
 export const createProfessionSchema = z.strictObject({
   key: itemKeySchema,
   name: itemName,
@@ -79,7 +76,7 @@ export const updateProfessionSchema = z.strictObject({
   sort: z.number().int().min(0).max(1000).optional(),
   active: z.boolean().optional(),
 });
-const age = z.number().int('Ange hela år.').min(0, 'Ange 0 eller mer.').max(120, 'Högst 120 år.');
+const age = z.number().int(sm.wholeYears.code).min(0, sm.ageNotNegative.code).max(120, sm.ageTooHigh.code);
 export const createItemSchema = z.strictObject({
   kind: z.enum(ITEM_KINDS),
   professionId: z.uuid().nullable().default(null),
@@ -122,7 +119,7 @@ export const createPeriodSchema = z
   .strictObject({ label, kind: z.enum(PERIOD_KINDS).default('annual'), referenceDate: isoDate, deadline: isoDate })
   .refine((p) => p.deadline >= p.referenceDate, {
     path: ['deadline'],
-    message: 'Sista dag kan inte vara före referensdagen.',
+    message: sm.deadlineBeforeReferenceDate.code,
   });
 export const updatePeriodSchema = z.strictObject({
   label: label.optional(),
@@ -143,26 +140,22 @@ export const periodDetailSchema = periodSchema.extend({ reports: z.array(periodR
 
 const measureKeys = MEASURES.map((d) => d.key) as [string, ...string[]];
 const factValue = z
-  .number({ error: 'Ange ett tal.' })
-  .finite('Ange ett tal.')
-  .min(0, 'Värdet kan inte vara negativt.')
-  .max(Math.max(...Object.values(MAX_VALUE)), 'Värdet är orimligt stort.');
+  .number({ error: sm.enterNumber.code })
+  .finite(sm.enterNumber.code)
+  .min(0, sm.valueNegative.code)
+  .max(Math.max(...Object.values(MAX_VALUE)), sm.valueTooLarge.code);
 export const factSchema = z.strictObject({
-  measure: z.enum(measureKeys, 'Okänt mått.'),
+  measure: z.enum(measureKeys, sm.unknownMeasure.code),
   profession: z.string().min(1).max(40),
   breakdown: z.string().max(40).default(''),
   value: factValue,
 });
 export const saveFactsSchema = z.strictObject({
-  facts: z.array(factSchema).max(STAFFING_LIMITS.factsPerReport, 'För många värden.'),
+  facts: z.array(factSchema).max(STAFFING_LIMITS.factsPerReport, sm.tooManyValues.code),
 });
 export const reportParamsSchema = z.strictObject({ periodId: z.uuid(), municipalityId: z.uuid() });
 export const returnReportSchema = z.strictObject({
-  comment: z
-    .string()
-    .trim()
-    .min(1, 'Skriv varför rapporten återförs.')
-    .max(STAFFING_LIMITS.comment, `Högst ${STAFFING_LIMITS.comment} tecken.`),
+  comment: z.string().trim().min(1, sm.returnCommentRequired.code).max(STAFFING_LIMITS.comment, sm.commentTooLong.code),
 });
 export const emptyBodySchema = z.strictObject({}).optional();
 

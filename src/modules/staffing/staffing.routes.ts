@@ -62,6 +62,7 @@ import {
   updateItem,
   updateProfession,
 } from './staffing-config.service.ts';
+import { signedIn } from './staffing-context.ts';
 import {
   type ExportFile,
   exportComparison,
@@ -98,12 +99,12 @@ export async function staffingModule(fastify: FastifyInstance) {
 
   // ---- configuration ----
   app.get('/staffing/config', { schema: { ...tags('Staffing'), response: { 200: staffingConfigSchema } } }, (req) =>
-    getConfig(deps, req.ctx),
+    getConfig(deps, signedIn(req.ctx)),
   );
   app.post(
     '/staffing/config/professions',
     { schema: { ...tags('Staffing'), body: createProfessionSchema, response: { 201: professionSchema } } },
-    async (req, reply) => reply.code(201).send(await createProfession(deps, req.ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await createProfession(deps, signedIn(req.ctx), req.body)),
   );
   app.patch(
     '/staffing/config/professions/:id',
@@ -115,12 +116,12 @@ export async function staffingModule(fastify: FastifyInstance) {
         response: { 200: professionSchema },
       },
     },
-    (req) => updateProfession(deps, req.ctx, req.params.id, req.body),
+    (req) => updateProfession(deps, signedIn(req.ctx), req.params.id, req.body),
   );
   app.post(
     '/staffing/config/items',
     { schema: { ...tags('Staffing'), body: createItemSchema, response: { 201: configItemSchema } } },
-    async (req, reply) => reply.code(201).send(await createItem(deps, req.ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await createItem(deps, signedIn(req.ctx), req.body)),
   );
   app.patch(
     '/staffing/config/items/:id',
@@ -132,12 +133,12 @@ export async function staffingModule(fastify: FastifyInstance) {
         response: { 200: configItemSchema },
       },
     },
-    (req) => updateItem(deps, req.ctx, req.params.id, req.body),
+    (req) => updateItem(deps, signedIn(req.ctx), req.params.id, req.body),
   );
 
   // ---- periods ----
   app.get('/staffing/periods', { schema: { ...tags('Staffing'), response: { 200: z.array(periodSchema) } } }, (req) =>
-    listPeriods(db, req.ctx),
+    listPeriods(db, signedIn(req.ctx)),
   );
   app.get(
     '/staffing/periods/export',
@@ -149,7 +150,7 @@ export async function staffingModule(fastify: FastifyInstance) {
         response: fileResponse,
       },
     },
-    async (req, reply) => sendFile(reply, await exportPeriods(deps, req.ctx, req.query.format)),
+    async (req, reply) => sendFile(reply, await exportPeriods(deps, signedIn(req.ctx), req.query.format)),
   );
   app.post(
     '/staffing/periods',
@@ -161,12 +162,12 @@ export async function staffingModule(fastify: FastifyInstance) {
         response: { 201: periodSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createPeriod(db, req.ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await createPeriod(db, signedIn(req.ctx), req.body)),
   );
   app.get(
     '/staffing/periods/:id',
     { schema: { ...tags('Staffing'), params: idParamsSchema, response: { 200: periodDetailSchema } } },
-    (req) => getPeriodDetail(db, req.ctx, req.params.id),
+    (req) => getPeriodDetail(db, signedIn(req.ctx), req.params.id),
   );
   app.patch(
     '/staffing/periods/:id',
@@ -178,7 +179,7 @@ export async function staffingModule(fastify: FastifyInstance) {
         response: { 200: periodSchema },
       },
     },
-    (req) => updatePeriod(db, req.ctx, req.params.id, req.body),
+    (req) => updatePeriod(db, signedIn(req.ctx), req.params.id, req.body),
   );
   app.get(
     '/staffing/periods/:id/export',
@@ -192,7 +193,7 @@ export async function staffingModule(fastify: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      const detail = await getPeriodDetail(db, req.ctx, req.params.id);
+      const detail = await getPeriodDetail(db, signedIn(req.ctx), req.params.id);
       const columns = [
         { key: 'municipality', header: 'Kommun' },
         { key: 'status', header: 'Status' },
@@ -239,7 +240,7 @@ export async function staffingModule(fastify: FastifyInstance) {
   app.get(
     reportPath,
     { schema: { ...tags('Staffing'), params: reportParamsSchema, response: { 200: reportSchema } } },
-    (req) => getReport(deps, req.ctx, req.params.periodId, req.params.municipalityId),
+    (req) => getReport(deps, signedIn(req.ctx), req.params.periodId, req.params.municipalityId),
   );
   app.get(
     `${reportPath}/history/export`,
@@ -252,7 +253,7 @@ export async function staffingModule(fastify: FastifyInstance) {
         response: fileResponse,
       },
     },
-    async (req, reply) => sendFile(reply, await exportHistory(deps, req.ctx, req.params, req.query.format)),
+    async (req, reply) => sendFile(reply, await exportHistory(deps, signedIn(req.ctx), req.params, req.query.format)),
   );
   app.put(
     `${reportPath}/facts`,
@@ -265,17 +266,17 @@ export async function staffingModule(fastify: FastifyInstance) {
         response: { 200: reportSchema },
       },
     },
-    (req) => saveFacts(deps, req.ctx, req.params.periodId, req.params.municipalityId, req.body.facts),
+    (req) => saveFacts(deps, signedIn(req.ctx), req.params.periodId, req.params.municipalityId, req.body.facts),
   );
   app.post(
     `${reportPath}/submit`,
     { schema: { ...tags('Staffing'), params: reportParamsSchema, response: { 200: reportSchema } } },
-    (req) => moveReport(deps, req.ctx, req.params.periodId, req.params.municipalityId, 'submit'),
+    (req) => moveReport(deps, signedIn(req.ctx), req.params.periodId, req.params.municipalityId, 'submit'),
   );
   app.post(
     `${reportPath}/approve`,
     { schema: { ...tags('Staffing'), params: reportParamsSchema, response: { 200: reportSchema } } },
-    (req) => moveReport(deps, req.ctx, req.params.periodId, req.params.municipalityId, 'approve'),
+    (req) => moveReport(deps, signedIn(req.ctx), req.params.periodId, req.params.municipalityId, 'approve'),
   );
   app.post(
     `${reportPath}/return`,
@@ -288,7 +289,8 @@ export async function staffingModule(fastify: FastifyInstance) {
         response: { 200: reportSchema },
       },
     },
-    (req) => moveReport(deps, req.ctx, req.params.periodId, req.params.municipalityId, 'return', req.body.comment),
+    (req) =>
+      moveReport(deps, signedIn(req.ctx), req.params.periodId, req.params.municipalityId, 'return', req.body.comment),
   );
   app.post(
     `${reportPath}/submission`,
@@ -301,7 +303,7 @@ export async function staffingModule(fastify: FastifyInstance) {
         response: { 200: reportSchema },
       },
     },
-    (req) => submitFacts(deps, req.ctx, req.params.periodId, req.params.municipalityId, req.body.facts),
+    (req) => submitFacts(deps, signedIn(req.ctx), req.params.periodId, req.params.municipalityId, req.body.facts),
   );
 
   // ---- Excel import ----
@@ -372,12 +374,12 @@ export async function staffingModule(fastify: FastifyInstance) {
       reply
         .type('application/json; charset=utf-8')
         // Already-serialised JSON (cached per view); Fastify sends strings as they are.
-        .send((await getComparisonJson(deps, req.ctx, req.query.periodId, req.query.profession)) as never),
+        .send((await getComparisonJson(deps, signedIn(req.ctx), req.query.periodId, req.query.profession)) as never),
   );
   app.get(
     '/staffing/comparison/export',
     { schema: { ...tags('Staffing'), querystring: comparisonExportQuerySchema, response: fileResponse } },
-    async (req, reply) => sendFile(reply, await exportComparison(deps, req.ctx, req.query)),
+    async (req, reply) => sendFile(reply, await exportComparison(deps, signedIn(req.ctx), req.query)),
   );
   app.get(
     '/staffing/profile/:municipalityId',
@@ -395,7 +397,7 @@ export async function staffingModule(fastify: FastifyInstance) {
         // Already-serialised JSON (cached per view); Fastify sends strings as they are.
         (await getProfileJson(
           deps,
-          req.ctx,
+          signedIn(req.ctx),
           req.params.municipalityId,
           req.query.periodId,
           req.query.profession,
@@ -413,7 +415,8 @@ export async function staffingModule(fastify: FastifyInstance) {
         response: fileResponse,
       },
     },
-    async (req, reply) => sendFile(reply, await exportProfile(deps, req.ctx, req.params.municipalityId, req.query)),
+    async (req, reply) =>
+      sendFile(reply, await exportProfile(deps, signedIn(req.ctx), req.params.municipalityId, req.query)),
   );
 
   // ---- open statistics (no sign-in; approved reports, small counts suppressed) ----

@@ -1,6 +1,6 @@
-import type { RequestContext } from '../../../platform/server/audit.ts';
 import { type ExportColumn, type ExportRow, toCsv, toXlsx } from '../../../platform/server/export.ts';
 import type { DownloadFile } from '../../../platform/server/send-file.ts';
+import type { SignedInContext } from '../staffing-context.ts';
 import type { ForecastQuery } from './forecast.contracts.ts';
 /** The forecast's deps: the staffing deps and a cache of its own, so forecasts never push comparisons out. */
 import { type ForecastDeps, getForecast } from './forecast.service.ts';
@@ -25,7 +25,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 /** The forecast as XLSX (years, scenarios, assumptions) or CSV (the years of every scenario), whole as in the view. */
 export async function exportForecast(
   deps: ForecastDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   query: ForecastQuery & { format: 'xlsx' | 'csv' },
 ): Promise<DownloadFile> {
   const dto = await getForecast(deps, ctx, query);

@@ -1,6 +1,7 @@
 // Contracts of the staffing forecast (issue 4, decision 009): the region's stored assumptions, the scenario levers a
 // viewer sets, and the answer (base case, scenarios, comparisons), shared by the server and the web.
 import { z } from 'zod';
+import { staffingMessages as sm } from '../staffing.messages.ts';
 
 export const FORECAST_LIMITS = {
   retirementAge: { min: 55, max: 75 },
@@ -94,8 +95,8 @@ export const DEFAULT_FORECAST_SETTINGS: ForecastSettingsInput = {
 /** Query strings arrive as text: numbers are coerced, and a lever left out takes the region's stored value. */
 const queryNumber = z.coerce.number({ error: 'Ange ett tal.' });
 export const forecastQuerySchema = z.strictObject({
-  periodId: z.uuid({ error: 'Okänd period.' }).optional(),
-  municipalityId: z.uuid({ error: 'Okänd kommun.' }).optional(),
+  periodId: z.uuid({ error: sm.unknownPeriod.code }).optional(),
+  municipalityId: z.uuid({ error: sm.unknownMunicipality.code }).optional(),
   extraHoursPerWeek: queryNumber
     .min(FORECAST_LIMITS.extraHoursPerWeek.min, { error: 'Extra timmar kan inte vara negativt.' })
     .max(FORECAST_LIMITS.extraHoursPerWeek.max, {
@@ -122,7 +123,7 @@ export const forecastQuerySchema = z.strictObject({
 export type ForecastQuery = z.infer<typeof forecastQuerySchema>;
 
 export const forecastExportQuerySchema = forecastQuerySchema.extend({
-  format: z.enum(['xlsx', 'csv'], { error: 'Välj xlsx eller csv.' }).default('xlsx'),
+  format: z.enum(['xlsx', 'csv'], { error: sm.chooseFormat.code }).default('xlsx'),
 });
 
 // ---- the answer ------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendFile } from '../../../platform/server/send-file.ts';
 import { PublicationCache, type StaffingDeps } from '../staffing-config.service.ts';
+import { signedIn } from '../staffing-context.ts';
 import {
   forecastExportQuerySchema,
   forecastQuerySchema,
@@ -40,7 +41,7 @@ export default async function forecastRoutes(fastify: FastifyInstance, opts: { d
       reply
         .type('application/json; charset=utf-8')
         // Already-serialised JSON (cached per state, scope and levers); Fastify sends strings as they are.
-        .send((await getForecastJson(deps, req.ctx, req.query)) as never),
+        .send((await getForecastJson(deps, signedIn(req.ctx), req.query)) as never),
   );
   app.get(
     '/staffing/forecast/export',
@@ -52,12 +53,12 @@ export default async function forecastRoutes(fastify: FastifyInstance, opts: { d
         response: { 200: z.any().describe('The file') },
       },
     },
-    async (req, reply) => sendFile(reply, await exportForecast(deps, req.ctx, req.query)),
+    async (req, reply) => sendFile(reply, await exportForecast(deps, signedIn(req.ctx), req.query)),
   );
   app.get(
     '/staffing/forecast/settings',
     { schema: { ...tags, summary: 'The region’s forecast assumptions', response: { 200: forecastSettingsDtoSchema } } },
-    (req) => getForecastSettings(deps, req.ctx),
+    (req) => getForecastSettings(deps, signedIn(req.ctx)),
   );
   app.put(
     '/staffing/forecast/settings',
@@ -69,6 +70,6 @@ export default async function forecastRoutes(fastify: FastifyInstance, opts: { d
         response: { 200: forecastSettingsDtoSchema },
       },
     },
-    (req) => saveForecastSettings(deps, req.ctx, req.body),
+    (req) => saveForecastSettings(deps, signedIn(req.ctx), req.body),
   );
 }

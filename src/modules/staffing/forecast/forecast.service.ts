@@ -11,8 +11,8 @@
 // cached (the key moves with the staffing revision, the period's revision, the organisations, the projections and the
 // settings); each municipality's base case too. An answer is cached as JSON per scope and levers.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { authorize, authorizeObject, requireActorOf } from '../../../platform/server/actor.ts';
-import { audit, type RequestContext } from '../../../platform/server/audit.ts';
+import { authorize, authorizeObject } from '../../../platform/server/actor.ts';
+import { audit } from '../../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../../platform/server/db.ts';
 import { NotFoundError } from '../../../platform/server/errors.ts';
 import { organisation } from '../../../platform/server/organisation.table.ts';
@@ -20,8 +20,10 @@ import { type Actor, can } from '../../../platform/server/policy.ts';
 import { staffingForecastSettings } from '../forecast.table.ts';
 import { loadAllProjections } from '../population/population.service.ts';
 import { findPeriod } from '../reporting/periods.service.ts';
+import { staffingMessages as sm } from '../staffing.messages.ts';
 import { staffingPeriod, staffingReport } from '../staffing.table.ts';
 import { loadConfig, PublicationCache, type StaffingDeps } from '../staffing-config.service.ts';
+import type { SignedInContext } from '../staffing-context.ts';
 import { loadPeriodFacts } from '../statistics/statistics.service.ts';
 import {
   DEFAULT_FORECAST_SETTINGS,
@@ -74,8 +76,8 @@ async function loadSettings(db: Db): Promise<{ settings: ForecastSettingsInput; 
   };
 }
 
-export async function getForecastSettings(deps: StaffingDeps, ctx: RequestContext): Promise<ForecastSettingsDto> {
-  const actor = requireActorOf(ctx);
+export async function getForecastSettings(deps: StaffingDeps, ctx: SignedInContext): Promise<ForecastSettingsDto> {
+  const actor = ctx.actor;
   authorize(actor, 'staffing:read_statistics');
   const { settings, updatedAt } = await loadSettings(deps.db);
   return { ...settings, updatedAt, canEdit: can(actor, 'staffing:configure') };
@@ -84,10 +86,10 @@ export async function getForecastSettings(deps: StaffingDeps, ctx: RequestContex
 /** The regional admin changes the region's assumptions and default levers (the body is checked by the route). */
 export async function saveForecastSettings(
   deps: StaffingDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   input: ForecastSettingsInput,
 ): Promise<ForecastSettingsDto> {
-  const actor = requireActorOf(ctx);
+  const actor = ctx.actor;
   authorize(actor, 'staffing:configure');
   await inTransaction(deps.db, async (tx) => {
     const now = new Date();
@@ -473,8 +475,8 @@ function leversOf(query: ForecastQuery, settings: ForecastSettingsInput): Foreca
   };
 }
 
-async function resolve(deps: ForecastDeps, ctx: RequestContext, query: ForecastQuery) {
-  const actor = requireActorOf(ctx);
+async function resolve(deps: ForecastDeps, ctx: SignedInContext, query: ForecastQuery) {
+  const actor = ctx.actor;
   authorize(actor, 'staffing:read_statistics');
   const periodId =
     query.periodId ?? (await deps.cache.remember('forecast:default-period', () => defaultPeriod(deps.db)));
@@ -483,7 +485,7 @@ async function resolve(deps: ForecastDeps, ctx: RequestContext, query: ForecastQ
   if (query.municipalityId) {
     const municipalityId = query.municipalityId;
     if (!inputs.municipalities.some((m) => m.municipalityId === municipalityId)) {
-      throw new NotFoundError('Kommunen finns inte.');
+      throw new NotFoundError(sm.municipalityNotFound());
     }
     authorizeObject(actor, 'staffing:read_report', {
       organisationId: municipalityId,
@@ -495,13 +497,17 @@ async function resolve(deps: ForecastDeps, ctx: RequestContext, query: ForecastQ
 }
 
 /** The forecast for the viewer: the region or one municipality, the base case and the scenarios of the levers. */
-export async function getForecast(deps: ForecastDeps, ctx: RequestContext, query: ForecastQuery): Promise<ForecastDto> {
+export async function getForecast(
+  deps: ForecastDeps,
+  ctx: SignedInContext,
+  query: ForecastQuery,
+): Promise<ForecastDto> {
   const { actor, inputs, scope, levers } = await resolve(deps, ctx, query);
   return buildForecast(deps, inputs, scope, levers, actor);
 }
 
 /** The forecast as the JSON the route sends, cached per state of the data, scope, viewer's reach and levers. */
-export async function getForecastJson(deps: ForecastDeps, ctx: RequestContext, query: ForecastQuery): Promise<string> {
+export async function getForecastJson(deps: ForecastDeps, ctx: SignedInContext, query: ForecastQuery): Promise<string> {
   const { actor, inputs, scope, levers } = await resolve(deps, ctx, query);
   // The answer differs between viewers only in which municipalities they may open.
   const reach = inputs.municipalities

@@ -1,6 +1,7 @@
 // Contracts of the region report (issue 4, decision 010): the request, a report's status and progress, and the list,
 // shared by the server routes and the web page.
 import { z } from 'zod';
+import { staffingMessages as sm } from '../staffing.messages.ts';
 
 export const REGION_REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type RegionReportStatus = (typeof REGION_REPORT_STATUSES)[number];
@@ -11,10 +12,10 @@ export const REGION_REPORT_KEEP = 20;
 export const REGION_REPORT_STALE_MINUTES = 10;
 
 export const createRegionReportSchema = z.strictObject({
-  periodId: z.uuid({ error: 'Välj en period.' }),
+  periodId: z.uuid({ error: sm.choosePeriod.code }),
 });
 
-export const regionReportParamsSchema = z.strictObject({ id: z.uuid({ error: 'Okänd rapport.' }) });
+export const regionReportParamsSchema = z.strictObject({ id: z.uuid({ error: sm.unknownReport.code }) });
 
 export const regionReportSchema = z.object({
   id: z.uuid(),

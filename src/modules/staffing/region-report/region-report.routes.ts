@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendFile } from '../../../platform/server/send-file.ts';
 import type { StaffingDeps } from '../staffing-config.service.ts';
+import { signedIn } from '../staffing-context.ts';
 import {
   createRegionReportSchema,
   regionReportListSchema,
@@ -40,7 +41,7 @@ export default async function regionReportRoutes(fastify: FastifyInstance, opts:
         response: { 200: regionReportListSchema },
       },
     },
-    (req) => listRegionReports(deps, req.ctx),
+    (req) => listRegionReports(deps, signedIn(req.ctx)),
   );
   app.post(
     '/staffing/region-reports',
@@ -55,7 +56,7 @@ export default async function regionReportRoutes(fastify: FastifyInstance, opts:
         response: { 202: regionReportSchema },
       },
     },
-    async (req, reply) => reply.code(202).send(await requestRegionReport(deps, req.ctx, req.body)),
+    async (req, reply) => reply.code(202).send(await requestRegionReport(deps, signedIn(req.ctx), req.body)),
   );
   app.get(
     '/staffing/region-reports/:id',
@@ -67,7 +68,7 @@ export default async function regionReportRoutes(fastify: FastifyInstance, opts:
         response: { 200: regionReportSchema },
       },
     },
-    (req) => getRegionReport(deps, req.ctx, req.params.id),
+    (req) => getRegionReport(deps, signedIn(req.ctx), req.params.id),
   );
   app.get(
     '/staffing/region-reports/:id/pdf',
@@ -79,7 +80,7 @@ export default async function regionReportRoutes(fastify: FastifyInstance, opts:
         response: file,
       },
     },
-    async (req, reply) => sendFile(reply, await downloadRegionReport(deps, req.ctx, req.params.id, 'pdf')),
+    async (req, reply) => sendFile(reply, await downloadRegionReport(deps, signedIn(req.ctx), req.params.id, 'pdf')),
   );
   app.get(
     '/staffing/region-reports/:id/xlsx',
@@ -91,6 +92,6 @@ export default async function regionReportRoutes(fastify: FastifyInstance, opts:
         response: file,
       },
     },
-    async (req, reply) => sendFile(reply, await downloadRegionReport(deps, req.ctx, req.params.id, 'xlsx')),
+    async (req, reply) => sendFile(reply, await downloadRegionReport(deps, signedIn(req.ctx), req.params.id, 'xlsx')),
   );
 }

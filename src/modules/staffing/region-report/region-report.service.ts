@@ -2,8 +2,8 @@
 // region's forecast, made in the background as PDF and XLSX and kept for download. A request answers at once; the
 // server that took it claims the row (queued → running), writes its progress, and renders the files in a worker.
 import { and, asc, desc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
-import { authorize, requireActorOf } from '../../../platform/server/actor.ts';
-import { audit, type RequestContext } from '../../../platform/server/audit.ts';
+import { authorize } from '../../../platform/server/actor.ts';
+import { audit } from '../../../platform/server/audit.ts';
 import { databaseErrorCode, inTransaction } from '../../../platform/server/db.ts';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../../../platform/server/errors.ts';
 import { organisation } from '../../../platform/server/organisation.table.ts';
@@ -15,6 +15,7 @@ import { staffingRegionReport } from '../region-report.table.ts';
 import { findPeriod } from '../reporting/periods.service.ts';
 import { staffingPeriod, staffingReport } from '../staffing.table.ts';
 import { loadConfig, type StaffingDeps } from '../staffing-config.service.ts';
+import type { SignedInContext } from '../staffing-context.ts';
 import { publicationFor, XLSX_TYPE } from '../statistics/statistics.service.ts';
 import {
   REGION_REPORT_KEEP,
@@ -309,10 +310,10 @@ function selectSummaries(deps: StaffingDeps) {
 
 export async function requestRegionReport(
   deps: RegionReportDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   input: { periodId: string },
 ): Promise<RegionReportDto> {
-  const actor = requireActorOf(ctx);
+  const actor = ctx.actor;
   authorize(actor, 'staffing:generate_report');
   await findPeriod(deps.db, input.periodId);
   if ((await approvedMunicipalities(deps, input.periodId)).length === 0) {
@@ -371,8 +372,8 @@ async function reportablePeriods(deps: StaffingDeps): Promise<RegionReportListDt
     .orderBy(desc(staffingPeriod.referenceDate));
 }
 
-export async function listRegionReports(deps: StaffingDeps, ctx: RequestContext): Promise<RegionReportListDto> {
-  const actor = requireActorOf(ctx);
+export async function listRegionReports(deps: StaffingDeps, ctx: SignedInContext): Promise<RegionReportListDto> {
+  const actor = ctx.actor;
   authorize(actor, 'staffing:read_statistics');
   await failStaleReports(deps);
   const rows = await selectSummaries(deps)
@@ -385,8 +386,8 @@ export async function listRegionReports(deps: StaffingDeps, ctx: RequestContext)
   };
 }
 
-export async function getRegionReport(deps: StaffingDeps, ctx: RequestContext, id: string): Promise<RegionReportDto> {
-  authorize(requireActorOf(ctx), 'staffing:read_statistics');
+export async function getRegionReport(deps: StaffingDeps, ctx: SignedInContext, id: string): Promise<RegionReportDto> {
+  authorize(ctx.actor, 'staffing:read_statistics');
   await failStaleReports(deps);
   const [row] = await selectSummaries(deps).where(eq(staffingRegionReport.id, id));
   if (!row) throw new NotFoundError(rm.regionReportNotFound());
@@ -395,11 +396,11 @@ export async function getRegionReport(deps: StaffingDeps, ctx: RequestContext, i
 
 export async function downloadRegionReport(
   deps: StaffingDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   id: string,
   format: 'pdf' | 'xlsx',
 ): Promise<DownloadFile> {
-  authorize(requireActorOf(ctx), 'staffing:read_statistics');
+  authorize(ctx.actor, 'staffing:read_statistics');
   const [row] = await deps.db
     .select({
       status: staffingRegionReport.status,

@@ -1,8 +1,8 @@
 // Reporting periods: the region opens one (label, reference date, deadline) and follows each municipality's report.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { authorize, requireActorOf } from '../../../platform/server/actor.ts';
-import { audit, type RequestContext } from '../../../platform/server/audit.ts';
+import { authorize } from '../../../platform/server/actor.ts';
+import { audit } from '../../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../../platform/server/db.ts';
 import { activeMunicipalities } from '../../../platform/server/directory.ts';
 import { ConflictError, NotFoundError } from '../../../platform/server/errors.ts';
@@ -19,8 +19,10 @@ import type {
   statusCountsSchema,
   updatePeriodSchema,
 } from '../staffing.contracts.ts';
+import { staffingMessages as sm } from '../staffing.messages.ts';
 import { staffingPeriod, staffingReport, staffingReportTransition } from '../staffing.table.ts';
 import { bumpRevision } from '../staffing-config.service.ts';
+import type { SignedInContext } from '../staffing-context.ts';
 
 type PeriodRow = typeof staffingPeriod.$inferSelect;
 type StatusCounts = z.infer<typeof statusCountsSchema>;
@@ -59,8 +61,8 @@ async function statusCounts(db: Db, periodIds: string[]): Promise<Map<string, St
   return result;
 }
 
-export async function listPeriods(db: Db, ctx: RequestContext) {
-  authorize(requireActorOf(ctx), 'staffing:read_statistics');
+export async function listPeriods(db: Db, ctx: SignedInContext) {
+  authorize(ctx.actor, 'staffing:read_statistics');
   const rows = await db.select().from(staffingPeriod).orderBy(desc(staffingPeriod.referenceDate));
   const counts = await statusCounts(
     db,
@@ -71,19 +73,19 @@ export async function listPeriods(db: Db, ctx: RequestContext) {
 
 export async function findPeriod(db: Db, id: string): Promise<PeriodRow> {
   const [row] = await db.select().from(staffingPeriod).where(eq(staffingPeriod.id, id));
-  if (!row) throw new NotFoundError('Perioden finns inte.');
+  if (!row) throw new NotFoundError(sm.periodNotFound());
   return row;
 }
 
-export async function getPeriod(db: Db, ctx: RequestContext, id: string) {
-  authorize(requireActorOf(ctx), 'staffing:read_statistics');
+export async function getPeriod(db: Db, ctx: SignedInContext, id: string) {
+  authorize(ctx.actor, 'staffing:read_statistics');
   const row = await findPeriod(db, id);
   return toPeriodDto(row, (await statusCounts(db, [id])).get(id) as StatusCounts);
 }
 
 /** The period with the reports the actor may follow: every municipality for the region, else their own. */
-export async function getPeriodDetail(db: Db, ctx: RequestContext, id: string) {
-  const actor = requireActorOf(ctx);
+export async function getPeriodDetail(db: Db, ctx: SignedInContext, id: string) {
+  const actor = ctx.actor;
   const period = await getPeriod(db, ctx, id);
   const municipalities = (await activeMunicipalities(db)).filter((m) =>
     can(actor, 'staffing:read_report', { organisationId: m.id, organisationKind: 'municipality' }),
@@ -127,8 +129,8 @@ async function latestComments(db: Db, reportIds: string[]) {
   return result;
 }
 
-export async function createPeriod(db: Db, ctx: RequestContext, input: z.infer<typeof createPeriodSchema>) {
-  const actor = requireActorOf(ctx);
+export async function createPeriod(db: Db, ctx: SignedInContext, input: z.infer<typeof createPeriodSchema>) {
+  const actor = ctx.actor;
   authorize(actor, 'staffing:configure');
   await assertLabelFree(db, input.label);
   const row = await inTransaction(db, async (tx) => {
@@ -144,13 +146,18 @@ export async function createPeriod(db: Db, ctx: RequestContext, input: z.infer<t
   return getPeriod(db, ctx, row.id);
 }
 
-export async function updatePeriod(db: Db, ctx: RequestContext, id: string, input: z.infer<typeof updatePeriodSchema>) {
-  authorize(requireActorOf(ctx), 'staffing:configure');
+export async function updatePeriod(
+  db: Db,
+  ctx: SignedInContext,
+  id: string,
+  input: z.infer<typeof updatePeriodSchema>,
+) {
+  authorize(ctx.actor, 'staffing:configure');
   const current = await findPeriod(db, id);
   if (input.label !== undefined && input.label !== current.label) await assertLabelFree(db, input.label);
   if (input.deadline !== undefined && input.deadline < current.referenceDate) {
-    throw new ConflictError('Sista dag kan inte vara före referensdagen.', [
-      { path: 'deadline', message: 'Sista dag kan inte vara före referensdagen.' },
+    throw new ConflictError(sm.deadlineBeforeReferenceDate(), [
+      { path: 'deadline', message: sm.deadlineBeforeReferenceDate() },
     ]);
   }
   await inTransaction(db, async (tx) => {
@@ -173,8 +180,6 @@ async function assertLabelFree(db: Db, label: string) {
     .from(staffingPeriod)
     .where(sql`lower(${staffingPeriod.label}) = lower(${label})`);
   if (clash) {
-    throw new ConflictError('Det finns redan en period med den benämningen.', [
-      { path: 'label', message: 'Det finns redan en period med den benämningen.' },
-    ]);
+    throw new ConflictError(sm.periodLabelTaken(), [{ path: 'label', message: sm.periodLabelTaken() }]);
   }
 }

@@ -9,8 +9,10 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../platform
 import { organisation } from '../../../platform/server/organisation.table.ts';
 import { type Actor, can } from '../../../platform/server/policy.ts';
 import type { ReportDto, ReportStatus } from '../staffing.contracts.ts';
+import { staffingMessages as sm } from '../staffing.messages.ts';
 import { staffingFact, staffingPeriod, staffingReport, staffingReportTransition } from '../staffing.table.ts';
 import { bumpPeriodRevision, loadConfig, rulesConfigOf, type StaffingDeps } from '../staffing-config.service.ts';
+import type { SignedInContext } from '../staffing-context.ts';
 import { type Fact, parseFactKey } from '../staffing-measures.ts';
 import { validateFacts } from '../staffing-rules.ts';
 import { findPeriod } from './periods.service.ts';
@@ -39,7 +41,7 @@ export async function findMunicipality(db: Db, id: string) {
     .select({ id: organisation.id, name: organisation.name, code: organisation.code })
     .from(organisation)
     .where(and(eq(organisation.id, id), eq(organisation.kind, 'municipality'), eq(organisation.active, true)));
-  if (!row) throw new NotFoundError('Kommunen finns inte.');
+  if (!row) throw new NotFoundError(sm.municipalityNotFound());
   return row;
 }
 
@@ -68,8 +70,8 @@ function permissionsFor(actor: Actor, municipalityId: string, status: ReportStat
   };
 }
 
-export async function getReport(deps: StaffingDeps, ctx: RequestContext, periodId: string, municipalityId: string) {
-  const actor = requireActorOf(ctx);
+export async function getReport(deps: StaffingDeps, ctx: SignedInContext, periodId: string, municipalityId: string) {
+  const actor = ctx.actor;
   authorizeObject(actor, 'staffing:read_report', resourceOf(municipalityId));
   const period = await findPeriod(deps.db, periodId);
   const municipality = await findMunicipality(deps.db, municipalityId);
@@ -138,12 +140,7 @@ async function toReportDto(
 export async function assertValidFacts(deps: StaffingDeps, facts: Fact[], mode: 'draft' | 'submit') {
   const errors = validateFacts(rulesConfigOf(await loadConfig(deps)), facts, mode);
   if (errors.length > 0) {
-    throw new ValidationError(
-      errors,
-      mode === 'submit'
-        ? 'Rapporten kan inte skickas in förrän de markerade fälten är rättade.'
-        : 'Uppgifterna är inte giltiga. Rätta de markerade fälten.',
-    );
+    throw new ValidationError(errors, mode === 'submit' ? sm.reportInvalidForSubmit() : sm.reportInvalid());
   }
 }
 
@@ -172,13 +169,9 @@ export async function replaceFacts(
 /** A closed period, or a submitted or approved report, takes no changes. */
 export function assertEditable(period: PeriodRow, report: ReportRow | undefined | null): void {
   const status: ReportStatus = report?.status ?? 'not_started';
-  if (period.closed) throw new ConflictError('Perioden är stängd och kan inte ändras.');
+  if (period.closed) throw new ConflictError(sm.periodClosedNoChanges());
   if (!EDITABLE.includes(status)) {
-    throw new ConflictError(
-      status === 'approved'
-        ? 'Rapporten är godkänd. Be regionen att återföra den om något behöver rättas.'
-        : 'Rapporten är inskickad och kan inte ändras. Be regionen att återföra den om något behöver rättas.',
-    );
+    throw new ConflictError(status === 'approved' ? sm.reportApprovedNoChanges() : sm.reportSubmittedNoChanges());
   }
 }
 
@@ -254,7 +247,7 @@ async function touchReports(
       .returning({ id: staffingReport.id });
     // Another request created one of them since the caller locked the reports: this save is based on old state.
     if (created.length !== missing.length) {
-      throw new ConflictError('Rapporten har ändrats under tiden. Ladda om sidan och försök igen.');
+      throw new ConflictError(sm.reportChangedMeanwhile());
     }
     await tx.insert(staffingReportTransition).values(
       created.map((r) => ({
@@ -340,12 +333,12 @@ async function lockReport(tx: Db, periodId: string, municipalityId: string): Pro
 
 export async function saveFacts(
   deps: StaffingDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   periodId: string,
   municipalityId: string,
   facts: Fact[],
 ) {
-  const actor = requireActorOf(ctx);
+  const actor = ctx.actor;
   authorizeObject(actor, 'staffing:edit_report', resourceOf(municipalityId));
   const period = await findPeriod(deps.db, periodId);
   const municipality = await findMunicipality(deps.db, municipalityId);
@@ -366,13 +359,13 @@ const MOVES: Record<
 
 export async function moveReport(
   deps: StaffingDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   periodId: string,
   municipalityId: string,
   move: Move,
   comment: string | null = null,
 ) {
-  const actor = requireActorOf(ctx);
+  const actor = ctx.actor;
   authorizeObject(
     actor,
     move === 'submit' ? 'staffing:edit_report' : 'staffing:approve_report',
@@ -395,16 +388,16 @@ export async function transition(
 ) {
   const actor = requireActorOf(ctx);
   const rule = MOVES[move];
-  if (period.closed && move !== 'return') throw new ConflictError('Perioden är stängd.');
+  if (period.closed && move !== 'return') throw new ConflictError(sm.periodClosed());
   const report = await lockReport(tx, period.id, municipalityId);
   const status: ReportStatus = report?.status ?? 'not_started';
   if (!report || !rule.from.includes(status)) {
     throw new ConflictError(
       move === 'submit'
-        ? 'Rapporten kan bara skickas in från utkast. Spara ett utkast först.'
+        ? sm.submitOnlyDraft()
         : move === 'approve'
-          ? 'Bara en inskickad rapport kan godkännas.'
-          : 'Bara en inskickad eller godkänd rapport kan återföras.',
+          ? sm.approveOnlySubmitted()
+          : sm.returnOnlySubmittedOrApproved(),
     );
   }
   await tx
@@ -431,12 +424,12 @@ export async function transition(
 /** Save and submit in one step (for integrations): both or neither. */
 export async function submitFacts(
   deps: StaffingDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   periodId: string,
   municipalityId: string,
   facts: Fact[],
 ) {
-  const actor = requireActorOf(ctx);
+  const actor = ctx.actor;
   authorizeObject(actor, 'staffing:edit_report', resourceOf(municipalityId));
   const period = await findPeriod(deps.db, periodId);
   const municipality = await findMunicipality(deps.db, municipalityId);

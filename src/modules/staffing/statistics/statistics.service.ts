@@ -1,8 +1,7 @@
 // The comparison of municipalities, a municipality's profile against the region, trends, and the open statistics.
 // Figures come from submitted and approved reports (approved only for the public), suppressed per viewer.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { authorize, requireActorOf } from '../../../platform/server/actor.ts';
-import type { RequestContext } from '../../../platform/server/audit.ts';
+import { authorize } from '../../../platform/server/actor.ts';
 import type { Db } from '../../../platform/server/db.ts';
 import { NotFoundError, ValidationError } from '../../../platform/server/errors.ts';
 import { type ExportColumn, toCsv, toXlsx } from '../../../platform/server/export.ts';
@@ -10,8 +9,10 @@ import { organisation } from '../../../platform/server/organisation.table.ts';
 import { type Actor, can } from '../../../platform/server/policy.ts';
 import { findPeriod } from '../reporting/periods.service.ts';
 import type { Cell, ComparisonDto, ProfileDto, ReportStatus } from '../staffing.contracts.ts';
+import { staffingMessages as sm } from '../staffing.messages.ts';
 import { staffingFact, staffingPeriod, staffingReport } from '../staffing.table.ts';
 import { loadConfig, type StaffingDeps } from '../staffing-config.service.ts';
+import type { SignedInContext } from '../staffing-context.ts';
 import { type Fact, RATIO_DEFS, RATIOS, type RatioKey } from '../staffing-measures.ts';
 import { ALL, buildPublication, type Publication, REGION } from './publication.ts';
 
@@ -167,7 +168,7 @@ async function assertProfession(deps: StaffingDeps, profession: string) {
   if (profession === ALL) return;
   const config = await loadConfig(deps);
   if (!config.professions.some((p) => p.key === profession && p.active)) {
-    throw new ValidationError([{ path: 'profession', message: 'Okänt yrke.' }]);
+    throw new ValidationError([{ path: 'profession', message: sm.unknownProfession() }]);
   }
 }
 
@@ -201,8 +202,8 @@ async function comparison(
   };
 }
 
-export async function getComparison(deps: StaffingDeps, ctx: RequestContext, periodId: string, profession: string) {
-  const actor = requireActorOf(ctx);
+export async function getComparison(deps: StaffingDeps, ctx: SignedInContext, periodId: string, profession: string) {
+  const actor = ctx.actor;
   authorize(actor, 'staffing:read_statistics');
   return comparison(deps, { kind: 'user', actor }, periodId, profession);
 }
@@ -210,7 +211,7 @@ export async function getComparison(deps: StaffingDeps, ctx: RequestContext, per
 /** The comparison as the JSON the route sends (cached per view key). */
 export async function getComparisonJson(
   deps: StaffingDeps,
-  ctx: RequestContext | null,
+  ctx: SignedInContext | null,
   periodId: string,
   profession: string,
 ): Promise<string> {
@@ -218,7 +219,7 @@ export async function getComparisonJson(
     const key = await viewKey(deps, periodId, { kind: 'public' });
     return cachedJson(deps, `comparison:${key}:${profession}`, () => getPublicComparison(deps, periodId, profession));
   }
-  const actor = requireActorOf(ctx);
+  const actor = ctx.actor;
   authorize(actor, 'staffing:read_statistics');
   const key = await viewKey(deps, periodId, { kind: 'user', actor });
   return cachedJson(deps, `comparison:${key}:${profession}`, () =>
@@ -229,12 +230,12 @@ export async function getComparisonJson(
 /** The profile as the JSON the route sends (cached per view key; its trend covers every period). */
 export async function getProfileJson(
   deps: StaffingDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   municipalityId: string,
   periodId: string,
   profession: string,
 ): Promise<string> {
-  const actor = requireActorOf(ctx);
+  const actor = ctx.actor;
   authorize(actor, 'staffing:read_statistics');
   const key = await viewKey(deps, periodId, { kind: 'user', actor }, 'all');
   return cachedJson(deps, `profile:${key}:${municipalityId}:${profession}`, () =>
@@ -245,7 +246,7 @@ export async function getProfileJson(
 export async function getPublicComparison(deps: StaffingDeps, periodId: string, profession: string) {
   const period = await findPeriod(deps.db, periodId);
   if ((await publishedRows(deps, period.id, { kind: 'public' })).length === 0) {
-    throw new NotFoundError('Perioden har ingen publicerad statistik.');
+    throw new NotFoundError(sm.noPublishedStatistics());
   }
   return comparison(deps, { kind: 'public' }, periodId, profession);
 }
@@ -263,12 +264,12 @@ export async function listPublicPeriods(deps: StaffingDeps) {
 
 export async function getProfile(
   deps: StaffingDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   municipalityId: string,
   periodId: string,
   profession: string,
 ): Promise<ProfileDto> {
-  const actor = requireActorOf(ctx);
+  const actor = ctx.actor;
   authorize(actor, 'staffing:read_statistics');
   const audience: Audience = { kind: 'user', actor };
   const period = await findPeriod(deps.db, periodId);
@@ -277,7 +278,7 @@ export async function getProfile(
     .select({ id: organisation.id, name: organisation.name })
     .from(organisation)
     .where(and(eq(organisation.id, municipalityId), eq(organisation.kind, 'municipality')));
-  if (!municipality) throw new NotFoundError('Kommunen finns inte.');
+  if (!municipality) throw new NotFoundError(sm.municipalityNotFound());
   const row = (await publishedRows(deps, periodId, audience)).find((r) => r.id === municipalityId);
   const pub = await publicationFor(deps, periodId, audience);
   const columns = pub.columns(profession);
@@ -352,7 +353,7 @@ export const suppressionNote = (minCount: number) =>
 
 export async function exportComparison(
   deps: StaffingDeps,
-  ctx: RequestContext | null,
+  ctx: SignedInContext | null,
   query: { periodId: string; profession: string; format: 'xlsx' | 'csv'; columns?: string | undefined },
 ): Promise<ExportFile> {
   const dto = ctx

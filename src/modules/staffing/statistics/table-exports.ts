@@ -14,6 +14,7 @@ import {
   type StaffingConfigDto,
 } from '../staffing.contracts.ts';
 import { loadConfig, type StaffingDeps } from '../staffing-config.service.ts';
+import type { SignedInContext } from '../staffing-context.ts';
 import { describeFactKey } from '../staffing-labels.ts';
 import { MEASURE_BY_KEY } from '../staffing-measures.ts';
 import { breakdownRows, type RatioRow, ratioRows } from './profile-tables.ts';
@@ -62,7 +63,7 @@ type ProfileQuery = { periodId: string; profession: string; format: ExportFormat
 /** One of the profile's tables as a file, from the very answer the profile's JSON route sends this viewer. */
 export async function exportProfile(
   deps: StaffingDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   municipalityId: string,
   query: ProfileQuery,
 ): Promise<ExportFile> {
@@ -199,7 +200,7 @@ export async function exportImport(
 const PERIOD_KINDS_SV = { annual: 'Helår', quarterly: 'Kvartal' } as const;
 
 /** The reporting periods with how many reports are in each status, newest first (as on the page). */
-export async function exportPeriods(deps: StaffingDeps, ctx: RequestContext, format: ExportFormat) {
+export async function exportPeriods(deps: StaffingDeps, ctx: SignedInContext, format: ExportFormat) {
   const periods = await listPeriods(deps.db, ctx);
   const columns: ExportColumn[] = [
     text('label', 'Period'),
@@ -229,7 +230,7 @@ const SWEDISH_TIME = new Intl.DateTimeFormat('sv-SE', {
 /** A report's status changes, newest first, for whoever may read the report. */
 export async function exportHistory(
   deps: StaffingDeps,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   params: { periodId: string; municipalityId: string },
   format: ExportFormat,
 ): Promise<ExportFile> {

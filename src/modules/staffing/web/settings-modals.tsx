@@ -1,7 +1,7 @@
 // Adds or changes a profession or a list item (specialty, other competence, age band, absence kind). Keys are chosen
 // once: they identify values in reports and Excel files, so an existing key is shown but cannot be changed.
 import { Checkbox, NumberInput, SimpleGrid, Text, TextInput } from '@mantine/core';
-import { type GetInputPropsReturnType, schemaResolver, useForm } from '@mantine/form';
+import { type GetInputPropsReturnType, useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
@@ -16,6 +16,7 @@ import {
   updateItemSchema,
   updateProfessionSchema,
 } from '../staffing.contracts.ts';
+import { contractResolver } from './contract-resolver.ts';
 import { staffingApi } from './reporting-api.ts';
 
 /** A key suggested from a name: "Vård av äldre" → "vard_av_aldre". */
@@ -34,10 +35,10 @@ const sortNumber = (value: number | string): number | undefined =>
 const age = (value: number | string): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 
-const validateCreateProfession = schemaResolver(createProfessionSchema, { sync: true });
-const validateUpdateProfession = schemaResolver(updateProfessionSchema, { sync: true });
-const validateCreateItem = schemaResolver(createItemSchema, { sync: true });
-const validateUpdateItem = schemaResolver(updateItemSchema, { sync: true });
+const validateCreateProfession = contractResolver(createProfessionSchema);
+const validateUpdateProfession = contractResolver(updateProfessionSchema);
+const validateCreateItem = contractResolver(createItemSchema);
+const validateUpdateItem = contractResolver(updateItemSchema);
 
 type ProfessionValues = { key: string; name: string; nameEn: string; licensed: boolean; sort: number | string };
 

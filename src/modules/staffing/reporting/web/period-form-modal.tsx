@@ -1,12 +1,13 @@
 // Opens a reporting period, or changes one's label, deadline and whether it is closed. The form is checked with the
 // server's own schemas, so the messages next to the fields are the ones the server would give.
 import { Checkbox, Group, Radio, Text, TextInput } from '@mantine/core';
-import { type GetInputPropsReturnType, schemaResolver, useForm } from '@mantine/form';
+import { type GetInputPropsReturnType, useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../../../platform/web/components/app-modal.tsx';
 import { ModalForm } from '../../../../platform/web/components/modal-form.tsx';
 import { useModalFormSave } from '../../../../platform/web/components/use-modal-form-save.ts';
 import { createPeriodSchema, type PeriodDto, updatePeriodSchema } from '../../staffing.contracts.ts';
+import { contractResolver } from '../../web/contract-resolver.ts';
 import { staffingApi } from '../../web/reporting-api.ts';
 import { useDay } from '../../web/reporting-format.ts';
 
@@ -16,8 +17,8 @@ export function PeriodFormModal({ period, onClose }: PeriodFormModalProps) {
   return period ? <EditPeriod period={period} onClose={onClose} /> : <CreatePeriod onClose={onClose} />;
 }
 
-const validateCreate = schemaResolver(createPeriodSchema, { sync: true });
-const validateUpdate = schemaResolver(updatePeriodSchema, { sync: true });
+const validateCreate = contractResolver(createPeriodSchema);
+const validateUpdate = contractResolver(updatePeriodSchema);
 
 function CreatePeriod({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();

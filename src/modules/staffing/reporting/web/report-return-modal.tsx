@@ -1,10 +1,11 @@
 // Returns a submitted report to the municipality with a comment saying what to correct (the comment is required).
 import { Text, Textarea } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
+import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../../../platform/web/components/app-modal.tsx';
 import { ModalForm } from '../../../../platform/web/components/modal-form.tsx';
 import { returnReportSchema, STAFFING_LIMITS } from '../../staffing.contracts.ts';
+import { contractResolver } from '../../web/contract-resolver.ts';
 
 type ReturnModalProps = {
   municipalityName: string;
@@ -14,7 +15,7 @@ type ReturnModalProps = {
   onClose: () => void;
 };
 
-const validate = schemaResolver(returnReportSchema, { sync: true });
+const validate = contractResolver(returnReportSchema);
 
 export function ReportReturnModal({ municipalityName, pending, error, onReturn, onClose }: ReturnModalProps) {
   const { t } = useTranslation();
