@@ -23,6 +23,7 @@ import { createTestApp, type TestApp, testConfig } from '../../../../tests/suppo
 import { auditEvent } from '../../../platform/server/audit.table.ts';
 import { buildMunicipality, buildRegion, buildUser, type Organisation } from '../../../platform/server/factories.ts';
 import { populationProjection } from '../population.table.ts';
+import { buildPeriod, buildReport, type Period } from '../staffing.factories.ts';
 import { staffingFact, staffingPeriod, staffingReport } from '../staffing.table.ts';
 import type { ForecastDto, ForecastSettingsInput } from './forecast.contracts.ts';
 
@@ -30,6 +31,7 @@ let t: TestApp;
 let asby: Organisation;
 let berga: Organisation;
 let ceby: Organisation;
+let periodRow: Period;
 let periodId = '';
 let emptyPeriodId = '';
 let before: ForecastDto;
@@ -39,7 +41,7 @@ const NURSE = 'sjukskoterska';
 type FactRow = { profession: string; measure: string; breakdown?: string; value: number };
 
 async function report(municipality: Organisation, status: 'submitted' | 'approved', facts: FactRow[]) {
-  await t.db.insert(staffingReport).values({ periodId, municipalityId: municipality.id, status });
+  await buildReport(t.db, { period: periodRow, municipality, status });
   await t.db
     .insert(staffingFact)
     .values(facts.map((f) => ({ ...f, breakdown: f.breakdown ?? '', periodId, municipalityId: municipality.id })));
@@ -69,16 +71,10 @@ beforeAll(async () => {
   // Before any report is approved there is nothing to forecast.
   before = (await get('admin', '')).json();
 
-  const [period] = await t.db
-    .insert(staffingPeriod)
-    .values({ label: '2025', kind: 'annual', referenceDate: '2025-11-01', deadline: '2026-01-31' })
-    .returning();
-  periodId = period?.id as string;
-  const [empty] = await t.db
-    .insert(staffingPeriod)
-    .values({ label: '2024', kind: 'annual', referenceDate: '2024-11-01', deadline: '2025-01-31' })
-    .returning();
-  emptyPeriodId = empty?.id as string;
+  periodRow = await buildPeriod(t.db, { label: '2025', referenceDate: '2025-11-01', deadline: '2026-01-31' });
+  periodId = periodRow.id;
+  const empty = await buildPeriod(t.db, { label: '2024', referenceDate: '2024-11-01', deadline: '2025-01-31' });
+  emptyPeriodId = empty.id;
   await report(asby, 'approved', [
     ...context(10_000, 1_500, 500),
     { profession: NURSE, measure: 'headcount', value: 20 },
@@ -381,12 +377,9 @@ describe('with the read cache on (CACHE_SECONDS 30, as between changes in produc
     try {
       const town = await buildMunicipality(app.db, { name: 'Dalby', code: '1801' });
       const cookie = await app.signIn(await buildUser(app.db, { role: 'regional_admin' }), '10.9.1.1');
-      const [period] = await app.db
-        .insert(staffingPeriod)
-        .values({ label: '2025', kind: 'annual', referenceDate: '2025-11-01', deadline: '2026-01-31' })
-        .returning();
-      const pid = period?.id as string;
-      await app.db.insert(staffingReport).values({ periodId: pid, municipalityId: town.id, status: 'approved' });
+      const period = await buildPeriod(app.db, { label: '2025', referenceDate: '2025-11-01', deadline: '2026-01-31' });
+      const pid = period.id;
+      await buildReport(app.db, { period, municipality: town, status: 'approved' });
       // 10 nurses aged 40–49 (none retires within ten years); 80+: 1 000 in the report.
       await app.db
         .insert(staffingFact)
