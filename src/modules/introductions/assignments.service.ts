@@ -3,7 +3,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { authorizeObject, hashToken } from '../../platform/server/actor.ts';
+import { authorizeObject, hashToken, type SignedInContext } from '../../platform/server/actor.ts';
 import { audit } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
@@ -14,7 +14,6 @@ import { itemIdsOf, progressEntries } from './entries-view.ts';
 import { type AssignInput, type AssignmentDto, INTRO_LIMITS } from './introductions.contracts.ts';
 import { introductionsMessages as im } from './introductions.messages.ts';
 import { introAssignment, introAssignmentEntry } from './introductions.table.ts';
-import type { SignedInContext } from './introductions-context.ts';
 import {
   type AssignmentRow,
   authorizeAny,

@@ -2,6 +2,7 @@
 // the items to add.
 
 import { and, eq } from 'drizzle-orm';
+import type { SignedInContext } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
@@ -9,7 +10,6 @@ import { catalogueItemsByIds, searchApprovedItems } from '../trainings/items-loo
 import { type AddEntryInput, type CatalogueChoiceDto, INTRO_LIMITS } from './introductions.contracts.ts';
 import { introductionsMessages as im } from './introductions.messages.ts';
 import { introList, introListEntry } from './introductions.table.ts';
-import type { SignedInContext } from './introductions-context.ts';
 import {
   authorizeAny,
   authorizeListChange,

@@ -4,6 +4,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { signedIn } from '../../platform/server/actor.ts';
 import { assign, deleteAssignment, endAssignment, listAssignments, resendLink } from './assignments.service.ts';
 import { addEntry, moveEntry, removeEntry, searchCatalogueChoices } from './entries.service.ts';
 import {
@@ -29,7 +30,6 @@ import {
   tokenQuerySchema,
   updateListSchema,
 } from './introductions.contracts.ts';
-import { signedIn } from './introductions-context.ts';
 import type { IntroductionsDeps } from './introductions-scope.ts';
 import { copyList, createList, deleteList, getList, listLists, updateList } from './lists.service.ts';
 import { introductionByToken, myIntroductions, setMyProgress, setProgressByToken } from './my-introduction.service.ts';

@@ -2,7 +2,7 @@
 // changing, deleting and copying a list.
 
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { authorize } from '../../platform/server/actor.ts';
+import { authorize, type SignedInContext } from '../../platform/server/actor.ts';
 import { audit } from '../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { NotFoundError, ValidationError } from '../../platform/server/errors.ts';
@@ -19,7 +19,6 @@ import {
 } from './introductions.contracts.ts';
 import { introductionsMessages as im } from './introductions.messages.ts';
 import { introAssignment, introList, introListEntry } from './introductions.table.ts';
-import type { SignedInContext } from './introductions-context.ts';
 import {
   authorizeAny,
   authorizeListChange,

@@ -2,7 +2,7 @@
 // ticking entries off.
 
 import { and, asc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { hashToken } from '../../platform/server/actor.ts';
+import { hashToken, type SignedInContext } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
@@ -12,7 +12,6 @@ import { progressEntries } from './entries-view.ts';
 import type { IntroductionDto } from './introductions.contracts.ts';
 import { introductionsMessages as im } from './introductions.messages.ts';
 import { introAssignment, introAssignmentEntry } from './introductions.table.ts';
-import type { SignedInContext } from './introductions-context.ts';
 import {
   type AssignmentEntryRow,
   type AssignmentRow,

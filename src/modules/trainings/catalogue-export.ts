@@ -3,7 +3,7 @@
 // and last review date for reviewers, and the import template. CSV for Swedish Excel (`;`, BOM) or XLSX; text a
 // spreadsheet could take for a formula is neutralised (platform/server/export.ts).
 import { asc, eq, ne, sql } from 'drizzle-orm';
-import { authorize } from '../../platform/server/actor.ts';
+import { authorize, type SignedInContext } from '../../platform/server/actor.ts';
 import { type ExportColumn, type ExportRow, type ExportSheet, toCsv, toXlsx } from '../../platform/server/export.ts';
 import { listProfessions } from '../staffing/professions-lookup.service.ts';
 import { activeTopics, itemLabels, searchCatalogue, type TrainingsDeps } from './catalogue.service.ts';
@@ -26,7 +26,6 @@ import {
   type TrainingStatus,
 } from './trainings.contracts.ts';
 import { trainingItem } from './trainings.table.ts';
-import type { SignedInContext } from './trainings-context.ts';
 
 export type CatalogueFile = { fileName: string; contentType: string; body: Buffer | string };
 

@@ -1,7 +1,7 @@
 // Review rounds (Granskningsomgångar): the region opens a round, every approved or needs-change item is assigned to a
 // MAS reviewer (evenly, or by topic), each reviewer decides on their items, and the round closes when all are done.
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { authorize } from '../../platform/server/actor.ts';
+import { authorize, type SignedInContext } from '../../platform/server/actor.ts';
 import { audit } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
@@ -31,7 +31,6 @@ import {
   trainingReviewRound,
   trainingTopic,
 } from './trainings.table.ts';
-import type { SignedInContext } from './trainings-context.ts';
 
 type Decision = { status: 'approved' | 'needs_change' | 'removed'; comment?: string | undefined };
 

@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { signedIn } from '../../platform/server/actor.ts';
 import { withUpload as withPlatformUpload } from '../../platform/server/imports/upload.ts';
 import { sendFile } from '../../platform/server/send-file.ts';
 import { idParamsSchema } from '../../platform/shared/contracts.ts';
@@ -61,7 +62,6 @@ import {
   updateTopic,
   updateTraining,
 } from './trainings.service.ts';
-import { signedIn } from './trainings-context.ts';
 
 export async function trainingsModule(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

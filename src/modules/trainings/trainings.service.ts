@@ -2,7 +2,7 @@
 // approve it, ask for a change or remove it. Every status change is a row of the item's append-only history.
 import { and, asc, desc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { authorize } from '../../platform/server/actor.ts';
+import { authorize, type SignedInContext } from '../../platform/server/actor.ts';
 import { audit } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
@@ -37,7 +37,6 @@ import {
   trainingItemTransition,
   trainingTopic,
 } from './trainings.table.ts';
-import type { SignedInContext } from './trainings-context.ts';
 
 /** The text the search indexes cover: title, provider, description and the topics' names. */
 export function searchTextOf(item: { title: string; provider: string; description: string }, topicNames: string[]) {
