@@ -1,14 +1,15 @@
 // /staffing/reports/:periodId/import: the Excel round trip. Upload a filled-in template; a file with any wrong cell is
 // refused as a whole with every rejected cell listed; otherwise every change (old → new) is shown, and nothing is
 // applied until the user confirms. The preview's id is kept in the address, so a reload shows it again.
-import { Alert, Button, FileInput, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../../../platform/web/api/api-client.ts';
 import { DataTable } from '../../../../platform/web/components/data-table.tsx';
 import { ErrorAlert, FormError, Loading } from '../../../../platform/web/components/feedback.tsx';
+import { FileUpload } from '../../../../platform/web/components/file-upload.tsx';
 import { Page } from '../../../../platform/web/components/page.tsx';
 import { RouterAnchor } from '../../../../platform/web/components/router-link.tsx';
 import { useFormat } from '../../../../platform/web/i18n/format.ts';
@@ -86,8 +87,7 @@ function ImportUpload({ periodId }: { periodId: string }) {
     return null;
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     const problem = checkFile(file);
     setFileError(problem);
     if (problem || !file) return;
@@ -98,40 +98,33 @@ function ImportUpload({ periodId }: { periodId: string }) {
 
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="upload-heading">
-      <form noValidate onSubmit={onSubmit}>
-        <Stack>
-          <Title order={2} size="h3" id="upload-heading">
-            {t('staffingReporting.import.uploadTitle')}
-          </Title>
-          <FileInput
-            label={t('staffingReporting.import.file')}
-            description={t('staffingReporting.import.fileHelp', {
-              max: format.number(STAFFING_LIMITS.uploadBytes / 1024 / 1024),
-            })}
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            placeholder={t('staffingReporting.import.filePlaceholder')}
-            // Mantine's placeholder grey is below 4.5:1 on white.
-            styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
-            clearable
-            clearButtonProps={{ 'aria-label': t('staffingReporting.import.clearFile') }}
-            value={file}
-            error={fileError}
-            maw={520}
-            onChange={(chosen) => {
-              setFile(chosen);
-              setFileError(chosen ? checkFile(chosen) : null);
-              upload.reset();
-            }}
-          />
-          {rejected ? <RejectedCells cells={rejected} message={upload.error?.message ?? ''} /> : null}
-          {upload.isError && !rejected ? <FormError message={errorMessage(upload.error)} /> : null}
-          <Group>
-            <Button type="submit" loading={upload.isPending}>
-              {t('staffingReporting.import.upload')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <Stack>
+        <Title order={2} size="h3" id="upload-heading">
+          {t('staffingReporting.import.uploadTitle')}
+        </Title>
+        <FileUpload
+          label={t('staffingReporting.import.file')}
+          hint={t('staffingReporting.import.fileHelp', {
+            max: format.number(STAFFING_LIMITS.uploadBytes / 1024 / 1024),
+          })}
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          placeholder={t('staffingReporting.import.filePlaceholder')}
+          clearLabel={t('staffingReporting.import.clearFile')}
+          value={file}
+          fileError={fileError}
+          onChange={(chosen) => {
+            setFile(chosen);
+            setFileError(chosen ? checkFile(chosen) : null);
+            upload.reset();
+          }}
+          submitLabel={t('staffingReporting.import.upload')}
+          busy={upload.isPending}
+          onSubmit={onSubmit}
+          // Rejected cells are listed below as a table by sheet and cell; other failures the component shows.
+          error={upload.isError && !rejected ? upload.error : undefined}
+        />
+        {rejected ? <RejectedCells cells={rejected} message={upload.error?.message ?? ''} /> : null}
+      </Stack>
     </Paper>
   );
 }
