@@ -155,10 +155,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const t0 = performance.now();
   const { cells, relations } = nationalPublication(municipalities, Math.max(1, Math.round(municipalities / 14)), seed);
   const t1 = performance.now();
-  const result = await protect({ cells, relations });
+  const c1 = process.cpuUsage();
+  const result = await protect({ cells, relations, limits: { totalSeconds: 3600 } });
   const t2 = performance.now();
-  const audit = await auditPublication({ cells, relations, hidden: result.hidden });
+  const c2 = process.cpuUsage();
+  const audit = await auditPublication({ cells, relations, hidden: result.hidden, limits: { totalSeconds: 3600 } });
   const t3 = performance.now();
+  const c3 = process.cpuUsage();
+  const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) =>
+    `${((b.user + b.system - a.user - a.system) / 1e6).toFixed(1)} s`;
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   console.log(
     JSON.stringify({
@@ -169,10 +174,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       hidden: result.hidden.size,
       generate: s(t1 - t0),
       protect: s(t2 - t1),
+      protectCpu: cpu(c1, c2),
       protectLps: result.stats.lps,
       fallbacks: result.stats.fallbacks,
       protectAuditOk: result.audit.ok,
       audit: s(t3 - t2),
+      auditCpu: cpu(c2, c3),
       auditLps: audit.lps,
       auditOk: audit.ok,
       violations: audit.violations.length,

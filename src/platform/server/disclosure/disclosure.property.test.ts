@@ -98,7 +98,7 @@ describe('protect on random tables with margins', () => {
         expect(result.audit.ok).toBe(true);
         for (const id of result.primary) expect(result.hidden.has(id)).toBe(true);
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 

@@ -217,50 +217,93 @@ function solveDeviation(ctx: Context, s: number, level: number, vars: number[]):
   const { sys } = ctx;
   const sValue = sys.values[s] as number;
   if (sValue + level > (sys.upper[s] as number) + TOLERANCE) return 'infeasible';
-  const others = vars.filter((v) => v !== s);
-  const col = new Map(others.map((v, i) => [v, i]));
-  const m = others.length;
-  const lp: LinearProgram = {
-    numCols: 2 * m,
-    colLower: new Float64Array(2 * m),
-    colUpper: new Float64Array(2 * m),
-    rows: [],
-  };
-  const cost = new Float64Array(2 * m);
-  others.forEach((v, i) => {
-    lp.colUpper[i] = (sys.upper[v] as number) - (sys.values[v] as number); // y⁺
-    lp.colUpper[m + i] = sys.values[v] as number; // y⁻
-    const c = sys.state[v] === HIDDEN ? 0 : (sys.cost[v] as number);
-    cost[i] = c;
-    cost[m + i] = c;
-  });
+  const alive = new Set(vars.filter((v) => v !== s));
+  // The rules restricted to the neighbourhood (cells outside it and s itself are constants here).
+  const local: { vars: number[]; coefs: number[]; lower: number; upper: number }[] = [];
   const rowSeen = new Set<number>();
   for (const v of vars) {
     for (const r of sys.rowsOf[v] as number[]) {
       if (rowSeen.has(r)) continue;
       rowSeen.add(r);
       const row = sys.rows[r] as System['rows'][number];
-      const cols: number[] = [];
-      const coefs: number[] = [];
+      const entry = { vars: [] as number[], coefs: [] as number[], lower: 0, upper: 0 };
       let shift = 0;
       row.vars.forEach((w, i) => {
         const coef = row.coefs[i] as number;
         if (w === s) shift += coef * level;
-        const c = col.get(w);
-        if (c === undefined) return;
-        cols.push(c, m + c);
-        coefs.push(coef, -coef);
+        else if (alive.has(w)) {
+          entry.vars.push(w);
+          entry.coefs.push(coef);
+        }
       });
       const slack = row.op === '=' ? 0 : row.constant - rowActivity(sys, row);
-      const lower = row.op === '<=' ? -Infinity : slack - shift;
-      const upper = row.op === '>=' ? Infinity : slack - shift;
-      const eps = TOLERANCE * Math.max(1, Math.abs(shift));
-      if (cols.length === 0) {
-        if (lower > eps || upper < -eps) return 'infeasible';
-        continue;
-      }
-      lp.rows.push({ cols, coefs, lower, upper });
+      entry.lower = row.op === '<=' ? -Infinity : slack - shift;
+      entry.upper = row.op === '>=' ? Infinity : slack - shift;
+      local.push(entry);
     }
+  }
+  // A balanced rule left with one variable pins it: drop such variables before the solver sees them (the programs
+  // run without HiGHS's presolve, and a rule cut by the neighbourhood's edge often ends like this).
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const row of local) {
+      if (row.lower !== row.upper || Math.abs(row.lower) > TOLERANCE) continue;
+      const left = row.vars.filter((w) => alive.has(w));
+      if (left.length === 1) {
+        alive.delete(left[0] as number);
+        changed = true;
+      }
+    }
+  }
+  const others = [...alive];
+  const col = new Map<number, number>();
+  const colLower: number[] = [];
+  const colUpper: number[] = [];
+  const costs: number[] = [];
+  /** Column of y⁻ for a published cell (y = y⁺ − y⁻, both costed); a hidden cell has one free column y. */
+  const minus = new Map<number, number>();
+  for (const v of others) {
+    const x = sys.values[v] as number;
+    col.set(v, colLower.length);
+    if (sys.state[v] === HIDDEN) {
+      colLower.push(-x);
+      colUpper.push((sys.upper[v] as number) - x);
+      costs.push(0);
+    } else {
+      colLower.push(0, 0);
+      colUpper.push((sys.upper[v] as number) - x, x);
+      costs.push(sys.cost[v] as number, sys.cost[v] as number);
+      minus.set(v, colLower.length - 1);
+    }
+  }
+  const lp: LinearProgram = {
+    numCols: colLower.length,
+    colLower: Float64Array.from(colLower),
+    colUpper: Float64Array.from(colUpper),
+    rows: [],
+  };
+  const cost = Float64Array.from(costs);
+  for (const row of local) {
+    const cols: number[] = [];
+    const coefs: number[] = [];
+    row.vars.forEach((w, i) => {
+      const c = col.get(w);
+      if (c === undefined) return;
+      const coef = row.coefs[i] as number;
+      cols.push(c);
+      coefs.push(coef);
+      const neg = minus.get(w);
+      if (neg !== undefined) {
+        cols.push(neg);
+        coefs.push(-coef);
+      }
+    });
+    const eps = TOLERANCE * Math.max(1, Math.abs(level));
+    if (cols.length === 0) {
+      if (row.lower > eps || row.upper < -eps) return 'infeasible';
+      continue;
+    }
+    lp.rows.push({ cols, coefs, lower: row.lower, upper: row.upper });
   }
   const model = new LpModel(ctx.highs, lp, ctx.lpSeconds);
   ctx.stats.lps++;
@@ -275,8 +318,10 @@ function solveDeviation(ctx: Context, s: number, level: number, vars: number[]):
   const y = new Float64Array(sys.labels.length);
   const moved: number[] = [s];
   y[s] = level;
-  others.forEach((v, i) => {
-    const d = (outcome.x[i] as number) - (outcome.x[m + i] as number);
+  others.forEach((v) => {
+    const c = col.get(v) as number;
+    const neg = minus.get(v);
+    const d = (outcome.x[c] as number) - (neg === undefined ? 0 : (outcome.x[neg] as number));
     if (Math.abs(d) <= 1e-9 * Math.max(1, Math.abs(level))) return;
     y[v] = d;
     moved.push(v);
