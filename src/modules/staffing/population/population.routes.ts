@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { withUpload } from '../../../platform/server/imports/upload.ts';
 import { sendFile } from '../../../platform/server/send-file.ts';
+import { signedIn } from '../staffing-context.ts';
 import {
   POPULATION_LIMITS,
   populationImportConfirmQuerySchema,
@@ -42,7 +43,7 @@ export default async function populationRoutes(fastify: FastifyInstance) {
         response: { 200: populationOverviewSchema },
       },
     },
-    (req) => getPopulation(db, req.ctx, req.query.municipalityId),
+    (req) => getPopulation(db, signedIn(req.ctx), req.query.municipalityId),
   );
   app.get(
     '/staffing/population/export',
@@ -54,7 +55,7 @@ export default async function populationRoutes(fastify: FastifyInstance) {
         response: { 200: z.any().describe('The file') },
       },
     },
-    async (req, reply) => sendFile(reply, await exportPopulation(db, req.ctx, req.query.municipalityId)),
+    async (req, reply) => sendFile(reply, await exportPopulation(db, signedIn(req.ctx), req.query.municipalityId)),
   );
   app.post(
     '/staffing/population/import/preview',
@@ -96,7 +97,7 @@ export default async function populationRoutes(fastify: FastifyInstance) {
         response: { 200: populationMunicipalitySchema },
       },
     },
-    (req) => getMunicipalityPopulation(db, req.ctx, req.params.municipalityId),
+    (req) => getMunicipalityPopulation(db, signedIn(req.ctx), req.params.municipalityId),
   );
   app.put(
     '/staffing/population/:municipalityId',
@@ -109,7 +110,7 @@ export default async function populationRoutes(fastify: FastifyInstance) {
         response: { 200: populationMunicipalitySchema },
       },
     },
-    (req) => savePopulation(db, req.ctx, req.params.municipalityId, req.body.rows),
+    (req) => savePopulation(db, signedIn(req.ctx), req.params.municipalityId, req.body.rows),
   );
 }
 

@@ -28,6 +28,8 @@ import { type Actor, can } from '../../../platform/server/policy.ts';
 import type { DownloadFile } from '../../../platform/server/send-file.ts';
 import { UploadRejectedError } from '../../../platform/server/upload-guard.ts';
 import { populationProjection } from '../population.table.ts';
+import { staffingMessages as sm } from '../staffing.messages.ts';
+import type { SignedInContext } from '../staffing-context.ts';
 import {
   POPULATION_AGE_GROUPS,
   POPULATION_CSV_COLUMNS,
@@ -64,13 +66,13 @@ const ageOrder = (g: PopulationAgeGroup) => POPULATION_AGE_GROUPS.indexOf(g);
 /** Every municipality's projection (or one's), for everyone who may read the staffing statistics. */
 export async function getPopulation(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   municipalityId?: string,
 ): Promise<PopulationOverviewDto> {
-  const actor = requireActorOf(ctx);
+  const actor = ctx.actor;
   authorize(actor, 'staffing:read_statistics');
   const list = await municipalities(db, municipalityId);
-  if (municipalityId && list.length === 0) throw new NotFoundError('Kommunen finns inte.');
+  if (municipalityId && list.length === 0) throw new NotFoundError(sm.municipalityNotFound());
   const rows = list.length
     ? await db
         .select()
@@ -155,7 +157,7 @@ export async function loadAllProjections(
 
 export async function getMunicipalityPopulation(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   municipalityId: string,
 ): Promise<PopulationMunicipalityDto> {
   const overview = await getPopulation(db, ctx, municipalityId);
@@ -189,14 +191,14 @@ const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
 /** Saves a municipality's whole projection from the form: the years (from this one) and groups not sent are removed. */
 export async function savePopulation(
   db: Db,
-  ctx: RequestContext,
+  ctx: SignedInContext,
   municipalityId: string,
   rows: PopulationRowInput[],
 ): Promise<PopulationMunicipalityDto> {
-  const actor = requireActorOf(ctx);
+  const actor = ctx.actor;
   authorize(actor, 'staffing:read_statistics');
   const [municipality] = await municipalities(db, municipalityId);
-  if (!municipality) throw new NotFoundError('Kommunen finns inte.');
+  if (!municipality) throw new NotFoundError(sm.municipalityNotFound());
   if (!mayEdit(actor, municipalityId))
     authorizeObject(actor, 'staffing:edit_report', { organisationId: municipalityId });
   await inTransaction(db, async (tx) => {
@@ -228,7 +230,7 @@ export async function savePopulation(
 }
 
 /** The projections as CSV in the import's layout, so a file can be exported, changed and imported again. */
-export async function exportPopulation(db: Db, ctx: RequestContext, municipalityId?: string): Promise<DownloadFile> {
+export async function exportPopulation(db: Db, ctx: SignedInContext, municipalityId?: string): Promise<DownloadFile> {
   const overview = await getPopulation(db, ctx, municipalityId);
   const columns = POPULATION_CSV_COLUMNS.map((key) => ({
     key,
