@@ -6,17 +6,19 @@ import { forecastSv } from '../forecast/web/forecast.sv.ts';
 import { regionReportEn } from '../region-report/web/region-report.en.ts';
 import { regionReportSv } from '../region-report/web/region-report.sv.ts';
 import { staffingReportingRoutes } from './reporting-routes.tsx';
+import { staffingEn } from './staffing.en.ts';
+import { staffingSv } from './staffing.sv.ts';
 import { openStatisticsRoutes, staffingStatisticsRoutes } from './statistics-routes.tsx';
 
 export const staffingWeb = {
   name: 'staffing',
   translations: [
+    { namespace: 'staffing', sv: staffingSv, en: staffingEn },
     { namespace: 'staffingForecast', sv: forecastSv, en: forecastEn },
     { namespace: 'regionReport', sv: regionReportSv, en: regionReportEn },
   ],
   publicRoutes: [...openStatisticsRoutes],
   signedInRoutes: [...staffingReportingRoutes, ...staffingStatisticsRoutes],
-  navNamespace: 'translation',
   nav: [
     {
       label: 'nav.staffing',
