@@ -260,6 +260,9 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
 function nulPath(value: unknown, path = ''): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
   if (value === null || typeof value !== 'object') return null;
+  // Only parsed JSON (plain objects and arrays): an upload's stream or buffer is the import's to check.
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return null;
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
     const found = nulPath(child, path ? `${path}.${key}` : key);
     if (found !== null) return found;
