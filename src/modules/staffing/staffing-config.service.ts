@@ -3,6 +3,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { z } from 'zod';
+import type { SignedInContext } from '../../platform/server/actor.ts';
 import { authorize } from '../../platform/server/actor.ts';
 import { audit } from '../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
@@ -19,7 +20,6 @@ import type {
 } from './staffing.contracts.ts';
 import { staffingMessages as sm } from './staffing.messages.ts';
 import { staffingItem, staffingPeriod, staffingProfession, staffingRevision } from './staffing.table.ts';
-import type { SignedInContext } from './staffing-context.ts';
 import type { RulesConfig } from './staffing-rules.ts';
 
 export type StaffingDeps = { db: Db; cache: ReadCache; minCount: number; publications?: PublicationCache };

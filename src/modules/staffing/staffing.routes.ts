@@ -5,6 +5,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { signedIn } from '../../platform/server/actor.ts';
 import { toCsv, toXlsx } from '../../platform/server/export.ts';
 import { withUpload } from '../../platform/server/imports/upload.ts';
 import { sendFile } from '../../platform/server/send-file.ts';
@@ -62,7 +63,6 @@ import {
   updateItem,
   updateProfession,
 } from './staffing-config.service.ts';
-import { signedIn } from './staffing-context.ts';
 import {
   type ExportFile,
   exportComparison,

@@ -1,6 +1,6 @@
+import type { SignedInContext } from '../../../platform/server/actor.ts';
 import { type ExportColumn, type ExportRow, toCsv, toXlsx } from '../../../platform/server/export.ts';
 import type { DownloadFile } from '../../../platform/server/send-file.ts';
-import type { SignedInContext } from '../staffing-context.ts';
 import type { ForecastQuery } from './forecast.contracts.ts';
 /** The forecast's deps: the staffing deps and a cache of its own, so forecasts never push comparisons out. */
 import { type ForecastDeps, getForecast } from './forecast.service.ts';

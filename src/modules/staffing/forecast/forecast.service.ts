@@ -11,6 +11,7 @@
 // cached (the key moves with the staffing revision, the period's revision, the organisations, the projections and the
 // settings); each municipality's base case too. An answer is cached as JSON per scope and levers.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { SignedInContext } from '../../../platform/server/actor.ts';
 import { authorize, authorizeObject } from '../../../platform/server/actor.ts';
 import { audit } from '../../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../../platform/server/db.ts';
@@ -23,7 +24,6 @@ import { findPeriod } from '../reporting/periods.service.ts';
 import { staffingMessages as sm } from '../staffing.messages.ts';
 import { staffingPeriod, staffingReport } from '../staffing.table.ts';
 import { loadConfig, PublicationCache, type StaffingDeps } from '../staffing-config.service.ts';
-import type { SignedInContext } from '../staffing-context.ts';
 import { loadPeriodFacts } from '../statistics/statistics.service.ts';
 import {
   DEFAULT_FORECAST_SETTINGS,

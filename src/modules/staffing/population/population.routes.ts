@@ -4,9 +4,9 @@ import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { signedIn } from '../../../platform/server/actor.ts';
 import { withUpload } from '../../../platform/server/imports/upload.ts';
 import { sendFile } from '../../../platform/server/send-file.ts';
-import { signedIn } from '../staffing-context.ts';
 import {
   POPULATION_LIMITS,
   populationImportConfirmQuerySchema,

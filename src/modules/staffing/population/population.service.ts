@@ -9,6 +9,7 @@
 // Rows the file does not name are left as they are, so the same file twice changes nothing.
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { SignedInContext } from '../../../platform/server/actor.ts';
 import { authorize, authorizeObject, requireActorOf } from '../../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../../platform/server/db.ts';
@@ -29,7 +30,6 @@ import type { DownloadFile } from '../../../platform/server/send-file.ts';
 import { UploadRejectedError } from '../../../platform/server/upload-guard.ts';
 import { populationProjection } from '../population.table.ts';
 import { staffingMessages as sm } from '../staffing.messages.ts';
-import type { SignedInContext } from '../staffing-context.ts';
 import {
   POPULATION_AGE_GROUPS,
   POPULATION_CSV_COLUMNS,

@@ -3,9 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { signedIn } from '../../../platform/server/actor.ts';
 import { sendFile } from '../../../platform/server/send-file.ts';
 import type { StaffingDeps } from '../staffing-config.service.ts';
-import { signedIn } from '../staffing-context.ts';
 import {
   createRegionReportSchema,
   regionReportListSchema,

@@ -2,6 +2,7 @@
 // region's forecast, made in the background as PDF and XLSX and kept for download. A request answers at once; the
 // server that took it claims the row (queued → running), writes its progress, and renders the files in a worker.
 import { and, asc, desc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import type { SignedInContext } from '../../../platform/server/actor.ts';
 import { authorize } from '../../../platform/server/actor.ts';
 import { audit } from '../../../platform/server/audit.ts';
 import { databaseErrorCode, inTransaction } from '../../../platform/server/db.ts';
@@ -15,7 +16,6 @@ import { staffingRegionReport } from '../region-report.table.ts';
 import { findPeriod } from '../reporting/periods.service.ts';
 import { staffingPeriod, staffingReport } from '../staffing.table.ts';
 import { loadConfig, type StaffingDeps } from '../staffing-config.service.ts';
-import type { SignedInContext } from '../staffing-context.ts';
 import { publicationFor, XLSX_TYPE } from '../statistics/statistics.service.ts';
 import {
   REGION_REPORT_KEEP,

@@ -12,6 +12,7 @@ import { can } from '../../../platform/server/policy.ts';
 /** The platform's list; re-exported only until imports.service.ts (the import kit's) reads it from the platform. */
 export { activeMunicipalities };
 
+import type { SignedInContext } from '../../../platform/server/actor.ts';
 import type {
   createPeriodSchema,
   PeriodDto,
@@ -22,7 +23,6 @@ import type {
 import { staffingMessages as sm } from '../staffing.messages.ts';
 import { staffingPeriod, staffingReport, staffingReportTransition } from '../staffing.table.ts';
 import { bumpRevision } from '../staffing-config.service.ts';
-import type { SignedInContext } from '../staffing-context.ts';
 
 type PeriodRow = typeof staffingPeriod.$inferSelect;
 type StatusCounts = z.infer<typeof statusCountsSchema>;

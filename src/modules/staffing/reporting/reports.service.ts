@@ -1,6 +1,7 @@
 // One municipality's staffing report for one period: its values (facts) and its workflow
 // draft → submitted → approved, or back as returned with a comment. Every transition is kept with who and when.
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { SignedInContext } from '../../../platform/server/actor.ts';
 import { authorizeObject, requireActorOf } from '../../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../../platform/server/audit.ts';
 import { user } from '../../../platform/server/auth.table.ts';
@@ -12,7 +13,6 @@ import type { ReportDto, ReportStatus } from '../staffing.contracts.ts';
 import { staffingMessages as sm } from '../staffing.messages.ts';
 import { staffingFact, staffingPeriod, staffingReport, staffingReportTransition } from '../staffing.table.ts';
 import { bumpPeriodRevision, loadConfig, rulesConfigOf, type StaffingDeps } from '../staffing-config.service.ts';
-import type { SignedInContext } from '../staffing-context.ts';
 import { type Fact, parseFactKey } from '../staffing-measures.ts';
 import { validateFacts } from '../staffing-rules.ts';
 import { findPeriod } from './periods.service.ts';

@@ -1,6 +1,7 @@
 // The comparison of municipalities, a municipality's profile against the region, trends, and the open statistics.
 // Figures come from submitted and approved reports (approved only for the public), suppressed per viewer.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { SignedInContext } from '../../../platform/server/actor.ts';
 import { authorize } from '../../../platform/server/actor.ts';
 import type { Db } from '../../../platform/server/db.ts';
 import { NotFoundError, ValidationError } from '../../../platform/server/errors.ts';
@@ -12,7 +13,6 @@ import type { Cell, ComparisonDto, ProfileDto, ReportStatus } from '../staffing.
 import { staffingMessages as sm } from '../staffing.messages.ts';
 import { staffingFact, staffingPeriod, staffingReport } from '../staffing.table.ts';
 import { loadConfig, type StaffingDeps } from '../staffing-config.service.ts';
-import type { SignedInContext } from '../staffing-context.ts';
 import { type Fact, RATIO_DEFS, RATIOS, type RatioKey } from '../staffing-measures.ts';
 import { ALL, buildPublication, type Publication, REGION } from './publication.ts';
 

@@ -1,6 +1,8 @@
 // Downloads of the staffing tables beyond the comparison: the municipality profile (key ratios, breakdowns, trend),
 // an Excel import's preview, the list of periods and a report's history. Each reads through the service of its JSON
 // view (the same access checks, the same suppression), so a file never holds more than the viewer sees on screen.
+
+import type { SignedInContext } from '../../../platform/server/actor.ts';
 import type { RequestContext } from '../../../platform/server/audit.ts';
 import { type ExportColumn, type ExportRow, toCsv, toXlsx } from '../../../platform/server/export.ts';
 import { getImport } from '../reporting/imports.service.ts';
@@ -14,7 +16,6 @@ import {
   type StaffingConfigDto,
 } from '../staffing.contracts.ts';
 import { loadConfig, type StaffingDeps } from '../staffing-config.service.ts';
-import type { SignedInContext } from '../staffing-context.ts';
 import { describeFactKey } from '../staffing-labels.ts';
 import { MEASURE_BY_KEY } from '../staffing-measures.ts';
 import { breakdownRows, type RatioRow, ratioRows } from './profile-tables.ts';
