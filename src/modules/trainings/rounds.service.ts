@@ -13,15 +13,15 @@ import { organisation } from '../../platform/server/organisation.table.ts';
 import type { Actor } from '../../platform/server/policy.ts';
 import { daysBetween, reminderDue, swedishDate } from '../../platform/server/swedish-dates.ts';
 import { itemLabels, toPublicTrainingDto } from './catalogue.service.ts';
-import {
-  type MyReviewDto,
-  type OpenRoundInput,
-  type RoundDto,
-  type RoundListDto,
-  type RoundReviewerDto,
-  TRAINING_STATUS_SV,
-  type TrainingStatus,
+import type {
+  MyReviewDto,
+  OpenRoundInput,
+  RoundDto,
+  RoundListDto,
+  RoundReviewerDto,
+  TrainingStatus,
 } from './trainings.contracts.ts';
+import { trainingsMessages as tm } from './trainings.messages.ts';
 import {
   trainingItem,
   trainingItemTopic,
@@ -80,11 +80,11 @@ export async function openRound(db: Db, ctx: SignedInContext, input: OpenRoundIn
     const wanted = new Set(input.reviewerIds);
     reviewers = network.filter((r) => wanted.has(r.userId));
     if (reviewers.length !== wanted.size) {
-      throw new ValidationError([{ path: 'reviewerIds', message: 'Välj granskare bland MAS-nätverkets användare.' }]);
+      throw new ValidationError([{ path: 'reviewerIds', message: tm.reviewersFromMas() }]);
     }
   }
   if (reviewers.length === 0) {
-    throw new ValidationError([{ path: 'reviewerIds', message: 'Omgången behöver minst en granskare.' }]);
+    throw new ValidationError([{ path: 'reviewerIds', message: tm.roundNeedsReviewer() }]);
   }
   const items = await db
     .select({ id: trainingItem.id })
@@ -142,8 +142,7 @@ export async function openRound(db: Db, ctx: SignedInContext, input: OpenRoundIn
   return (await roundDtos(db, [await findRound(db, id)]))[0] as RoundDto;
 }
 
-const openRoundConflict = () =>
-  new ConflictError('Det finns redan en öppen granskningsomgång. Stäng den innan du öppnar en ny.');
+const openRoundConflict = () => new ConflictError(tm.roundAlreadyOpen());
 
 async function assertNoOpenRound(db: Db) {
   const [open] = await db
@@ -155,7 +154,7 @@ async function assertNoOpenRound(db: Db) {
 
 async function findRound(db: Db, id: string) {
   const [row] = await db.select().from(trainingReviewRound).where(eq(trainingReviewRound.id, id));
-  if (!row) throw new NotFoundError('Granskningsomgången finns inte.');
+  if (!row) throw new NotFoundError(tm.roundNotFound());
   return row;
 }
 
@@ -259,21 +258,21 @@ export async function decideInRound(
   authorize(actor, 'trainings:review');
   await inTransaction(db, async (tx) => {
     const [round] = await tx.select().from(trainingReviewRound).where(eq(trainingReviewRound.id, roundId));
-    if (!round) throw new NotFoundError('Granskningsomgången finns inte.');
+    if (!round) throw new NotFoundError(tm.roundNotFound());
     const [a] = await tx
       .select()
       .from(trainingReviewAssignment)
       .where(and(eq(trainingReviewAssignment.roundId, roundId), eq(trainingReviewAssignment.itemId, itemId)))
       .for('update');
-    if (!a) throw new NotFoundError('Utbildningen ingår inte i omgången.');
+    if (!a) throw new NotFoundError(tm.itemNotInRound());
     if (a.reviewerUserId !== actor.userId && !isRegionalAdmin(actor)) {
-      throw new ForbiddenError('Utbildningen granskas av någon annan i omgången.');
+      throw new ForbiddenError(tm.itemReviewedByOther());
     }
-    if (round.status !== 'open') throw new ConflictError('Omgången är stängd och kan inte ändras.');
+    if (round.status !== 'open') throw new ConflictError(tm.roundClosedNoChanges());
     const [item] = await tx.select().from(trainingItem).where(eq(trainingItem.id, itemId)).for('update');
-    if (!item) throw new NotFoundError('Utbildningen finns inte.');
+    if (!item) throw new NotFoundError(tm.trainingNotFound());
     if (item.status === 'removed' || item.status === 'suggested') {
-      throw new ConflictError(`En ${TRAINING_STATUS_SV[item.status]} utbildning granskas inte i omgången.`);
+      throw new ConflictError(item.status === 'removed' ? tm.removedNotInRound() : tm.suggestedNotInRound());
     }
     const now = new Date();
     await tx
@@ -353,8 +352,8 @@ export async function closeRound(db: Db, ctx: SignedInContext, id: string): Prom
   authorize(actor, 'trainings:manage');
   await inTransaction(db, async (tx) => {
     const [round] = await tx.select().from(trainingReviewRound).where(eq(trainingReviewRound.id, id)).for('update');
-    if (!round) throw new NotFoundError('Granskningsomgången finns inte.');
-    if (round.status !== 'open') throw new ConflictError('Omgången är redan stängd.');
+    if (!round) throw new NotFoundError(tm.roundNotFound());
+    if (round.status !== 'open') throw new ConflictError(tm.roundAlreadyClosed());
     const [left] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(trainingReviewAssignment)
@@ -369,11 +368,7 @@ export async function closeRound(db: Db, ctx: SignedInContext, id: string): Prom
       );
     const remaining = left?.n ?? 0;
     if (remaining > 0) {
-      throw new ConflictError(
-        remaining === 1
-          ? 'Omgången kan inte stängas: 1 utbildning återstår att granska.'
-          : `Omgången kan inte stängas: ${remaining} utbildningar återstår att granska.`,
-      );
+      throw new ConflictError(remaining === 1 ? tm.roundOneLeft() : tm.roundManyLeft({ count: remaining }));
     }
     await tx
       .update(trainingReviewRound)

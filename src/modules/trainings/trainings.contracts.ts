@@ -1,7 +1,9 @@
 // Web trainings (Webbutbildningar): a public catalogue of free digital trainings that anyone signed in may add to,
 // reviewed by the region and the MAS network. Zod schemas, limits and enums shared by the server and the web forms.
 import { z } from 'zod';
+import type { MessageFn } from '../../platform/shared/messages.ts';
 import { parseTrainingUrl } from './training-link.ts';
+import { trainingsMessages as tm } from './trainings.messages.ts';
 
 export const TRAINING_FORMATS = ['video', 'course', 'podcast', 'document'] as const;
 export const TRAINING_LANGUAGES = ['sv', 'en', 'other'] as const;
@@ -28,38 +30,58 @@ export const TRAINING_TRANSITIONS: Record<TrainingStatus, readonly TrainingStatu
   removed: [],
 };
 
-const text = (max: number, required: string) => z.string().trim().min(1, required).max(max, `Högst ${max} tecken.`);
+type Say = (message: MessageFn) => string;
+/** A Zod message is the message's code (translated on the way out, and by the forms). */
+const code: Say = (message) => message.code;
 
-export const trainingUrlSchema = z
-  .string()
-  .trim()
-  .min(1, 'Ange länken.')
-  .max(2000, 'Högst 2000 tecken.')
-  .refine((v) => parseTrainingUrl(v) !== null, 'Ange en fullständig webbadress som börjar med https:// eller http://.');
+const TOO_LONG = { 80: tm.tooLong80, 120: tm.tooLong120, 200: tm.tooLong200, 2000: tm.tooLong2000 } as const;
+const textOf = (say: Say) => (max: keyof typeof TOO_LONG, required: MessageFn) =>
+  z.string().trim().min(1, say(required)).max(max, say(TOO_LONG[max]));
+const text = textOf(code);
 
-/** The fields of an item, shared by the suggestion and the reviewer's correction. */
-const trainingFields = {
-  title: text(200, 'Ange en titel.'),
-  provider: text(200, 'Ange vem som ger utbildningen.'),
-  url: trainingUrlSchema,
-  description: z.string().trim().max(2000, 'Högst 2000 tecken.'),
-  lengthMinutes: z
-    .number({ error: 'Ange längden i minuter.' })
-    .int('Ange hela minuter.')
-    .min(1, 'Längden måste vara minst 1 minut.')
-    .max(10_000, 'Högst 10 000 minuter.'),
-  format: z.enum(TRAINING_FORMATS, { error: 'Välj en form.' }),
-  language: z.enum(TRAINING_LANGUAGES, { error: 'Välj ett språk.' }),
-  professions: z.array(z.string().min(1).max(60)).min(1, 'Välj minst ett yrke.').max(20),
-  topics: z.array(z.string().min(1).max(60)).max(10, 'Högst 10 ämnen.'),
+const trainingUrlOf = (say: Say) =>
+  z
+    .string()
+    .trim()
+    .min(1, say(tm.linkRequired))
+    .max(2000, say(tm.tooLong2000))
+    .refine((v) => parseTrainingUrl(v) !== null, say(tm.linkInvalid));
+export const trainingUrlSchema = trainingUrlOf(code);
+
+/** The fields of an item, shared by the suggestion and the reviewer's correction, with their messages as `say` gives them. */
+function trainingFieldsOf(say: Say) {
+  const text = textOf(say);
+  return {
+    title: text(200, tm.titleRequired),
+    provider: text(200, tm.providerRequired),
+    url: trainingUrlOf(say),
+    description: z.string().trim().max(2000, say(tm.tooLong2000)),
+    lengthMinutes: z
+      .number({ error: say(tm.lengthRequired) })
+      .int(say(tm.lengthWholeMinutes))
+      .min(1, say(tm.lengthAtLeastOne))
+      .max(10_000, say(tm.lengthTooLong)),
+    format: z.enum(TRAINING_FORMATS, { error: say(tm.chooseFormat) }),
+    language: z.enum(TRAINING_LANGUAGES, { error: say(tm.chooseLanguage) }),
+    professions: z.array(z.string().min(1).max(60)).min(1, say(tm.chooseProfession)).max(20),
+    topics: z.array(z.string().min(1).max(60)).max(10, say(tm.tooManyTopics)),
+  };
+}
+const suggestionOf = (say: Say) => {
+  const fields = trainingFieldsOf(say);
+  return z.strictObject({ ...fields, description: fields.description.default(''), topics: fields.topics.default([]) });
 };
+const trainingFields = trainingFieldsOf(code);
 
-export const suggestTrainingSchema = z.strictObject({
-  ...trainingFields,
-  description: trainingFields.description.default(''),
-  topics: trainingFields.topics.default([]),
-});
-export type SuggestTrainingInput = z.infer<typeof suggestTrainingSchema>;
+/** A suggestion, its messages codes: the route's body and the suggestion form. */
+export const suggestTrainingBodySchema = suggestionOf(code);
+/**
+ * The same suggestion with its messages in Swedish, for the link-list import (catalogue-import.ts), which words its
+ * cell errors ("Rad 7, kolumn Länk: …") in Swedish from the issues' messages. It goes once the import translates the
+ * codes of suggestTrainingBodySchema itself.
+ */
+export const suggestTrainingSchema = suggestionOf((message) => message.wording.sv);
+export type SuggestTrainingInput = z.infer<typeof suggestTrainingBodySchema>;
 
 /** A reviewer corrects an item (after "needs change"): any of the fields; the status is changed by a transition. */
 export const updateTrainingSchema = z
@@ -74,24 +96,24 @@ export const updateTrainingSchema = z
     professions: trainingFields.professions.optional(),
     topics: trainingFields.topics.optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'Ändra minst ett fält.');
+  .refine((v) => Object.keys(v).length > 0, tm.changeAField.code);
 export type UpdateTrainingInput = z.infer<typeof updateTrainingSchema>;
 
 export const transitionSchema = z
   .strictObject({
     status: z.enum(['approved', 'needs_change', 'removed']),
-    comment: z.string().trim().max(2000, 'Högst 2000 tecken.').optional(),
+    comment: z.string().trim().max(2000, tm.tooLong2000.code).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.status === 'needs_change' && !v.comment) {
-      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Skriv vad som behöver ändras.' });
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: tm.commentRequired.code });
     }
   });
 
 export const createTopicSchema = z.strictObject({
-  key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'Nyckeln får bara ha små bokstäver a–z, siffror och bindestreck.'),
-  name: text(80, 'Ange ett namn.'),
-  nameEn: text(80, 'Ange ett namn.'),
+  key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, tm.topicKeyFormat.code),
+  name: text(80, tm.nameRequired),
+  nameEn: text(80, tm.nameRequired),
 });
 
 export const topicSchema = z.object({ key: z.string(), name: z.string(), nameEn: z.string() });
@@ -104,14 +126,14 @@ export const updateTopicSchema = z
     name: createTopicSchema.shape.name.optional(),
     nameEn: createTopicSchema.shape.nameEn.optional(),
     sort: z
-      .number({ error: 'Ange ordningen som ett heltal.' })
-      .int('Ange ordningen som ett heltal.')
-      .min(0, 'Ordningen kan inte vara negativ.')
-      .max(100_000, 'Högst 100 000.')
+      .number({ error: tm.sortWholeNumber.code })
+      .int(tm.sortWholeNumber.code)
+      .min(0, tm.sortNotNegative.code)
+      .max(100_000, tm.sortTooHigh.code)
       .optional(),
-    active: z.boolean({ error: 'Ange om ämnet är aktivt.' }).optional(),
+    active: z.boolean({ error: tm.activeRequired.code }).optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'Ändra minst ett fält.');
+  .refine((v) => Object.keys(v).length > 0, tm.changeAField.code);
 export type UpdateTopicInput = z.infer<typeof updateTopicSchema>;
 
 /** A topic as the regional admin manages it: inactive ones too, with how many items (not removed) have it. */
@@ -248,9 +270,9 @@ export const TRAINING_STATUS_SV: Record<TrainingStatus, string> = {
 // ---- review rounds (Granskningsomgångar) ----
 
 export const openRoundSchema = z.strictObject({
-  name: text(120, 'Ange ett namn på omgången.'),
-  dueDate: z.iso.date({ error: 'Ange ett datum (ÅÅÅÅ-MM-DD).' }),
-  assignBy: z.enum(['even', 'topic'], { error: 'Välj hur utbildningarna fördelas.' }).default('even'),
+  name: text(120, tm.roundNameRequired),
+  dueDate: z.iso.date({ error: tm.dateRequired.code }),
+  assignBy: z.enum(['even', 'topic'], { error: tm.chooseAssignBy.code }).default('even'),
   /** The MAS users taking part; all active MAS users when left out. */
   reviewerIds: z.array(z.string().min(1).max(100)).max(500).optional(),
 });
@@ -318,7 +340,7 @@ export const TRAINING_FILE_TYPES = ['xlsx', 'csv'] as const;
 export type TrainingFileType = (typeof TRAINING_FILE_TYPES)[number];
 const fileTypeSchema = z.preprocess(
   (v) => (v === '' ? undefined : v),
-  z.enum(TRAINING_FILE_TYPES, { error: 'Välj xlsx eller csv.' }).default('xlsx'),
+  z.enum(TRAINING_FILE_TYPES, { error: tm.chooseFileType.code }).default('xlsx'),
 );
 
 /** The public download honours the catalogue's filters (`format` is the training's form, `file` the file's type). */
@@ -339,10 +361,10 @@ export const IMPORT_STATUSES = ['suggested', 'approved'] as const;
 export const importConfirmQuerySchema = z.strictObject({
   status: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.enum(IMPORT_STATUSES, { error: 'Välj föreslagen eller godkänd.' }).default('suggested'),
+    z.enum(IMPORT_STATUSES, { error: tm.chooseImportStatus.code }).default('suggested'),
   ),
   /** The preview's token: the confirmation is refused when the file or the catalogue no longer give that preview. */
-  token: z.string().regex(/^[0-9a-f]{64}$/, 'Förhandsgranska filen först.'),
+  token: z.string().regex(/^[0-9a-f]{64}$/, tm.previewFirst.code),
 });
 
 export const importCellErrorSchema = z.object({

@@ -44,7 +44,7 @@ import {
   roundReviewersSchema,
   roundSchema,
   suggestedTrainingSchema,
-  suggestTrainingSchema,
+  suggestTrainingBodySchema,
   TRAINING_IMPORT_LIMITS,
   templateQuerySchema,
   topicSchema,
@@ -110,7 +110,7 @@ export async function trainingsModule(fastify: FastifyInstance) {
   // ---- suggestions and review ----
   app.post(
     '/trainings/items',
-    { schema: { ...tags, body: suggestTrainingSchema, response: { 201: suggestedTrainingSchema } } },
+    { schema: { ...tags, body: suggestTrainingBodySchema, response: { 201: suggestedTrainingSchema } } },
     async (req, reply) => reply.code(201).send(await suggestTraining(deps, signedIn(req.ctx), req.body)),
   );
   app.get(

@@ -9,6 +9,7 @@ import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import type { Actor } from '../../platform/server/policy.ts';
+import type { MessageFn } from '../../platform/shared/messages.ts';
 import { catalogueProfessions, itemLabels, type TrainingsDeps, toPublicTrainingDto } from './catalogue.service.ts';
 import { BROKEN_AFTER, checkLink, recordLinkResult } from './link-check.ts';
 import { recordQueueDecision } from './rounds.service.ts';
@@ -22,7 +23,6 @@ import {
   type SuggestedTrainingDto,
   type SuggestTrainingInput,
   type TopicDto,
-  TRAINING_STATUS_SV,
   TRAINING_TRANSITIONS,
   TRAININGS_LIMITS,
   type TrainingStatus,
@@ -30,6 +30,7 @@ import {
   type UpdateTopicInput,
   type UpdateTrainingInput,
 } from './trainings.contracts.ts';
+import { trainingsMessages as tm } from './trainings.messages.ts';
 import {
   trainingItem,
   trainingItemProfession,
@@ -97,7 +98,7 @@ export async function suggestTraining(
 async function checkProfessions(deps: TrainingsDeps, keys: string[]) {
   const known = new Set((await catalogueProfessions(deps)).map((p) => p.key));
   if (keys.some((k) => !known.has(k))) {
-    throw new ValidationError([{ path: 'professions', message: 'Välj yrken ur listan.' }]);
+    throw new ValidationError([{ path: 'professions', message: tm.chooseListedProfessions() }]);
   }
 }
 
@@ -118,7 +119,7 @@ async function findTopics(db: Db, keys: string[], kept: string[] = []) {
       ),
     );
   if (topics.length !== unique.length)
-    throw new ValidationError([{ path: 'topics', message: 'Välj ämnen ur listan.' }]);
+    throw new ValidationError([{ path: 'topics', message: tm.chooseListedTopics() }]);
   return topics;
 }
 
@@ -159,6 +160,24 @@ async function setLabels(tx: Db, itemId: string, professions: string[] | undefin
   }
 }
 
+/** The message of a link already in the catalogue, by the status of the item that has it. */
+const LINK_TAKEN: Record<TrainingStatus, MessageFn> = {
+  suggested: tm.linkTakenSuggested,
+  approved: tm.linkTakenApproved,
+  needs_change: tm.linkTakenNeedsChange,
+  removed: tm.linkTakenRemoved,
+};
+
+/** The refusal of a transition TRAINING_TRANSITIONS does not allow, worded for the two statuses. */
+const CANNOT_BECOME: Partial<Record<TrainingStatus, Partial<Record<TrainingStatus, MessageFn>>>> = {
+  removed: {
+    approved: tm.removedCannotBeApproved,
+    needs_change: tm.removedCannotNeedChange,
+    removed: tm.removedCannotBeRemoved,
+  },
+  needs_change: { needs_change: tm.needsChangeCannotNeedChange },
+};
+
 /** A link already in the catalogue (not removed) is a 409 naming the item, so the user can find it. */
 async function assertLinkFree(db: Db, urlKey: string, exceptId?: string) {
   const [existing] = await db
@@ -172,14 +191,14 @@ async function assertLinkFree(db: Db, urlKey: string, exceptId?: string) {
       ),
     );
   if (existing) {
-    const message = `Länken finns redan i katalogen: ”${existing.title}” (${TRAINING_STATUS_SV[existing.status]}).`;
+    const message = LINK_TAKEN[existing.status]({ title: existing.title });
     throw new ConflictError(message, [{ path: 'url', message }]);
   }
 }
 
 async function findItem(db: Db, id: string) {
   const [row] = await db.select().from(trainingItem).where(eq(trainingItem.id, id));
-  if (!row) throw new NotFoundError('Utbildningen finns inte.');
+  if (!row) throw new NotFoundError(tm.trainingNotFound());
   return row;
 }
 
@@ -194,7 +213,7 @@ export async function updateTraining(
   authorize(actor, 'trainings:review');
   const { db } = deps;
   const current = await findItem(db, id);
-  if (current.status === 'removed') throw new ConflictError('En borttagen utbildning kan inte ändras.');
+  if (current.status === 'removed') throw new ConflictError(tm.removedCannotChange());
   if (input.professions) await checkProfessions(deps, input.professions);
   const currentTopics = (await itemLabels(db, [id])).topics.get(id) ?? [];
   const topics = input.topics
@@ -234,11 +253,9 @@ export async function transitionTraining(
   await inTransaction(db, async (tx) => {
     // Locked, so two reviewers at once cannot both move it from the same status.
     const [item] = await tx.select().from(trainingItem).where(eq(trainingItem.id, id)).for('update');
-    if (!item) throw new NotFoundError('Utbildningen finns inte.');
+    if (!item) throw new NotFoundError(tm.trainingNotFound());
     if (!TRAINING_TRANSITIONS[item.status].includes(input.status)) {
-      throw new ConflictError(
-        `En ${TRAINING_STATUS_SV[item.status]} utbildning kan inte bli ${TRAINING_STATUS_SV[input.status]}.`,
-      );
+      throw new ConflictError((CANNOT_BECOME[item.status]?.[input.status] ?? tm.transitionRefused)());
     }
     const now = new Date();
     await tx
@@ -273,7 +290,7 @@ export async function checkLinkNow(deps: TrainingsDeps, ctx: SignedInContext, id
   authorize(actor, 'trainings:review');
   const { db } = deps;
   const item = await findItem(db, id);
-  if (item.status === 'removed') throw new ConflictError('En borttagen utbildning kontrolleras inte.');
+  if (item.status === 'removed') throw new ConflictError(tm.removedNotChecked());
   if (!deps.linkCheck) throw new Error('link checking is not configured');
   const result = await checkLink(item.url, deps.linkCheck);
   await inTransaction(db, async (tx) => {
@@ -399,7 +416,7 @@ async function assertTopicNamesFree(tx: Db, names: { name?: string; nameEn?: str
   ];
   const errors = fields.flatMap(({ path, value, taken }) => {
     const clash = value === undefined ? undefined : others.find((t) => fold(taken(t)) === fold(value));
-    return clash ? [{ path, message: `Det finns redan ett ämne som heter ”${taken(clash)}”.` }] : [];
+    return clash ? [{ path, message: tm.topicNameTaken({ name: taken(clash) }) }] : [];
   });
   const [first] = errors;
   if (first) throw new ConflictError(first.message, errors);
@@ -420,9 +437,7 @@ export async function createTopic(db: Db, ctx: SignedInContext, input: CreateTop
       .from(trainingTopic)
       .where(eq(trainingTopic.key, input.key));
     if (clash) {
-      throw new ConflictError('Det finns redan ett ämne med den nyckeln.', [
-        { path: 'key', message: 'Det finns redan ett ämne med den nyckeln.' },
-      ]);
+      throw new ConflictError(tm.topicKeyTaken(), [{ path: 'key', message: tm.topicKeyTaken() }]);
     }
     await assertTopicNamesFree(tx, input);
     // Last in the order: after every topic, active or not.
@@ -481,7 +496,7 @@ export async function updateTopic(
   await inTransaction(db, async (tx) => {
     await lockTopics(tx);
     const [current] = await tx.select().from(trainingTopic).where(eq(trainingTopic.id, id));
-    if (!current) throw new NotFoundError('Ämnet finns inte.');
+    if (!current) throw new NotFoundError(tm.topicNotFound());
     await assertTopicNamesFree(tx, input, id);
     await tx.update(trainingTopic).set(input).where(eq(trainingTopic.id, id));
     if (input.name !== undefined && input.name !== current.name) await rebuildSearchText(tx, id);

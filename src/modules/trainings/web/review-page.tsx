@@ -19,7 +19,7 @@ import { notifyError, notifySuccess } from '../../../platform/web/notify.ts';
 import {
   type ReviewTrainingDto,
   type SuggestTrainingInput,
-  suggestTrainingSchema,
+  suggestTrainingBodySchema,
   TRAINING_STATUSES,
   TRAINING_TRANSITIONS,
   type TrainingStatus,
@@ -324,7 +324,10 @@ function CommentModal({ item, status, onClose }: { item: ReviewTrainingDto; stat
 function EditModal({ item, onClose }: { item: ReviewTrainingDto; onClose: () => void }) {
   const tt = useTrainingsT();
   const facets = useQuery(facetsQuery());
-  const form = useForm({ initialValues: trainingValuesOf(item), validate: validateTraining(suggestTrainingSchema) });
+  const form = useForm({
+    initialValues: trainingValuesOf(item),
+    validate: validateTraining(suggestTrainingBodySchema),
+  });
   const modalForm = useModalFormSave({
     form,
     save: (values) => trainingsApi.update(item.id, toTrainingBody(values) as SuggestTrainingInput),

@@ -27,6 +27,7 @@ import { Page } from '../../../platform/web/components/page.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import { notifyError, notifySuccess } from '../../../platform/web/notify.ts';
 import { type MyReviewDto, openRoundSchema, type RoundDto } from '../trainings.contracts.ts';
+import { contractMessage } from './contract-messages.ts';
 import { myReviewQuery, roundReviewersQuery, roundsQuery, trainingsApi } from './trainings-api.ts';
 import { formatDay, useTrainingsLang } from './trainings-labels.ts';
 import { useTrainingsT } from './trainings-t.ts';
@@ -146,7 +147,7 @@ function OpenRoundForm() {
       ...(chosen.length ? { reviewerIds: chosen } : {}),
     });
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])));
+      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), contractMessage(i.message)])));
       return;
     }
     setErrors({});

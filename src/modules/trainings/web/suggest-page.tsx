@@ -8,7 +8,7 @@ import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
-import { type SuggestTrainingInput, suggestTrainingSchema } from '../trainings.contracts.ts';
+import { type SuggestTrainingInput, suggestTrainingBodySchema } from '../trainings.contracts.ts';
 import {
   EMPTY_TRAINING,
   TrainingFields,
@@ -25,7 +25,7 @@ export function SuggestPage() {
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
-  const form = useForm({ initialValues: EMPTY_TRAINING, validate: validateTraining(suggestTrainingSchema) });
+  const form = useForm({ initialValues: EMPTY_TRAINING, validate: validateTraining(suggestTrainingBodySchema) });
   const mutation = useMutation({
     mutationFn: (values: TrainingFormValues) => trainingsApi.suggest(toTrainingBody(values) as SuggestTrainingInput),
     onSuccess: async (saved) => {

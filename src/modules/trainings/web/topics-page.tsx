@@ -14,7 +14,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
+import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type RefObject, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,7 @@ import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import { useModalFormSave } from '../../../platform/web/components/use-modal-form-save.ts';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { type AdminTopicDto, createTopicSchema, updateTopicSchema } from '../trainings.contracts.ts';
+import { contractResolver } from './contract-messages.ts';
 import { topicsApi, topicsQuery } from './trainings-api.ts';
 import { useTrainingsT } from './trainings-t.ts';
 
@@ -125,7 +126,7 @@ function TopicsTable({ topics, onEdit }: { topics: AdminTopicDto[]; onEdit: (top
 
 type AddValues = { name: string; nameEn: string; key: string };
 const EMPTY: AddValues = { name: '', nameEn: '', key: '' };
-const validateCreate = schemaResolver(createTopicSchema, { sync: true });
+const validateCreate = contractResolver(createTopicSchema);
 const trimmed = (v: AddValues) => ({ key: v.key.trim(), name: v.name.trim(), nameEn: v.nameEn.trim() });
 
 function AddTopicForm() {
@@ -206,7 +207,7 @@ function AddTopicForm() {
 }
 
 type EditValues = { name: string; nameEn: string; sort: number | string; active: boolean };
-const validateUpdate = schemaResolver(updateTopicSchema, { sync: true });
+const validateUpdate = contractResolver(updateTopicSchema);
 const toUpdate = (v: EditValues) => ({
   name: v.name.trim(),
   nameEn: v.nameEn.trim(),

@@ -1,7 +1,7 @@
 // The fields of a training, shared by the suggestion form and the reviewer's correction: checked with the server's
-// own schema, so the messages next to the fields are the ones the server would give.
+// own schema, so the messages next to the fields are the ones the server would give (in the interface language).
 import { Checkbox, NativeSelect, NumberInput, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { schemaResolver, type UseFormReturnType } from '@mantine/form';
+import type { UseFormReturnType } from '@mantine/form';
 import type { z } from 'zod';
 import {
   type CatalogueFacetsDto,
@@ -11,6 +11,7 @@ import {
   type TrainingFormat,
   type TrainingLanguage,
 } from '../trainings.contracts.ts';
+import { contractResolver } from './contract-messages.ts';
 import { topicName, useTrainingsLang } from './trainings-labels.ts';
 import { useTrainingsT } from './trainings-t.ts';
 
@@ -63,7 +64,7 @@ export function toTrainingBody(values: TrainingFormValues) {
 }
 
 export function validateTraining(schema: z.ZodType) {
-  const validate = schemaResolver(schema as never, { sync: true });
+  const validate = contractResolver(schema as never);
   return (values: TrainingFormValues) => validate(toTrainingBody(values) as never);
 }
 
