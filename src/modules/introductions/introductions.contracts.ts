@@ -1,6 +1,8 @@
 // Introduction lists (Introduktionslistor): a manager builds an ordered list for a profession from catalogue items
 // and local items, gives it to a new employee by e-mail, and follows their progress. Schemas shared by server and web.
 import { z } from 'zod';
+import type { MessageFn } from '../../platform/shared/messages.ts';
+import { introductionsMessages as im } from './introductions.messages.ts';
 
 export const INTRO_LIMITS = {
   maxEntries: 100,
@@ -13,13 +15,16 @@ export const INTRO_LIMITS = {
 export const ENTRY_KINDS = ['catalogue', 'local'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
-const text = (max: number, required: string) => z.string().trim().min(1, required).max(max, `Högst ${max} tecken.`);
+const TOO_LONG = { 60: im.tooLong60, 200: im.tooLong200, 300: im.tooLong300 } as const;
+const text = (max: keyof typeof TOO_LONG, required: MessageFn) =>
+  z.string().trim().min(1, required.code).max(max, TOO_LONG[max].code);
+const description = () => z.string().trim().max(2000, im.tooLong2000.code);
 
 /** An http(s) address, checked by the URL parser (no javascript: or data: links reach a page). */
 export const introUrlSchema = z
   .string()
   .trim()
-  .max(2000, 'Högst 2000 tecken.')
+  .max(2000, im.tooLong2000.code)
   .refine((v) => {
     try {
       const url = new URL(v);
@@ -27,12 +32,12 @@ export const introUrlSchema = z
     } catch {
       return false;
     }
-  }, 'Ange en fullständig webbadress som börjar med https:// eller http://.');
+  }, im.urlInvalid.code);
 
-export const idParamsSchema = z.object({ id: z.uuid({ error: 'Ogiltigt id.' }) });
+export const idParamsSchema = z.object({ id: z.uuid({ error: im.invalidId.code }) });
 export const entryParamsSchema = z.object({
-  id: z.uuid({ error: 'Ogiltigt id.' }),
-  entryId: z.uuid({ error: 'Ogiltigt id.' }),
+  id: z.uuid({ error: im.invalidId.code }),
+  entryId: z.uuid({ error: im.invalidId.code }),
 });
 
 export const listScopeQuerySchema = z.strictObject({
@@ -41,45 +46,45 @@ export const listScopeQuerySchema = z.strictObject({
 });
 
 export const createListSchema = z.strictObject({
-  name: text(200, 'Ange ett namn på listan.'),
-  professionKey: text(60, 'Välj vilket yrke listan är för.'),
-  description: z.string().trim().max(2000, 'Högst 2000 tecken.').default(''),
+  name: text(200, im.listNameRequired),
+  professionKey: text(60, im.listProfessionRequired),
+  description: description().default(''),
   /** Only a regional admin chooses the municipality; everyone else's lists belong to their own. */
-  municipalityId: z.uuid({ error: 'Välj en kommun.' }).optional(),
+  municipalityId: z.uuid({ error: im.chooseMunicipality.code }).optional(),
 });
 export type CreateListInput = z.infer<typeof createListSchema>;
 
 export const updateListSchema = z
   .strictObject({
-    name: text(200, 'Ange ett namn på listan.').optional(),
-    professionKey: text(60, 'Välj vilket yrke listan är för.').optional(),
-    description: z.string().trim().max(2000, 'Högst 2000 tecken.').optional(),
+    name: text(200, im.listNameRequired).optional(),
+    professionKey: text(60, im.listProfessionRequired).optional(),
+    description: description().optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, 'Ändra minst ett fält.');
+  .refine((v) => Object.keys(v).length > 0, im.changeAField.code);
 export type UpdateListInput = z.infer<typeof updateListSchema>;
 
 export const addEntrySchema = z.discriminatedUnion(
   'kind',
   [
-    z.strictObject({ kind: z.literal('catalogue'), trainingItemId: z.uuid({ error: 'Välj en utbildning.' }) }),
+    z.strictObject({ kind: z.literal('catalogue'), trainingItemId: z.uuid({ error: im.chooseTraining.code }) }),
     z.strictObject({
       kind: z.literal('local'),
-      title: text(300, 'Ange vad den nya medarbetaren ska göra.'),
+      title: text(300, im.localEntryRequired),
       url: introUrlSchema.optional(),
-      description: z.string().trim().max(2000, 'Högst 2000 tecken.').default(''),
+      description: description().default(''),
     }),
   ],
-  { error: 'Välj om punkten är en utbildning ur katalogen eller en egen punkt.' },
+  { error: im.chooseEntryKind.code },
 );
 export type AddEntryInput = z.infer<typeof addEntrySchema>;
 
 export const moveEntrySchema = z.strictObject({
-  direction: z.enum(['up', 'down'], { error: 'Ange upp eller ner.' }),
+  direction: z.enum(['up', 'down'], { error: im.chooseDirection.code }),
 });
 
 export const copyListSchema = z.strictObject({
   /** Only a regional admin chooses where the copy goes; a manager's copy goes to their own municipality. */
-  municipalityId: z.uuid({ error: 'Välj en kommun.' }).optional(),
+  municipalityId: z.uuid({ error: im.chooseMunicipality.code }).optional(),
 });
 
 export const assignSchema = z.strictObject({
@@ -87,21 +92,21 @@ export const assignSchema = z.strictObject({
     .string()
     .trim()
     .toLowerCase()
-    .max(254, 'Högst 254 tecken.')
-    .pipe(z.email({ error: 'Ange en giltig e-postadress.' })),
-  name: z.string().trim().max(200, 'Högst 200 tecken.').optional(),
+    .max(254, im.tooLong254.code)
+    .pipe(z.email({ error: im.emailInvalid.code })),
+  name: z.string().trim().max(200, im.tooLong200.code).optional(),
 });
 export type AssignInput = z.infer<typeof assignSchema>;
 
-export const progressSchema = z.strictObject({ done: z.boolean({ error: 'Ange om punkten är klar.' }) });
+export const progressSchema = z.strictObject({ done: z.boolean({ error: im.doneRequired.code }) });
 export const tokenQuerySchema = z.strictObject({ token: z.string().min(16).max(200) });
 export const publicProgressSchema = z.strictObject({
   token: z.string().min(16).max(200),
-  done: z.boolean({ error: 'Ange om punkten är klar.' }),
+  done: z.boolean({ error: im.doneRequired.code }),
 });
 
 export const catalogueSearchQuerySchema = z.strictObject({
-  q: z.string().trim().max(200, 'Högst 200 tecken.').optional(),
+  q: z.string().trim().max(200, im.tooLong200.code).optional(),
 });
 
 // ---- answers ----

@@ -1,7 +1,34 @@
-// The texts the introductions services answer with, in Swedish and English (platform/shared/messages.ts).
+// The texts the introductions services and contracts answer with, in Swedish and English (platform/shared/messages.ts).
 import { defineMessages } from '../../platform/shared/messages.ts';
 
 export const introductionsMessages = defineMessages('introductions', {
+  // ---- contracts ----
+  tooLong60: { sv: 'Högst 60 tecken.', en: 'At most 60 characters.' },
+  tooLong200: { sv: 'Högst 200 tecken.', en: 'At most 200 characters.' },
+  tooLong254: { sv: 'Högst 254 tecken.', en: 'At most 254 characters.' },
+  tooLong300: { sv: 'Högst 300 tecken.', en: 'At most 300 characters.' },
+  tooLong2000: { sv: 'Högst 2000 tecken.', en: 'At most 2000 characters.' },
+  urlInvalid: {
+    sv: 'Ange en fullständig webbadress som börjar med https:// eller http://.',
+    en: 'Enter a complete web address starting with https:// or http://.',
+  },
+  invalidId: { sv: 'Ogiltigt id.', en: 'Invalid id.' },
+  listNameRequired: { sv: 'Ange ett namn på listan.', en: 'Enter a name for the list.' },
+  listProfessionRequired: { sv: 'Välj vilket yrke listan är för.', en: 'Choose which profession the list is for.' },
+  changeAField: { sv: 'Ändra minst ett fält.', en: 'Change at least one field.' },
+  chooseTraining: { sv: 'Välj en utbildning.', en: 'Choose a training.' },
+  localEntryRequired: {
+    sv: 'Ange vad den nya medarbetaren ska göra.',
+    en: 'Enter what the new employee is to do.',
+  },
+  chooseEntryKind: {
+    sv: 'Välj om punkten är en utbildning ur katalogen eller en egen punkt.',
+    en: 'Choose whether the item is a training from the catalogue or an item of your own.',
+  },
+  chooseDirection: { sv: 'Ange upp eller ner.', en: 'Enter up or down.' },
+  emailInvalid: { sv: 'Ange en giltig e-postadress.', en: 'Enter a valid e-mail address.' },
+  doneRequired: { sv: 'Ange om punkten är klar.', en: 'State whether the item is done.' },
+  // ---- services ----
   listNotFound: { sv: 'Listan finns inte.', en: 'The list does not exist.' },
   chooseMunicipality: { sv: 'Välj en kommun.', en: 'Choose a municipality.' },
   chooseListedMunicipality: { sv: 'Välj en kommun ur listan.', en: 'Choose a municipality from the list.' },
