@@ -75,7 +75,15 @@ export async function getReport(deps: StaffingDeps, ctx: SignedInContext, period
   authorizeObject(actor, 'staffing:read_report', resourceOf(municipalityId));
   const period = await findPeriod(deps.db, periodId);
   const municipality = await findMunicipality(deps.db, municipalityId);
-  return toReportDto(deps.db, actor, period, municipality);
+  const report = await toReportDto(deps.db, actor, period, municipality);
+  // The report's history names the people who saved, submitted, approved or returned it: reading it is audited.
+  await audit(deps.db, ctx, {
+    action: 'staffing_report.read',
+    entityType: 'staffing_report',
+    entityId: `${period.id}/${municipality.id}`,
+    organisationId: municipality.id,
+  });
+  return report;
 }
 
 async function toReportDto(
