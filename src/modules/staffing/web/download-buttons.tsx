@@ -1,8 +1,8 @@
 // A table's downloads: Excel and CSV as plain links (the browser sends the session cookie), in a labelled group.
 // Where a page has several tables, each button's accessible name also says which table it downloads.
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import type { ProfileDto, ProfileTable } from '../staffing.contracts.ts';
+import { type StatisticsKey, useStatisticsT } from './staffing-t.ts';
 import { type ExportFormat, profileExportUrl } from './statistics-api.ts';
 
 const FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];
@@ -19,13 +19,9 @@ type DownloadButtonsProps = {
 };
 
 export function DownloadButtons({ href, what, help, align = 'flex-start' }: DownloadButtonsProps) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const buttons = (
-    <Group
-      gap="sm"
-      role="group"
-      aria-label={what ? t('staffingStatistics.download.labelOf', { what }) : t('staffingStatistics.download.label')}
-    >
+    <Group gap="sm" role="group" aria-label={what ? st('download.labelOf', { what }) : st('download.label')}>
       {FORMATS.map((format) => (
         <Button
           key={format}
@@ -33,9 +29,9 @@ export function DownloadButtons({ href, what, help, align = 'flex-start' }: Down
           href={href(format)}
           download
           variant="default"
-          aria-label={what ? t(`staffingStatistics.download.${format}Of`, { what }) : undefined}
+          aria-label={what ? st(`download.${format}Of`, { what }) : undefined}
         >
-          {t(`staffingStatistics.download.${format}`)}
+          {st(`download.${format}`)}
         </Button>
       ))}
     </Group>
@@ -52,15 +48,18 @@ export function DownloadButtons({ href, what, help, align = 'flex-start' }: Down
 }
 
 const PROFILE_TABLE_NAMES = {
-  ratios: 'staffingStatistics.profile.downloadRatios',
-  breakdowns: 'staffingStatistics.profile.downloadBreakdowns',
-  trend: 'staffingStatistics.profile.downloadTrend',
-} as const satisfies Record<ProfileTable, string>;
+  ratios: 'profile.downloadRatios',
+  breakdowns: 'profile.downloadBreakdowns',
+  trend: 'profile.downloadTrend',
+} as const satisfies Record<ProfileTable, StatisticsKey>;
 
 /** The downloads of one of a municipality profile's tables. */
 export function ProfileDownloads({ profile, table }: { profile: ProfileDto; table: ProfileTable }) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   return (
-    <DownloadButtons what={t(PROFILE_TABLE_NAMES[table])} href={(format) => profileExportUrl(profile, table, format)} />
+    <DownloadButtons
+      what={st(PROFILE_TABLE_NAMES[table])}
+      href={(format) => profileExportUrl(profile, table, format)}
+    />
   );
 }

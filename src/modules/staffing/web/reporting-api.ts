@@ -2,7 +2,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { ApiError, apiRequest, toQueryString } from '../../../platform/web/api/api-client.ts';
-import { i18n } from '../../../platform/web/i18n/i18n.ts';
 import type {
   ConfigItemDto,
   createItemSchema,
@@ -19,6 +18,7 @@ import type {
   updateProfessionSchema,
 } from '../staffing.contracts.ts';
 import type { Fact } from '../staffing-measures.ts';
+import { reportingT } from './staffing-t.ts';
 
 export type PeriodDetail = z.infer<typeof periodDetailSchema>;
 export type PeriodReportRow = PeriodDetail['reports'][number];
@@ -110,7 +110,7 @@ export async function uploadImport(periodId: string, file: File): Promise<Import
     return await apiRequest<ImportPreviewDto>(path('periods', periodId, 'imports'), { method: 'POST', body });
   } catch (error) {
     if (error instanceof ApiError && error.code === 'http_413') {
-      throw new ApiError(413, error.code, i18n.t('staffingReporting.import.tooLarge'), [], null, error.sessionEnded);
+      throw new ApiError(413, error.code, reportingT('import.tooLarge'), [], null, error.sessionEnded);
     }
     throw error;
   }

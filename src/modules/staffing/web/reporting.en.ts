@@ -1,7 +1,7 @@
 // English texts of the staffing reporting pages; the same keys as reporting.sv.ts (the type checks it).
-import type { Translation } from '../../../platform/web/i18n/sv.ts';
+import type { reportingSv } from './reporting.sv.ts';
 
-export const reportingEn: Translation['staffingReporting'] = {
+export const reportingEn: typeof reportingSv = {
   title: 'Reporting',
   status: {
     not_started: 'Not started',

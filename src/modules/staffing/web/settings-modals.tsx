@@ -18,6 +18,7 @@ import {
 } from '../staffing.contracts.ts';
 import { contractResolver } from './contract-resolver.ts';
 import { staffingApi } from './reporting-api.ts';
+import { useReportingT } from './staffing-t.ts';
 
 /** A key suggested from a name: "Vård av äldre" → "vard_av_aldre". */
 export function suggestKey(name: string): string {
@@ -44,6 +45,7 @@ type ProfessionValues = { key: string; name: string; nameEn: string; licensed: b
 
 export function ProfessionFormModal({ profession, onClose }: { profession?: ProfessionDto; onClose: () => void }) {
   const { t } = useTranslation();
+  const rt = useReportingT();
   const toCreate = (v: ProfessionValues) => ({
     key: v.key.trim(),
     name: v.name.trim(),
@@ -74,8 +76,7 @@ export function ProfessionFormModal({ profession, onClose }: { profession?: Prof
         ? staffingApi.updateProfession(profession.id, toUpdate(values))
         : staffingApi.createProfession(toCreate(values)),
     invalidates: ['staffing', 'config'],
-    savedMessage: (saved) =>
-      profession ? t('common.saved') : t('staffingReporting.settings.created', { name: saved.name }),
+    savedMessage: (saved) => (profession ? t('common.saved') : rt('settings.created', { name: saved.name })),
     onClose,
   });
 
@@ -83,17 +84,13 @@ export function ProfessionFormModal({ profession, onClose }: { profession?: Prof
     <AppModal
       opened
       onClose={onClose}
-      title={
-        profession
-          ? t('staffingReporting.settings.editTitle', { name: profession.name })
-          : t('staffingReporting.settings.addProfessionTitle')
-      }
+      title={profession ? rt('settings.editTitle', { name: profession.name }) : rt('settings.addProfessionTitle')}
     >
-      <ModalForm {...modalForm} submitLabel={profession ? t('common.save') : t('staffingReporting.settings.add')}>
+      <ModalForm {...modalForm} submitLabel={profession ? t('common.save') : rt('settings.add')}>
         <NameAndKeyFields form={form} existingKey={profession?.key} keyFromName={suggestKey} />
         <Checkbox
-          label={t('staffingReporting.settings.licensed')}
-          description={t('staffingReporting.settings.licensedHelp')}
+          label={rt('settings.licensed')}
+          description={rt('settings.licensedHelp')}
           {...form.getInputProps('licensed', { type: 'checkbox' })}
         />
         {profession ? <SortField inputProps={form.getInputProps('sort')} /> : null}
@@ -121,6 +118,7 @@ type ItemFormModalProps = {
 
 export function ItemFormModal({ kind, profession, item, onClose }: ItemFormModalProps) {
   const { t } = useTranslation();
+  const rt = useReportingT();
   const isAgeBand = kind === 'age_band';
   const toCreate = (v: ItemValues) => ({
     kind,
@@ -145,10 +143,9 @@ export function ItemFormModal({ kind, profession, item, onClose }: ItemFormModal
       if (item) return validateUpdateItem(toUpdate(values));
       const errors = validateCreateItem(toCreate(values));
       const body = toCreate(values);
-      if (isAgeBand && body.minAge === null && !errors.minAge)
-        errors.minAge = t('staffingReporting.settings.minAgeRequired');
+      if (isAgeBand && body.minAge === null && !errors.minAge) errors.minAge = rt('settings.minAgeRequired');
       if (isAgeBand && body.minAge !== null && body.maxAge !== null && body.maxAge < body.minAge && !errors.maxAge) {
-        errors.maxAge = t('staffingReporting.settings.maxBelowMin');
+        errors.maxAge = rt('settings.maxBelowMin');
       }
       return errors;
     },
@@ -158,20 +155,20 @@ export function ItemFormModal({ kind, profession, item, onClose }: ItemFormModal
     save: (values) =>
       item ? staffingApi.updateItem(item.id, toUpdate(values)) : staffingApi.createItem(toCreate(values)),
     invalidates: ['staffing', 'config'],
-    savedMessage: (saved) => (item ? t('common.saved') : t('staffingReporting.settings.created', { name: saved.name })),
+    savedMessage: (saved) => (item ? t('common.saved') : rt('settings.created', { name: saved.name })),
     onClose,
   });
 
-  const kindName = t(`staffingReporting.settings.kinds.${kind}`);
+  const kindName = rt(`settings.kinds.${kind}`);
   const title = item
-    ? t('staffingReporting.settings.editTitle', { name: item.name })
+    ? rt('settings.editTitle', { name: item.name })
     : profession
-      ? t('staffingReporting.settings.addSpecialtyTitle', { profession: profession.name })
-      : t('staffingReporting.settings.addItemTitle', { kind: kindName });
+      ? rt('settings.addSpecialtyTitle', { profession: profession.name })
+      : rt('settings.addItemTitle', { kind: kindName });
 
   return (
     <AppModal opened onClose={onClose} title={title}>
-      <ModalForm {...modalForm} submitLabel={item ? t('common.save') : t('staffingReporting.settings.add')}>
+      <ModalForm {...modalForm} submitLabel={item ? t('common.save') : rt('settings.add')}>
         <NameAndKeyFields
           form={form}
           existingKey={item?.key}
@@ -180,7 +177,7 @@ export function ItemFormModal({ kind, profession, item, onClose }: ItemFormModal
         {isAgeBand && !item ? (
           <SimpleGrid cols={2}>
             <NumberInput
-              label={t('staffingReporting.settings.minAge')}
+              label={rt('settings.minAge')}
               required
               allowDecimal={false}
               allowNegative={false}
@@ -189,8 +186,8 @@ export function ItemFormModal({ kind, profession, item, onClose }: ItemFormModal
               {...form.getInputProps('minAge')}
             />
             <NumberInput
-              label={t('staffingReporting.settings.maxAge')}
-              description={t('staffingReporting.settings.maxAgeHelp')}
+              label={rt('settings.maxAge')}
+              description={rt('settings.maxAgeHelp')}
               allowDecimal={false}
               allowNegative={false}
               min={0}
@@ -201,7 +198,7 @@ export function ItemFormModal({ kind, profession, item, onClose }: ItemFormModal
         ) : null}
         {isAgeBand && item ? (
           <Text size="sm">
-            {t('staffingReporting.settings.ages')}: {ageRange(item, t('staffingReporting.settings.andOlder'))}
+            {rt('settings.ages')}: {ageRange(item, rt('settings.andOlder'))}
           </Text>
         ) : null}
         {item ? <SortField inputProps={form.getInputProps('sort')} /> : null}
@@ -231,12 +228,12 @@ type NameAndKeyFieldsProps = {
 
 /** Name, English name and key; a new entry's key follows its name until the user types one of their own. */
 function NameAndKeyFields({ form, existingKey, keyFromName }: NameAndKeyFieldsProps) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const [keyTouched, setKeyTouched] = useState(false);
   return (
     <>
       <TextInput
-        label={t('staffingReporting.settings.name')}
+        label={rt('settings.name')}
         required
         autoComplete="off"
         data-autofocus
@@ -247,23 +244,18 @@ function NameAndKeyFields({ form, existingKey, keyFromName }: NameAndKeyFieldsPr
           if (!existingKey && !keyTouched) form.setFieldValue('key', keyFromName(name));
         }}
       />
-      <TextInput
-        label={t('staffingReporting.settings.nameEn')}
-        required
-        autoComplete="off"
-        {...form.getInputProps('nameEn')}
-      />
+      <TextInput label={rt('settings.nameEn')} required autoComplete="off" {...form.getInputProps('nameEn')} />
       <KeyField existing={existingKey} inputProps={form.getInputProps('key')} onTouched={() => setKeyTouched(true)} />
     </>
   );
 }
 
 function SortField({ inputProps }: { inputProps: GetInputPropsReturnType }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   return (
     <NumberInput
-      label={t('staffingReporting.settings.sort')}
-      description={t('staffingReporting.settings.sortHelp')}
+      label={rt('settings.sort')}
+      description={rt('settings.sortHelp')}
       allowDecimal={false}
       allowNegative={false}
       min={0}
@@ -281,18 +273,18 @@ type KeyFieldProps = {
 };
 
 function KeyField({ existing, inputProps, onTouched }: KeyFieldProps) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   if (existing) {
     return (
       <Text size="sm">
-        {t('staffingReporting.settings.key')}: <code>{existing}</code> ({t('staffingReporting.settings.keyFixed')})
+        {rt('settings.key')}: <code>{existing}</code> ({rt('settings.keyFixed')})
       </Text>
     );
   }
   return (
     <TextInput
-      label={t('staffingReporting.settings.key')}
-      description={t('staffingReporting.settings.keyHelp')}
+      label={rt('settings.key')}
+      description={rt('settings.keyHelp')}
       required
       autoComplete="off"
       spellCheck={false}

@@ -16,6 +16,7 @@ import { RATIO_DEFS } from '../staffing-measures.ts';
 import { staffingApi, staffingConfigQuery } from './reporting-api.ts';
 import { useLang } from './reporting-format.ts';
 import { ageRange, ItemFormModal, ProfessionFormModal } from './settings-modals.tsx';
+import { useReportingT } from './staffing-t.ts';
 
 type Dialog =
   | { kind: 'profession'; profession?: ProfessionDto }
@@ -30,6 +31,7 @@ const bySort = (a: { sort: number; name: string }, b: { sort: number; name: stri
 
 export function SettingsPage() {
   const { t } = useTranslation();
+  const rt = useReportingT();
   const query = useQuery(staffingConfigQuery());
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -48,7 +50,7 @@ export function SettingsPage() {
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: ['staffing', 'config'] });
       notifySuccess(
-        t(saved.active ? 'staffingReporting.settings.reactivated' : 'staffingReporting.settings.deactivated', {
+        rt(saved.active ? 'settings.reactivated' : 'settings.deactivated', {
           name: saved.name,
         }),
       );
@@ -72,18 +74,18 @@ export function SettingsPage() {
   };
 
   return (
-    <Page title={t('staffingReporting.settings.title')}>
-      <Text>{t('staffingReporting.settings.intro')}</Text>
+    <Page title={rt('settings.title')}>
+      <Text>{rt('settings.intro')}</Text>
       {query.isPending ? <Loading /> : null}
       {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.data ? (
         <Tabs defaultValue="professions" keepMounted={false}>
-          <Tabs.List aria-label={t('staffingReporting.settings.tabs')}>
-            <Tabs.Tab value="professions">{t('staffingReporting.settings.professionsTab')}</Tabs.Tab>
-            <Tabs.Tab value="competence">{t('staffingReporting.settings.lists.competence')}</Tabs.Tab>
-            <Tabs.Tab value="age_band">{t('staffingReporting.settings.lists.age_band')}</Tabs.Tab>
-            <Tabs.Tab value="absence_kind">{t('staffingReporting.settings.lists.absence_kind')}</Tabs.Tab>
-            <Tabs.Tab value="ratios">{t('staffingReporting.settings.ratiosTab')}</Tabs.Tab>
+          <Tabs.List aria-label={rt('settings.tabs')}>
+            <Tabs.Tab value="professions">{rt('settings.professionsTab')}</Tabs.Tab>
+            <Tabs.Tab value="competence">{rt('settings.lists.competence')}</Tabs.Tab>
+            <Tabs.Tab value="age_band">{rt('settings.lists.age_band')}</Tabs.Tab>
+            <Tabs.Tab value="absence_kind">{rt('settings.lists.absence_kind')}</Tabs.Tab>
+            <Tabs.Tab value="ratios">{rt('settings.ratiosTab')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="professions" pt="lg">
             <ProfessionsPanel
@@ -98,15 +100,15 @@ export function SettingsPage() {
               <Stack>
                 <Group justify="space-between">
                   <Title order={2} size="h3">
-                    {t(`staffingReporting.settings.lists.${kind}`)}
+                    {rt(`settings.lists.${kind}`)}
                   </Title>
                   <Button onClick={() => setDialog({ kind: 'item', itemKind: kind })}>
-                    {t('staffingReporting.settings.addItem', { kind: t(`staffingReporting.settings.kinds.${kind}`) })}
+                    {rt('settings.addItem', { kind: rt(`settings.kinds.${kind}`) })}
                   </Button>
                 </Group>
-                <Text>{t(`staffingReporting.settings.help.${kind}`)}</Text>
+                <Text>{rt(`settings.help.${kind}`)}</Text>
                 <ItemsTable
-                  label={t(`staffingReporting.settings.lists.${kind}`)}
+                  label={rt(`settings.lists.${kind}`)}
                   items={query.data.items.filter((i) => i.kind === kind)}
                   withAges={kind === 'age_band'}
                   actions={actions}
@@ -133,8 +135,8 @@ export function SettingsPage() {
       {dialog?.kind === 'deactivate' ? (
         <ConfirmDialog
           opened
-          title={t('staffingReporting.settings.deactivateTitle', { name: dialog.target.entity.name })}
-          text={t('staffingReporting.settings.deactivateText')}
+          title={rt('settings.deactivateTitle', { name: dialog.target.entity.name })}
+          text={rt('settings.deactivateText')}
           confirmLabel={t('common.deactivate')}
           loading={setActive.isPending}
           error={setActive.isError ? errorMessage(setActive.error) : null}
@@ -161,7 +163,7 @@ type ProfessionsPanelProps = {
 };
 
 function ProfessionsPanel({ config, actions, onAdd, onAddSpecialty }: ProfessionsPanelProps) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const lang = useLang();
   const professions = [...config.professions].sort(bySort);
   return (
@@ -169,18 +171,17 @@ function ProfessionsPanel({ config, actions, onAdd, onAddSpecialty }: Profession
       <Stack>
         <Group justify="space-between">
           <Title order={2} size="h3">
-            {t('staffingReporting.settings.professions')}
+            {rt('settings.professions')}
           </Title>
-          <Button onClick={onAdd}>{t('staffingReporting.settings.addProfession')}</Button>
+          <Button onClick={onAdd}>{rt('settings.addProfession')}</Button>
         </Group>
-        <Text>{t('staffingReporting.settings.help.professions')}</Text>
+        <Text>{rt('settings.help.professions')}</Text>
         <EntityTable
-          label={t('staffingReporting.settings.professions')}
+          label={rt('settings.professions')}
           rows={professions}
           extra={{
-            header: t('staffingReporting.settings.licensedShort'),
-            cell: (profession) =>
-              profession.licensed ? t('staffingReporting.settings.yes') : t('staffingReporting.settings.no'),
+            header: rt('settings.licensedShort'),
+            cell: (profession) => (profession.licensed ? rt('settings.yes') : rt('settings.no')),
           }}
           target={(profession) => ({ type: 'profession', entity: profession })}
           actions={actions}
@@ -192,23 +193,23 @@ function ProfessionsPanel({ config, actions, onAdd, onAddSpecialty }: Profession
           <Stack
             key={profession.id}
             component="section"
-            aria-label={t('staffingReporting.settings.specialtiesOf', { profession: name })}
+            aria-label={rt('settings.specialtiesOf', { profession: name })}
           >
             <Group justify="space-between">
               <Title order={3} size="h4">
-                {t('staffingReporting.settings.specialtiesOf', { profession: name })}
+                {rt('settings.specialtiesOf', { profession: name })}
               </Title>
               <Button
                 variant="default"
                 size="xs"
-                aria-label={t('staffingReporting.settings.addSpecialtyTitle', { profession: name })}
+                aria-label={rt('settings.addSpecialtyTitle', { profession: name })}
                 onClick={() => onAddSpecialty(profession)}
               >
-                {t('staffingReporting.settings.addSpecialty')}
+                {rt('settings.addSpecialty')}
               </Button>
             </Group>
             <ItemsTable
-              label={t('staffingReporting.settings.specialtiesOf', { profession: name })}
+              label={rt('settings.specialtiesOf', { profession: name })}
               items={config.items.filter((i) => i.kind === 'specialty' && i.professionId === profession.id)}
               withAges={false}
               actions={actions}
@@ -223,9 +224,9 @@ function ProfessionsPanel({ config, actions, onAdd, onAddSpecialty }: Profession
 type ItemsTableProps = { label: string; items: ConfigItemDto[]; withAges: boolean; actions: RowActions };
 
 function ItemsTable({ label, items, withAges, actions }: ItemsTableProps) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const sorted = [...items].sort(bySort);
-  if (sorted.length === 0) return <Text>{t('staffingReporting.settings.noItems')}</Text>;
+  if (sorted.length === 0) return <Text>{rt('settings.noItems')}</Text>;
   return (
     <EntityTable
       label={label}
@@ -233,8 +234,8 @@ function ItemsTable({ label, items, withAges, actions }: ItemsTableProps) {
       extra={
         withAges
           ? {
-              header: t('staffingReporting.settings.ages'),
-              cell: (item) => ageRange(item, t('staffingReporting.settings.andOlder')),
+              header: rt('settings.ages'),
+              cell: (item) => ageRange(item, rt('settings.andOlder')),
             }
           : undefined
       }
@@ -262,14 +263,15 @@ function EntityTable<E extends ProfessionDto | ConfigItemDto>({
   actions,
 }: EntityTableProps<E>) {
   const { t } = useTranslation();
+  const rt = useReportingT();
   return (
     <DataTable label={label} empty={rows.length === 0}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('staffingReporting.settings.sort')}</Table.Th>
-          <Table.Th>{t('staffingReporting.settings.name')}</Table.Th>
-          <Table.Th>{t('staffingReporting.settings.nameEn')}</Table.Th>
-          <Table.Th>{t('staffingReporting.settings.key')}</Table.Th>
+          <Table.Th>{rt('settings.sort')}</Table.Th>
+          <Table.Th>{rt('settings.name')}</Table.Th>
+          <Table.Th>{rt('settings.nameEn')}</Table.Th>
+          <Table.Th>{rt('settings.key')}</Table.Th>
           {extra ? <Table.Th>{extra.header}</Table.Th> : null}
           <Table.Th>{t('common.status')}</Table.Th>
           <Table.Th>{t('common.actions')}</Table.Th>
@@ -345,20 +347,20 @@ function EntityActions({ target, actions }: { target: Target; actions: RowAction
 }
 
 function RatiosTable() {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const lang = useLang();
   return (
     <Stack>
       <Title order={2} size="h3">
-        {t('staffingReporting.settings.ratiosTab')}
+        {rt('settings.ratiosTab')}
       </Title>
-      <Text>{t('staffingReporting.settings.ratiosIntro')}</Text>
-      <DataTable label={t('staffingReporting.settings.ratiosTab')}>
+      <Text>{rt('settings.ratiosIntro')}</Text>
+      <DataTable label={rt('settings.ratiosTab')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('staffingReporting.settings.ratio')}</Table.Th>
-            <Table.Th>{t('staffingReporting.settings.formula')}</Table.Th>
-            <Table.Th>{t('staffingReporting.settings.unit')}</Table.Th>
+            <Table.Th>{rt('settings.ratio')}</Table.Th>
+            <Table.Th>{rt('settings.formula')}</Table.Th>
+            <Table.Th>{rt('settings.unit')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -366,7 +368,7 @@ function RatiosTable() {
             <Table.Tr key={ratio.key}>
               <Table.Td fw={600}>{ratio.label[lang]}</Table.Td>
               <Table.Td>{ratio.formula[lang]}</Table.Td>
-              <Table.Td>{t(`staffingReporting.settings.units.${ratio.unit}`)}</Table.Td>
+              <Table.Td>{rt(`settings.units.${ratio.unit}`)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -5,9 +5,14 @@ import { forecastEn } from '../forecast/web/forecast.en.ts';
 import { forecastSv } from '../forecast/web/forecast.sv.ts';
 import { regionReportEn } from '../region-report/web/region-report.en.ts';
 import { regionReportSv } from '../region-report/web/region-report.sv.ts';
+import { reportingEn } from './reporting.en.ts';
+import { reportingSv } from './reporting.sv.ts';
 import { staffingReportingRoutes } from './reporting-routes.tsx';
 import { staffingEn } from './staffing.en.ts';
 import { staffingSv } from './staffing.sv.ts';
+import { REPORTING_NS, STATISTICS_NS } from './staffing-t.ts';
+import { statisticsEn } from './statistics.en.ts';
+import { statisticsSv } from './statistics.sv.ts';
 import { openStatisticsRoutes, staffingStatisticsRoutes } from './statistics-routes.tsx';
 
 export const staffingWeb = {
@@ -16,6 +21,8 @@ export const staffingWeb = {
     { namespace: 'staffing', sv: staffingSv, en: staffingEn },
     { namespace: 'staffingForecast', sv: forecastSv, en: forecastEn },
     { namespace: 'regionReport', sv: regionReportSv, en: regionReportEn },
+    { namespace: REPORTING_NS, sv: reportingSv, en: reportingEn },
+    { namespace: STATISTICS_NS, sv: statisticsSv, en: statisticsEn },
   ],
   publicRoutes: [...openStatisticsRoutes],
   signedInRoutes: [...staffingReportingRoutes, ...staffingStatisticsRoutes],

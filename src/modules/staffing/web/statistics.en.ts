@@ -1,7 +1,7 @@
 // English texts of the staffing statistics pages; the same keys as statistics.sv.ts (the type checks it).
-import type { Translation } from '../../../platform/web/i18n/sv.ts';
+import type { statisticsSv } from './statistics.sv.ts';
 
-export const statisticsEn: Translation['staffingStatistics'] = {
+export const statisticsEn: typeof statisticsSv = {
   title: 'Comparison',
   filters: {
     label: 'Selection',

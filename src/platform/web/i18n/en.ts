@@ -1,11 +1,7 @@
 // English texts of the web app. Same keys as sv.ts (the type checks it); language names stay in their own language.
-import { reportingEn } from '../../../modules/staffing/web/reporting.en.ts';
-import { statisticsEn } from '../../../modules/staffing/web/statistics.en.ts';
 import type { Translation } from './sv.ts';
 
 export const en: Translation = {
-  staffingReporting: reportingEn,
-  staffingStatistics: statisticsEn,
   common: {
     appName: 'Kompetensnav',
     pageTitle: '{{title}} – Kompetensnav',

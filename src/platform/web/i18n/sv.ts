@@ -1,11 +1,7 @@
 // Swedish texts of the web app (the default language). Keys are grouped per page; en.ts has the same shape.
-// Modules keep their texts beside their pages and are spread in here.
-import { reportingSv } from '../../../modules/staffing/web/reporting.sv.ts';
-import { statisticsSv } from '../../../modules/staffing/web/statistics.sv.ts';
+// Modules keep their texts beside their pages, in their own i18next namespaces (see registerTranslations).
 
 export const sv = {
-  staffingReporting: reportingSv,
-  staffingStatistics: statisticsSv,
   common: {
     appName: 'Kompetensnav',
     pageTitle: '{{title}} – Kompetensnav',

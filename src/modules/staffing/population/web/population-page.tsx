@@ -17,11 +17,11 @@ import {
 } from '@mantine/core';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError, apiRequest, errorMessage, toQueryString } from '../../../../platform/web/api/api-client.ts';
 import { ErrorAlert, FormError, Loading } from '../../../../platform/web/components/feedback.tsx';
 import { FileUpload } from '../../../../platform/web/components/file-upload.tsx';
 import { Page } from '../../../../platform/web/components/page.tsx';
+import { useStatisticsT } from '../../web/staffing-t.ts';
 import {
   POPULATION_AGE_GROUPS,
   type PopulationAgeGroup,
@@ -53,22 +53,22 @@ function gridOf(m: PopulationMunicipalityDto): Grid {
 }
 
 export function PopulationPage() {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const overview = useQuery(overviewQuery());
   const [municipalityId, setMunicipalityId] = useState<string | null>(null);
   const list = overview.data?.municipalities ?? [];
   const chosen = list.find((m) => m.municipalityId === municipalityId) ?? list.find((m) => m.canEdit) ?? list[0];
 
   return (
-    <Page title={t('staffingStatistics.population.title')}>
-      <Text>{t('staffingStatistics.population.intro')}</Text>
+    <Page title={st('population.title')}>
+      <Text>{st('population.intro')}</Text>
       {overview.isPending ? <Loading /> : null}
       {overview.isError ? <ErrorAlert error={overview.error} onRetry={() => void overview.refetch()} /> : null}
       {overview.data && chosen ? (
         <>
           <Group align="end">
             <Select
-              label={t('staffingStatistics.population.municipality')}
+              label={st('population.municipality')}
               data={list.map((m) => ({ value: m.municipalityId, label: m.municipalityName }))}
               value={chosen.municipalityId}
               onChange={setMunicipalityId}
@@ -76,7 +76,7 @@ export function PopulationPage() {
               maw={320}
             />
             <Anchor href={`/api/staffing/population/export${toQueryString({ municipalityId: chosen.municipalityId })}`}>
-              {t('staffingStatistics.population.export')}
+              {st('population.export')}
             </Anchor>
           </Group>
           <PopulationGrid key={chosen.municipalityId} municipality={chosen} years={overview.data.years} />
@@ -94,7 +94,7 @@ function PopulationGrid({
   municipality: PopulationMunicipalityDto;
   years: { min: number; max: number };
 }) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const queryClient = useQueryClient();
   // Those who edit see the years from this one (earlier years are history the server keeps); readers see every year.
   const shown = (m: PopulationMunicipalityDto) =>
@@ -151,16 +151,16 @@ function PopulationGrid({
       <form noValidate onSubmit={onSubmit}>
         <Stack>
           <Title order={2} size="h3" id="grid-heading">
-            {t('staffingStatistics.population.tableLabel', { name: municipality.municipalityName })}
+            {st('population.tableLabel', { name: municipality.municipalityName })}
           </Title>
-          {edit ? null : <Text size="sm">{t('staffingStatistics.population.readOnly')}</Text>}
-          {grid.length === 0 ? <Text>{t('staffingStatistics.population.empty')}</Text> : null}
+          {edit ? null : <Text size="sm">{st('population.readOnly')}</Text>}
+          {grid.length === 0 ? <Text>{st('population.empty')}</Text> : null}
           {grid.length > 0 ? (
             <Table.ScrollContainer minWidth={480}>
               <Table striped aria-labelledby="grid-heading">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">{t('staffingStatistics.population.year')}</Table.Th>
+                    <Table.Th scope="col">{st('population.year')}</Table.Th>
                     {POPULATION_AGE_GROUPS.map((g) => (
                       <Table.Th key={g} scope="col">
                         {GROUP_LABEL[g]}
@@ -177,7 +177,7 @@ function PopulationGrid({
                         <Table.Td key={g}>
                           {edit ? (
                             <NumberInput
-                              aria-label={t('staffingStatistics.population.cell', {
+                              aria-label={st('population.cell', {
                                 group: GROUP_LABEL[g],
                                 year: row.year,
                               })}
@@ -210,7 +210,7 @@ function PopulationGrid({
                           <ActionIcon
                             variant="subtle"
                             color="red"
-                            aria-label={t('staffingStatistics.population.removeYear', { year: row.year })}
+                            aria-label={st('population.removeYear', { year: row.year })}
                             onClick={() => setGrid((current) => current.filter((_, i) => i !== rowIndex))}
                           >
                             ×
@@ -226,7 +226,7 @@ function PopulationGrid({
           {save.isError ? <FormError message={errorMessage(save.error)} /> : null}
           {saved ? (
             <Alert color="green" role="status">
-              {t('staffingStatistics.population.saved')}
+              {st('population.saved')}
             </Alert>
           ) : null}
           {edit ? (
@@ -238,10 +238,10 @@ function PopulationGrid({
                   setGrid((current) => [...current, { year: nextYear, values: { '0-64': '', '65-79': '', '80+': '' } }])
                 }
               >
-                {t('staffingStatistics.population.addYear')}
+                {st('population.addYear')}
               </Button>
               <Button type="submit" loading={save.isPending}>
-                {t('staffingStatistics.population.save')}
+                {st('population.save')}
               </Button>
             </Group>
           ) : null}
@@ -258,7 +258,7 @@ function upload(path: string, file: File) {
 }
 
 function PopulationImport() {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -279,7 +279,7 @@ function PopulationImport() {
   const onSubmit = () => {
     confirm.reset();
     if (!file) {
-      setFileError(t('staffingStatistics.population.chooseFile'));
+      setFileError(st('population.chooseFile'));
       return;
     }
     preview.mutate(file);
@@ -289,13 +289,13 @@ function PopulationImport() {
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="import-heading">
       <Stack>
         <Title order={2} size="h3" id="import-heading">
-          {t('staffingStatistics.population.importTitle')}
+          {st('population.importTitle')}
         </Title>
         <FileUpload
-          label={t('staffingStatistics.population.file')}
-          hint={t('staffingStatistics.population.importHelp')}
+          label={st('population.file')}
+          hint={st('population.importHelp')}
           accept=".csv,text/csv"
-          clearLabel={t('staffingStatistics.population.clearFile')}
+          clearLabel={st('population.clearFile')}
           value={file}
           fileError={fileError}
           onChange={(chosen) => {
@@ -304,13 +304,13 @@ function PopulationImport() {
             preview.reset();
             confirm.reset();
           }}
-          submitLabel={t('staffingStatistics.population.preview')}
+          submitLabel={st('population.preview')}
           busy={preview.isPending}
           onSubmit={onSubmit}
           error={preview.isError ? preview.error : undefined}
         />
         {result && result.errors.length > 0 ? (
-          <Alert color="red" role="alert" title={t('staffingStatistics.population.previewErrors')}>
+          <Alert color="red" role="alert" title={st('population.previewErrors')}>
             <List size="sm">
               {result.errors.map((e) => (
                 <List.Item key={`${e.row}/${e.column}/${e.message}`}>{e.message}</List.Item>
@@ -320,7 +320,7 @@ function PopulationImport() {
         ) : null}
         {result && result.errors.length === 0 && !confirm.isSuccess ? (
           <Text role="status">
-            {t('staffingStatistics.population.previewSummary', {
+            {st('population.previewSummary', {
               rows: result.counts.rows,
               new: result.counts.new,
               changed: result.counts.changed,
@@ -331,7 +331,7 @@ function PopulationImport() {
         {confirm.isError ? <FormError message={errorMessage(confirm.error)} /> : null}
         {confirm.data ? (
           <Alert color="green" role="status">
-            {t('staffingStatistics.population.imported', confirm.data)}
+            {st('population.imported', confirm.data)}
           </Alert>
         ) : null}
         {result?.token && file && !confirm.isSuccess ? (
@@ -340,7 +340,7 @@ function PopulationImport() {
               loading={confirm.isPending}
               onClick={() => confirm.mutate({ chosen: file, token: result.token as string })}
             >
-              {t('staffingStatistics.population.confirm')}
+              {st('population.confirm')}
             </Button>
           </Group>
         ) : null}

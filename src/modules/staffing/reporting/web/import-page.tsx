@@ -26,34 +26,35 @@ import {
   uploadImport,
 } from '../../web/reporting-api.ts';
 import { useLang } from '../../web/reporting-format.ts';
+import { useReportingT } from '../../web/staffing-t.ts';
 import { TemplateLink } from './report-period-page.tsx';
 
 export type ImportSearch = { importId?: string };
 
 export function ImportPage({ periodId, importId }: { periodId: string; importId?: string }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const period = useQuery(periodQuery(periodId));
   const label = period.data?.label ?? '';
   return (
-    <Page title={t('staffingReporting.import.title', { period: label })}>
+    <Page title={rt('import.title', { period: label })}>
       <RouterAnchor to="/staffing/reports/$periodId" params={{ periodId }}>
-        {t('staffingReporting.import.back', { period: label })}
+        {rt('import.back', { period: label })}
       </RouterAnchor>
       {period.isError ? <ErrorAlert error={period.error} onRetry={() => void period.refetch()} /> : null}
       {period.data?.closed ? (
         <Alert color="orange" role="note">
-          {t('staffingReporting.import.closed')}
+          {rt('import.closed')}
         </Alert>
       ) : null}
       <Stack gap="xs">
-        <Text>{t('staffingReporting.import.intro')}</Text>
+        <Text>{rt('import.intro')}</Text>
         <List type="ordered" spacing={4}>
           <List.Item>
             <TemplateLink periodId={periodId} />
           </List.Item>
-          <List.Item>{t('staffingReporting.import.step2')}</List.Item>
-          <List.Item>{t('staffingReporting.import.step3')}</List.Item>
-          <List.Item>{t('staffingReporting.import.step4')}</List.Item>
+          <List.Item>{rt('import.step2')}</List.Item>
+          <List.Item>{rt('import.step3')}</List.Item>
+          <List.Item>{rt('import.step4')}</List.Item>
         </List>
       </Stack>
       {importId ? <ImportPreview periodId={periodId} importId={importId} /> : <ImportUpload periodId={periodId} />}
@@ -62,7 +63,7 @@ export function ImportPage({ periodId, importId }: { periodId: string; importId?
 }
 
 function ImportUpload({ periodId }: { periodId: string }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const format = useFormat();
   const queryClient = useQueryClient();
   const navigate = useNavigate({ from: '/staffing/reports/$periodId/import' });
@@ -77,10 +78,10 @@ function ImportUpload({ periodId }: { periodId: string }) {
   });
 
   const checkFile = (chosen: File | null): string | null => {
-    if (!chosen) return t('staffingReporting.import.chooseFile');
-    if (!chosen.name.toLowerCase().endsWith('.xlsx')) return t('staffingReporting.import.notXlsx');
+    if (!chosen) return rt('import.chooseFile');
+    if (!chosen.name.toLowerCase().endsWith('.xlsx')) return rt('import.notXlsx');
     if (chosen.size > STAFFING_LIMITS.uploadBytes) {
-      return t('staffingReporting.import.tooLargeSize', {
+      return rt('import.tooLargeSize', {
         max: format.number(STAFFING_LIMITS.uploadBytes / 1024 / 1024),
       });
     }
@@ -100,16 +101,16 @@ function ImportUpload({ periodId }: { periodId: string }) {
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="upload-heading">
       <Stack>
         <Title order={2} size="h3" id="upload-heading">
-          {t('staffingReporting.import.uploadTitle')}
+          {rt('import.uploadTitle')}
         </Title>
         <FileUpload
-          label={t('staffingReporting.import.file')}
-          hint={t('staffingReporting.import.fileHelp', {
+          label={rt('import.file')}
+          hint={rt('import.fileHelp', {
             max: format.number(STAFFING_LIMITS.uploadBytes / 1024 / 1024),
           })}
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          placeholder={t('staffingReporting.import.filePlaceholder')}
-          clearLabel={t('staffingReporting.import.clearFile')}
+          placeholder={rt('import.filePlaceholder')}
+          clearLabel={rt('import.clearFile')}
           value={file}
           fileError={fileError}
           onChange={(chosen) => {
@@ -117,7 +118,7 @@ function ImportUpload({ periodId }: { periodId: string }) {
             setFileError(chosen ? checkFile(chosen) : null);
             upload.reset();
           }}
-          submitLabel={t('staffingReporting.import.upload')}
+          submitLabel={rt('import.upload')}
           busy={upload.isPending}
           onSubmit={onSubmit}
           // Rejected cells are listed below as a table by sheet and cell; other failures the component shows.
@@ -137,18 +138,19 @@ function splitCell(path: string): { sheet: string; cell: string } {
 
 function RejectedCells({ cells, message }: { cells: { path: string; message: string }[]; message: string }) {
   const { t } = useTranslation();
+  const rt = useReportingT();
   return (
     <Stack gap="sm">
-      <Alert color="red" role="alert" title={t('staffingReporting.import.rejectedTitle')}>
+      <Alert color="red" role="alert" title={rt('import.rejectedTitle')}>
         <Text size="sm">{message}</Text>
-        <Text size="sm">{t('staffingReporting.import.rejectedHelp', { count: cells.length })}</Text>
+        <Text size="sm">{rt('import.rejectedHelp', { count: cells.length })}</Text>
       </Alert>
-      <DataTable label={t('staffingReporting.import.rejectedTitle')}>
+      <DataTable label={rt('import.rejectedTitle')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('staffingReporting.import.sheet')}</Table.Th>
-            <Table.Th>{t('staffingReporting.import.cell')}</Table.Th>
-            <Table.Th>{t('staffingReporting.import.error')}</Table.Th>
+            <Table.Th>{rt('import.sheet')}</Table.Th>
+            <Table.Th>{rt('import.cell')}</Table.Th>
+            <Table.Th>{rt('import.error')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -171,21 +173,21 @@ function RejectedCells({ cells, message }: { cells: { path: string; message: str
 }
 
 function ImportPreview({ periodId, importId }: { periodId: string; importId: string }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const query = useQuery(importQuery(importId));
   const config = useQuery(staffingConfigQuery());
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (config.isError) return <ErrorAlert error={config.error} onRetry={() => void config.refetch()} />;
   if (!query.data || !config.data) return <Loading />;
   const preview = query.data;
-  if (preview.periodId !== periodId) return <Alert color="orange">{t('staffingReporting.import.otherPeriod')}</Alert>;
+  if (preview.periodId !== periodId) return <Alert color="orange">{rt('import.otherPeriod')}</Alert>;
   if (preview.status === 'applied') return <ImportApplied preview={preview} />;
   if (preview.status === 'discarded') return <ImportDiscarded />;
   return <PendingPreview preview={preview} />;
 }
 
 function PendingPreview({ preview }: { preview: ImportPreviewDto }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const format = useFormat();
   const lang = useLang();
   const queryClient = useQueryClient();
@@ -199,60 +201,60 @@ function PendingPreview({ preview }: { preview: ImportPreviewDto }) {
       queryClient.setQueryData(importQuery(applied.id).queryKey, applied);
       await queryClient.invalidateQueries({ queryKey: ['staffing', 'reports'] });
       await queryClient.invalidateQueries({ queryKey: ['staffing', 'periods'] });
-      notifySuccess(t('staffingReporting.import.appliedNotice', { count: applied.changes.length }));
+      notifySuccess(rt('import.appliedNotice', { count: applied.changes.length }));
     },
   });
   const discard = useMutation({
     mutationFn: () => staffingApi.discardImport(preview.id),
     onSuccess: (discarded) => {
       queryClient.setQueryData(importQuery(discarded.id).queryKey, discarded);
-      notifySuccess(t('staffingReporting.import.discardedNotice'));
+      notifySuccess(rt('import.discardedNotice'));
       void navigate({ search: {} });
     },
   });
   const pending = confirm.isPending || discard.isPending;
-  const value = (v: number | null) => (v === null ? t('staffingReporting.import.empty') : format.number(v));
+  const value = (v: number | null) => (v === null ? rt('import.empty') : format.number(v));
 
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="preview-heading">
       <Stack>
         <Title order={2} size="h3" id="preview-heading">
-          {t('staffingReporting.import.previewTitle', { file: preview.fileName })}
+          {rt('import.previewTitle', { file: preview.fileName })}
         </Title>
         {preview.changes.length === 0 ? (
-          <Alert color="blue" role="status" title={t('staffingReporting.import.noChanges')}>
-            <Text size="sm">{t('staffingReporting.import.unchanged', { count: preview.unchangedCount })}</Text>
+          <Alert color="blue" role="status" title={rt('import.noChanges')}>
+            <Text size="sm">{rt('import.unchanged', { count: preview.unchangedCount })}</Text>
           </Alert>
         ) : (
           <>
             <Text fw={600} role="status">
-              {t('staffingReporting.import.summary', {
+              {rt('import.summary', {
                 count: preview.changes.length,
                 municipalities: changed.length,
               })}{' '}
-              {t('staffingReporting.import.unchanged', { count: preview.unchangedCount })}
+              {rt('import.unchanged', { count: preview.unchangedCount })}
             </Text>
             <List spacing={2}>
               {changed.map((m) => (
                 <List.Item key={m.id}>
-                  {t('staffingReporting.import.municipalityChanges', { municipality: m.name, count: m.changeCount })}
+                  {rt('import.municipalityChanges', { municipality: m.name, count: m.changeCount })}
                 </List.Item>
               ))}
             </List>
-            <Text>{t('staffingReporting.import.notYet')}</Text>
+            <Text>{rt('import.notYet')}</Text>
             <DownloadButtons
-              what={t('staffingReporting.import.download')}
+              what={rt('import.download')}
               href={(format) => staffingFiles.importChanges(preview.id, format)}
             />
-            <DataTable label={t('staffingReporting.import.changesTitle')}>
+            <DataTable label={rt('import.changesTitle')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('staffingReporting.period.municipality')}</Table.Th>
-                  <Table.Th>{t('staffingReporting.import.sheet')}</Table.Th>
-                  <Table.Th>{t('staffingReporting.import.cell')}</Table.Th>
-                  <Table.Th>{t('staffingReporting.import.measure')}</Table.Th>
-                  <Table.Th>{t('staffingReporting.import.old')}</Table.Th>
-                  <Table.Th>{t('staffingReporting.import.new')}</Table.Th>
+                  <Table.Th>{rt('period.municipality')}</Table.Th>
+                  <Table.Th>{rt('import.sheet')}</Table.Th>
+                  <Table.Th>{rt('import.cell')}</Table.Th>
+                  <Table.Th>{rt('import.measure')}</Table.Th>
+                  <Table.Th>{rt('import.old')}</Table.Th>
+                  <Table.Th>{rt('import.new')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -276,11 +278,11 @@ function PendingPreview({ preview }: { preview: ImportPreviewDto }) {
         <Group>
           {preview.changes.length > 0 ? (
             <Button loading={confirm.isPending} disabled={pending} onClick={() => confirm.mutate()}>
-              {t('staffingReporting.import.confirm')}
+              {rt('import.confirm')}
             </Button>
           ) : null}
           <Button variant="default" loading={discard.isPending} disabled={pending} onClick={() => discard.mutate()}>
-            {preview.changes.length > 0 ? t('staffingReporting.import.cancel') : t('staffingReporting.import.another')}
+            {preview.changes.length > 0 ? rt('import.cancel') : rt('import.another')}
           </Button>
         </Group>
       </Stack>
@@ -289,12 +291,12 @@ function PendingPreview({ preview }: { preview: ImportPreviewDto }) {
 }
 
 function ImportApplied({ preview }: { preview: ImportPreviewDto }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const changed = preview.municipalities.filter((m) => m.changeCount > 0);
   return (
-    <Alert color="green" role="status" title={t('staffingReporting.import.appliedTitle')}>
+    <Alert color="green" role="status" title={rt('import.appliedTitle')}>
       <Stack gap="xs">
-        <Text size="sm">{t('staffingReporting.import.appliedText', { count: preview.changes.length })}</Text>
+        <Text size="sm">{rt('import.appliedText', { count: preview.changes.length })}</Text>
         {changed.map((m) => (
           <RouterAnchor
             key={m.id}
@@ -302,11 +304,11 @@ function ImportApplied({ preview }: { preview: ImportPreviewDto }) {
             to="/staffing/reports/$periodId/$municipalityId"
             params={{ periodId: preview.periodId, municipalityId: m.id }}
           >
-            {t('staffingReporting.import.openReport', { municipality: m.name })}
+            {rt('import.openReport', { municipality: m.name })}
           </RouterAnchor>
         ))}
         <RouterAnchor size="sm" to="/staffing/reports/$periodId/import" params={{ periodId: preview.periodId }}>
-          {t('staffingReporting.import.another')}
+          {rt('import.another')}
         </RouterAnchor>
       </Stack>
     </Alert>
@@ -314,12 +316,12 @@ function ImportApplied({ preview }: { preview: ImportPreviewDto }) {
 }
 
 function ImportDiscarded() {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const navigate = useNavigate({ from: '/staffing/reports/$periodId/import' });
   return (
-    <Alert color="gray" role="status" title={t('staffingReporting.import.discardedTitle')}>
+    <Alert color="gray" role="status" title={rt('import.discardedTitle')}>
       <Button mt="xs" size="xs" variant="default" onClick={() => void navigate({ search: {} })}>
-        {t('staffingReporting.import.another')}
+        {rt('import.another')}
       </Button>
     </Alert>
   );

@@ -10,6 +10,7 @@ import { createPeriodSchema, type PeriodDto, updatePeriodSchema } from '../../st
 import { contractResolver } from '../../web/contract-resolver.ts';
 import { staffingApi } from '../../web/reporting-api.ts';
 import { useDay } from '../../web/reporting-format.ts';
+import { useReportingT } from '../../web/staffing-t.ts';
 
 type PeriodFormModalProps = { period?: PeriodDto; onClose: () => void };
 
@@ -21,7 +22,7 @@ const validateCreate = contractResolver(createPeriodSchema);
 const validateUpdate = contractResolver(updatePeriodSchema);
 
 function CreatePeriod({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const form = useForm({
     initialValues: { label: '', kind: 'annual' as 'annual' | 'quarterly', referenceDate: '', deadline: '' },
     validate: validateCreate,
@@ -30,32 +31,32 @@ function CreatePeriod({ onClose }: { onClose: () => void }) {
     form,
     save: (values) => staffingApi.createPeriod({ ...values, label: values.label.trim() }),
     invalidates: ['staffing', 'periods'],
-    savedMessage: (saved) => t('staffingReporting.periods.created', { label: saved.label }),
+    savedMessage: (saved) => rt('periods.created', { label: saved.label }),
     onClose,
   });
 
   return (
-    <AppModal opened onClose={onClose} title={t('staffingReporting.periods.createTitle')}>
-      <ModalForm {...modalForm} submitLabel={t('staffingReporting.periods.createSubmit')}>
-        <Text>{t('staffingReporting.periods.createHelp')}</Text>
+    <AppModal opened onClose={onClose} title={rt('periods.createTitle')}>
+      <ModalForm {...modalForm} submitLabel={rt('periods.createSubmit')}>
+        <Text>{rt('periods.createHelp')}</Text>
         <TextInput
-          label={t('staffingReporting.periods.label')}
-          description={t('staffingReporting.periods.labelHelp')}
+          label={rt('periods.label')}
+          description={rt('periods.labelHelp')}
           required
           autoComplete="off"
           data-autofocus
           {...form.getInputProps('label')}
         />
-        <Radio.Group label={t('staffingReporting.periods.kind')} required {...form.getInputProps('kind')}>
+        <Radio.Group label={rt('periods.kind')} required {...form.getInputProps('kind')}>
           <Group mt="xs">
-            <Radio value="annual" label={t('staffingReporting.periods.kinds.annual')} />
-            <Radio value="quarterly" label={t('staffingReporting.periods.kinds.quarterly')} />
+            <Radio value="annual" label={rt('periods.kinds.annual')} />
+            <Radio value="quarterly" label={rt('periods.kinds.quarterly')} />
           </Group>
         </Radio.Group>
         <TextInput
           type="date"
-          label={t('staffingReporting.periods.referenceDate')}
-          description={t('staffingReporting.periods.referenceDateHelp')}
+          label={rt('periods.referenceDate')}
+          description={rt('periods.referenceDateHelp')}
           required
           {...form.getInputProps('referenceDate')}
         />
@@ -67,13 +68,14 @@ function CreatePeriod({ onClose }: { onClose: () => void }) {
 
 function EditPeriod({ period, onClose }: { period: PeriodDto; onClose: () => void }) {
   const { t } = useTranslation();
+  const rt = useReportingT();
   const day = useDay();
   const form = useForm({
     initialValues: { label: period.label, deadline: period.deadline.slice(0, 10), closed: period.closed },
     validate: (values) => {
       const errors = validateUpdate(values);
       if (!errors.deadline && values.deadline < period.referenceDate.slice(0, 10)) {
-        errors.deadline = t('staffingReporting.periods.deadlineBeforeReference');
+        errors.deadline = rt('periods.deadlineBeforeReference');
       }
       return errors;
     },
@@ -87,15 +89,15 @@ function EditPeriod({ period, onClose }: { period: PeriodDto; onClose: () => voi
   });
 
   return (
-    <AppModal opened onClose={onClose} title={t('staffingReporting.periods.editTitle', { label: period.label })}>
+    <AppModal opened onClose={onClose} title={rt('periods.editTitle', { label: period.label })}>
       <ModalForm {...modalForm} submitLabel={t('common.save')}>
         <Text size="sm">
-          {t('staffingReporting.periods.kind')}: {t(`staffingReporting.periods.kinds.${period.kind}`)}
+          {rt('periods.kind')}: {rt(`periods.kinds.${period.kind}`)}
           <br />
-          {t('staffingReporting.periods.referenceDate')}: {day(period.referenceDate)}
+          {rt('periods.referenceDate')}: {day(period.referenceDate)}
         </Text>
         <TextInput
-          label={t('staffingReporting.periods.label')}
+          label={rt('periods.label')}
           required
           autoComplete="off"
           data-autofocus
@@ -103,8 +105,8 @@ function EditPeriod({ period, onClose }: { period: PeriodDto; onClose: () => voi
         />
         <DeadlineField inputProps={form.getInputProps('deadline')} />
         <Checkbox
-          label={t('staffingReporting.periods.closedLabel')}
-          description={t('staffingReporting.periods.closedHelp')}
+          label={rt('periods.closedLabel')}
+          description={rt('periods.closedHelp')}
           {...form.getInputProps('closed', { type: 'checkbox' })}
         />
       </ModalForm>
@@ -113,12 +115,12 @@ function EditPeriod({ period, onClose }: { period: PeriodDto; onClose: () => voi
 }
 
 function DeadlineField({ inputProps }: { inputProps: GetInputPropsReturnType }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   return (
     <TextInput
       type="date"
-      label={t('staffingReporting.periods.deadline')}
-      description={t('staffingReporting.periods.deadlineHelp')}
+      label={rt('periods.deadline')}
+      description={rt('periods.deadlineHelp')}
       required
       {...inputProps}
     />

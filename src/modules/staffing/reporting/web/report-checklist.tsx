@@ -1,11 +1,11 @@
 // What is left before a report can be submitted: every missing or wrong value, each a button to the field.
 import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { StaffingConfigDto } from '../../staffing.contracts.ts';
 import { describeFactKey } from '../../staffing-labels.ts';
 import type { RuleError } from '../../staffing-rules.ts';
 import { useLang } from '../../web/reporting-format.ts';
+import { useReportingT } from '../../web/staffing-t.ts';
 
 const SHOWN = 12;
 
@@ -18,7 +18,7 @@ type ReportChecklistProps = {
 };
 
 export function ReportChecklist({ errors, where, config, canSubmit, onGoTo }: ReportChecklistProps) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const lang = useLang();
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? errors : errors.slice(0, SHOWN);
@@ -26,13 +26,13 @@ export function ReportChecklist({ errors, where, config, canSubmit, onGoTo }: Re
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="checklist-heading">
       <Stack gap="xs">
         <Title order={2} size="h3" id="checklist-heading">
-          {t('staffingReporting.checklist.title')}
+          {rt('checklist.title')}
         </Title>
         {errors.length === 0 ? (
-          <Text>{canSubmit ? t('staffingReporting.checklist.ready') : t('staffingReporting.checklist.complete')}</Text>
+          <Text>{canSubmit ? rt('checklist.ready') : rt('checklist.complete')}</Text>
         ) : (
           <>
-            <Text>{t('staffingReporting.checklist.remaining', { count: errors.length })}</Text>
+            <Text>{rt('checklist.remaining', { count: errors.length })}</Text>
             <List spacing={4}>
               {shown.map((error) => (
                 <List.Item key={`${error.path}:${error.message}`}>
@@ -45,9 +45,7 @@ export function ReportChecklist({ errors, where, config, canSubmit, onGoTo }: Re
             </List>
             {errors.length > SHOWN ? (
               <Anchor component="button" type="button" onClick={() => setShowAll((all) => !all)}>
-                {showAll
-                  ? t('staffingReporting.checklist.showFewer')
-                  : t('staffingReporting.checklist.showAll', { count: errors.length })}
+                {showAll ? rt('checklist.showFewer') : rt('checklist.showAll', { count: errors.length })}
               </Anchor>
             ) : null}
           </>

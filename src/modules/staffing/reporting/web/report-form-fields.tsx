@@ -2,8 +2,8 @@
 // the groups (specialties, age bands with their running sum, absence kinds) with the error that concerns the group.
 import { Fieldset, Input, SimpleGrid, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { memo, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../../platform/web/i18n/format.ts';
+import { useReportingT } from '../../web/staffing-t.ts';
 import type { BlockModel, FieldModel, GroupModel, SectionModel } from './report-form-model.ts';
 import { type FormValues, parseDecimal } from './report-values.ts';
 
@@ -64,7 +64,7 @@ function Block({ block, state, headingOrder }: { block: BlockModel; state: Field
 }
 
 function GroupFields({ group, state }: { group: GroupModel; state: FieldState }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const format = useFormat();
   const error = state.errors[group.path];
   const helpId = `${inputId(group.path)}-help`;
@@ -92,8 +92,8 @@ function GroupFields({ group, state }: { group: GroupModel; state: FieldState })
         {group.sumAgainst && filled.length > 0 ? (
           <Text size="sm" fw={600}>
             {typeof against === 'number'
-              ? t('staffingReporting.form.sumAgainst', { sum: format.number(sum), headcount: format.number(against) })
-              : t('staffingReporting.form.sum', { sum: format.number(sum) })}
+              ? rt('form.sumAgainst', { sum: format.number(sum), headcount: format.number(against) })
+              : rt('form.sum', { sum: format.number(sum) })}
           </Text>
         ) : null}
         {error ? (
@@ -142,13 +142,13 @@ const FactInput = memo(function FactInput({
   readOnly,
   onChange,
 }: FactInputProps) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const format = useFormat();
   const previousText =
     previous === undefined
       ? null
-      : t('staffingReporting.form.previous', {
-          value: previous === null ? t('staffingReporting.form.previousMissing') : format.number(previous),
+      : rt('form.previous', {
+          value: previous === null ? rt('form.previousMissing') : format.number(previous),
         });
   const description: ReactNode =
     field.help || previousText ? (

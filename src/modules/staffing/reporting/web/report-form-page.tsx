@@ -17,6 +17,7 @@ import { CONTEXT } from '../../staffing-measures.ts';
 import { indexFacts, type RuleError, validateFacts } from '../../staffing-rules.ts';
 import { reportQuery, staffingApi, staffingConfigQuery } from '../../web/reporting-api.ts';
 import { useDay, useLang } from '../../web/reporting-format.ts';
+import { useReportingT } from '../../web/staffing-t.ts';
 import { ReportChecklist } from './report-checklist.tsx';
 import { type FieldState, inputId, ReportSectionFields } from './report-form-fields.tsx';
 import { buildFormModel, type FormModel } from './report-form-model.ts';
@@ -36,15 +37,15 @@ import {
 type ReportFormPageProps = { periodId: string; municipalityId: string };
 
 export function ReportFormPage({ periodId, municipalityId }: ReportFormPageProps) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const report = useQuery(reportQuery(periodId, municipalityId));
   const config = useQuery(staffingConfigQuery());
   if (!report.isSuccess || !config.isSuccess) {
     const failed = report.isError ? report : config.isError ? config : null;
     return (
-      <Page title={t('staffingReporting.form.titleLoading')}>
+      <Page title={rt('form.titleLoading')}>
         <RouterAnchor to="/staffing/reports/$periodId" params={{ periodId }}>
-          {t('staffingReporting.form.back')}
+          {rt('form.back')}
         </RouterAnchor>
         {failed ? <ErrorAlert error={failed.error} onRetry={() => void failed.refetch()} /> : <Loading />}
       </Page>
@@ -58,6 +59,7 @@ const sectionOf = (path: string) => path.split('.')[0] ?? '';
 
 function ReportForm({ report, config }: { report: ReportDto; config: StaffingConfigDto }) {
   const { t } = useTranslation();
+  const rt = useReportingT();
   const lang = useLang();
   const format = useFormat();
   const day = useDay();
@@ -68,16 +70,16 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
   const model = useMemo(
     () =>
       buildFormModel(config, lang, {
-        context: t('staffingReporting.form.contextTitle'),
-        employees: t('staffingReporting.form.blocks.employees'),
-        specialists: t('staffingReporting.form.blocks.specialists'),
-        competences: t('staffingReporting.form.blocks.competences'),
-        ages: t('staffingReporting.form.blocks.ages'),
-        employment: t('staffingReporting.form.blocks.employment'),
-        positions: t('staffingReporting.form.blocks.positions'),
-        absence: t('staffingReporting.form.blocks.absence'),
+        context: rt('form.contextTitle'),
+        employees: rt('form.blocks.employees'),
+        specialists: rt('form.blocks.specialists'),
+        competences: rt('form.blocks.competences'),
+        ages: rt('form.blocks.ages'),
+        employment: rt('form.blocks.employment'),
+        positions: rt('form.blocks.positions'),
+        absence: rt('form.blocks.absence'),
       }),
-    [config, lang, t],
+    [config, lang, rt],
   );
   const previous = useMemo(() => (report.previous ? indexFacts(report.previous.facts) : null), [report.previous]);
 
@@ -90,7 +92,7 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
   const [returning, setReturning] = useState(false);
 
   const readOnly = !report.permissions.edit;
-  const notANumber = t('staffingReporting.form.notANumber');
+  const notANumber = rt('form.notANumber');
   const { facts, parseErrors } = useMemo(() => toFacts(values, notANumber), [values, notANumber]);
   // A text that is not a number is its own error; the rules check the values that are numbers.
   const draftErrors = useMemo(
@@ -105,7 +107,7 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
   const dirty = useMemo(() => !sameValues(values, baseline), [values, baseline]);
 
   useBlocker({
-    shouldBlockFn: () => dirty && !window.confirm(t('staffingReporting.form.leaveUnsaved')),
+    shouldBlockFn: () => dirty && !window.confirm(rt('form.leaveUnsaved')),
     enableBeforeUnload: dirty,
   });
 
@@ -165,7 +167,7 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
     mutationFn: () => staffingApi.saveFacts(periodId, municipalityId, facts),
     onSuccess: (saved) => {
       applyReport(saved);
-      notifySuccess(t('staffingReporting.form.draftSaved'));
+      notifySuccess(rt('form.draftSaved'));
     },
     onError: onServerError,
   });
@@ -176,7 +178,7 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
     },
     onSuccess: (saved) => {
       applyReport(saved);
-      notifySuccess(t('staffingReporting.form.submitted'));
+      notifySuccess(rt('form.submitted'));
     },
     onError: onServerError,
   });
@@ -184,7 +186,7 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
     mutationFn: () => staffingApi.approve(periodId, municipalityId),
     onSuccess: (saved) => {
       applyReport(saved);
-      notifySuccess(t('staffingReporting.form.approved', { municipality: saved.municipalityName }));
+      notifySuccess(rt('form.approved', { municipality: saved.municipalityName }));
     },
     onError: onServerError,
   });
@@ -193,7 +195,7 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
     onSuccess: (saved) => {
       applyReport(saved);
       setReturning(false);
-      notifySuccess(t('staffingReporting.form.returned', { municipality: saved.municipalityName }));
+      notifySuccess(rt('form.returned', { municipality: saved.municipalityName }));
     },
   });
   const busy = save.isPending || submit.isPending || approve.isPending || returnReport.isPending;
@@ -202,7 +204,7 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
     event?.preventDefault();
     if (readOnly || busy) return;
     if (draftErrors.length > 0) {
-      setFormError(t('staffingReporting.form.fixBeforeSave', { count: draftErrors.length }));
+      setFormError(rt('form.fixBeforeSave', { count: draftErrors.length }));
       openSectionsWith(draftErrors.map((e) => e.path));
       return;
     }
@@ -215,11 +217,9 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
   const returnedBy = report.status === 'returned' ? lastReturn(report.history) : null;
 
   return (
-    <Page
-      title={t('staffingReporting.form.title', { municipality: report.municipalityName, period: report.periodLabel })}
-    >
+    <Page title={rt('form.title', { municipality: report.municipalityName, period: report.periodLabel })}>
       <RouterAnchor to="/staffing/reports/$periodId" params={{ periodId }}>
-        {t('staffingReporting.form.backTo', { period: report.periodLabel })}
+        {rt('form.backTo', { period: report.periodLabel })}
       </RouterAnchor>
       <Group gap="lg">
         <Group gap="xs">
@@ -228,21 +228,21 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
         </Group>
         <Text>
           <Text span fw={700}>
-            {t('staffingReporting.periods.deadline')}:
+            {rt('periods.deadline')}:
           </Text>{' '}
           {day(report.deadline)}
         </Text>
         <Text>
           <Text span fw={700}>
-            {t('staffingReporting.form.lastSaved')}:
+            {rt('form.lastSaved')}:
           </Text>{' '}
-          {report.updatedAt ? format.dateTime(report.updatedAt) : t('staffingReporting.form.neverSaved')}
+          {report.updatedAt ? format.dateTime(report.updatedAt) : rt('form.neverSaved')}
         </Text>
       </Group>
       {returnedBy ? (
-        <Alert color="orange" title={t('staffingReporting.form.returnedTitle')} role="note">
+        <Alert color="orange" title={rt('form.returnedTitle')} role="note">
           <Text size="sm" fw={600}>
-            {t('staffingReporting.form.returnedBy', { name: returnedBy.actorName, at: format.dateTime(returnedBy.at) })}
+            {rt('form.returnedBy', { name: returnedBy.actorName, at: format.dateTime(returnedBy.at) })}
           </Text>
           <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
             {returnedBy.comment}
@@ -251,16 +251,14 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
       ) : null}
       {readOnly ? (
         <Alert color="gray" role="note">
-          <Text size="sm">{t(`staffingReporting.form.readOnly.${readOnlyReason(report)}`)}</Text>
+          <Text size="sm">{rt(`form.readOnly.${readOnlyReason(report)}`)}</Text>
         </Alert>
       ) : null}
       <Text>
-        {report.previous
-          ? t('staffingReporting.form.previousNote', { period: report.previous.label })
-          : t('staffingReporting.form.noPrevious')}
+        {report.previous ? rt('form.previousNote', { period: report.previous.label }) : rt('form.noPrevious')}
       </Text>
 
-      <form noValidate onSubmit={onSave} aria-label={t('staffingReporting.form.formLabel')}>
+      <form noValidate onSubmit={onSave} aria-label={rt('form.formLabel')}>
         <Stack gap="lg">
           <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="context-heading">
             <Stack gap="sm">
@@ -289,16 +287,16 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
             shadow="sm"
             style={{ position: 'sticky', bottom: 0, zIndex: 5 }}
             component="section"
-            aria-label={t('staffingReporting.form.actions')}
+            aria-label={rt('form.actions')}
           >
             <Group justify="space-between" gap="sm">
               <Text size="sm" role="status">
-                {readOnly ? null : dirty ? t('staffingReporting.form.unsaved') : t('staffingReporting.form.allSaved')}
+                {readOnly ? null : dirty ? rt('form.unsaved') : rt('form.allSaved')}
               </Text>
               <Group gap="sm">
                 {readOnly ? null : (
                   <Button type="submit" variant="default" loading={save.isPending} disabled={busy && !save.isPending}>
-                    {t('staffingReporting.form.saveDraft')}
+                    {rt('form.saveDraft')}
                   </Button>
                 )}
                 {report.permissions.submit ? (
@@ -311,7 +309,7 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
                       submit.mutate();
                     }}
                   >
-                    {t('staffingReporting.form.submit')}
+                    {rt('form.submit')}
                   </Button>
                 ) : null}
                 {report.permissions.return ? (
@@ -324,7 +322,7 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
                       setReturning(true);
                     }}
                   >
-                    {t('staffingReporting.form.return')}
+                    {rt('form.return')}
                   </Button>
                 ) : null}
                 {report.permissions.approve ? (
@@ -336,14 +334,14 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
                       approve.mutate();
                     }}
                   >
-                    {t('staffingReporting.form.approve')}
+                    {rt('form.approve')}
                   </Button>
                 ) : null}
               </Group>
             </Group>
             {dirty && (report.permissions.approve || report.permissions.return) ? (
               <Text size="sm" mt="xs">
-                {t('staffingReporting.form.saveBeforeReview')}
+                {rt('form.saveBeforeReview')}
               </Text>
             ) : null}
           </Paper>
@@ -372,24 +370,24 @@ type ProfessionSectionsProps = {
 };
 
 function ProfessionSections({ model, state, open, onOpenChange }: ProfessionSectionsProps) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const errorCount = (key: string) => Object.keys(state.errors).filter((path) => sectionOf(path) === key).length;
   return (
     <Stack gap="sm" component="section" aria-labelledby="professions-heading">
       <Group justify="space-between" gap="sm">
         <Title order={2} size="h3" id="professions-heading">
-          {t('staffingReporting.form.professionsTitle')}
+          {rt('form.professionsTitle')}
         </Title>
         <Group gap="xs">
           <Button size="xs" variant="default" onClick={() => onOpenChange(model.professions.map((s) => s.key))}>
-            {t('staffingReporting.form.openAll')}
+            {rt('form.openAll')}
           </Button>
           <Button size="xs" variant="default" onClick={() => onOpenChange([])}>
-            {t('staffingReporting.form.closeAll')}
+            {rt('form.closeAll')}
           </Button>
         </Group>
       </Group>
-      <Text size="sm">{t('staffingReporting.form.professionsHelp')}</Text>
+      <Text size="sm">{rt('form.professionsHelp')}</Text>
       <Accordion multiple value={open} onChange={onOpenChange} variant="separated" order={3} transitionDuration={0}>
         {model.professions.map((section) => {
           const count = errorCount(section.key);
@@ -401,7 +399,7 @@ function ProfessionSections({ model, state, open, onOpenChange }: ProfessionSect
                 </Text>
                 {count > 0 ? (
                   <Text span size="sm" c="var(--mantine-color-error)" ml="sm">
-                    {t('staffingReporting.form.sectionErrors', { count })}
+                    {rt('form.sectionErrors', { count })}
                   </Text>
                 ) : null}
               </Accordion.Control>
@@ -418,11 +416,11 @@ function ProfessionSections({ model, state, open, onOpenChange }: ProfessionSect
 
 /** Errors on a path the form has no field for (say, a value of a deactivated specialty), so they are not lost. */
 function UnplacedErrors({ errors, model }: { errors: Record<string, string>; model: FormModel }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const unplaced = Object.entries(errors).filter(([path]) => !model.where.has(path));
   if (unplaced.length === 0) return null;
   return (
-    <Alert color="red" role="alert" title={t('staffingReporting.form.otherErrors')}>
+    <Alert color="red" role="alert" title={rt('form.otherErrors')}>
       <Stack gap={4}>
         {unplaced.map(([path, message]) => (
           <Text key={path} size="sm">

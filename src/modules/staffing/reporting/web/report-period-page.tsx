@@ -14,6 +14,7 @@ import { useFormat } from '../../../../platform/web/i18n/format.ts';
 import { REPORT_STATUSES } from '../../staffing.contracts.ts';
 import { type PeriodDetail, type PeriodReportRow, periodQuery, staffingFiles } from '../../web/reporting-api.ts';
 import { useDay } from '../../web/reporting-format.ts';
+import { useReportingT } from '../../web/staffing-t.ts';
 import { OwnReportCard } from './report-own-card.tsx';
 import { ReportStatusBadge } from './report-status.tsx';
 import { StatusCounts } from './reports-page.tsx';
@@ -25,12 +26,12 @@ const COLUMNS = {
 };
 
 export function ReportPeriodPage({ periodId }: { periodId: string }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const query = useQuery(periodQuery(periodId));
   if (!query.isSuccess) {
     return (
-      <Page title={t('staffingReporting.title')}>
-        <RouterAnchor to="/staffing/reports">{t('staffingReporting.period.back')}</RouterAnchor>
+      <Page title={rt('title')}>
+        <RouterAnchor to="/staffing/reports">{rt('period.back')}</RouterAnchor>
         {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : <Loading />}
       </Page>
     );
@@ -39,41 +40,41 @@ export function ReportPeriodPage({ periodId }: { periodId: string }) {
 }
 
 function PeriodView({ period }: { period: PeriodDetail }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const me = useMe();
   const day = useDay();
   const isRegion = me.organisation.kind === 'region';
   const own = isRegion ? undefined : period.reports.find((r) => r.municipalityId === me.organisation.id);
 
   return (
-    <Page title={t('staffingReporting.period.title', { label: period.label })}>
-      <RouterAnchor to="/staffing/reports">{t('staffingReporting.period.back')}</RouterAnchor>
+    <Page title={rt('period.title', { label: period.label })}>
+      <RouterAnchor to="/staffing/reports">{rt('period.back')}</RouterAnchor>
       <Group gap="xl">
         <Text>
           <Text span fw={700}>
-            {t('staffingReporting.periods.referenceDate')}:
+            {rt('periods.referenceDate')}:
           </Text>{' '}
           {day(period.referenceDate)}
         </Text>
         <Text>
           <Text span fw={700}>
-            {t('staffingReporting.periods.deadline')}:
+            {rt('periods.deadline')}:
           </Text>{' '}
           {day(period.deadline)}
         </Text>
         <StatusBadge tone={period.closed ? 'neutral' : 'positive'}>
-          {period.closed ? t('staffingReporting.periods.closed') : t('staffingReporting.periods.open')}
+          {period.closed ? rt('periods.closed') : rt('periods.open')}
         </StatusBadge>
       </Group>
       {own ? (
-        <Paper withBorder p="lg" radius="md" component="section" aria-label={t('staffingReporting.own.label')}>
+        <Paper withBorder p="lg" radius="md" component="section" aria-label={rt('own.label')}>
           <OwnReportCard period={period} row={own} />
         </Paper>
       ) : null}
       <PeriodFiles period={period} />
       <Stack gap="xs" component="section" aria-labelledby="reports-heading">
         <Title order={2} size="h3" id="reports-heading">
-          {t('staffingReporting.period.reportsTitle')}
+          {rt('period.reportsTitle')}
         </Title>
         {isRegion ? <StatusCounts counts={period.statusCounts} /> : null}
         <ReportsTable period={period} />
@@ -83,26 +84,26 @@ function PeriodView({ period }: { period: PeriodDetail }) {
 }
 
 function PeriodFiles({ period }: { period: PeriodDetail }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const canEdit = hasPermission(useMe(), 'staffing:edit_report');
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="files-heading">
       <Stack gap="xs">
         <Title order={2} size="h3" id="files-heading">
-          {t('staffingReporting.period.filesTitle')}
+          {rt('period.filesTitle')}
         </Title>
-        <Text>{t('staffingReporting.period.filesIntro')}</Text>
+        <Text>{rt('period.filesIntro')}</Text>
         <TemplateLink periodId={period.id} />
         {canEdit && !period.closed ? (
           <RouterAnchor to="/staffing/reports/$periodId/import" params={{ periodId: period.id }}>
-            {t('staffingReporting.period.import')}
+            {rt('period.import')}
           </RouterAnchor>
         ) : null}
         <Anchor href={staffingFiles.export(period.id, 'xlsx')} download>
-          {t('staffingReporting.period.exportXlsx')}
+          {rt('period.exportXlsx')}
         </Anchor>
         <Anchor href={staffingFiles.export(period.id, 'csv')} download>
-          {t('staffingReporting.period.exportCsv')}
+          {rt('period.exportCsv')}
         </Anchor>
       </Stack>
     </Paper>
@@ -111,20 +112,19 @@ function PeriodFiles({ period }: { period: PeriodDetail }) {
 
 /** The Excel template: the region's has every municipality, a municipality's only its own. */
 export function TemplateLink({ periodId }: { periodId: string }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const me = useMe();
   const isRegion = me.organisation.kind === 'region';
   return (
     <Anchor href={staffingFiles.template(periodId, isRegion ? undefined : me.organisation.id)} download>
-      {isRegion
-        ? t('staffingReporting.period.templateAll')
-        : t('staffingReporting.period.templateOwn', { municipality: me.organisation.name })}
+      {isRegion ? rt('period.templateAll') : rt('period.templateOwn', { municipality: me.organisation.name })}
     </Anchor>
   );
 }
 
 function ReportsTable({ period }: { period: PeriodDetail }) {
   const { t } = useTranslation();
+  const rt = useReportingT();
   const me = useMe();
   const format = useFormat();
   const { sorted, sort } = useSortedRows(period.reports, COLUMNS, 'municipality');
@@ -132,13 +132,13 @@ function ReportsTable({ period }: { period: PeriodDetail }) {
     me.organisation.kind === 'region' || row.municipalityId === me.organisation.id;
 
   return (
-    <DataTable label={t('staffingReporting.period.reportsTitle')} empty={sorted.length === 0}>
+    <DataTable label={rt('period.reportsTitle')} empty={sorted.length === 0}>
       <Table.Thead>
         <Table.Tr>
-          <SortableTh column="municipality" label={t('staffingReporting.period.municipality')} sort={sort} />
+          <SortableTh column="municipality" label={rt('period.municipality')} sort={sort} />
           <SortableTh column="status" label={t('common.status')} sort={sort} />
-          <SortableTh column="updated" label={t('staffingReporting.period.updated')} sort={sort} />
-          <Table.Th>{t('staffingReporting.period.lastComment')}</Table.Th>
+          <SortableTh column="updated" label={rt('period.updated')} sort={sort} />
+          <Table.Th>{rt('period.lastComment')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -149,7 +149,7 @@ function ReportsTable({ period }: { period: PeriodDetail }) {
                 <RouterAnchor
                   to="/staffing/reports/$periodId/$municipalityId"
                   params={{ periodId: period.id, municipalityId: row.municipalityId }}
-                  aria-label={t('staffingReporting.period.openReport', { municipality: row.municipalityName })}
+                  aria-label={rt('period.openReport', { municipality: row.municipalityName })}
                 >
                   {row.municipalityName}
                 </RouterAnchor>

@@ -1,11 +1,11 @@
 // Returns a submitted report to the municipality with a comment saying what to correct (the comment is required).
 import { Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../../../platform/web/components/app-modal.tsx';
 import { ModalForm } from '../../../../platform/web/components/modal-form.tsx';
 import { returnReportSchema, STAFFING_LIMITS } from '../../staffing.contracts.ts';
 import { contractResolver } from '../../web/contract-resolver.ts';
+import { useReportingT } from '../../web/staffing-t.ts';
 
 type ReturnModalProps = {
   municipalityName: string;
@@ -18,25 +18,21 @@ type ReturnModalProps = {
 const validate = contractResolver(returnReportSchema);
 
 export function ReportReturnModal({ municipalityName, pending, error, onReturn, onClose }: ReturnModalProps) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const form = useForm({ initialValues: { comment: '' }, validate });
   return (
-    <AppModal
-      opened
-      onClose={onClose}
-      title={t('staffingReporting.form.returnTitle', { municipality: municipalityName })}
-    >
+    <AppModal opened onClose={onClose} title={rt('form.returnTitle', { municipality: municipalityName })}>
       <ModalForm
         form={form}
         onSubmit={(values) => onReturn(values.comment.trim())}
         pending={pending}
         formError={error}
-        submitLabel={t('staffingReporting.form.returnSubmit')}
+        submitLabel={rt('form.returnSubmit')}
         onCancel={onClose}
       >
-        <Text>{t('staffingReporting.form.returnHelp')}</Text>
+        <Text>{rt('form.returnHelp')}</Text>
         <Textarea
-          label={t('staffingReporting.form.returnComment')}
+          label={rt('form.returnComment')}
           required
           autosize
           minRows={4}

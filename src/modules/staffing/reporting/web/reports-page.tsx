@@ -17,13 +17,14 @@ import { type PeriodDto, REPORT_STATUSES } from '../../staffing.contracts.ts';
 import { DownloadButtons } from '../../web/download-buttons.tsx';
 import { periodQuery, periodsQuery, staffingApi, staffingFiles } from '../../web/reporting-api.ts';
 import { useDay } from '../../web/reporting-format.ts';
+import { useReportingT } from '../../web/staffing-t.ts';
 import { PeriodFormModal } from './period-form-modal.tsx';
 import { OwnReportCard } from './report-own-card.tsx';
 
 type Dialog = { kind: 'create' } | { kind: 'edit'; period: PeriodDto } | { kind: 'close'; period: PeriodDto };
 
 export function ReportsPage() {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const me = useMe();
   const queryClient = useQueryClient();
   const canConfigure = hasPermission(me, 'staffing:configure');
@@ -36,7 +37,7 @@ export function ReportsPage() {
     onSuccess: async (period) => {
       await queryClient.invalidateQueries({ queryKey: ['staffing', 'periods'] });
       notifySuccess(
-        t(period.closed ? 'staffingReporting.periods.closedDone' : 'staffingReporting.periods.reopened', {
+        rt(period.closed ? 'periods.closedDone' : 'periods.reopened', {
           label: period.label,
         }),
       );
@@ -46,14 +47,12 @@ export function ReportsPage() {
 
   return (
     <Page
-      title={t('staffingReporting.title')}
+      title={rt('title')}
       actions={
-        canConfigure ? (
-          <Button onClick={() => setDialog({ kind: 'create' })}>{t('staffingReporting.periods.create')}</Button>
-        ) : null
+        canConfigure ? <Button onClick={() => setDialog({ kind: 'create' })}>{rt('periods.create')}</Button> : null
       }
     >
-      <Text>{t('staffingReporting.periods.intro')}</Text>
+      <Text>{rt('periods.intro')}</Text>
       {query.isPending ? <Loading /> : null}
       {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.isSuccess ? (
@@ -63,10 +62,10 @@ export function ReportsPage() {
           ) : null}
           <Stack gap="xs" component="section" aria-labelledby="periods-heading">
             <Title order={2} size="h3" id="periods-heading">
-              {t('staffingReporting.periods.title')}
+              {rt('periods.title')}
             </Title>
             {query.data.length > 0 ? (
-              <DownloadButtons what={t('staffingReporting.periods.download')} href={staffingFiles.periods} />
+              <DownloadButtons what={rt('periods.download')} href={staffingFiles.periods} />
             ) : null}
             <PeriodsTable
               periods={query.data}
@@ -88,9 +87,9 @@ export function ReportsPage() {
       {dialog?.kind === 'close' ? (
         <ConfirmDialog
           opened
-          title={t('staffingReporting.periods.closeTitle', { label: dialog.period.label })}
-          text={t('staffingReporting.periods.closeText')}
-          confirmLabel={t('staffingReporting.periods.close')}
+          title={rt('periods.closeTitle', { label: dialog.period.label })}
+          text={rt('periods.closeText')}
+          confirmLabel={rt('periods.close')}
           loading={setClosed.isPending}
           error={setClosed.isError ? errorMessage(setClosed.error) : null}
           onCancel={() => setDialog(null)}
@@ -111,16 +110,17 @@ type PeriodsTableProps = {
 
 function PeriodsTable({ periods, canConfigure, onEdit, onToggleClosed, reopening }: PeriodsTableProps) {
   const { t } = useTranslation();
+  const rt = useReportingT();
   const day = useDay();
   return (
-    <DataTable label={t('staffingReporting.periods.title')} empty={periods.length === 0}>
+    <DataTable label={rt('periods.title')} empty={periods.length === 0}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('staffingReporting.periods.label')}</Table.Th>
-          <Table.Th>{t('staffingReporting.periods.referenceDate')}</Table.Th>
-          <Table.Th>{t('staffingReporting.periods.deadline')}</Table.Th>
-          <Table.Th>{t('staffingReporting.periods.state')}</Table.Th>
-          <Table.Th>{t('staffingReporting.periods.progress')}</Table.Th>
+          <Table.Th>{rt('periods.label')}</Table.Th>
+          <Table.Th>{rt('periods.referenceDate')}</Table.Th>
+          <Table.Th>{rt('periods.deadline')}</Table.Th>
+          <Table.Th>{rt('periods.state')}</Table.Th>
+          <Table.Th>{rt('periods.progress')}</Table.Th>
           {canConfigure ? <Table.Th>{t('common.actions')}</Table.Th> : null}
         </Table.Tr>
       </Table.Thead>
@@ -132,14 +132,14 @@ function PeriodsTable({ periods, canConfigure, onEdit, onToggleClosed, reopening
                 {period.label}
               </RouterAnchor>
               <Text size="sm" c="dimmed">
-                {t(`staffingReporting.periods.kinds.${period.kind}`)}
+                {rt(`periods.kinds.${period.kind}`)}
               </Text>
             </Table.Td>
             <Table.Td>{day(period.referenceDate)}</Table.Td>
             <Table.Td>{day(period.deadline)}</Table.Td>
             <Table.Td>
               <StatusBadge tone={period.closed ? 'neutral' : 'positive'}>
-                {period.closed ? t('staffingReporting.periods.closed') : t('staffingReporting.periods.open')}
+                {period.closed ? rt('periods.closed') : rt('periods.open')}
               </StatusBadge>
             </Table.Td>
             <Table.Td>
@@ -159,11 +159,11 @@ function PeriodsTable({ periods, canConfigure, onEdit, onToggleClosed, reopening
                   <Button
                     size="xs"
                     variant="default"
-                    aria-label={`${period.closed ? t('staffingReporting.periods.reopen') : t('staffingReporting.periods.close')} ${period.label}`}
+                    aria-label={`${period.closed ? rt('periods.reopen') : rt('periods.close')} ${period.label}`}
                     loading={reopening === period.id}
                     onClick={() => onToggleClosed(period)}
                   >
-                    {period.closed ? t('staffingReporting.periods.reopen') : t('staffingReporting.periods.close')}
+                    {period.closed ? rt('periods.reopen') : rt('periods.close')}
                   </Button>
                 </Group>
               </Table.Td>
@@ -177,16 +177,16 @@ function PeriodsTable({ periods, canConfigure, onEdit, onToggleClosed, reopening
 
 /** "2 inskickade, 13 ej påbörjade": the counts in words, leaving out the statuses no report has. */
 export function StatusCounts({ counts }: { counts: PeriodDto['statusCounts'] }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const parts = REPORT_STATUSES.filter((status) => counts[status] > 0).map((status) =>
-    t(`staffingReporting.counts.${status}`, { count: counts[status] }),
+    rt(`counts.${status}`, { count: counts[status] }),
   );
-  return <Text size="sm">{parts.length > 0 ? parts.join(', ') : t('staffingReporting.counts.none')}</Text>;
+  return <Text size="sm">{parts.length > 0 ? parts.join(', ') : rt('counts.none')}</Text>;
 }
 
 /** The user's own municipality's report in each open period, with its status and deadline. */
 function OwnReports({ periods }: { periods: PeriodDto[] }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
   const me = useMe();
   const details = useQueries({ queries: periods.map((period) => periodQuery(period.id)) });
   if (periods.length === 0) return null;
@@ -194,7 +194,7 @@ function OwnReports({ periods }: { periods: PeriodDto[] }) {
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="own-reports-heading">
       <Stack gap="sm">
         <Title order={2} size="h3" id="own-reports-heading">
-          {t('staffingReporting.own.title', { municipality: me.organisation.name })}
+          {rt('own.title', { municipality: me.organisation.name })}
         </Title>
         {details.map((detail, index) => {
           const period = periods[index];

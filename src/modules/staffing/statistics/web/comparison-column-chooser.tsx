@@ -2,7 +2,7 @@
 import { Box, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { type ReactNode, useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useStatisticsT } from '../../web/staffing-t.ts';
 import { type ComparisonColumn, DEFAULT_COLUMNS } from './comparison-columns.ts';
 
 type ColumnChooserProps = {
@@ -14,7 +14,7 @@ type ColumnChooserProps = {
 };
 
 export function ColumnChooser({ available, value, onChange, actions }: ColumnChooserProps) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const [opened, { toggle }] = useDisclosure(false);
   const panelId = useId();
   const chosen = new Set(value);
@@ -46,18 +46,18 @@ export function ColumnChooser({ available, value, onChange, actions }: ColumnCho
     <Stack gap="xs">
       <Group justify="space-between" align="flex-start" gap="sm">
         <Button variant="default" onClick={toggle} aria-expanded={opened} aria-controls={opened ? panelId : undefined}>
-          {t('staffingStatistics.columns.choose', { count })}
+          {st('columns.choose', { count })}
         </Button>
         {actions}
       </Group>
       {opened ? (
-        <Paper withBorder p="md" id={panelId} component="section" aria-label={t('staffingStatistics.columns.legend')}>
+        <Paper withBorder p="md" id={panelId} component="section" aria-label={st('columns.legend')}>
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            {group('measure', t('staffingStatistics.columns.measures'))}
-            {group('ratio', t('staffingStatistics.columns.ratios'))}
+            {group('measure', st('columns.measures'))}
+            {group('ratio', st('columns.ratios'))}
           </SimpleGrid>
           <Button mt="md" size="xs" variant="default" onClick={() => onChange([...DEFAULT_COLUMNS])}>
-            {t('staffingStatistics.columns.reset')}
+            {st('columns.reset')}
           </Button>
         </Paper>
       ) : null}

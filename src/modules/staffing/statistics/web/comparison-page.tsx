@@ -4,11 +4,11 @@ import { Stack, Tabs } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Loading } from '../../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../../platform/web/components/page.tsx';
 import { RATIOS } from '../../staffing-measures.ts';
 import { DownloadButtons } from '../../web/download-buttons.tsx';
+import { useStatisticsT } from '../../web/staffing-t.ts';
 import { comparisonExportUrl, comparisonQuery } from '../../web/statistics-api.ts';
 import { columnsFromSearch, columnsToSearch } from './comparison-columns.ts';
 import { ComparisonView } from './comparison-view.tsx';
@@ -31,7 +31,7 @@ export type ComparisonSearch = {
 };
 
 export function ComparisonPage({ search }: { search: ComparisonSearch }) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const navigate = useNavigate({ from: '/staffing/comparison' });
   const { periods, config, selection, professions } = useSignedInSelection(search);
   const comparison = useQuery({
@@ -44,16 +44,12 @@ export function ComparisonPage({ search }: { search: ComparisonSearch }) {
   const setSearch = (changes: Partial<ComparisonSearch>) =>
     navigate({ search: (previous) => ({ ...previous, ...changes }), replace: true });
 
-  const title = t('staffingStatistics.title');
+  const title = st('title');
   if (periods.isPending || periods.isError || !selection) return <NoSelection title={title} periods={periods} />;
 
   const dto = comparison.data;
-  const profession = professionName(
-    professions,
-    dto?.profession ?? selection.profession,
-    t('staffingStatistics.filters.allProfessions'),
-  );
-  const tableLabel = dto ? t('staffingStatistics.table.label', { period: dto.period.label, profession }) : '';
+  const profession = professionName(professions, dto?.profession ?? selection.profession, st('filters.allProfessions'));
+  const tableLabel = dto ? st('table.label', { period: dto.period.label, profession }) : '';
 
   return (
     <Page title={title}>
@@ -72,9 +68,9 @@ export function ComparisonPage({ search }: { search: ComparisonSearch }) {
           onChange={(view) => void setSearch({ view: view === 'heatmap' ? 'heatmap' : undefined })}
           keepMounted={false}
         >
-          <Tabs.List aria-label={t('staffingStatistics.views.label')} mb="md">
-            <Tabs.Tab value="table">{t('staffingStatistics.views.table')}</Tabs.Tab>
-            <Tabs.Tab value="heatmap">{t('staffingStatistics.views.heatMap')}</Tabs.Tab>
+          <Tabs.List aria-label={st('views.label')} mb="md">
+            <Tabs.Tab value="table">{st('views.table')}</Tabs.Tab>
+            <Tabs.Tab value="heatmap">{st('views.heatMap')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="table">
             <ComparisonView
@@ -96,11 +92,11 @@ export function ComparisonPage({ search }: { search: ComparisonSearch }) {
                     RATIOS,
                   )
                 }
-                help={t('staffingStatistics.heatMap.downloadHelp')}
+                help={st('heatMap.downloadHelp')}
               />
               <HeatMap
                 dto={dto}
-                label={t('staffingStatistics.heatMap.label', { period: dto.period.label, profession })}
+                label={st('heatMap.label', { period: dto.period.label, profession })}
                 withProfileLinks
               />
               <SuppressionNote minCount={dto.minCount} unsuppressedFor={dto.unsuppressedFor} />

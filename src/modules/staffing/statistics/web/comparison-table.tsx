@@ -2,11 +2,11 @@
 // with the region's total and median below. Used signed in (names link to the profile) and in the open statistics.
 import { Table, VisuallyHidden } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../../platform/web/components/data-table.tsx';
 import { SortableTh, type SortState } from '../../../../platform/web/components/sortable-table.tsx';
 import { compareSwedish } from '../../../../platform/web/i18n/format.ts';
 import type { Cell, ComparisonDto } from '../../staffing.contracts.ts';
+import { useReportingT, useStatisticsT } from '../../web/staffing-t.ts';
 import type { ComparisonColumn } from './comparison-columns.ts';
 import { cellNumber, useCellFormat } from './statistics-format.ts';
 import { MunicipalityRowHeader, NUMERIC_CELL, REGION_ROWS } from './statistics-table.tsx';
@@ -26,9 +26,10 @@ type ComparisonTableProps = {
 };
 
 export function ComparisonTable({ dto, columns, label, withProfileLinks }: ComparisonTableProps) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
+  const st = useStatisticsT();
   const format = useCellFormat();
-  const statusText = useCallback((row: Row) => t(`staffingReporting.status.${row.status}`), [t]);
+  const statusText = useCallback((row: Row) => rt(`status.${row.status}`), [rt]);
   const { sorted, sort } = useComparisonSort(dto.rows, columns, statusText);
 
   const cellText = (column: ComparisonColumn, cell: Cell | undefined) =>
@@ -38,11 +39,11 @@ export function ComparisonTable({ dto, columns, label, withProfileLinks }: Compa
     <DataTable label={label} empty={dto.rows.length === 0}>
       <Table.Thead>
         <Table.Tr>
-          <SortableTh column={NAME} label={t('staffingStatistics.table.municipality')} sort={sort} />
+          <SortableTh column={NAME} label={st('table.municipality')} sort={sort} />
           {columns.map((column) => (
             <SortableTh key={column.key} column={column.key} label={column.label} sort={sort} />
           ))}
-          <SortableTh column={STATUS} label={t('staffingStatistics.table.reportStatus')} sort={sort} />
+          <SortableTh column={STATUS} label={st('table.reportStatus')} sort={sort} />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -54,35 +55,35 @@ export function ComparisonTable({ dto, columns, label, withProfileLinks }: Compa
                 {cellText(column, rowCell(row, column))}
               </Table.Td>
             ))}
-            <Table.Td>{t(`staffingReporting.status.${row.status}`)}</Table.Td>
+            <Table.Td>{rt(`status.${row.status}`)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
       <Table.Tfoot style={REGION_ROWS}>
         <Table.Tr bg="gray.1">
-          <Table.Th scope="row">{t('staffingStatistics.table.regionTotal')}</Table.Th>
+          <Table.Th scope="row">{st('table.regionTotal')}</Table.Th>
           {columns.map((column) => (
             <Table.Td key={column.key} ta="right" fw={700} style={NUMERIC_CELL}>
               {cellText(column, column.type === 'ratio' ? dto.total.ratios[column.key] : dto.total.values[column.key])}
             </Table.Td>
           ))}
           <Table.Td>
-            <VisuallyHidden>{t('staffingStatistics.table.notApplicable')}</VisuallyHidden>
+            <VisuallyHidden>{st('table.notApplicable')}</VisuallyHidden>
           </Table.Td>
         </Table.Tr>
         <Table.Tr bg="gray.1">
-          <Table.Th scope="row">{t('staffingStatistics.table.regionMedian')}</Table.Th>
+          <Table.Th scope="row">{st('table.regionMedian')}</Table.Th>
           {columns.map((column) => (
             <Table.Td key={column.key} ta="right" fw={700} style={NUMERIC_CELL}>
               {column.type === 'ratio' ? (
                 format.ratio(column.key, dto.median.ratios[column.key])
               ) : (
-                <VisuallyHidden>{t('staffingStatistics.table.notApplicable')}</VisuallyHidden>
+                <VisuallyHidden>{st('table.notApplicable')}</VisuallyHidden>
               )}
             </Table.Td>
           ))}
           <Table.Td>
-            <VisuallyHidden>{t('staffingStatistics.table.notApplicable')}</VisuallyHidden>
+            <VisuallyHidden>{st('table.notApplicable')}</VisuallyHidden>
           </Table.Td>
         </Table.Tr>
       </Table.Tfoot>

@@ -1,10 +1,10 @@
 // The comparison as a table with its column choice, downloads and legend; signed in and in the open statistics.
 import { Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ComparisonDto } from '../../staffing.contracts.ts';
 import { DownloadButtons } from '../../web/download-buttons.tsx';
 import { useLang } from '../../web/reporting-format.ts';
+import { useStatisticsT } from '../../web/staffing-t.ts';
 import { comparisonExportUrl, type ExportFormat, type StatisticsSource } from '../../web/statistics-api.ts';
 import { ColumnChooser } from './comparison-column-chooser.tsx';
 import { availableColumns, chosenColumns } from './comparison-columns.ts';
@@ -20,7 +20,7 @@ type ComparisonViewProps = {
 };
 
 export function ComparisonView({ dto, source, label, columnKeys, onColumnsChange }: ComparisonViewProps) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const language = useLang();
   const available = useMemo(() => availableColumns(dto, language), [dto, language]);
   const columns = useMemo(() => chosenColumns(available, columnKeys), [available, columnKeys]);
@@ -38,9 +38,9 @@ export function ComparisonView({ dto, source, label, columnKeys, onColumnsChange
         available={available}
         value={columnKeys}
         onChange={onColumnsChange}
-        actions={<DownloadButtons href={exportUrl} help={t('staffingStatistics.download.help')} align="flex-end" />}
+        actions={<DownloadButtons href={exportUrl} help={st('download.help')} align="flex-end" />}
       />
-      <Text fw={600}>{t('staffingStatistics.table.rowCount', { count: dto.rows.length })}</Text>
+      <Text fw={600}>{st('table.rowCount', { count: dto.rows.length })}</Text>
       <ComparisonTable dto={dto} columns={columns} label={label} withProfileLinks={source === 'signed-in'} />
       <SuppressionNote minCount={dto.minCount} unsuppressedFor={dto.unsuppressedFor} />
     </Stack>

@@ -2,12 +2,12 @@
 // with the value, a symbol and (for screen readers) the words printed too, so nothing is told by colour alone.
 import { Box, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useId, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../../platform/web/components/data-table.tsx';
 import { compareSwedish } from '../../../../platform/web/i18n/format.ts';
 import type { Cell, ComparisonDto } from '../../staffing.contracts.ts';
 import { RATIO_DEFS, type RatioDef } from '../../staffing-measures.ts';
 import { useLang } from '../../web/reporting-format.ts';
+import { type StatisticsT, useStatisticsT } from '../../web/staffing-t.ts';
 import { HEAT_COLOURS, HEAT_STEPS, HEAT_SYMBOLS, HEAT_TEXT_COLOUR, type HeatStep, heatStep } from './heat-map-scale.ts';
 import { cellNumber, useCellFormat } from './statistics-format.ts';
 import { MunicipalityRowHeader, NUMERIC_CELL, REGION_ROWS } from './statistics-table.tsx';
@@ -15,17 +15,17 @@ import { MunicipalityRowHeader, NUMERIC_CELL, REGION_ROWS } from './statistics-t
 type HeatMapProps = { dto: ComparisonDto; label: string; withProfileLinks: boolean };
 
 export function HeatMap({ dto, label, withProfileLinks }: HeatMapProps) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const language = useLang();
   const rows = useMemo(() => [...dto.rows].sort((a, b) => compareSwedish(a.name, b.name)), [dto.rows]);
   return (
     <Stack gap="md">
-      <Text>{t('staffingStatistics.heatMap.intro')}</Text>
+      <Text>{st('heatMap.intro')}</Text>
       <HeatMapLegend />
       <DataTable label={label} empty={rows.length === 0}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>{t('staffingStatistics.table.municipality')}</Table.Th>
+            <Table.Th>{st('table.municipality')}</Table.Th>
             {RATIO_DEFS.map((def) => (
               <Table.Th key={def.key} style={{ verticalAlign: 'bottom' }}>
                 {def.label[language]}
@@ -46,13 +46,13 @@ export function HeatMap({ dto, label, withProfileLinks }: HeatMapProps) {
         </Table.Tbody>
         <Table.Tfoot style={REGION_ROWS}>
           <Table.Tr bg="gray.1">
-            <Table.Th scope="row">{t('staffingStatistics.table.regionMedian')}</Table.Th>
+            <Table.Th scope="row">{st('table.regionMedian')}</Table.Th>
             {RATIO_DEFS.map((def) => (
               <PlainCell key={def.key} def={def} cell={dto.median.ratios[def.key]} />
             ))}
           </Table.Tr>
           <Table.Tr bg="gray.1">
-            <Table.Th scope="row">{t('staffingStatistics.table.regionTotal')}</Table.Th>
+            <Table.Th scope="row">{st('table.regionTotal')}</Table.Th>
             {RATIO_DEFS.map((def) => (
               <PlainCell key={def.key} def={def} cell={dto.total.ratios[def.key]} />
             ))}
@@ -64,23 +64,17 @@ export function HeatMap({ dto, label, withProfileLinks }: HeatMapProps) {
 }
 
 function DirectionNote({ def }: { def: RatioDef }) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   if (def.direction === 'neutral') return null;
   return (
     <Text size="xs" fw={400} c="dimmed">
-      (
-      {t(
-        def.direction === 'higher_better'
-          ? 'staffingStatistics.heatMap.higherBetter'
-          : 'staffingStatistics.heatMap.lowerBetter',
-      )}
-      )
+      ({st(def.direction === 'higher_better' ? 'heatMap.higherBetter' : 'heatMap.lowerBetter')})
     </Text>
   );
 }
 
 function HeatCell({ def, cell, median }: { def: RatioDef; cell: Cell | undefined; median: Cell | undefined }) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const format = useCellFormat();
   const value = cellNumber(cell);
   const middle = cellNumber(median);
@@ -89,7 +83,7 @@ function HeatCell({ def, cell, median }: { def: RatioDef; cell: Cell | undefined
     return (
       <Table.Td ta="right" style={NUMERIC_CELL}>
         {text}
-        <VisuallyHidden>, {t('staffingStatistics.heatMap.noValue')}</VisuallyHidden>
+        <VisuallyHidden>, {st('heatMap.noValue')}</VisuallyHidden>
       </Table.Td>
     );
   }
@@ -104,7 +98,7 @@ function HeatCell({ def, cell, median }: { def: RatioDef; cell: Cell | undefined
       <span aria-hidden="true" style={{ display: 'inline-block', minWidth: '2.2em', textAlign: 'left' }}>
         {HEAT_SYMBOLS[step]}
       </span>
-      <VisuallyHidden>, {stepText(t, step)}</VisuallyHidden>
+      <VisuallyHidden>, {stepText(st, step)}</VisuallyHidden>
     </Table.Td>
   );
 }
@@ -119,19 +113,17 @@ function PlainCell({ def, cell }: { def: RatioDef; cell: Cell | undefined }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
-
-function stepText(t: T, step: HeatStep): string {
-  return t(`staffingStatistics.heatMap.step${step}`);
+function stepText(st: StatisticsT, step: HeatStep): string {
+  return st(`heatMap.step${step}`);
 }
 
 function HeatMapLegend() {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const headingId = useId();
   return (
     <Box component="section" aria-labelledby={headingId}>
       <Title order={2} size="h4" id={headingId} mb="xs">
-        {t('staffingStatistics.heatMap.legendTitle')}
+        {st('heatMap.legendTitle')}
       </Title>
       <Group component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
         {HEAT_STEPS.map((step) => (
@@ -151,7 +143,7 @@ function HeatMapLegend() {
             >
               {HEAT_SYMBOLS[step]}
             </Box>
-            <Text size="sm">{stepText(t, step)}</Text>
+            <Text size="sm">{stepText(st, step)}</Text>
           </Group>
         ))}
         <Group component="li" gap={6} wrap="nowrap">
@@ -164,7 +156,7 @@ function HeatMapLegend() {
           >
             ..
           </Box>
-          <Text size="sm">{t('staffingStatistics.heatMap.noValue')}</Text>
+          <Text size="sm">{st('heatMap.noValue')}</Text>
         </Group>
       </Group>
     </Box>

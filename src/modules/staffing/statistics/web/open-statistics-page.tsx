@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Loading } from '../../../../platform/web/components/feedback.tsx';
 import { RouterAnchor } from '../../../../platform/web/components/router-link.tsx';
 import { useLang } from '../../web/reporting-format.ts';
+import { useStatisticsT } from '../../web/staffing-t.ts';
 import { comparisonQuery, publicPeriodsQuery, publicProfessionsQuery } from '../../web/statistics-api.ts';
 import { columnsFromSearch, columnsToSearch } from './comparison-columns.ts';
 import type { ComparisonSearch } from './comparison-page.tsx';
@@ -20,9 +21,10 @@ export type OpenStatisticsSearch = Omit<ComparisonSearch, 'view'>;
 
 export function OpenStatisticsPage({ search }: { search: OpenStatisticsSearch }) {
   const { t } = useTranslation();
+  const st = useStatisticsT();
   const language = useLang();
   const navigate = useNavigate({ from: '/oppen-statistik' });
-  useDocumentTitle(t('common.pageTitle', { title: t('staffingStatistics.open.title') }));
+  useDocumentTitle(t('common.pageTitle', { title: st('open.title') }));
   const periods = useQuery(publicPeriodsQuery());
   const periodId = search.periodId ?? periods.data?.[0]?.id;
   const selection = periodId ? { periodId, profession: search.profession ?? ALL_PROFESSIONS } : null;
@@ -44,18 +46,18 @@ export function OpenStatisticsPage({ search }: { search: OpenStatisticsSearch })
   const profession = professionName(
     professions,
     dto?.profession ?? selection?.profession ?? ALL_PROFESSIONS,
-    t('staffingStatistics.filters.allProfessions'),
+    st('filters.allProfessions'),
   );
 
   return (
     <Stack gap="lg">
-      <Title order={1}>{t('staffingStatistics.open.title')}</Title>
-      <Text>{t('staffingStatistics.open.intro')}</Text>
+      <Title order={1}>{st('open.title')}</Title>
+      <Text>{st('open.intro')}</Text>
       {periods.isPending ? <Loading /> : null}
       {periods.isError ? <ErrorAlert error={periods.error} onRetry={() => void periods.refetch()} /> : null}
       {periods.data && !selection ? (
         <Alert color="blue" role="status">
-          {t('staffingStatistics.open.none')}
+          {st('open.none')}
         </Alert>
       ) : null}
       {periods.data && selection ? (
@@ -74,7 +76,7 @@ export function OpenStatisticsPage({ search }: { search: OpenStatisticsSearch })
             <ComparisonView
               dto={dto}
               source="public"
-              label={t('staffingStatistics.table.label', { period: dto.period.label, profession })}
+              label={st('table.label', { period: dto.period.label, profession })}
               columnKeys={columnKeys}
               onColumnsChange={(keys) => void setSearch({ columns: columnsToSearch(keys) })}
             />
@@ -83,9 +85,9 @@ export function OpenStatisticsPage({ search }: { search: OpenStatisticsSearch })
         </>
       ) : null}
       <Stack gap={4}>
-        <Text>{t('staffingStatistics.open.signInHelp')}</Text>
+        <Text>{st('open.signInHelp')}</Text>
         <RouterAnchor to="/login" fw={600}>
-          {t('staffingStatistics.open.signIn')}
+          {st('open.signIn')}
         </RouterAnchor>
       </Stack>
     </Stack>

@@ -2,12 +2,12 @@
 // shares in a table, and the shares as a bar chart, so municipalities of different sizes can be compared.
 import { Stack, Table, Text, Title } from '@mantine/core';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../../platform/web/components/data-table.tsx';
 import { type Cell, type ConfigItemDto, type ProfileDto, SUPPRESSED } from '../../staffing.contracts.ts';
 import { MEASURE_BY_KEY } from '../../staffing-measures.ts';
 import { ProfileDownloads } from '../../web/download-buttons.tsx';
 import { useLang } from '../../web/reporting-format.ts';
+import { useStatisticsT } from '../../web/staffing-t.ts';
 import { type Breakdown as BreakdownDto, breakdownRows, SHARE_DENOMINATOR } from '../profile-tables.ts';
 import { ProfileChart } from './profile-chart.tsx';
 import { measureLabel, NOT_REPORTED, useCellFormat } from './statistics-format.ts';
@@ -19,16 +19,16 @@ type ProfileBreakdownsProps = {
 };
 
 export function ProfileBreakdowns({ profile, items, professionId }: ProfileBreakdownsProps) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const headingId = useId();
   const breakdowns = profile.breakdowns.filter((b) => b.items.length > 0);
   return (
     <Stack gap="lg" component="section" aria-labelledby={headingId}>
       <Title order={2} id={headingId}>
-        {t('staffingStatistics.profile.breakdownsTitle')}
+        {st('profile.breakdownsTitle')}
       </Title>
       {breakdowns.length === 0 ? (
-        <Text>{t('staffingStatistics.profile.noBreakdowns')}</Text>
+        <Text>{st('profile.noBreakdowns')}</Text>
       ) : (
         <ProfileDownloads profile={profile} table="breakdowns" />
       )}
@@ -53,7 +53,7 @@ type BreakdownProps = {
 };
 
 function Breakdown({ profile, breakdown, items, professionId }: BreakdownProps) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const language = useLang();
   const format = useCellFormat();
   const measure = MEASURE_BY_KEY.get(breakdown.measure);
@@ -73,8 +73,8 @@ function Breakdown({ profile, breakdown, items, professionId }: BreakdownProps) 
         type="bar"
         caption={
           denominator
-            ? t('staffingStatistics.profile.breakdownChartOf', { measure: title, name, denominator })
-            : t('staffingStatistics.profile.breakdownChart', { measure: title, name })
+            ? st('profile.breakdownChartOf', { measure: title, name, denominator })
+            : st('profile.breakdownChart', { measure: title, name })
         }
         name={name}
         rows={rows.map((row) => ({
@@ -87,14 +87,14 @@ function Breakdown({ profile, breakdown, items, professionId }: BreakdownProps) 
         height={Math.max(160, rows.length * 56)}
         labelWidth={170}
         table={
-          <DataTable label={t('staffingStatistics.profile.breakdownTable', { measure: title, name })}>
+          <DataTable label={st('profile.breakdownTable', { measure: title, name })}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('staffingStatistics.profile.item')}</Table.Th>
-                <Table.Th ta="right">{t('staffingStatistics.profile.municipalityCount', { name })}</Table.Th>
-                <Table.Th ta="right">{t('staffingStatistics.profile.municipalityShare', { name })}</Table.Th>
-                <Table.Th ta="right">{t('staffingStatistics.profile.regionCount')}</Table.Th>
-                <Table.Th ta="right">{t('staffingStatistics.profile.regionShare')}</Table.Th>
+                <Table.Th>{st('profile.item')}</Table.Th>
+                <Table.Th ta="right">{st('profile.municipalityCount', { name })}</Table.Th>
+                <Table.Th ta="right">{st('profile.municipalityShare', { name })}</Table.Th>
+                <Table.Th ta="right">{st('profile.regionCount')}</Table.Th>
+                <Table.Th ta="right">{st('profile.regionShare')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -5,8 +5,8 @@ import '@mantine/charts/styles.css';
 import { BarChart, LineChart } from '@mantine/charts';
 import { Box, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Cell } from '../../staffing.contracts.ts';
+import { useStatisticsT } from '../../web/staffing-t.ts';
 import { cellNumber, useCellFormat } from './statistics-format.ts';
 
 /** Chart colours with at least 3:1 against white (WCAG 1.4.11); the lines also differ in dash pattern. */
@@ -40,7 +40,7 @@ type ProfileChartProps = {
 
 export function ProfileChart(props: ProfileChartProps) {
   const { type, caption, name, rows, withMedian, percent, height, labelWidth, table } = props;
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const format = useCellFormat();
   const shown: SeriesName[] = withMedian
     ? ['municipality', 'regionTotal', 'regionMedian']
@@ -57,8 +57,8 @@ export function ProfileChart(props: ProfileChartProps) {
   const hasGaps = data.some((point) => shown.some((series) => point[series] === null));
   const labels: Record<SeriesName, string> = {
     municipality: name,
-    regionTotal: t('staffingStatistics.profile.regionTotal'),
-    regionMedian: t('staffingStatistics.profile.regionMedian'),
+    regionTotal: st('profile.regionTotal'),
+    regionMedian: st('profile.regionMedian'),
   };
   const dashes: Record<SeriesName, string | undefined> = {
     municipality: undefined,
@@ -102,8 +102,8 @@ export function ProfileChart(props: ProfileChartProps) {
         )}
       </Box>
       <Text size="sm" c="dimmed" mt="xs">
-        {t('staffingStatistics.profile.chartHidden')}
-        {hasGaps ? ` ${t('staffingStatistics.profile.chartLeftOut')}` : ''}
+        {st('profile.chartHidden')}
+        {hasGaps ? ` ${st('profile.chartLeftOut')}` : ''}
       </Text>
       {table ? <Box mt="sm">{table}</Box> : null}
     </Box>

@@ -5,13 +5,13 @@ import { Alert, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../../platform/web/api/api-client.ts';
 import { ErrorAlert, Loading } from '../../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../../platform/web/components/page.tsx';
 import { RequirePermission } from '../../../../platform/web/components/require-permission.tsx';
 import { RouterAnchor } from '../../../../platform/web/components/router-link.tsx';
 import type { RatioKey } from '../../staffing-measures.ts';
+import { useReportingT, useStatisticsT } from '../../web/staffing-t.ts';
 import { profileQuery } from '../../web/statistics-api.ts';
 import { ProfileBreakdowns } from './profile-breakdowns.tsx';
 import { ProfileRatios } from './profile-ratios.tsx';
@@ -43,7 +43,8 @@ export function ProfileRoute() {
 }
 
 export function ProfilePage({ municipalityId, search }: { municipalityId: string; search: ProfileSearch }) {
-  const { t } = useTranslation();
+  const rt = useReportingT();
+  const st = useStatisticsT();
   const navigate = useNavigate({ from: '/staffing/profile/$municipalityId' });
   const { periods, config, selection, professions } = useSignedInSelection(search);
   const profile = useQuery({
@@ -58,17 +59,15 @@ export function ProfilePage({ municipalityId, search }: { municipalityId: string
     navigate({ search: (previous) => ({ ...previous, ...changes }), replace: true });
 
   const dto = profile.data;
-  const title = dto
-    ? t('staffingStatistics.profile.heading', { name: dto.municipality.name })
-    : t('staffingStatistics.profile.title');
+  const title = dto ? st('profile.heading', { name: dto.municipality.name }) : st('profile.title');
   const back = (
     <RouterAnchor to="/staffing/comparison" search={selection ?? {}}>
-      {t('staffingStatistics.profile.back')}
+      {st('profile.back')}
     </RouterAnchor>
   );
 
   if (periods.isPending || periods.isError || !selection) return <NoSelection title={title} periods={periods} />;
-  const profession = professionName(professions, selection.profession, t('staffingStatistics.filters.allProfessions'));
+  const profession = professionName(professions, selection.profession, st('filters.allProfessions'));
   const professionId = config.data?.professions.find((p) => p.key === selection.profession)?.id ?? null;
 
   return (
@@ -83,7 +82,7 @@ export function ProfilePage({ municipalityId, search }: { municipalityId: string
       {profile.isError ? (
         profile.error instanceof ApiError && profile.error.status === 404 ? (
           <Alert color="orange" role="alert">
-            {t('staffingStatistics.profile.notFound')}
+            {st('profile.notFound')}
           </Alert>
         ) : (
           <ErrorAlert error={profile.error} onRetry={() => void profile.refetch()} />
@@ -92,10 +91,10 @@ export function ProfilePage({ municipalityId, search }: { municipalityId: string
       {dto ? (
         <>
           <Text>
-            {t('staffingStatistics.profile.summary', {
+            {st('profile.summary', {
               period: dto.period.label,
               profession,
-              status: t(`staffingReporting.status.${dto.municipality.status}`),
+              status: rt(`status.${dto.municipality.status}`),
             })}
           </Text>
           <ProfileRatios profile={dto} />

@@ -2,18 +2,18 @@
 // (shares in one, the ratios per inhabitants and patients in another, since their scales differ).
 import { SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../../platform/web/components/data-table.tsx';
 import type { ProfileDto } from '../../staffing.contracts.ts';
 import type { RatioDef } from '../../staffing-measures.ts';
 import { ProfileDownloads } from '../../web/download-buttons.tsx';
 import { useLang } from '../../web/reporting-format.ts';
+import { useStatisticsT } from '../../web/staffing-t.ts';
 import { type RatioRow, ratioRows } from '../profile-tables.ts';
 import { ProfileChart } from './profile-chart.tsx';
 import { useCellFormat } from './statistics-format.ts';
 
 export function ProfileRatios({ profile }: { profile: ProfileDto }) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const language = useLang();
   const headingId = useId();
   const name = profile.municipality.name;
@@ -38,18 +38,13 @@ export function ProfileRatios({ profile }: { profile: ProfileDto }) {
   return (
     <Stack gap="md" component="section" aria-labelledby={headingId}>
       <Title order={2} id={headingId}>
-        {t('staffingStatistics.profile.ratiosTitle')}
+        {st('profile.ratiosTitle')}
       </Title>
       <ProfileDownloads profile={profile} table="ratios" />
-      <RatioTable
-        label={t('staffingStatistics.profile.ratiosTable', { name })}
-        rowHeader={t('staffingStatistics.profile.ratio')}
-        name={name}
-        rows={rows}
-      />
+      <RatioTable label={st('profile.ratiosTable', { name })} rowHeader={st('profile.ratio')} name={name} rows={rows} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
-        {chart('percent', t('staffingStatistics.profile.percentChart'))}
-        {chart('number', t('staffingStatistics.profile.numberChart'))}
+        {chart('percent', st('profile.percentChart'))}
+        {chart('number', st('profile.numberChart'))}
       </SimpleGrid>
     </Stack>
   );
@@ -59,7 +54,7 @@ type RatioTableProps = { label: string; rowHeader: string; name: string; rows: r
 
 /** Key ratios (one per row, or one over the periods) of the municipality, the region's total and its median. */
 export function RatioTable({ label, rowHeader, name, rows }: RatioTableProps) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const format = useCellFormat();
   return (
     <DataTable label={label}>
@@ -67,8 +62,8 @@ export function RatioTable({ label, rowHeader, name, rows }: RatioTableProps) {
         <Table.Tr>
           <Table.Th>{rowHeader}</Table.Th>
           <Table.Th ta="right">{name}</Table.Th>
-          <Table.Th ta="right">{t('staffingStatistics.profile.regionTotal')}</Table.Th>
-          <Table.Th ta="right">{t('staffingStatistics.profile.regionMedian')}</Table.Th>
+          <Table.Th ta="right">{st('profile.regionTotal')}</Table.Th>
+          <Table.Th ta="right">{st('profile.regionMedian')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>

@@ -2,11 +2,11 @@
 // table of the same values.
 import { Select, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ProfileDto } from '../../staffing.contracts.ts';
 import { RATIO_BY_KEY, RATIO_DEFS, RATIOS, type RatioKey } from '../../staffing-measures.ts';
 import { ProfileDownloads } from '../../web/download-buttons.tsx';
 import { useLang } from '../../web/reporting-format.ts';
+import { useStatisticsT } from '../../web/staffing-t.ts';
 import { ProfileChart } from './profile-chart.tsx';
 import { RatioTable } from './profile-ratios.tsx';
 import { ratioLabel } from './statistics-format.ts';
@@ -20,7 +20,7 @@ type ProfileTrendProps = {
 };
 
 export function ProfileTrend({ profile, periodOrder, ratio, onRatioChange }: ProfileTrendProps) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const language = useLang();
   const headingId = useId();
   const name = profile.municipality.name;
@@ -40,16 +40,16 @@ export function ProfileTrend({ profile, periodOrder, ratio, onRatioChange }: Pro
       regionMedian: point.regionMedian[ratio],
     }));
   const label = ratioLabel(ratio, language);
-  const caption = t('staffingStatistics.profile.trendTable', { ratio: label, name });
+  const caption = st('profile.trendTable', { ratio: label, name });
 
   return (
     <Stack gap="md" component="section" aria-labelledby={headingId}>
       <Title order={2} id={headingId}>
-        {t('staffingStatistics.profile.trendTitle')}
+        {st('profile.trendTitle')}
       </Title>
       <ProfileDownloads profile={profile} table="trend" />
       <Select
-        label={t('staffingStatistics.profile.trendRatio')}
+        label={st('profile.trendRatio')}
         allowDeselect={false}
         maw={420}
         data={RATIO_DEFS.map((def) => ({ value: def.key, label: def.label[language] }))}
@@ -59,7 +59,7 @@ export function ProfileTrend({ profile, periodOrder, ratio, onRatioChange }: Pro
           if (next) onRatioChange(next);
         }}
       />
-      {rows.length < 2 ? <Text>{t('staffingStatistics.profile.noTrend')}</Text> : null}
+      {rows.length < 2 ? <Text>{st('profile.noTrend')}</Text> : null}
       <ProfileChart
         type="line"
         caption={caption}
@@ -68,9 +68,7 @@ export function ProfileTrend({ profile, periodOrder, ratio, onRatioChange }: Pro
         withMedian
         percent={percent}
         height={280}
-        table={
-          <RatioTable label={caption} rowHeader={t('staffingStatistics.profile.period')} name={name} rows={rows} />
-        }
+        table={<RatioTable label={caption} rowHeader={st('profile.period')} name={name} rows={rows} />}
       />
     </Stack>
   );

@@ -3,13 +3,13 @@
 import { Alert, Paper, Select, SimpleGrid } from '@mantine/core';
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Loading } from '../../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../../platform/web/components/page.tsx';
 import type { ProfessionDto } from '../../staffing.contracts.ts';
 import type { Lang } from '../../staffing-labels.ts';
 import { periodsQuery, staffingConfigQuery } from '../../web/reporting-api.ts';
 import { useLang } from '../../web/reporting-format.ts';
+import { useStatisticsT } from '../../web/staffing-t.ts';
 import { defaultPeriodId } from '../../web/statistics-api.ts';
 
 /** The profession choice for all professions together, as the API names it. */
@@ -27,12 +27,12 @@ type StatisticsFiltersProps = {
 };
 
 export function StatisticsFilters({ periods, professions, value, onChange }: StatisticsFiltersProps) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   return (
-    <Paper withBorder p="md" component="section" aria-label={t('staffingStatistics.filters.label')}>
+    <Paper withBorder p="md" component="section" aria-label={st('filters.label')}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" maw={640}>
         <Select
-          label={t('staffingStatistics.filters.period')}
+          label={st('filters.period')}
           allowDeselect={false}
           data={periods.map((p) => ({ value: p.id, label: p.label }))}
           value={value.periodId}
@@ -41,9 +41,9 @@ export function StatisticsFilters({ periods, professions, value, onChange }: Sta
           }}
         />
         <Select
-          label={t('staffingStatistics.filters.profession')}
+          label={st('filters.profession')}
           allowDeselect={false}
-          data={[{ value: ALL_PROFESSIONS, label: t('staffingStatistics.filters.allProfessions') }, ...professions]}
+          data={[{ value: ALL_PROFESSIONS, label: st('filters.allProfessions') }, ...professions]}
           value={value.profession}
           onChange={(profession) => onChange({ profession: profession ?? ALL_PROFESSIONS })}
         />
@@ -87,7 +87,7 @@ export function useSignedInSelection(search: Partial<StatisticsSelection>) {
 
 /** A signed-in statistics page without a selection yet: its periods loading or failing, or no period at all. */
 export function NoSelection({ title, periods }: { title: string; periods: UseQueryResult<unknown> }) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   return (
     <Page title={title}>
       {periods.isPending ? (
@@ -95,7 +95,7 @@ export function NoSelection({ title, periods }: { title: string; periods: UseQue
       ) : periods.isError ? (
         <ErrorAlert error={periods.error} onRetry={() => void periods.refetch()} />
       ) : (
-        <Alert color="blue">{t('staffingStatistics.noPeriods')}</Alert>
+        <Alert color="blue">{st('noPeriods')}</Alert>
       )}
     </Page>
   );

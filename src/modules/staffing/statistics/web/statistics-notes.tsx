@@ -2,53 +2,51 @@
 // (shown as text on the page, not in a tooltip, so keyboard and screen reader users get it too).
 import { Box, Paper, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { ComparisonDto } from '../../staffing.contracts.ts';
 import { RATIO_DEFS } from '../../staffing-measures.ts';
 import { useLang } from '../../web/reporting-format.ts';
+import { useStatisticsT } from '../../web/staffing-t.ts';
 
 type SuppressionNoteProps = Pick<ComparisonDto, 'minCount'> & {
   unsuppressedFor?: ComparisonDto['unsuppressedFor'];
 };
 
 export function SuppressionNote({ minCount, unsuppressedFor = null }: SuppressionNoteProps) {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const headingId = useId();
   return (
     <Box component="section" aria-labelledby={headingId}>
       <Title order={2} size="h4" id={headingId}>
-        {t('staffingStatistics.notes.title')}
+        {st('notes.title')}
       </Title>
       <Box component="ul" m={0} pl="lg">
         <li>
-          <Text size="sm">{t('staffingStatistics.notes.suppressed', { minCount })}</Text>
+          <Text size="sm">{st('notes.suppressed', { minCount })}</Text>
         </li>
         <li>
-          <Text size="sm">{t('staffingStatistics.notes.notReported')}</Text>
+          <Text size="sm">{st('notes.notReported')}</Text>
         </li>
         <li>
-          <Text size="sm">{t('staffingStatistics.notes.percent')}</Text>
+          <Text size="sm">{st('notes.percent')}</Text>
         </li>
       </Box>
-      {unsuppressedFor === 'all' ? <Text size="sm">{t('staffingStatistics.notes.unsuppressedAll')}</Text> : null}
-      {unsuppressedFor && unsuppressedFor !== 'all' ? (
-        <Text size="sm">{t('staffingStatistics.notes.unsuppressedOwn')}</Text>
-      ) : null}
+      {unsuppressedFor === 'all' ? <Text size="sm">{st('notes.unsuppressedAll')}</Text> : null}
+      {unsuppressedFor && unsuppressedFor !== 'all' ? <Text size="sm">{st('notes.unsuppressedOwn')}</Text> : null}
     </Box>
   );
 }
 
 export function RatioFormulas() {
-  const { t } = useTranslation();
+  const st = useStatisticsT();
   const language = useLang();
   const headingId = useId();
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={headingId}>
       <Stack gap="xs">
         <Title order={2} size="h3" id={headingId}>
-          {t('staffingStatistics.formulas.title')}
+          {st('formulas.title')}
         </Title>
-        <Text size="sm">{t('staffingStatistics.formulas.intro')}</Text>
+        <Text size="sm">{st('formulas.intro')}</Text>
         <Box component="dl" m={0}>
           {RATIO_DEFS.map((def) => (
             <Box key={def.key} mb="xs">
@@ -56,12 +54,12 @@ export function RatioFormulas() {
                 {def.label[language]}
               </Text>
               <Text component="dd" size="sm" ml="md">
-                {def.formula[language]}. {t(`staffingStatistics.formulas.${def.direction}`)}
+                {def.formula[language]}. {st(`formulas.${def.direction}`)}
               </Text>
             </Box>
           ))}
         </Box>
-        <Text size="sm">{t('staffingStatistics.formulas.medianExplained')}</Text>
+        <Text size="sm">{st('formulas.medianExplained')}</Text>
       </Stack>
     </Paper>
   );
