@@ -4,7 +4,10 @@
 // the protector is not told a rule.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditPublication, type DisclosureCell, protect, type Relation, tableRelations } from './index.ts';
+import { auditPublication } from './audit.ts';
+import { protect } from './protect.ts';
+import { tableRelations } from './relations.ts';
+import type { DisclosureCell, Relation } from './types.ts';
 
 const K = 3;
 

@@ -1,7 +1,10 @@
 // Worked examples for the disclosure engine: each is small enough to check by hand, and each is an attack the
 // protector must defeat or the audit must catch (issue 13).
 import { describe, expect, it } from 'vitest';
-import { auditPublication, type DisclosureCell, protect, type Relation, sumRelation, tableRelations } from './index.ts';
+import { auditPublication } from './audit.ts';
+import { protect } from './protect.ts';
+import { sumRelation, tableRelations } from './relations.ts';
+import type { DisclosureCell, Relation } from './types.ts';
 
 const cellsOf = (values: Record<string, number>, extra: Partial<DisclosureCell> = {}): DisclosureCell[] =>
   Object.entries(values).map(([id, value]) => ({ id, value, ...extra }));
