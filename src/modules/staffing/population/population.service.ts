@@ -4,9 +4,11 @@
 //
 // The CSV import runs on the platform's import kit (decision 011), as the catalogue's does (catalogue-import.ts): the
 // file is read by the shared CSV reader, a preview stores its checked plan and answers its digest as the token; the
-// confirmation sends the same file again with the token, is checked again, and applies the stored plan through
+// confirmation sends the same file again with the token, is checked again, and applies the plan through
 // `confirmPreview` — every row in one transaction or none, refused when the saved values it was computed against moved.
-// Rows the file does not name are left as they are, so the same file twice changes nothing.
+// The token names content, not a person (as the stateless token before the kit did): whoever may write every row of
+// the file confirms it while the file and the saved values are as they were at the preview. Rows the file does not
+// name are left as they are, so the same file twice changes nothing.
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { SignedInContext } from '../../../platform/server/actor.ts';
@@ -22,6 +24,7 @@ import {
   fingerprint,
   type ImportKind,
   ImportRejectedError,
+  previewDigest,
   storePreview,
 } from '../../../platform/server/imports/pending-imports.ts';
 import { organisation } from '../../../platform/server/organisation.table.ts';
@@ -574,7 +577,18 @@ export async function previewPopulationImport(
   return { ...preview, token: stored.digest };
 }
 
-/** Checks the same file again and writes every row in one transaction, or nothing. */
+const CHANGED =
+  'Filen eller prognosen har ändrats sedan förhandsgranskningen. Förhandsgranska filen igen innan du importerar.';
+
+/**
+ * Checks the same file again and writes every row in one transaction, or nothing.
+ *
+ * The token is the digest of the file's plan against the saved values, so this check of the file gives the same digest
+ * exactly when the file and the values it names are as they were at the preview — whoever previewed it (a regional
+ * admin previews, the municipality's admin confirms) and however often (an applied plan without changes confirms
+ * again, writing nothing). The actor's own pending preview with the token is confirmed; otherwise this check is stored
+ * as the actor's preview and confirmed. Another file, or values changed since the preview, give another digest: 409.
+ */
 export async function confirmPopulationImport(
   db: Db,
   ctx: RequestContext,
@@ -584,16 +598,14 @@ export async function confirmPopulationImport(
   const actor = requireActorOf(ctx);
   authorizeImport(actor);
   const { preview, plan, sha256 } = await checkFile(db, actor, file);
-  if (preview.errors.length > 0) throw new PopulationImportRejectedError(preview.errors);
-  const stored = await findPreviewByDigest(db, ctx, populationImport, token);
-  // The token is the digest of this file's plan against the values as they were: another file, or the same file
-  // against changed values, gives another plan.
-  if (!stored || stored.sha256 !== sha256 || !plan || fingerprint(plan) !== fingerprint(stored.plan)) {
-    throw new ConflictError(
-      'Filen eller prognosen har ändrats sedan förhandsgranskningen. Förhandsgranska filen igen innan du importerar.',
-    );
-  }
+  if (preview.errors.length > 0 || !plan) throw new PopulationImportRejectedError(preview.errors);
+  const basis = await populationImport.basis(db, plan, '');
+  if (previewDigest(populationImport, { sha256, plan, basis }) !== token) throw new ConflictError(CHANGED);
+  const own = await findPreviewByDigest(db, ctx, populationImport, token);
+  const usable = own?.status === 'pending' && own.expiresAt.getTime() > Date.now();
+  const stored =
+    own && usable ? own : await storePreview(db, ctx, populationImport, { fileName: file.name, sha256, plan, basis });
   await confirmPreview(db, ctx, populationImport, stored.id, undefined);
-  const { counts } = stored.plan;
+  const { counts } = plan;
   return { created: counts.new, updated: counts.changed, unchanged: counts.unchanged };
 }

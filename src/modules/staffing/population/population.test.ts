@@ -374,6 +374,31 @@ describe('CSV import', () => {
     expect((await rowsOf(a.id)).filter((r) => r.year === Y + 20).map((r) => r.inhabitants)).toEqual([100, 50]);
   });
 
+  it('takes the token as the file against the saved values: another user confirms it, an applied no-op again', async () => {
+    // The regional admin previews, the municipality's admin confirms the same file with that token.
+    const file = `${header}\n1601;Åsunda;${Y + 22};80+;640\n`;
+    const token = (await preview(file)).json().token;
+    const done = await confirm(file, token, 'municipalAdminA');
+    expect(done.statusCode, done.body).toBe(201);
+    expect(done.json()).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    expect((await rowsOf(a.id)).find((r) => r.year === Y + 22)?.inhabitants).toBe(640);
+    // The values moved since that preview: the admin's own confirmation of it is refused, and so is a second one.
+    expect((await confirm(file, token)).statusCode).toBe(409);
+    expect((await confirm(file, token, 'municipalAdminA')).statusCode).toBe(409);
+    // Another municipality's user cannot use it: A's rows are cell errors for them.
+    expect((await confirm(file, token, 'reporterB')).statusCode).toBe(422);
+
+    // A plan without changes stays valid: confirmed twice, by the previewer and by another user, it writes nothing.
+    const same = (await preview(file, 'reporterA')).json();
+    expect(same.counts).toEqual({ rows: 1, new: 0, changed: 0, unchanged: 1 });
+    for (const who of ['reporterA', 'reporterA', 'admin']) {
+      const res = await confirm(file, same.token, who);
+      expect(res.statusCode, `${who}: ${res.body}`).toBe(201);
+      expect(res.json()).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    }
+    expect((await rowsOf(a.id)).find((r) => r.year === Y + 22)?.inhabitants).toBe(640);
+  });
+
   it('lets a reporter import only their own municipality: another one’s rows are cell errors', async () => {
     const file = `${header}\n1601;Åsunda;${Y + 25};80+;700\n1602;Björkvik;${Y + 25};80+;700\n`;
     const body = (await preview(file, 'reporterA')).json();

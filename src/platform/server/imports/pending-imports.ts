@@ -82,6 +82,14 @@ export function fingerprint(value: unknown): string {
   return sha256(canonicalJson(value));
 }
 
+/** The digest of a plan: the same kind, scope, file and plan against the same basis give the same digest, whoever. */
+export function previewDigest<Plan, Options>(
+  kind: ImportKind<Plan, Options>,
+  input: { scope?: string; sha256: string; plan: Plan; basis: string },
+): string {
+  return sha256(kind.kind, input.scope ?? '', input.sha256, canonicalJson(input.plan), input.basis);
+}
+
 /** Stores a checked plan as a pending import; its digest is the same for the same file against the same state. */
 export async function storePreview<Plan, Options>(
   db: Db,
@@ -92,7 +100,7 @@ export async function storePreview<Plan, Options>(
   const actor = requireActorOf(ctx);
   const scope = input.scope ?? '';
   const basis = input.basis ?? (await kind.basis(db, input.plan, scope));
-  const digest = sha256(kind.kind, scope, input.sha256, canonicalJson(input.plan), basis);
+  const digest = previewDigest(kind, { scope, sha256: input.sha256, plan: input.plan, basis });
   const row = await inTransaction(db, async (tx) => {
     const [inserted] = await tx
       .insert(pendingImport)
