@@ -230,7 +230,9 @@ describe('inspectXlsx', () => {
   it('stops inflating a zip bomb whose header claims it is small, by the total cap alone', async () => {
     const parts = withParts([{ name: 'xl/media/image1.bin', raw: zeroBomb(200), declaredSize: 1000 }]);
     const error = await rejection(await file(zip(parts)), { maxRatio: Number.POSITIVE_INFINITY });
-    expect(error.reason).toBe('too_large');
+    // Without the ratio the cap is all that is left, and the cap speaks of a workbook too large.
+    expect(error.reason).toBe('workbook_too_large');
+    expect(error.statusCode).toBe(413);
   });
 
   it('counts inflated bytes itself, so a lying size header does not help', async () => {
@@ -238,7 +240,7 @@ describe('inspectXlsx', () => {
     const data = randomBytes(3 * MB);
     const parts = withParts([{ name: 'xl/media/image1.bin', data, declaredSize: 1000 }]);
     const error = await rejection(await file(zip(parts)), { maxInflatedBytes: 2 * MB });
-    expect(error.reason).toBe('too_large');
+    expect(error.reason).toBe('workbook_too_large');
     // The same file passes the cap when it is big enough: what failed above was the count, not the format.
     const passed = await rejection(await file(zip(parts)), { maxInflatedBytes: 10 * MB });
     expect(passed.reason).toBe('corrupt');
@@ -276,6 +278,136 @@ describe('inspectXlsx', () => {
   it('refuses an entry whose data does not match its declared size', async () => {
     const parts = withParts([{ name: 'xl/media/image1.png', data: Buffer.alloc(500, 7), declaredSize: 400 }]);
     await expectRejected(await file(zip(parts)), 'corrupt', /skadad/);
+  });
+});
+
+/** The good workbook with one part's text changed. */
+function patched(name: string, change: (text: string) => string, extra: Part[] = []): Part[] {
+  return withParts(extra, (p) => (p.name === name ? { ...p, data: Buffer.from(change(String(p.data))) } : p));
+}
+
+const SHEET_RELS = 'xl/worksheets/_rels/sheet1.xml.rels';
+const OLE_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/oleObject';
+const VBA_TYPE = 'http://schemas.microsoft.com/office/2006/relationships/vbaProject';
+const rels = (inner: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${inner}</Relationships>`;
+
+describe('inspectXlsx: links and code below the workbook', () => {
+  it('refuses a worksheet-level OLE object linked to a file outside the workbook', async () => {
+    expect(goodParts.some((p) => p.name === SHEET_RELS)).toBe(false);
+    const parts = patched(
+      'xl/worksheets/sheet1.xml',
+      (xml) =>
+        xml.replace(
+          '</worksheet>',
+          '<oleObjects><oleObject progId="Excel.Sheet.12" shapeId="1025" r:id="rId9"/></oleObjects></worksheet>',
+        ),
+      [
+        {
+          name: SHEET_RELS,
+          data: Buffer.from(
+            rels(
+              `<Relationship Id="rId9" Type="${OLE_TYPE}" Target="file:///\\\\server\\hemligt.xlsx!Blad1" TargetMode="External"/>`,
+            ),
+          ),
+        },
+      ],
+    );
+    await expectRejected(await file(zip(parts)), 'external_links', /externa länkar/, 400);
+  });
+
+  it('refuses any other relationship of a sheet that points outside the file', async () => {
+    const data = Buffer.from(
+      rels(
+        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="https://example.com/spår.png" TargetMode="External"/>',
+      ),
+    );
+    await expectRejected(await file(zip(withParts([{ name: SHEET_RELS, data }]))), 'external_links', /externa länkar/);
+  });
+
+  it('still refuses an external link part (xl/externalLinks)', async () => {
+    const parts = withParts([{ name: 'xl/externalLinks/_rels/externalLink1.xml.rels', data: Buffer.from(rels('')) }]);
+    await expectRejected(await file(zip(parts)), 'external_links', /externa länkar/);
+  });
+
+  it('accepts a sheet whose cells hold ordinary hyperlinks to web pages', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Länkar');
+    sheet.addRow(['Utbildning', 'Länk']);
+    sheet.addRow(['Förflyttningsteknik', { text: 'Kurs', hyperlink: 'https://example.se/kurs' }]);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const parts = await unzip(buffer);
+    expect(String(parts.find((p) => p.name === SHEET_RELS)?.data)).toContain('TargetMode="External"');
+    await expect(inspectXlsx(await file(buffer))).resolves.toBeUndefined();
+  });
+
+  it('refuses a VBA project declared by its content type under another name', async () => {
+    const parts = patched(
+      '[Content_Types].xml',
+      (xml) =>
+        xml.replace(
+          '</Types>',
+          '<Override PartName="/xl/media/data.dat" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+        ),
+      [{ name: 'xl/media/data.dat', data: randomBytes(512) }],
+    );
+    await expectRejected(await file(zip(parts)), 'macros', /innehåller makron/, 400);
+  });
+
+  it('refuses a part that is an OLE compound file (a VBA project) whatever its name', async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), randomBytes(2048)]);
+    const parts = withParts([{ name: 'xl/media/image1.png', data: ole }]);
+    await expectRejected(await file(zip(parts)), 'macros', /innehåller makron/, 400);
+  });
+
+  it('refuses a vbaProject relationship, whatever part it points to', async () => {
+    const parts = patched(
+      'xl/_rels/workbook.xml.rels',
+      (xml) =>
+        xml.replace(
+          '</Relationships>',
+          `<Relationship Id="rId77" Type="${VBA_TYPE}" Target="media/x.dat"/></Relationships>`,
+        ),
+      [{ name: 'xl/media/x.dat', data: randomBytes(512) }],
+    );
+    await expectRejected(await file(zip(parts)), 'macros', /innehåller makron/);
+  });
+});
+
+describe('inspectXlsx: big honest workbooks', () => {
+  let big = '';
+  beforeAll(async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Blad1');
+    for (let i = 0; i < 20_000; i++) sheet.addRow([`Kommun ${i}`, i, i * 3, 'tillsvidare', i % 7]);
+    big = await file(Buffer.from(await workbook.xlsx.writeBuffer()));
+  });
+
+  it('accepts a large sheet below the limits', async () => {
+    await expect(inspectXlsx(big, { maxInflatedBytes: 20 * MB })).resolves.toBeUndefined();
+  });
+
+  it('answers "too large" (413, with the limit), not "damaged", for the same sheet above the limits', async () => {
+    const error = await rejection(big, { maxInflatedBytes: MB / 2 });
+    expect(error.reason).toBe('workbook_too_large');
+    expect(error.statusCode).toBe(413);
+    expect(error.message).toMatch(/Arbetsboken är för stor: uppackad blir den mer än 0\.5 MB/);
+    expect(error.message).not.toMatch(/skadad/);
+  });
+
+  it('answers "too large" when a sheet has more hyperlinks than can be checked, not "damaged"', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Länkar');
+    for (let i = 0; i < 16_000; i++) sheet.addRow([{ text: `Kurs ${i}`, hyperlink: `https://example.se/kurs/${i}` }]);
+    const error = await rejection(await file(Buffer.from(await workbook.xlsx.writeBuffer())));
+    expect(error.reason).toBe('workbook_too_large');
+  });
+
+  it('keeps calling a bomb a bomb', async () => {
+    const parts = withParts([{ name: 'xl/media/image1.bin', raw: zeroBomb(200), declaredSize: 1000 }]);
+    const error = await rejection(await file(zip(parts)));
+    expect(error.reason).toBe('too_large');
+    expect(error.message).toMatch(/för stor uppackad/);
   });
 });
 

@@ -14,6 +14,7 @@ export type UploadRejection =
   | 'macros'
   | 'external_links'
   | 'too_large'
+  | 'workbook_too_large'
   | 'too_many_entries'
   | 'corrupt'
   // Problems of the upload itself (platform/server/imports/upload.ts): no file, not multipart, over the size limit.
@@ -30,8 +31,8 @@ export const uploadMessages = defineMessages('upload', {
     en: 'The file is not an Excel workbook (.xlsx). Save it as an Excel workbook and try again.',
   },
   macros: {
-    sv: 'Filen innehåller makron. Spara den som en vanlig Excel-arbetsbok (.xlsx) utan makron och försök igen.',
-    en: 'The file contains macros. Save it as a plain Excel workbook (.xlsx) without macros and try again.',
+    sv: 'Filen innehåller makron eller inbäddade programobjekt. Spara den som en vanlig Excel-arbetsbok (.xlsx) utan makron och försök igen.',
+    en: 'The file contains macros or embedded program objects. Save it as a plain Excel workbook (.xlsx) without macros and try again.',
   },
   external_links: {
     sv: 'Filen innehåller externa länkar eller datakopplingar. Ta bort dem (Data → Redigera länkar) och försök igen.',
@@ -40,6 +41,10 @@ export const uploadMessages = defineMessages('upload', {
   too_large: {
     sv: 'Filen är för stor uppackad. En rapportmall packas upp till långt mindre än så; använd mallen.',
     en: 'The file is too large when unpacked. A template unpacks to far less than that; use the template.',
+  },
+  workbook_too_large: {
+    sv: 'Arbetsboken är för stor: uppackad blir den mer än {{mb}} MB. Dela upp den i mindre filer eller använd mallen.',
+    en: 'The workbook is too large: unpacked it is more than {{mb}} MB. Split it into smaller files or use the template.',
   },
   too_many_entries: {
     sv: 'Filen innehåller för många delar för att vara en rapportmall. Använd mallen.',
@@ -74,6 +79,7 @@ const STATUS: Record<UploadRejection, number> = {
   macros: 400,
   external_links: 400,
   too_large: 413,
+  workbook_too_large: 413,
   too_many_entries: 413,
   corrupt: 400,
   no_file: 400,
@@ -136,6 +142,12 @@ const SIG_DESCRIPTOR = 0x08074b50;
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 const reject = (reason: UploadRejection) => new UploadRejectedError(reason);
+/** An honest workbook over the cap: its own answer ("too large", with the cap), never "damaged" nor "zip bomb". */
+const tooBig = (maxInflatedBytes: number) =>
+  new UploadRejectedError(
+    'workbook_too_large',
+    uploadMessages.workbook_too_large({ mb: String(Math.round((maxInflatedBytes / (1024 * 1024)) * 10) / 10) }),
+  );
 
 /** Throws UploadRejectedError unless the file is a plain .xlsx that is safe to hand to a parser. */
 export async function inspectXlsx(filePath: string, opts: InspectOptions = {}): Promise<void> {
@@ -156,7 +168,7 @@ export async function inspectXlsx(filePath: string, opts: InspectOptions = {}): 
   try {
     if (zip.entryCount > limits.maxEntries) throw reject('too_many_entries');
     const entries = await readEntries(zip, limits.maxEntries);
-    checkStructure(entries, limits.maxInflatedBytes);
+    checkStructure(entries, limits);
     await checkLocalHeaders(filePath, entries);
     const kept = await inflateAll(zip, entries, limits);
     checkParts(kept);
@@ -208,9 +220,10 @@ async function readEntries(zip: ZipFile, maxEntries: number): Promise<Entry[]> {
   return entries;
 }
 
-function checkStructure(entries: Entry[], maxInflatedBytes: number) {
+function checkStructure(entries: Entry[], limits: Limits) {
   const names = new Set<string>();
   let declared = 0;
+  let compressed = 0;
   for (const entry of entries) {
     // Part names in a package are case-insensitive, so two spellings of one name are two answers to one question.
     const name = entry.fileName.toLowerCase();
@@ -220,14 +233,18 @@ function checkStructure(entries: Entry[], maxInflatedBytes: number) {
       throw reject('corrupt');
     }
     declared += entry.uncompressedSize;
+    compressed += entry.compressedSize;
   }
   if (!names.has(CONTENT_TYPES) || !names.has('xl/workbook.xml')) throw reject('not_xlsx');
   for (const name of names) {
     if (name.endsWith('vbaproject.bin') || name.startsWith('xl/macrosheets/')) throw reject('macros');
     if (name.startsWith('xl/externallinks/') || name === 'xl/connections.xml') throw reject('external_links');
   }
-  // The declared total is only a shortcut for honest big files; the real count happens while inflating.
-  if (declared > maxInflatedBytes) throw reject('too_large');
+  // The declared total is only a shortcut for honest big files; the real count happens while inflating. A total that
+  // also claims a ratio no spreadsheet reaches is a bomb; otherwise it is a big workbook and is told so.
+  if (declared > limits.maxInflatedBytes) {
+    throw declared > limits.maxRatio * Math.max(compressed, 1) ? reject('too_large') : tooBig(limits.maxInflatedBytes);
+  }
 }
 
 /**
@@ -295,9 +312,13 @@ async function inflateAll(zip: ZipFile, entries: Entry[], limits: Limits): Promi
   const budget = { total: 0 };
   for (const entry of entries) {
     const name = entry.fileName.toLowerCase();
-    const keep = name === CONTENT_TYPES || name === WORKBOOK_RELS;
-    const bytes = await inflateCounting(zip, entry, budget, limits, keep);
-    if (bytes) kept.set(name, bytes.toString('utf8'));
+    // Every part's relationships are read, not only the workbook's: a sheet may link an OLE object outside the file.
+    const keep = name === CONTENT_TYPES || name.endsWith('.rels');
+    const { head, data } = await inflateCounting(zip, entry, budget, limits, keep);
+    // A VBA project (or any OLE compound file) under whatever name: Office finds it by its content type or
+    // relationship, so its name proves nothing; its first eight bytes do.
+    if (head.equals(OLE_MAGIC)) throw reject('macros');
+    if (data) kept.set(name, data.toString('utf8'));
   }
   return kept;
 }
@@ -308,8 +329,9 @@ async function inflateCounting(
   budget: { total: number },
   limits: Limits,
   keep: boolean,
-): Promise<Buffer | null> {
+): Promise<{ head: Buffer; data: Buffer | null }> {
   const chunks: Buffer[] = [];
+  let head = Buffer.alloc(0);
   let bytes = 0;
   let compressed = 0;
   try {
@@ -324,10 +346,14 @@ async function inflateCounting(
     for await (const chunk of output as AsyncIterable<Buffer>) {
       bytes += chunk.length;
       budget.total += chunk.length;
-      if (budget.total > limits.maxInflatedBytes) throw reject('too_large');
+      // The ratio first: a bomb is a bomb even when it also passes the cap; what is only big is told it is too big.
       if (bytes > RATIO_FLOOR && bytes > limits.maxRatio * Math.max(compressed, 1)) throw reject('too_large');
+      if (budget.total > limits.maxInflatedBytes) throw tooBig(limits.maxInflatedBytes);
+      if (head.length < OLE_MAGIC.length)
+        head = Buffer.concat([head, chunk.subarray(0, OLE_MAGIC.length - head.length)]);
       if (keep) {
-        if (bytes > MAX_KEPT_BYTES) throw reject('corrupt');
+        // Relationships of a huge sheet (one per hyperlink) can be honest; they are too big to check, not damaged.
+        if (bytes > MAX_KEPT_BYTES) throw tooBig(MAX_KEPT_BYTES);
         chunks.push(chunk);
       }
     }
@@ -336,14 +362,36 @@ async function inflateCounting(
     throw reject('corrupt');
   }
   if (bytes !== entry.uncompressedSize) throw reject('corrupt');
-  return keep ? Buffer.concat(chunks) : null;
+  return { head, data: keep ? Buffer.concat(chunks) : null };
 }
+
+// Relationship types that mean code: a VBA project, macro sheets, ActiveX controls.
+const MACRO_TYPE = /\/(?:vbaProject|macrosheet|xlMacrosheet|xlIntlMacrosheet|activeXControl|activeXControlBinary)$/i;
+// Relationship types that pull data from elsewhere, wherever in the package they sit.
+const LINK_TYPE = /\/(?:externalLink|externalLinkPath|oleObject|connections|attachedTemplate|frame)$/i;
 
 function checkParts(kept: Map<string, string>) {
   const contentTypes = kept.get(CONTENT_TYPES) ?? '';
-  if (/macroEnabled|vbaProject|macrosheet/i.test(contentTypes)) throw reject('macros');
-  const rels = kept.get(WORKBOOK_RELS) ?? '';
-  if (/TargetMode\s*=\s*["']External["']/i.test(rels) || /\/externalLink["']/i.test(rels)) {
-    throw reject('external_links');
+  if (/macroEnabled|vbaProject|macrosheet|activeX|oleObject/i.test(contentTypes)) throw reject('macros');
+  for (const [name, rels] of kept) {
+    if (!name.endsWith('.rels')) continue;
+    for (const rel of relationships(rels)) {
+      if (MACRO_TYPE.test(rel.type)) throw reject('macros');
+      if (LINK_TYPE.test(rel.type)) throw reject('external_links');
+      // A sheet's hyperlinks point outside (the link list is made of them); nothing else may, and in the workbook's
+      // own relationships nothing at all.
+      const hyperlink = /\/hyperlink$/i.test(rel.type) && name !== WORKBOOK_RELS;
+      if (rel.external && !hyperlink) throw reject('external_links');
+    }
   }
+}
+
+/** The relationships of a .rels part: each element's Type and whether its target is outside the package. */
+function relationships(xml: string): { type: string; external: boolean }[] {
+  const found: { type: string; external: boolean }[] = [];
+  for (const [element] of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/gi)) {
+    const type = /\bType\s*=\s*["']([^"']*)["']/i.exec(element)?.[1] ?? '';
+    found.push({ type: type.trim(), external: /\bTargetMode\s*=\s*["']\s*External\s*["']/i.test(element) });
+  }
+  return found;
 }
