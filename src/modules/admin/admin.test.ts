@@ -256,6 +256,30 @@ describe('networks', () => {
     const off = await as({ method: 'PATCH', url: `/api/networks/${id}`, payload: { active: false } });
     expect(off.json().active).toBe(false);
   });
+
+  it('audits each read of a network’s member list on the network, ids only', async () => {
+    const as = t.as(admin);
+    const n = (
+      await as({ method: 'POST', url: '/api/networks', payload: { name: 'Läst nätverk', kind: 'network' } })
+    ).json();
+    const municipality = await buildMunicipality(t.db);
+    const u = await buildUser(t.db, { municipality, name: 'Hemlig Medlem' });
+    await as({ method: 'PUT', url: `/api/networks/${n.id}/members/${u.id}` });
+    const reads = async () => (await auditActions(n.id)).filter((a) => a === 'network.members_read').length;
+    expect(await reads()).toBe(0);
+    expect((await as({ method: 'GET', url: `/api/networks/${n.id}` })).statusCode).toBe(200);
+    expect(await reads()).toBe(1);
+    // Also a reader who sees no member's name has read the list, and is recorded.
+    await t.as(await t.signIn(await buildUser(t.db, { role: 'employee' })))({
+      method: 'GET',
+      url: `/api/networks/${n.id}`,
+    });
+    expect(await reads()).toBe(2);
+    const events = await t.db.select().from(auditEvent).where(eq(auditEvent.entityId, n.id));
+    const read = events.find((e) => e.action === 'network.members_read');
+    expect(read?.entityType).toBe('network');
+    expect(JSON.stringify(read)).not.toContain('Hemlig Medlem');
+  });
 });
 
 describe('API tokens', () => {

@@ -64,16 +64,16 @@ export async function getNetwork(db: Db, actor: Actor, ctx: RequestContext, id: 
     .innerJoin(organisation, eq(organisation.id, user.organisationId))
     .where(and(eq(networkMember.networkId, id), eq(user.active, true), ownOnly))
     .orderBy(swedishOrder(organisation.name), swedishOrder(user.name));
-  await audit(
-    db,
-    ctx,
-    members.map((m) => ({
+  // The member list holds names: reading it is an event of its own (the network, ids only), beside each user read.
+  await audit(db, ctx, [
+    { action: 'network.members_read', entityType: 'network', entityId: id },
+    ...members.map((m) => ({
       action: 'user.read',
       entityType: 'user',
       entityId: m.userId,
       organisationId: m.organisationId,
     })),
-  );
+  ]);
   return { ...toNetworkDto(row), members };
 }
 

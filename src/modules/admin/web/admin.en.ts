@@ -180,6 +180,7 @@ export const adminEn: AdminTexts = {
         reactivate: 'Network reactivated',
         member_add: 'Member added to network',
         member_remove: 'Member removed from network',
+        members_read: 'Network members read',
       },
       user: {
         read: 'User details read',

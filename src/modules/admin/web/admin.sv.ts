@@ -178,6 +178,7 @@ export const adminSv = {
         reactivate: 'Nätverk återaktiverat',
         member_add: 'Medlem tillagd i nätverk',
         member_remove: 'Medlem borttagen ur nätverk',
+        members_read: 'Nätverkets medlemmar lästa',
       },
       user: {
         read: 'Användaruppgifter lästa',
