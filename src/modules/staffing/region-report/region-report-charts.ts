@@ -1,0 +1,103 @@
+// The region report's charts as SVG (pdfmake draws them): key ratios per municipality against the region's value, and
+// the forecast's yearly need. Text is escaped; suppressed and missing values are drawn as gaps with their sign.
+import { formatCell, formatPersons, NO_VALUE, SUPPRESSED } from './region-report-format.ts';
+import type { ReportCell } from './region-report-model.ts';
+
+export const BAR = '#1c7ed6';
+export const REFERENCE = '#c92a2a';
+export const GREY = '#495057';
+export const CONTENT_WIDTH = 515; // A4 (595 pt) less 40 pt margins
+
+const escapeXml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+
+/** Horizontal bars, one per municipality, with the region's total as a dashed line and each value written out. */
+export function ratioChartSvg(
+  rows: { name: string; value: ReportCell }[],
+  total: ReportCell,
+  unit: 'percent' | 'number',
+): string {
+  const width = CONTENT_WIDTH;
+  const labelWidth = 96;
+  const valueWidth = 44;
+  const plotWidth = width - labelWidth - valueWidth;
+  const n = Math.max(1, rows.length);
+  const rowHeight = Math.min(14, 300 / n);
+  const fontSize = Math.max(3, Math.min(8, rowHeight * 0.62));
+  const top = 4;
+  const plotHeight = n * rowHeight;
+  const legend = 18;
+  const height = top + plotHeight + legend;
+  const numbers = [...rows.map((r) => r.value), total].filter((v): v is number => typeof v === 'number');
+  const max = Math.max(...numbers, 0) || 1;
+  const x = (v: number) => labelWidth + (Math.max(0, v) / max) * plotWidth;
+  const parts: string[] = [
+    `<line x1="${labelWidth}" y1="${top}" x2="${labelWidth}" y2="${top + plotHeight}" stroke="${GREY}" stroke-width="0.6"/>`,
+  ];
+  rows.forEach((r, i) => {
+    const y = top + i * rowHeight;
+    const mid = y + rowHeight / 2 + fontSize * 0.35;
+    parts.push(
+      `<text x="${labelWidth - 4}" y="${mid}" font-size="${fontSize}" text-anchor="end" fill="#212529">${escapeXml(r.name)}</text>`,
+    );
+    const text = formatCell(r.value, unit);
+    if (typeof r.value === 'number') {
+      const end = x(r.value);
+      parts.push(
+        `<rect x="${labelWidth}" y="${y + rowHeight * 0.15}" width="${Math.max(0.5, end - labelWidth)}" height="${rowHeight * 0.7}" fill="${BAR}"/>`,
+        `<text x="${end + 3}" y="${mid}" font-size="${fontSize}" fill="#212529">${escapeXml(text)}</text>`,
+      );
+    } else {
+      parts.push(
+        `<text x="${labelWidth + 3}" y="${mid}" font-size="${fontSize}" fill="${GREY}">${escapeXml(text === SUPPRESSED ? `${SUPPRESSED} (dolt)` : `${NO_VALUE} (saknas)`)}</text>`,
+      );
+    }
+  });
+  if (typeof total === 'number') {
+    const tx = x(total);
+    parts.push(
+      `<line x1="${tx}" y1="${top - 2}" x2="${tx}" y2="${top + plotHeight + 2}" stroke="${REFERENCE}" stroke-width="1.2" stroke-dasharray="4 2"/>`,
+    );
+  }
+  const ly = top + plotHeight + 12;
+  parts.push(
+    `<rect x="${labelWidth}" y="${ly - 7}" width="12" height="8" fill="${BAR}"/>`,
+    `<text x="${labelWidth + 16}" y="${ly}" font-size="7.5" fill="#212529">Kommun</text>`,
+    `<line x1="${labelWidth + 70}" y1="${ly - 3}" x2="${labelWidth + 90}" y2="${ly - 3}" stroke="${REFERENCE}" stroke-width="1.2" stroke-dasharray="4 2"/>`,
+    `<text x="${labelWidth + 94}" y="${ly}" font-size="7.5" fill="#212529">Regionen totalt (${escapeXml(formatCell(total, unit))})</text>`,
+  );
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
+}
+
+/** Vertical bars of the yearly need (all professions), each labelled with its value; negative needs hang below 0. */
+export function needChartSvg(years: { year: number; need: number }[]): string {
+  const width = CONTENT_WIDTH;
+  const height = 170;
+  const left = 8;
+  const top = 14;
+  const bottom = 18;
+  const plotHeight = height - top - bottom;
+  const values = years.map((y) => y.need);
+  const max = Math.max(0, ...values);
+  const min = Math.min(0, ...values);
+  const span = max - min || 1;
+  const y = (v: number) => top + ((max - v) / span) * plotHeight;
+  const zero = y(0);
+  const slot = (width - left * 2) / Math.max(1, years.length);
+  const barWidth = slot * 0.6;
+  const parts: string[] = [
+    `<line x1="${left}" y1="${zero}" x2="${width - left}" y2="${zero}" stroke="${GREY}" stroke-width="0.6"/>`,
+  ];
+  years.forEach((yr, i) => {
+    const cx = left + slot * i + slot / 2;
+    const yv = y(yr.need);
+    const barTop = Math.min(yv, zero);
+    const barHeight = Math.max(0.5, Math.abs(zero - yv));
+    parts.push(
+      `<rect x="${cx - barWidth / 2}" y="${barTop}" width="${barWidth}" height="${barHeight}" fill="${BAR}"/>`,
+      `<text x="${cx}" y="${yr.need >= 0 ? barTop - 3 : barTop + barHeight + 8}" font-size="7" text-anchor="middle" fill="#212529">${escapeXml(formatPersons(yr.need))}</text>`,
+      `<text x="${cx}" y="${height - 4}" font-size="7.5" text-anchor="middle" fill="${GREY}">${yr.year}</text>`,
+    );
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
+}
