@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, lastLinkTo, type TestApp } from '../../../tests/support/test-app.ts';
 import { buildMunicipality, buildUser, type Organisation } from '../../platform/server/factories.ts';
+import { buildIntroductionList } from './introductions.factories.ts';
 import { introAssignment, introAssignmentEntry, introList, introListEntry } from './introductions.table.ts';
 
 type Side = {
@@ -26,22 +27,15 @@ beforeAll(async () => {
     const employee = await t.signIn(employeeUser, `10.11.0.${i + 10}`);
     const side: Side = { org, manager, employee, lists: [], assignments: [] };
     for (let l = 0; l < 2; l++) {
-      const list = (
-        await t.as(manager)({
-          method: 'POST',
-          url: '/api/introductions/lists',
-          payload: { name: `${name} lista ${l}`, professionKey: 'sjukskoterska' },
-        })
-      ).json();
-      let entryIds: string[] = [];
-      for (const title of ['Träffa din chef', 'Läs rutinen för avvikelser']) {
-        const res = await t.as(manager)({
-          method: 'POST',
-          url: `/api/introductions/lists/${list.id}/entries`,
-          payload: { kind: 'local', title },
-        });
-        entryIds = res.json().entries.map((e: { id: string }) => e.id);
-      }
+      const { list, entries } = await buildIntroductionList(t.db, {
+        municipality: org,
+        name: `${name} lista ${l}`,
+        entries: [
+          { kind: 'local', title: 'Träffa din chef' },
+          { kind: 'local', title: 'Läs rutinen för avvikelser' },
+        ],
+      });
+      const entryIds = entries.map((e) => e.id);
       side.lists.push({ id: list.id, entryIds });
       const email = l === 0 ? employeeUser.email : `ny.${i}.${l}@extern.example`;
       const assignment = (

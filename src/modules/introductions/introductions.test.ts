@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, lastLinkTo, type TestApp } from '../../../tests/support/test-app.ts';
 import { auditEvent } from '../../platform/server/audit.table.ts';
 import { buildMunicipality, buildRegion, buildUser, type Organisation } from '../../platform/server/factories.ts';
+import { buildTrainingItem } from '../trainings/trainings.factories.ts';
+import { buildIntroductionList } from './introductions.factories.ts';
 import { introAssignment } from './introductions.table.ts';
 
 let t: TestApp;
@@ -43,29 +45,9 @@ afterAll(() => t.close());
 const as = (who: string | null) => t.as(who ? (cookies[who] ?? null) : null);
 let counter = 0;
 
+/** An approved catalogue item (made directly: the catalogue's own workflow is the trainings tests'). */
 async function approvedItem(title: string) {
-  const created = await as('admin')({
-    method: 'POST',
-    url: '/api/trainings/items',
-    payload: {
-      title,
-      provider: 'Testleverantören (demo)',
-      url: `https://example.org/intro-${++counter}`,
-      lengthMinutes: 20,
-      format: 'video',
-      language: 'sv',
-      professions: ['sjukskoterska'],
-    },
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  const id = created.json().id as string;
-  const moved = await as('admin')({
-    method: 'POST',
-    url: `/api/trainings/items/${id}/transitions`,
-    payload: { status: 'approved' },
-  });
-  expect(moved.statusCode, moved.body).toBe(200);
-  return id;
+  return (await buildTrainingItem(t.db, { title, url: `https://example.org/intro-${++counter}` })).id;
 }
 
 async function newList(who = 'managerA', name = `Introduktion ny sjuksköterska ${++counter}`) {
@@ -285,14 +267,18 @@ describe('giving a list to a new employee', () => {
   });
 
   it('keeps the introduction as it was given when the list changes later (a snapshot)', async () => {
-    const list = await newList();
-    const withEntries = await addLocal(list.id, 'Första dagen: nycklar och kort');
-    await addLocal(list.id, 'Läs rutinen för avvikelser');
+    const { list, entries } = await buildIntroductionList(t.db, {
+      municipality: a,
+      entries: [
+        { kind: 'local', title: 'Första dagen: nycklar och kort' },
+        { kind: 'local', title: 'Läs rutinen för avvikelser' },
+      ],
+    });
     const { token } = await assignTo(list.id, 'snapshot@extern.example');
     await addLocal(list.id, 'En punkt som kom till senare');
     await as('managerA')({
       method: 'DELETE',
-      url: `/api/introductions/lists/${list.id}/entries/${withEntries.entries[0].id}`,
+      url: `/api/introductions/lists/${list.id}/entries/${entries[0]?.id}`,
     });
     await as('managerA')({
       method: 'PATCH',
@@ -313,9 +299,9 @@ describe('giving a list to a new employee', () => {
   });
 
   it('shows a catalogue item that later left the catalogue by its title, without its link', async () => {
-    const gone = await approvedItem('Utbildning som tas bort');
-    const list = await newList();
-    await addCatalogue(list.id, gone);
+    const item = await buildTrainingItem(t.db, { title: 'Utbildning som tas bort' });
+    const gone = item.id;
+    const { list } = await buildIntroductionList(t.db, { municipality: a, entries: [{ kind: 'catalogue', item }] });
     const { token } = await assignTo(list.id, 'borttagen@extern.example');
     const removed = await as('admin')({
       method: 'POST',
@@ -330,8 +316,10 @@ describe('giving a list to a new employee', () => {
   });
 
   it('shows it under "Min introduktion" for a user of the municipality with that address', async () => {
-    const list = await newList();
-    await addLocal(list.id, 'Hämta ut din arbetsklädsel');
+    const { list } = await buildIntroductionList(t.db, {
+      municipality: a,
+      entries: [{ kind: 'local', title: 'Hämta ut din arbetsklädsel' }],
+    });
     const { assignment } = await assignTo(list.id, 'NY.KOLLEGA@aby.example');
     expect(assignment.linkedToUser).toBe(true);
     expect(t.mailer.recent.at(-1)?.text).toContain('Min introduktion');

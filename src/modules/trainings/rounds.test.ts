@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { buildMunicipality, buildRegion, buildUser } from '../../platform/server/factories.ts';
 import { assignByTopic, assignEvenly, sendRoundReminders } from './rounds.service.ts';
+import { buildTrainingItem } from './trainings.factories.ts';
 import { trainingItemTransition } from './trainings.table.ts';
 
 let t: TestApp;
@@ -17,35 +18,12 @@ const inRound: { id: string; topic: string }[] = [];
 const as = (who: string) => t.as(cookies[who] ?? null);
 let counter = 0;
 async function createItem(topic: string, status: 'approved' | 'needs_change' | 'suggested' | 'removed') {
-  const res = await as('admin')({
-    method: 'POST',
-    url: '/api/trainings/items',
-    payload: {
-      title: `Omgångsutbildning ${String(++counter).padStart(2, '0')}`,
-      provider: 'Testleverantören (demo)',
-      url: `https://example.org/omgang-${counter}`,
-      lengthMinutes: 20,
-      format: 'video',
-      language: 'sv',
-      professions: ['sjukskoterska'],
-      topics: topic ? [topic] : [],
-    },
+  const { id } = await buildTrainingItem(t.db, {
+    title: `Omgångsutbildning ${String(++counter).padStart(2, '0')}`,
+    topics: topic ? [topic] : [],
+    status,
   });
-  expect(res.statusCode, res.body).toBe(201);
-  const id = res.json().id as string;
-  if (status !== 'suggested') {
-    const payload = status === 'needs_change' ? { status, comment: 'Rätta titeln.' } : { status };
-    if (status === 'needs_change') {
-      await as('admin')({
-        method: 'POST',
-        url: `/api/trainings/items/${id}/transitions`,
-        payload: { status: 'approved' },
-      });
-    }
-    const moved = await as('admin')({ method: 'POST', url: `/api/trainings/items/${id}/transitions`, payload });
-    expect(moved.statusCode, moved.body).toBe(200);
-    inRound.push(...(status === 'removed' ? [] : [{ id, topic }]));
-  }
+  if (status !== 'suggested' && status !== 'removed') inRound.push({ id, topic });
   return id;
 }
 
