@@ -18,15 +18,12 @@ import {
   populationQuerySchema,
   savePopulationSchema,
 } from './population.contracts.ts';
+import { exportPopulation, getMunicipalityPopulation, getPopulation, savePopulation } from './population.service.ts';
 import {
   confirmPopulationImport,
-  exportPopulation,
-  getMunicipalityPopulation,
-  getPopulation,
   type PopulationUpload,
   previewPopulationImport,
-  savePopulation,
-} from './population.service.ts';
+} from './population-import.service.ts';
 
 export default async function populationRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -7,7 +7,8 @@ import { auditEvent } from '../../../platform/server/audit.table.ts';
 import { buildMunicipality, buildUser, type Organisation } from '../../../platform/server/factories.ts';
 import { populationProjection } from '../population.table.ts';
 import { populationYearRange } from './population.contracts.ts';
-import { ageGroupOf, loadProjection } from './population.service.ts';
+import { loadProjection } from './population.service.ts';
+import { ageGroupOf } from './population-import.service.ts';
 
 let t: TestApp;
 let a: Organisation;
