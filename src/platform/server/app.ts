@@ -164,6 +164,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     // Answers of the API may carry names and personal data: no browser or proxy keeps them (promise 29). A route
     // that may be cached says so itself.
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    // While draining, no connection is kept alive: a client never sends its next request down a socket about to close.
+    if (lifecycle.draining) reply.header('connection', 'close');
     return payload;
   });
 
