@@ -1,7 +1,6 @@
 // The web modules the composition root registered, and the menu built from their manifests.
 // Each entry says who sees it; the pages check the same permissions, and the server enforces them.
 import type { MeDto } from '../shared/contracts.ts';
-import { hasPermission } from './api/me-query.ts';
 import type { NavEntry, WebModule } from './module.ts';
 
 let registered: readonly WebModule[] = [];
@@ -16,17 +15,30 @@ export function webModules(): readonly WebModule[] {
 }
 
 /** A menu section as shown: its heading's namespace and key, and the entries this user may see. */
-export type VisibleNavSection = { id: string; namespace: string; label?: string; entries: NavEntry[] };
+export type VisibleNavSection = {
+  id: string;
+  namespace: string;
+  label?: string;
+  /** An entry may carry its own namespace (one that joined the top group from a module). */
+  entries: (NavEntry & { namespace?: string })[];
+};
 
 const PLATFORM_ENTRIES: NavEntry[] = [{ to: '/', label: 'nav.start', permission: null, exact: true }];
 
 /** The sections with the entries this user may see; empty sections are left out. */
 export function visibleNavSections(me: MeDto, modules: readonly WebModule[] = registered): VisibleNavSection[] {
   const visible = (e: NavEntry) =>
-    (e.permission === null || hasPermission(me, e.permission)) && (e.visible?.(me) ?? true);
+    (e.permission === null || me.permissions.includes(e.permission)) && (e.visible?.(me) ?? true);
   const sections: VisibleNavSection[] = [{ id: 'main', namespace: 'translation', entries: PLATFORM_ENTRIES }];
   for (const module of modules) {
     for (const [index, section] of (module.nav ?? []).entries()) {
+      // A section without a heading joins the top of the menu (beside the start page), as one group.
+      if (!section.label) {
+        const namespace = module.navNamespace ?? module.name;
+        const main = sections[0] as VisibleNavSection;
+        main.entries = [...main.entries, ...section.entries.filter(visible).map((e) => ({ ...e, namespace }))];
+        continue;
+      }
       sections.push({
         id: `${module.name}-${index}`,
         namespace: module.navNamespace ?? module.name,

@@ -27,7 +27,7 @@ export function MainNav({ me, onNavigate }: MainNavProps) {
               <RouterNavLink
                 key={entry.to}
                 to={entry.to as never}
-                label={label(entry.label)}
+                label={entry.namespace ? t(entry.label as never, { ns: entry.namespace }) : label(entry.label)}
                 activeOptions={{ exact: entry.exact ?? false }}
                 onClick={onNavigate}
               />
