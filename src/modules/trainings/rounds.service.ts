@@ -8,10 +8,10 @@ import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { usersWithRole } from '../../platform/server/directory.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import type { Job } from '../../platform/server/jobs.ts';
-import type { Mailer } from '../../platform/server/mail.ts';
+import { type Mailer, reminderMail } from '../../platform/server/mail.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import type { Actor } from '../../platform/server/policy.ts';
-import { daysBetween, reminderDue, swedishDate } from '../../platform/server/swedish-dates.ts';
+import { daysBetween, reminderDue, swedishDate, swedishWhen } from '../../platform/server/swedish-dates.ts';
 import { itemLabels, toPublicTrainingDto } from './catalogue.service.ts';
 import type {
   MyReviewDto,
@@ -419,21 +419,19 @@ export async function sendRoundReminders(
           .onConflictDoNothing()
           .returning({ roundId: trainingReviewReminder.roundId });
         if (claimed.length === 0) return;
-        const when = daysLeft <= 0 ? 'i dag' : daysLeft === 1 ? 'i morgon' : `om ${daysLeft} dagar`;
-        await mailer.send({
-          to: r.email,
-          subject: `Påminnelse: granskningsomgången ${round.name} ska vara klar ${when}`,
-          text: [
-            `Hej ${r.name},`,
-            '',
-            `Du har ${r.left} ${r.left === 1 ? 'utbildning' : 'utbildningar'} kvar att granska i ${round.name}.`,
-            `Sista dag är ${round.dueDate} (${when}).`,
-            '',
-            `Granska dem här: ${publicUrl}/trainings/my-review`,
-            '',
-            'Det här är ett automatiskt meddelande från Kompetensnav.',
-          ].join('\n'),
-        });
+        const when = swedishWhen(daysLeft);
+        await mailer.send(
+          reminderMail({
+            to: r.email,
+            name: r.name,
+            subject: `Påminnelse: granskningsomgången ${round.name} ska vara klar ${when}`,
+            lines: [
+              `Du har ${r.left} ${r.left === 1 ? 'utbildning' : 'utbildningar'} kvar att granska i ${round.name}.`,
+              `Sista dag är ${round.dueDate} (${when}).`,
+            ],
+            link: `Granska dem här: ${publicUrl}/trainings/my-review`,
+          }),
+        );
         sent += 1;
       });
     }

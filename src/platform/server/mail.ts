@@ -5,6 +5,23 @@ import type { Logger } from 'pino';
 
 export type Mail = { to: string; subject: string; text: string };
 
+/** A reminder mail in the platform's one frame: a greeting, the message's lines, the link, an automatic-mail footer. */
+export function reminderMail(opts: { to: string; name: string; subject: string; lines: string[]; link: string }): Mail {
+  return {
+    to: opts.to,
+    subject: opts.subject,
+    text: [
+      `Hej ${opts.name},`,
+      '',
+      ...opts.lines,
+      '',
+      opts.link,
+      '',
+      'Det här är ett automatiskt meddelande från Kompetensnav.',
+    ].join('\n'),
+  };
+}
+
 export type Mailer = {
   send(mail: Mail): Promise<void>;
   /** The last mails sent through the log transport (development and tests only; empty with SMTP). */

@@ -13,6 +13,11 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
+/** A deadline's nearness in Swedish words: "i dag", "i morgon" or "om N dagar". */
+export function swedishWhen(daysLeft: number): string {
+  return daysLeft <= 0 ? 'i dag' : daysLeft === 1 ? 'i morgon' : `om ${daysLeft} dagar`;
+}
+
 /** Which deadline reminder is due with this many days left, if any: a week before, and the day before. */
 export function reminderDue(daysLeft: number): '7_days' | '1_day' | null {
   if (daysLeft < 0) return null;

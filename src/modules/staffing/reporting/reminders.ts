@@ -4,8 +4,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { type Db, inTransaction } from '../../../platform/server/db.ts';
 import { activeMunicipalities, usersWithRole } from '../../../platform/server/directory.ts';
 import type { Job } from '../../../platform/server/jobs.ts';
-import type { Mailer } from '../../../platform/server/mail.ts';
-import { daysBetween, reminderDue, swedishDate } from '../../../platform/server/swedish-dates.ts';
+import { type Mailer, reminderMail } from '../../../platform/server/mail.ts';
+import { daysBetween, reminderDue, swedishDate, swedishWhen } from '../../../platform/server/swedish-dates.ts';
 import { staffingPeriod, staffingReminder, staffingReport } from '../staffing.table.ts';
 
 export async function sendDeadlineReminders(
@@ -39,22 +39,20 @@ export async function sendDeadlineReminders(
           .returning({ periodId: staffingReminder.periodId });
         if (claimed.length === 0) return;
         const link = `${publicUrl}/staffing/reports/${period.id}/${m.id}`;
-        const when = daysLeft <= 0 ? 'i dag' : daysLeft === 1 ? 'i morgon' : `om ${daysLeft} dagar`;
+        const when = swedishWhen(daysLeft);
         for (const r of recipients) {
-          await mailer.send({
-            to: r.email,
-            subject: `Påminnelse: bemanningsrapporten ${period.label} för ${m.name} ska lämnas ${when}`,
-            text: [
-              `Hej ${r.name},`,
-              '',
-              `Rapporten om bemanning för ${m.name}, period ${period.label}, är inte inskickad än.`,
-              `Sista dag är ${period.deadline} (${when}).`,
-              '',
-              `Fyll i och skicka in rapporten här: ${link}`,
-              '',
-              'Det här är ett automatiskt meddelande från Kompetensnav.',
-            ].join('\n'),
-          });
+          await mailer.send(
+            reminderMail({
+              to: r.email,
+              name: r.name,
+              subject: `Påminnelse: bemanningsrapporten ${period.label} för ${m.name} ska lämnas ${when}`,
+              lines: [
+                `Rapporten om bemanning för ${m.name}, period ${period.label}, är inte inskickad än.`,
+                `Sista dag är ${period.deadline} (${when}).`,
+              ],
+              link: `Fyll i och skicka in rapporten här: ${link}`,
+            }),
+          );
           sent += 1;
         }
       });
