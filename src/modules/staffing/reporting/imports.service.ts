@@ -4,6 +4,7 @@
 import { desc, eq, lt } from 'drizzle-orm';
 import { authorize, requireActorOf } from '../../../platform/server/actor.ts';
 import type { RequestContext } from '../../../platform/server/audit.ts';
+import { activeMunicipalities } from '../../../platform/server/directory.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/server/errors.ts';
 import {
   confirmPreview,
@@ -23,7 +24,7 @@ import { staffingImport, staffingPeriod, type staffingReport } from '../staffing
 import { loadConfig, rulesConfigOf, type StaffingDeps } from '../staffing-config.service.ts';
 import { type Fact, parseFactKey } from '../staffing-measures.ts';
 import { validateFacts } from '../staffing-rules.ts';
-import { activeMunicipalities, findPeriod } from './periods.service.ts';
+import { findPeriod } from './periods.service.ts';
 import {
   applyFactChanges,
   assertEditable,

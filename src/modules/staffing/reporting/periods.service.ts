@@ -10,7 +10,6 @@ import { organisation } from '../../../platform/server/organisation.table.ts';
 import { can } from '../../../platform/server/policy.ts';
 
 /** The platform's list; re-exported only until imports.service.ts (the import kit's) reads it from the platform. */
-export { activeMunicipalities };
 
 import type { SignedInContext } from '../../../platform/server/actor.ts';
 import type {

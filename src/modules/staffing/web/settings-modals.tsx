@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
 import { useModalFormSave } from '../../../platform/web/components/use-modal-form-save.ts';
+import { contractResolver } from '../../../platform/web/contract-resolver.ts';
 import {
   type ConfigItemDto,
   createItemSchema,
@@ -16,7 +17,6 @@ import {
   updateItemSchema,
   updateProfessionSchema,
 } from '../staffing.contracts.ts';
-import { contractResolver } from './contract-resolver.ts';
 import { staffingApi } from './reporting-api.ts';
 import { useReportingT } from './staffing-t.ts';
 

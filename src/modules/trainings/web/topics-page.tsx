@@ -25,9 +25,9 @@ import { ErrorAlert, FormError, Loading } from '../../../platform/web/components
 import { Page } from '../../../platform/web/components/page.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import { useModalFormSave } from '../../../platform/web/components/use-modal-form-save.ts';
+import { contractResolver } from '../../../platform/web/contract-resolver.ts';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { type AdminTopicDto, createTopicSchema, updateTopicSchema } from '../trainings.contracts.ts';
-import { contractResolver } from './contract-messages.ts';
 import { topicsApi, topicsQuery } from './trainings-api.ts';
 import { useTrainingsT } from './trainings-t.ts';
 

@@ -3,6 +3,7 @@
 import { Checkbox, NativeSelect, NumberInput, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import type { z } from 'zod';
+import { contractResolver } from '../../../platform/web/contract-resolver.ts';
 import {
   type CatalogueFacetsDto,
   type ReviewTrainingDto,
@@ -11,7 +12,6 @@ import {
   type TrainingFormat,
   type TrainingLanguage,
 } from '../trainings.contracts.ts';
-import { contractResolver } from './contract-messages.ts';
 import { topicName, useTrainingsLang } from './trainings-labels.ts';
 import { useTrainingsT } from './trainings-t.ts';
 

@@ -3,8 +3,8 @@ import { Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { AppModal } from '../../../../platform/web/components/app-modal.tsx';
 import { ModalForm } from '../../../../platform/web/components/modal-form.tsx';
+import { contractResolver } from '../../../../platform/web/contract-resolver.ts';
 import { returnReportSchema, STAFFING_LIMITS } from '../../staffing.contracts.ts';
-import { contractResolver } from '../../web/contract-resolver.ts';
 import { useReportingT } from '../../web/staffing-t.ts';
 
 type ReturnModalProps = {

@@ -1,8 +1,8 @@
-// The trainings contracts' own messages are codes (trainings.messages.ts): the forms give them in the interface
-// language, as the server would.
+// The contracts' own messages are codes (platform/shared/messages.ts): forms give them in the interface language,
+// as the server does. Every module's forms use these two, over their own contracts.
 import { schemaResolver } from '@mantine/form';
-import { translate } from '../../../platform/shared/messages.ts';
-import { currentLanguage } from '../../../platform/web/i18n/i18n.ts';
+import { translate } from '../shared/messages.ts';
+import { currentLanguage } from './i18n/i18n.ts';
 
 type Schema = Parameters<typeof schemaResolver>[0];
 type FormErrors = ReturnType<ReturnType<typeof schemaResolver<true>>>;
@@ -12,7 +12,7 @@ export function contractMessage(message: string): string {
   return translate(message, currentLanguage());
 }
 
-/** Mantine's schema resolver over a trainings contract, its messages in the interface language. */
+/** Mantine's schema resolver over a contract, its messages in the interface language. */
 export function contractResolver(schema: Schema): (values: unknown) => FormErrors {
   const validate = schemaResolver(schema, { sync: true });
   return (values) =>
