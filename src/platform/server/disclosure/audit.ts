@@ -1,7 +1,8 @@
 // The attacker audit (decision 014): written apart from the protector on purpose, sharing only the LP wrapper and
 // the input checks. It takes what a viewer would hold — every published cell, the rules, every earlier publication —
 // and for each hidden cell asks the solver how small and how large it can be. A sensitive count whose interval does
-// not reach 0 and k refuses the publication; a limit hit refuses it too (nothing unproven is published).
+// not reach 0 and k refuses the publication; a limit hit refuses it too (nothing unproven is published). The attack
+// is made by the outsider and by each owner of cells, who knows its own (decision 014, "Owners").
 import { type LinearProgram, LpModel, solver } from './lp.ts';
 import {
   type AuditResult,
@@ -14,10 +15,15 @@ import {
   validateInput,
 } from './types.ts';
 
-export type AuditInput = DisclosureInput & { hidden: ReadonlySet<string>; limits?: SolverLimits };
+export type AuditInput = DisclosureInput & {
+  hidden: ReadonlySet<string>;
+  /** Cells hidden whatever their value (ProtectInput's `forced`): hidden like `hidden`, sensitive or not. */
+  forced?: ReadonlySet<string>;
+  limits?: SolverLimits;
+};
 
 /** What the attacker is trying to learn, one entry per unknown. */
-type Unknown = { key: string; value: number; upper: number; sensitive: boolean };
+type Unknown = { key: string; value: number; upper: number; sensitive: boolean; owner: string | undefined };
 type Row = { terms: Map<string, number>; lower: number; upper: number };
 
 export async function auditPublication(input: AuditInput): Promise<AuditResult> {
@@ -26,7 +32,9 @@ export async function auditPublication(input: AuditInput): Promise<AuditResult> 
   const lpSeconds = input.limits?.lpSeconds ?? 10;
   const deadline = started + (input.limits?.totalSeconds ?? 300) * 1000;
   const byId = validateInput(input);
+  for (const id of input.forced ?? []) if (!byId.has(id)) throw new Error(`forced: unknown cell ${id}`);
   const earlier = input.earlier ?? [];
+  const isHidden = (id: string) => input.hidden.has(id) || (input.forced?.has(id) ?? false);
 
   // 1. Who is known to the attacker and who is unknown. An unchanged cell is one unknown across publications.
   const fixed = new Map<string, number>();
@@ -35,12 +43,18 @@ export async function auditPublication(input: AuditInput): Promise<AuditResult> 
   for (const cell of input.cells) {
     const shownEarlier = earlier.some((e) => e.values.get(cell.id) === cell.value && !e.hidden.has(cell.id));
     const sensitive = isSensitive(cell.value, cell.count ?? true, cell.known ?? false, k);
-    if (cell.known || !input.hidden.has(cell.id) || shownEarlier) {
+    if (cell.known || !isHidden(cell.id) || shownEarlier) {
       fixed.set(cell.id, cell.value);
       if (sensitive)
         violations.push({ id: cell.id, value: cell.value, kind: 'shown', interval: [cell.value, cell.value] });
     } else {
-      unknowns.set(cell.id, { key: cell.id, value: cell.value, upper: cell.upper ?? Infinity, sensitive });
+      unknowns.set(cell.id, {
+        key: cell.id,
+        value: cell.value,
+        upper: cell.upper ?? Infinity,
+        sensitive,
+        owner: cell.owner,
+      });
     }
   }
   const keyOf = (e: number, id: string): string | undefined => {
@@ -56,7 +70,7 @@ export async function auditPublication(input: AuditInput): Promise<AuditResult> 
       if (cell?.known || !publication.hidden.has(id)) fixed.set(key, then);
       else {
         const sensitive = isSensitive(then, cell?.count ?? true, false, k);
-        unknowns.set(key, { key, value: then, upper: cell?.upper ?? Infinity, sensitive });
+        unknowns.set(key, { key, value: then, upper: cell?.upper ?? Infinity, sensitive, owner: cell?.owner });
       }
     }
   });
@@ -116,16 +130,63 @@ export async function auditPublication(input: AuditInput): Promise<AuditResult> 
     else rowsOf.set(root, [row]);
   }
 
-  // 4. Each piece: bound every unknown.
+  // 4. Each piece: bound every unknown, as the outsider sees it.
   const highs = await solver();
   const pinned: AuditResult['pinned'] = [];
   let lps = 0;
   for (const [root, keys] of components) {
     const members = keys.map((key) => unknowns.get(key) as Unknown);
-    const result = auditComponent(highs, members, rowsOf.get(root) ?? [], k, lpSeconds, deadline);
+    const result = auditComponent(highs, members, rowsOf.get(root) ?? [], k, lpSeconds, deadline, true);
     lps += result.lps;
     violations.push(...result.violations);
     pinned.push(...result.pinned);
+  }
+
+  // 5. Each owner as the attacker: it knows its own cells, so in the pieces that hold some of them those are
+  // constants too. The other pieces look to it as they look to the outsider. A cell the outsider already narrows is
+  // reported once.
+  const refused = new Set(violations.map((v) => v.id));
+  const piecesOf = new Map<string, Set<string>>();
+  for (const unknown of unknowns.values()) {
+    if (unknown.owner === undefined) continue;
+    const pieces = piecesOf.get(unknown.owner) ?? new Set<string>();
+    pieces.add(find(unknown.key));
+    piecesOf.set(unknown.owner, pieces);
+  }
+  for (const [owner, pieces] of piecesOf) {
+    for (const root of pieces) {
+      const keys = components.get(root) as string[];
+      const members = keys
+        .map((key) => unknowns.get(key) as Unknown)
+        .filter((m) => m.owner !== owner)
+        // An owner is an attacker of the other owners' cells; an aggregate (no owner) cannot be kept from an owner
+        // who contributes to it (its own part is a floor), and what it could learn through one about the others
+        // is in their own cells, checked here (decision 014, "Owners").
+        .map((m) => ({ ...m, sensitive: m.sensitive && m.owner !== undefined && !refused.has(m.key) }));
+      if (!members.some((m) => m.sensitive)) continue;
+      const known = new Map<string, number>();
+      for (const key of keys) {
+        const m = unknowns.get(key) as Unknown;
+        if (m.owner === owner) known.set(key, m.value);
+      }
+      const ownerRows: Row[] = [];
+      for (const row of rowsOf.get(root) ?? []) {
+        const terms = new Map<string, number>();
+        let shift = 0;
+        for (const [key, coef] of row.terms) {
+          const value = known.get(key);
+          if (value === undefined) terms.set(key, coef);
+          else shift += coef * value;
+        }
+        if (terms.size > 0) ownerRows.push({ terms, lower: row.lower - shift, upper: row.upper - shift });
+      }
+      const result = auditComponent(highs, members, ownerRows, k, lpSeconds, deadline, false);
+      lps += result.lps;
+      for (const violation of result.violations) {
+        refused.add(violation.id);
+        violations.push({ ...violation, attacker: owner });
+      }
+    }
   }
   violations.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { ok: violations.length === 0, violations, pinned, lps };
@@ -138,6 +199,8 @@ function auditComponent(
   k: number,
   lpSeconds: number,
   deadline: number,
+  /** Also bound the cells that are not sensitive, to report the pinned ones (the outsider's view only). */
+  reportPinned: boolean,
 ): Pick<AuditResult, 'violations' | 'pinned' | 'lps'> {
   const n = members.length;
   const col = new Map(members.map((m, i) => [m.key, i]));
@@ -158,7 +221,7 @@ function auditComponent(
   const done = (i: number, side: 'lo' | 'hi'): boolean => {
     const m = members[i] as Unknown;
     if (m.sensitive) return side === 'lo' ? (lo[i] as number) <= TOLERANCE : (hi[i] as number) >= k - TOLERANCE;
-    return (hi[i] as number) - (lo[i] as number) > TOLERANCE;
+    return !reportPinned || (hi[i] as number) - (lo[i] as number) > TOLERANCE;
   };
   const witness = (x: Float64Array) => {
     for (let i = 0; i < n; i++) {

@@ -122,6 +122,32 @@ describe('protect on random tables with margins', () => {
     );
   });
 
+  it('with rows as owners, leaves no single row able to narrow another row’s small count (exhaustive search)', async () => {
+    await fc.assert(
+      fc.asyncProperty(grid(3, 3), async (values) => {
+        const { cells: plain, relations } = table(values);
+        const owner = (id: string) => (id.startsWith('T|') ? undefined : id.slice(0, id.indexOf('|')));
+        const cells = plain.map((c) => ({ ...c, owner: owner(c.id) }));
+        const { hidden, primary, audit, stats } = await protect({ cells, relations, k: K });
+        expect(audit.ok).toBe(true);
+        expect(stats.fallbacks, 'protected by second tables, not by the fallback after the audit').toBe(0);
+        const cap = (cells.find((c) => c.id === 'T|T')?.value ?? 0) + K;
+        const rows = values.map((_, i) => `r${i}`);
+        // Margins (no owner) are protected against the outsider, checked by the tests above.
+        for (const id of [...primary].filter((p) => owner(p) !== undefined)) {
+          for (const attacker of rows.filter((r) => r !== owner(id))) {
+            // The attacker's own cells are as good as published to it.
+            const seen = new Set([...hidden].filter((h) => owner(h) !== attacker));
+            expect(integerTableExists(cells, relations, seen, id, 0, cap), `${attacker}: ${id} can be 0`).toBe(true);
+            const reachesK = [K, K + 1, K + 2].some((v) => integerTableExists(cells, relations, seen, id, v, cap));
+            expect(reachesK, `${attacker}: ${id} can be ≥ ${K}`).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('is refused by the attacker when a rule is left out of the protector’s equations', async () => {
     // The protector is not told the column sums; the attacker is. Wherever that lets the attacker pin a sensitive
     // cell, the audit and the exhaustive search must both see it.

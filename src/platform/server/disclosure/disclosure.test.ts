@@ -158,3 +158,68 @@ describe('a rule the protector does not know', () => {
     expect(attack.violations.map((v) => v.id)).toContain('r1|c1');
   });
 });
+
+describe('owners (the respondent as intruder)', () => {
+  /**
+   * Three municipalities × two professions, municipal totals (T) and region totals per profession (R). m1|p1 = 1.
+   * The cheapest outsider-safe pattern hides the rectangle m1, m2 × p1, p2; but m2 knows its own p1 and p2, and
+   * with R|p1 and m3|p1 shown it computes m1|p1 = R|p1 − m2|p1 − m3|p1.
+   */
+  function region(owned: boolean) {
+    const values: Record<string, number> = {
+      'm1|p1': 1,
+      'm1|p2': 5,
+      'm2|p1': 4,
+      'm2|p2': 6,
+      'm3|p1': 7,
+      'm3|p2': 8,
+    };
+    for (const m of ['m1', 'm2', 'm3']) values[`${m}|T`] = (values[`${m}|p1`] ?? 0) + (values[`${m}|p2`] ?? 0);
+    for (const p of ['p1', 'p2', 'T'])
+      values[`R|${p}`] = ['m1', 'm2', 'm3'].reduce((sum, m) => sum + (values[`${m}|${p}`] ?? 0), 0);
+    const cells = Object.entries(values).map(([id, value]): DisclosureCell => {
+      const owner = id.startsWith('m') ? id.slice(0, 2) : undefined;
+      return owned && owner ? { id, value, owner } : { id, value };
+    });
+    return { cells, relations: tableRelations(['m1', 'm2', 'm3'], ['p1', 'p2'], { row: 'R', col: 'T' }) };
+  }
+  const rectangle = new Set(['m1|p1', 'm1|p2', 'm2|p1', 'm2|p2']);
+
+  it('the outsider-safe rectangle lets the other municipality in it compute the small count', async () => {
+    const outsider = region(false);
+    const plain = await protect(outsider);
+    expect(plain.hidden).toEqual(rectangle);
+    expect(plain.audit.ok).toBe(true);
+    const insiders = await auditPublication({ ...region(true), hidden: plain.hidden });
+    expect(insiders.ok).toBe(false);
+    expect(insiders.violations).toEqual([
+      { id: 'm1|p1', value: 1, kind: 'narrowed', interval: [1, 1], attacker: 'm2' },
+    ]);
+  });
+
+  it('protect with owners hides enough that no single municipality can narrow it', async () => {
+    const owned = region(true);
+    const result = await protect(owned);
+    expect(result.audit.ok).toBe(true);
+    expect(result.stats.fallbacks).toBe(0);
+    expect(result.hidden.has('m1|p1')).toBe(true);
+    expect(result.hidden.size).toBeGreaterThan(rectangle.size);
+    // Each municipality's own view, checked as an outsider who is told that municipality's figures (no owners here:
+    // two municipalities together are a coalition, which the engine does not guard against).
+    for (const m of ['m2', 'm3']) {
+      const cells = owned.cells.map(({ id, value, owner }) => ({ id, value, known: owner === m }));
+      const view = await auditPublication({ cells, relations: owned.relations, hidden: result.hidden });
+      expect(view.violations, `as ${m}`).toEqual([]);
+    }
+  });
+
+  it('does not protect a cell from its own owner', async () => {
+    // m1 knows m1|p1 = 1: hiding only what protects it from the outsider and from m2 and m3 is enough.
+    const owned = region(true);
+    const view = await auditPublication({ ...owned, hidden: new Set([...rectangle, 'm3|p1', 'm3|p2']) });
+    expect(view.ok).toBe(true);
+    // …whereas m1's own 1 would be sensitive to others: with m1's cells as known figures, nothing is sensitive.
+    const cells = owned.cells.map(({ id, value, owner }) => ({ id, value, known: owner === 'm1' }));
+    expect((await protect({ cells, relations: owned.relations })).hidden.size).toBe(0);
+  });
+});

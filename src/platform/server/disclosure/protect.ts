@@ -9,6 +9,7 @@ import { type LinearProgram, LpModel, solver } from './lp.ts';
 import { buildSystem, CANDIDATE, FIXED, HIDDEN, rowActivity, type System } from './system.ts';
 import {
   type AuditResult,
+  type Certificate,
   DEFAULT_K,
   type DisclosureInput,
   type SolverLimits,
@@ -31,6 +32,8 @@ export type ProtectResult = {
   primary: Set<string>;
   /** The independent audit of `hidden`. Publish only when `audit.ok`. */
   audit: AuditResult;
+  /** The second tables the protector found (what `auditPublication` may be given to check them instead of solving). */
+  certificates: Certificate[];
   stats: { lps: number; fallbacks: number; seconds: number };
 };
 
@@ -44,9 +47,14 @@ type Context = {
   sys: System;
   highs: Awaited<ReturnType<typeof solver>>;
   k: number;
-  /** Witnesses: the lowest and highest value some table consistent with the current pattern gives each variable. */
-  lo: Float64Array;
-  hi: Float64Array;
+  /**
+   * Per sensitive variable and direction (0: up to k, 1: down to 0), the attackers not yet shown a second table:
+   * undefined while no table is known (the outsider is open), else the owners every table found so far moves a cell
+   * of (an owner knows its cells, so a table that changes them proves nothing to it). Empty: protected.
+   */
+  open: [(Set<number> | undefined)[], (Set<number> | undefined)[]];
+  /** The second tables found, as changes from the true values, for the audit to check. */
+  certificates: Certificate[];
   lpSeconds: number;
   deadline: number;
   stats: { lps: number; fallbacks: number };
@@ -66,8 +74,8 @@ export async function protect(input: ProtectInput): Promise<ProtectResult> {
     sys,
     highs: await solver(),
     k,
-    lo: Float64Array.from(sys.values),
-    hi: Float64Array.from(sys.values),
+    open: [new Array(sys.labels.length), new Array(sys.labels.length)],
+    certificates: [],
     lpSeconds: input.limits?.lpSeconds ?? 10,
     deadline: started + (input.limits?.totalSeconds ?? 300) * 1000,
     stats: { lps: 0, fallbacks: 0 },
@@ -98,8 +106,8 @@ export async function protect(input: ProtectInput): Promise<ProtectResult> {
       const v = index.get(violation.id);
       if (v === undefined || violation.kind === 'shown') continue;
       if (round === 0) {
-        ctx.lo[v] = sys.values[v] as number;
-        ctx.hi[v] = sys.values[v] as number;
+        ctx.open[0][v] = undefined;
+        ctx.open[1][v] = undefined;
         ensureProtected(ctx, v, [TIERS[TIERS.length - 1] as number]);
       } else if (round === 1) hideRules(ctx, v);
       else hideComponent(sys, v);
@@ -110,6 +118,7 @@ export async function protect(input: ProtectInput): Promise<ProtectResult> {
     hidden: hiddenIds(sys, input),
     primary,
     audit,
+    certificates: ctx.certificates,
     stats: { ...ctx.stats, lps: ctx.stats.lps + audit.lps, seconds: (performance.now() - started) / 1000 },
   };
 }
@@ -126,22 +135,33 @@ function hiddenIds(sys: System, input: ProtectInput): Set<string> {
 function ensureProtected(ctx: Context, s: number, tiers: number[]): void {
   const { sys, k } = ctx;
   const value = sys.values[s] as number;
-  for (const level of [k - value, -value]) {
-    const done = () => (level > 0 ? (ctx.hi[s] as number) >= k - TOLERANCE : (ctx.lo[s] as number) <= TOLERANCE);
-    if (done()) continue;
-    let solved = false;
-    for (const cap of tiers) {
-      if (performance.now() > ctx.deadline) break;
-      const { vars, complete } = neighbourhood(ctx, s, cap);
-      const outcome = solveDeviation(ctx, s, level, vars);
-      if (outcome === 'limit') break;
-      if (outcome === 'solved') {
-        solved = true;
-        break;
+  for (const direction of [0, 1] as const) {
+    const level = direction === 0 ? k - value : -value;
+    // First against the outsider; then, while some owner is moved by every table found, against that owner: a
+    // table that leaves its cells alone (its cells are constants in the program).
+    for (;;) {
+      const open = ctx.open[direction][s];
+      if (open !== undefined && open.size === 0) break;
+      const exclude = open === undefined ? -1 : (open.values().next().value as number);
+      let solved = false;
+      let complete = false;
+      for (const cap of tiers) {
+        if (performance.now() > ctx.deadline) break;
+        const hood = neighbourhood(ctx, s, cap, exclude);
+        complete = hood.complete;
+        const outcome = solveDeviation(ctx, s, direction, level, hood.vars);
+        if (outcome === 'limit') break;
+        if (outcome === 'solved') {
+          solved = true;
+          break;
+        }
+        if (complete) break;
       }
-      if (complete) return; // Infeasible over everything connected: no pattern protects it (the audit reports it).
+      if (solved) continue;
+      // Infeasible over everything connected: no pattern protects it (the audit reports it). Otherwise fall back.
+      if (!complete) hideRules(ctx, s);
+      break;
     }
-    if (!solved) hideRules(ctx, s);
   }
 }
 
@@ -175,9 +195,10 @@ function hideComponent(sys: System, s: number): void {
 
 /**
  * The `cap` cheapest variables around s (best first: a hidden cell costs nothing to pass, a published one its cost,
- * and each step one more so that the search stays near s). Fixed cells are constants, never variables.
+ * and each step one more so that the search stays near s). Fixed cells are constants, never variables; so are the
+ * cells of owner `exclude` (≥ 0) when the table must be one that owner cannot rule out.
  */
-function neighbourhood(ctx: Context, s: number, cap: number): { vars: number[]; complete: boolean } {
+function neighbourhood(ctx: Context, s: number, cap: number, exclude: number): { vars: number[]; complete: boolean } {
   const { sys, dist, mark } = ctx;
   const stamp = ++ctx.stamp;
   // mark[v] === stamp: reached; mark[v] === −stamp: taken.
@@ -195,7 +216,7 @@ function neighbourhood(ctx: Context, s: number, cap: number): { vars: number[]; 
     vars.push(u);
     for (const r of sys.rowsOf[u] as number[]) {
       for (const w of (sys.rows[r] as System['rows'][number]).vars) {
-        if (sys.state[w] === FIXED || mark[w] === -stamp) continue;
+        if (sys.state[w] === FIXED || mark[w] === -stamp || (exclude >= 0 && sys.owner[w] === exclude)) continue;
         const next = d + 1 + (sys.state[w] === HIDDEN ? 0 : (sys.cost[w] as number));
         if (mark[w] !== stamp) {
           mark[w] = stamp;
@@ -213,7 +234,13 @@ function neighbourhood(ctx: Context, s: number, cap: number): { vars: number[]; 
  * min Σ cost·|y| over the neighbourhood, s's change fixed to `level`, every rule kept (cells outside the
  * neighbourhood and fixed cells unchanged), 0 ≤ x + y ≤ upper. Hides what changes; records the witnesses.
  */
-function solveDeviation(ctx: Context, s: number, level: number, vars: number[]): 'solved' | 'infeasible' | 'limit' {
+function solveDeviation(
+  ctx: Context,
+  s: number,
+  direction: 0 | 1,
+  level: number,
+  vars: number[],
+): 'solved' | 'infeasible' | 'limit' {
   const { sys } = ctx;
   const sValue = sys.values[s] as number;
   if (sValue + level > (sys.upper[s] as number) + TOLERANCE) return 'infeasible';
@@ -327,27 +354,48 @@ function solveDeviation(ctx: Context, s: number, level: number, vars: number[]):
     moved.push(v);
     if (sys.state[v] === CANDIDATE) sys.state[v] = HIDDEN;
   });
-  witness(ctx, moved, y, 1);
+  offer(ctx, s, direction, moved, y, 1);
   // The same change scaled is often a table too: then it may protect s the other way, and the other sensitive cells
-  // it moves, without another LP (t·y keeps every equality; bounds and inequalities are checked).
+  // it moves, without another LP (0 < t < 1 lies between two tables; otherwise bounds and inequalities are checked,
+  // t·y keeps every equality).
   for (const v of moved) {
-    if (!sys.sensitive[v] || (y[v] as number) === 0) continue;
+    if (!sys.sensitive[v]) continue;
     const value = sys.values[v] as number;
-    for (const target of [0, ctx.k]) {
-      if (target === 0 ? (ctx.lo[v] as number) <= TOLERANCE : (ctx.hi[v] as number) >= ctx.k - TOLERANCE) continue;
-      const t = (target - value) / (y[v] as number);
-      if (t !== 1 && feasibleScaled(sys, moved, y, t)) witness(ctx, moved, y, t);
+    for (const d of [0, 1] as const) {
+      const open = ctx.open[d][v];
+      if ((open !== undefined && open.size === 0) || (v === s && d === direction)) continue;
+      const t = ((d === 0 ? ctx.k : 0) - value) / (y[v] as number);
+      if ((t <= 0 || t > 1) && !feasibleScaled(sys, moved, y, t)) continue;
+      offer(ctx, v, d, moved, y, t);
     }
   }
   return 'solved';
 }
 
-function witness(ctx: Context, moved: number[], y: Float64Array, t: number): void {
-  for (const v of moved) {
-    const p = (ctx.sys.values[v] as number) + t * (y[v] as number);
-    if (p < (ctx.lo[v] as number)) ctx.lo[v] = p;
-    if (p > (ctx.hi[v] as number)) ctx.hi[v] = p;
+/**
+ * A table x + t·y (known feasible) that moves v to its target in `direction`: it protects v against the outsider
+ * and against every owner whose cells it leaves alone. Kept (as a certificate) when it closes an attacker still open.
+ */
+function offer(ctx: Context, v: number, direction: 0 | 1, moved: number[], y: Float64Array, t: number): void {
+  const { sys } = ctx;
+  const own = sys.owner[v] as number;
+  // A cell without an owner (an aggregate) is protected against the outsider only (decision 014, "Owners").
+  const touched = new Set<number>();
+  if (own >= 0) {
+    for (const w of moved) {
+      const o = sys.owner[w] as number;
+      if (o >= 0 && o !== own) touched.add(o);
+    }
   }
+  const open = ctx.open[direction][v];
+  let next: Set<number>;
+  if (open === undefined) next = touched;
+  else {
+    next = new Set([...open].filter((o) => touched.has(o)));
+    if (next.size === open.size) return;
+  }
+  ctx.open[direction][v] = next;
+  ctx.certificates.push(moved.map((w) => [sys.labels[w] as string, t * (y[w] as number)] as const));
 }
 
 function feasibleScaled(sys: System, moved: number[], y: Float64Array, t: number): boolean {

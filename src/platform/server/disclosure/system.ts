@@ -17,6 +17,9 @@ export type System = {
   /** Index of the current cell, or −1 for a changed cell's earlier value (which can never be "un-hidden"). */
   cellIndex: Int32Array;
   sensitive: Uint8Array;
+  /** Index into `owners` of the respondent the variable belongs to (an earlier value belongs to its cell's), or −1. */
+  owner: Int32Array;
+  owners: string[];
   rows: SystemRow[];
   /** For each variable, the rows it is in. */
   rowsOf: number[][];
@@ -37,6 +40,19 @@ export function buildSystem(input: DisclosureInput, k: number, cost: (value: num
   const state: number[] = [];
   const cellIndex: number[] = [];
   const sensitive: number[] = [];
+  const owner: number[] = [];
+  const owners: string[] = [];
+  const ownerIndex = new Map<string, number>();
+  const ownerOf = (name: string | undefined): number => {
+    if (name === undefined) return -1;
+    let o = ownerIndex.get(name);
+    if (o === undefined) {
+      o = owners.length;
+      owners.push(name);
+      ownerIndex.set(name, o);
+    }
+    return o;
+  };
   const index = new Map<string, number>();
   input.cells.forEach((cell, c) => {
     const shownEarlier = earlier.some((e) => e.values.get(cell.id) === cell.value && !e.hidden.has(cell.id));
@@ -48,6 +64,7 @@ export function buildSystem(input: DisclosureInput, k: number, cost: (value: num
     state.push(cell.known || shownEarlier ? FIXED : CANDIDATE);
     cellIndex.push(c);
     sensitive.push(isSensitive(cell.value, cell.count ?? true, cell.known ?? false, k) && !shownEarlier ? 1 : 0);
+    owner.push(ownerOf(cell.owner));
   });
   // Earlier values of changed cells: their own variables, hidden (free) or shown (fixed) as they were then.
   const earlierVar = earlier.map((publication, e) => {
@@ -68,6 +85,7 @@ export function buildSystem(input: DisclosureInput, k: number, cost: (value: num
       state.push(hidden ? HIDDEN : FIXED);
       cellIndex.push(-1);
       sensitive.push(hidden && isSensitive(then, cell?.count ?? true, false, k) ? 1 : 0);
+      owner.push(owner[now] as number);
     }
     return vars;
   });
@@ -97,6 +115,8 @@ export function buildSystem(input: DisclosureInput, k: number, cost: (value: num
     state: Uint8Array.from(state),
     cellIndex: Int32Array.from(cellIndex),
     sensitive: Uint8Array.from(sensitive),
+    owner: Int32Array.from(owner),
+    owners,
     rows,
     rowsOf,
   };

@@ -14,6 +14,13 @@ export type DisclosureCell = {
   known?: boolean;
   /** An upper bound the attacker knows (for example a budget cap). Lower bound is always 0. */
   upper?: number;
+  /**
+   * The respondent the figure belongs to (for example a municipality). A publication is seen by everyone, so each
+   * owner is an attacker who knows all of its own cells (and their earlier values); a sensitive cell must be
+   * protected against the outsider and against every owner but its own. Cells without an owner (region totals) are
+   * known to nobody.
+   */
+  owner?: string;
 };
 
 /**
@@ -62,8 +69,19 @@ export type Violation = {
    * `narrowed`: the attacker's interval misses 0 or k; `unverified`: the solver hit its limit, so nothing is proven.
    */
   kind: 'shown' | 'narrowed' | 'unverified';
+  /** The interval as `attacker` can prove it. */
   interval: Interval;
+  /** The owner who can narrow the cell using its own figures; absent when the outsider can. */
+  attacker?: string;
 };
+
+/**
+ * A second table consistent with a publication, as changes from the true values: [cell id (or `id@earlier[i]`),
+ * change]. Zero on every published cell, every known cell and every cell an attacker knows, so it proves to that
+ * attacker that each hidden cell it moves can take its changed value. The protector hands these to the audit, which
+ * checks them itself (every rule, every bound, that nothing published moves) before it trusts one.
+ */
+export type Certificate = ReadonlyArray<readonly [id: string, change: number]>;
 
 export type AuditResult = {
   /** False when any sensitive cell is not protected: the publication must not be made. */
