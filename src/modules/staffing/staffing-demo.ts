@@ -9,6 +9,7 @@ import { seedPopulationDemo } from './population/population-demo.ts';
 import { staffingFact, staffingPeriod, staffingReport, staffingReportTransition } from './staffing.table.ts';
 import { loadConfig } from './staffing-config.service.ts';
 import { generateFacts } from './staffing-generator.ts';
+import { publishDemoPeriod } from './statistics/demo-publications.ts';
 
 /** Inhabitants (rounded, invented near the real order of size) and specialist level per demo municipality. */
 const DEMO_PROFILES: Record<string, { inhabitants: number; specialistLevel: number }> = {
@@ -47,7 +48,10 @@ export const DEMO_PERIODS = [
   { label: '2026', referenceDate: '2026-11-01', deadline: '2026-12-15', closed: false },
 ];
 
-export async function seedStaffingDemo(db: Db): Promise<void> {
+/** The demo's publications protect counts below the default minimum (SUPPRESSION_MIN_COUNT's default). */
+const DEMO_MIN_COUNT = 3;
+
+export async function seedStaffingDemo(db: Db, now: Date = new Date()): Promise<void> {
   const [existing] = await db.select({ id: staffingPeriod.id }).from(staffingPeriod).limit(1);
   if (existing) return;
   const config = await loadConfig({ db, cache: new ReadCache(0), minCount: 3 });
@@ -99,6 +103,15 @@ export async function seedStaffingDemo(db: Db): Promise<void> {
         })),
       );
     }
+    // Each closed year was published when it closed, a fortnight after its deadline; the current round's approved
+    // reports by last night's job (decision 016).
+    const publishedAt = current
+      ? new Date(now.getTime() - 6 * 3_600_000)
+      : new Date(Date.parse(`${p.deadline}T06:00:00Z`) + 14 * 86_400_000);
+    await publishDemoPeriod({ db, cache: new ReadCache(0), minCount: DEMO_MIN_COUNT }, period, {
+      reason: current ? 'nightly' : 'period_closed',
+      now: publishedAt,
+    });
   }
   await seedPopulationDemo(db, DEMO_PROFILES);
 }

@@ -246,6 +246,29 @@ export const comparisonRowSchema = z.object({
   values: z.record(z.string(), cellSchema),
   ratios: z.record(ratioKeySchema, cellSchema),
 });
+export const publicationMetaSchema = z.object({
+  version: z.number().int(),
+  publishedAt: z.string(),
+  municipalities: z.number().int(),
+});
+export type PublicationMetaDto = z.infer<typeof publicationMetaSchema>;
+
+/** The answer to "Publicera": whether a new publication was made, and the latest one. */
+export const publishOutcomeSchema = z.object({
+  made: z.boolean(),
+  reason: z.enum(['unchanged', 'nothing_approved']).nullable(),
+  publication: z
+    .object({
+      version: z.number().int(),
+      publishedAt: z.string(),
+      municipalities: z.number().int(),
+      hidden: z.number().int(),
+      stats: z.record(z.string(), z.number()),
+    })
+    .nullable(),
+});
+export type PublishOutcomeDto = z.infer<typeof publishOutcomeSchema>;
+
 export const comparisonSchema = z.object({
   period: z.object({ id: z.uuid(), label: z.string(), referenceDate: z.string() }),
   profession: z.string(),
@@ -256,6 +279,8 @@ export const comparisonSchema = z.object({
   minCount: z.number().int(),
   /** Whose figures the viewer sees unsuppressed: 'all' (regional admins), a municipality id, or none. */
   unsuppressedFor: z.union([z.literal('all'), z.uuid(), z.null()]),
+  /** The stored publication other municipalities' figures come from (decision 016); null before the first. */
+  publication: publicationMetaSchema.nullable(),
 });
 export type ComparisonDto = z.infer<typeof comparisonSchema>;
 

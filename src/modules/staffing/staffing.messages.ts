@@ -100,6 +100,10 @@ export const staffingMessages = defineMessages('staffing', {
   },
   // ---- statistics ----
   unknownProfession: { sv: 'Okänt yrke.', en: 'Unknown profession.' },
+  publicationRefused: {
+    sv: 'Perioden publicerades inte: granskningen fann {{count}} dolda tal som skulle gå att räkna ut. Den senaste publiceringen gäller.',
+    en: 'The period was not published: the audit found {{count}} hidden figures that could be worked out. The latest publication stands.',
+  },
   noPublishedStatistics: {
     sv: 'Perioden har ingen publicerad statistik.',
     en: 'The period has no published statistics.',

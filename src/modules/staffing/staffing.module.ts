@@ -4,11 +4,15 @@ import { reminderJob } from './reporting/reminders.ts';
 import { staffingPolicy } from './staffing.policy.ts';
 import { staffingModule } from './staffing.routes.ts';
 import { seedStaffingDemo } from './staffing-demo.ts';
+import { publicationJob } from './statistics/publications.service.ts';
 
 export const staffingServer: ServerModule = {
   name: 'staffing',
   routes: staffingModule,
   policy: staffingPolicy,
-  jobs: ({ db, mailer, config }) => [reminderJob({ db, mailer, publicUrl: config.publicUrl })],
-  seedDemo: (db) => seedStaffingDemo(db),
+  jobs: ({ db, mailer, config, readCache }) => [
+    reminderJob({ db, mailer, publicUrl: config.publicUrl }),
+    publicationJob({ db, cache: readCache, minCount: config.suppressionMinCount }),
+  ],
+  seedDemo: (db, demo) => seedStaffingDemo(db, demo.now),
 };

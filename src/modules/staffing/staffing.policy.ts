@@ -17,6 +17,8 @@ const REPORT_GENERATORS: readonly Role[] = ['municipal_admin', 'manager', 'mas',
 export const staffingPolicy = definePolicy({
   'staffing:configure': (actor) => isRegionalAdmin(actor),
   'staffing:read_statistics': () => true,
+  // Publishing a period's statistics to the other municipalities and the public (decision 016).
+  'staffing:publish_statistics': (actor) => isRegionalAdmin(actor),
   'staffing:read_report': (actor, r) => isRegionalAdmin(actor) || inOwnMunicipality(actor, r, REPORT_READERS),
   'staffing:edit_report': (actor, r) => isRegionalAdmin(actor) || inOwnMunicipality(actor, r, REPORT_EDITORS),
   'staffing:approve_report': (actor, r) => isRegionalAdmin(actor) || isOwnMunicipalAdmin(actor, r),

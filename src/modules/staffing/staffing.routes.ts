@@ -43,6 +43,7 @@ import {
   profileSchema,
   publicPeriodSchema,
   publicProfessionSchema,
+  publishOutcomeSchema,
   reportParamsSchema,
   reportSchema,
   returnReportSchema,
@@ -63,6 +64,7 @@ import {
   updateItem,
   updateProfession,
 } from './staffing-config.service.ts';
+import { publishOnClose, publishPeriodAsRegion } from './statistics/publications.service.ts';
 import {
   type ExportFile,
   exportComparison,
@@ -179,7 +181,16 @@ export async function staffingModule(fastify: FastifyInstance) {
         response: { 200: periodSchema },
       },
     },
-    (req) => updatePeriod(db, signedIn(req.ctx), req.params.id, req.body),
+    async (req) => {
+      const period = await updatePeriod(db, signedIn(req.ctx), req.params.id, req.body);
+      if (req.body.closed === true) await publishOnClose(deps, req.params.id, req.log);
+      return period;
+    },
+  );
+  app.post(
+    '/staffing/periods/:id/publish',
+    { schema: { ...tags('Staffing'), params: idParamsSchema, response: { 200: publishOutcomeSchema } } },
+    (req) => publishPeriodAsRegion(deps, signedIn(req.ctx), req.params.id),
   );
   app.get(
     '/staffing/periods/:id/export',

@@ -24,7 +24,7 @@ import { findPeriod } from '../reporting/periods.service.ts';
 import { staffingMessages as sm } from '../staffing.messages.ts';
 import { staffingPeriod, staffingReport } from '../staffing.table.ts';
 import { loadConfig, PublicationCache, type StaffingDeps } from '../staffing-config.service.ts';
-import { loadPeriodFacts } from '../statistics/statistics.service.ts';
+import { loadPeriodFacts } from '../statistics/period-facts.ts';
 import {
   DEFAULT_FORECAST_SETTINGS,
   type ForecastDto,

@@ -1,14 +1,16 @@
-// The publication as each viewer sees it: raw figures for the region and for a municipality's own users, small
-// counts and breakdowns of other municipalities hidden, and key ratios that follow their formulas.
-import fc from 'fast-check';
+// The publication's figures and model (decision 016): key ratios that follow their formulas, the report's rules as
+// relations that hold, other municipalities' breakdowns never published, one pattern from the engine that its audit
+// passes against every municipality as attacker, and the view that lays a viewer's own live figures over it.
 import { describe, expect, it } from 'vitest';
+import { auditPublication } from '../../../platform/server/disclosure/audit.ts';
+import { protect } from '../../../platform/server/disclosure/protect.ts';
 import { defaultStaffingConfig } from '../default-config.ts';
 import { generateFacts } from '../staffing-generator.ts';
 import { RATIOS } from '../staffing-measures.ts';
-import { ALL, buildPublication, columnKind, REGION } from './publication.ts';
+import { ALL, cellId, disclosureModel, publicationShape, publicationView, REGION, rawFigures } from './publication.ts';
 
 const config = defaultStaffingConfig();
-const TOP_LEVEL = ['headcount', 'headcount_permanent', 'specialist_headcount', 'fulltime_headcount', 'age_60_plus'];
+const shape = publicationShape(config);
 
 function region(seed: number, count: number, small: boolean) {
   return Array.from({ length: count }, (_, i) => ({
@@ -27,10 +29,11 @@ function region(seed: number, count: number, small: boolean) {
   }));
 }
 
-describe('buildPublication', () => {
+describe('the publication', () => {
   it('shows the region everything raw, and computes each ratio by its formula', () => {
     const municipalities = region(1, 4, true);
-    const pub = buildPublication({ config, municipalities, minCount: 3, unsuppressedFor: 'all' });
+    const raw = rawFigures(shape, municipalities);
+    const pub = publicationView({ shape, ids: municipalities.map((x) => x.id), raw, hidden: null });
     const m = municipalities[0];
     if (!m) throw new Error('no municipality');
     const sum = (measure: string, profession?: string) =>
@@ -60,68 +63,71 @@ describe('buildPublication', () => {
     expect(pub.median(ALL).specialist_share).toBeCloseTo(((shares[1] ?? 0) + (shares[2] ?? 0)) / 2, 12);
   });
 
-  it('for anyone else: every small count and every breakdown of another municipality is hidden, own figures are raw', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 10_000 }),
-        fc.integer({ min: 2, max: 7 }),
-        fc.option(fc.integer({ min: 0, max: 6 }), { nil: null }),
-        (seed, count, own) => {
-          const municipalities = region(seed, count, true);
-          const viewer = own !== null && own < count ? `m${own}` : null;
-          const raw = buildPublication({ config, municipalities, minCount: 3, unsuppressedFor: 'all' });
-          const pub = buildPublication({ config, municipalities, minCount: 3, unsuppressedFor: viewer });
-          for (const m of municipalities) {
-            for (const p of [...pub.professions, ALL]) {
-              for (const column of pub.columns(p)) {
-                const shown = pub.value(m.id, p, column.key);
-                const value = raw.value(m.id, p, column.key);
-                if (m.id === viewer) {
-                  expect(shown).toEqual(value);
-                  continue;
-                }
-                if (typeof value !== 'number' || column.kind !== 'persons') continue;
-                if (value > 0 && value < 3) expect(shown, `${m.id} ${p} ${column.key}`).toBe('..');
-                if (value > 0 && !TOP_LEVEL.includes(column.key) && columnKind(column.key) === 'persons') {
-                  if (
-                    ![
-                      'enrolled_patients',
-                      'enrolled_home_care',
-                      'enrolled_special_housing',
-                      'absence_headcount',
-                    ].includes(column.key)
-                  ) {
-                    expect(shown, `${m.id} ${p} ${column.key}`).toBe('..');
-                  }
-                }
-              }
-              // A ratio built on a hidden figure is hidden too.
-              const ratios = pub.ratios(m.id, p);
-              if (m.id !== viewer && pub.value(m.id, p, 'headcount') === '..') {
-                for (const r of RATIOS.filter((x) => x !== 'vacancy_rate')) {
-                  expect(ratios[r] === '..' || ratios[r] === null, `${m.id} ${p} ${r}`).toBe(true);
-                }
-              }
-            }
-          }
-        },
-      ),
-      { numRuns: 25 },
+  it("writes the report's rules and every sum as relations that hold, and never publishes another's breakdowns", () => {
+    const municipalities = region(5, 3, true);
+    const ids = municipalities.map((m) => m.id);
+    const raw = rawFigures(shape, municipalities);
+    const model = disclosureModel(shape, raw, ids);
+    const byId = new Map(model.cells.map((c) => [c.id, c]));
+    for (const relation of model.relations) {
+      const lhs = relation.terms.reduce((s, [id, coef]) => s + coef * (byId.get(id)?.value ?? Number.NaN), 0);
+      if ((relation.op ?? '=') === '=') expect(Math.abs(lhs), relation.name).toBeLessThan(1e-6);
+      else expect(lhs, relation.name).toBeLessThanOrEqual(1e-6);
+    }
+    const names = new Set(model.relations.map((r) => r.name));
+    const m = 'm0';
+    const nurse = 'sjukskoterska';
+    // permanent + fixed-term = headcount, filled + vacant = budgeted, absence FTE ≤ absent persons.
+    expect(names).toContain(`${cellId(m, nurse, 'headcount')} = Σ`);
+    expect(names).toContain(`${cellId(m, nurse, 'positions_budgeted')} = Σ`);
+    expect(names).toContain(
+      `${cellId(m, nurse, 'absence_fte.long_term_sick')} ≤ ${cellId(m, nurse, 'absence_headcount.long_term_sick')}`,
     );
+    expect(names).toContain(`${cellId(REGION, nurse, 'age_headcount.age_65_plus')} = Σ`);
+    // Breakdowns of a municipality are never published; its top-level figures and the region's totals may be.
+    expect(model.forced.has(cellId(m, nurse, 'age_headcount.age_65_plus'))).toBe(true);
+    expect(model.forced.has(cellId(m, nurse, 'headcount_fixed_term'))).toBe(true);
+    expect(model.forced.has(cellId(m, nurse, 'headcount'))).toBe(false);
+    expect(model.forced.has(cellId(REGION, nurse, 'age_headcount.age_65_plus'))).toBe(false);
+    // Each municipality's figures belong to it (its users know them); the region's to nobody.
+    expect(byId.get(cellId(m, nurse, 'headcount'))?.owner).toBe(m);
+    expect(byId.get(cellId(REGION, nurse, 'headcount'))?.owner).toBeUndefined();
   });
 
-  it('hides a column of one profession as a pair or more, never a lone cell beside a shown total', () => {
-    const municipalities = region(3, 6, true);
-    const pub = buildPublication({ config, municipalities, minCount: 3, unsuppressedFor: null });
-    let columnsWithHidden = 0;
-    for (const p of pub.professions) {
-      const hidden = municipalities.filter((m) => pub.value(m.id, p, 'headcount') === '..');
-      if (hidden.length > 0) columnsWithHidden += 1;
-      if (hidden.length > 0 && pub.value(REGION, p, 'headcount') !== '..') {
-        expect(hidden.length).toBeGreaterThanOrEqual(2);
+  it('protects a small region with one pattern that the audit passes against the outsider and each municipality', async () => {
+    const municipalities = region(11, 3, true);
+    const ids = municipalities.map((m) => m.id);
+    const raw = rawFigures(shape, municipalities);
+    const model = disclosureModel(shape, raw, ids);
+    const result = await protect({ ...model, k: 3 });
+    expect(result.audit.ok).toBe(true);
+    const audit = await auditPublication({ ...model, hidden: result.hidden, k: 3 });
+    expect(audit.violations).toEqual([]);
+    // Every small count of a municipality is hidden from the others and the public.
+    const view = publicationView({ shape, ids, raw, hidden: result.hidden });
+    let small = 0;
+    for (const m of ids) {
+      for (const p of [...shape.professions, ALL]) {
+        for (const column of view.columns(p)) {
+          const value = raw.get(cellId(m, column.kind === 'population' ? 'context' : p, column.key));
+          if (column.kind !== 'persons' || value === undefined || value < 1 || value > 2) continue;
+          small++;
+          expect(view.value(m, p, column.key), `${m} ${p} ${column.key}`).toBe('..');
+        }
       }
     }
-    // The small region does have small counts, so the rule above was exercised.
-    expect(columnsWithHidden).toBeGreaterThan(0);
+    expect(small).toBeGreaterThan(0);
+    // A municipality's own users see their live figures over the publication, and the ratios built on them.
+    const own = publicationView({ shape, ids, raw, hidden: result.hidden, own: { id: 'm1', raw } });
+    for (const p of shape.professions) {
+      expect(own.value('m1', p, 'headcount')).toBe(raw.get(cellId('m1', p, 'headcount')) ?? null);
+      expect(own.value('m1', p, 'headcount_fixed_term')).toBe(raw.get(cellId('m1', p, 'headcount_fixed_term')) ?? null);
+    }
+    // A ratio with a hidden input is hidden.
+    for (const m of ids) {
+      for (const p of shape.professions) {
+        if (view.value(m, p, 'headcount') === '..') expect(view.ratios(m, p).specialist_share).toBe('..');
+      }
+    }
   });
 });

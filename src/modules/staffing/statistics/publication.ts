@@ -1,27 +1,20 @@
-// The published statistics of one period: every municipality's measures and key ratios per profession view,
-// the region's total and median, with small counts suppressed for whoever may not see them. Pure: no database.
+// The published statistics of one period (issue 13, decision 016). Two halves:
+// - the figures: every municipality's measures per profession and for all professions, the derived sums the key
+//   ratios need, and the region's totals, as cells `municipality|profession|column` (`rawFigures`);
+// - the disclosure model of those cells for the platform's engine (`disclosureModel`): the report's own rules as
+//   linear relations (permanent + fixed-term = headcount, age bands sum to headcount, filled + vacant = budgeted,
+//   absence FTE ≤ absent persons ≤ headcount, parts ≤ headcount), the sums over professions and municipalities, and
+//   which cells are never published to other municipalities (their breakdowns): one pattern for all tables at once.
+// A `Publication` is what a viewer reads: the stored pattern over the published figures, with the viewer's own
+// municipality's live figures laid over it. Pure: no database.
 
-import {
-  ratioSuppressed,
-  type SuppressionCell,
-  type SuppressionGroup,
-  safeMedian,
-  suppress,
-} from '../../../platform/server/suppression/suppress.ts';
+import type { DisclosureCell, Relation } from '../../../platform/server/disclosure/types.ts';
+import { safeMedian } from '../../../platform/server/suppression/suppress.ts';
 import type { Cell, StaffingConfigDto } from '../staffing.contracts.ts';
 import { CONTEXT, type Fact, MEASURES, type MeasureKind, RATIOS, type RatioKey } from '../staffing-measures.ts';
 
 export const ALL = 'all';
 export const REGION = 'region';
-
-export type PublicationInput = {
-  config: StaffingConfigDto;
-  /** The reports that are published (submitted/approved, or approved only for the public). */
-  municipalities: { id: string; name: string; status: string; facts: Fact[] }[];
-  minCount: number;
-  /** Who sees raw figures: 'all' (regional admins), one municipality (its own users), or nobody. */
-  unsuppressedFor: 'all' | string | null;
-};
 
 export type Column = { key: string; label: { sv: string; en: string }; kind: MeasureKind };
 
@@ -33,7 +26,8 @@ export type Publication = {
   median(profession: string): Record<RatioKey, Cell>;
 };
 
-const key = (m: string, p: string, c: string) => `${m}|${p}|${c}`;
+export const cellId = (m: string, p: string, c: string) => `${m}|${p}|${c}`;
+const key = cellId;
 const sum = (values: (number | undefined)[]) => {
   const given = values.filter((v): v is number => v !== undefined);
   return given.length === 0 ? undefined : Math.round(given.reduce((a, b) => a + b, 0) * 100) / 100;
@@ -64,26 +58,60 @@ const RATIO_INPUTS: Record<RatioKey, { num: string; den: string; contextDen?: bo
   absence_rate: { num: DERIVED.absence_fte, den: 'contracted_fte', factor: 1 },
 };
 
-export function buildPublication(input: PublicationInput): Publication {
-  const { config } = input;
+/** The columns of a configuration: which figures exist per profession and for the context. */
+export type Shape = ReturnType<typeof publicationShape>;
+
+export function publicationShape(config: StaffingConfigDto) {
   const professions = config.professions.filter((p) => p.active).map((p) => p.key);
-  const licensed = new Set(config.professions.filter((p) => p.licensed).map((p) => p.key));
+  const licensed = new Set(config.professions.filter((p) => p.licensed && p.active).map((p) => p.key));
   const items = (kind: string, professionId?: string) =>
     config.items.filter(
       (i) => i.kind === kind && i.active && (professionId === undefined || i.professionId === professionId),
     );
-  const ageBands = items('age_band');
-  const oldBands = ageBands.filter((b) => (b.minAge ?? 0) >= 60).map((b) => b.key);
+  const ageBands = items('age_band').map((b) => b.key);
+  const oldBands = items('age_band')
+    .filter((b) => (b.minAge ?? 0) >= 60)
+    .map((b) => b.key);
   const absenceKinds = items('absence_kind').map((i) => i.key);
   const competences = items('competence').map((i) => i.key);
   const specialtiesOf = new Map(
     config.professions.map((p) => [p.key, items('specialty', p.id).map((i) => i.key)] as const),
   );
-  const ids = input.municipalities.map((m) => m.id);
-  const raw = new Map<string, number>();
+  const professionColumns: string[] = [];
+  for (const d of MEASURES.filter((x) => x.scope === 'profession')) {
+    if (d.breakdown === 'specialty') continue;
+    if (d.breakdown === 'age_band')
+      professionColumns.push(...ageBands.map((b) => `${d.key}.${b}`), DERIVED.age_60_plus);
+    else if (d.breakdown === 'competence') professionColumns.push(...competences.map((k) => `${d.key}.${k}`));
+    else if (d.breakdown === 'absence_kind') professionColumns.push(d.key, ...absenceKinds.map((k) => `${d.key}.${k}`));
+    else professionColumns.push(d.key);
+  }
+  professionColumns.push(DERIVED.licensed_headcount);
+  const contextColumns = MEASURES.filter((d) => d.scope === 'context').map((d) => d.key);
+  const specialtyColumns = (p: string) => (specialtiesOf.get(p) ?? []).map((k) => `specialty_headcount.${k}`);
+  return {
+    config,
+    professions,
+    licensed,
+    ageBands,
+    oldBands,
+    absenceKinds,
+    competences,
+    professionColumns,
+    contextColumns,
+    specialtyColumns,
+  };
+}
 
-  // 1. Raw values per municipality × profession × column, with the derived sums and the 'all' view.
-  for (const m of input.municipalities) {
+/**
+ * Every figure of the given municipalities: their facts, the derived sums, the all-professions view and the region's
+ * totals over exactly these municipalities.
+ */
+export function rawFigures(shape: Shape, municipalities: readonly { id: string; facts: readonly Fact[] }[]) {
+  const { professions, licensed, absenceKinds, oldBands } = shape;
+  const ids = municipalities.map((m) => m.id);
+  const raw = new Map<string, number>();
+  for (const m of municipalities) {
     for (const f of m.facts) {
       const column = f.breakdown ? `${f.measure}.${f.breakdown}` : f.measure;
       raw.set(key(m.id, f.profession, column), f.value);
@@ -97,121 +125,249 @@ export function buildPublication(input: PublicationInput): Publication {
       if (licensed.has(p)) put(DERIVED.licensed_headcount, get('headcount'));
     }
   }
-  const professionColumns = columnKeys();
   for (const m of ids) {
-    for (const c of professionColumns) {
+    for (const c of shape.professionColumns) {
       const v = sum(professions.map((p) => raw.get(key(m, p, c))));
       if (v !== undefined) raw.set(key(m, ALL, c), v);
     }
   }
   for (const p of [...professions, ALL, CONTEXT]) {
-    const cols = p === CONTEXT ? contextColumns() : [...professionColumns, ...(p === ALL ? [] : specialtyColumns(p))];
-    for (const c of cols) {
+    for (const c of columnsOf(shape, p)) {
       const v = sum(ids.map((m) => raw.get(key(m, p, c))));
       if (v !== undefined) raw.set(key(REGION, p, c), v);
     }
   }
+  return raw;
+}
 
-  // 2. Suppression. Other municipalities' figures are published only as top-level tables (municipality ×
-  // profession with the region's totals and the all-professions sums as margins), so every hidden cell sits in at
-  // most two published equations; their breakdowns (age bands, specialties, competences, absence kinds) are not
-  // published per municipality at all, only as region totals of enough municipalities (decision 004).
-  const suppressed = new Set<string>();
-  const unpublished = new Set<string>();
-  const open = input.unsuppressedFor !== 'all';
-  const knownMunicipality = input.unsuppressedFor === 'all' ? null : input.unsuppressedFor;
-  if (open) {
-    const known = new Set<string>();
-    if (knownMunicipality) {
-      for (const k of raw.keys()) if (k.startsWith(`${knownMunicipality}|`)) known.add(k);
+function columnsOf(shape: Shape, p: string): string[] {
+  if (p === CONTEXT) return shape.contextColumns;
+  return [...shape.professionColumns, ...(p === ALL ? [] : shape.specialtyColumns(p))];
+}
+
+export type ModelOptions = {
+  /** Leave out the report's rules with these names (for the attacker test that proves each rule matters). */
+  omitRules?: ReadonlySet<StaffingRuleName>;
+};
+
+export type StaffingRuleName =
+  | 'permanent_plus_fixed_term'
+  | 'age_bands'
+  | 'positions'
+  | 'absence'
+  | 'at_most_headcount'
+  | 'specialties'
+  | 'enrolled'
+  | 'sums';
+
+/**
+ * The publication as the disclosure engine sees it: one cell per figure (owner = its municipality, whose users know
+ * it), the report's rules and every sum as relations, and the cells never published to others as `forced`.
+ */
+export function disclosureModel(
+  shape: Shape,
+  raw: ReadonlyMap<string, number>,
+  ids: readonly string[],
+  options: ModelOptions = {},
+): { cells: DisclosureCell[]; relations: Relation[]; forced: Set<string> } {
+  const omit = options.omitRules ?? new Set<StaffingRuleName>();
+  const cells: DisclosureCell[] = [];
+  const forced = new Set<string>();
+  for (const [id, value] of raw) {
+    const [m = '', , c = ''] = id.split('|');
+    const kind = columnKind(c);
+    cells.push({
+      id,
+      value,
+      count: kind === 'persons',
+      // Population figures are Statistics Sweden's, public for every municipality.
+      known: kind === 'population',
+      ...(m === REGION ? {} : { owner: m }),
+    });
+    if (m !== REGION && !OUTSIDER_COLUMNS.has(c)) forced.add(id);
+  }
+  const relations: Relation[] = [];
+  const has = (id: string) => raw.has(id);
+  const val = (id: string) => raw.get(id) ?? 0;
+  const add = (rule: StaffingRuleName, relation: Relation) => {
+    if (omit.has(rule)) return;
+    if (relation.terms.some(([id]) => !has(id))) return;
+    // Only rules that hold are rules (a report approved under older rules may break one): the engine checks too.
+    const lhs = relation.terms.reduce((s, [id, coef]) => s + coef * val(id), 0);
+    const rhs = relation.constant ?? 0;
+    const op = relation.op ?? '=';
+    const eps = 1e-6 * Math.max(1, ...relation.terms.map(([id]) => val(id)));
+    if (op === '=' ? Math.abs(lhs - rhs) > eps : op === '<=' ? lhs > rhs + eps : lhs < rhs - eps) return;
+    relations.push(relation);
+  };
+  const sumOf = (rule: StaffingRuleName, total: string, parts: string[]) => {
+    const present = parts.filter(has);
+    if (present.length === 0 || !has(total)) return;
+    add(rule, { terms: [...present.map((p): [string, number] => [p, 1]), [total, -1]], name: `${total} = Σ` });
+  };
+  const atMost = (rule: StaffingRuleName, part: string, whole: string) =>
+    add(rule, {
+      terms: [
+        [part, 1],
+        [whole, -1],
+      ],
+      op: '<=',
+      name: `${part} ≤ ${whole}`,
+    });
+
+  for (const m of ids) {
+    for (const p of shape.professions) {
+      const c = (column: string) => key(m, p, column);
+      const headcount = c('headcount');
+      // permanent + fixed-term = headcount (when both are given), else each ≤ headcount.
+      if (has(c('headcount_permanent')) && has(c('headcount_fixed_term'))) {
+        sumOf('permanent_plus_fixed_term', headcount, [c('headcount_permanent'), c('headcount_fixed_term')]);
+      } else {
+        atMost('at_most_headcount', c('headcount_permanent'), headcount);
+        atMost('at_most_headcount', c('headcount_fixed_term'), headcount);
+      }
+      for (const part of ['specialist_headcount', 'fulltime_headcount', 'contracted_fte', 'worked_fte']) {
+        atMost('at_most_headcount', c(part), headcount);
+      }
+      for (const k of shape.competences) atMost('at_most_headcount', c(`competence_headcount.${k}`), headcount);
+      for (const s of shape.specialtyColumns(p)) atMost('specialties', c(s), c('specialist_headcount'));
+      // Age bands sum to the headcount; the 60+ column is the old bands' sum.
+      sumOf(
+        'age_bands',
+        headcount,
+        shape.ageBands.map((b) => c(`age_headcount.${b}`)),
+      );
+      sumOf(
+        'sums',
+        c(DERIVED.age_60_plus),
+        shape.oldBands.map((b) => c(`age_headcount.${b}`)),
+      );
+      // Filled + vacant = budgeted.
+      sumOf('positions', c('positions_budgeted'), [c('positions_filled'), c('positions_vacant')]);
+      // Absence: FTE ≤ persons ≤ headcount, per kind; the totals are the kinds' sums.
+      for (const k of shape.absenceKinds) {
+        atMost('absence', c(`absence_fte.${k}`), c(`absence_headcount.${k}`));
+        atMost('absence', c(`absence_headcount.${k}`), headcount);
+      }
+      atMost('absence', c(DERIVED.absence_fte), c(DERIVED.absence_headcount));
+      sumOf(
+        'sums',
+        c(DERIVED.absence_headcount),
+        shape.absenceKinds.map((k) => c(`absence_headcount.${k}`)),
+      );
+      sumOf(
+        'sums',
+        c(DERIVED.absence_fte),
+        shape.absenceKinds.map((k) => c(`absence_fte.${k}`)),
+      );
+      if (shape.licensed.has(p)) sumOf('sums', c(DERIVED.licensed_headcount), [headcount]);
     }
-    for (const k of raw.keys()) {
-      const [m = '', , c = ''] = k.split('|');
-      if (m !== knownMunicipality && !OUTSIDER_COLUMNS.has(c)) unpublished.add(k);
-    }
-    const others = ids.filter((m) => m !== knownMunicipality);
-    for (const k of raw.keys()) {
-      const [m = '', p = '', c = ''] = k.split('|');
-      if (m !== REGION || OUTSIDER_COLUMNS.has(c) || columnKind(c) === 'positions' || columnKind(c) === 'population') {
+    // The all-professions view is the professions' sum, column by column.
+    for (const column of shape.professionColumns) {
+      if (column === DERIVED.licensed_headcount) {
+        sumOf(
+          'sums',
+          key(m, ALL, column),
+          [...shape.licensed].map((p) => key(m, p, 'headcount')),
+        );
         continue;
       }
-      // A region total of unpublished figures must not single out one other municipality (or a small sum).
-      const contributions = others.map((o) => raw.get(key(o, p, c)) ?? 0).filter((v) => v > 0);
-      const rest = contributions.reduce((a, b) => a + b, 0);
-      if (contributions.length === 1 || (rest > 0 && rest < input.minCount)) suppressed.add(k);
+      sumOf(
+        'sums',
+        key(m, ALL, column),
+        shape.professions.map((p) => key(m, p, column)),
+      );
     }
-    const persons = outsiderTable(raw, ids, professions, 'persons');
-    for (const id of suppress(persons.cells, persons.groups, { minCount: input.minCount, known })) suppressed.add(id);
-    const fte = outsiderTable(raw, ids, professions, 'fte');
-    const forced = new Set<string>();
-    for (const cell of fte.cells) {
-      const [m = '', p = '', c = ''] = cell.id.split('|');
-      const base = c === 'absence_fte' ? 'absence_headcount' : 'headcount';
-      if (suppressed.has(key(m, p, base))) forced.add(cell.id);
-    }
-    const scaled = fte.cells.map((c) => ({ id: c.id, value: c.value === null ? null : Math.round(c.value * 100) }));
-    for (const id of suppress(scaled, fte.groups, { minCount: 1, known, forced })) suppressed.add(id);
+    const ctx = (column: string) => key(m, CONTEXT, column);
+    atMost('enrolled', ctx('enrolled_home_care'), ctx('enrolled_patients'));
+    atMost('enrolled', ctx('enrolled_special_housing'), ctx('enrolled_patients'));
   }
+  // The region's totals are the municipalities' sums.
+  for (const p of [...shape.professions, ALL, CONTEXT]) {
+    for (const column of columnsOf(shape, p)) {
+      sumOf(
+        'sums',
+        key(REGION, p, column),
+        ids.map((m) => key(m, p, column)),
+      );
+    }
+  }
+  return { cells, relations, forced };
+}
+
+export type ViewInput = {
+  shape: Shape;
+  /** The published municipalities, in display order. */
+  ids: readonly string[];
+  /** The figures: the stored publication's, or the live ones for a viewer who sees everything. */
+  raw: ReadonlyMap<string, number>;
+  /** The stored pattern; null shows everything (the region's own staff). */
+  hidden: ReadonlySet<string> | null;
+  /** The viewer's own municipality and its live figures, laid over the publication. */
+  own?: { id: string; raw: ReadonlyMap<string, number> } | null;
+};
+
+/** What one viewer reads of a period: the published pattern, their own live figures over it. */
+export function publicationView(input: ViewInput): Publication {
+  const { shape, ids, raw, hidden } = input;
+  const own = input.own ?? null;
+  const source = (m: string) => (own && m === own.id ? own.raw : raw);
+  const isHidden = (m: string, k: string) => hidden !== null && !(own && m === own.id) && hidden.has(k);
 
   const cell = (m: string, p: string, c: string): Cell => {
     const k = key(m, columnScope(c) === 'context' ? CONTEXT : p, c);
-    const value = raw.get(k);
+    const value = source(m).get(k);
     if (value === undefined) return null;
-    if (suppressed.has(k) || (unpublished.has(k) && value !== 0)) return '..';
+    if (isHidden(m, k)) return '..';
     return value;
   };
-  /** The cells a ratio is computed from; hidden or unpublished inputs hide the ratio. */
-  const hiddenInput = (k: string) => suppressed.has(k) || (unpublished.has(k) && (raw.get(k) ?? 0) !== 0);
   const ratioInputs = (m: string, p: string, r: RatioKey): string[] => {
     const def = RATIO_INPUTS[r];
-    const den = key(m, def.contextDen ? CONTEXT : p, def.den);
-    if (def.num !== DERIVED.licensed_headcount) return [key(m, p, def.num), den];
-    // The licensed sum is not a published cell: it is safe exactly when each licensed headcount in it is shown.
-    const parts = p === ALL ? [...licensed] : licensed.has(p) ? [p] : [];
-    return [...parts.map((x) => key(m, x, 'headcount')), den];
+    return [key(m, p, def.num), key(m, def.contextDen ? CONTEXT : p, def.den)];
   };
-
   const ratiosOf = (m: string, p: string): Record<RatioKey, Cell> => {
     const out = {} as Record<RatioKey, Cell>;
     for (const r of RATIOS) {
       const def = RATIO_INPUTS[r];
-      const numKey = key(m, p, def.num);
-      const denKey = key(m, def.contextDen ? CONTEXT : p, def.den);
-      if (m !== REGION && ratioInputs(m, p, r).some(hiddenInput)) {
+      const [numKey = '', denKey = ''] = ratioInputs(m, p, r);
+      // A ratio is shown only when both its inputs are: it is a relation between them.
+      if (ratioInputs(m, p, r).some((k) => isHidden(m, k))) {
         out[r] = '..';
         continue;
       }
-      if (m === REGION && ratioSuppressed([numKey, denKey], suppressed)) {
-        out[r] = '..';
-        continue;
-      }
-      const num = raw.get(numKey);
-      const den = raw.get(denKey);
+      const num = source(m).get(numKey);
+      const den = source(m).get(denKey);
       out[r] = num === undefined || den === undefined || den === 0 ? null : (num / den) * def.factor;
     }
     return out;
   };
+  /** The published ratio of a municipality (the median is of the publication, never of a viewer's live figures). */
+  const publishedRatios = (m: string, p: string): Record<RatioKey, Cell> => {
+    if (!own || m !== own.id) return ratiosOf(m, p);
+    return publicationView({ ...input, own: null }).ratios(m, p);
+  };
 
   return {
-    professions,
+    professions: shape.professions,
     columns(p) {
+      const { config } = shape;
       const names = new Map<string, { name: string; nameEn: string }>(
         config.items.map((i) => [`${i.kind}:${i.professionId ?? ''}:${i.key}`, i] as const),
       );
       const profession = config.professions.find((x) => x.key === p);
       const label = (c: string) =>
         columnLabel(c, (kind, k) => names.get(`${kind}:${kind === 'specialty' ? (profession?.id ?? '') : ''}:${k}`));
-      const cols = [...contextColumns(), ...professionColumns, ...(p === ALL ? [] : specialtyColumns(p))];
+      const cols = [...shape.contextColumns, ...columnsOf(shape, p)];
       return cols
-        .filter((c) => p !== ALL || c !== DERIVED.licensed_headcount || licensed.size > 0)
-        .filter((c) => p === ALL || c !== DERIVED.licensed_headcount || licensed.has(p))
+        .filter((c) => p !== ALL || c !== DERIVED.licensed_headcount || shape.licensed.size > 0)
+        .filter((c) => p === ALL || c !== DERIVED.licensed_headcount || shape.licensed.has(p))
         .map((c) => ({ key: c, label: label(c), kind: columnKind(c) }));
     },
     value: cell,
     ratios: ratiosOf,
     median(p) {
       const out = {} as Record<RatioKey, Cell>;
-      const rows = ids.map((m) => ratiosOf(m, p));
+      const rows = ids.map((m) => publishedRatios(m, p));
       for (const r of RATIOS) {
         const entries = rows
           .map((row) => row[r])
@@ -221,30 +377,22 @@ export function buildPublication(input: PublicationInput): Publication {
           out[r] = null;
           continue;
         }
-        const median = safeMedian(entries);
+        // The median is shown only when no hidden ratio could be it (ranked by the true values).
+        const median = safeMedian(rankedEntries(ids, p, r));
         out[r] = median === null ? '..' : median;
       }
       return out;
     },
   };
 
-  function contextColumns(): string[] {
-    return MEASURES.filter((d) => d.scope === 'context').map((d) => d.key);
-  }
-  function columnKeys(): string[] {
-    const cols: string[] = [];
-    for (const d of MEASURES.filter((x) => x.scope === 'profession')) {
-      if (d.breakdown === 'specialty') continue;
-      if (d.breakdown === 'age_band') cols.push(...ageBands.map((b) => `${d.key}.${b.key}`), DERIVED.age_60_plus);
-      else if (d.breakdown === 'competence') cols.push(...competences.map((k) => `${d.key}.${k}`));
-      else if (d.breakdown === 'absence_kind') cols.push(d.key, ...absenceKinds.map((k) => `${d.key}.${k}`));
-      else cols.push(d.key);
-    }
-    cols.push(DERIVED.licensed_headcount);
-    return cols;
-  }
-  function specialtyColumns(p: string): string[] {
-    return (specialtiesOf.get(p) ?? []).map((k) => `specialty_headcount.${k}`);
+  /** Entries with their true values (from the stored figures), marked hidden where the publication hides them. */
+  function rankedEntries(list: readonly string[], p: string, r: RatioKey) {
+    const truth = publicationView({ shape, ids, raw, hidden: null, own: null });
+    const shown = publicationView({ ...input, own: null });
+    return list
+      .map((m) => ({ t: truth.ratios(m, p)[r], s: shown.ratios(m, p)[r] }))
+      .filter((e) => e.t !== null && e.t !== '..')
+      .map((e) => ({ value: e.t as number, suppressed: e.s === '..' }));
   }
 }
 
@@ -299,47 +447,3 @@ const OUTSIDER_COLUMNS = new Set<string>([
   DERIVED.absence_headcount,
   DERIVED.absence_fte,
 ]);
-
-/**
- * The published cells of one kind (persons or FTE) and their equations: for each top-level column, a table of
- * municipalities × professions whose margins are the region's totals and the all-professions sums. A cell is in at
- * most two equations, which keeps the protection exact and fast.
- */
-function outsiderTable(
-  raw: Map<string, number>,
-  ids: string[],
-  professions: string[],
-  kind: 'persons' | 'fte',
-): { cells: SuppressionCell[]; groups: SuppressionGroup[] } {
-  const cells: SuppressionCell[] = [];
-  for (const [k, value] of raw) {
-    const c = k.split('|')[2] ?? '';
-    if (OUTSIDER_COLUMNS.has(c) && columnKind(c) === kind) cells.push({ id: k, value });
-  }
-  const has = new Set(cells.map((c) => c.id));
-  const groups: SuppressionGroup[] = [];
-  const group = (total: string, parts: string[]) => {
-    const present = parts.filter((p) => has.has(p));
-    if (!has.has(total) || present.length === 0) return;
-    // Only equations that hold are published equations.
-    const partsSum = present.reduce((s, p) => s + (raw.get(p) ?? 0), 0);
-    if (Math.abs(partsSum - (raw.get(total) ?? 0)) > 0.001) return;
-    groups.push({ total, parts: present });
-  };
-  const columns = [...OUTSIDER_COLUMNS].filter((c) => columnKind(c) === kind);
-  for (const c of columns) {
-    const views = columnScope(c) === 'context' ? [CONTEXT] : [...professions, ALL];
-    for (const p of views)
-      group(
-        key(REGION, p, c),
-        ids.map((m) => key(m, p, c)),
-      );
-    if (columnScope(c) === 'context') continue;
-    for (const m of [...ids, REGION])
-      group(
-        key(m, ALL, c),
-        professions.map((p) => key(m, p, c)),
-      );
-  }
-  return { cells, groups };
-}

@@ -1,20 +1,22 @@
 // The comparison of municipalities, a municipality's profile against the region, trends, and the open statistics.
 // Figures come from submitted and approved reports (approved only for the public), suppressed per viewer.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SignedInContext } from '../../../platform/server/actor.ts';
 import { authorize } from '../../../platform/server/actor.ts';
-import type { Db } from '../../../platform/server/db.ts';
 import { NotFoundError, ValidationError } from '../../../platform/server/errors.ts';
 import { type ExportColumn, toCsv, toXlsx } from '../../../platform/server/export.ts';
 import { organisation } from '../../../platform/server/organisation.table.ts';
 import { type Actor, can } from '../../../platform/server/policy.ts';
+import { staffingPublication } from '../publication.table.ts';
 import { findPeriod } from '../reporting/periods.service.ts';
-import type { Cell, ComparisonDto, ProfileDto, ReportStatus } from '../staffing.contracts.ts';
+import type { Cell, ComparisonDto, ProfileDto, PublicationMetaDto, ReportStatus } from '../staffing.contracts.ts';
 import { staffingMessages as sm } from '../staffing.messages.ts';
-import { staffingFact, staffingPeriod, staffingReport } from '../staffing.table.ts';
+import { staffingPeriod, staffingReport } from '../staffing.table.ts';
 import { loadConfig, type StaffingDeps } from '../staffing-config.service.ts';
-import { type Fact, RATIO_DEFS, RATIOS, type RatioKey } from '../staffing-measures.ts';
-import { ALL, buildPublication, type Publication, REGION } from './publication.ts';
+import { RATIO_DEFS, RATIOS, type RatioKey } from '../staffing-measures.ts';
+import { loadPeriodFacts } from './period-facts.ts';
+import { ALL, type Publication, publicationShape, publicationView, REGION, rawFigures } from './publication.ts';
+import { latestPublication } from './publications.service.ts';
 
 type Audience = { kind: 'public' } | { kind: 'user'; actor: Actor };
 
@@ -34,16 +36,11 @@ function unsuppressedFor(audience: Audience): 'all' | string | null {
   return null;
 }
 
-const PUBLISHED: Record<Audience['kind'], ReportStatus[]> = {
-  user: ['submitted', 'approved'],
-  public: ['approved'],
-};
-
 /**
  * What a cached view of a period depends on: the period, the kind of viewer, the revisions (the staffing revision,
- * moved by configuration and period changes, and the period's own, moved by its reports' values and statuses) and
- * the organisations' last change (names, deactivation). `scope: 'all'` is for answers that span every period (the
- * profile's trend): every period's revision counts.
+ * moved by configuration and period changes, and the period's own, moved by its reports' values and statuses), the
+ * period's publications and the organisations' last change (names, deactivation). `scope: 'all'` is for answers
+ * that span every period (the profile's trend): every period's revision and publication counts.
  */
 export async function viewKey(
   deps: StaffingDeps,
@@ -55,14 +52,25 @@ export async function viewKey(
     scope === 'all'
       ? sql`(select coalesce(sum(revision), 0) from staffing_period)`
       : sql`(select revision from staffing_period where id = ${periodId})`;
+  const published =
+    scope === 'all'
+      ? sql`(select count(*) from staffing_publication)`
+      : sql`(select count(*) from staffing_publication where period_id = ${periodId})`;
   const [state] = (
     (await deps.db.execute(
       sql`select (select revision from staffing_revision where id = 1) as revision, ${periods} as periods,
-        (select max(updated_at)::text from organisation) as organisations`,
-    )) as unknown as { rows: { revision: number; periods: number | string | null; organisations: string | null }[] }
+        ${published} as published, (select max(updated_at)::text from organisation) as organisations`,
+    )) as unknown as {
+      rows: {
+        revision: number;
+        periods: number | string | null;
+        published: number | string;
+        organisations: string | null;
+      }[];
+    }
   ).rows;
   const viewer = unsuppressedFor(audience);
-  const revisions = `${state?.revision ?? 0}.${scope}${state?.periods ?? 0}`;
+  const revisions = `${state?.revision ?? 0}.${scope}${state?.periods ?? 0}.p${state?.published ?? 0}`;
   return `${periodId}:${audience.kind}:${viewer ?? '-'}:${revisions}:${state?.organisations ?? ''}`;
 }
 
@@ -72,96 +80,82 @@ function cachedJson(deps: StaffingDeps, key: string, build: () => Promise<unknow
   return cache.remember(`staffing:json:${key}`, async () => JSON.stringify(await build()));
 }
 
-/** The publication of one period for one kind of viewer, computed once per view key (the region report reads the public one). */
-export async function publicationFor(deps: StaffingDeps, periodId: string, audience: Audience): Promise<Publication> {
+/** One municipality's line in a view: published (its approval then), or the viewer's own live report. */
+export type ViewRow = { id: string; name: string; status: ReportStatus };
+
+/** What one viewer reads of a period: the figures, the municipalities shown, and the publication behind them. */
+export type PeriodView = { pub: Publication; rows: ViewRow[]; published: PublicationMetaDto | null };
+
+/**
+ * A period as one viewer reads it (decision 016). The region's staff see every submitted and approved report live
+ * and raw. Everyone else reads the latest stored publication — the same for the public and for every signed-in
+ * user, so combining views reveals nothing — with their own municipality's live report laid over it in full.
+ */
+export async function viewFor(deps: StaffingDeps, periodId: string, audience: Audience): Promise<PeriodView> {
   const viewer = unsuppressedFor(audience);
-  const statuses = PUBLISHED[audience.kind];
   const cacheKey = await viewKey(deps, periodId, audience);
   const cache = deps.publications ?? deps.cache;
-  return cache.remember(`staffing:publication:${cacheKey}`, async () => {
-    const config = await loadConfig(deps);
+  return cache.remember(`staffing:view:${cacheKey}`, async () => {
+    const shape = publicationShape(await loadConfig(deps));
+    const stored = await latestPublication(deps.db, periodId);
+    const published = stored
+      ? {
+          version: stored.version,
+          publishedAt: stored.publishedAt.toISOString(),
+          municipalities: stored.municipalities.length,
+        }
+      : null;
     const reports = await deps.db
       .select({
-        municipalityId: staffingReport.municipalityId,
+        id: staffingReport.municipalityId,
         status: staffingReport.status,
         name: organisation.name,
       })
       .from(staffingReport)
       .innerJoin(organisation, eq(organisation.id, staffingReport.municipalityId))
-      .where(
-        and(
-          eq(staffingReport.periodId, periodId),
-          inArray(staffingReport.status, statuses as ('submitted' | 'approved')[]),
-          eq(organisation.active, true),
-        ),
+      .where(and(eq(staffingReport.periodId, periodId), eq(organisation.active, true)));
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'sv');
+    if (viewer === 'all') {
+      const live = reports.filter((r) => r.status === 'submitted' || r.status === 'approved').sort(byName);
+      const facts = await loadPeriodFacts(
+        deps.db,
+        periodId,
+        live.map((r) => r.id),
       );
-    const facts = await loadPeriodFacts(
-      deps.db,
-      periodId,
-      reports.map((r) => r.municipalityId),
-    );
-    return buildPublication({
-      config,
-      municipalities: reports
-        .map((r) => ({
-          id: r.municipalityId,
-          name: r.name,
-          status: r.status,
-          facts: facts.get(r.municipalityId) ?? [],
-        }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
-      minCount: deps.minCount,
-      unsuppressedFor: viewer,
-    });
+      const raw = rawFigures(
+        shape,
+        live.map((r) => ({ id: r.id, facts: facts.get(r.id) ?? [] })),
+      );
+      const pub = publicationView({ shape, ids: live.map((r) => r.id), raw, hidden: null });
+      return { pub, rows: live, published };
+    }
+    const ids = stored?.municipalities.map((m) => m.id) ?? [];
+    const raw = new Map(Object.entries(stored?.cellValues ?? {}));
+    const hidden = new Set(stored?.hidden ?? []);
+    const ownReport = viewer ? reports.find((r) => r.id === viewer) : undefined;
+    let own: { id: string; raw: Map<string, number> } | null = null;
+    if (ownReport) {
+      const facts = await loadPeriodFacts(deps.db, periodId, [ownReport.id]);
+      own = { id: ownReport.id, raw: rawFigures(shape, [{ id: ownReport.id, facts: facts.get(ownReport.id) ?? [] }]) };
+    }
+    const rows: ViewRow[] = (stored?.municipalities ?? []).map((m) => ({
+      id: m.id,
+      name: m.name,
+      status: m.id === ownReport?.id ? ownReport.status : 'approved',
+    }));
+    if (ownReport && !ids.includes(ownReport.id)) rows.push(ownReport);
+    rows.sort(byName);
+    return { pub: publicationView({ shape, ids, raw, hidden, own }), rows, published };
   });
 }
 
-/** The facts of a period per municipality; only the given measures when `measures` is set. */
-export async function loadPeriodFacts(
-  db: Db,
-  periodId: string,
-  municipalityIds: string[],
-  measures?: readonly string[],
-): Promise<Map<string, Fact[]>> {
-  const result = new Map<string, Fact[]>();
-  if (municipalityIds.length === 0) return result;
-  const rows = await db
-    .select({
-      municipalityId: staffingFact.municipalityId,
-      measure: staffingFact.measure,
-      profession: staffingFact.profession,
-      breakdown: staffingFact.breakdown,
-      value: staffingFact.value,
-    })
-    .from(staffingFact)
-    .where(
-      and(
-        eq(staffingFact.periodId, periodId),
-        inArray(staffingFact.municipalityId, municipalityIds),
-        measures ? inArray(staffingFact.measure, [...measures]) : undefined,
-      ),
-    );
-  for (const r of rows) {
-    const list = result.get(r.municipalityId) ?? [];
-    result.set(r.municipalityId, list);
-    list.push({ measure: r.measure, profession: r.profession, breakdown: r.breakdown, value: Number(r.value) });
-  }
-  return result;
+/** The publication of one period for one kind of viewer (the region report reads the public one). */
+export async function publicationFor(deps: StaffingDeps, periodId: string, audience: Audience): Promise<Publication> {
+  return (await viewFor(deps, periodId, audience)).pub;
 }
 
-async function publishedRows(deps: StaffingDeps, periodId: string, audience: Audience) {
-  const statuses = PUBLISHED[audience.kind];
-  return deps.db
-    .select({ id: staffingReport.municipalityId, name: organisation.name, status: staffingReport.status })
-    .from(staffingReport)
-    .innerJoin(organisation, eq(organisation.id, staffingReport.municipalityId))
-    .where(
-      and(
-        eq(staffingReport.periodId, periodId),
-        inArray(staffingReport.status, statuses as ('submitted' | 'approved')[]),
-        eq(organisation.active, true),
-      ),
-    );
+async function publishedRows(deps: StaffingDeps, periodId: string, audience: Audience): Promise<ViewRow[]> {
+  return (await viewFor(deps, periodId, audience)).rows;
 }
 
 async function assertProfession(deps: StaffingDeps, profession: string) {
@@ -180,9 +174,8 @@ async function comparison(
 ): Promise<ComparisonDto> {
   const period = await findPeriod(deps.db, periodId);
   await assertProfession(deps, profession);
-  const pub = await publicationFor(deps, periodId, audience);
+  const { pub, rows, published } = await viewFor(deps, periodId, audience);
   const columns = pub.columns(profession);
-  const rows = (await publishedRows(deps, periodId, audience)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   const valuesOf = (m: string) => Object.fromEntries(columns.map((c) => [c.key, pub.value(m, profession, c.key)]));
   return {
     period: { id: period.id, label: period.label, referenceDate: period.referenceDate },
@@ -199,6 +192,7 @@ async function comparison(
     median: { ratios: pub.median(profession) },
     minCount: deps.minCount,
     unsuppressedFor: unsuppressedFor(audience),
+    publication: published,
   };
 }
 
@@ -245,19 +239,18 @@ export async function getProfileJson(
 
 export async function getPublicComparison(deps: StaffingDeps, periodId: string, profession: string) {
   const period = await findPeriod(deps.db, periodId);
-  if ((await publishedRows(deps, period.id, { kind: 'public' })).length === 0) {
+  if ((await viewFor(deps, period.id, { kind: 'public' })).published === null) {
     throw new NotFoundError(sm.noPublishedStatistics());
   }
   return comparison(deps, { kind: 'public' }, periodId, profession);
 }
 
-/** Periods with at least one approved report: what the open statistics can show. */
+/** Periods with a publication: what the open statistics can show. */
 export async function listPublicPeriods(deps: StaffingDeps) {
   const rows = await deps.db
     .selectDistinct({ id: staffingPeriod.id, label: staffingPeriod.label, referenceDate: staffingPeriod.referenceDate })
     .from(staffingPeriod)
-    .innerJoin(staffingReport, eq(staffingReport.periodId, staffingPeriod.id))
-    .where(eq(staffingReport.status, 'approved'))
+    .innerJoin(staffingPublication, eq(staffingPublication.periodId, staffingPeriod.id))
     .orderBy(asc(staffingPeriod.referenceDate));
   return rows.reverse();
 }

@@ -1,0 +1,69 @@
+// The demo's publications (decision 016). Choosing a pattern for a period of fifteen municipalities takes the engine
+// a while, and the demo is seeded by `npm start` and by several test files, so the demo's patterns are computed ahead
+// by `npm run demo:publications` (which runs the real engine on the demo) and stored in demo-publications.json, keyed
+// by municipality code instead of id. Seeding checks that the stored pattern belongs to exactly these figures (a
+// digest) and falls back to the engine when it does not; the demo test runs the attacker audit over what was seeded.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Db } from '../../../platform/server/db.ts';
+import { organisation } from '../../../platform/server/organisation.table.ts';
+import type { PublicationReason } from '../publication.table.ts';
+import type { StaffingDeps } from '../staffing-config.service.ts';
+import {
+  type PreparedPublication,
+  preparePublication,
+  publishPeriod,
+  storePublication,
+} from './publications.service.ts';
+
+export type DemoPatterns = Record<string, { digest: string; hidden: string[]; stats: Record<string, number> }>;
+
+const FILE = new URL('./demo-publications.json', import.meta.url);
+
+export function readDemoPatterns(): DemoPatterns {
+  try {
+    return JSON.parse(readFileSync(FILE, 'utf8')) as DemoPatterns;
+  } catch {
+    return {};
+  }
+}
+
+/** Municipality ids ⇄ codes, so a pattern outlives the ids of one seeding. */
+export async function codeMaps(db: Db) {
+  const rows = await db.select({ id: organisation.id, code: organisation.code }).from(organisation);
+  const toCode = new Map(rows.filter((r) => r.code).map((r) => [r.id, r.code as string]));
+  const toId = new Map([...toCode].map(([id, code]) => [code, id]));
+  const swap = (id: string, map: Map<string, string>) => {
+    const [m = '', ...rest] = id.split('|');
+    return [map.get(m) ?? m, ...rest].join('|');
+  };
+  return { byCode: (id: string) => swap(id, toCode), byId: (id: string) => swap(id, toId) };
+}
+
+/** A digest of a prepared publication's figures and rules that does not depend on the ids. */
+export function stableDigest(prepared: PreparedPublication, byCode: (id: string) => string): string {
+  const hash = createHash('sha256');
+  const cells = prepared.cells.map((c) => `${byCode(c.id)}=${c.value}`).sort();
+  for (const c of cells) hash.update(`${c};`);
+  hash.update(`relations:${prepared.relations.length};earlier:${prepared.earlier.length}`);
+  return hash.digest('hex');
+}
+
+/** Publishes a demo period from its stored pattern, or with the engine when the pattern is missing or stale. */
+export async function publishDemoPeriod(
+  deps: StaffingDeps,
+  period: { id: string; label: string },
+  how: { reason: PublicationReason; now: Date },
+): Promise<'stored' | 'computed' | 'none'> {
+  const prepared = await preparePublication(deps, period.id);
+  if ('none' in prepared) return 'none';
+  const codes = await codeMaps(deps.db);
+  const stored = process.env.KN_DEMO_PUBLICATIONS === 'compute' ? undefined : readDemoPatterns()[period.label];
+  if (stored && stored.digest === stableDigest(prepared, codes.byCode)) {
+    const hidden = new Set(stored.hidden.map(codes.byId));
+    await storePublication(deps.db, prepared, { hidden, stats: stored.stats }, how);
+    return 'stored';
+  }
+  await publishPeriod(deps, period.id, how);
+  return 'computed';
+}
