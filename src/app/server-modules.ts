@@ -2,6 +2,7 @@
 // module is one line here (and one in web-modules.ts); the platform loops over this list and never names a module.
 import { adminServer } from '../modules/admin/admin.module.ts';
 import { introductionsServer } from '../modules/introductions/introductions.module.ts';
+import { peopleServer } from '../modules/people/people.module.ts';
 import { staffingServer } from '../modules/staffing/staffing.module.ts';
 import { trainingsServer } from '../modules/trainings/trainings.module.ts';
 import type { ServerModule } from '../platform/server/module.ts';
@@ -12,6 +13,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   staffingServer,
   trainingsServer,
   introductionsServer,
+  peopleServer,
 ];
 
 registerPolicies(SERVER_MODULES.flatMap((m) => (m.policy ? [m.policy] : [])));

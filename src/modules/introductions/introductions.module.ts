@@ -3,10 +3,13 @@ import type { ServerModule } from '../../platform/server/module.ts';
 import { introductionsPolicy } from './introductions.policy.ts';
 import { introductionsModule } from './introductions.routes.ts';
 import { seedIntroductionsDemo } from './introductions-demo.ts';
+import { INTRODUCTIONS_RETENTION_RULES, introductionsPersonData } from './introductions-person-data.ts';
 
 export const introductionsServer: ServerModule = {
   name: 'introductions',
   routes: introductionsModule,
   policy: introductionsPolicy,
   seedDemo: (db) => seedIntroductionsDemo(db),
+  personData: introductionsPersonData,
+  retention: INTRODUCTIONS_RETENTION_RULES,
 };

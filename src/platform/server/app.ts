@@ -27,6 +27,7 @@ import { createMailer, type Mailer } from './mail.ts';
 import type { ModuleContext, ServerModule } from './module.ts';
 import { WEB_DIST } from './paths.ts';
 import { ReadCache } from './read-cache.ts';
+import { auditRetentionJob } from './retention.ts';
 
 export { WEB_DIST };
 
@@ -65,8 +66,9 @@ export type App = FastifyInstance<
 /** The modules' scheduled jobs, as each module's manifest declares them (started by server.ts unless JOBS=off). */
 export function moduleJobs(app: App): Job[] {
   const { database, mailer, config, readCache, modules } = app.deps;
-  const ctx: ModuleContext = { config, database, db: database.db, mailer, readCache };
-  return modules.flatMap((module) => module.jobs?.(ctx) ?? []);
+  const ctx: ModuleContext = { config, database, db: database.db, mailer, readCache, modules };
+  // The platform's own rule first: the audit log's retention (platform/server/retention.ts).
+  return [auditRetentionJob(database.db), ...modules.flatMap((module) => module.jobs?.(ctx) ?? [])];
 }
 
 export type BuildOptions = {

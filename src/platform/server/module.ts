@@ -6,7 +6,9 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db.ts';
 import type { Job } from './jobs.ts';
 import type { Mailer } from './mail.ts';
+import type { PersonDataProvider } from './person-data.ts';
 import type { ReadCache } from './read-cache.ts';
+import type { RetentionRule } from './retention.ts';
 
 /** What a module's routes and jobs are given: the app's shared services. */
 export type ModuleContext = {
@@ -15,6 +17,8 @@ export type ModuleContext = {
   db: Db;
   mailer: Mailer;
   readCache: ReadCache;
+  /** Every module of the app, for the shared cores that loop over them (register extract, retention; decision 015). */
+  modules: readonly ServerModule[];
 };
 
 /** What the platform's demo seed has made before the modules seed theirs (all invented, marked as demo). */
@@ -39,4 +43,8 @@ export type ServerModule = {
   jobs?: (ctx: ModuleContext) => Job[];
   /** Seeds the module's demo data inside the demo's transaction; modules seed in the order they are listed. */
   seedDemo?: (db: Db, demo: DemoContext) => Promise<void>;
+  /** What the module holds about a person: its part of the register extract, holds and anonymisation (decision 015). */
+  personData?: PersonDataProvider;
+  /** A retention rule per kind of data the module keeps, shown together on the retention page (decision 015). */
+  retention?: readonly RetentionRule[];
 };

@@ -1,0 +1,511 @@
+// The HR import (decision 011's kit; decision 015): an XLSX or CSV export from the HR system, matched on the
+// employee number. The file is read in a worker thread; every cell is checked (people-import-check.ts); the rows are
+// compared with the register — new, changed, ended, unchanged — and current persons the file does not hold are listed
+// as missing. The preview stores that plan; confirming applies exactly it in one transaction (or nothing), refused
+// when the municipality's persons or units changed meanwhile. The same file twice changes nothing. A person missing
+// from a full export is never deleted: the confirmation may mark them ended.
+import { and, count, eq, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
+import { requireActorOf, type SignedInContext } from '../../platform/server/actor.ts';
+import { audit, type RequestContext } from '../../platform/server/audit.ts';
+import { user } from '../../platform/server/auth.table.ts';
+import type { Db } from '../../platform/server/db.ts';
+import { ConflictError } from '../../platform/server/errors.ts';
+import {
+  confirmPreview,
+  findPreview,
+  fingerprint,
+  type ImportKind,
+  ImportRejectedError,
+  type PendingImport,
+  storePreview,
+} from '../../platform/server/imports/pending-imports.ts';
+import type { UploadedFile } from '../../platform/server/imports/upload.ts';
+import { organisation } from '../../platform/server/organisation.table.ts';
+import { swedishDate } from '../../platform/server/swedish-dates.ts';
+import { rejectionOf, sha256File } from '../../platform/server/upload-guard.ts';
+import { createWorkerPool, type WorkerPool } from '../../platform/server/worker-pool.ts';
+import { listProfessions } from '../staffing/professions-lookup.service.ts';
+import { type ImportPreviewDto, type ImportResultDto, type ImportRowDto, PEOPLE_LIMITS } from './people.contracts.ts';
+import { peopleMessages as pm } from './people.messages.ts';
+import { peoplePerson, peoplePersonEvent, peopleUnit } from './people.table.ts';
+import type { ReadOutcome, ReadTask } from './people-import.worker.ts';
+import { checkRow, type RowValues, readHeader } from './people-import-check.ts';
+import {
+  authorizeAny,
+  fullName,
+  type PeopleDeps,
+  type PersonRow,
+  personScope,
+  targetMunicipality,
+} from './people-scope.ts';
+import { fold } from './people-text.ts';
+import { changeList, diffPerson, eventKindOf } from './persons.service.ts';
+
+export type HrFileReader = WorkerPool<ReadTask, ReadOutcome>;
+export type ImportDeps = PeopleDeps & { files: HrFileReader };
+
+export function createHrFileReader(): HrFileReader {
+  return createWorkerPool<ReadTask, ReadOutcome>(new URL('./people-import.worker.ts', import.meta.url), {
+    maxThreads: 1,
+  });
+}
+
+type Creating = RowValues & { row: number; userId: string | null };
+type Updating = {
+  personId: string;
+  row: number;
+  values: RowValues;
+  changes: Record<string, [unknown, unknown]>;
+  /** Set when the e-mail changes: the user account the new address belongs to (or null). */
+  userId?: string | null;
+};
+
+/** What a confirmation writes, exactly as previewed. */
+export type PeoplePlan = {
+  municipalityId: string;
+  /** The units a manager's import was checked against (null: the whole municipality). */
+  scopeUnitIds: string[] | null;
+  today: string;
+  creating: Creating[];
+  updating: Updating[];
+  missing: { personId: string; employmentStart: string; employmentEnd: string | null }[];
+  unchanged: number;
+};
+
+type ConfirmOptions = { endMissing: boolean };
+
+/** The state a plan depends on: the municipality's persons and units (any change moves the newest `updated_at`). */
+async function basisOf(db: Db, municipalityId: string) {
+  const [persons] = await db
+    .select({ n: count(), newest: max(peoplePerson.updatedAt) })
+    .from(peoplePerson)
+    .where(eq(peoplePerson.organisationId, municipalityId));
+  const [units] = await db
+    .select({ n: count(), newest: max(peopleUnit.updatedAt) })
+    .from(peopleUnit)
+    .where(eq(peopleUnit.organisationId, municipalityId));
+  const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+  return fingerprint([persons?.n ?? 0, iso(persons?.newest), units?.n ?? 0, iso(units?.newest)]);
+}
+
+export const hrImport: ImportKind<PeoplePlan, ConfirmOptions> = {
+  kind: 'people.hr_import',
+  expiresInHours: 24,
+  basis: (db, plan) => basisOf(db, plan.municipalityId),
+  // One import (or change) of a municipality's register at a time.
+  lock: async (tx, plan) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`people:${plan.municipalityId}`}))`);
+  },
+  apply: (tx, ctx, preview, options) => applyPlan(tx, ctx, preview, options),
+};
+
+/** Reads, checks and compares the file; stores the plan when it has changes and no errors. */
+export async function previewImport(
+  deps: ImportDeps,
+  ctx: SignedInContext,
+  file: UploadedFile,
+  municipalityId: string | undefined,
+): Promise<ImportPreviewDto> {
+  const municipality = await targetMunicipality(deps.db, ctx.actor, 'people:manage', municipalityId);
+  const checked = await checkFile(deps, ctx, file, municipality);
+  if (!checked.plan) return checked.preview;
+  const stored = await storePreview(deps.db, ctx, hrImport, {
+    scope: municipality.id,
+    fileName: file.name,
+    sha256: checked.sha256,
+    plan: checked.plan,
+  });
+  return { ...checked.preview, id: stored.id };
+}
+
+/** Applies a stored preview; `endMissing` marks current persons the file did not hold as ended today. */
+export async function confirmImport(
+  deps: PeopleDeps,
+  ctx: SignedInContext,
+  id: string,
+  options: ConfirmOptions,
+): Promise<ImportResultDto> {
+  authorizeAny(ctx.actor, 'people:manage');
+  const preview = await findPreview(deps.db, ctx, hrImport, id);
+  // The importer's rights are checked again: a manager moved off a unit since the preview may not apply it.
+  await targetMunicipality(deps.db, ctx.actor, 'people:manage', preview.plan.municipalityId);
+  const scope = await personScope(deps.db, ctx.actor, 'people:manage');
+  const scopeUnitIds = scope.kind === 'units' ? [...scope.unitIds].sort() : null;
+  if (fingerprint(scopeUnitIds) !== fingerprint(preview.plan.scopeUnitIds)) {
+    throw new ConflictError(pm.unitOutsideScope());
+  }
+  await confirmPreview(deps.db, ctx, hrImport, id, options);
+  return resultOf(preview.plan, options);
+}
+
+function resultOf(plan: PeoplePlan, options: ConfirmOptions): ImportResultDto {
+  const ended = plan.updating.filter((u) => eventKindOf(u.changes) === 'ended').length;
+  return {
+    created: plan.creating.length,
+    changed: plan.updating.length - ended,
+    ended,
+    endedMissing: options.endMissing ? plan.missing.length : 0,
+  };
+}
+
+/** `?confirm=true` (integrations): the preview, applied at once; a file with errors is 422 with every cell. */
+export async function importAtOnce(
+  deps: ImportDeps,
+  ctx: SignedInContext,
+  file: UploadedFile,
+  municipalityId: string | undefined,
+  options: ConfirmOptions,
+): Promise<ImportPreviewDto> {
+  const preview = await previewImport(deps, ctx, file, municipalityId);
+  if (preview.counts.errors > 0) {
+    throw new ImportRejectedError(
+      preview.errors.map((e) => ({ path: `${e.row}.${e.column}`, message: e.message })),
+      pm.importRejected({ count: preview.counts.errors }),
+    );
+  }
+  if (!preview.id) return { ...preview, result: { created: 0, changed: 0, ended: 0, endedMissing: 0 } };
+  return { ...preview, result: await confirmImport(deps, ctx, preview.id, options) };
+}
+
+type Municipality = { id: string; name: string; code: string | null };
+
+async function checkFile(deps: ImportDeps, ctx: SignedInContext, file: UploadedFile, municipality: Municipality) {
+  const { db } = deps;
+  const outcome = await deps.files.run({ filePath: file.path });
+  if (outcome.ok === 'refused') throw rejectionOf(outcome);
+  const formulaAt = new Map<number, Set<number>>();
+  for (const [r, c] of outcome.formulas) formulaAt.set(r, (formulaAt.get(r) ?? new Set()).add(c));
+  const [headerRow = [], ...dataRows] = outcome.rows;
+  const header = readHeader(headerRow, formulaAt.get(0) ?? new Set());
+  const present = dataRows.map((cells, i) => ({ number: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim()));
+  const fileErrors = [...header.errors];
+  if (fileErrors.length === 0 && present.length === 0) {
+    fileErrors.push({ row: 2, column: '', message: 'Rad 2: filen har inga personer under rubrikraden.' });
+  }
+
+  const scope = await personScope(db, ctx.actor, 'people:manage');
+  const scopeUnitIds = scope.kind === 'units' ? [...scope.unitIds].sort() : null;
+  const units = await db.select().from(peopleUnit).where(eq(peopleUnit.organisationId, municipality.id));
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+
+  const checked = [];
+  if (fileErrors.length === 0) {
+    const look = await lookups(deps, municipality, units, scopeUnitIds);
+    for (const { number, cells } of present) {
+      checked.push(checkRow(number, cells, header.columns, formulaAt.get(number - 1) ?? new Set(), look));
+    }
+  }
+  // The same employee number twice in one file: an error on the later row.
+  const firstRow = new Map<string, number>();
+  for (const r of checked) {
+    if (!r.values) continue;
+    const key = r.values.employeeNumber.toLowerCase();
+    const earlier = firstRow.get(key);
+    if (earlier === undefined) firstRow.set(key, r.row);
+    else {
+      r.errors.push({
+        row: r.row,
+        column: 'Anställningsnummer',
+        message: `Rad ${r.row}, kolumn Anställningsnummer: samma anställningsnummer som rad ${earlier}. En person kan bara finnas en gång i filen.`,
+      });
+      r.values = null;
+    }
+  }
+
+  // Compare with the register: every person of the municipality with an employee number, ended ones too.
+  // An optional column the file does not have leaves that field as it is (an export without e-mail addresses
+  // does not erase them); a column that is there but empty clears it.
+  const absent = OPTIONAL_FIELDS.filter((key) => !header.columns.has(key));
+  const existing = await db
+    .select()
+    .from(peoplePerson)
+    .where(
+      and(
+        eq(peoplePerson.organisationId, municipality.id),
+        isNotNull(peoplePerson.employeeNumber),
+        isNull(peoplePerson.anonymisedAt),
+      ),
+    );
+  const byNumber = new Map(existing.map((p) => [(p.employeeNumber as string).toLowerCase(), p]));
+  const users = await userLinks(db, municipality.id);
+  const scopeSet = scopeUnitIds ? new Set(scopeUnitIds) : null;
+  const creating: Creating[] = [];
+  const updating: Updating[] = [];
+  const rows: { new: ImportRowDto[]; changed: ImportRowDto[]; ended: ImportRowDto[] } = {
+    new: [],
+    changed: [],
+    ended: [],
+  };
+  let unchanged = 0;
+  for (const r of checked) {
+    if (!r.values) continue;
+    const values = r.values;
+    const person = byNumber.get(values.employeeNumber.toLowerCase());
+    const shown = (changes: ImportRowDto['changes']): ImportRowDto => ({
+      row: r.row,
+      employeeNumber: values.employeeNumber,
+      name: `${values.firstName} ${values.lastName}`,
+      unitName: unitName.get(values.unitId) ?? '',
+      changes,
+    });
+    if (!person) {
+      creating.push({ ...values, row: r.row, userId: users.claim(values.email, null) });
+      rows.new.push(shown([]));
+      continue;
+    }
+    if (scopeSet && !scopeSet.has(person.unitId)) {
+      r.errors.push({
+        row: r.row,
+        column: 'Anställningsnummer',
+        message: `Rad ${r.row}, kolumn Anställningsnummer: personen med anställningsnummer ${values.employeeNumber} finns i enheten ”${unitName.get(person.unitId) ?? ''}”, som du inte är chef för.`,
+      });
+      continue;
+    }
+    // The file's spelling of the number is kept as it is in the register.
+    const kept: RowValues = { ...values, employeeNumber: person.employeeNumber as string };
+    for (const key of absent) (kept as Record<string, unknown>)[key] = person[key];
+    const changes = diffPerson(person, kept, (id) => unitName.get(id) ?? '');
+    if (Object.keys(changes).length === 0) {
+      unchanged++;
+      continue;
+    }
+    const update: Updating = { personId: person.id, row: r.row, values: kept, changes };
+    if (changes.email) update.userId = users.claim(kept.email, person.id);
+    updating.push(update);
+    (eventKindOf(changes) === 'ended' ? rows.ended : rows.changed).push(shown(changeList(changes)));
+  }
+
+  // Current persons the file does not hold (within a manager's units): listed, and ended only if the confirmation says.
+  const inFile = new Set(checked.flatMap((r) => (r.values ? [r.values.employeeNumber.toLowerCase()] : [])));
+  const today = swedishDate(new Date());
+  const missing = existing.filter(
+    (p) =>
+      !inFile.has((p.employeeNumber as string).toLowerCase()) &&
+      (p.employmentEnd === null || p.employmentEnd >= today) &&
+      (!scopeSet || scopeSet.has(p.unitId)),
+  );
+
+  const errors = [...fileErrors, ...checked.flatMap((r) => r.errors)];
+  const counts = {
+    rows: present.length,
+    new: creating.length,
+    changed: rows.changed.length,
+    ended: rows.ended.length,
+    unchanged,
+    missing: fileErrors.length === 0 ? missing.length : 0,
+    errors: errors.length,
+  };
+  const cap = PEOPLE_LIMITS.previewRows;
+  const preview: ImportPreviewDto = {
+    id: null,
+    fileName: file.name,
+    fileType: outcome.fileType,
+    municipality: { id: municipality.id, name: municipality.name },
+    scopeUnits: scopeUnitIds ? scopeUnitIds.map((id) => unitName.get(id) ?? '') : null,
+    counts,
+    errors: errors.slice(0, PEOPLE_LIMITS.previewErrors),
+    new: rows.new.slice(0, cap),
+    changed: rows.changed.slice(0, cap),
+    ended: rows.ended.slice(0, cap),
+    missing: (errors.length ? [] : missing).slice(0, cap).map((p) => ({
+      employeeNumber: p.employeeNumber as string,
+      name: fullName(p),
+      unitName: unitName.get(p.unitId) ?? '',
+    })),
+    truncated:
+      errors.length > PEOPLE_LIMITS.previewErrors ||
+      [rows.new, rows.changed, rows.ended, missing].some((list) => list.length > cap),
+    result: null,
+  };
+  const hasChanges = creating.length + updating.length + missing.length > 0;
+  const plan: PeoplePlan | null =
+    errors.length === 0 && hasChanges
+      ? {
+          municipalityId: municipality.id,
+          scopeUnitIds,
+          today,
+          creating,
+          updating,
+          missing: missing.map((p) => ({
+            personId: p.id,
+            employmentStart: p.employmentStart,
+            employmentEnd: p.employmentEnd,
+          })),
+          unchanged,
+        }
+      : null;
+  return { preview, plan, sha256: await sha256File(file.path) };
+}
+
+async function lookups(
+  deps: ImportDeps,
+  municipality: Municipality,
+  units: (typeof peopleUnit.$inferSelect)[],
+  scopeUnitIds: string[] | null,
+) {
+  const unitMap = new Map<string, { id: string; name: string; active: boolean }>();
+  // Names first, codes after: a code wins when a name and another unit's code fold alike.
+  for (const u of units) unitMap.set(fold(u.name), u);
+  for (const u of units) if (u.code) unitMap.set(fold(u.code), u);
+  const professions = new Map<string, string>();
+  const active = await listProfessions({ db: deps.db, cache: deps.cache }, { activeOnly: true });
+  for (const p of active) for (const n of [p.key, p.name, p.nameEn]) professions.set(fold(n), p.key);
+  const others = await deps.db
+    .select({ code: organisation.code, name: organisation.name })
+    .from(organisation)
+    .where(eq(organisation.kind, 'municipality'));
+  return {
+    municipality,
+    units: unitMap,
+    scopeUnitIds: scopeUnitIds ? new Set(scopeUnitIds) : null,
+    professions,
+    professionNames: active.map((p) => p.name).join(', '),
+    municipalityNames: new Map(others.flatMap((o) => (o.code ? [[o.code, o.name] as const] : []))),
+    thisYear: new Date().getUTCFullYear(),
+  };
+}
+
+/** Which user account an address links a person to: an active user of the municipality not linked to another person. */
+async function userLinks(db: Db, organisationId: string) {
+  const accounts = await db
+    .select({ id: user.id, email: sql<string>`lower(${user.email})` })
+    .from(user)
+    .where(and(eq(user.organisationId, organisationId), eq(user.active, true)));
+  const byEmail = new Map(accounts.map((a) => [a.email, a.id]));
+  const linked = await db
+    .select({ userId: peoplePerson.userId, personId: peoplePerson.id })
+    .from(peoplePerson)
+    .where(and(eq(peoplePerson.organisationId, organisationId), isNotNull(peoplePerson.userId)));
+  const holder = new Map(linked.map((l) => [l.userId as string, l.personId]));
+  return {
+    claim(email: string | null, personId: string | null): string | null {
+      const userId = email ? byEmail.get(email) : undefined;
+      if (!userId) return null;
+      const held = holder.get(userId);
+      if (held && held !== personId) return null;
+      holder.set(userId, personId ?? `new:${email}`);
+      return userId;
+    },
+  };
+}
+
+/** The optional columns whose absence from the file leaves a person's field as it is. */
+const OPTIONAL_FIELDS = ['email', 'employmentEnd', 'birthYear'] as const;
+
+const CHUNK = 500;
+
+async function applyPlan(tx: Db, ctx: RequestContext, preview: PendingImport<PeoplePlan>, options: ConfirmOptions) {
+  const actor = requireActorOf(ctx);
+  const { plan } = preview;
+  const who = { actorUserId: actor.userId, actorTokenId: actor.tokenId, importId: preview.id };
+  const units = await tx
+    .select({ id: peopleUnit.id, name: peopleUnit.name })
+    .from(peopleUnit)
+    .where(eq(peopleUnit.organisationId, plan.municipalityId));
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+
+  for (let i = 0; i < plan.creating.length; i += CHUNK) {
+    const chunk = plan.creating.slice(i, i + CHUNK);
+    const created = await tx
+      .insert(peoplePerson)
+      .values(chunk.map(({ row: _row, ...values }) => ({ ...values, organisationId: plan.municipalityId })))
+      .returning({ id: peoplePerson.id });
+    await tx.insert(peoplePersonEvent).values(
+      created.map((c, k) => {
+        const { row: _row, userId: _userId, ...values } = chunk[k] as Creating;
+        return {
+          ...who,
+          personId: c.id,
+          kind: 'created' as const,
+          changes: diffPerson(EMPTY, values, (id) => unitName.get(id) ?? ''),
+        };
+      }),
+    );
+    await audit(
+      tx,
+      ctx,
+      created.map((c) => ({
+        action: 'person.import_create',
+        entityType: 'person',
+        entityId: c.id,
+        organisationId: plan.municipalityId,
+      })),
+    );
+  }
+
+  for (const u of plan.updating) {
+    await tx
+      .update(peoplePerson)
+      .set({ ...u.values, ...(u.userId !== undefined ? { userId: u.userId } : {}), updatedAt: new Date() })
+      .where(eq(peoplePerson.id, u.personId));
+  }
+  for (let i = 0; i < plan.updating.length; i += CHUNK) {
+    const chunk = plan.updating.slice(i, i + CHUNK);
+    await tx
+      .insert(peoplePersonEvent)
+      .values(chunk.map((u) => ({ ...who, personId: u.personId, kind: eventKindOf(u.changes), changes: u.changes })));
+    await audit(
+      tx,
+      ctx,
+      chunk.map((u) => ({
+        action: 'person.import_update',
+        entityType: 'person',
+        entityId: u.personId,
+        organisationId: plan.municipalityId,
+      })),
+    );
+  }
+
+  if (options.endMissing && plan.missing.length > 0) {
+    for (let i = 0; i < plan.missing.length; i += CHUNK) {
+      const chunk = plan.missing.slice(i, i + CHUNK);
+      const ids = chunk.map((m) => m.personId);
+      // Ended today (or on the start date, for an employment that has not begun).
+      await tx
+        .update(peoplePerson)
+        .set({
+          employmentEnd: sql`greatest(${plan.today}::date, ${peoplePerson.employmentStart})`,
+          updatedAt: new Date(),
+        })
+        .where(inArray(peoplePerson.id, ids));
+      await tx.insert(peoplePersonEvent).values(
+        chunk.map((m) => ({
+          ...who,
+          personId: m.personId,
+          kind: 'ended' as const,
+          changes: {
+            // biome-ignore lint/complexity/useMathMinMax: dates as text, compared as text
+            employmentEnd: [m.employmentEnd, m.employmentStart > plan.today ? m.employmentStart : plan.today] as [
+              unknown,
+              unknown,
+            ],
+          },
+        })),
+      );
+      await audit(
+        tx,
+        ctx,
+        ids.map((id) => ({
+          action: 'person.import_end',
+          entityType: 'person',
+          entityId: id,
+          organisationId: plan.municipalityId,
+        })),
+      );
+    }
+  }
+}
+
+const EMPTY = {
+  firstName: null,
+  lastName: null,
+  email: null,
+  employeeNumber: null,
+  unitId: null,
+  professionKey: null,
+  employmentForm: null,
+  employmentRate: null,
+  employmentStart: null,
+  employmentEnd: null,
+  birthYear: null,
+} as unknown as PersonRow;

@@ -1,0 +1,418 @@
+// The persons of the staff register: the paged list (filtered, sorted, scoped to what the actor may see), a person's
+// page with their history, adding and changing persons by hand, and an employee's own record. Every read of persons
+// is audited (one event per list read, one per person page), every change too.
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { authorize, type SignedInContext } from '../../platform/server/actor.ts';
+import { audit } from '../../platform/server/audit.ts';
+import { user } from '../../platform/server/auth.table.ts';
+import { type Db, databaseErrorCode, inTransaction } from '../../platform/server/db.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
+import { organisation } from '../../platform/server/organisation.table.ts';
+import { can } from '../../platform/server/policy.ts';
+import { likePattern, swedishOrder } from '../../platform/server/sql.ts';
+import { swedishDate } from '../../platform/server/swedish-dates.ts';
+import { listProfessions } from '../staffing/professions-lookup.service.ts';
+import type {
+  CreatePersonInput,
+  PersonChangeDto,
+  PersonDto,
+  PersonEventDto,
+  PersonListQuery,
+  PersonPageDto,
+  PersonSummaryDto,
+  UpdatePersonInput,
+} from './people.contracts.ts';
+import { peopleMessages as pm } from './people.messages.ts';
+import { peoplePerson, peoplePersonEvent, peopleUnit } from './people.table.ts';
+import {
+  findVisiblePerson,
+  inScope,
+  type PeopleDeps,
+  type PersonRow,
+  type PersonScope,
+  personScope,
+  scopeCondition,
+  targetMunicipality,
+  unitWithDescendants,
+} from './people-scope.ts';
+import { unitsOfMunicipality } from './units.service.ts';
+
+/** Employed on the day: no end date, or one on the day or later. */
+export const currentOn = (day: string) => or(isNull(peoplePerson.employmentEnd), gte(peoplePerson.employmentEnd, day));
+
+const SORT_COLUMNS: Record<PersonListQuery['sort'], (SQL | ReturnType<typeof sql>)[]> = {
+  name: [swedishOrder(peoplePerson.lastName), swedishOrder(peoplePerson.firstName)],
+  employeeNumber: [sql`${peoplePerson.employeeNumber}`],
+  unit: [swedishOrder(peopleUnit.name), swedishOrder(peoplePerson.lastName)],
+  // Profession keys are the names without accents: the same order as the Swedish names.
+  profession: [sql`${peoplePerson.professionKey}`, swedishOrder(peoplePerson.lastName)],
+  start: [sql`${peoplePerson.employmentStart}`],
+  end: [sql`${peoplePerson.employmentEnd}`],
+  rate: [sql`${peoplePerson.employmentRate}`],
+};
+
+/** The list's conditions: scope, municipality, unit (and below), search words, profession, form, status. */
+async function listConditions(db: Db, scope: PersonScope, query: PersonListQuery, municipalityId: string | null) {
+  const today = swedishDate(new Date());
+  const conditions: (SQL | undefined)[] = [scopeCondition(scope), isNull(peoplePerson.anonymisedAt)];
+  if (municipalityId) conditions.push(eq(peoplePerson.organisationId, municipalityId));
+  if (query.unitId) conditions.push(inArray(peoplePerson.unitId, await unitWithDescendants(db, query.unitId)));
+  for (const word of (query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5)) {
+    const pattern = likePattern(word);
+    conditions.push(
+      or(
+        ilike(peoplePerson.firstName, pattern),
+        ilike(peoplePerson.lastName, pattern),
+        ilike(peoplePerson.employeeNumber, pattern),
+        ilike(peoplePerson.email, pattern),
+      ),
+    );
+  }
+  if (query.profession) conditions.push(eq(peoplePerson.professionKey, query.profession));
+  if (query.form) conditions.push(eq(peoplePerson.employmentForm, query.form));
+  if (query.status === 'current') conditions.push(currentOn(today));
+  if (query.status === 'ended') conditions.push(lt(peoplePerson.employmentEnd, today));
+  return { where: and(...conditions), today };
+}
+
+/** One page of the persons the actor may see, filtered and sorted; audited as one read of a list. */
+export async function listPersons(
+  deps: PeopleDeps,
+  ctx: SignedInContext,
+  query: PersonListQuery,
+): Promise<PersonPageDto> {
+  const { actor } = ctx;
+  const { db } = deps;
+  // A regional admin may list every municipality at once; anyone else lists their own (another one is 404).
+  const municipality =
+    query.municipalityId || actor.organisationKind === 'municipality'
+      ? await targetMunicipality(db, actor, 'people:read', query.municipalityId)
+      : null;
+  if (!municipality) authorize(actor, 'people:read', {});
+  const scope = await personScope(db, actor);
+  const { where, today } = await listConditions(db, scope, query, municipality?.id ?? null);
+  const direction = query.dir === 'desc' ? desc : asc;
+  const order = [...SORT_COLUMNS[query.sort].map((c) => direction(c)), asc(peoplePerson.id)];
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        person: peoplePerson,
+        unitName: peopleUnit.name,
+        municipalityName: organisation.name,
+      })
+      .from(peoplePerson)
+      .innerJoin(peopleUnit, eq(peopleUnit.id, peoplePerson.unitId))
+      .innerJoin(organisation, eq(organisation.id, peoplePerson.organisationId))
+      .where(where)
+      .orderBy(...order)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(peoplePerson).where(where),
+  ]);
+  await audit(db, ctx, {
+    action: 'person.list_read',
+    entityType: 'person',
+    entityId: null,
+    organisationId: municipality?.id ?? null,
+  });
+  return {
+    items: rows.map((r) => toSummary(r.person, r.unitName, r.municipalityName, today)),
+    total: total?.n ?? 0,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export function toSummary(p: PersonRow, unitName: string, municipalityName: string, today: string): PersonSummaryDto {
+  return {
+    id: p.id,
+    organisationId: p.organisationId,
+    municipalityName,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    employeeNumber: p.employeeNumber,
+    unitId: p.unitId,
+    unitName,
+    professionKey: p.professionKey,
+    employmentForm: p.employmentForm,
+    employmentRate: p.employmentRate,
+    employmentStart: p.employmentStart,
+    employmentEnd: p.employmentEnd,
+    current: p.employmentEnd === null || p.employmentEnd >= today,
+  };
+}
+
+/** The person's page: their record, the units above theirs, their user account and history. */
+export async function getPerson(deps: PeopleDeps, ctx: SignedInContext, id: string): Promise<PersonDto> {
+  const { row } = await findVisiblePerson(deps.db, ctx.actor, id);
+  await audit(deps.db, ctx, {
+    action: 'person.read',
+    entityType: 'person',
+    entityId: row.id,
+    organisationId: row.organisationId,
+  });
+  return personDto(deps, ctx, row);
+}
+
+async function personDto(deps: PeopleDeps, ctx: SignedInContext, row: PersonRow): Promise<PersonDto> {
+  const { db } = deps;
+  const units = new Map((await unitsOfMunicipality(db, row.organisationId)).map((u) => [u.id, u]));
+  const path: string[] = [];
+  for (let at: string | null = row.unitId; at && path.length <= units.size; at = units.get(at)?.parentId ?? null) {
+    path.unshift(units.get(at)?.name ?? '');
+  }
+  const [org] = await db
+    .select({ name: organisation.name })
+    .from(organisation)
+    .where(eq(organisation.id, row.organisationId));
+  const [linked] = row.userId
+    ? await db.select({ id: user.id, name: user.name, email: user.email }).from(user).where(eq(user.id, row.userId))
+    : [];
+  const own = { organisationId: row.organisationId, organisationKind: 'municipality' as const };
+  return {
+    ...toSummary(row, units.get(row.unitId)?.name ?? '', org?.name ?? '', swedishDate(new Date())),
+    email: row.email,
+    birthYear: row.birthYear,
+    unitPath: path,
+    user: linked ?? null,
+    history: await historyOf(db, row.id),
+    canEdit: inScope(await personScope(db, ctx.actor, 'people:manage'), row),
+    canExtract: can(ctx.actor, 'people:extract', own),
+  };
+}
+
+async function historyOf(db: Db, personId: string): Promise<PersonEventDto[]> {
+  const events = await db
+    .select({ event: peoplePersonEvent, actorName: user.name })
+    .from(peoplePersonEvent)
+    .leftJoin(user, eq(user.id, peoplePersonEvent.actorUserId))
+    .where(eq(peoplePersonEvent.personId, personId))
+    .orderBy(desc(peoplePersonEvent.at), desc(peoplePersonEvent.id));
+  return events.map(({ event, actorName }) => ({
+    at: event.at.toISOString(),
+    kind: event.kind,
+    actorName,
+    byToken: event.actorTokenId !== null,
+    byImport: event.importId !== null,
+    changes: changeList(event.changes),
+  }));
+}
+
+const asValue = (v: unknown): PersonChangeDto['from'] =>
+  v === null || v === undefined ? null : typeof v === 'number' ? v : String(v);
+
+export function changeList(changes: Record<string, [unknown, unknown]>): PersonChangeDto[] {
+  return Object.entries(changes).map(([field, [from, to]]) => ({ field, from: asValue(from), to: asValue(to) }));
+}
+
+/** The fields of a person that are compared and written, in the order changes are shown. */
+export const PERSON_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'employeeNumber',
+  'unitId',
+  'professionKey',
+  'employmentForm',
+  'employmentRate',
+  'employmentStart',
+  'employmentEnd',
+  'birthYear',
+] as const;
+export type PersonFields = Pick<PersonRow, (typeof PERSON_FIELDS)[number]>;
+
+/** What differs between a person and new values: `{ field: [before, after] }`, units by name. */
+export function diffPerson(
+  before: PersonFields,
+  after: Partial<PersonFields>,
+  unitName: (id: string) => string,
+): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const field of PERSON_FIELDS) {
+    if (!(field in after)) continue;
+    const from = before[field] ?? null;
+    const to = after[field] ?? null;
+    if (from === to) continue;
+    if (field === 'unitId') changes.unit = [unitName(String(from)), unitName(String(to))];
+    else changes[field] = [from, to];
+  }
+  return changes;
+}
+
+/** The event kind of a change: ending an employment is told apart from other changes. */
+export const eventKindOf = (changes: Record<string, [unknown, unknown]>): 'ended' | 'changed' =>
+  changes.employmentEnd && changes.employmentEnd[0] === null && changes.employmentEnd[1] !== null ? 'ended' : 'changed';
+
+/** The user account a person's e-mail belongs to in the municipality, unless another person has it already. */
+export async function userForEmail(db: Db, organisationId: string, email: string | null, personId?: string) {
+  if (!email) return null;
+  const [found] = await db
+    .select({ id: user.id })
+    .from(user)
+    .where(and(eq(user.organisationId, organisationId), sql`lower(${user.email}) = ${email}`, eq(user.active, true)));
+  if (!found) return null;
+  const [taken] = await db.select({ id: peoplePerson.id }).from(peoplePerson).where(eq(peoplePerson.userId, found.id));
+  return taken && taken.id !== personId ? null : found.id;
+}
+
+async function checkUnitAndProfession(
+  deps: PeopleDeps,
+  scope: PersonScope,
+  organisationId: string,
+  input: { unitId?: string; professionKey?: string },
+) {
+  if (input.unitId !== undefined) {
+    const [unit] = await deps.db.select().from(peopleUnit).where(eq(peopleUnit.id, input.unitId));
+    if (!unit || unit.organisationId !== organisationId) {
+      throw new ValidationError([{ path: 'unitId', message: pm.unitNotFound() }]);
+    }
+    if (!unit.active) throw new ValidationError([{ path: 'unitId', message: pm.unitInactive() }]);
+    if (!inScope(scope, { organisationId, unitId: unit.id })) {
+      throw new ValidationError([{ path: 'unitId', message: pm.unitOutsideScope() }]);
+    }
+  }
+  if (input.professionKey !== undefined) {
+    const professions = await listProfessions({ db: deps.db, cache: deps.cache }, { activeOnly: true });
+    if (!professions.some((p) => p.key === input.professionKey)) {
+      throw new ValidationError([{ path: 'professionKey', message: pm.professionUnknown() }]);
+    }
+  }
+}
+
+function employeeNumberConflict(error: unknown): never {
+  if (databaseErrorCode(error) === '23505') {
+    throw new ConflictError(pm.employeeNumberTaken(), [{ path: 'employeeNumber', message: pm.employeeNumberTaken() }]);
+  }
+  throw error;
+}
+
+export async function createPerson(
+  deps: PeopleDeps,
+  ctx: SignedInContext,
+  input: CreatePersonInput,
+): Promise<PersonDto> {
+  const { actor } = ctx;
+  const { db } = deps;
+  const municipality = await targetMunicipality(db, actor, 'people:manage', input.municipalityId);
+  const scope = await personScope(db, actor, 'people:manage');
+  await checkUnitAndProfession(deps, scope, municipality.id, input);
+  const { municipalityId: _m, ...fields } = input;
+  const row = await inTransaction(db, async (tx) => {
+    const [created] = await tx
+      .insert(peoplePerson)
+      .values({
+        ...fields,
+        organisationId: municipality.id,
+        userId: await userForEmail(tx, municipality.id, fields.email),
+      })
+      .returning();
+    if (!created) throw new Error('insert returned no row');
+    const unitName =
+      (await tx.select({ name: peopleUnit.name }).from(peopleUnit).where(eq(peopleUnit.id, created.unitId)))[0]?.name ??
+      '';
+    const changes = diffPerson(EMPTY_PERSON, fields, () => unitName);
+    await tx.insert(peoplePersonEvent).values({
+      personId: created.id,
+      kind: 'created',
+      actorUserId: actor.userId,
+      actorTokenId: actor.tokenId,
+      changes,
+    });
+    await audit(tx, ctx, {
+      action: 'person.create',
+      entityType: 'person',
+      entityId: created.id,
+      organisationId: municipality.id,
+    });
+    return created;
+  }).catch(employeeNumberConflict);
+  return personDto(deps, ctx, row);
+}
+
+export const EMPTY_PERSON: PersonFields = {
+  firstName: null as unknown as string,
+  lastName: null as unknown as string,
+  email: null,
+  employeeNumber: null,
+  unitId: null as unknown as string,
+  professionKey: null as unknown as string,
+  employmentForm: null as unknown as PersonRow['employmentForm'],
+  employmentRate: null,
+  employmentStart: null as unknown as string,
+  employmentEnd: null,
+  birthYear: null,
+};
+
+export async function updatePerson(
+  deps: PeopleDeps,
+  ctx: SignedInContext,
+  id: string,
+  input: UpdatePersonInput,
+): Promise<PersonDto> {
+  const { actor } = ctx;
+  const { db } = deps;
+  const { row } = await findVisiblePerson(db, actor, id, 'people:manage');
+  const scope = await personScope(db, actor, 'people:manage');
+  await checkUnitAndProfession(deps, scope, row.organisationId, input);
+  // The rules between fields hold for the record as it will be.
+  const next = { ...row, ...input };
+  const problems: { path: string; message: ReturnType<typeof pm.endBeforeStart> }[] = [];
+  if (next.employmentEnd && next.employmentEnd < next.employmentStart) {
+    problems.push({ path: 'employmentEnd', message: pm.endBeforeStart() });
+  }
+  if (next.employmentForm === 'hourly' && next.employmentRate !== null) {
+    problems.push({ path: 'employmentRate', message: pm.rateForHourly() });
+  }
+  if (next.employmentForm !== 'hourly' && next.employmentRate === null) {
+    problems.push({ path: 'employmentRate', message: pm.rateRequired() });
+  }
+  if (problems.length) throw new ValidationError(problems);
+  const units = new Map((await unitsOfMunicipality(db, row.organisationId)).map((u) => [u.id, u.name]));
+  const changes = diffPerson(row, input, (unitId) => units.get(unitId) ?? '');
+  const updated = await inTransaction(db, async (tx) => {
+    if (Object.keys(changes).length === 0) return row;
+    const userId =
+      input.email !== undefined ? await userForEmail(tx, row.organisationId, next.email, row.id) : row.userId;
+    const [saved] = await tx
+      .update(peoplePerson)
+      .set({ ...input, userId, updatedAt: new Date() })
+      .where(and(eq(peoplePerson.id, id), isNull(peoplePerson.anonymisedAt)))
+      .returning();
+    if (!saved) throw new NotFoundError(pm.personNotFound());
+    await tx.insert(peoplePersonEvent).values({
+      personId: id,
+      kind: eventKindOf(changes),
+      actorUserId: actor.userId,
+      actorTokenId: actor.tokenId,
+      changes,
+    });
+    await audit(tx, ctx, {
+      action: 'person.update',
+      entityType: 'person',
+      entityId: id,
+      organisationId: row.organisationId,
+    });
+    return saved;
+  }).catch(employeeNumberConflict);
+  return personDto(deps, ctx, updated);
+}
+
+/** The signed-in employee's own record(s): the persons linked to their user account. */
+export async function myRecord(deps: PeopleDeps, ctx: SignedInContext): Promise<{ persons: PersonDto[] }> {
+  authorize(ctx.actor, 'people:read_own');
+  const rows = await deps.db
+    .select()
+    .from(peoplePerson)
+    .where(and(eq(peoplePerson.userId, ctx.actor.userId), isNull(peoplePerson.anonymisedAt)));
+  await audit(
+    deps.db,
+    ctx,
+    rows.map((r) => ({
+      action: 'person.own_read',
+      entityType: 'person',
+      entityId: r.id,
+      organisationId: r.organisationId,
+    })),
+  );
+  return { persons: await Promise.all(rows.map((r) => personDto(deps, ctx, r))) };
+}
