@@ -16,10 +16,7 @@ type Side = {
   unitId: string;
   personIds: string[];
   numbers: string[];
-  callers: Record<
-    'admin' | 'manager' | 'employee' | 'token',
-    (o: InjectOptions) => ReturnType<TestApp['app']['inject']>
-  >;
+  callers: Record<'admin' | 'manager' | 'employee' | 'token', (o: InjectOptions) => Promise<LightMyRequestResponse>>;
   actorOfAdmin: { userId: string };
 };
 
@@ -71,8 +68,7 @@ beforeAll(async () => {
         admin: t.as(cookies[0] as string),
         manager: t.as(cookies[1] as string),
         employee: t.as(cookies[2] as string),
-        token: (o) =>
-          t.app.inject({ ...o, headers: { ...(o.headers ?? {}), authorization: `Bearer ${token}` } }) as never,
+        token: (o) => t.app.inject({ ...o, headers: { ...(o.headers ?? {}), authorization: `Bearer ${token}` } }),
       },
     });
   }

@@ -14,7 +14,7 @@ import { personDataProviders } from '../../platform/server/person-data.ts';
 import { purgeAuditLog } from '../../platform/server/retention.ts';
 import { buildIntroductionList } from '../introductions/introductions.factories.ts';
 import { introAssignment } from '../introductions/introductions.table.ts';
-import { buildPerson, buildUnit } from './people.factories.ts';
+import { buildPerson } from './people.factories.ts';
 import { peoplePerson, peoplePersonEvent } from './people.table.ts';
 import { runRetention } from './retention.service.ts';
 
