@@ -4,7 +4,7 @@
 // filters, searches for their names, an HR file naming their employee numbers and units, extracts, the lookup.
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import type { InjectOptions } from 'fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { buildMunicipality, buildUser, type Organisation } from '../../platform/server/factories.ts';
