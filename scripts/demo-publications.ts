@@ -7,12 +7,14 @@ import { SERVER_MODULES } from '../src/app/server-modules.ts';
 import { staffingPublication } from '../src/modules/staffing/publication.table.ts';
 import { staffingPeriod } from '../src/modules/staffing/staffing.table.ts';
 import { codeMaps, type DemoPatterns } from '../src/modules/staffing/statistics/demo-publications.ts';
+import { openInMemory } from '../src/platform/server/db.ts';
 import { seedDemo } from '../src/platform/server/demo.ts';
-import { createTestApp } from '../tests/support/test-app.ts';
 
 process.env.KN_DEMO_PUBLICATIONS = 'compute';
 const started = performance.now();
-const t = await createTestApp();
+const database = await openInMemory();
+await database.migrate();
+const t = { db: database.db, close: () => database.close() };
 await seedDemo(t.db, SERVER_MODULES);
 const codes = await codeMaps(t.db);
 const rows = await t.db

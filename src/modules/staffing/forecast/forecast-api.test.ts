@@ -8,7 +8,8 @@
 //          repeat 600).
 //   Bergå: 10 nurses aged 40–49 (none reaches 66 within ten years); 8 FTE, 6 full time, so 4 part-time at 0,5 FTE.
 //          Inhabitants 80+ 1 000, no projection (demand stays at today's level).
-//   Ceby:  a submitted (not approved) report: left out.
+//   Ceby:  a submitted (not approved) report: left out of the region's publication, so of the region's forecast.
+// The region's forecast is computed from the period's publication (decision 016): the region publishes below.
 //
 // Base case (staff per inhabitant 80+ held constant; need = demand growth + retirements):
 //   Åsby 2026: demand 20 × 550/500 = 22, 10 retire → need (22 − 20) + 10 = 12; 2027–29: 0; 2030: demand
@@ -91,12 +92,20 @@ beforeAll(async () => {
     { profession: NURSE, measure: 'age_headcount', breakdown: 'age_40_49', value: 10 },
   ]);
   await report(ceby, 'submitted', [...context(5_000, 800, 300), { profession: NURSE, measure: 'headcount', value: 7 }]);
+  await publish(cookies.get('admin') ?? '', periodId);
   await t.db.insert(populationProjection).values([
     { municipalityId: asby.id, year: 2026, ageGroup: '80+', inhabitants: 550 },
     { municipalityId: asby.id, year: 2030, ageGroup: '80+', inhabitants: 600 },
   ]);
 });
 afterAll(() => t.close());
+
+/** The regional admin publishes the period (the region's forecast reads the publication). */
+async function publish(cookie: string, id: string, app: TestApp = t) {
+  const res = await app.as(cookie)({ method: 'POST', url: `/api/staffing/periods/${id}/publish` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
 
 function get(who: string, query: string) {
   return t.as(cookies.get(who) ?? null)({ method: 'GET', url: `/api/staffing/forecast${query ? `?${query}` : ''}` });
@@ -129,13 +138,9 @@ describe('the region’s forecast', () => {
       2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034, 2035,
     ]);
     // 2026: Åsby 22 + Bergå 10 demand; Åsby's 10 retire; need 12 + 0.
-    expect(year(dto, 2026)).toMatchObject({
-      demand: 32,
-      retirements: 10,
-      staffRemaining: 20,
-      need: 12,
-      cumulativeNeed: 12,
-    });
+    expect(year(dto, 2026)).toMatchObject({ demand: 32, retirements: 10, need: 12, cumulativeNeed: 12 });
+    // Spread over the region's published age distribution (decision 016): the same people, to rounding.
+    expect(year(dto, 2026)?.staffRemaining).toBeCloseTo(20, 9);
     expect(year(dto, 2028)?.need).toBeCloseTo(0, 9);
     // 2030: Åsby's demand 24 → need 2, cumulated 14.
     expect(year(dto, 2030)).toMatchObject({ demand: 34, need: 2, cumulativeNeed: 14 });
@@ -152,7 +157,7 @@ describe('the region’s forecast', () => {
     expect(byName.get('Åsby')).toMatchObject({ included: true, populationSource: 'report', projectionYears: 2 });
     expect(byName.get('Bergå')).toMatchObject({ included: true, projectionYears: 0 });
     const notes = dto.notesSv.join(' ');
-    expect(notes).toMatch(/saknar godkänd rapport.*Ceby/);
+    expect(notes).toMatch(/ingår inte i periodens publicerade statistik.*Ceby/);
     expect(notes).toMatch(/Utan befolkningsprognos.*Bergå/);
   });
 
@@ -203,7 +208,7 @@ describe('the region’s forecast', () => {
     const dto = await forecastOf('admin', `periodId=${emptyPeriodId}`);
     expect(dto.period?.label).toBe('2024');
     expect(dto.base.total.cumulativeNeed10 ?? 0).toBe(0);
-    expect(dto.notesSv.join(' ')).toContain('3 kommuner saknar godkänd rapport');
+    expect(dto.notesSv.join(' ')).toContain('Perioden är inte publicerad ännu');
     expect((await get('admin', 'periodId=00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 });
@@ -310,23 +315,6 @@ describe('the forecast follows the data', () => {
     ]);
     expect((await forecastOf('admin')).base.total.cumulativeNeed10).toBeCloseTo(14, 9);
   });
-
-  it('answers anew when a report is approved', async () => {
-    await t.db
-      .update(staffingReport)
-      .set({ status: 'approved' })
-      .where(and(eq(staffingReport.periodId, periodId), eq(staffingReport.municipalityId, ceby.id)));
-    // What the report transitions do in the same transaction (reports.service.ts): the period's revision moves.
-    await t.db.update(staffingPeriod).set({ revision: 99 }).where(eq(staffingPeriod.id, periodId));
-    const dto = await forecastOf('admin');
-    expect(dto.municipalities.find((m) => m.name === 'Ceby')?.included).toBe(true);
-    expect(dto.base.total.baseHeadcount).toBe(37);
-    await t.db
-      .update(staffingReport)
-      .set({ status: 'submitted' })
-      .where(and(eq(staffingReport.periodId, periodId), eq(staffingReport.municipalityId, ceby.id)));
-    await t.db.update(staffingPeriod).set({ revision: 100 }).where(eq(staffingPeriod.id, periodId));
-  });
 });
 
 describe('export', () => {
@@ -380,6 +368,7 @@ describe('with the read cache on (CACHE_SECONDS 30, as between changes in produc
       const period = await buildPeriod(app.db, { label: '2025', referenceDate: '2025-11-01', deadline: '2026-01-31' });
       const pid = period.id;
       await buildReport(app.db, { period, municipality: town, status: 'approved' });
+      const publishLater = () => publish(cookie, pid, app);
       // 10 nurses aged 40–49 (none retires within ten years); 80+: 1 000 in the report.
       await app.db
         .insert(staffingFact)
@@ -390,6 +379,7 @@ describe('with the read cache on (CACHE_SECONDS 30, as between changes in produc
             { profession: NURSE, measure: 'age_headcount', breakdown: 'age_40_49', value: 10 },
           ].map((f) => ({ ...f, breakdown: f.breakdown ?? '', periodId: pid, municipalityId: town.id })),
         );
+      await publishLater();
       const need10 = async () =>
         (await app.as(cookie)({ method: 'GET', url: '/api/staffing/forecast' })).json().base.total.cumulativeNeed10;
       // No projection: demand stays 10, nobody leaves → no need.
@@ -411,5 +401,26 @@ describe('with the read cache on (CACHE_SECONDS 30, as between changes in produc
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('the region’s forecast and publications', () => {
+  it('moves when the period is published, not when a report is approved', async () => {
+    await t.db
+      .update(staffingReport)
+      .set({ status: 'approved' })
+      .where(and(eq(staffingReport.periodId, periodId), eq(staffingReport.municipalityId, ceby.id)));
+    // What the report transitions do in the same transaction (reports.service.ts): the period's revision moves.
+    await t.db.update(staffingPeriod).set({ revision: 99 }).where(eq(staffingPeriod.id, periodId));
+    const approvedOnly = await forecastOf('admin');
+    expect(approvedOnly.municipalities.find((m) => m.name === 'Ceby')?.included).toBe(false);
+    expect(approvedOnly.base.total.baseHeadcount).toBe(30);
+    const outcome = await publish(cookies.get('admin') ?? '', periodId);
+    expect(outcome).toMatchObject({ made: true, publication: { version: 2, municipalities: 3 } });
+    const dto = await forecastOf('admin');
+    expect(dto.municipalities.find((m) => m.name === 'Ceby')?.included).toBe(true);
+    expect(dto.base.total.baseHeadcount).toBe(37);
+    // Nothing changed since: publishing again makes no new version.
+    expect(await publish(cookies.get('admin') ?? '', periodId)).toMatchObject({ made: false, reason: 'unchanged' });
   });
 });

@@ -24,7 +24,9 @@ import { findPeriod } from '../reporting/periods.service.ts';
 import { staffingMessages as sm } from '../staffing.messages.ts';
 import { staffingPeriod, staffingReport } from '../staffing.table.ts';
 import { loadConfig, PublicationCache, type StaffingDeps } from '../staffing-config.service.ts';
+import type { Fact } from '../staffing-measures.ts';
 import { loadPeriodFacts } from '../statistics/period-facts.ts';
+import { latestPublication } from '../statistics/publications.service.ts';
 import {
   DEFAULT_FORECAST_SETTINGS,
   type ForecastDto,
@@ -55,6 +57,7 @@ import type {
   ProfessionStaff,
 } from './forecast-model.ts';
 import { populationFromFacts, staffFromFacts } from './forecast-scenarios.ts';
+import { publishedForecastFacts } from './published-inputs.ts';
 
 /** The forecast's deps: the staffing deps and a cache of its own, so forecasts never push comparisons out. */
 export type ForecastDeps = StaffingDeps & { forecasts?: { inputs: PublicationCache; answers: PublicationCache } };
@@ -189,6 +192,10 @@ type Inputs = {
   settings: ForecastSettingsInput;
   professions: { key: string; label: { sv: string; en: string } }[];
   municipalities: MunicipalityInput[];
+  /** The region's forecast inputs: the period's publication only (published-inputs.ts), so it hides what it hides. */
+  region: MunicipalityInput[];
+  /** Where the publication's pattern made the region's inputs estimates. */
+  regionNotesSv: string[];
   /** What the inputs depend on; part of every cache key built on them. */
   stateKey: string;
 };
@@ -201,9 +208,7 @@ async function defaultPeriod(db: Db): Promise<string | null> {
   const [row] = await db
     .select({ id: staffingPeriod.id })
     .from(staffingPeriod)
-    .where(
-      sql`exists (select 1 from ${staffingReport} where ${staffingReport.periodId} = ${staffingPeriod.id} and ${staffingReport.status} = 'approved')`,
-    )
+    .where(sql`exists (select 1 from staffing_publication where staffing_publication.period_id = ${staffingPeriod.id})`)
     .orderBy(desc(staffingPeriod.closed), desc(staffingPeriod.referenceDate))
     .limit(1);
   return row?.id ?? null;
@@ -221,12 +226,21 @@ function stateOf(deps: StaffingDeps, periodId: string | null): Promise<{ key: st
       (await deps.db.execute(
         sql`select (select revision from staffing_revision where id = 1) as revision,
           (select revision from staffing_period where id = ${periodId}) as period,
+          (select count(*) from staffing_publication where period_id = ${periodId}) as published,
           (select max(updated_at)::text from organisation) as organisations,
           (select count(*)::text || '/' || coalesce(max(updated_at)::text, '') from population_projection) as population,
           (select updated_at::text from staffing_forecast_settings where id = 1) as settings`,
       )) as unknown as { rows: Record<string, string | number | null>[] }
     ).rows;
-    const key = [periodId, state?.revision, state?.period, state?.organisations, state?.population, state?.settings];
+    const key = [
+      periodId,
+      state?.revision,
+      state?.period,
+      state?.published,
+      state?.organisations,
+      state?.population,
+      state?.settings,
+    ];
     return { key: key.join('|'), periodExists: state?.period !== null && state?.period !== undefined };
   });
 }
@@ -270,6 +284,8 @@ async function loadInputs(deps: ForecastDeps, periodId: string | null): Promise<
           populationSource: 'none' as const,
           projectionYears: 0,
         })),
+        region: [],
+        regionNotesSv: [],
         stateKey,
       };
     }
@@ -291,40 +307,50 @@ async function loadInputs(deps: ForecastDeps, periodId: string | null): Promise<
     );
     const projections = await loadAllProjections(deps.db);
     const horizon = settings.horizonYears;
-    const municipalities = list
-      .slice()
-      .sort((a, b) => a.name.localeCompare(b.name, 'sv'))
-      .map((m): MunicipalityInput => {
-        const own = facts.get(m.id);
-        if (!approved.has(m.id) || !own) {
-          return { municipalityId: m.id, name: m.name, input: null, populationSource: 'none', projectionYears: 0 };
-        }
-        const projection = projections.get(m.id) ?? new Map<number, PopulationYear>();
-        const fromProjection = projection.get(baseYear);
-        const fromReport = populationFromFacts(own, baseYear);
-        const base = fromProjection ?? fromReport;
-        const later = [...projection.values()].filter((p) => p.year > baseYear && p.year <= baseYear + horizon);
-        const professionsStaff: ProfessionStaff[] = staffFromFacts(config, own);
-        const hasReportPopulation = fromReport.age0_64 + fromReport.age65_79 + fromReport.age80plus > 0;
-        return {
-          municipalityId: m.id,
-          name: m.name,
-          input: {
-            baseYear,
-            horizonYears: horizon,
-            professions: professionsStaff,
-            population: [base, ...later],
-            parameters: baseParameters(settings),
-          },
-          populationSource: fromProjection ? 'projection' : hasReportPopulation ? 'report' : 'none',
-          projectionYears: later.length,
-        };
-      });
+    const inputOf = (m: { id: string; name: string }, own: Fact[] | undefined): MunicipalityInput => {
+      if (!own) {
+        return { municipalityId: m.id, name: m.name, input: null, populationSource: 'none', projectionYears: 0 };
+      }
+      const projection = projections.get(m.id) ?? new Map<number, PopulationYear>();
+      const fromProjection = projection.get(baseYear);
+      const fromReport = populationFromFacts(own, baseYear);
+      const base = fromProjection ?? fromReport;
+      const later = [...projection.values()].filter((p) => p.year > baseYear && p.year <= baseYear + horizon);
+      const professionsStaff: ProfessionStaff[] = staffFromFacts(config, own);
+      const hasReportPopulation = fromReport.age0_64 + fromReport.age65_79 + fromReport.age80plus > 0;
+      return {
+        municipalityId: m.id,
+        name: m.name,
+        input: {
+          baseYear,
+          horizonYears: horizon,
+          professions: professionsStaff,
+          population: [base, ...later],
+          parameters: baseParameters(settings),
+        },
+        populationSource: fromProjection ? 'projection' : hasReportPopulation ? 'report' : 'none',
+        projectionYears: later.length,
+      };
+    };
+    const sorted = list.slice().sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    const municipalities = sorted.map((m) => inputOf(m, approved.has(m.id) ? facts.get(m.id) : undefined));
+    const stored = await latestPublication(deps.db, periodId);
+    const published = stored
+      ? publishedForecastFacts(config, {
+          ids: stored.municipalities.map((m) => m.id),
+          values: new Map(Object.entries(stored.cellValues)),
+          hidden: new Set(stored.hidden),
+        })
+      : null;
     return {
       period: { id: period.id, label: period.label, referenceDate: period.referenceDate },
       settings,
       professions,
       municipalities,
+      region: sorted.map((m) => inputOf(m, published?.facts.get(m.id))),
+      regionNotesSv: published
+        ? published.notesSv
+        : ['Perioden är inte publicerad ännu: regionens prognos visas när den är det.'],
       stateKey,
     };
   });
@@ -357,6 +383,8 @@ function resultDto(r: ForecastResult): ForecastResultDto {
 type Prepared = {
   /** Each included municipality's forecast made ready for any levers. */
   byMunicipality: Map<string, PreparedForecast>;
+  /** The region's parts, from the publication, made ready for any levers. */
+  regionParts: PreparedForecast[];
   /** Each included municipality's base case. */
   bases: Map<string, ForecastResult>;
   /** The region's base case. */
@@ -369,7 +397,8 @@ function prepared(deps: ForecastDeps, inputs: Inputs): Promise<Prepared> {
     const byMunicipality = new Map<string, PreparedForecast>();
     for (const m of inputs.municipalities) if (m.input) byMunicipality.set(m.municipalityId, prepareForecast(m.input));
     const bases = new Map([...byMunicipality].map(([id, p]) => [id, runForecast(p)] as const));
-    return { byMunicipality, bases, region: sumPreparedForecasts([...byMunicipality.values()]) };
+    const regionParts = inputs.region.flatMap((m) => (m.input ? [prepareForecast(m.input)] : []));
+    return { byMunicipality, bases, regionParts, region: sumPreparedForecasts(regionParts) };
   });
 }
 
@@ -390,7 +419,7 @@ async function buildForecast(
   const ready = await prepared(deps, inputs);
   const chosen =
     scope.kind === 'region'
-      ? inputs.municipalities.filter((m) => m.input)
+      ? inputs.region.filter((m) => m.input)
       : inputs.municipalities.filter((m) => m.municipalityId === scope.municipalityId && m.input);
   const own = scope.kind === 'municipality' ? ready.byMunicipality.get(scope.municipalityId) : undefined;
   const empty = sumPreparedForecasts([]);
@@ -398,7 +427,7 @@ async function buildForecast(
   const scenarios: ScenarioDto[] = scenarioPlans(levers).map((plan) => {
     const result =
       scope.kind === 'region'
-        ? sumPreparedForecasts([...ready.byMunicipality.values()], plan.parameters)
+        ? sumPreparedForecasts(ready.regionParts, plan.parameters)
         : own
           ? runForecast(own, plan.parameters)
           : empty;
@@ -421,12 +450,13 @@ async function buildForecast(
       : (inputs.municipalities.find((m) => m.municipalityId === scope.municipalityId)?.name ?? '');
   const notesSv: string[] = [];
   if (!inputs.period) notesSv.push('Det finns ingen godkänd rapport ännu, så det finns ingen prognos att visa.');
-  const missing = inputs.municipalities.filter((m) => !m.input);
-  if (inputs.period && missing.length && scope.kind === 'region') {
+  const missing = inputs.region.filter((m) => !m.input);
+  if (inputs.period && missing.length && scope.kind === 'region' && missing.length < inputs.region.length) {
     notesSv.push(
-      `${missing.length === 1 ? 'En kommun saknar' : `${missing.length} kommuner saknar`} godkänd rapport för perioden och ingår inte: ${missing.map((m) => m.name).join(', ')}.`,
+      `${missing.length === 1 ? 'En kommun ingår' : `${missing.length} kommuner ingår`} inte i periodens publicerade statistik: ${missing.map((m) => m.name).join(', ')}.`,
     );
   }
+  if (scope.kind === 'region') notesSv.push(...inputs.regionNotesSv);
   const withoutProjection = chosen.filter((m) => m.projectionYears === 0);
   if (withoutProjection.length) {
     notesSv.push(
@@ -453,7 +483,8 @@ async function buildForecast(
       return {
         municipalityId: m.municipalityId,
         name: m.name,
-        included: m.input !== null,
+        // In the region's figures: in the period's publication.
+        included: inputs.region.some((r) => r.municipalityId === m.municipalityId && r.input !== null),
         populationSource: m.populationSource,
         projectionYears: m.projectionYears,
         canOpen: actor !== null && canOpen,
