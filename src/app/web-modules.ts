@@ -4,11 +4,12 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { AnyRoute } from '@tanstack/react-router';
 import { adminWeb } from '../modules/admin/web/admin.web.ts';
 import { introductionsWeb } from '../modules/introductions/web/introductions.web.ts';
+import { peopleWeb } from '../modules/people/web/people.web.ts';
 import { staffingWeb } from '../modules/staffing/web/staffing.web.ts';
 import { trainingsWeb } from '../modules/trainings/web/trainings.web.ts';
 import { buildRouteTree, createAppRouter } from '../platform/web/router.tsx';
 
-export const WEB_MODULES = [adminWeb, staffingWeb, trainingsWeb, introductionsWeb] as const;
+export const WEB_MODULES = [adminWeb, staffingWeb, trainingsWeb, introductionsWeb, peopleWeb] as const;
 
 type Kind = 'publicRoutes' | 'signedInRoutes';
 /** The pages of one kind of every module, each route keeping its own type. */

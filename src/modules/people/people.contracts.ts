@@ -73,13 +73,16 @@ export type UnitDto = z.infer<typeof unitSchema>;
 export const unitTreeQuerySchema = z.strictObject({ municipalityId: z.uuid({ error: pm.invalidId.code }).optional() });
 
 export const unitTreeSchema = z.object({
-  municipality: z.object({ id: z.uuid(), name: z.string(), code: z.string().nullable() }),
+  /** Null for a regional admin who has not chosen a municipality (the list then spans every municipality). */
+  municipality: z.object({ id: z.uuid(), name: z.string(), code: z.string().nullable() }).nullable(),
   /** Every unit of the municipality, parents before children, siblings in Swedish order. */
   units: z.array(unitSchema),
   /** The units whose people the caller sees (every unit for an admin; a manager's own and those below). */
   visibleUnitIds: z.array(z.uuid()),
   canManageUnits: z.boolean(),
   canManagePeople: z.boolean(),
+  /** The region's active professions (the staffing configuration's), for forms and filters. */
+  professions: z.array(z.object({ key: z.string(), name: z.string(), nameEn: z.string() })),
 });
 export type UnitTreeDto = z.infer<typeof unitTreeSchema>;
 
@@ -172,6 +175,7 @@ export const personChangeSchema = z.object({
 export type PersonChangeDto = z.infer<typeof personChangeSchema>;
 
 export const personEventSchema = z.object({
+  id: z.uuid(),
   at: z.string(),
   kind: z.enum(['created', 'changed', 'ended', 'anonymised']),
   actorName: z.string().nullable(),
@@ -182,6 +186,8 @@ export const personEventSchema = z.object({
 export type PersonEventDto = z.infer<typeof personEventSchema>;
 
 export const personSchema = personSummarySchema.extend({
+  /** The profession's names, for pages that have no list of professions (the employee's own record). */
+  professionName: z.object({ sv: z.string(), en: z.string() }),
   email: z.string().nullable(),
   birthYear: z.number().int().nullable(),
   /** The units from the top of the tree down to the person's own. */

@@ -169,8 +169,10 @@ async function personDto(deps: PeopleDeps, ctx: SignedInContext, row: PersonRow)
     ? await db.select({ id: user.id, name: user.name, email: user.email }).from(user).where(eq(user.id, row.userId))
     : [];
   const own = { organisationId: row.organisationId, organisationKind: 'municipality' as const };
+  const profession = (await listProfessions({ db, cache: deps.cache })).find((p) => p.key === row.professionKey);
   return {
     ...toSummary(row, units.get(row.unitId)?.name ?? '', org?.name ?? '', swedishDate(new Date())),
+    professionName: { sv: profession?.name ?? row.professionKey, en: profession?.nameEn ?? row.professionKey },
     email: row.email,
     birthYear: row.birthYear,
     unitPath: path,
@@ -189,6 +191,7 @@ async function historyOf(db: Db, personId: string): Promise<PersonEventDto[]> {
     .where(eq(peoplePersonEvent.personId, personId))
     .orderBy(desc(peoplePersonEvent.at), desc(peoplePersonEvent.id));
   return events.map(({ event, actorName }) => ({
+    id: event.id,
     at: event.at.toISOString(),
     kind: event.kind,
     actorName,

@@ -9,6 +9,8 @@ import { type Db, databaseErrorCode, inTransaction } from '../../platform/server
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import { can } from '../../platform/server/policy.ts';
 import { swedishDate } from '../../platform/server/swedish-dates.ts';
+import { isRegionalAdmin } from '../../platform/shared/policy-kit.ts';
+import { listProfessions } from '../staffing/professions-lookup.service.ts';
 import type { CreateUnitInput, UnitDto, UnitTreeDto, UpdateUnitInput } from './people.contracts.ts';
 import { peopleMessages as pm } from './people.messages.ts';
 import { peoplePerson, peopleUnit, peopleUnitManager } from './people.table.ts';
@@ -42,6 +44,22 @@ export async function unitsOfMunicipality(db: Db, organisationId: string): Promi
 export async function unitTree(deps: PeopleDeps, ctx: SignedInContext, municipalityId?: string): Promise<UnitTreeDto> {
   const { actor } = ctx;
   const { db } = deps;
+  const professions = (await listProfessions({ db, cache: deps.cache }, { activeOnly: true })).map((p) => ({
+    key: p.key,
+    name: p.name,
+    nameEn: p.nameEn,
+  }));
+  // A regional admin without a municipality chosen works across all of them: no tree, the reference data only.
+  if (!municipalityId && isRegionalAdmin(actor)) {
+    return {
+      municipality: null,
+      units: [],
+      visibleUnitIds: [],
+      canManageUnits: false,
+      canManagePeople: false,
+      professions,
+    };
+  }
   const municipality = await targetMunicipality(db, actor, 'people:read', municipalityId);
   const scope = await personScope(db, actor);
   const units = treeOrder(await unitsOfMunicipality(db, municipality.id));
@@ -71,6 +89,7 @@ export async function unitTree(deps: PeopleDeps, ctx: SignedInContext, municipal
     visibleUnitIds: units.filter((u) => visible.has(u.id)).map((u) => u.id),
     canManageUnits: can(actor, 'people:manage_units', own),
     canManagePeople: can(actor, 'people:manage', own),
+    professions,
   };
 }
 
