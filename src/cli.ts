@@ -1,4 +1,4 @@
-// The `kompetensnav` command: start, migrate, seed-demo, create-admin, backup, restore, openapi.
+// The `kompetensnav` command: start, migrate, seed-demo, create-admin, backup, restore, openapi, audit-publications.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { z } from 'zod';
 import { SERVER_MODULES } from './app/server-modules.ts';
 import { createAdmin } from './modules/admin/users.service.ts';
+import { auditStoredPublications } from './modules/staffing/statistics/publication-audit.ts';
 import { buildApp, WEB_DIST } from './platform/server/app.ts';
 import { BackupFormatError, backupDatabase, restoreDatabase } from './platform/server/backup.ts';
 import { ConfigError, loadConfig } from './platform/server/config.ts';
@@ -16,6 +17,7 @@ import { DEMO_REGION_NAME, demoCredentialsText, seedDemo } from './platform/serv
 import { AppError } from './platform/server/errors.ts';
 import { createMailer } from './platform/server/mail.ts';
 import { PROJECT_ROOT } from './platform/server/paths.ts';
+import { ReadCache } from './platform/server/read-cache.ts';
 import { openDatabase, startServer, stopOnSignals } from './platform/server/server.ts';
 import { translate } from './platform/shared/messages.ts';
 
@@ -31,6 +33,9 @@ Commands:
   backup FILE                write every table to FILE (JSON lines)
   restore FILE               replace every table's rows with those in FILE
   openapi FILE               write the OpenAPI document to FILE
+  audit-publications [--period LABEL]
+                             play the attacker against every stored statistics publication (or one period's):
+                             exit 1 if any hidden figure can be worked out
 
 Configuration comes from the environment; see README.md.`;
 
@@ -68,6 +73,31 @@ async function main(argv: string[]) {
       process.once('SIGINT', end);
       process.once('SIGTERM', end);
       return undefined;
+    }
+    case 'audit-publications': {
+      const { values } = parseArgs({ args: rest, options: { period: { type: 'string' } } });
+      const database = await openDatabase(config, { noStatementTimeout: true });
+      try {
+        const deps = { db: database.db, cache: new ReadCache(0), minCount: config.suppressionMinCount };
+        const results = await auditStoredPublications(deps, {
+          ...(values.period ? { period: values.period } : {}),
+          onResult: (r) =>
+            console.log(
+              `${r.period} v${r.version} (${r.publishedAt.slice(0, 10)}): ${r.ok ? 'OK' : 'REFUSED'} — ${r.cells} cells, ${r.hidden} hidden, ${r.lps} linear programs, ${r.seconds} s${
+                r.ok
+                  ? ''
+                  : `; ${r.violations.length} figures can be narrowed: ${r.violations
+                      .slice(0, 5)
+                      .map((v) => `${v.id} [${v.interval.join(', ')}]`)
+                      .join('; ')}`
+              }`,
+            ),
+        });
+        if (results.length === 0) console.log('No publications to audit.');
+        return results.every((r) => r.ok) ? 0 : 1;
+      } finally {
+        await database.close();
+      }
     }
     case 'migrate':
     case 'seed-demo':

@@ -6,6 +6,7 @@ import { SERVER_MODULES } from '../../app/server-modules.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../platform/server/demo.ts';
 import { ReadCache } from '../../platform/server/read-cache.ts';
 import { loadFacts } from './reporting/reports.service.ts';
+import { auditStoredPublications } from './statistics/publication-audit.ts';
 import { staffingPeriod } from './staffing.table.ts';
 import { loadConfig, rulesConfigOf } from './staffing-config.service.ts';
 import { validateFacts } from './staffing-rules.ts';
@@ -43,7 +44,8 @@ describe('demo staffing data', () => {
     expect(forecast.period.label).toBe('2025');
     expect(forecast.municipalities.filter((m: { included: boolean }) => m.included)).toHaveLength(15);
     expect(forecast.municipalities.every((m: { projectionYears: number }) => m.projectionYears === 10)).toBe(true);
-    expect(forecast.notesSv).toEqual([]);
+    // Where the publication hides a profession's small headcounts, the region's forecast says it shares them out.
+    for (const note of forecast.notesSv) expect(note).toMatch(/är skyddat för \d+ kommuner?: resten av regionens antal/);
     // The 80+ grow in every demo projection and people retire: the region must recruit.
     expect(forecast.base.total.cumulativeNeed10).toBeGreaterThan(forecast.base.total.cumulativeNeed5);
     expect(forecast.base.total.cumulativeNeed5).toBeGreaterThan(0);
@@ -81,4 +83,20 @@ describe('demo staffing data', () => {
     expect(Math.min(...shares)).toBeLessThan(0.05);
     expect(Math.max(...shares)).toBeGreaterThan(0.4);
   });
+});
+
+describe('demo publications', () => {
+  it('publishes each closed year and the current round, and every publication passes the attacker audit', async () => {
+    const deps = { db: t.db, cache: new ReadCache(0), minCount: 3 };
+    const results = await auditStoredPublications(deps);
+    expect(results.map((r) => `${r.period} v${r.version}`)).toEqual(['2024 v1', '2025 v1', '2026 v1']);
+    for (const r of results) {
+      expect(r.violations, `${r.period} v${r.version}`).toEqual([]);
+      expect(r.ok).toBe(true);
+      expect(r.hidden).toBeGreaterThan(0);
+    }
+    // Other municipalities read them: the open statistics list the published years.
+    const open = (await t.app.inject({ method: 'GET', url: '/api/public/staffing/periods' })).json();
+    expect(open.map((p: { label: string }) => p.label)).toEqual(['2026', '2025', '2024']);
+  }, 120_000);
 });

@@ -147,7 +147,10 @@ export const accessMatrix = defineAccessMatrix<Shared>({
   module: 'staffing',
   routePattern: /^\/api\/(public\/)?staffing\//,
   async setup(fx) {
-    return { sharedPeriod: await freshPeriod(fx, 'approved'), regionReport: { done: null } };
+    const sharedPeriod = await freshPeriod(fx, 'approved');
+    // Other municipalities and the public read a period's publication (decision 016).
+    await fx.admin({ method: 'POST', url: `/api/staffing/periods/${sharedPeriod}/publish` });
+    return { sharedPeriod, regionReport: { done: null } };
   },
   cells: [
     {
@@ -233,6 +236,16 @@ export const accessMatrix = defineAccessMatrix<Shared>({
         method: 'PATCH',
         url: `/api/staffing/periods/${await freshPeriod(fx, 'none')}`,
         payload: { deadline: '2026-12-20' },
+      }),
+      expect: regionalOnly(200),
+    },
+    {
+      name: 'publish period',
+      method: 'POST',
+      url: '/api/staffing/periods/:id/publish',
+      request: async (fx) => ({
+        method: 'POST',
+        url: `/api/staffing/periods/${await freshPeriod(fx, 'approved')}/publish`,
       }),
       expect: regionalOnly(200),
     },

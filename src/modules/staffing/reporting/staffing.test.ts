@@ -243,16 +243,32 @@ describe('deadline reminders', () => {
 });
 
 describe('comparison', () => {
-  it('shows the region raw figures, other municipalities small counts as "..", and the public only approved reports', async () => {
+  it('shows the region raw figures live; others and the public read the publication, small counts as ".."', async () => {
     const query = `/api/staffing/comparison?periodId=${periodId}&profession=fysioterapeut`;
     const forAdmin = (await as('admin')({ method: 'GET', url: query })).json();
     expect(forAdmin.unsuppressedFor).toBe('all');
     const bRowAdmin = forAdmin.rows.find((r: { municipalityId: string }) => r.municipalityId === b.id);
     expect(typeof bRowAdmin.values.headcount).toBe('number');
-
     const forSteeringB = (await as('steeringB')({ method: 'GET', url: query })).json();
     expect(forSteeringB.unsuppressedFor).toBe(b.id);
+
+    // Before a publication, another municipality sees only its own live report, and the public nothing.
+    const before = (await as('reporterA')({ method: 'GET', url: query })).json();
+    expect(before.publication).toBeNull();
+    expect(before.rows.map((r: { municipalityId: string }) => r.municipalityId)).toEqual([a.id]);
+    const closed = await t.app.inject({ method: 'GET', url: `/api/public/staffing/comparison?periodId=${periodId}` });
+    expect(closed.statusCode).toBe(404);
+
+    // An approval changes nothing others see; the region's publication does.
+    expect((await as('admin')({ method: 'POST', url: reportUrl(b, '/approve') })).statusCode).toBe(200);
+    const approvedOnly = (await as('reporterA')({ method: 'GET', url: query })).json();
+    expect(approvedOnly.rows.map((r: { municipalityId: string }) => r.municipalityId)).toEqual([a.id]);
+    const published = await as('admin')({ method: 'POST', url: `/api/staffing/periods/${periodId}/publish` });
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json()).toMatchObject({ made: true, publication: { version: 1, municipalities: 2 } });
+
     const forReporterA = (await as('reporterA')({ method: 'GET', url: query })).json();
+    expect(forReporterA.publication).toMatchObject({ version: 1, municipalities: 2 });
     const bRow = forReporterA.rows.find((r: { municipalityId: string }) => r.municipalityId === b.id);
     // Bro (3,000 inhabitants) has about one physiotherapist: a small count others must not see.
     const rawHeadcount = bRowAdmin.values.headcount as number;
@@ -270,15 +286,35 @@ describe('comparison', () => {
         expect(bRow.values[key]).toBe('..');
       }
     }
+    // A's own users see A's live figures in full.
     const aRow = forReporterA.rows.find((r: { municipalityId: string }) => r.municipalityId === a.id);
     expect(aRow.values).toEqual(
       forAdmin.rows.find((r: { municipalityId: string }) => r.municipalityId === a.id).values,
     );
 
-    const open = await t.app.inject({ method: 'GET', url: `/api/public/staffing/comparison?periodId=${periodId}` });
+    // The public reads the same publication: what it shows of B is what A's users see of B.
+    const open = await t.app.inject({
+      method: 'GET',
+      url: `/api/public/staffing/comparison?periodId=${periodId}&profession=fysioterapeut`,
+    });
     expect(open.statusCode).toBe(200);
-    expect(open.json().rows.map((r: { municipalityId: string }) => r.municipalityId)).toEqual([a.id]);
+    expect(
+      open
+        .json()
+        .rows.map((r: { municipalityId: string }) => r.municipalityId)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
     expect(open.json().unsuppressedFor).toBeNull();
+    const openB = open.json().rows.find((r: { municipalityId: string }) => r.municipalityId === b.id);
+    expect(openB.values).toEqual(bRow.values);
+    expect(open.json().total.values).toEqual(forReporterA.total.values);
+    // Returning B's report again is for the region's live view only.
+    expect(
+      (await as('admin')({ method: 'POST', url: reportUrl(b, '/return'), payload: { comment: 'Kontrollera.' } }))
+        .statusCode,
+    ).toBe(200);
+    await as('admin')({ method: 'PUT', url: reportUrl(b, '/facts'), payload: { facts: factsFor(7, 3_000) } });
+    expect((await as('admin')({ method: 'POST', url: reportUrl(b, '/submit') })).statusCode).toBe(200);
   });
 
   it('computes the key ratios on the server from the stored facts', async () => {

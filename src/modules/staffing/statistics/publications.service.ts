@@ -155,16 +155,7 @@ export async function preparePublication(
       if (m !== 'region') built.forced.add(id);
     }
   }
-  const earlier: EarlierPublication[] = earlierRows.map((row) => {
-    const values = new Map(Object.entries(row.cellValues));
-    const members = new Set(row.municipalities.map((m) => m.id));
-    // A municipality not in an earlier publication added nothing to its sums: its cells were 0 then.
-    for (const c of cells) {
-      const [m = ''] = c.id.split('|');
-      if (!values.has(c.id) && m !== 'region' && !members.has(m)) values.set(c.id, 0);
-    }
-    return { values, hidden: new Set(row.hidden) };
-  });
+  const earlier = earlierOf(earlierRows, cells);
   return {
     periodId,
     latest,
@@ -175,6 +166,22 @@ export async function preparePublication(
     forced: built.forced,
     earlier,
   };
+}
+
+/**
+ * The earlier publications of a period as the engine takes them: their values and patterns, with a municipality
+ * that was not in one counted as 0 there (it added nothing to its sums).
+ */
+export function earlierOf(rows: readonly StoredPublication[], cells: readonly DisclosureCell[]): EarlierPublication[] {
+  return rows.map((row) => {
+    const values = new Map(Object.entries(row.cellValues));
+    const members = new Set(row.municipalities.map((m) => m.id));
+    for (const c of cells) {
+      const [m = ''] = c.id.split('|');
+      if (!values.has(c.id) && m !== 'region' && !members.has(m)) values.set(c.id, 0);
+    }
+    return { values, hidden: new Set(row.hidden) };
+  });
 }
 
 /** Stores a publication whose pattern has passed the audit. */

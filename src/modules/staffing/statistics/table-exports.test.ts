@@ -46,6 +46,16 @@ beforeAll(async () => {
   for (const [year, periodId] of [periods.earlier, periods.later].entries()) {
     await submit(periodId, a, factsOf('a', year));
     await submit(periodId, b, factsOf('b', year));
+    // Approved and published: what other municipalities read (decision 016).
+    for (const m of [a, b]) {
+      const approved = await as('admin')({
+        method: 'POST',
+        url: `/api/staffing/periods/${periodId}/reports/${m.id}/approve`,
+      });
+      expect(approved.statusCode, approved.body).toBe(200);
+    }
+    const published = await as('admin')({ method: 'POST', url: `/api/staffing/periods/${periodId}/publish` });
+    expect(published.statusCode, published.body).toBe(200);
   }
   periods.import = await openPeriod('Export import', '2027-11-01');
   importId = await pendingImport(periods.import);
