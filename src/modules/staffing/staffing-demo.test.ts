@@ -6,10 +6,10 @@ import { SERVER_MODULES } from '../../app/server-modules.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../platform/server/demo.ts';
 import { ReadCache } from '../../platform/server/read-cache.ts';
 import { loadFacts } from './reporting/reports.service.ts';
-import { auditStoredPublications } from './statistics/publication-audit.ts';
 import { staffingPeriod } from './staffing.table.ts';
 import { loadConfig, rulesConfigOf } from './staffing-config.service.ts';
 import { validateFacts } from './staffing-rules.ts';
+import { auditStoredPublications } from './statistics/publication-audit.ts';
 
 let t: TestApp;
 let admin = '';
@@ -45,7 +45,8 @@ describe('demo staffing data', () => {
     expect(forecast.municipalities.filter((m: { included: boolean }) => m.included)).toHaveLength(15);
     expect(forecast.municipalities.every((m: { projectionYears: number }) => m.projectionYears === 10)).toBe(true);
     // Where the publication hides a profession's small headcounts, the region's forecast says it shares them out.
-    for (const note of forecast.notesSv) expect(note).toMatch(/är skyddat för \d+ kommuner?: resten av regionens antal/);
+    for (const note of forecast.notesSv)
+      expect(note).toMatch(/är skyddat för \d+ kommuner?: resten av regionens antal/);
     // The 80+ grow in every demo projection and people retire: the region must recruit.
     expect(forecast.base.total.cumulativeNeed10).toBeGreaterThan(forecast.base.total.cumulativeNeed5);
     expect(forecast.base.total.cumulativeNeed5).toBeGreaterThan(0);

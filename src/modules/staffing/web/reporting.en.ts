@@ -66,6 +66,16 @@ export const reportingEn: typeof reportingSv = {
     returnedComment: "The region's comment: {{comment}}",
     open: 'Open the report for {{period}}',
   },
+  publish: {
+    title: 'Publish the statistics',
+    intro:
+      "Other municipalities and the public see the period's approved reports only once they are published. A publication hides small counts and everything that would reveal them, in every table at once, and is audited before it is made. The statistics are also published every night when something has been approved, and when the period is closed.",
+    button: 'Publish now',
+    working: 'Publishing and auditing … this may take a while.',
+    made: 'Version {{version}} is published: {{count}} municipalities, {{hidden}} hidden figures.',
+    unchanged: 'Nothing has changed since the latest publication (version {{version}}).',
+    nothingApproved: 'There are no approved reports to publish.',
+  },
   period: {
     title: 'Reporting {{label}}',
     back: 'Back to the periods',

@@ -64,6 +64,16 @@ export const reportingSv = {
     returnedComment: 'Regionens kommentar: {{comment}}',
     open: 'Öppna rapporten för {{period}}',
   },
+  publish: {
+    title: 'Publicera statistiken',
+    intro:
+      'Andra kommuner och allmänheten ser periodens godkända rapporter först när de är publicerade. Publiceringen döljer små tal och allt som skulle gå att räkna ut ur dem, i alla tabeller på en gång, och granskas innan den görs. Statistiken publiceras också varje natt när något har godkänts, och när perioden stängs.',
+    button: 'Publicera nu',
+    working: 'Publicerar och granskar … det kan ta en stund.',
+    made: 'Version {{version}} är publicerad: {{count}} kommuner, {{hidden}} dolda tal.',
+    unchanged: 'Inget har ändrats sedan den senaste publiceringen (version {{version}}).',
+    nothingApproved: 'Det finns inga godkända rapporter att publicera.',
+  },
   period: {
     title: 'Rapportering {{label}}',
     back: 'Tillbaka till perioderna',

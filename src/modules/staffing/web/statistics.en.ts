@@ -44,8 +44,14 @@ export const statisticsEn: typeof statisticsSv = {
     title: 'Key to symbols',
     suppressed: "'..' = fewer than {{minCount}} persons, or hidden so that a total does not reveal a small count",
     notReported: "'–' = not reported",
-    unsuppressedAll: "As a regional administrator you see every municipality's figures unsuppressed.",
-    unsuppressedOwn: "Your own municipality's figures are shown unsuppressed; small counts of others are hidden.",
+    unsuppressedAll:
+      "As a regional administrator you see every municipality's submitted and approved reports as they are now, unsuppressed. Others see the published statistics.",
+    unsuppressedOwn:
+      "Your own municipality's figures are shown as they are now, unsuppressed; other municipalities' figures come from the published statistics.",
+    published:
+      "Other municipalities' figures and the region's totals were published on {{date}} (version {{version}}, {{count}} municipalities with approved reports). They change only when the region publishes again, not when a report is approved.",
+    notPublished:
+      "The period is not published yet: other municipalities' figures appear once the region has published it.",
     percent: 'Shares are shown as percentages with one decimal.',
   },
   formulas: {

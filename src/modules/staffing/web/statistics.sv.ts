@@ -42,8 +42,14 @@ export const statisticsSv = {
     title: 'Teckenförklaring',
     suppressed: "'..' = färre än {{minCount}} personer, eller dolt för att summan inte ska avslöja ett litet tal",
     notReported: "'–' = inte rapporterat",
-    unsuppressedAll: 'Du ser alla kommuners siffror utan döljning eftersom du är regional administratör.',
-    unsuppressedOwn: 'Din egen kommuns siffror visas utan döljning; andra kommuners små tal döljs.',
+    unsuppressedAll:
+      'Du ser alla kommuners inskickade och godkända rapporter som de är just nu, utan döljning, eftersom du är regional administratör. Andra ser den publicerade statistiken.',
+    unsuppressedOwn:
+      'Din egen kommuns siffror visas som de är just nu, utan döljning; andra kommuners siffror kommer från den publicerade statistiken.',
+    published:
+      'Andra kommuners siffror och regionens summor är publicerade {{date}} (version {{version}}, {{count}} kommuner med godkända rapporter). De ändras bara när regionen publicerar igen, inte när en rapport godkänns.',
+    notPublished:
+      'Perioden är inte publicerad ännu: andra kommuners siffror visas när regionen har publicerat perioden.',
     percent: 'Andelar visas i procent med en decimal.',
   },
   formulas: {

@@ -15,6 +15,7 @@ import { REPORT_STATUSES } from '../../staffing.contracts.ts';
 import { type PeriodDetail, type PeriodReportRow, periodQuery, staffingFiles } from '../../web/reporting-api.ts';
 import { useDay } from '../../web/reporting-format.ts';
 import { useReportingT } from '../../web/staffing-t.ts';
+import { PublishPanel } from './publish-panel.tsx';
 import { OwnReportCard } from './report-own-card.tsx';
 import { ReportStatusBadge } from './report-status.tsx';
 import { StatusCounts } from './reports-page.tsx';
@@ -72,6 +73,7 @@ function PeriodView({ period }: { period: PeriodDetail }) {
         </Paper>
       ) : null}
       <PeriodFiles period={period} />
+      {hasPermission(me, 'staffing:publish_statistics') ? <PublishPanel periodId={period.id} /> : null}
       <Stack gap="xs" component="section" aria-labelledby="reports-heading">
         <Title order={2} size="h3" id="reports-heading">
           {rt('period.reportsTitle')}

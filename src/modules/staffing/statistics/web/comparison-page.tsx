@@ -99,7 +99,11 @@ export function ComparisonPage({ search }: { search: ComparisonSearch }) {
                 label={st('heatMap.label', { period: dto.period.label, profession })}
                 withProfileLinks
               />
-              <SuppressionNote minCount={dto.minCount} unsuppressedFor={dto.unsuppressedFor} />
+              <SuppressionNote
+                minCount={dto.minCount}
+                unsuppressedFor={dto.unsuppressedFor}
+                publication={dto.publication}
+              />
             </Stack>
           </Tabs.Panel>
         </Tabs>

@@ -42,7 +42,7 @@ export function ComparisonView({ dto, source, label, columnKeys, onColumnsChange
       />
       <Text fw={600}>{st('table.rowCount', { count: dto.rows.length })}</Text>
       <ComparisonTable dto={dto} columns={columns} label={label} withProfileLinks={source === 'signed-in'} />
-      <SuppressionNote minCount={dto.minCount} unsuppressedFor={dto.unsuppressedFor} />
+      <SuppressionNote minCount={dto.minCount} unsuppressedFor={dto.unsuppressedFor} publication={dto.publication} />
     </Stack>
   );
 }

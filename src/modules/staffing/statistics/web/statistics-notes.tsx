@@ -9,11 +9,24 @@ import { useStatisticsT } from '../../web/staffing-t.ts';
 
 type SuppressionNoteProps = Pick<ComparisonDto, 'minCount'> & {
   unsuppressedFor?: ComparisonDto['unsuppressedFor'];
+  publication?: ComparisonDto['publication'];
 };
 
-export function SuppressionNote({ minCount, unsuppressedFor = null }: SuppressionNoteProps) {
+export function SuppressionNote({ minCount, unsuppressedFor = null, publication }: SuppressionNoteProps) {
   const st = useStatisticsT();
+  const language = useLang();
   const headingId = useId();
+  const published = publication
+    ? st('notes.published', {
+        date: new Date(publication.publishedAt).toLocaleDateString(language === 'en' ? 'en-GB' : 'sv-SE', {
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+        }),
+        version: publication.version,
+        count: publication.municipalities,
+      })
+    : st('notes.notPublished');
   return (
     <Box component="section" aria-labelledby={headingId}>
       <Title order={2} size="h4" id={headingId}>
@@ -30,6 +43,7 @@ export function SuppressionNote({ minCount, unsuppressedFor = null }: Suppressio
           <Text size="sm">{st('notes.percent')}</Text>
         </li>
       </Box>
+      {publication !== undefined ? <Text size="sm">{published}</Text> : null}
       {unsuppressedFor === 'all' ? <Text size="sm">{st('notes.unsuppressedAll')}</Text> : null}
       {unsuppressedFor && unsuppressedFor !== 'all' ? <Text size="sm">{st('notes.unsuppressedOwn')}</Text> : null}
     </Box>
