@@ -5,8 +5,10 @@
 // digest) and falls back to the engine when it does not; the demo test runs the attacker audit over what was seeded.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Db } from '../../../platform/server/db.ts';
 import { organisation } from '../../../platform/server/organisation.table.ts';
+import { PROJECT_ROOT } from '../../../platform/server/paths.ts';
 import type { PublicationReason } from '../publication.table.ts';
 import type { StaffingDeps } from '../staffing-config.service.ts';
 import {
@@ -18,7 +20,8 @@ import {
 
 export type DemoPatterns = Record<string, { digest: string; hidden: string[]; stats: Record<string, number> }>;
 
-const FILE = new URL('./demo-publications.json', import.meta.url);
+// From the project root: the server also runs as one bundled file (bin/kompetensnav.mjs), elsewhere than its sources.
+const FILE = path.join(PROJECT_ROOT, 'src/modules/staffing/statistics/demo-publications.json');
 
 export function readDemoPatterns(): DemoPatterns {
   try {
@@ -63,6 +66,11 @@ export async function publishDemoPeriod(
     const hidden = new Set(stored.hidden.map(codes.byId));
     await storePublication(deps.db, prepared, { hidden, stats: stored.stats }, how);
     return 'stored';
+  }
+  if (process.env.KN_DEMO_PUBLICATIONS !== 'compute') {
+    process.emitWarning(
+      `The demo's stored publication pattern for ${period.label} is missing or stale: computing it (minutes). Run npm run demo:publications.`,
+    );
   }
   await publishPeriod(deps, period.id, how);
   return 'computed';
