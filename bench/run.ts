@@ -16,6 +16,11 @@
 // mix of searches against the same authenticated read on the same server. Goal: worst search p99 ≤ 3× its p99.
 // BENCH_ONLY=trainings runs only that part (printed, not saved).
 //
+// Then the staff register with 50,000 invented persons in 290 municipalities (bench/people.ts, bench/people-dataset.ts):
+// person lists (filter + sort + page) against the same authenticated read, and a 20,000-row HR workbook's import
+// against ExcelJS's bare read of it. Goals: worst list p99 ≤ 3× the read's p99; import ≤ 3× the bare read.
+// BENCH_ONLY=people runs only that part (printed, not saved).
+//
 // PostgreSQL: BENCH_DATABASE_URL, else postgres://kompetensnav:kompetensnav@127.0.0.1:5432/kompetensnav_bench
 // (scripts/ensure-postgres.sh makes it). The bench database is dropped and created again on every run.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -28,6 +33,8 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/platform/server/demo.ts';
 import { benchForecast, type ForecastBenchResult, forecastGoals, printForecast } from './forecast.ts';
+import { benchPeople, type PeopleResult, peopleGoals, printPeople } from './people.ts';
+import { prepareEmbeddedPeople, preparePostgresPeople } from './people-dataset.ts';
 import {
   benchStaffingImports,
   benchStaffingReads,
@@ -73,6 +80,7 @@ async function main() {
   if (process.env.BENCH_ONLY === 'imports') return importsOnly(pgUrl);
   if (process.env.BENCH_ONLY === 'trainings') return trainingsOnly(pgUrl);
   if (process.env.BENCH_ONLY === 'forecast') return forecastOnly(pgUrl);
+  if (process.env.BENCH_ONLY === 'people') return peopleOnly(pgUrl);
   const results: DbResult[] = [];
   const started = new Date();
   log(
@@ -127,6 +135,7 @@ async function main() {
   }
 
   const trainings = await measureAllTrainings(postgres.ok ? pgUrl : null);
+  const people = await measureAllPeople(postgres.ok ? pgUrl : null);
 
   const startup = {
     runs: startups,
@@ -149,9 +158,11 @@ async function main() {
     ...staffingGoals(staffing),
     ...forecastGoals(forecasts),
     ...trainingsGoals(trainings),
+    ...peopleGoals(people),
   };
 
   printReport(results, startup, goals, postgres, staffing, trainings, forecasts);
+  printPeople(people, postgres.ok ? null : 'PostgreSQL unreachable', log, table);
   mkdirSync(path.dirname(RESULTS), { recursive: true });
   const report = {
     startedAt: started.toISOString(),
@@ -205,6 +216,16 @@ async function main() {
         endpoint: 'GET /api/public/trainings (not signed in)',
       },
       results: trainings,
+      ...(postgres.ok ? {} : { postgresSkipped: postgres.reason }),
+    },
+    people: {
+      settings: {
+        dataset: '50,000 invented persons in 290 municipalities, nine units each (bench/people-dataset.ts)',
+        baseline: 'GET /api/organisations (signed in, same server)',
+        lists: 'GET /api/people/persons with filters, sorting and paging (each read writes its audit event)',
+        import: '20,000-row HR workbook into an empty municipality: upload + preview + confirm vs ExcelJS bare read',
+      },
+      results: people,
       ...(postgres.ok ? {} : { postgresSkipped: postgres.reason }),
     },
     postgres: postgres.ok ? { url: redact(pgUrl) } : { url: redact(pgUrl), skipped: postgres.reason },
@@ -350,6 +371,57 @@ async function measureTrainings(
   } finally {
     await stop(server.proc, { quiet: true });
   }
+}
+
+/** The staff register on a new embedded data folder, then (if reachable) on the PostgreSQL bench database. */
+async function measureAllPeople(pgUrl: string | null): Promise<PeopleResult[]> {
+  const out: PeopleResult[] = [];
+  log('\nStaff register, embedded database: loading 50,000 persons into a new data folder…');
+  const dir = path.join(work, 'people-data');
+  const embeddedDataset = await prepareEmbeddedPeople(dir);
+  logDataset(embeddedDataset);
+  out.push(await measurePeople('embedded', { DATA_DIR: dir, DEMO: 'off' }, embeddedDataset));
+  if (pgUrl) {
+    log('\nStaff register, PostgreSQL: loading 50,000 persons into the bench database…');
+    await preparePostgres(pgUrl);
+    const pgDataset = await preparePostgresPeople(pgUrl);
+    logDataset(pgDataset);
+    out.push(await measurePeople('postgresql', { DATABASE_URL: pgUrl, DEMO: 'off' }, pgDataset));
+  } else {
+    log('\nStaff register, PostgreSQL: skipped (PostgreSQL is unreachable).');
+  }
+  return out;
+}
+
+async function measurePeople(
+  database: PeopleResult['database'],
+  env: Record<string, string>,
+  dataset: Parameters<typeof benchPeople>[0]['dataset'],
+): Promise<PeopleResult> {
+  const server = await startServer(env);
+  try {
+    return await benchPeople({
+      database,
+      origin: server.origin,
+      cookie: await signIn(server.origin),
+      signIn: (email) => signIn(server.origin, email),
+      dataset,
+      load: (url, headers) =>
+        load(url, headers, server.proc, { timeoutSeconds: STAFFING_TIMEOUT_S, tolerateFailures: true }),
+      log,
+      workDir: path.join(work, 'people-files'),
+    });
+  } finally {
+    await stop(server.proc, { quiet: true });
+  }
+}
+
+/** BENCH_ONLY=people: only the staff register, on both databases, printed and not saved. */
+async function peopleOnly(pgUrl: string): Promise<number> {
+  const postgres = await preparePostgres(pgUrl);
+  const people = await measureAllPeople(postgres.ok ? pgUrl : null);
+  printPeople(people, postgres.ok ? null : 'PostgreSQL unreachable', log, table);
+  return postgres.ok ? 0 : 1;
 }
 
 /** BENCH_ONLY=trainings: only the catalogue search, on both databases, printed and not saved. */
@@ -553,11 +625,11 @@ async function stop(proc: Proc, opts: { quiet?: boolean } = {}) {
   }
 }
 
-async function signIn(origin: string): Promise<string> {
+async function signIn(origin: string, email = USER): Promise<string> {
   const res = await fetch(`${origin}/api/auth/sign-in/email`, {
     method: 'POST',
     headers: { origin, 'content-type': 'application/json' },
-    body: JSON.stringify({ email: USER, password: DEMO_PASSWORD }),
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
   });
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.getSetCookie().find((c) => c.startsWith('better-auth.session_token='));

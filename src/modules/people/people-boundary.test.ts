@@ -226,7 +226,7 @@ describe("another municipality's persons", () => {
           expect(await stateOf(other.org)).toBe(before);
         },
       ),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   });
 
