@@ -4,7 +4,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { authorize, authorizeObject } from '../../platform/server/actor.ts';
 import type { Db } from '../../platform/server/db.ts';
-import { NotFoundError } from '../../platform/server/errors.ts';
+import { NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import type { NamedProvider } from '../../platform/server/person-data.ts';
 import { type Action, type Actor, can } from '../../platform/server/policy.ts';
@@ -129,7 +129,8 @@ export async function targetMunicipality(
   municipalityId: string | undefined,
 ): Promise<{ id: string; name: string; code: string | null }> {
   const id = municipalityId ?? (actor.organisationKind === 'municipality' ? actor.organisationId : undefined);
-  if (!id) throw new NotFoundError(pm.municipalityNotFound());
+  // The region's users work on every municipality: they must say which one.
+  if (!id) throw new ValidationError([{ path: 'municipalityId', message: pm.chooseMunicipality() }]);
   const [org] = await db
     .select({ id: organisation.id, name: organisation.name, code: organisation.code, kind: organisation.kind })
     .from(organisation)

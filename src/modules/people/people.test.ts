@@ -84,6 +84,13 @@ describe('units', () => {
     });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.fields[0].path).toBe('name');
+    const sameCode = await admin({
+      method: 'POST',
+      url: '/api/people/units',
+      payload: { name: 'Hemtjänst Väster', kind: 'home_care', code: 'htn' },
+    });
+    expect(sameCode.statusCode).toBe(409);
+    expect(sameCode.json().error.fields[0].path).toBe('code');
     const cycle = await admin({
       method: 'PATCH',
       url: `/api/people/units/${area.id}`,

@@ -296,7 +296,19 @@ export async function createPerson(
 ): Promise<PersonDto> {
   const { actor } = ctx;
   const { db } = deps;
-  const municipality = await targetMunicipality(db, actor, 'people:manage', input.municipalityId);
+  // The region's users may leave the municipality out: the unit tells it.
+  const [unit] = input.municipalityId
+    ? []
+    : await db
+        .select({ organisationId: peopleUnit.organisationId })
+        .from(peopleUnit)
+        .where(eq(peopleUnit.id, input.unitId));
+  const municipality = await targetMunicipality(
+    db,
+    actor,
+    'people:manage',
+    input.municipalityId ?? (actor.organisationKind === 'region' ? unit?.organisationId : undefined),
+  );
   const scope = await personScope(db, actor, 'people:manage');
   await checkUnitAndProfession(deps, scope, municipality.id, input);
   const { municipalityId: _m, ...fields } = input;

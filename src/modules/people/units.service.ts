@@ -160,8 +160,10 @@ async function checkParent(db: Db, organisationId: string, parentId: string | nu
 /** 409 with the field for a name or code the municipality uses already. */
 function uniqueConflict(error: unknown): never {
   if (databaseErrorCode(error) === '23505') {
-    const detail = String((error as { cause?: { constraint?: string } }).cause?.constraint ?? error);
-    if (detail.includes('code'))
+    // The violated index is named by the driver on the error or the error it wraps.
+    const e = error as { constraint?: string; message?: string; cause?: { constraint?: string; message?: string } };
+    const detail = [e.constraint, e.message, e.cause?.constraint, e.cause?.message].join(' ');
+    if (detail.includes('people_unit_code_unique'))
       throw new ConflictError(pm.unitCodeTaken(), [{ path: 'code', message: pm.unitCodeTaken() }]);
     throw new ConflictError(pm.unitNameTaken(), [{ path: 'name', message: pm.unitNameTaken() }]);
   }
