@@ -66,9 +66,3 @@ export function profileExportUrl(profile: ProfileDto, table: ProfileTable, forma
   const params = { periodId: profile.period.id, profession: profile.profession, table, format };
   return `/api/staffing/profile/${encodeURIComponent(profile.municipality.id)}/export${toQueryString(params)}`;
 }
-
-/** The period to show first: the newest one with submitted or approved reports, else the newest (newest first). */
-export function defaultPeriodId(periods: readonly PeriodDto[]): string | undefined {
-  const withData = periods.find((p) => p.statusCounts.submitted + p.statusCounts.approved > 0);
-  return (withData ?? periods[0])?.id;
-}

@@ -7,10 +7,10 @@ import { ErrorAlert, Loading } from '../../../../platform/web/components/feedbac
 import { Page } from '../../../../platform/web/components/page.tsx';
 import type { ProfessionDto } from '../../staffing.contracts.ts';
 import type { Lang } from '../../staffing-labels.ts';
+import { defaultPeriodId } from '../../web/default-period.ts';
 import { periodsQuery, staffingConfigQuery } from '../../web/reporting-api.ts';
 import { useLang } from '../../web/reporting-format.ts';
 import { useStatisticsT } from '../../web/staffing-t.ts';
-import { defaultPeriodId } from '../../web/statistics-api.ts';
 
 /** The profession choice for all professions together, as the API names it. */
 export const ALL_PROFESSIONS = 'all';
