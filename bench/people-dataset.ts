@@ -6,6 +6,7 @@
 // municipalities with units for the import runs. Nothing of other modules' demos is seeded.
 
 import { demoPersons, demoUnits } from '../src/modules/people/people-demo.ts';
+import { personSearchText } from '../src/modules/people/people-text.ts';
 import { seededRandom } from '../src/modules/staffing/staffing-generator.ts';
 import { type Database, openEmbedded, openServer } from '../src/platform/server/db.ts';
 import { DEMO_PASSWORD } from '../src/platform/server/demo.ts';
@@ -57,9 +58,9 @@ export async function loadPeopleDataset(database: Database): Promise<PeopleDatas
     if (!pending.org?.length) return;
     await database.query(
       `INSERT INTO people_person (organisation_id, unit_id, first_name, last_name, profession_key, employment_form,
-         employment_rate, employment_start, employment_end, birth_year, employee_number)
+         employment_rate, employment_start, employment_end, birth_year, employee_number, search_text)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::numeric[],
-         $8::date[], $9::date[], $10::int[], $11::text[])`,
+         $8::date[], $9::date[], $10::int[], $11::text[], $12::text[])`,
       [
         pending.org,
         pending.unit,
@@ -72,6 +73,7 @@ export async function loadPeopleDataset(database: Database): Promise<PeopleDatas
         pending.end,
         pending.birth,
         pending.number,
+        pending.search,
       ],
     );
     for (const key of Object.keys(pending)) pending[key] = [];
@@ -130,6 +132,14 @@ export async function loadPeopleDataset(database: Database): Promise<PeopleDatas
         push('end', p.employmentEnd);
         push('birth', p.birthYear);
         push('number', `${code}-${100_000 + made}`);
+        push(
+          'search',
+          personSearchText({
+            firstName: p.firstName,
+            lastName: p.lastName.replace('(demo)', '(bench)'),
+            employeeNumber: `${code}-${100_000 + made}`,
+          }),
+        );
         made++;
         persons++;
         if ((pending.org?.length ?? 0) >= BATCH) await flush();

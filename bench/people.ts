@@ -108,10 +108,12 @@ export async function benchPeople(ctx: PeopleContext): Promise<PeopleResult> {
 
   const imports: ImportRun[] = [];
   mkdirSync(ctx.workDir, { recursive: true });
-  for (const target of dataset.importTargets) {
+  for (const [n, target] of dataset.importTargets.entries()) {
     const file = path.join(ctx.workDir, `hr-${target.code}.xlsx`);
     await writeHrWorkbook(file, target, IMPORT_ROWS);
     const bytes = statSync(file).size;
+    // One untimed read first, so neither this process nor the server meets ExcelJS for the first time in a run.
+    if (n === 0) await bareRead(file);
     const bare = await bareRead(file);
     let began = performance.now();
     const preview = await upload(origin, cookie, target.id, file);
@@ -150,7 +152,11 @@ export async function benchPeople(ctx: PeopleContext): Promise<PeopleResult> {
     );
     imports.push(run);
   }
-  const medianImportVsBareRead = median(imports.map((i) => i.importVsBareRead));
+  // As the staffing import's goal: the median import against the median bare read of the same runs.
+  const medianImportVsBareRead = round(
+    median(imports.map((i) => i.previewMs + i.confirmMs)) / median(imports.map((i) => i.bareReadMs)),
+    2,
+  );
   return {
     database,
     dataset: { rows: dataset.rows, largest: largest.persons, loadMs: dataset.loadMs, totalMs: dataset.totalMs },

@@ -9,6 +9,7 @@ import type { DemoContext } from '../../platform/server/module.ts';
 import { swedishDate } from '../../platform/server/swedish-dates.ts';
 import type { EmploymentForm, UnitKind } from './people.contracts.ts';
 import { peoplePerson, peoplePersonEvent, peopleUnit, peopleUnitManager } from './people.table.ts';
+import { personSearchText } from './people-text.ts';
 
 const FIRST_NAMES = [
   'Anna',
@@ -249,6 +250,7 @@ export async function seedPeopleDemo(tx: Db, demo: DemoContext): Promise<void> {
       ...p,
       organisationId: m.id,
       unitId: ids.get(unitKey) as string,
+      searchText: personSearchText(p),
     }));
     if (m.name === DEMO_EMPLOYEE.municipality) {
       const employee = userOf(DEMO_EMPLOYEE.email);
@@ -267,6 +269,12 @@ export async function seedPeopleDemo(tx: Db, demo: DemoContext): Promise<void> {
           birthYear: demo.now.getUTCFullYear() - 24,
           employeeNumber: `${code}-0999`,
           ...{ email: DEMO_EMPLOYEE.email, userId: employee.id },
+          searchText: personSearchText({
+            firstName: first,
+            lastName: rest.join(' ') || '(demo)',
+            employeeNumber: `${code}-0999`,
+            email: DEMO_EMPLOYEE.email,
+          }),
         } as (typeof persons)[number]);
       }
       const manager = userOf(DEMO_MANAGER.email);

@@ -9,13 +9,14 @@ import { requireActorOf, type SignedInContext } from '../../platform/server/acto
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
 import type { Db } from '../../platform/server/db.ts';
-import { ConflictError } from '../../platform/server/errors.ts';
+import { NotFoundError } from '../../platform/server/errors.ts';
+import { pendingImport } from '../../platform/server/imports/pending-import.table.ts';
 import {
   confirmPreview,
-  findPreview,
   fingerprint,
   type ImportKind,
   ImportRejectedError,
+  importMessages,
   type PendingImport,
   storePreview,
 } from '../../platform/server/imports/pending-imports.ts';
@@ -38,7 +39,7 @@ import {
   personScope,
   targetMunicipality,
 } from './people-scope.ts';
-import { fold } from './people-text.ts';
+import { fold, personSearchText } from './people-text.ts';
 import { changeList, diffPerson, eventKindOf } from './persons.service.ts';
 
 export type HrFileReader = WorkerPool<ReadTask, ReadOutcome>;
@@ -126,16 +127,22 @@ export async function confirmImport(
   options: ConfirmOptions,
 ): Promise<ImportResultDto> {
   authorizeAny(ctx.actor, 'people:manage');
-  const preview = await findPreview(deps.db, ctx, hrImport, id);
-  // The importer's rights are checked again: a manager moved off a unit since the preview may not apply it.
-  await targetMunicipality(deps.db, ctx.actor, 'people:manage', preview.plan.municipalityId);
-  const scope = await personScope(deps.db, ctx.actor, 'people:manage');
-  const scopeUnitIds = scope.kind === 'units' ? [...scope.unitIds].sort() : null;
-  if (fingerprint(scopeUnitIds) !== fingerprint(preview.plan.scopeUnitIds)) {
-    throw new ConflictError(pm.unitOutsideScope());
-  }
-  await confirmPreview(deps.db, ctx, hrImport, id, options);
-  return resultOf(preview.plan, options);
+  // The importer's rights are checked again on the preview's municipality (its scope), without reading its plan: a
+  // manager's units moving since the preview moves the basis (the units' `updated_at`), which confirmPreview refuses.
+  const [pending] = await deps.db
+    .select({ scope: pendingImport.scope })
+    .from(pendingImport)
+    .where(
+      and(
+        eq(pendingImport.id, id),
+        eq(pendingImport.kind, hrImport.kind),
+        eq(pendingImport.uploadedBy, ctx.actor.userId),
+      ),
+    );
+  if (!pending) throw new NotFoundError(importMessages.notFound());
+  await targetMunicipality(deps.db, ctx.actor, 'people:manage', pending.scope);
+  const applied = await confirmPreview(deps.db, ctx, hrImport, id, options);
+  return resultOf(applied.plan, options);
 }
 
 function resultOf(plan: PeoplePlan, options: ConfirmOptions): ImportResultDto {
@@ -392,75 +399,94 @@ async function userLinks(db: Db, organisationId: string) {
 /** The optional columns whose absence from the file leaves a person's field as it is. */
 const OPTIONAL_FIELDS = ['email', 'employmentEnd', 'birthYear'] as const;
 
-const CHUNK = 500;
+// Rows per statement: the audit's multi-row insert binds 8 parameters a row (PostgreSQL allows 65,535).
+const CHUNK = 5_000;
 
 async function applyPlan(tx: Db, ctx: RequestContext, preview: PendingImport<PeoplePlan>, options: ConfirmOptions) {
   const actor = requireActorOf(ctx);
   const { plan } = preview;
-  const who = { actorUserId: actor.userId, actorTokenId: actor.tokenId, importId: preview.id };
+  const org = plan.municipalityId;
   const units = await tx
     .select({ id: peopleUnit.id, name: peopleUnit.name })
     .from(peopleUnit)
-    .where(eq(peopleUnit.organisationId, plan.municipalityId));
+    .where(eq(peopleUnit.organisationId, org));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const arr = (values: unknown[]) => sql.param(values);
+  // Each person's history and audit event name who confirmed, and the import.
+  const events = async (ids: string[], kinds: string[], changes: Record<string, [unknown, unknown]>[]) => {
+    await tx.execute(sql`
+      INSERT INTO ${peoplePersonEvent} (person_id, kind, actor_user_id, actor_token_id, import_id, changes)
+      SELECT e.id, e.kind, ${actor.userId}, ${actor.tokenId}, ${preview.id}, e.changes
+        FROM unnest(${arr(ids)}::uuid[], ${arr(kinds)}::text[], ${arr(changes.map((c) => JSON.stringify(c)))}::jsonb[])
+          AS e(id, kind, changes)`);
+  };
+  const audited = (ids: string[], action: string) =>
+    audit(
+      tx,
+      ctx,
+      ids.map((id) => ({ action, entityType: 'person', entityId: id, organisationId: org })),
+    );
 
+  // New persons: one INSERT … SELECT FROM unnest per chunk (a few statements for 20,000 rows, not thousands).
   for (let i = 0; i < plan.creating.length; i += CHUNK) {
     const chunk = plan.creating.slice(i, i + CHUNK);
-    const created = await tx
-      .insert(peoplePerson)
-      .values(chunk.map(({ row: _row, ...values }) => ({ ...values, organisationId: plan.municipalityId })))
-      .returning({ id: peoplePerson.id });
-    await tx.insert(peoplePersonEvent).values(
-      created.map((c, k) => {
-        const { row: _row, userId: _userId, ...values } = chunk[k] as Creating;
-        return {
-          ...who,
-          personId: c.id,
-          kind: 'created' as const,
-          changes: diffPerson(EMPTY, values, (id) => unitName.get(id) ?? ''),
-        };
-      }),
+    const col = <K extends keyof Creating>(key: K) => arr(chunk.map((c) => c[key] ?? null));
+    const created = (await tx.execute(sql`
+      INSERT INTO ${peoplePerson} (organisation_id, unit_id, first_name, last_name, email, profession_key,
+        employment_form, employment_rate, employment_start, employment_end, birth_year, employee_number, user_id,
+        search_text)
+      SELECT ${org}::uuid, * FROM unnest(${col('unitId')}::uuid[], ${col('firstName')}::text[], ${col('lastName')}::text[],
+        ${col('email')}::text[], ${col('professionKey')}::text[], ${col('employmentForm')}::text[],
+        ${col('employmentRate')}::numeric[], ${col('employmentStart')}::date[], ${col('employmentEnd')}::date[],
+        ${col('birthYear')}::int[], ${col('employeeNumber')}::text[], ${col('userId')}::text[],
+        ${arr(chunk.map((c) => personSearchText(c)))}::text[])
+      RETURNING id, employee_number`)) as unknown as { rows: { id: string; employee_number: string }[] };
+    const idOf = new Map(created.rows.map((r) => [r.employee_number, r.id]));
+    const ids = chunk.map((c) => idOf.get(c.employeeNumber) as string);
+    await events(
+      ids,
+      ids.map(() => 'created'),
+      chunk.map(({ row: _row, userId: _userId, ...values }) =>
+        diffPerson(EMPTY, values, (id) => unitName.get(id) ?? ''),
+      ),
     );
-    await audit(
-      tx,
-      ctx,
-      created.map((c) => ({
-        action: 'person.import_create',
-        entityType: 'person',
-        entityId: c.id,
-        organisationId: plan.municipalityId,
-      })),
-    );
+    await audited(ids, 'person.import_create');
   }
 
-  for (const u of plan.updating) {
-    await tx
-      .update(peoplePerson)
-      .set({ ...u.values, ...(u.userId !== undefined ? { userId: u.userId } : {}), updatedAt: new Date() })
-      .where(eq(peoplePerson.id, u.personId));
-  }
+  // Changed and ended persons: one UPDATE … FROM unnest per chunk.
   for (let i = 0; i < plan.updating.length; i += CHUNK) {
     const chunk = plan.updating.slice(i, i + CHUNK);
-    await tx
-      .insert(peoplePersonEvent)
-      .values(chunk.map((u) => ({ ...who, personId: u.personId, kind: eventKindOf(u.changes), changes: u.changes })));
-    await audit(
-      tx,
-      ctx,
-      chunk.map((u) => ({
-        action: 'person.import_update',
-        entityType: 'person',
-        entityId: u.personId,
-        organisationId: plan.municipalityId,
-      })),
+    const col = <K extends keyof RowValues>(key: K) => arr(chunk.map((u) => u.values[key] ?? null));
+    await tx.execute(sql`
+      UPDATE ${peoplePerson} AS p SET
+        unit_id = v.unit_id, first_name = v.first_name, last_name = v.last_name, email = v.email,
+        profession_key = v.profession_key, employment_form = v.employment_form, employment_rate = v.employment_rate,
+        employment_start = v.employment_start, employment_end = v.employment_end, birth_year = v.birth_year,
+        search_text = v.search_text, updated_at = now(),
+        user_id = CASE WHEN v.set_user THEN v.user_id ELSE p.user_id END
+      FROM unnest(${arr(chunk.map((u) => u.personId))}::uuid[], ${col('unitId')}::uuid[], ${col('firstName')}::text[],
+        ${col('lastName')}::text[], ${col('email')}::text[], ${col('professionKey')}::text[],
+        ${col('employmentForm')}::text[], ${col('employmentRate')}::numeric[], ${col('employmentStart')}::date[],
+        ${col('employmentEnd')}::date[], ${col('birthYear')}::int[],
+        ${arr(chunk.map((u) => personSearchText(u.values)))}::text[],
+        ${arr(chunk.map((u) => u.userId !== undefined))}::boolean[], ${arr(chunk.map((u) => u.userId ?? null))}::text[])
+        AS v(id, unit_id, first_name, last_name, email, profession_key, employment_form, employment_rate,
+             employment_start, employment_end, birth_year, search_text, set_user, user_id)
+      WHERE p.id = v.id`);
+    const ids = chunk.map((u) => u.personId);
+    await events(
+      ids,
+      chunk.map((u) => eventKindOf(u.changes)),
+      chunk.map((u) => u.changes),
     );
+    await audited(ids, 'person.import_update');
   }
 
-  if (options.endMissing && plan.missing.length > 0) {
+  // Persons missing from a full export: ended today (or on their start date, for an employment not yet begun).
+  if (options.endMissing) {
     for (let i = 0; i < plan.missing.length; i += CHUNK) {
       const chunk = plan.missing.slice(i, i + CHUNK);
       const ids = chunk.map((m) => m.personId);
-      // Ended today (or on the start date, for an employment that has not begun).
       await tx
         .update(peoplePerson)
         .set({
@@ -468,30 +494,15 @@ async function applyPlan(tx: Db, ctx: RequestContext, preview: PendingImport<Peo
           updatedAt: new Date(),
         })
         .where(inArray(peoplePerson.id, ids));
-      await tx.insert(peoplePersonEvent).values(
+      await events(
+        ids,
+        ids.map(() => 'ended'),
         chunk.map((m) => ({
-          ...who,
-          personId: m.personId,
-          kind: 'ended' as const,
-          changes: {
-            // biome-ignore lint/complexity/useMathMinMax: dates as text, compared as text
-            employmentEnd: [m.employmentEnd, m.employmentStart > plan.today ? m.employmentStart : plan.today] as [
-              unknown,
-              unknown,
-            ],
-          },
+          // biome-ignore lint/complexity/useMathMinMax: dates as text, compared as text
+          employmentEnd: [m.employmentEnd, m.employmentStart > plan.today ? m.employmentStart : plan.today],
         })),
       );
-      await audit(
-        tx,
-        ctx,
-        ids.map((id) => ({
-          action: 'person.import_end',
-          entityType: 'person',
-          entityId: id,
-          organisationId: plan.municipalityId,
-        })),
-      );
+      await audited(ids, 'person.import_end');
     }
   }
 }

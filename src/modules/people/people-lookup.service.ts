@@ -3,14 +3,14 @@
 // plans belong to a person, ESF reporting counts participants. Never our tables otherwise. A module that stores a
 // person's id checks it here when it is given one (an id the actor may not see is "not found", never another
 // municipality's person), and contributes its own part of the register extract through its manifest's `personData`.
-import { and, asc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/server/db.ts';
 import type { Action, Actor } from '../../platform/server/policy.ts';
-import { likePattern, swedishOrder } from '../../platform/server/sql.ts';
+import { swedishOrder } from '../../platform/server/sql.ts';
 import type { PersonRef, UnitRef } from './people.contracts.ts';
 import { peoplePerson, peopleUnit } from './people.table.ts';
 import { fullName, personScope, scopeCondition, unitWithDescendants } from './people-scope.ts';
-import { currentOn } from './persons.service.ts';
+import { currentOn, searchConditions } from './persons.service.ts';
 
 export type { PersonRef, UnitRef };
 
@@ -59,17 +59,7 @@ export async function findPersons(db: Db, actor: Actor, opts: FindPersonsOptions
   if (opts.unitId) {
     conditions.push(inArray(peoplePerson.unitId, await unitWithDescendants(db, opts.unitId)));
   }
-  for (const word of (opts.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5)) {
-    const pattern = likePattern(word);
-    conditions.push(
-      or(
-        ilike(peoplePerson.firstName, pattern),
-        ilike(peoplePerson.lastName, pattern),
-        ilike(peoplePerson.employeeNumber, pattern),
-        ilike(peoplePerson.email, pattern),
-      ),
-    );
-  }
+  conditions.push(...searchConditions(opts.q));
   if (opts.professionKey) conditions.push(eq(peoplePerson.professionKey, opts.professionKey));
   if (opts.employedOn) conditions.push(currentOn(opts.employedOn));
   const rows = await db

@@ -12,3 +12,13 @@ export function fold(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
+
+/** What the list's search matches words in (people_person.search_text): lower case as JavaScript folds it. */
+export function personSearchText(p: {
+  firstName: string;
+  lastName: string;
+  employeeNumber?: string | null;
+  email?: string | null;
+}): string {
+  return [p.firstName, p.lastName, p.employeeNumber ?? '', p.email ?? ''].join(' ').toLowerCase();
+}

@@ -161,7 +161,9 @@ export type PersonSummaryDto = z.infer<typeof personSummarySchema>;
 
 export const personPageSchema = z.object({
   items: z.array(personSummarySchema),
+  /** The matches, counted up to 1,000 (`totalCapped` when there are more: narrow the filter to page further). */
   total: z.number().int(),
+  totalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });

@@ -7,6 +7,7 @@ import { buildMunicipality, type Organisation } from '../../platform/server/fact
 import { swedishDate } from '../../platform/server/swedish-dates.ts';
 import type { UnitKind } from './people.contracts.ts';
 import { peoplePerson, peoplePersonEvent, peopleUnit, peopleUnitManager } from './people.table.ts';
+import { personSearchText } from './people-text.ts';
 
 export type UnitRecord = typeof peopleUnit.$inferSelect;
 export type PersonRecord = typeof peoplePerson.$inferSelect;
@@ -51,20 +52,21 @@ export type PersonOverrides = Partial<Omit<PersonRecord, 'id' | 'organisationId'
 export async function buildPerson(db: Db, overrides: PersonOverrides = {}) {
   const { unit: given, municipality, ...fields } = overrides;
   const unit = given ?? (await buildUnit(db, municipality ? { municipality } : {})).unit;
+  const values = {
+    organisationId: unit.organisationId,
+    unitId: unit.id,
+    firstName: 'Test',
+    lastName: `Person ${randomUUID().slice(0, 6)}`,
+    professionKey: 'underskoterska',
+    employmentForm: 'permanent' as const,
+    employmentRate: 100,
+    employmentStart: swedishDate(new Date(Date.now() - 400 * 86_400_000)),
+    employeeNumber: `T-${randomUUID().slice(0, 8)}`,
+    ...fields,
+  };
   const [person] = await db
     .insert(peoplePerson)
-    .values({
-      organisationId: unit.organisationId,
-      unitId: unit.id,
-      firstName: 'Test',
-      lastName: `Person ${randomUUID().slice(0, 6)}`,
-      professionKey: 'underskoterska',
-      employmentForm: 'permanent',
-      employmentRate: 100,
-      employmentStart: swedishDate(new Date(Date.now() - 400 * 86_400_000)),
-      employeeNumber: `T-${randomUUID().slice(0, 8)}`,
-      ...fields,
-    })
+    .values({ ...values, searchText: personSearchText(values) })
     .returning();
   if (!person) throw new Error('insert returned no row');
   await db.insert(peoplePersonEvent).values({ personId: person.id, kind: 'created', changes: {} });

@@ -98,6 +98,11 @@ export const peoplePerson = pgTable(
     employeeNumber: text(),
     /** The person's user account: an employee who signs in sees their own record. */
     userId: text().references(() => user.id, { onDelete: 'set null' }),
+    /**
+     * Name, employee number and e-mail in lower case (JavaScript's, so å, ä and ö too), written with every change
+     * (people-text.ts personSearchText): the list's search matches words in it through a trigram index.
+     */
+    searchText: text().notNull().default(''),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     anonymisedAt: timestamp({ withTimezone: true }),
@@ -111,6 +116,7 @@ export const peoplePerson = pgTable(
     index('people_person_name_idx').on(t.organisationId, swedish(t.lastName), swedish(t.firstName), t.id),
     index('people_person_all_name_idx').on(swedish(t.lastName), swedish(t.firstName), t.id),
     index('people_person_unit_idx').on(t.unitId),
+    index('people_person_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('people_person_end_idx').on(t.employmentEnd).where(sql`${t.anonymisedAt} IS NULL`),
     check('people_person_dates', sql`${t.employmentEnd} IS NULL OR ${t.employmentEnd} >= ${t.employmentStart}`),
     check(

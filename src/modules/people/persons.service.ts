@@ -1,7 +1,7 @@
 // The persons of the staff register: the paged list (filtered, sorted, scoped to what the actor may see), a person's
 // page with their history, adding and changing persons by hand, and an employee's own record. Every read of persons
 // is audited (one event per list read, one per person page), every change too.
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { authorize, type SignedInContext } from '../../platform/server/actor.ts';
 import { audit } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
@@ -35,6 +35,7 @@ import {
   targetMunicipality,
   unitWithDescendants,
 } from './people-scope.ts';
+import { personSearchText } from './people-text.ts';
 import { unitsOfMunicipality } from './units.service.ts';
 
 /** Employed on the day: no end date, or one on the day or later. */
@@ -51,23 +52,29 @@ const SORT_COLUMNS: Record<PersonListQuery['sort'], (SQL | ReturnType<typeof sql
   rate: [sql`${peoplePerson.employmentRate}`],
 };
 
+/** Each word of a search, in any of name, employee number and e-mail (the trigram-indexed `search_text`). */
+export function searchConditions(q: string | undefined): SQL[] {
+  return (q ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 5)
+    .map((word) => like(peoplePerson.searchText, likePattern(word)));
+}
+
+/**
+ * A list counts its matches up to this many: counting every one of 40,000 persons on each read of a page would cost
+ * more than the page itself. Beyond it the list says "more than 1,000" and asks for a narrower filter.
+ */
+export const COUNT_CAP = 1_000;
+
 /** The list's conditions: scope, municipality, unit (and below), search words, profession, form, status. */
 async function listConditions(db: Db, scope: PersonScope, query: PersonListQuery, municipalityId: string | null) {
   const today = swedishDate(new Date());
   const conditions: (SQL | undefined)[] = [scopeCondition(scope), isNull(peoplePerson.anonymisedAt)];
   if (municipalityId) conditions.push(eq(peoplePerson.organisationId, municipalityId));
   if (query.unitId) conditions.push(inArray(peoplePerson.unitId, await unitWithDescendants(db, query.unitId)));
-  for (const word of (query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5)) {
-    const pattern = likePattern(word);
-    conditions.push(
-      or(
-        ilike(peoplePerson.firstName, pattern),
-        ilike(peoplePerson.lastName, pattern),
-        ilike(peoplePerson.employeeNumber, pattern),
-        ilike(peoplePerson.email, pattern),
-      ),
-    );
-  }
+  conditions.push(...searchConditions(query.q));
   if (query.profession) conditions.push(eq(peoplePerson.professionKey, query.profession));
   if (query.form) conditions.push(eq(peoplePerson.employmentForm, query.form));
   if (query.status === 'current') conditions.push(currentOn(today));
@@ -107,7 +114,15 @@ export async function listPersons(
       .orderBy(...order)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(peoplePerson).where(where),
+    // At most COUNT_CAP + 1 matches are counted (see COUNT_CAP).
+    db.select({ n: sql<number>`count(*)::int` }).from(
+      db
+        .select({ one: sql`1` })
+        .from(peoplePerson)
+        .where(where)
+        .limit(COUNT_CAP + 1)
+        .as('capped'),
+    ),
   ]);
   await audit(db, ctx, {
     action: 'person.list_read',
@@ -117,7 +132,8 @@ export async function listPersons(
   });
   return {
     items: rows.map((r) => toSummary(r.person, r.unitName, r.municipalityName, today)),
-    total: total?.n ?? 0,
+    total: Math.min(total?.n ?? 0, COUNT_CAP),
+    totalCapped: (total?.n ?? 0) > COUNT_CAP,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -319,6 +335,7 @@ export async function createPerson(
         ...fields,
         organisationId: municipality.id,
         userId: await userForEmail(tx, municipality.id, fields.email),
+        searchText: personSearchText(fields),
       })
       .returning();
     if (!created) throw new Error('insert returned no row');
@@ -390,7 +407,7 @@ export async function updatePerson(
       input.email !== undefined ? await userForEmail(tx, row.organisationId, next.email, row.id) : row.userId;
     const [saved] = await tx
       .update(peoplePerson)
-      .set({ ...input, userId, updatedAt: new Date() })
+      .set({ ...input, userId, searchText: personSearchText(next), updatedAt: new Date() })
       .where(and(eq(peoplePerson.id, id), isNull(peoplePerson.anonymisedAt)))
       .returning();
     if (!saved) throw new NotFoundError(pm.personNotFound());

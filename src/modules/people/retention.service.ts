@@ -118,6 +118,7 @@ export async function runRetention(db: Db, providers: readonly NamedProvider[], 
           birthYear: null,
           employeeNumber: null,
           userId: null,
+          searchText: '',
           anonymisedAt: now,
           updatedAt: now,
         })

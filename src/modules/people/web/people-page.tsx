@@ -34,6 +34,7 @@ import { UnitTree } from './unit-tree.tsx';
 export function PeoplePage({ search }: { search: PersonSearch }) {
   const pt = usePeopleT();
   const region = useIsRegion();
+  const format = useFormat();
   const navigate = useNavigate({ from: '/people' });
   const [adding, setAdding] = useState(false);
   const tree = useQuery(unitTreeQuery(search.municipalityId));
@@ -105,7 +106,9 @@ export function PeoplePage({ search }: { search: PersonSearch }) {
             {persons.data ? (
               <>
                 <Text fw={600} role="status">
-                  {pt('list.count', { count: persons.data.total })}
+                  {persons.data.totalCapped
+                    ? pt('list.countCapped', { count: format.number(persons.data.total) })
+                    : pt('list.count', { count: persons.data.total })}
                 </Text>
                 {persons.data.items.length === 0 ? (
                   <Text>{pt('list.none')}</Text>

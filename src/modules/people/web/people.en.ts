@@ -60,6 +60,7 @@ export const peopleEn: Texts<typeof peopleSv> = {
     pageSize: 'Rows per page',
     count_one: '{{count}} person',
     count_other: '{{count}} persons',
+    countCapped: 'More than {{count}} persons. Search or filter to see those the list does not reach.',
     table: 'Staff',
     sortBy: 'Sort by {{column}}',
     ended: 'Ended {{date}}',

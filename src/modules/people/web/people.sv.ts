@@ -56,6 +56,7 @@ export const peopleSv = {
     pageSize: 'Rader per sida',
     count_one: '{{count}} person',
     count_other: '{{count}} personer',
+    countCapped: 'Fler än {{count}} personer. Sök eller filtrera för att se dem som inte får plats i listan.',
     table: 'Personal',
     sortBy: 'Sortera på {{column}}',
     ended: 'Avslutad {{date}}',
