@@ -385,6 +385,8 @@ type Prepared = {
   byMunicipality: Map<string, PreparedForecast>;
   /** The region's parts, from the publication, made ready for any levers. */
   regionParts: PreparedForecast[];
+  /** Each published municipality's base case from the publication (what a shared document may show of it). */
+  publishedBases: Map<string, ForecastResult>;
   /** Each included municipality's base case. */
   bases: Map<string, ForecastResult>;
   /** The region's base case. */
@@ -397,8 +399,12 @@ function prepared(deps: ForecastDeps, inputs: Inputs): Promise<Prepared> {
     const byMunicipality = new Map<string, PreparedForecast>();
     for (const m of inputs.municipalities) if (m.input) byMunicipality.set(m.municipalityId, prepareForecast(m.input));
     const bases = new Map([...byMunicipality].map(([id, p]) => [id, runForecast(p)] as const));
-    const regionParts = inputs.region.flatMap((m) => (m.input ? [prepareForecast(m.input)] : []));
-    return { byMunicipality, bases, regionParts, region: sumPreparedForecasts(regionParts) };
+    const published = inputs.region.flatMap((m) =>
+      m.input ? [[m.municipalityId, prepareForecast(m.input)] as const] : [],
+    );
+    const regionParts = published.map(([, part]) => part);
+    const publishedBases = new Map(published.map(([id, part]) => [id, runForecast(part)] as const));
+    return { byMunicipality, bases, regionParts, publishedBases, region: sumPreparedForecasts(regionParts) };
   });
 }
 
@@ -479,7 +485,14 @@ async function buildForecast(
     professions: inputs.professions,
     municipalities: inputs.municipalities.map((m) => {
       const canOpen = mayOpen(actor, m.municipalityId);
-      const own = canOpen ? ready.bases.get(m.municipalityId) : undefined;
+      // A shared document (no viewer: the region report) shows each municipality as published; a viewer who may open
+      // a municipality sees its live forecast.
+      const own =
+        actor === null
+          ? ready.publishedBases.get(m.municipalityId)
+          : canOpen
+            ? ready.bases.get(m.municipalityId)
+            : undefined;
       return {
         municipalityId: m.municipalityId,
         name: m.name,

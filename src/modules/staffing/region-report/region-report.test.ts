@@ -298,6 +298,8 @@ describe('a report of large municipalities without small counts (demo off)', () 
       expect((await as({ method: 'POST', url: `${url}/approve` })).statusCode).toBe(200);
     }
     municipalities = municipalities.sort((a, b) => a.localeCompare(b, 'sv'));
+    // The report is built from the period's publication (decision 016).
+    expect((await as({ method: 'POST', url: `/api/staffing/periods/${periodId}/publish` })).statusCode).toBe(200);
   }, 120_000);
   afterAll(() => t.close());
 
@@ -314,24 +316,29 @@ describe('a report of large municipalities without small counts (demo off)', () 
     const xlsx = (await t.as(admin)({ method: 'GET', url: `/api/staffing/region-reports/${done.id}/xlsx` })).rawPayload;
     const workbook = await openXlsx(xlsx);
     const texts = allCellTexts(workbook);
-    expect(texts).not.toContain('..');
     expect(texts.some((s) => s.includes('DEMODATA'))).toBe(false);
     let sheets = 0;
+    let checked = 0;
     workbook.eachSheet((ws) => {
       const table = sheetTable(ws);
       if (!table || ws.name === 'Nyckeltal') return;
       sheets++;
       expect(table.rows.map((r) => r.name)).toEqual(municipalities);
       expect(table.figures.length, ws.name).toBeGreaterThan(0);
+      // Three municipalities, each knowing its own figures: the publication hides some small counts even here, and
+      // what it hides is "..". Every column shown in full sums to its total.
       table.figures.forEach((c) => {
         const total = table.total[c];
+        if (total === '..' || table.rows.some((r) => r.values[c] === '..')) return;
         const sum = table.rows.reduce((s, r) => s + Number(r.values[c] ?? 0), 0);
         expect(typeof total, `${ws.name} column ${c + 2}`).toBe('number');
         expect(total as number, `${ws.name} column ${c + 2}`).toBeCloseTo(sum, 6);
+        checked++;
       });
-      // "Alla yrken" is the sum of the professions in each row too.
+      // "Alla yrken" is the sum of the professions in each fully shown row too.
       if (ws.getRow(5).getCell(ws.getRow(5).cellCount).value === 'Alla yrken') {
         for (const r of [...table.rows, { name: 'total', values: table.total }]) {
+          if (r.values.includes('..')) continue;
           const professions = r.values.slice(0, -1).reduce<number>((s, v) => s + Number(v ?? 0), 0);
           expect(r.values.at(-1) as number, `${ws.name} ${r.name}`).toBeCloseTo(professions, 6);
         }
@@ -339,6 +346,7 @@ describe('a report of large municipalities without small counts (demo off)', () 
     });
     // Population, each measure, and the forecast per municipality.
     expect(sheets).toBe(1 + EXPECTED_MEASURE_LABELS.length + 1);
+    expect(checked).toBeGreaterThan(EXPECTED_MEASURE_LABELS.length * 2);
 
     const pdf = (await t.as(admin)({ method: 'GET', url: `/api/staffing/region-reports/${done.id}/pdf` })).rawPayload;
     const pages = await pdfPages(pdf);
