@@ -129,5 +129,5 @@ describe('the publication', () => {
         if (view.value(m, p, 'headcount') === '..') expect(view.ratios(m, p).specialist_share).toBe('..');
       }
     }
-  });
+  }, 120_000);
 });
