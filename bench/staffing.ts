@@ -102,6 +102,16 @@ export type StaffingResult = {
     profileAfterReportMs: number[];
   };
   comparisonP99VsBaseline: number;
+  /**
+   * The newest period published (decision 016: one protected pattern over all its tables, chosen and audited by the
+   * disclosure engine) at national scale, and the open comparison read from the stored publication.
+   */
+  publication: {
+    publishMs: number;
+    outcome: unknown;
+    publicComparison: Load | null;
+    publicComparisonP99VsBaseline: number | null;
+  };
   profileP99VsBaseline: number;
   comparisonP99VsFoundation: number | null;
   comparisonGoalMet: boolean;
@@ -191,6 +201,24 @@ export async function benchStaffingReads(ctx: StaffingContext): Promise<Omit<Sta
   const comparison = await ctx.load(comparisonUrl, headers);
   const busyAfterComparison = await waitForIdle(ctx);
 
+  // Publish the newest period (what other municipalities and the public read), timed, then load the open comparison,
+  // which reads the stored publication: it must cost no more than the live one.
+  log(`  ${database}: POST /api/staffing/periods/:id/publish (${newest.label}, ${rowCount} municipalities)…`);
+  const publishBegan = performance.now();
+  const publishRes = await fetch(`${origin}/api/staffing/periods/${newest.id}/publish`, {
+    method: 'POST',
+    headers: { cookie, origin },
+  });
+  const publishText = await publishRes.text();
+  const publishMs = round(performance.now() - publishBegan);
+  log(`    answered ${publishRes.status} in ${(publishMs / 1000).toFixed(1)} s: ${publishText.slice(0, 400)}`);
+  let publicComparison: Load | null = null;
+  if (publishRes.status === 200) {
+    log(`  ${database}: GET /api/public/staffing/comparison (the stored publication)…`);
+    publicComparison = await ctx.load(publicComparisonUrl, {});
+    await waitForIdle(ctx);
+  }
+
   log(`  ${database}: GET /api/staffing/profile/:id (${mid.name}, ${mid.profile.inhabitants} inhabitants)…`);
   const profile = await ctx.load(profileUrl, headers);
   const busyAfterProfileCpuSeconds = await cpuSecondsOver(ctx, 3000);
@@ -231,6 +259,12 @@ export async function benchStaffingReads(ctx: StaffingContext): Promise<Omit<Sta
     profileP99VsBaseline: ratio(profile.p99Ms, baseline.p99Ms),
     comparisonP99VsFoundation: ctx.foundationBaseline ? ratio(comparison.p99Ms, ctx.foundationBaseline.p99Ms) : null,
     comparisonGoalMet: comparisonP99VsBaseline <= STAFFING_GOALS.comparisonP99VsBaseline,
+    publication: {
+      publishMs,
+      outcome: publishRes.status === 200 ? JSON.parse(publishText) : { status: publishRes.status, body: publishText },
+      publicComparison,
+      publicComparisonP99VsBaseline: publicComparison ? ratio(publicComparison.p99Ms, baseline.p99Ms) : null,
+    },
   };
 }
 
@@ -478,6 +512,26 @@ export function printStaffing(
       pg ? `≤ ${g}×` : `(≤ ${g}× on PG)`,
       pg ? (r.comparisonGoalMet ? 'met' : 'NOT MET') : r.comparisonGoalMet ? '(within)' : '(above)',
     );
+    if (r.publication.publicComparison) {
+      loadRow(
+        'GET /api/public/staffing/comparison (the stored publication)',
+        r.publication.publicComparison,
+        `${(r.publication.publicComparisonP99VsBaseline ?? 0).toFixed(1)}×`,
+        none,
+        none,
+      );
+    }
+    rows.push([
+      r.database,
+      `publish ${r.dataset.newestPeriod} (protect + audit, national scale): ${(r.publication.publishMs / 1000).toFixed(1)} s`,
+      none,
+      none,
+      none,
+      none,
+      none,
+      '< 60 s',
+      r.publication.publicComparison ? (r.publication.publishMs < 60_000 ? 'met' : 'NOT MET') : 'FAILED',
+    ]);
     loadRow(
       `GET /api/staffing/profile/:id (${r.dataset.profileMunicipality.name}, ${formatBytes(r.profile.responseBytes)})`,
       r.profile,
