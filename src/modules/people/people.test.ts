@@ -419,6 +419,28 @@ describe('the HR import', () => {
     expect(again.json().result).toMatchObject({ created: 0, changed: 0 });
   });
 
+  it('audits every person a large file creates, naming who confirmed it', async () => {
+    const rows = Array.from({ length: 150 }, (_, i) => row(`B-${i}`, `Bulk${i}`));
+    const p = (await preview(admin, csv(...rows))).json();
+    expect(p.counts.new).toBe(150);
+    const confirmed = await admin({ method: 'POST', url: `/api/people/imports/${p.id}/confirm`, payload: {} });
+    expect(confirmed.json()).toMatchObject({ created: 150 });
+    const events = await t.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, 'person.import_create'), eq(auditEvent.organisationId, a.id)));
+    const created = await t.db
+      .select({ id: peoplePerson.id })
+      .from(peoplePerson)
+      .where(and(eq(peoplePerson.organisationId, a.id), sql`${peoplePerson.employeeNumber} like 'B-%'`));
+    const audited = new Set(events.map((e) => e.entityId));
+    expect(created.every((c) => audited.has(c.id))).toBe(true);
+    const mine = events.filter((e) => created.some((c) => c.id === e.entityId));
+    expect(new Set(mine.map((e) => `${e.actorUserId}|${e.actorTokenId}|${e.requestId !== null}`)).size).toBe(1);
+    expect(mine[0]?.actorUserId).toBeTruthy();
+    expect(mine[0]?.actorTokenId).toBeNull();
+  });
+
   it('offers the template as a workbook with instructions and as a CSV header', async () => {
     const res = await admin({ method: 'GET', url: '/api/people/import/template?file=xlsx' });
     expect(res.statusCode).toBe(200);

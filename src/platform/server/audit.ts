@@ -1,4 +1,5 @@
 // Writes audit events: who did what to which record, when and from where. Ids only, never values.
+import { sql } from 'drizzle-orm';
 import { auditEvent } from './audit.table.ts';
 import type { Db } from './db.ts';
 import type { Actor } from './policy.ts';
@@ -15,9 +16,26 @@ export type AuditEntry = {
   actorUserId?: string | null;
 };
 
+/** From this many events on, one INSERT … SELECT FROM unnest (one parameter per column, not per value). */
+const BULK = 100;
+
 export async function audit(db: Db, ctx: RequestContext, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
+  // An import audits every person it writes: thousands of rows at once, which a multi-row VALUES binds slowly.
+  if (list.length >= BULK) {
+    const col = (pick: (e: AuditEntry) => string | null) => sql.param(list.map(pick));
+    await db.execute(sql`
+      INSERT INTO ${auditEvent} (action, entity_type, entity_id, organisation_id, actor_user_id, actor_token_id,
+        request_id, ip_address)
+      SELECT a.action, a.entity_type, a.entity_id, a.organisation_id, a.actor_user_id, ${ctx.actor?.tokenId ?? null}::uuid,
+        ${ctx.requestId}, ${ctx.ip}
+        FROM unnest(${col((e) => e.action)}::text[], ${col((e) => e.entityType)}::text[],
+          ${col((e) => e.entityId ?? null)}::text[], ${col((e) => e.organisationId ?? null)}::uuid[],
+          ${col((e) => e.actorUserId ?? ctx.actor?.userId ?? null)}::text[])
+          AS a(action, entity_type, entity_id, organisation_id, actor_user_id)`);
+    return;
+  }
   await db.insert(auditEvent).values(
     list.map((e) => ({
       action: e.action,
