@@ -20,6 +20,7 @@
 // person lists (filter + sort + page) against the same authenticated read, and a 20,000-row HR workbook's import
 // against ExcelJS's bare read of it. Goals: worst list p99 ≤ 3× the read's p99; import ≤ 3× the bare read.
 // BENCH_ONLY=people runs only that part (printed, not saved).
+// BENCH_ONLY=staffing-reads runs only the statistics reads and the national publication, embedded (printed).
 //
 // PostgreSQL: BENCH_DATABASE_URL, else postgres://kompetensnav:kompetensnav@127.0.0.1:5432/kompetensnav_bench
 // (scripts/ensure-postgres.sh makes it). The bench database is dropped and created again on every run.
@@ -81,6 +82,7 @@ async function main() {
   if (process.env.BENCH_ONLY === 'trainings') return trainingsOnly(pgUrl);
   if (process.env.BENCH_ONLY === 'forecast') return forecastOnly(pgUrl);
   if (process.env.BENCH_ONLY === 'people') return peopleOnly(pgUrl);
+  if (process.env.BENCH_ONLY === 'staffing-reads') return staffingReadsOnly();
   const results: DbResult[] = [];
   const started = new Date();
   log(
@@ -285,6 +287,19 @@ async function measureForecast(
   });
   await stop(server.proc);
   return result;
+}
+
+/** BENCH_ONLY=staffing-reads: the statistics reads and the national publication on the embedded database, printed. */
+async function staffingReadsOnly(): Promise<number> {
+  const staffingDir = path.join(work, 'staffing-data');
+  const dataset = await prepareEmbeddedDataset(staffingDir);
+  const server = await startServer({ DATA_DIR: staffingDir, DEMO: 'on' });
+  const reads = await benchStaffingReads(await staffingContext('embedded', server, dataset, []));
+  await stop(server.proc, { quiet: true });
+  log(
+    JSON.stringify({ publication: reads.publication, comparison: reads.comparison, baseline: reads.baseline }, null, 2),
+  );
+  return 0;
 }
 
 /** BENCH_ONLY=forecast: only the forecast and the region report, on both databases, printed and not saved. */
