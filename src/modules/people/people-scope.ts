@@ -52,6 +52,14 @@ export function authorizeAny(actor: Actor, action: Action) {
   authorize(actor, action, { organisationId: actor.organisationId, organisationKind: actor.organisationKind });
 }
 
+/** A unit and every unit below it, as a subquery (no round trip of its own). */
+export function unitAndBelowSql(unitId: string): SQL {
+  return sql`(WITH RECURSIVE tree AS (
+      SELECT id FROM ${peopleUnit} WHERE id = ${unitId}
+      UNION SELECT c.id FROM ${peopleUnit} c JOIN tree ON c.parent_id = tree.id)
+    SELECT id FROM tree)`;
+}
+
 /** A unit and every unit below it. */
 export async function unitWithDescendants(db: Db, unitId: string): Promise<string[]> {
   const res = (await db.execute(sql`
@@ -127,14 +135,18 @@ export async function targetMunicipality(
   actor: Actor,
   action: Action,
   municipalityId: string | undefined,
+  /** The app's read cache: an organisation is reference data (never personal), kept a few seconds per server. */
+  cache?: ReadCache,
 ): Promise<{ id: string; name: string; code: string | null }> {
   const id = municipalityId ?? (actor.organisationKind === 'municipality' ? actor.organisationId : undefined);
   // The region's users work on every municipality: they must say which one.
   if (!id) throw new ValidationError([{ path: 'municipalityId', message: pm.chooseMunicipality() }]);
-  const [org] = await db
-    .select({ id: organisation.id, name: organisation.name, code: organisation.code, kind: organisation.kind })
-    .from(organisation)
-    .where(eq(organisation.id, id));
+  const load = () =>
+    db
+      .select({ id: organisation.id, name: organisation.name, code: organisation.code, kind: organisation.kind })
+      .from(organisation)
+      .where(eq(organisation.id, id));
+  const [org] = cache ? await cache.remember(`people:organisation:${id}`, load) : await load();
   if (org?.kind !== 'municipality') throw new NotFoundError(pm.municipalityNotFound());
   authorizeObject(actor, action, { organisationId: org.id, organisationKind: 'municipality' });
   return { id: org.id, name: org.name, code: org.code };

@@ -1,9 +1,9 @@
 // The persons of the staff register: the paged list (filtered, sorted, scoped to what the actor may see), a person's
 // page with their history, adding and changing persons by hand, and an employee's own record. Every read of persons
 // is audited (one event per list read, one per person page), every change too.
-import { and, asc, desc, eq, gte, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { authorize, type SignedInContext } from '../../platform/server/actor.ts';
-import { audit } from '../../platform/server/audit.ts';
+import { audit, auditStatement } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
 import { type Db, databaseErrorCode, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
@@ -33,7 +33,7 @@ import {
   personScope,
   scopeCondition,
   targetMunicipality,
-  unitWithDescendants,
+  unitAndBelowSql,
 } from './people-scope.ts';
 import { personSearchText } from './people-text.ts';
 import { unitsOfMunicipality } from './units.service.ts';
@@ -69,17 +69,17 @@ export function searchConditions(q: string | undefined): SQL[] {
 export const COUNT_CAP = 1_000;
 
 /** The list's conditions: scope, municipality, unit (and below), search words, profession, form, status. */
-async function listConditions(db: Db, scope: PersonScope, query: PersonListQuery, municipalityId: string | null) {
+function listConditions(scope: PersonScope, query: PersonListQuery, municipalityId: string | null) {
   const today = swedishDate(new Date());
   const conditions: (SQL | undefined)[] = [scopeCondition(scope), isNull(peoplePerson.anonymisedAt)];
   if (municipalityId) conditions.push(eq(peoplePerson.organisationId, municipalityId));
-  if (query.unitId) conditions.push(inArray(peoplePerson.unitId, await unitWithDescendants(db, query.unitId)));
+  if (query.unitId) conditions.push(sql`${peoplePerson.unitId} IN ${unitAndBelowSql(query.unitId)}`);
   conditions.push(...searchConditions(query.q));
   if (query.profession) conditions.push(eq(peoplePerson.professionKey, query.profession));
   if (query.form) conditions.push(eq(peoplePerson.employmentForm, query.form));
   if (query.status === 'current') conditions.push(currentOn(today));
   if (query.status === 'ended') conditions.push(lt(peoplePerson.employmentEnd, today));
-  return { where: and(...conditions), today };
+  return { where: and(...conditions) as SQL, today };
 }
 
 /** One page of the persons the actor may see, filtered and sorted; audited as one read of a list. */
@@ -91,53 +91,67 @@ export async function listPersons(
   const { actor } = ctx;
   const { db } = deps;
   // A regional admin may list every municipality at once; anyone else lists their own (another one is 404).
-  const municipality =
-    query.municipalityId || actor.organisationKind === 'municipality'
-      ? await targetMunicipality(db, actor, 'people:read', query.municipalityId)
-      : null;
-  if (!municipality) authorize(actor, 'people:read', {});
+  const own =
+    actor.organisationKind === 'municipality' &&
+    (!query.municipalityId || query.municipalityId === actor.organisationId);
+  let municipalityId: string | null = null;
+  if (own) {
+    authorize(actor, 'people:read', { organisationId: actor.organisationId, organisationKind: 'municipality' });
+    municipalityId = actor.organisationId;
+  } else if (query.municipalityId || actor.organisationKind === 'municipality') {
+    municipalityId = (await targetMunicipality(db, actor, 'people:read', query.municipalityId, deps.cache)).id;
+  } else authorize(actor, 'people:read', {});
   const scope = await personScope(db, actor);
-  const { where, today } = await listConditions(db, scope, query, municipality?.id ?? null);
-  const direction = query.dir === 'desc' ? desc : asc;
-  const order = [...SORT_COLUMNS[query.sort].map((c) => direction(c)), asc(peoplePerson.id)];
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        person: peoplePerson,
-        unitName: peopleUnit.name,
-        municipalityName: organisation.name,
-      })
-      .from(peoplePerson)
-      .innerJoin(peopleUnit, eq(peopleUnit.id, peoplePerson.unitId))
-      .innerJoin(organisation, eq(organisation.id, peoplePerson.organisationId))
-      .where(where)
-      .orderBy(...order)
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    // At most COUNT_CAP + 1 matches are counted (see COUNT_CAP).
-    db.select({ n: sql<number>`count(*)::int` }).from(
-      db
-        .select({ one: sql`1` })
-        .from(peoplePerson)
-        .where(where)
-        .limit(COUNT_CAP + 1)
-        .as('capped'),
-    ),
-  ]);
-  await audit(db, ctx, {
-    action: 'person.list_read',
-    entityType: 'person',
-    entityId: null,
-    organisationId: municipality?.id ?? null,
-  });
+  const { where, today } = listConditions(scope, query, municipalityId);
+  const direction = query.dir === 'desc' ? 'DESC' : 'ASC';
+  const order = sql.join(
+    [...SORT_COLUMNS[query.sort].map((c) => sql`${c} ${sql.raw(direction)}`), sql`${peoplePerson.id}`],
+    sql`, `,
+  );
+  const capped = sql`(SELECT count(*)::int FROM (SELECT 1 FROM ${peoplePerson} WHERE ${where} LIMIT ${COUNT_CAP + 1}) c)`;
+  // One statement: the list read's audit event (a data-modifying CTE), the page, and the capped count.
+  const result = (await db.execute(sql`
+    WITH audited AS (${auditStatement(ctx, {
+      action: 'person.list_read',
+      entityType: 'person',
+      entityId: null,
+      organisationId: municipalityId,
+    })})
+    SELECT ${peoplePerson.id} AS id, ${peoplePerson.organisationId} AS "organisationId",
+      ${organisation.name} AS "municipalityName", ${peoplePerson.firstName} AS "firstName",
+      ${peoplePerson.lastName} AS "lastName", ${peoplePerson.employeeNumber} AS "employeeNumber",
+      ${peoplePerson.unitId} AS "unitId", ${peopleUnit.name} AS "unitName",
+      ${peoplePerson.professionKey} AS "professionKey", ${peoplePerson.employmentForm} AS "employmentForm",
+      ${peoplePerson.employmentRate}::float8 AS "employmentRate", ${peoplePerson.employmentStart}::text AS "employmentStart",
+      ${peoplePerson.employmentEnd}::text AS "employmentEnd", ${capped} AS total
+    FROM ${peoplePerson}
+    JOIN ${peopleUnit} ON ${peopleUnit.id} = ${peoplePerson.unitId}
+    JOIN ${organisation} ON ${organisation.id} = ${peoplePerson.organisationId}
+    WHERE ${where}
+    ORDER BY ${order}
+    LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`)) as unknown as { rows: ListRow[] };
+  const rows = result.rows;
+  // A page past the last has no row to carry the count: it is counted on its own.
+  const total =
+    rows[0]?.total ??
+    (query.page > 1
+      ? ((await db.execute(sql`SELECT ${capped} AS n`)) as unknown as { rows: { n: number }[] }).rows[0]?.n
+      : 0) ??
+    0;
   return {
-    items: rows.map((r) => toSummary(r.person, r.unitName, r.municipalityName, today)),
-    total: Math.min(total?.n ?? 0, COUNT_CAP),
-    totalCapped: (total?.n ?? 0) > COUNT_CAP,
+    items: rows.map(({ total: _total, ...r }) => ({
+      ...r,
+      employmentRate: r.employmentRate === null ? null : Number(r.employmentRate),
+      current: r.employmentEnd === null || r.employmentEnd >= today,
+    })),
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
     page: query.page,
     pageSize: query.pageSize,
   };
 }
+
+type ListRow = Omit<PersonSummaryDto, 'current'> & { total: number };
 
 export function toSummary(p: PersonRow, unitName: string, municipalityName: string, today: string): PersonSummaryDto {
   return {

@@ -1,5 +1,5 @@
 // Writes audit events: who did what to which record, when and from where. Ids only, never values.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { auditEvent } from './audit.table.ts';
 import type { Db } from './db.ts';
 import type { Actor } from './policy.ts';
@@ -15,6 +15,17 @@ export type AuditEntry = {
   /** For events before an actor exists (a failed sign-in): the user the event concerns. */
   actorUserId?: string | null;
 };
+
+/**
+ * One audit event's INSERT as a statement to run with a read, e.g. as a data-modifying CTE of the query that reads a
+ * list: the read and its event are one statement (one round trip), written together or not at all.
+ */
+export function auditStatement(ctx: RequestContext, e: AuditEntry): SQL {
+  return sql`INSERT INTO ${auditEvent} (action, entity_type, entity_id, organisation_id, actor_user_id, actor_token_id,
+      request_id, ip_address)
+    VALUES (${e.action}, ${e.entityType}, ${e.entityId ?? null}, ${e.organisationId ?? null}::uuid,
+      ${e.actorUserId ?? ctx.actor?.userId ?? null}, ${ctx.actor?.tokenId ?? null}::uuid, ${ctx.requestId}, ${ctx.ip})`;
+}
 
 /** From this many events on, one INSERT … SELECT FROM unnest (one parameter per column, not per value). */
 const BULK = 100;
