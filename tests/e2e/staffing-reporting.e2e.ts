@@ -205,7 +205,29 @@ describe('the regional admin', () => {
 
     await page.getByRole('link', { name: 'Tillbaka till rapporteringen 2026' }).click();
     await expect.poll(() => reports.getByRole('row').filter({ hasText: toApprove }).textContent()).toContain('Godkänd');
+
+    // The approval is not yet what other municipalities see: the region publishes the round (decision 016).
+    const publish = page.getByRole('region', { name: 'Publicera statistiken' });
+    await publish.getByRole('button', { name: 'Publicera nu' }).click();
+    await expect
+      .poll(() => publish.getByRole('status').textContent(), { timeout: 60_000 })
+      .toMatch(/Version 2 är publicerad: 3 kommuner/);
+    await expectAccessible(page, 'the period after publishing');
+    await publish.getByRole('button', { name: 'Publicera nu' }).click();
+    await expect
+      .poll(() => publish.getByRole('status').textContent(), { timeout: 60_000 })
+      .toContain('Inget har ändrats sedan den senaste publiceringen (version 2)');
     await page.context().close();
+
+    // A municipality's statistics of the round say when the others' figures were published, and hold the new one.
+    const steering = await journey.signedIn('steering');
+    await steering.goto(`${journey.url}/staffing/comparison`);
+    await steering.getByRole('combobox', { name: 'Period' }).click();
+    await steering.getByRole('option', { name: '2026' }).click();
+    await steering.getByText(/publicerade .* \(version 2, 3 kommuner med godkända rapporter\)/).waitFor();
+    expect(await steering.getByRole('main').textContent()).toContain(toApprove);
+    await expectAccessible(steering, 'the comparison of a published round');
+    await steering.context().close();
   });
 
   it('opens a new period, with the date rule checked next to the field, and reads the settings', async () => {
