@@ -49,6 +49,8 @@ export function stableDigest(prepared: PreparedPublication, byCode: (id: string)
   const cells = prepared.cells.map((c) => `${byCode(c.id)}=${c.value}`).sort();
   for (const c of cells) hash.update(`${c};`);
   hash.update(`relations:${prepared.relations.length};earlier:${prepared.earlier.length}`);
+  // What is never published is part of the model: a pattern chosen for another split is stale.
+  for (const id of [...prepared.forced].map(byCode).sort()) hash.update(`forced:${id};`);
   return hash.digest('hex');
 }
 

@@ -446,4 +446,6 @@ const OUTSIDER_COLUMNS = new Set<string>([
   DERIVED.age_60_plus,
   DERIVED.absence_headcount,
   DERIVED.absence_fte,
+  // The sum of the licensed professions' headcounts (the ratio per 1,000 inhabitants 80+ is built on it).
+  DERIVED.licensed_headcount,
 ]);
