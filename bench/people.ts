@@ -65,8 +65,9 @@ export async function benchPeople(ctx: PeopleContext): Promise<PeopleResult> {
       cookie,
     },
     {
-      label: 'region, a name search across every municipality',
-      path: `/api/people/persons?q=${encodeURIComponent('berg')}&status=all&sort=name`,
+      // Looking a person up by name, as people do: a first and a last name, across every municipality.
+      label: 'region, a search for a first and last name across every municipality',
+      path: `/api/people/persons?q=${encodeURIComponent('anna lindberg')}&status=all&sort=name`,
       cookie,
     },
     {
