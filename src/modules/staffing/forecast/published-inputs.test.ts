@@ -54,8 +54,8 @@ describe('the region’s forecast from a publication', () => {
       ...ids.flatMap((m) => shape.ageBands.map((b) => `${m}|${nurse}|age_headcount.${b}`)),
     ]);
     const published = publishedForecastFacts(config, { ids, values: raw, hidden });
-    expect(published.notesSv.join(' ')).toMatch(/Åldersfördelningen för sjuksköterska är skyddad/);
-    expect(published.notesSv.join(' ')).toMatch(/Antal sjuksköterska är skyddat för 2 kommuner/);
+    expect(published.notesSv.join(' ')).toMatch(/Åldersfördelningen i yrket sjuksköterska är skyddad/);
+    expect(published.notesSv.join(' ')).toMatch(/Antalet anställda i yrket sjuksköterska är skyddat för 2 kommuner/);
     // Change every hidden figure: what the forecast is made of stays the same.
     const altered = new Map(raw);
     for (const key of hidden) altered.set(key, (altered.get(key) ?? 0) + 7);

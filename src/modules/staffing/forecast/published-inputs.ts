@@ -55,8 +55,8 @@ export function publishedForecastFacts(
       ageShares = allShares;
       notesSv.push(
         ageShares
-          ? `Åldersfördelningen för ${profession.name.toLowerCase()} är skyddad i statistiken: pensionsavgångarna bygger på regionens åldersfördelning för alla yrken.`
-          : `Åldersfördelningen för ${profession.name.toLowerCase()} är skyddad i statistiken: pensionsavgångar räknas inte.`,
+          ? `Åldersfördelningen i yrket ${profession.name.toLowerCase()} är skyddad i statistiken: pensionsavgångarna bygger på regionens åldersfördelning för alla yrken.`
+          : `Åldersfördelningen i yrket ${profession.name.toLowerCase()} är skyddad i statistiken: pensionsavgångar räknas inte.`,
       );
     }
     // Headcounts: the published ones; a hidden remainder of the region's total shared by the municipalities' sizes.
@@ -75,11 +75,11 @@ export function publishedForecastFacts(
         const sum = weights.reduce((a, b) => a + b, 0);
         hiddenMs.forEach((m, i) => headcount.set(m, ((total - known) * (weights[i] ?? 1)) / sum));
         notesSv.push(
-          `Antal ${profession.name.toLowerCase()} är skyddat för ${hiddenMs.length === 1 ? 'en kommun' : `${hiddenMs.length} kommuner`}: resten av regionens antal är fördelat efter kommunernas storlek.`,
+          `Antalet anställda i yrket ${profession.name.toLowerCase()} är skyddat för ${hiddenMs.length === 1 ? 'en kommun' : `${hiddenMs.length} kommuner`}: resten av regionens antal är fördelat efter kommunernas storlek.`,
         );
       } else {
         notesSv.push(
-          `Antal ${profession.name.toLowerCase()} är skyddat för ${hiddenMs.length === 1 ? 'en kommun' : `${hiddenMs.length} kommuner`}, som inte ingår för yrket.`,
+          `Antalet anställda i yrket ${profession.name.toLowerCase()} är skyddat för ${hiddenMs.length === 1 ? 'en kommun' : `${hiddenMs.length} kommuner`}, som inte ingår för yrket.`,
         );
       }
     }
