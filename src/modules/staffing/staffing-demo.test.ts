@@ -47,7 +47,7 @@ describe('demo staffing data', () => {
     // Where the publication hides what the forecast needs, the region's forecast says how it estimates instead.
     for (const note of forecast.notesSv) {
       expect(note).toMatch(
-        /är skyddat för (en|\d+) kommuner?(: resten av regionens antal|, som inte ingår för yrket)|är skyddad i statistiken: pensionsavgångarna bygger på regionens åldersfördelning för alla yrken/,
+        /är skyddat för (en|\d+) kommun(er)?(: resten av regionens antal|, som inte ingår för yrket)|är skyddad i statistiken: pensionsavgångarna bygger på regionens åldersfördelning för alla yrken/,
       );
     }
     // The 80+ grow in every demo projection and people retire: the region must recruit.
