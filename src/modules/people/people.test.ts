@@ -222,8 +222,11 @@ describe('persons', () => {
     expect(byUnit.items.every((p: { unitId: string }) => p.unitId !== housing.id)).toBe(true);
     const paged = (await admin({ method: 'GET', url: '/api/people/persons?pageSize=25&page=2' })).json();
     expect(paged.page).toBe(2);
+    // A page past the last still says how many there are (searched too).
+    const past = (await admin({ method: 'GET', url: '/api/people/persons?q=%C3%A5kesson&page=9' })).json();
+    expect(past).toMatchObject({ items: [], total: 1, totalCapped: false });
     const after = await t.db.select().from(auditEvent).where(eq(auditEvent.action, 'person.list_read'));
-    expect(after.length - before.length).toBe(3);
+    expect(after.length - before.length).toBe(4);
     expect((await otherAdmin({ method: 'GET', url: `/api/people/persons?municipalityId=${a.id}` })).statusCode).toBe(
       404,
     );
