@@ -1,8 +1,10 @@
 // A national-scale synthetic publication for the disclosure engine (a benchmark, not a test): 290 municipalities in
 // 21 regions, 7 professions and their all-professions margin, ~24 figures per (place, profession) with the report's
 // rules (breakdowns sum to totals, parts ≤ wholes, FTE ≤ head count, filled + vacant = budgeted), region and national
-// totals. Run: node --import tsx src/platform/server/disclosure/disclosure.bench-data.ts [municipalities] [seed]
+// totals; with `owners`, every municipality's cells name it as their owner (each municipality is then an attacker too).
+// Run: node --import tsx src/platform/server/disclosure/disclosure.bench-data.ts [municipalities] [seed] [owners]
 import { auditPublication } from './audit.ts';
+import { closeDisclosureWorkers } from './parallel.ts';
 import { protect } from './protect.ts';
 import { atMostRelation, sumRelation } from './relations.ts';
 import type { DisclosureCell, Relation } from './types.ts';
@@ -89,7 +91,7 @@ function cellRules(id: (measure: string) => string): Relation[] {
   ];
 }
 
-export function nationalPublication(municipalities = 290, regions = 21, seed = 1) {
+export function nationalPublication(municipalities = 290, regions = 21, seed = 1, owners = false) {
   const rand = random(seed);
   const measures = Object.keys(figures(rand, 10));
   const places = Array.from({ length: municipalities }, (_, m) => ({ id: `m${m}`, region: `r${m % regions}` }));
@@ -114,11 +116,12 @@ export function nationalPublication(municipalities = 290, regions = 21, seed = 1
       }
     });
   }
-  const cells: DisclosureCell[] = [...values].map(([key, value]) => ({
-    id: key,
-    value,
-    count: !NON_COUNTS.has(key.slice(key.lastIndexOf('/') + 1)),
-  }));
+  const cells: DisclosureCell[] = [...values].map(([key, value]) => {
+    const place = key.slice(0, key.indexOf('/'));
+    const cell: DisclosureCell = { id: key, value, count: !NON_COUNTS.has(key.slice(key.lastIndexOf('/') + 1)) };
+    if (owners && place.startsWith('m')) cell.owner = place;
+    return cell;
+  });
   const relations: Relation[] = [];
   const geos = [...places.map((p) => p.id), ...new Set(places.map((p) => p.region)), 'SE'];
   for (const geo of geos) {
@@ -150,16 +153,29 @@ export function nationalPublication(municipalities = 290, regions = 21, seed = 1
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const municipalities = Number(process.argv[2] ?? 290);
-  const seed = Number(process.argv[3] ?? 1);
+  const args = process.argv.slice(2);
+  const owners = args.includes('owners');
+  const [municipalities = 290, seed = 1] = args.filter((a) => a !== 'owners').map(Number);
   const t0 = performance.now();
-  const { cells, relations } = nationalPublication(municipalities, Math.max(1, Math.round(municipalities / 14)), seed);
+  const { cells, relations } = nationalPublication(
+    municipalities,
+    Math.max(1, Math.round(municipalities / 14)),
+    seed,
+    owners,
+  );
   const t1 = performance.now();
   const c1 = process.cpuUsage();
-  const result = await protect({ cells, relations, limits: { totalSeconds: 3600 } });
+  const threads = process.env.THREADS ? Number(process.env.THREADS) : undefined;
+  const result = await protect({ cells, relations, limits: { totalSeconds: 3600, threads } });
   const t2 = performance.now();
   const c2 = process.cpuUsage();
-  const audit = await auditPublication({ cells, relations, hidden: result.hidden, limits: { totalSeconds: 3600 } });
+  // The operator's audit: no certificates, every cell proven by the audit's own programs.
+  const audit = await auditPublication({
+    cells,
+    relations,
+    hidden: result.hidden,
+    limits: { totalSeconds: 3600, threads },
+  });
   const t3 = performance.now();
   const c3 = process.cpuUsage();
   const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) =>
@@ -168,6 +184,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     JSON.stringify({
       municipalities,
+      owners,
       cells: cells.length,
       relations: relations.length,
       sensitive: result.primary.size,
@@ -175,8 +192,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       generate: s(t1 - t0),
       protect: s(t2 - t1),
       protectCpu: cpu(c1, c2),
+      protectOwnAudit: `${(result.stats.auditSeconds ?? 0).toFixed(1)} s`,
+      threads: result.stats.threads,
       protectLps: result.stats.lps,
       fallbacks: result.stats.fallbacks,
+      certificates: result.certificates.length,
       protectAuditOk: result.audit.ok,
       audit: s(t3 - t2),
       auditCpu: cpu(c2, c3),
@@ -187,4 +207,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }),
   );
   if (!audit.ok) console.log(audit.violations.slice(0, 5));
+  await closeDisclosureWorkers();
 }

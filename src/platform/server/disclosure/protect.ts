@@ -3,10 +3,12 @@
 // direction, a linear program finds the cheapest change of the table that keeps every rule, moves the sensitive cell
 // by its protection level and changes published cells as little as possible (cost per unit: 1 + value, hidden cells
 // free); every cell it changes is hidden. The changed table is then a second table consistent with what is shown,
-// which is what protection means. The audit (audit.ts) checks the outcome independently before anything is returned.
+// which is what protection means, and it is handed to the audit as a certificate. The audit (audit.ts) checks the
+// outcome independently before anything is returned.
 import { auditPublication } from './audit.ts';
 import { type LinearProgram, LpModel, solver } from './lp.ts';
-import { buildSystem, CANDIDATE, FIXED, HIDDEN, rowActivity, type System } from './system.ts';
+import { runInWorkers, splitEvenly, threadCount } from './parallel.ts';
+import { buildSystem, CANDIDATE, FIXED, HIDDEN, type System, type SystemRow } from './system.ts';
 import {
   type AuditResult,
   type Certificate,
@@ -32,23 +34,47 @@ export type ProtectResult = {
   primary: Set<string>;
   /** The independent audit of `hidden`. Publish only when `audit.ok`. */
   audit: AuditResult;
-  /** The second tables the protector found (what `auditPublication` may be given to check them instead of solving). */
+  /**
+   * The second tables the protector found, each checked by the audit before it counted. Pass them to
+   * `auditPublication` to re-check a stored pattern quickly; the audit solves for whatever they do not prove.
+   */
   certificates: Certificate[];
-  stats: { lps: number; fallbacks: number; seconds: number };
+  stats: {
+    lps: number;
+    fallbacks: number;
+    seconds: number;
+    /** Of `seconds`, the audit (and its re-runs after repairs). */
+    auditSeconds?: number;
+    /** Worker threads used (1: this thread only). */
+    threads?: number;
+  };
 };
 
 /**
- * Neighbourhood sizes tried in turn for one cell's linear program: most protections are found among the cheapest
- * few hundred cells around the cell; a larger one is tried only when the small one has no solution.
+ * Neighbourhood sizes tried in turn for one cell's linear program. Most protections are found among the nearest
+ * hundred cells; a larger neighbourhood is tried only when the smaller one has no solution, and when the last has
+ * none the cell falls back (decision 014, "Fallback"). The whole connected piece is tried only for a cell the audit
+ * refused.
  */
-const TIERS = [400, 3_000, 25_000];
+const TIERS = [100, 400, 1_600];
+const WHOLE_PIECE = 25_000;
+/**
+ * From each rule a neighbourhood grows through, only this many of its cells (hidden ones first, then the cheapest):
+ * a region's sum over its municipalities need not bring all of them in to offer a compensating one.
+ */
+const FANOUT = 3;
+/** Cost per unit of moving a hidden cell of an owner other than the sensitive cell's (published cells cost ≥ 1). */
+const FOREIGN_COST = 0.05;
+/** Below this many sensitive cells the work stays in this thread (a worker thread costs its start-up). */
+const PARALLEL_MIN_SENSITIVE = 3_000;
 
-type Context = {
+/** The protector's working state over one publication (one per thread). */
+export type Protector = {
   sys: System;
   highs: Awaited<ReturnType<typeof solver>>;
   k: number;
   /**
-   * Per sensitive variable and direction (0: up to k, 1: down to 0), the attackers not yet shown a second table:
+   * Per direction (0: up to k, 1: down to 0) and sensitive variable, the attackers not yet shown a second table:
    * undefined while no table is known (the outsider is open), else the owners every table found so far moves a cell
    * of (an owner knows its cells, so a table that changes them proves nothing to it). Empty: protected.
    */
@@ -58,49 +84,74 @@ type Context = {
   lpSeconds: number;
   deadline: number;
   stats: { lps: number; fallbacks: number };
-  /** Scratch space for neighbourhood(). */
-  dist: Float64Array;
+  /** Σ coef·x of each row at the true values. */
+  activity: Float64Array;
+  // Scratch space, reused by every program: marks with stamps instead of fresh sets.
+  dist: Int32Array;
   mark: Int32Array;
+  col: Int32Array;
+  /** twin[v] === the program's stamp: v has two columns (y⁺, y⁻). */
+  twin: Int32Array;
+  rowMark: Int32Array;
   stamp: number;
 };
 
 export async function protect(input: ProtectInput): Promise<ProtectResult> {
   const started = performance.now();
-  const k = input.k ?? DEFAULT_K;
   const byId = validateInput(input);
   for (const id of input.forced ?? []) if (!byId.has(id)) throw new Error(`forced: unknown cell ${id}`);
-  const sys = buildSystem(input, k, input.cost ?? ((value) => 1 + value));
-  const ctx: Context = {
-    sys,
-    highs: await solver(),
-    k,
-    open: [new Array(sys.labels.length), new Array(sys.labels.length)],
-    certificates: [],
-    lpSeconds: input.limits?.lpSeconds ?? 10,
-    deadline: started + (input.limits?.totalSeconds ?? 300) * 1000,
-    stats: { lps: 0, fallbacks: 0 },
-    dist: new Float64Array(sys.labels.length),
-    mark: new Int32Array(sys.labels.length),
-    stamp: 0,
-  };
+  const ctx = await createProtector(input, started + (input.limits?.totalSeconds ?? 300) * 1000);
+  const { sys } = ctx;
   const primary = new Set<string>();
-  const n = sys.labels.length;
-  for (let v = 0; v < n; v++) {
-    if (!sys.sensitive[v] || sys.state[v] === FIXED) continue;
-    if ((sys.cellIndex[v] as number) >= 0) primary.add(sys.labels[v] as string);
-    sys.state[v] = HIDDEN;
+  for (let v = 0; v < sys.labels.length; v++) {
+    if (sys.sensitive[v] && sys.state[v] !== FIXED && (sys.cellIndex[v] as number) >= 0) {
+      primary.add(sys.labels[v] as string);
+    }
   }
-  for (let v = 0; v < n; v++) {
-    if (sys.state[v] === CANDIDATE && input.forced?.has(sys.labels[v] as string)) sys.state[v] = HIDDEN;
+  const targets = sensitiveTargets(sys);
+
+  // Both cores for a large publication: each thread protects its part of the sensitive cells (parts follow the
+  // rules' connections, so most of a cell's neighbourhood is its own thread's). The union of the patterns keeps
+  // every thread's certificates valid: hiding more never removes a second table.
+  const wanted = threadCount(input.limits?.threads);
+  const parallel =
+    input.cost === undefined &&
+    wanted > 1 &&
+    (input.limits?.threads !== undefined || targets.length >= PARALLEL_MIN_SENSITIVE);
+  const parts = parallel ? splitEvenly(targets, wanted) : [targets];
+  if (parts.length > 1) {
+    const { cost: _cost, ...cloneable } = input;
+    const seconds = remaining(ctx);
+    const results = await runInWorkers<ProtectPartResult>(
+      parts.map((part) => ({ kind: 'protect', input: cloneable, part, seconds })),
+      parts.length,
+    );
+    for (const result of results) {
+      for (const v of result.hidden) if (sys.state[v] === CANDIDATE) sys.state[v] = HIDDEN;
+      ctx.certificates.push(...result.certificates);
+      ctx.stats.lps += result.lps;
+      ctx.stats.fallbacks += result.fallbacks;
+    }
+  } else {
+    for (const v of targets) ensureProtected(ctx, v, TIERS);
   }
-  // Sensitive cells pinned by what the viewer knows cannot be protected; the audit reports them.
-  for (let v = 0; v < n; v++) if (sys.sensitive[v] && sys.state[v] !== FIXED) ensureProtected(ctx, v, TIERS);
 
   // The independent audit decides. What it refuses gets the whole connected piece as its neighbourhood, then the
   // fallbacks: hide the rules around the cell, then every cell connected to it.
   const index = new Map(sys.labels.map((label, v) => [label, v]));
   const auditInput = { ...input, limits: { ...input.limits, totalSeconds: input.limits?.totalSeconds ?? 300 } };
-  let audit = await auditPublication({ ...auditInput, hidden: hiddenIds(sys, input) });
+  let auditSeconds = 0;
+  const runAudit = async () => {
+    const at = performance.now();
+    const result = await auditPublication({
+      ...auditInput,
+      hidden: hiddenIds(sys, input),
+      certificates: ctx.certificates,
+    });
+    auditSeconds += (performance.now() - at) / 1000;
+    return result;
+  };
+  let audit = await runAudit();
   for (let round = 0; round < 3 && !audit.ok; round++) {
     for (const violation of audit.violations) {
       const v = index.get(violation.id);
@@ -108,19 +159,86 @@ export async function protect(input: ProtectInput): Promise<ProtectResult> {
       if (round === 0) {
         ctx.open[0][v] = undefined;
         ctx.open[1][v] = undefined;
-        ensureProtected(ctx, v, [TIERS[TIERS.length - 1] as number]);
+        ensureProtected(ctx, v, [WHOLE_PIECE]);
       } else if (round === 1) hideRules(ctx, v);
       else hideComponent(sys, v);
     }
-    audit = await auditPublication({ ...auditInput, hidden: hiddenIds(sys, input) });
+    audit = await runAudit();
   }
   return {
     hidden: hiddenIds(sys, input),
     primary,
     audit,
     certificates: ctx.certificates,
-    stats: { ...ctx.stats, lps: ctx.stats.lps + audit.lps, seconds: (performance.now() - started) / 1000 },
+    stats: {
+      ...ctx.stats,
+      lps: ctx.stats.lps + audit.lps,
+      seconds: (performance.now() - started) / 1000,
+      auditSeconds,
+      threads: parts.length,
+    },
   };
+}
+
+export type ProtectPartResult = { hidden: number[]; certificates: Certificate[]; lps: number; fallbacks: number };
+
+/**
+ * One worker thread's share: protect the sensitive variables `part` of the publication (see protect), within
+ * `seconds`. The thread builds the same system from the same input, so variable numbers agree with the caller's.
+ */
+export async function protectPart(input: ProtectInput, part: number[], seconds: number): Promise<ProtectPartResult> {
+  const ctx = await createProtector(input, performance.now() + seconds * 1000);
+  for (const v of part) ensureProtected(ctx, v, TIERS);
+  const hidden: number[] = [];
+  for (let v = 0; v < ctx.sys.labels.length; v++) if (ctx.sys.state[v] === HIDDEN) hidden.push(v);
+  return { hidden, certificates: ctx.certificates, lps: ctx.stats.lps, fallbacks: ctx.stats.fallbacks };
+}
+
+/** The system with the sensitive and forced cells hidden, and the scratch space. */
+async function createProtector(input: ProtectInput, deadline: number): Promise<Protector> {
+  const k = input.k ?? DEFAULT_K;
+  const sys = buildSystem(input, k, input.cost ?? ((value) => 1 + value));
+  const n = sys.labels.length;
+  for (let v = 0; v < n; v++) if (sys.sensitive[v] && sys.state[v] !== FIXED) sys.state[v] = HIDDEN;
+  for (let v = 0; v < n; v++) {
+    if (sys.state[v] === CANDIDATE && input.forced?.has(sys.labels[v] as string)) sys.state[v] = HIDDEN;
+  }
+  const activity = new Float64Array(sys.rows.length);
+  sys.rows.forEach((row, r) => {
+    let sum = 0;
+    for (let i = 0; i < row.vars.length; i++)
+      sum += (row.coefs[i] as number) * (sys.values[row.vars[i] as number] as number);
+    activity[r] = sum;
+  });
+  return {
+    sys,
+    highs: await solver(),
+    k,
+    open: [new Array(n), new Array(n)],
+    certificates: [],
+    lpSeconds: input.limits?.lpSeconds ?? 10,
+    deadline,
+    stats: { lps: 0, fallbacks: 0 },
+    activity,
+    dist: new Int32Array(n),
+    mark: new Int32Array(n),
+    col: new Int32Array(n),
+    twin: new Int32Array(n),
+    rowMark: new Int32Array(sys.rows.length),
+    stamp: 0,
+  };
+}
+
+/** Seconds left before the call's deadline (a worker thread's clock has another origin). */
+function remaining(ctx: Protector): number {
+  return Math.max(0, (ctx.deadline - performance.now()) / 1000);
+}
+
+/** Sensitive variables that can be protected (not pinned by what the viewer knows: the audit reports those). */
+function sensitiveTargets(sys: System): number[] {
+  const targets: number[] = [];
+  for (let v = 0; v < sys.labels.length; v++) if (sys.sensitive[v] && sys.state[v] !== FIXED) targets.push(v);
+  return targets;
 }
 
 function hiddenIds(sys: System, input: ProtectInput): Set<string> {
@@ -132,20 +250,35 @@ function hiddenIds(sys: System, input: ProtectInput): Set<string> {
   return hidden;
 }
 
-function ensureProtected(ctx: Context, s: number, tiers: number[]): void {
+function ensureProtected(ctx: Protector, s: number, tiers: number[]): void {
   const { sys, k } = ctx;
   const value = sys.values[s] as number;
   for (const direction of [0, 1] as const) {
     const level = direction === 0 ? k - value : -value;
-    // First against the outsider; then, while some owner is moved by every table found, against that owner: a
-    // table that leaves its cells alone (its cells are constants in the program).
+    // A cell with an owner: first a table that moves no other owner's cells (it proves the cell to everyone at
+    // once; usually it hides region totals, which then serve the region's other cells for free).
+    const own = sys.owner[s] as number;
+    if (own >= 0 && sys.owners.length > 1 && ctx.open[direction][s] === undefined) {
+      const foreign: Exclusion = { size: 1, has: (o) => o >= 0 && o !== own };
+      for (const cap of tiers.slice(0, 2)) {
+        if (performance.now() > ctx.deadline) break;
+        const hood = neighbourhood(ctx, s, cap, foreign);
+        if (solveDeviation(ctx, s, direction, level, hood.vars) !== 'infeasible' || hood.complete) break;
+      }
+    }
+    // Then against the outsider. Then, while some owners are moved by every table found, against them: a table
+    // that leaves their cells alone (their cells are constants in the program) — all of them at once in the
+    // smaller neighbourhoods, else one at a time through every neighbourhood.
+    let together = true;
     for (;;) {
       const open = ctx.open[direction][s];
       if (open !== undefined && open.size === 0) break;
-      const exclude = open === undefined ? -1 : (open.values().next().value as number);
+      const all = together && open !== undefined && open.size > 1;
+      const exclude: Exclusion =
+        open === undefined ? NOBODY : all ? open : new Set([open.values().next().value as number]);
       let solved = false;
       let complete = false;
-      for (const cap of tiers) {
+      for (const cap of all ? tiers.slice(0, 2) : tiers) {
         if (performance.now() > ctx.deadline) break;
         const hood = neighbourhood(ctx, s, cap, exclude);
         complete = hood.complete;
@@ -158,6 +291,10 @@ function ensureProtected(ctx: Context, s: number, tiers: number[]): void {
         if (complete) break;
       }
       if (solved) continue;
+      if (all) {
+        together = false;
+        continue;
+      }
       // Infeasible over everything connected: no pattern protects it (the audit reports it). Otherwise fall back.
       if (!complete) hideRules(ctx, s);
       break;
@@ -165,11 +302,15 @@ function ensureProtected(ctx: Context, s: number, tiers: number[]): void {
   }
 }
 
+/** Owners whose cells a table must leave alone. */
+type Exclusion = { readonly size: number; has(owner: number): boolean };
+const NOBODY: Exclusion = new Set<number>();
+
 /** Fallback: hide every cell of every rule the cell is in. The audit then decides. */
-function hideRules(ctx: Context, s: number): void {
+function hideRules(ctx: Protector, s: number): void {
   ctx.stats.fallbacks++;
   for (const r of ctx.sys.rowsOf[s] as number[]) {
-    for (const w of (ctx.sys.rows[r] as System['rows'][number]).vars) {
+    for (const w of (ctx.sys.rows[r] as SystemRow).vars) {
       if (ctx.sys.state[w] === CANDIDATE) ctx.sys.state[w] = HIDDEN;
     }
   }
@@ -183,7 +324,7 @@ function hideComponent(sys: System, s: number): void {
     const u = stack.pop() as number;
     if (sys.state[u] === CANDIDATE) sys.state[u] = HIDDEN;
     for (const r of sys.rowsOf[u] as number[]) {
-      for (const w of (sys.rows[r] as System['rows'][number]).vars) {
+      for (const w of (sys.rows[r] as SystemRow).vars) {
         if (!seen.has(w) && sys.state[w] !== FIXED) {
           seen.add(w);
           stack.push(w);
@@ -194,113 +335,149 @@ function hideComponent(sys: System, s: number): void {
 }
 
 /**
- * The `cap` cheapest variables around s (best first: a hidden cell costs nothing to pass, a published one its cost,
- * and each step one more so that the search stays near s). Fixed cells are constants, never variables; so are the
- * cells of owner `exclude` (≥ 0) when the table must be one that owner cannot rule out.
+ * Up to `cap` variables around s, nearest first: a step to a hidden cell counts 1, to a published one 2 (it would
+ * have to be hidden). From each rule only the FANOUT nearest-to-free cells are taken (hidden first, then the
+ * cheapest), except for the whole piece. Fixed cells are constants, never variables; so are the cells of the owners
+ * in `exclude`, when the table must be one those owners cannot rule out. `complete`: everything connected is in.
  */
-function neighbourhood(ctx: Context, s: number, cap: number, exclude: number): { vars: number[]; complete: boolean } {
+function neighbourhood(
+  ctx: Protector,
+  s: number,
+  cap: number,
+  exclude: Exclusion,
+): { vars: number[]; complete: boolean } {
   const { sys, dist, mark } = ctx;
   const stamp = ++ctx.stamp;
-  // mark[v] === stamp: reached; mark[v] === −stamp: taken.
-  const heap = new MinHeap();
-  heap.push(s, 0);
+  const fanout = cap >= WHOLE_PIECE ? Infinity : FANOUT;
+  // mark[v] === stamp: reached (dist[v] its distance); mark[v] === −stamp: taken. Buckets by distance.
+  const buckets: number[][] = [[s]];
   mark[s] = stamp;
   dist[s] = 0;
   const vars: number[] = [];
-  let open = 1;
-  while (heap.size > 0 && vars.length < cap) {
-    const [u, d] = heap.pop();
-    if (mark[u] === -stamp || d > (dist[u] as number)) continue;
-    mark[u] = -stamp;
-    open--;
-    vars.push(u);
-    for (const r of sys.rowsOf[u] as number[]) {
-      for (const w of (sys.rows[r] as System['rows'][number]).vars) {
-        if (sys.state[w] === FIXED || mark[w] === -stamp || (exclude >= 0 && sys.owner[w] === exclude)) continue;
-        const next = d + 1 + (sys.state[w] === HIDDEN ? 0 : (sys.cost[w] as number));
-        if (mark[w] !== stamp) {
-          mark[w] = stamp;
-          open++;
-        } else if (next >= (dist[w] as number)) continue;
-        dist[w] = next;
-        heap.push(w, next);
+  let truncated = false;
+  let pending = 1;
+  const fan: number[] = [];
+  const key = (w: number) => (sys.state[w] === HIDDEN ? -1 : (sys.cost[w] as number));
+  for (let d = 0; d < buckets.length && vars.length < cap; d++) {
+    const bucket = buckets[d] as number[];
+    for (let b = 0; b < bucket.length && vars.length < cap; b++) {
+      const u = bucket[b] as number;
+      if (mark[u] === -stamp || (dist[u] as number) !== d) continue;
+      mark[u] = -stamp;
+      pending--;
+      vars.push(u);
+      for (const r of sys.rowsOf[u] as number[]) {
+        fan.length = 0;
+        for (const w of (sys.rows[r] as SystemRow).vars) {
+          if (sys.state[w] === FIXED || mark[w] === -stamp) continue;
+          if (exclude.size > 0 && exclude.has(sys.owner[w] as number)) continue;
+          fan.push(w);
+        }
+        if (fan.length > fanout) {
+          fan.sort((a, b) => key(a) - key(b));
+          fan.length = fanout;
+          truncated = true;
+        }
+        for (const w of fan) {
+          const next = d + (sys.state[w] === HIDDEN ? 1 : 2);
+          if (mark[w] === stamp) {
+            if (next >= (dist[w] as number)) continue;
+          } else {
+            mark[w] = stamp;
+            pending++;
+          }
+          dist[w] = next;
+          while (buckets.length <= next) buckets.push([]);
+          (buckets[next] as number[]).push(w);
+        }
       }
     }
   }
-  return { vars, complete: open === 0 };
+  return { vars, complete: pending === 0 && !truncated };
 }
 
 /**
  * min Σ cost·|y| over the neighbourhood, s's change fixed to `level`, every rule kept (cells outside the
- * neighbourhood and fixed cells unchanged), 0 ≤ x + y ≤ upper. Hides what changes; records the witnesses.
+ * neighbourhood and fixed cells unchanged), 0 ≤ x + y ≤ upper. Hides what changes; records the certificates.
  */
 function solveDeviation(
-  ctx: Context,
+  ctx: Protector,
   s: number,
   direction: 0 | 1,
   level: number,
   vars: number[],
 ): 'solved' | 'infeasible' | 'limit' {
-  const { sys } = ctx;
+  const { sys, mark, col, rowMark, twin } = ctx;
   const sValue = sys.values[s] as number;
   if (sValue + level > (sys.upper[s] as number) + TOLERANCE) return 'infeasible';
-  const alive = new Set(vars.filter((v) => v !== s));
+  // mark[v] === alive: a variable of this program (s itself is a constant here).
+  const alive = ++ctx.stamp;
+  for (const v of vars) if (v !== s) mark[v] = alive;
   // The rules restricted to the neighbourhood (cells outside it and s itself are constants here).
-  const local: { vars: number[]; coefs: number[]; lower: number; upper: number }[] = [];
-  const rowSeen = new Set<number>();
+  const local: { row: SystemRow; lower: number; upper: number }[] = [];
+  const rowStamp = ctx.stamp;
   for (const v of vars) {
     for (const r of sys.rowsOf[v] as number[]) {
-      if (rowSeen.has(r)) continue;
-      rowSeen.add(r);
-      const row = sys.rows[r] as System['rows'][number];
-      const entry = { vars: [] as number[], coefs: [] as number[], lower: 0, upper: 0 };
+      if (rowMark[r] === rowStamp) continue;
+      rowMark[r] = rowStamp;
+      const row = sys.rows[r] as SystemRow;
       let shift = 0;
-      row.vars.forEach((w, i) => {
-        const coef = row.coefs[i] as number;
-        if (w === s) shift += coef * level;
-        else if (alive.has(w)) {
-          entry.vars.push(w);
-          entry.coefs.push(coef);
-        }
+      for (let i = 0; i < row.vars.length; i++) if (row.vars[i] === s) shift += (row.coefs[i] as number) * level;
+      const slack = row.op === '=' ? 0 : row.constant - (ctx.activity[r] as number);
+      local.push({
+        row,
+        lower: row.op === '<=' ? -Infinity : slack - shift,
+        upper: row.op === '>=' ? Infinity : slack - shift,
       });
-      const slack = row.op === '=' ? 0 : row.constant - rowActivity(sys, row);
-      entry.lower = row.op === '<=' ? -Infinity : slack - shift;
-      entry.upper = row.op === '>=' ? Infinity : slack - shift;
-      local.push(entry);
     }
   }
   // A balanced rule left with one variable pins it: drop such variables before the solver sees them (the programs
   // run without HiGHS's presolve, and a rule cut by the neighbourhood's edge often ends like this).
+  const eps = TOLERANCE * Math.max(1, Math.abs(level));
   for (let changed = true; changed; ) {
     changed = false;
-    for (const row of local) {
-      if (row.lower !== row.upper || Math.abs(row.lower) > TOLERANCE) continue;
-      const left = row.vars.filter((w) => alive.has(w));
-      if (left.length === 1) {
-        alive.delete(left[0] as number);
+    for (const entry of local) {
+      if (entry.lower !== entry.upper || Math.abs(entry.lower) > eps) continue;
+      let left = -1;
+      let count = 0;
+      for (const w of entry.row.vars) {
+        if (mark[w] === alive) {
+          left = w;
+          if (++count > 1) break;
+        }
+      }
+      if (count === 1) {
+        mark[left] = 0;
         changed = true;
       }
     }
   }
-  const others = [...alive];
-  const col = new Map<number, number>();
+  /**
+   * Columns: y for a hidden cell (free); y⁺ then y⁻ (both costed) for a published one, and for a hidden cell of
+   * another owner at a small cost: a table that moves fewer owners' cells proves more owners wrong (see offer).
+   */
+  const own = sys.owner[s] as number;
+  const split = (v: number) =>
+    sys.state[v] !== HIDDEN || (own >= 0 && (sys.owner[v] as number) >= 0 && sys.owner[v] !== own);
+  const others: number[] = [];
   const colLower: number[] = [];
   const colUpper: number[] = [];
   const costs: number[] = [];
-  /** Column of y⁻ for a published cell (y = y⁺ − y⁻, both costed); a hidden cell has one free column y. */
-  const minus = new Map<number, number>();
-  for (const v of others) {
+  for (const v of vars) {
+    if (v === s || mark[v] !== alive) continue;
     const x = sys.values[v] as number;
-    col.set(v, colLower.length);
-    if (sys.state[v] === HIDDEN) {
+    col[v] = colLower.length;
+    others.push(v);
+    if (!split(v)) {
       colLower.push(-x);
       colUpper.push((sys.upper[v] as number) - x);
       costs.push(0);
     } else {
+      const cost = sys.state[v] === HIDDEN ? FOREIGN_COST : (sys.cost[v] as number);
       colLower.push(0, 0);
       colUpper.push((sys.upper[v] as number) - x, x);
-      costs.push(sys.cost[v] as number, sys.cost[v] as number);
-      minus.set(v, colLower.length - 1);
+      costs.push(cost, cost);
+      twin[v] = alive;
     }
   }
   const lp: LinearProgram = {
@@ -309,74 +486,76 @@ function solveDeviation(
     colUpper: Float64Array.from(colUpper),
     rows: [],
   };
-  const cost = Float64Array.from(costs);
-  for (const row of local) {
+  for (const entry of local) {
     const cols: number[] = [];
     const coefs: number[] = [];
-    row.vars.forEach((w, i) => {
-      const c = col.get(w);
-      if (c === undefined) return;
+    const { row } = entry;
+    for (let i = 0; i < row.vars.length; i++) {
+      const w = row.vars[i] as number;
+      if (w === s || mark[w] !== alive) continue;
+      const c = col[w] as number;
       const coef = row.coefs[i] as number;
       cols.push(c);
       coefs.push(coef);
-      const neg = minus.get(w);
-      if (neg !== undefined) {
-        cols.push(neg);
+      if (twin[w] === alive) {
+        cols.push(c + 1);
         coefs.push(-coef);
       }
-    });
-    const eps = TOLERANCE * Math.max(1, Math.abs(level));
+    }
     if (cols.length === 0) {
-      if (row.lower > eps || row.upper < -eps) return 'infeasible';
+      if (entry.lower > eps || entry.upper < -eps) return 'infeasible';
       continue;
     }
-    lp.rows.push({ cols, coefs, lower: row.lower, upper: row.upper });
+    lp.rows.push({ cols, coefs, lower: entry.lower, upper: entry.upper });
   }
   const model = new LpModel(ctx.highs, lp, ctx.lpSeconds);
   ctx.stats.lps++;
   let outcome: ReturnType<LpModel['optimise']>;
   try {
-    outcome = model.optimise('min', cost);
+    outcome = model.optimise('min', Float64Array.from(costs));
   } finally {
     model.dispose();
   }
   if (outcome.status === 'infeasible' || outcome.status === 'unboundedOrInfeasible') return 'infeasible';
   if (outcome.status !== 'optimal') return 'limit';
-  const y = new Float64Array(sys.labels.length);
   const moved: number[] = [s];
-  y[s] = level;
-  others.forEach((v) => {
-    const c = col.get(v) as number;
-    const neg = minus.get(v);
-    const d = (outcome.x[c] as number) - (neg === undefined ? 0 : (outcome.x[neg] as number));
-    if (Math.abs(d) <= 1e-9 * Math.max(1, Math.abs(level))) return;
-    y[v] = d;
+  const change: number[] = [level];
+  for (const v of others) {
+    const c = col[v] as number;
+    const d = (outcome.x[c] as number) - (twin[v] === alive ? (outcome.x[c + 1] as number) : 0);
+    if (Math.abs(d) <= 1e-9 * Math.max(1, Math.abs(level))) continue;
     moved.push(v);
+    change.push(d);
     if (sys.state[v] === CANDIDATE) sys.state[v] = HIDDEN;
-  });
-  offer(ctx, s, direction, moved, y, 1);
+  }
+  let useful = offer(ctx, s, direction, moved);
   // The same change scaled is often a table too: then it may protect s the other way, and the other sensitive cells
   // it moves, without another LP (0 < t < 1 lies between two tables; otherwise bounds and inequalities are checked,
   // t·y keeps every equality).
-  for (const v of moved) {
-    if (!sys.sensitive[v]) continue;
+  moved.forEach((v, i) => {
+    if (!sys.sensitive[v]) return;
     const value = sys.values[v] as number;
     for (const d of [0, 1] as const) {
       const open = ctx.open[d][v];
       if ((open !== undefined && open.size === 0) || (v === s && d === direction)) continue;
-      const t = ((d === 0 ? ctx.k : 0) - value) / (y[v] as number);
-      if ((t <= 0 || t > 1) && !feasibleScaled(sys, moved, y, t)) continue;
-      offer(ctx, v, d, moved, y, t);
+      const t = ((d === 0 ? ctx.k : 0) - value) / (change[i] as number);
+      if ((t <= 0 || t > 1) && !feasibleScaled(ctx, moved, change, t)) continue;
+      if (offer(ctx, v, d, moved)) useful = true;
     }
+  });
+  // One certificate per table: the audit finds the scaled tables for the cells it moves by itself.
+  if (useful) {
+    ctx.certificates.push(moved.map((w, i) => [sys.labels[w] as string, change[i] as number] as const));
   }
   return 'solved';
 }
 
 /**
  * A table x + t·y (known feasible) that moves v to its target in `direction`: it protects v against the outsider
- * and against every owner whose cells it leaves alone. Kept (as a certificate) when it closes an attacker still open.
+ * and against every owner whose cells it leaves alone. True when it closes an attacker still open (the table is then
+ * kept as a certificate).
  */
-function offer(ctx: Context, v: number, direction: 0 | 1, moved: number[], y: Float64Array, t: number): void {
+function offer(ctx: Protector, v: number, direction: 0 | 1, moved: number[]): boolean {
   const { sys } = ctx;
   const own = sys.owner[v] as number;
   // A cell without an owner (an aggregate) is protected against the outsider only (decision 014, "Owners").
@@ -392,75 +571,35 @@ function offer(ctx: Context, v: number, direction: 0 | 1, moved: number[], y: Fl
   if (open === undefined) next = touched;
   else {
     next = new Set([...open].filter((o) => touched.has(o)));
-    if (next.size === open.size) return;
+    if (next.size === open.size) return false;
   }
   ctx.open[direction][v] = next;
-  ctx.certificates.push(moved.map((w) => [sys.labels[w] as string, t * (y[w] as number)] as const));
-}
-
-function feasibleScaled(sys: System, moved: number[], y: Float64Array, t: number): boolean {
-  for (const v of moved) {
-    const p = (sys.values[v] as number) + t * (y[v] as number);
-    if (p < -TOLERANCE || p > (sys.upper[v] as number) + TOLERANCE) return false;
-  }
-  const rows = new Set<number>();
-  for (const v of moved) for (const r of sys.rowsOf[v] as number[]) rows.add(r);
-  for (const r of rows) {
-    const row = sys.rows[r] as System['rows'][number];
-    if (row.op === '=') continue;
-    let delta = 0;
-    row.vars.forEach((w, i) => {
-      delta += (row.coefs[i] as number) * t * (y[w] as number);
-    });
-    const after = rowActivity(sys, row) + delta;
-    if (row.op === '<=' ? after > row.constant + TOLERANCE : after < row.constant - TOLERANCE) return false;
-  }
   return true;
 }
 
-class MinHeap {
-  #items: number[] = [];
-  #keys: number[] = [];
-  get size(): number {
-    return this.#items.length;
+function feasibleScaled(ctx: Protector, moved: number[], change: number[], t: number): boolean {
+  const { sys, rowMark } = ctx;
+  for (let i = 0; i < moved.length; i++) {
+    const v = moved[i] as number;
+    const p = (sys.values[v] as number) + t * (change[i] as number);
+    if (p < -TOLERANCE || p > (sys.upper[v] as number) + TOLERANCE) return false;
   }
-  push(item: number, key: number): void {
-    const items = this.#items;
-    const keys = this.#keys;
-    let i = items.length;
-    items.push(item);
-    keys.push(key);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if ((keys[p] as number) <= key) break;
-      items[i] = items[p] as number;
-      keys[i] = keys[p] as number;
-      i = p;
+  const stamp = ++ctx.stamp;
+  const delta = new Map<number, number>();
+  moved.forEach((v, i) => {
+    delta.set(v, t * (change[i] as number));
+  });
+  for (const v of moved) {
+    for (const r of sys.rowsOf[v] as number[]) {
+      if (rowMark[r] === stamp) continue;
+      rowMark[r] = stamp;
+      const row = sys.rows[r] as SystemRow;
+      if (row.op === '=') continue;
+      let after = ctx.activity[r] as number;
+      for (let i = 0; i < row.vars.length; i++)
+        after += (row.coefs[i] as number) * (delta.get(row.vars[i] as number) ?? 0);
+      if (row.op === '<=' ? after > row.constant + TOLERANCE : after < row.constant - TOLERANCE) return false;
     }
-    items[i] = item;
-    keys[i] = key;
   }
-  pop(): [number, number] {
-    const items = this.#items;
-    const keys = this.#keys;
-    const top: [number, number] = [items[0] as number, keys[0] as number];
-    const lastItem = items.pop() as number;
-    const lastKey = keys.pop() as number;
-    if (items.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= items.length) break;
-        const r = l + 1;
-        const c = r < items.length && (keys[r] as number) < (keys[l] as number) ? r : l;
-        if ((keys[c] as number) >= lastKey) break;
-        items[i] = items[c] as number;
-        keys[i] = keys[c] as number;
-        i = c;
-      }
-      items[i] = lastItem;
-      keys[i] = lastKey;
-    }
-    return top;
-  }
+  return true;
 }

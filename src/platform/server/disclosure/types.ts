@@ -99,6 +99,12 @@ export type SolverLimits = {
   lpSeconds?: number;
   /** Seconds for the whole call, after which protect falls back and the audit reports `unverified`. Default 300. */
   totalSeconds?: number;
+  /**
+   * Threads at most (worker threads share the sensitive cells out). Default: the machine's cores, used only for a
+   * large publication (some thousands of sensitive cells); 1 keeps everything in the calling thread; a number given
+   * here is used whatever the size.
+   */
+  threads?: number;
 };
 
 export const TOLERANCE = 1e-6;
