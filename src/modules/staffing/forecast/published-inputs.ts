@@ -73,7 +73,7 @@ export function publishedForecastFacts(
       if (total !== undefined && total >= known) {
         const weights = hiddenMs.map((m) => shown(id(m, 'all', 'headcount')) ?? 1);
         const sum = weights.reduce((a, b) => a + b, 0);
-        hiddenMs.forEach((m, i) => headcount.set(m, ((total - known) * (weights[i] ?? 1)) / sum));
+        for (const [i, m] of hiddenMs.entries()) headcount.set(m, ((total - known) * (weights[i] ?? 1)) / sum);
         notesSv.push(
           `Antalet anställda i yrket ${profession.name.toLowerCase()} är skyddat för ${hiddenMs.length === 1 ? 'en kommun' : `${hiddenMs.length} kommuner`}: resten av regionens antal är fördelat efter kommunernas storlek.`,
         );
@@ -99,9 +99,9 @@ export function publishedForecastFacts(
         push(m, { profession: p, measure, breakdown: '', value: v ?? Math.min(h, h * ratio(measure)) });
       }
       if (!ageShares) continue;
-      bands.forEach((b, i) =>
-        push(m, { profession: p, measure: 'age_headcount', breakdown: b.key, value: h * (ageShares?.[i] ?? 0) }),
-      );
+      for (const [i, b] of bands.entries()) {
+        push(m, { profession: p, measure: 'age_headcount', breakdown: b.key, value: h * (ageShares[i] ?? 0) });
+      }
     }
   }
   return { facts, notesSv };
