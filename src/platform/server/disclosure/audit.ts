@@ -37,6 +37,11 @@ export type AuditInput = DisclosureInput & {
    * ignored. A direction of a cell no valid certificate proves is solved as without certificates.
    */
   certificates?: readonly Certificate[];
+  /**
+   * Default true. False skips the `pinned` report (returned empty): proving a hidden cell pinned takes programs over
+   * its whole connected piece, which on a national publication can cost more than the rest of the audit.
+   */
+  reportPinned?: boolean;
   limits?: SolverLimits;
 };
 
@@ -58,7 +63,16 @@ const PARALLEL_MIN_SENSITIVE = 3_000;
 /** A value this close to the true one is unchanged (solver noise). */
 const MOVED = 1e-7;
 
-type Row = { cols: number[]; coefs: number[]; lower: number; upper: number; truth: number; scale: number };
+type Row = {
+  cols: number[];
+  coefs: number[];
+  lower: number;
+  upper: number;
+  truth: number;
+  scale: number;
+  /** See rareSign. */
+  rare?: number;
+};
 
 type Attack = {
   k: number;
@@ -231,18 +245,23 @@ export async function auditPublication(input: AuditInput): Promise<AuditResult> 
     started + (input.limits?.totalSeconds ?? 300) * 1000,
   );
   const violations = [...shown];
+  // The certificates first (here: checking them is cheap); what they leave open is proven by programs.
+  checkCertificates(attack, input.certificates, index, fixed);
   const units: number[] = [];
-  for (let u = 0; u < attack.n; u++) if (attack.sensitive[u]) units.push(u);
+  for (let u = 0; u < attack.n; u++) {
+    if (attack.sensitive[u] && !(attack.open[0][u]?.size === 0 && attack.open[1][u]?.size === 0)) units.push(u);
+  }
 
-  // Each thread proves its share of the sensitive cells (with every certificate and its own programs); a cell's
-  // proof does not depend on the other cells', so the shares' answers are simply put together.
+  // Each thread proves its share of the open cells with its own programs; a cell's proof does not depend on the
+  // other cells', so the shares' answers are simply put together.
   const wanted = threadCount(input.limits?.threads);
   const parallel = wanted > 1 && (input.limits?.threads !== undefined || units.length >= PARALLEL_MIN_SENSITIVE);
   const parts = parallel ? splitEvenly(units, wanted) : [units];
   if (parts.length > 1) {
     const seconds = Math.max(0, (attack.deadline - performance.now()) / 1000);
+    const { certificates: _, ...uncertified } = input;
     const results = await runInWorkers<AuditPartResult>(
-      parts.map((part) => ({ kind: 'audit', input, part, seconds })),
+      parts.map((part) => ({ kind: 'audit', input: uncertified, part, seconds })),
       parts.length,
     );
     for (const result of results) {
@@ -251,13 +270,14 @@ export async function auditPublication(input: AuditInput): Promise<AuditResult> 
       attack.lps += result.lps;
     }
   } else {
-    checkCertificates(attack, input.certificates, index, fixed);
     violations.push(...proveAll(attack, units, keys));
   }
 
   // Hidden cells that are not sensitive: pinned when no table moves them (reported, not refused).
   const candidates: number[] = [];
-  for (let u = 0; u < attack.n; u++) if (!attack.sensitive[u] && !attack.moved[u]) candidates.push(u);
+  if (input.reportPinned ?? true) {
+    for (let u = 0; u < attack.n; u++) if (!attack.sensitive[u] && !attack.moved[u]) candidates.push(u);
+  }
   const pinned = findPinned(attack, candidates).map((u) => ({
     id: keys[u] as string,
     value: attack.values[u] as number,
@@ -271,7 +291,7 @@ export type AuditPartResult = { violations: Violation[]; moved: number[]; lps: n
 
 /**
  * One worker thread's share: prove the sensitive unknowns `part` (numbered as auditPublication numbers them, which
- * the same input gives in every thread), within `seconds`.
+ * the same input gives in every thread), within `seconds`, with the input's certificates if it has any.
  */
 export async function auditPart(input: AuditInput, part: number[], seconds: number): Promise<AuditPartResult> {
   const { attack, keys, index, fixed } = await prepare(input, performance.now() + seconds * 1000);
@@ -679,12 +699,15 @@ function neighbourhood(
   for (let head = 0; head < vars.length; head++) {
     const v = vars[head] as number;
     for (const r of attack.rowsOf[v] as number[]) {
+      const row = attack.rows[r] as Row;
       let taken = 0;
-      for (const w of (attack.rows[r] as Row).cols) {
+      for (let i = 0; i < row.cols.length; i++) {
+        const w = row.cols[i] as number;
         if (mark[w] === stamp || (exclude.size > 0 && exclude.has(attack.owner[w] as number))) continue;
-        if (taken >= fanout) {
+        // Past the fanout, only the row's other side (a sum's total): a part can always be compensated there.
+        if (taken >= fanout && Math.sign(row.coefs[i] as number) !== rareSign(row)) {
           truncated = true;
-          break;
+          continue;
         }
         if (vars.length >= cap) return { vars, complete: false };
         mark[w] = stamp;
@@ -694,6 +717,17 @@ function neighbourhood(
     }
   }
   return { vars, complete: !truncated };
+}
+
+/** The rarer coefficient sign of a row (0 when both are as common); cached on the row. */
+function rareSign(row: Row): number {
+  if (row.rare === undefined) {
+    let positive = 0;
+    for (const coef of row.coefs) if (coef > 0) positive++;
+    const negative = row.coefs.length - positive;
+    row.rare = positive === negative ? 0 : positive < negative ? 1 : -1;
+  }
+  return row.rare;
 }
 
 /** The attacker's program over `vars`, every other unknown at its true value. Column i is vars[i]. */

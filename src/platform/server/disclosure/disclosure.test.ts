@@ -1,7 +1,8 @@
 // Worked examples for the disclosure engine: each is small enough to check by hand, and each is an attack the
 // protector must defeat or the audit must catch (issue 13).
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { auditPublication } from './audit.ts';
+import { closeDisclosureWorkers } from './parallel.ts';
 import { protect } from './protect.ts';
 import { sumRelation, tableRelations } from './relations.ts';
 import type { DisclosureCell, Relation } from './types.ts';
@@ -221,5 +222,48 @@ describe('owners (the respondent as intruder)', () => {
     // …whereas m1's own 1 would be sensitive to others: with m1's cells as known figures, nothing is sensitive.
     const cells = owned.cells.map(({ id, value, owner }) => ({ id, value, known: owner === 'm1' }));
     expect((await protect({ cells, relations: owned.relations })).hidden.size).toBe(0);
+  });
+});
+
+describe('worker threads', () => {
+  afterAll(() => closeDisclosureWorkers());
+
+  it('share the work out and keep the guarantees (protect and audit on two threads)', async () => {
+    // Two municipalities' small counts in a 3×3 table with municipal and region totals, owners on the rows.
+    const values = [
+      [1, 5, 4],
+      [6, 7, 2],
+      [8, 9, 6],
+    ];
+    const cells: DisclosureCell[] = [];
+    values.forEach((row, i) => {
+      row.forEach((value, j) => {
+        cells.push({ id: `m${i}|p${j}`, value, owner: `m${i}` });
+      });
+      cells.push({ id: `m${i}|T`, value: row.reduce((a, b) => a + b, 0), owner: `m${i}` });
+    });
+    for (const j of [0, 1, 2]) cells.push({ id: `R|p${j}`, value: values.reduce((a, row) => a + (row[j] ?? 0), 0) });
+    cells.push({ id: 'R|T', value: values.flat().reduce((a, b) => a + b, 0) });
+    const relations = tableRelations(['m0', 'm1', 'm2'], ['p0', 'p1', 'p2'], { row: 'R', col: 'T' });
+    const shared = await protect({ cells, relations, limits: { threads: 2 } });
+    expect(shared.stats.threads).toBe(2);
+    expect(shared.primary).toEqual(new Set(['m0|p0', 'm1|p2']));
+    expect(shared.audit.ok).toBe(true);
+    // The audit on two threads agrees with the audit here, on a safe pattern and on an unsafe one.
+    const here = await auditPublication({ cells, relations, hidden: shared.hidden, limits: { threads: 1 } });
+    expect(here.ok).toBe(true);
+    const unsafe = new Set(['m0|p0', 'm0|p1', 'm1|p0', 'm1|p1', 'm1|p2', 'm1|T', 'm2|p2', 'm2|T']);
+    const [onTwo, onOne] = await Promise.all([
+      auditPublication({ cells, relations, hidden: unsafe, limits: { threads: 2 } }),
+      auditPublication({ cells, relations, hidden: unsafe, limits: { threads: 1 } }),
+    ]);
+    // m1 knows its row and computes m0|p0 from column p0; m2 knows m2|p2 and computes m1|p2 from column p2.
+    expect(onOne.violations.map((v) => [v.id, v.kind, v.attacker])).toEqual([
+      ['m0|p0', 'narrowed', 'm1'],
+      ['m1|p2', 'narrowed', 'm2'],
+    ]);
+    expect(onTwo.violations.map((v) => [v.id, v.kind, v.attacker])).toEqual(
+      onOne.violations.map((v) => [v.id, v.kind, v.attacker]),
+    );
   });
 });

@@ -32,7 +32,10 @@ export type ProtectResult = {
   hidden: Set<string>;
   /** The sensitive cells (1..k−1 counts not known to the viewer). */
   primary: Set<string>;
-  /** The independent audit of `hidden`. Publish only when `audit.ok`. */
+  /**
+   * The independent audit of `hidden`. Publish only when `audit.ok`. Its `pinned` is not computed here (it is
+   * empty): call auditPublication for that report.
+   */
   audit: AuditResult;
   /**
    * The second tables the protector found, each checked by the audit before it counted. Pass them to
@@ -56,7 +59,7 @@ export type ProtectResult = {
  * none the cell falls back (decision 014, "Fallback"). The whole connected piece is tried only for a cell the audit
  * refused.
  */
-const TIERS = [100, 400, 1_600];
+const TIERS = [100, 400, 1_600, 6_400];
 const WHOLE_PIECE = 25_000;
 /**
  * From each rule a neighbourhood grows through, only this many of its cells (hidden ones first, then the cheapest):
@@ -86,9 +89,13 @@ export type Protector = {
   stats: { lps: number; fallbacks: number };
   /** Σ coef·x of each row at the true values. */
   activity: Float64Array;
+  /** Per row, its terms of the rarer sign (a sum's total), which a neighbourhood always takes with the row. */
+  minority: number[][];
   // Scratch space, reused by every program: marks with stamps instead of fresh sets.
   dist: Int32Array;
   mark: Int32Array;
+  /** solveDeviation's marks (apart from mark, which a neighbourhood keeps while it may still grow). */
+  alive: Int32Array;
   col: Int32Array;
   /** twin[v] === the program's stamp: v has two columns (y⁺, y⁻). */
   twin: Int32Array;
@@ -110,9 +117,10 @@ export async function protect(input: ProtectInput): Promise<ProtectResult> {
   }
   const targets = sensitiveTargets(sys);
 
-  // Both cores for a large publication: each thread protects its part of the sensitive cells (parts follow the
-  // rules' connections, so most of a cell's neighbourhood is its own thread's). The union of the patterns keeps
-  // every thread's certificates valid: hiding more never removes a second table.
+  // Both cores for a large publication: each thread protects a run of the sensitive cells in input order (callers
+  // list cells place by place, so a run is mostly a set of neighbouring places). The union of the threads' patterns
+  // keeps every thread's certificates valid: hiding more never removes a second table. Where two threads protect
+  // neighbouring cells, both may hide something for it: a little more suppression than one thread would choose.
   const wanted = threadCount(input.limits?.threads);
   const parallel =
     input.cost === undefined &&
@@ -147,6 +155,7 @@ export async function protect(input: ProtectInput): Promise<ProtectResult> {
       ...auditInput,
       hidden: hiddenIds(sys, input),
       certificates: ctx.certificates,
+      reportPinned: false,
     });
     auditSeconds += (performance.now() - at) / 1000;
     return result;
@@ -212,6 +221,7 @@ async function createProtector(input: ProtectInput, deadline: number): Promise<P
   });
   return {
     sys,
+    minority: sys.rows.map((row) => minoritySide(row.vars, row.coefs)),
     highs: await solver(),
     k,
     open: [new Array(n), new Array(n)],
@@ -222,11 +232,22 @@ async function createProtector(input: ProtectInput, deadline: number): Promise<P
     activity,
     dist: new Int32Array(n),
     mark: new Int32Array(n),
+    alive: new Int32Array(n),
     col: new Int32Array(n),
     twin: new Int32Array(n),
     rowMark: new Int32Array(sys.rows.length),
     stamp: 0,
   };
+}
+
+/** The terms of the rarer coefficient sign (none when both signs are as common). */
+function minoritySide(vars: readonly number[], coefs: readonly number[]): number[] {
+  let positive = 0;
+  for (const coef of coefs) if (coef > 0) positive++;
+  const negative = coefs.length - positive;
+  if (positive === negative) return [];
+  const sign = positive < negative ? 1 : -1;
+  return vars.filter((_, i) => Math.sign(coefs[i] as number) === sign);
 }
 
 /** Seconds left before the call's deadline (a worker thread's clock has another origin). */
@@ -260,9 +281,10 @@ function ensureProtected(ctx: Protector, s: number, tiers: number[]): void {
     const own = sys.owner[s] as number;
     if (own >= 0 && sys.owners.length > 1 && ctx.open[direction][s] === undefined) {
       const foreign: Exclusion = { size: 1, has: (o) => o >= 0 && o !== own };
+      const around = new Neighbourhood(ctx, s, foreign);
       for (const cap of tiers.slice(0, 2)) {
         if (performance.now() > ctx.deadline) break;
-        const hood = neighbourhood(ctx, s, cap, foreign);
+        const hood = around.grow(cap);
         if (solveDeviation(ctx, s, direction, level, hood.vars) !== 'infeasible' || hood.complete) break;
       }
     }
@@ -278,9 +300,10 @@ function ensureProtected(ctx: Protector, s: number, tiers: number[]): void {
         open === undefined ? NOBODY : all ? open : new Set([open.values().next().value as number]);
       let solved = false;
       let complete = false;
+      const around = new Neighbourhood(ctx, s, exclude);
       for (const cap of all ? tiers.slice(0, 2) : tiers) {
         if (performance.now() > ctx.deadline) break;
-        const hood = neighbourhood(ctx, s, cap, exclude);
+        const hood = around.grow(cap);
         complete = hood.complete;
         const outcome = solveDeviation(ctx, s, direction, level, hood.vars);
         if (outcome === 'limit') break;
@@ -335,65 +358,93 @@ function hideComponent(sys: System, s: number): void {
 }
 
 /**
- * Up to `cap` variables around s, nearest first: a step to a hidden cell counts 1, to a published one 2 (it would
- * have to be hidden). From each rule only the FANOUT nearest-to-free cells are taken (hidden first, then the
- * cheapest), except for the whole piece. Fixed cells are constants, never variables; so are the cells of the owners
- * in `exclude`, when the table must be one those owners cannot rule out. `complete`: everything connected is in.
+ * The variables around s, nearest first, grown on demand (`grow(cap)` extends the same search to `cap` variables,
+ * so the tiers of one cell share it): a step to a hidden cell counts 1, to a published one 2 (it would have to be
+ * hidden). From each rule only the FANOUT nearest-to-free cells are taken (hidden first, then the cheapest) and the
+ * row's other side (a sum's total), except for the whole piece. Fixed cells are constants, never variables; so are
+ * the cells of the owners in `exclude`, when the table must be one those owners cannot rule out. `complete`:
+ * everything connected is in. Uses ctx.mark and ctx.dist until the next search starts.
  */
-function neighbourhood(
-  ctx: Protector,
-  s: number,
-  cap: number,
-  exclude: Exclusion,
-): { vars: number[]; complete: boolean } {
-  const { sys, dist, mark } = ctx;
-  const stamp = ++ctx.stamp;
-  const fanout = cap >= WHOLE_PIECE ? Infinity : FANOUT;
-  // mark[v] === stamp: reached (dist[v] its distance); mark[v] === −stamp: taken. Buckets by distance.
-  const buckets: number[][] = [[s]];
-  mark[s] = stamp;
-  dist[s] = 0;
-  const vars: number[] = [];
-  let truncated = false;
-  let pending = 1;
-  const fan: number[] = [];
-  const key = (w: number) => (sys.state[w] === HIDDEN ? -1 : (sys.cost[w] as number));
-  for (let d = 0; d < buckets.length && vars.length < cap; d++) {
-    const bucket = buckets[d] as number[];
-    for (let b = 0; b < bucket.length && vars.length < cap; b++) {
-      const u = bucket[b] as number;
-      if (mark[u] === -stamp || (dist[u] as number) !== d) continue;
-      mark[u] = -stamp;
-      pending--;
-      vars.push(u);
-      for (const r of sys.rowsOf[u] as number[]) {
-        fan.length = 0;
-        for (const w of (sys.rows[r] as SystemRow).vars) {
-          if (sys.state[w] === FIXED || mark[w] === -stamp) continue;
-          if (exclude.size > 0 && exclude.has(sys.owner[w] as number)) continue;
-          fan.push(w);
-        }
-        if (fan.length > fanout) {
-          fan.sort((a, b) => key(a) - key(b));
-          fan.length = fanout;
-          truncated = true;
-        }
-        for (const w of fan) {
-          const next = d + (sys.state[w] === HIDDEN ? 1 : 2);
-          if (mark[w] === stamp) {
-            if (next >= (dist[w] as number)) continue;
+class Neighbourhood {
+  readonly vars: number[] = [];
+  #ctx: Protector;
+  #exclude: Exclusion;
+  #stamp: number;
+  #buckets: number[][];
+  #d = 0;
+  #b = 0;
+  #pending = 1;
+  #truncated = false;
+  #fanout = FANOUT;
+
+  constructor(ctx: Protector, s: number, exclude: Exclusion) {
+    this.#ctx = ctx;
+    this.#exclude = exclude;
+    this.#stamp = ++ctx.stamp;
+    this.#buckets = [[s]];
+    ctx.mark[s] = this.#stamp;
+    ctx.dist[s] = 0;
+  }
+
+  grow(cap: number): { vars: number[]; complete: boolean } {
+    if (cap >= WHOLE_PIECE) this.#fanout = Infinity;
+    const { sys, dist, mark } = this.#ctx;
+    const stamp = this.#stamp;
+    const vars = this.vars;
+    const buckets = this.#buckets;
+    const exclude = this.#exclude;
+    const eligible = (w: number) =>
+      sys.state[w] !== FIXED && mark[w] !== -stamp && !(exclude.size > 0 && exclude.has(sys.owner[w] as number));
+    const key = (w: number) => (sys.state[w] === HIDDEN ? -1 : (sys.cost[w] as number));
+    const fan: number[] = [];
+    for (; this.#d < buckets.length && vars.length < cap; this.#d++, this.#b = 0) {
+      const d = this.#d;
+      const bucket = buckets[d] as number[];
+      for (; this.#b < bucket.length && vars.length < cap; this.#b++) {
+        const u = bucket[this.#b] as number;
+        if (mark[u] === -stamp || (dist[u] as number) !== d) continue;
+        mark[u] = -stamp;
+        this.#pending--;
+        vars.push(u);
+        for (const r of sys.rowsOf[u] as number[]) {
+          const members = (sys.rows[r] as SystemRow).vars;
+          fan.length = 0;
+          let count = 0;
+          for (const w of members) if (eligible(w)) count++;
+          if (count <= this.#fanout) {
+            for (const w of members) if (eligible(w)) fan.push(w);
           } else {
-            mark[w] = stamp;
-            pending++;
+            this.#truncated = true;
+            // The FANOUT lowest keys (a partial selection: rows are short), then the row's other side.
+            for (const w of members) {
+              if (!eligible(w)) continue;
+              if (fan.length < this.#fanout) fan.push(w);
+              else {
+                let worst = 0;
+                for (let i = 1; i < fan.length; i++) if (key(fan[i] as number) > key(fan[worst] as number)) worst = i;
+                if (key(w) < key(fan[worst] as number)) fan[worst] = w;
+              }
+            }
+            for (const w of this.#ctx.minority[r] as number[]) if (eligible(w) && !fan.includes(w)) fan.push(w);
           }
-          dist[w] = next;
-          while (buckets.length <= next) buckets.push([]);
-          (buckets[next] as number[]).push(w);
+          for (const w of fan) {
+            const next = d + (sys.state[w] === HIDDEN ? 1 : 2);
+            if (mark[w] === stamp) {
+              if (next >= (dist[w] as number)) continue;
+            } else {
+              mark[w] = stamp;
+              this.#pending++;
+            }
+            dist[w] = next;
+            while (buckets.length <= next) buckets.push([]);
+            (buckets[next] as number[]).push(w);
+          }
         }
       }
+      if (vars.length >= cap) break;
     }
+    return { vars, complete: this.#pending === 0 && !this.#truncated };
   }
-  return { vars, complete: pending === 0 && !truncated };
 }
 
 /**
@@ -407,7 +458,7 @@ function solveDeviation(
   level: number,
   vars: number[],
 ): 'solved' | 'infeasible' | 'limit' {
-  const { sys, mark, col, rowMark, twin } = ctx;
+  const { sys, alive: mark, col, rowMark, twin } = ctx;
   const sValue = sys.values[s] as number;
   if (sValue + level > (sys.upper[s] as number) + TOLERANCE) return 'infeasible';
   // mark[v] === alive: a variable of this program (s itself is a constant here).
