@@ -1,7 +1,8 @@
 // Property tests for the disclosure engine: on random tables with margins and random small counts, after protect,
-// two independent attackers — the LP audit, and (small tables) an exhaustive integer search written here without
-// any of the engine's code — find every sensitive cell's range containing 0 and k. And the attacker notices when
-// the protector is not told a rule.
+// independent attackers — the LP audit with and without the protector's certificates, and (small tables) an
+// exhaustive integer search written here without any of the engine's code — find every sensitive cell's range
+// containing 0 and k, also for each row's owner as the attacker. And the attacker notices when the protector is not
+// told a rule.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { auditPublication } from './audit.ts';
@@ -100,6 +101,9 @@ describe('protect on random tables with margins', () => {
         const result = await protect({ cells, relations, k: K });
         expect(result.audit.ok).toBe(true);
         for (const id of result.primary) expect(result.hidden.has(id)).toBe(true);
+        // protect's audit took its certificates; the operator's audit, without them, solves for itself and agrees.
+        const own = await auditPublication({ cells, relations, hidden: result.hidden, k: K });
+        expect(own.violations).toEqual([]);
       }),
       { numRuns: 30 },
     );

@@ -125,6 +125,44 @@ describe('protect', () => {
   });
 });
 
+describe('certificates', () => {
+  const cells = cellsOf({ headcount: 10, permanent: 9, fixed_term: 1 });
+  const relations = [sumRelation('headcount', ['permanent', 'fixed_term'])];
+
+  it('are checked, not trusted: one that breaks a rule or moves a published cell proves nothing', async () => {
+    const hidden = new Set(['fixed_term']);
+    const breaksRule = [['fixed_term', 2] as const];
+    const movesShown = [['fixed_term', 2] as const, ['permanent', -2] as const];
+    const audit = await auditPublication({ cells, relations, hidden, certificates: [breaksRule, movesShown] });
+    expect(audit.violations).toEqual([{ id: 'fixed_term', value: 1, kind: 'narrowed', interval: [1, 1] }]);
+  });
+
+  it('prove a safe pattern without a program of the audit’s own, scaled where the scaled table holds', async () => {
+    const hidden = new Set(['fixed_term', 'permanent']);
+    // One table, fixed_term 1 → 3: scaled by −1/2 it is the table with fixed_term 0 (permanent 10).
+    const up = [['fixed_term', 2] as const, ['permanent', -2] as const];
+    const audit = await auditPublication({ cells, relations, hidden, certificates: [up] });
+    expect(audit).toEqual({ ok: true, violations: [], pinned: [], lps: 0 });
+    // Without it the audit solves for itself and agrees.
+    const own = await auditPublication({ cells, relations, hidden });
+    expect(own.ok).toBe(true);
+    expect(own.lps).toBeGreaterThan(0);
+  });
+
+  it('from protect prove its pattern to an audit that gets nothing else', async () => {
+    const { cells: table, relations: rules } = twoByTwo();
+    const result = await protect({ cells: table, relations: rules });
+    const audit = await auditPublication({
+      cells: table,
+      relations: rules,
+      hidden: result.hidden,
+      certificates: result.certificates,
+    });
+    expect(audit.ok).toBe(true);
+    expect(audit.lps).toBe(0);
+  });
+});
+
 describe('earlier publications', () => {
   const cells = cellsOf({ T: 10, A: 1, B: 4, C: 5 });
   const relations = [sumRelation('T', ['A', 'B', 'C'])];
