@@ -226,7 +226,7 @@ describe("another municipality's persons", () => {
           expect(await stateOf(other.org)).toBe(before);
         },
       ),
-      { numRuns: 20 },
+      { numRuns: 12 },
     );
   });
 

@@ -18,8 +18,10 @@ beforeAll(async () => {
   t = await createTestApp();
   const region = await buildRegion(t.db, 'Demoregionen');
   const municipalities = new Map<string, { id: string; name: string; code: string | null }>();
-  for (const [name, code] of DEMO_MUNICIPALITIES)
+  // Three of the fifteen (the same code seeds each): Skövde, with the demo's manager and employee, and two more.
+  for (const [name, code] of DEMO_MUNICIPALITIES.filter(([n]) => ['Skövde', 'Essunga', 'Vara'].includes(n))) {
     municipalities.set(name, await buildMunicipality(t.db, { name, code }));
+  }
   const skovde = municipalities.get('Skövde');
   if (!skovde) throw new Error('no Skövde');
   skovdeId = skovde.id;
@@ -43,7 +45,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('the demo staff register', () => {
-  it('gives every demo municipality a unit tree and about 40 labelled staff, some of them ended', async () => {
+  it('gives each demo municipality a unit tree and about 40 labelled staff, some of them ended', async () => {
     const res = await t.db.execute(sql`
       select o.name, count(distinct u.id)::int as units, count(distinct p.id)::int as persons,
              count(distinct p.id) filter (where p.employment_end < current_date)::int as ended,
@@ -54,7 +56,7 @@ describe('the demo staff register', () => {
        where o.kind = 'municipality' group by o.name`);
     const rows = (res as unknown as { rows: { units: number; persons: number; ended: number; labelled: boolean }[] })
       .rows;
-    expect(rows).toHaveLength(15);
+    expect(rows).toHaveLength(3);
     for (const r of rows) {
       expect(r.units).toBe(9);
       expect(r.persons).toBeGreaterThanOrEqual(38);
