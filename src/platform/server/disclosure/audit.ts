@@ -56,8 +56,10 @@ const TIERS: [number, number][] = [
   [600, 3],
   [2_500, 3],
 ];
-/** At most this many hidden cells in one owner's program for several units (see proveForOwner). */
+/** At most this many hidden cells in one program for several units (see batch). */
 const BATCH_CAP = 4_000;
+/** Units without an owner taken together in one batch (consecutive in input order). */
+const BATCH_UNITS = 4;
 /** Below this many sensitive unknowns the audit stays in this thread (a worker thread costs its start-up). */
 const PARALLEL_MIN_SENSITIVE = 3_000;
 /** A value this close to the true one is unchanged (solver noise). */
@@ -97,7 +99,10 @@ type Attack = {
   lpSeconds: number;
   deadline: number;
   lps: number;
+  // Scratch space: marks with stamps instead of fresh sets.
   mark: Int32Array;
+  col: Int32Array;
+  rowMark: Int32Array;
   stamp: number;
 };
 
@@ -232,6 +237,8 @@ async function prepare(input: AuditInput, deadline: number): Promise<Prepared & 
     deadline,
     lps: 0,
     mark: new Int32Array(n),
+    col: new Int32Array(n),
+    rowMark: new Int32Array(rows.length),
     stamp: 0,
   };
 
@@ -337,14 +344,16 @@ function proveAll(attack: Attack, units: readonly number[], keys: readonly strin
     if (list) list.push(u);
     else byOwner.set(o, [u]);
   }
+  const both = (list: number[]) => list.flatMap((u) => [[u, 0] as [number, 0 | 1], [u, 1] as [number, 0 | 1]]);
   for (const [owner, list] of byOwner) {
     if (performance.now() > attack.deadline) break;
     const foreign: Exclusion = { size: 1, has: (o) => o >= 0 && o !== owner };
-    batch(
-      attack,
-      list.flatMap((u) => [[u, 0] as [number, 0 | 1], [u, 1] as [number, 0 | 1]]),
-      foreign,
-    );
+    batch(attack, both(list), foreign);
+  }
+  // Units without an owner (aggregates, or a publication without owners): a few neighbours at a time, the same way.
+  const ownerless = units.filter((u) => (attack.owner[u] as number) < 0);
+  for (let at = 0; at < ownerless.length && performance.now() <= attack.deadline; at += BATCH_UNITS) {
+    batch(attack, both(ownerless.slice(at, at + BATCH_UNITS)), NOBODY, 3);
   }
   // Then each unit in neighbourhoods: the outsider, then the owners still open. What no neighbourhood settles
   // waits for its whole piece, solved once per piece and attacker for all that wait in it; an owner settled there
@@ -628,7 +637,7 @@ function prove(
  * gain is another's loss), and one pulls every unit listed downwards to 0. What reaches its target is proven to
  * every owner the table leaves alone; the rest is proven one by one.
  */
-function batch(attack: Attack, list: [number, 0 | 1][], exclude: Exclusion): void {
+function batch(attack: Attack, list: [number, 0 | 1][], exclude: Exclusion, fanout = Infinity): void {
   const pending = list.filter(([u, direction]) => {
     const open = attack.open[direction][u];
     return open === undefined || open.size > 0;
@@ -636,7 +645,7 @@ function batch(attack: Attack, list: [number, 0 | 1][], exclude: Exclusion): voi
   if (pending.length === 0) return;
   const sources = [...new Set(pending.map(([u]) => u))];
   const cap = Math.min(BATCH_CAP, 600 * sources.length);
-  const hood = neighbourhood(attack, sources, cap, exclude);
+  const hood = neighbourhood(attack, sources, cap, exclude, fanout);
   const lp = localProgram(attack, hood.vars);
   const col = new Map(hood.vars.map((v, i) => [v, i]));
   for (const [u, direction] of pending) {
@@ -732,36 +741,32 @@ function rareSign(row: Row): number {
 
 /** The attacker's program over `vars`, every other unknown at its true value. Column i is vars[i]. */
 function localProgram(attack: Attack, vars: number[]): LinearProgram {
-  const { mark } = attack;
+  const { mark, col, rowMark } = attack;
   const stamp = ++attack.stamp;
-  const col = new Map<number, number>();
-  vars.forEach((v, i) => {
+  for (let i = 0; i < vars.length; i++) {
+    const v = vars[i] as number;
     mark[v] = stamp;
-    col.set(v, i);
-  });
-  const lp: LinearProgram = {
-    numCols: vars.length,
-    colLower: new Float64Array(vars.length),
-    colUpper: Float64Array.from(vars, (v) => attack.upper[v] as number),
-    rows: [],
-  };
-  const seen = new Set<number>();
+    col[v] = i;
+  }
+  const colUpper = new Float64Array(vars.length);
+  for (let i = 0; i < vars.length; i++) colUpper[i] = attack.upper[vars[i] as number] as number;
+  const lp: LinearProgram = { numCols: vars.length, colLower: new Float64Array(vars.length), colUpper, rows: [] };
   for (const v of vars) {
     for (const r of attack.rowsOf[v] as number[]) {
-      if (seen.has(r)) continue;
-      seen.add(r);
+      if (rowMark[r] === stamp) continue;
+      rowMark[r] = stamp;
       const row = attack.rows[r] as Row;
       const cols: number[] = [];
       const coefs: number[] = [];
       let outside = row.truth;
-      row.cols.forEach((w, i) => {
+      for (let i = 0; i < row.cols.length; i++) {
+        const w = row.cols[i] as number;
+        if (mark[w] !== stamp) continue;
         const coef = row.coefs[i] as number;
-        if (mark[w] === stamp) {
-          cols.push(col.get(w) as number);
-          coefs.push(coef);
-          outside -= coef * (attack.values[w] as number);
-        }
-      });
+        cols.push(col[w] as number);
+        coefs.push(coef);
+        outside -= coef * (attack.values[w] as number);
+      }
       lp.rows.push({ cols, coefs, lower: row.lower - outside, upper: row.upper - outside });
     }
   }

@@ -393,10 +393,10 @@ class Neighbourhood {
     const vars = this.vars;
     const buckets = this.#buckets;
     const exclude = this.#exclude;
-    const eligible = (w: number) =>
-      sys.state[w] !== FIXED && mark[w] !== -stamp && !(exclude.size > 0 && exclude.has(sys.owner[w] as number));
-    const key = (w: number) => (sys.state[w] === HIDDEN ? -1 : (sys.cost[w] as number));
     const fan: number[] = [];
+    const keys: number[] = [];
+    const fanout = this.#fanout;
+    const minority = this.#ctx.minority;
     for (; this.#d < buckets.length && vars.length < cap; this.#d++, this.#b = 0) {
       const d = this.#d;
       const bucket = buckets[d] as number[];
@@ -409,23 +409,36 @@ class Neighbourhood {
         for (const r of sys.rowsOf[u] as number[]) {
           const members = (sys.rows[r] as SystemRow).vars;
           fan.length = 0;
-          let count = 0;
-          for (const w of members) if (eligible(w)) count++;
-          if (count <= this.#fanout) {
-            for (const w of members) if (eligible(w)) fan.push(w);
-          } else {
-            this.#truncated = true;
-            // The FANOUT lowest keys (a partial selection: rows are short), then the row's other side.
-            for (const w of members) {
-              if (!eligible(w)) continue;
-              if (fan.length < this.#fanout) fan.push(w);
-              else {
-                let worst = 0;
-                for (let i = 1; i < fan.length; i++) if (key(fan[i] as number) > key(fan[worst] as number)) worst = i;
-                if (key(w) < key(fan[worst] as number)) fan[worst] = w;
-              }
+          keys.length = 0;
+          let worst = 0;
+          let cut = false;
+          // Keep the FANOUT lowest keys (hidden first, then the cheapest) in one pass: rows are short.
+          for (const w of members) {
+            const state = sys.state[w];
+            if (state === FIXED || mark[w] === -stamp) continue;
+            if (exclude.size > 0 && exclude.has(sys.owner[w] as number)) continue;
+            const key = state === HIDDEN ? -1 : (sys.cost[w] as number);
+            if (fan.length < fanout) {
+              fan.push(w);
+              keys.push(key);
+              if (key > (keys[worst] as number)) worst = fan.length - 1;
+              continue;
             }
-            for (const w of this.#ctx.minority[r] as number[]) if (eligible(w) && !fan.includes(w)) fan.push(w);
+            cut = true;
+            if (key >= (keys[worst] as number)) continue;
+            fan[worst] = w;
+            keys[worst] = key;
+            worst = 0;
+            for (let i = 1; i < keys.length; i++) if ((keys[i] as number) > (keys[worst] as number)) worst = i;
+          }
+          if (cut) {
+            this.#truncated = true;
+            // The row's other side too (a sum's total): a part can always be compensated there.
+            for (const w of minority[r] as number[]) {
+              if (sys.state[w] === FIXED || mark[w] === -stamp || fan.includes(w)) continue;
+              if (exclude.size > 0 && exclude.has(sys.owner[w] as number)) continue;
+              fan.push(w);
+            }
           }
           for (const w of fan) {
             const next = d + (sys.state[w] === HIDDEN ? 1 : 2);
