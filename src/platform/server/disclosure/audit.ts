@@ -598,6 +598,17 @@ function prove(
   direction: 0 | 1,
   outsiderOnly: boolean,
 ): { wait: number } | Omit<Violation, 'id'> | undefined {
+  // A unit with an owner, nothing known yet: first a table that moves no other owner's cells (it proves the unit to
+  // everyone at once), in the smaller neighbourhoods.
+  const own = attack.owner[u] as number;
+  if (own >= 0 && attack.owners.length > 1 && attack.open[direction][u] === undefined) {
+    const foreign: Exclusion = { size: 1, has: (o) => o >= 0 && o !== own };
+    for (const [cap, fanout] of TIERS.slice(0, 2)) {
+      if (performance.now() > attack.deadline) break;
+      const hood = neighbourhood(attack, [u], cap, foreign, fanout);
+      if (solveAround(attack, u, direction, hood.vars) !== 'short' || hood.complete) break;
+    }
+  }
   let together = true;
   for (;;) {
     const open = attack.open[direction][u];

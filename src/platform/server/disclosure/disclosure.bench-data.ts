@@ -3,6 +3,8 @@
 // rules (breakdowns sum to totals, parts ≤ wholes, FTE ≤ head count, filled + vacant = budgeted), region and national
 // totals; with `owners`, every municipality's cells name it as their owner (each municipality is then an attacker too).
 // Run: node --import tsx src/platform/server/disclosure/disclosure.bench-data.ts [municipalities] [seed] [owners]
+// (THREADS=1 in the environment keeps everything in one thread). It prints protect's time (its own audit, which
+// checks protect's certificates, included) and then the operator's audit of the same pattern without certificates.
 import { auditPublication } from './audit.ts';
 import { closeDisclosureWorkers } from './parallel.ts';
 import { protect } from './protect.ts';
