@@ -348,7 +348,7 @@ function proveAll(attack: Attack, units: readonly number[], keys: readonly strin
   for (const [owner, list] of byOwner) {
     if (performance.now() > attack.deadline) break;
     const foreign: Exclusion = { size: 1, has: (o) => o >= 0 && o !== owner };
-    batch(attack, both(list), foreign);
+    batch(attack, both(list), foreign, 3);
   }
   // Units without an owner (aggregates, or a publication without owners): a few neighbours at a time, the same way.
   const ownerless = units.filter((u) => (attack.owner[u] as number) < 0);
