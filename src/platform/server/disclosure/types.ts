@@ -87,7 +87,10 @@ export type AuditResult = {
   /** False when any sensitive cell is not protected: the publication must not be made. */
   ok: boolean;
   violations: Violation[];
-  /** Hidden cells that are not sensitive but that the attacker can compute exactly (reported, not refused). */
+  /**
+   * Hidden cells that are not sensitive but that the attacker can compute exactly (reported, not refused). Empty when
+   * not asked for (`reportPinned: false`, as in protect's own audit).
+   */
   pinned: { id: string; value: number }[];
   /** Number of linear programs solved. */
   lps: number;
