@@ -4,6 +4,7 @@
 // person's id checks it here when it is given one (an id the actor may not see is "not found", never another
 // municipality's person), and contributes its own part of the register extract through its manifest's `personData`.
 import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { user } from '../../platform/server/auth.table.ts';
 import type { Db } from '../../platform/server/db.ts';
 import type { Action, Actor } from '../../platform/server/policy.ts';
 import { swedishOrder } from '../../platform/server/sql.ts';
@@ -135,4 +136,30 @@ export async function unitsOf(db: Db, actor: Actor, municipalityId: string): Pro
     .where(eq(peopleUnit.organisationId, municipalityId))
     .orderBy(swedishOrder(peopleUnit.name));
   return rows;
+}
+
+/**
+ * Where to reach persons a caller already holds ids of (the activities core's confirmations, reminders and survey
+ * links): the register's e-mail, else the e-mail of the linked user account; null when there is neither, or the
+ * person is anonymised. Not scoped, as employmentPeriods: the ids must come from a scoped lookup or own records.
+ */
+export async function contactsOf(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { name: string; email: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ person: peoplePerson, userEmail: user.email })
+    .from(peoplePerson)
+    .leftJoin(user, eq(user.id, peoplePerson.userId))
+    .where(inArray(peoplePerson.id, [...new Set(ids)]));
+  return new Map(
+    rows.map((r) => [
+      r.person.id,
+      {
+        name: fullName(r.person),
+        email: r.person.anonymisedAt ? null : (r.person.email ?? r.userEmail ?? null),
+      },
+    ]),
+  );
 }
