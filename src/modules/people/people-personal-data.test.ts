@@ -1,5 +1,5 @@
 // The register extract and retention (decision 015): an extract holds a record from every module that holds data
-// about the person (the platform's account, the staff register, introductions) and is audited; the nightly rule,
+// about the person (the platform's account, the staff register, introductions, trainings, staffing) and is audited; the nightly rule,
 // run with a clock, anonymises persons whose employment ended longer ago than the period — not those a module holds,
 // nor those ended recently — asks each module to anonymise its part, blanks the history's personal values and
 // audits each one; the audit log's own rule deletes only events older than its period.
@@ -14,6 +14,10 @@ import { personDataProviders } from '../../platform/server/person-data.ts';
 import { purgeAuditLog } from '../../platform/server/retention.ts';
 import { buildIntroductionList } from '../introductions/introductions.factories.ts';
 import { introAssignment } from '../introductions/introductions.table.ts';
+import { buildReport } from '../staffing/staffing.factories.ts';
+import { staffingReport, staffingReportTransition } from '../staffing/staffing.table.ts';
+import { buildTrainingItem } from '../trainings/trainings.factories.ts';
+import { trainingItem, trainingItemTransition } from '../trainings/trainings.table.ts';
 import { buildPerson } from './people.factories.ts';
 import { peoplePerson, peoplePersonEvent } from './people.table.ts';
 import { runRetention } from './retention.service.ts';
@@ -31,7 +35,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A person linked to a user account, with an introduction given to their address. */
+/**
+ * A person linked to a user account, with an introduction given to their address, a web training they suggested
+ * and their municipality's staffing report they submitted.
+ */
 async function personWithEverything(name: string, employmentEnd: string | null) {
   const account = await buildUser(t.db, {
     role: 'employee',
@@ -55,11 +62,25 @@ async function personWithEverything(name: string, employmentEnd: string | null) 
     payload: { email: account.email, name },
   });
   expect(res.statusCode, res.body).toBe(201);
-  return { person, account };
+  const training = await buildTrainingItem(t.db, {
+    status: 'suggested',
+    title: `Förflyttningsteknik för ${name}`,
+    addedBy: { id: account.id, organisation: a },
+  });
+  const { report } = await buildReport(t.db, { municipality: a, status: 'draft' });
+  await t.db.insert(staffingReportTransition).values({
+    reportId: report.id,
+    fromStatus: 'draft',
+    toStatus: 'submitted',
+    comment: `Inlämnad av ${name}`,
+    actorUserId: account.id,
+  });
+  return { person, account, training, report };
 }
 
 describe('the register extract', () => {
   it('holds a record from each module that holds data about the person, as JSON and XLSX, and is audited', async () => {
+    await personWithEverything('Per', null);
     const { person, account } = await personWithEverything('Greta', null);
     const res = await admin({ method: 'GET', url: `/api/people/persons/${person.id}/extract` });
     expect(res.statusCode, res.body).toBe(200);
@@ -67,31 +88,48 @@ describe('the register extract', () => {
     const byKey = new Map(extract.sections.map((s: { key: string; rows: unknown[] }) => [s.key, s]));
     // Every module whose manifest has a provider and that holds something about Greta.
     const modules = new Set(extract.sections.map((s: { module: string }) => s.module));
-    expect(modules).toEqual(new Set(['platform', 'people', 'introductions']));
+    expect(modules).toEqual(new Set(['platform', 'people', 'introductions', 'trainings', 'staffing']));
     expect((byKey.get('platform.user_account') as { rows: { email: string }[] }).rows[0]?.email).toBe(account.email);
     expect((byKey.get('people.person') as { rows: { firstName: string }[] }).rows[0]?.firstName).toBe('Greta');
     expect((byKey.get('introductions.assignments') as { rows: { email: string }[] }).rows).toHaveLength(1);
-    // The providers the app registers are the platform's and every module's with a `personData`.
-    expect(personDataProviders(t.app.deps.modules).map((p) => p.module)).toEqual([
-      'platform',
-      'introductions',
-      'people',
+    expect((byKey.get('trainings.suggestions') as { rows: { title: string }[] }).rows.map((r) => r.title)).toEqual([
+      'Förflyttningsteknik för Greta',
     ]);
+    expect((byKey.get('trainings.decisions') as { rows: { to: string }[] }).rows.map((r) => r.to)).toEqual([
+      'suggested',
+    ]);
+    expect((byKey.get('staffing.report_actions') as { rows: unknown[] }).rows).toEqual([
+      expect.objectContaining({ municipality: 'Kommun Utdrag', to: 'submitted', comment: 'Inlämnad av Greta' }),
+    ]);
+    // Nothing of another person's: Per's suggestion and report are not Greta's.
+    expect(JSON.stringify(extract)).not.toContain('för Per');
+    expect(JSON.stringify(extract)).not.toContain('av Per');
+    // The providers the app registers are the platform's first, then every module's with a `personData`.
+    const registered = personDataProviders(t.app.deps.modules).map((p) => p.module);
+    expect(registered[0]).toBe('platform');
+    expect(registered).toEqual(expect.arrayContaining(['staffing', 'trainings', 'introductions', 'people']));
 
+    const json = await admin({ method: 'GET', url: `/api/people/persons/${person.id}/extract/file?format=json` });
+    expect(json.statusCode).toBe(200);
+    expect(new Set(JSON.parse(json.body).sections.map((s: { module: string }) => s.module))).toEqual(modules);
     const file = await admin({ method: 'GET', url: `/api/people/persons/${person.id}/extract/file?format=xlsx` });
     expect(file.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet('Bemanningsrapporter')?.getRow(2).values).toContain('Inlämnad av Greta');
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       'Registerutdrag',
       'Användarkonto',
       'Personens egna händelser i gran',
+      'Bemanningsrapporter',
+      'Föreslagna webbutbildningar',
+      'Beslut om webbutbildningar',
       'Introduktioner',
       'Personalregistret',
       'Personalregistrets historik',
     ]);
     const events = await t.db.select().from(auditEvent).where(eq(auditEvent.action, 'person.extract'));
-    expect(events.filter((e) => e.entityId === person.id)).toHaveLength(2);
+    expect(events.filter((e) => e.entityId === person.id)).toHaveLength(3);
     // A manager may not make one (403), another municipality's admin does not find the person (404).
     const other = t.as(await t.signIn(await buildUser(t.db, { role: 'municipal_admin' }), '10.33.0.3'));
     expect((await other({ method: 'GET', url: `/api/people/persons/${person.id}/extract` })).statusCode).toBe(404);
@@ -156,12 +194,45 @@ describe('retention', () => {
     expect(olles).toHaveLength(1);
     expect(olles[0]).toMatchObject({ name: null, userId: null });
     expect(intro.some((i) => i.email === recent.account.email)).toBe(true);
+    // Trainings and staffing keep every record (the catalogue, the report and its history: the statistics) but lose
+    // the link to Olle's account; Rut's stay linked.
+    const [olleItem] = await t.db.select().from(trainingItem).where(eq(trainingItem.id, old.training.id));
+    expect(olleItem).toMatchObject({ addedBy: null, addedByOrganisationId: a.id, status: 'suggested' });
+    const olleDecisions = await t.db
+      .select()
+      .from(trainingItemTransition)
+      .where(eq(trainingItemTransition.itemId, old.training.id));
+    expect(olleDecisions.map((d) => d.actorUserId)).toEqual([null]);
+    const [olleReport] = await t.db.select().from(staffingReport).where(eq(staffingReport.id, old.report.id));
+    expect(olleReport?.municipalityId).toBe(a.id);
+    const olleSteps = await t.db
+      .select()
+      .from(staffingReportTransition)
+      .where(eq(staffingReportTransition.reportId, old.report.id));
+    expect(olleSteps.find((s) => s.toStatus === 'submitted')).toMatchObject({
+      actorUserId: null,
+      comment: 'Inlämnad av Olle',
+    });
+    const [rutItem] = await t.db.select().from(trainingItem).where(eq(trainingItem.id, recent.training.id));
+    expect(rutItem?.addedBy).toBe(recent.account.id);
+    const rutSteps = await t.db
+      .select()
+      .from(staffingReportTransition)
+      .where(eq(staffingReportTransition.reportId, recent.report.id));
+    expect(rutSteps.find((s) => s.toStatus === 'submitted')?.actorUserId).toBe(recent.account.id);
     for (const kept of [recent.person.id, held.person.id]) {
       const [row] = await t.db.select().from(peoplePerson).where(eq(peoplePerson.id, kept));
       expect(row?.anonymisedAt, kept).toBeNull();
     }
     const audited = await t.db.select().from(auditEvent).where(eq(auditEvent.action, 'person.anonymise'));
     expect(audited.map((e) => e.entityId)).toContain(old.person.id);
+    for (const action of ['trainings.person_anonymise', 'staffing.person_anonymise']) {
+      const moduleEvents = await t.db.select().from(auditEvent).where(eq(auditEvent.action, action));
+      expect(
+        moduleEvents.map((e) => e.entityId),
+        action,
+      ).toEqual([old.person.id]);
+    }
     // An anonymised person is no longer found.
     expect((await admin({ method: 'GET', url: `/api/people/persons/${old.person.id}` })).statusCode).toBe(404);
     // Running again changes nothing.

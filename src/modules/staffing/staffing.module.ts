@@ -1,9 +1,11 @@
 // The staffing module's server manifest: statistics, population projections, forecast and region report.
 import type { ServerModule } from '../../platform/server/module.ts';
 import { reminderJob } from './reporting/reminders.ts';
+import { staffingTasks } from './reporting/report-tasks.service.ts';
 import { staffingPolicy } from './staffing.policy.ts';
 import { staffingModule } from './staffing.routes.ts';
 import { seedStaffingDemo } from './staffing-demo.ts';
+import { staffingPersonData } from './staffing-person-data.ts';
 import { publicationJob } from './statistics/publications.service.ts';
 
 export const staffingServer: ServerModule = {
@@ -15,4 +17,6 @@ export const staffingServer: ServerModule = {
     publicationJob({ db, cache: readCache, minCount: config.suppressionMinCount }),
   ],
   seedDemo: (db, demo) => seedStaffingDemo(db, demo.now),
+  tasks: staffingTasks,
+  personData: staffingPersonData,
 };

@@ -2,9 +2,11 @@
 import type { ServerModule } from '../../platform/server/module.ts';
 import { linkCheckJob, linkUserAgent } from './link-check.ts';
 import { roundReminderJob } from './rounds.service.ts';
+import { trainingTasks } from './training-tasks.service.ts';
 import { trainingsPolicy } from './trainings.policy.ts';
 import { trainingsModule } from './trainings.routes.ts';
 import { seedTrainingsDemo } from './trainings-demo.ts';
+import { trainingsPersonData } from './trainings-person-data.ts';
 
 export const trainingsServer: ServerModule = {
   name: 'trainings',
@@ -15,4 +17,6 @@ export const trainingsServer: ServerModule = {
     roundReminderJob({ db, mailer, publicUrl: config.publicUrl }),
   ],
   seedDemo: (db) => seedTrainingsDemo(db),
+  tasks: trainingTasks,
+  personData: trainingsPersonData,
 };
