@@ -58,6 +58,13 @@ export const accessMatrix = defineAccessMatrix({
       expect: everyone(200),
     },
     {
+      name: 'my tasks',
+      method: 'GET',
+      url: '/api/me/tasks',
+      request: () => ({ method: 'GET', url: '/api/me/tasks' }),
+      expect: everyone(200),
+    },
+    {
       name: 'set language',
       method: 'PATCH',
       url: '/api/me/preferences',

@@ -4,8 +4,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActorOf } from '../../platform/server/actor.ts';
-import { idParamsSchema, meSchema, regionInfoSchema } from '../../platform/shared/contracts.ts';
+import { requireActorOf, signedIn } from '../../platform/server/actor.ts';
+import { collectTasks } from '../../platform/server/tasks.ts';
+import { idParamsSchema, meSchema, regionInfoSchema, taskListSchema } from '../../platform/shared/contracts.ts';
 import {
   apiTokenSchema,
   auditListSchema,
@@ -73,6 +74,25 @@ export async function adminModule(fastify: FastifyInstance) {
 
   app.get('/me', { schema: { ...tags('Me'), summary: 'The signed-in user', response: { 200: meSchema } } }, (req) =>
     getMe(db, actorOf(req)),
+  );
+  // The start page's "Att göra": each module's tasks for this user (decision 018).
+  app.get(
+    '/me/tasks',
+    {
+      schema: {
+        ...tags('Me'),
+        summary: "The signed-in user's tasks, from every module",
+        response: { 200: taskListSchema },
+      },
+    },
+    async (req) => {
+      const { config, database, mailer, readCache, modules } = app.deps;
+      const ctx = { config, database, db: database.db, mailer, readCache, modules };
+      const tasks = await collectTasks(ctx, signedIn(req.ctx), (module, error) =>
+        req.log.error({ err: error, module }, 'a module could not list its tasks'),
+      );
+      return { tasks };
+    },
   );
   app.patch(
     '/me/preferences',

@@ -66,4 +66,9 @@ export const introductionsMessages = defineMessages('introductions', {
     sv: 'Punkten finns inte i din introduktion.',
     en: 'The item is not in your introduction.',
   },
+  // ---- the start page's tasks (decision 018) ----
+  taskMyIntroduction: {
+    sv: 'Din introduktion {{list}}: {{done}} av {{total}} klara, {{count}} kvar',
+    en: 'Your introduction {{list}}: {{done}} of {{total}} done, {{count}} left',
+  },
 });

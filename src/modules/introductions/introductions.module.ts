@@ -1,5 +1,6 @@
 // The introductions module's server manifest: introduction lists and their assignments.
 import type { ServerModule } from '../../platform/server/module.ts';
+import { introductionTasks } from './introduction-tasks.service.ts';
 import { introductionsPolicy } from './introductions.policy.ts';
 import { introductionsModule } from './introductions.routes.ts';
 import { seedIntroductionsDemo } from './introductions-demo.ts';
@@ -10,6 +11,7 @@ export const introductionsServer: ServerModule = {
   routes: introductionsModule,
   policy: introductionsPolicy,
   seedDemo: (db) => seedIntroductionsDemo(db),
+  tasks: introductionTasks,
   personData: introductionsPersonData,
   retention: INTRODUCTIONS_RETENTION_RULES,
 };

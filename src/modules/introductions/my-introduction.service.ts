@@ -47,7 +47,7 @@ async function introductionDtos(db: Db, rows: AssignmentRow[]): Promise<Introduc
 }
 
 /** The signed-in person's ongoing introductions: given to them, or to their address in their municipality. */
-async function myAssignments(db: Db, actor: Actor, extra?: SQL): Promise<AssignmentRow[]> {
+export async function myAssignments(db: Db, actor: Actor, extra?: SQL): Promise<AssignmentRow[]> {
   const [me] = await db.select({ email: user.email }).from(user).where(eq(user.id, actor.userId));
   if (!me) return [];
   return db

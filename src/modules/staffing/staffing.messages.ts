@@ -114,4 +114,25 @@ export const staffingMessages = defineMessages('staffing', {
   choosePeriod: { sv: 'Välj en period.', en: 'Choose a period.' },
   unknownReport: { sv: 'Okänd rapport.', en: 'Unknown report.' },
   chooseFormat: { sv: 'Välj xlsx eller csv.', en: 'Choose xlsx or csv.' },
+  // ---- the start page's tasks (decision 018) ----
+  taskOpenReport: {
+    sv: 'Fyll i och skicka in bemanningsrapporten {{period}}',
+    en: 'Fill in and submit the staffing report {{period}}',
+  },
+  taskReturnedReport: {
+    sv: 'Rätta och skicka in den återsända bemanningsrapporten {{period}}',
+    en: 'Correct and resubmit the returned staffing report {{period}}',
+  },
+  taskApproveOwn: {
+    sv: 'Granska och godkänn kommunens bemanningsrapport {{period}}',
+    en: "Review and approve the municipality's staffing report {{period}}",
+  },
+  taskApproveRegion: {
+    sv: '{{count}} inskickade bemanningsrapporter {{period}} väntar på godkännande',
+    en: '{{count}} submitted staffing reports {{period}} await approval',
+  },
+  taskMissingRegion: {
+    sv: '{{count}} kommuner har inte skickat in bemanningsrapporten {{period}}',
+    en: '{{count}} municipalities have not submitted the staffing report {{period}}',
+  },
 });

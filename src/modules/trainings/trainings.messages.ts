@@ -127,4 +127,21 @@ export const trainingsMessages = defineMessages('trainings', {
     sv: 'Omgången kan inte stängas: {{count}} utbildningar återstår att granska.',
     en: 'The round cannot be closed: {{count}} trainings remain to be reviewed.',
   },
+  // ---- the start page's tasks (decision 018) ----
+  taskMyReview: {
+    sv: '{{count}} utbildningar att granska i omgången {{round}}',
+    en: '{{count}} trainings to review in the round {{round}}',
+  },
+  taskRoundLeft: {
+    sv: '{{count}} utbildningar är ogranskade i omgången {{round}}',
+    en: '{{count}} trainings are not reviewed yet in the round {{round}}',
+  },
+  taskSuggestions: {
+    sv: '{{count}} föreslagna utbildningar väntar på granskning',
+    en: '{{count}} suggested trainings await review',
+  },
+  taskBrokenLinks: {
+    sv: '{{count}} utbildningar har trasiga eller flyttade länkar',
+    en: '{{count}} trainings have broken or moved links',
+  },
 });

@@ -9,6 +9,7 @@ import type { Mailer } from './mail.ts';
 import type { PersonDataProvider } from './person-data.ts';
 import type { ReadCache } from './read-cache.ts';
 import type { RetentionRule } from './retention.ts';
+import type { TaskProvider } from './tasks.ts';
 
 /** What a module's routes and jobs are given: the app's shared services. */
 export type ModuleContext = {
@@ -47,4 +48,6 @@ export type ServerModule = {
   personData?: PersonDataProvider;
   /** A retention rule per kind of data the module keeps, shown together on the retention page (decision 015). */
   retention?: readonly RetentionRule[];
+  /** The signed-in user's tasks for the start page's "Att göra" (decision 018): counts and direct links. */
+  tasks?: TaskProvider;
 };

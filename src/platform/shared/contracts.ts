@@ -32,3 +32,20 @@ export const meSchema = z.object({
 });
 /** The signed-in user; `permissions` holds the registered actions (platform/shared/policy-kit.ts). */
 export type MeDto = Omit<z.infer<typeof meSchema>, 'permissions'> & { permissions: Action[] };
+
+/**
+ * One item of the start page's "Att göra" (decision 018): a module's task for the signed-in user, already worded in
+ * the user's language, with a count and a direct link. `due` is a date (YYYY-MM-DD) when the task has a deadline.
+ */
+export const taskSchema = z.object({
+  /** Unique on the page, module-qualified ("staffing.openReport.<periodId>"). */
+  key: z.string(),
+  module: z.string(),
+  label: z.string(),
+  count: z.number().int(),
+  /** A path of the web app. */
+  href: z.string(),
+  due: z.string().nullable(),
+});
+export const taskListSchema = z.object({ tasks: z.array(taskSchema) });
+export type TaskDto = z.infer<typeof taskSchema>;

@@ -42,6 +42,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const as = (who: string) => t.as(cookies[who] ?? null);
+type Task = { key: string; label: string; count: number; href: string; due: string | null };
+const tasksOf = async (who: string): Promise<Task[]> =>
+  (await as(who)({ method: 'GET', url: '/api/me/tasks' }))
+    .json()
+    .tasks.filter((x: Task) => x.key.startsWith('staffing.'));
 const reportUrl = (m: Organisation, suffix = '') => `/api/staffing/periods/${periodId}/reports/${m.id}${suffix}`;
 
 describe('periods', () => {
@@ -64,6 +69,25 @@ describe('periods', () => {
     });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().error.fields[0].path).toBe('deadline');
+  });
+
+  it("puts the open report on the reporters' start page with its deadline, the missing ones on the region's", async () => {
+    const reporter = await tasksOf('reporterA');
+    expect(reporter).toEqual([
+      expect.objectContaining({
+        label: 'Fyll i och skicka in bemanningsrapporten Test 2026',
+        count: 1,
+        href: `/staffing/reports/${periodId}/${a.id}`,
+        due: '2026-12-15',
+      }),
+    ]);
+    expect((await tasksOf('reporterB'))[0]?.href).toBe(`/staffing/reports/${periodId}/${b.id}`);
+    expect(await tasksOf('employeeA')).toEqual([]);
+    expect(await tasksOf('managerA')).toEqual([]);
+    const region = await tasksOf('admin');
+    expect(region.map((x) => [x.label, x.count])).toEqual([
+      ['2 kommuner har inte skickat in bemanningsrapporten Test 2026', 2],
+    ]);
   });
 
   it('shows a municipality user only their own report row, the region every row', async () => {
@@ -127,6 +151,17 @@ describe('entering and the workflow', () => {
       payload: { facts: factsFor(2) },
     });
     expect(locked.statusCode).toBe(409);
+  });
+
+  it("moves a submitted report from the reporter's tasks to the approvers'", async () => {
+    expect(await tasksOf('reporterA')).toEqual([]);
+    expect((await tasksOf('municipalAdminA')).map((x) => x.label)).toEqual([
+      'Granska och godkänn kommunens bemanningsrapport Test 2026',
+    ]);
+    expect((await tasksOf('admin')).map((x) => [x.key.split('.')[1], x.count])).toEqual([
+      ['approve', 1],
+      ['missing', 1],
+    ]);
   });
 
   it('lets the region return with a required comment, the reporter fix and resubmit, the municipal admin approve', async () => {

@@ -10,5 +10,6 @@ export const staffingEn: typeof staffingSv = {
     staffingForecast: 'Forecast',
     staffingRegionReport: 'Region report',
     staffingSettings: 'Staffing settings',
+    openStatistics: 'Open statistics',
   },
 };

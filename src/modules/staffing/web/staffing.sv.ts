@@ -8,5 +8,6 @@ export const staffingSv = {
     staffingForecast: 'Prognos',
     staffingRegionReport: 'Regionrapport',
     staffingSettings: 'Inställningar för bemanning',
+    openStatistics: 'Öppen statistik',
   },
 };

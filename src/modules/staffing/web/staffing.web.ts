@@ -1,5 +1,6 @@
 // The staffing module's web manifest: reporting, comparison, population, forecast, region report, settings and the
 // open statistics.
+import type { MeDto } from '../../../platform/shared/contracts.ts';
 import type { WebModule } from '../../../platform/web/module.ts';
 import { forecastEn } from '../forecast/web/forecast.en.ts';
 import { forecastSv } from '../forecast/web/forecast.sv.ts';
@@ -14,6 +15,13 @@ import { REPORTING_NS, STATISTICS_NS } from './staffing-t.ts';
 import { statisticsEn } from './statistics.en.ts';
 import { statisticsSv } from './statistics.sv.ts';
 import { openStatisticsRoutes, staffingStatisticsRoutes } from './statistics-routes.tsx';
+
+/**
+ * An employee (no other role) reads the statistics the region has opened to everyone (the open statistics page), not
+ * the planning pages: their menu stays with what concerns them.
+ */
+const onlyEmployee = (me: MeDto) => me.roles.length > 0 && me.roles.every((role) => role === 'employee');
+const planner = (me: MeDto) => !onlyEmployee(me);
 
 export const staffingWeb = {
   name: 'staffing',
@@ -31,11 +39,37 @@ export const staffingWeb = {
       label: 'nav.staffing',
       entries: [
         { to: '/staffing/reports', label: 'nav.staffingReports', permission: 'staffing:read_report' },
-        { to: '/staffing/comparison', label: 'nav.staffingComparison', permission: 'staffing:read_statistics' },
-        { to: '/staffing/population', label: 'nav.staffingPopulation', permission: 'staffing:read_statistics' },
-        { to: '/staffing/forecast', label: 'nav.staffingForecast', permission: 'staffing:read_statistics' },
-        { to: '/staffing/region-reports', label: 'nav.staffingRegionReport', permission: 'staffing:read_statistics' },
+        {
+          to: '/staffing/comparison',
+          label: 'nav.staffingComparison',
+          permission: 'staffing:read_statistics',
+          visible: planner,
+        },
+        {
+          to: '/staffing/population',
+          label: 'nav.staffingPopulation',
+          permission: 'staffing:read_statistics',
+          visible: planner,
+        },
+        {
+          to: '/staffing/forecast',
+          label: 'nav.staffingForecast',
+          permission: 'staffing:read_statistics',
+          visible: planner,
+        },
+        {
+          to: '/staffing/region-reports',
+          label: 'nav.staffingRegionReport',
+          permission: 'staffing:read_statistics',
+          visible: planner,
+        },
         { to: '/staffing/settings', label: 'nav.staffingSettings', permission: 'staffing:configure' },
+        {
+          to: '/oppen-statistik',
+          label: 'nav.openStatistics',
+          permission: 'staffing:read_statistics',
+          visible: onlyEmployee,
+        },
       ],
     },
   ],

@@ -135,6 +135,10 @@ export const en: Translation = {
     back: 'Go to the start page',
   },
   start: {
+    tasksTitle: 'To do',
+    noTasks: 'You have nothing to do right now.',
+    due: 'Due {{date}}',
+    overdue: 'Overdue',
     title: 'Start page',
     welcome: 'Welcome, {{name}}!',
     organisation: 'Organisation',

@@ -134,6 +134,10 @@ export const sv = {
     back: 'Till startsidan',
   },
   start: {
+    tasksTitle: 'Att göra',
+    noTasks: 'Du har inget att göra just nu.',
+    due: 'Sista dag {{date}}',
+    overdue: 'Försenad',
     title: 'Startsida',
     welcome: 'Välkommen, {{name}}!',
     organisation: 'Organisation',

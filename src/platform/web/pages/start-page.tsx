@@ -1,4 +1,5 @@
-// The start page: a welcome with who you are, what the platform is, and the region's municipalities.
+// The start page: the user's tasks first ("Att göra", from every module), then who you are, what the platform is,
+// and the region's municipalities.
 import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -8,6 +9,7 @@ import { activeOrganisationsQuery } from '../api/organisations-query.ts';
 import { ErrorAlert, Loading } from '../components/feedback.tsx';
 import { Page } from '../components/page.tsx';
 import { compareSwedish } from '../i18n/format.ts';
+import { StartTasks } from './start-tasks.tsx';
 
 export function StartPage() {
   const { t } = useTranslation();
@@ -16,6 +18,7 @@ export function StartPage() {
 
   return (
     <Page title={t('start.title')} heading={t('start.welcome', { name: me.name })}>
+      <StartTasks />
       <Group gap="xl">
         <Text>
           <Text span fw={700}>
