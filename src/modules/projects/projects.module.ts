@@ -1,0 +1,11 @@
+// The projects module's server manifest: project governance (Projekt) — organisation, goals, plan against reality,
+// decisions, presentations, co-financing and the final report.
+import type { ServerModule } from '../../platform/server/module.ts';
+import { projectsPolicy } from './projects.policy.ts';
+import { projectsModule } from './projects.routes.ts';
+
+export const projectsServer: ServerModule = {
+  name: 'projects',
+  routes: projectsModule,
+  policy: projectsPolicy,
+};
