@@ -1,4 +1,4 @@
-// The region report's charts as SVG (pdfmake draws them): key ratios per municipality against the region's value, and
+// The region report's charts as SVG (Typst draws them, decision 017): key ratios per municipality against the region's value, and
 // the forecast's yearly need. Text is escaped; suppressed and missing values are drawn as gaps with their sign.
 import { formatCell, formatPersons, NO_VALUE, SUPPRESSED } from './region-report-format.ts';
 import type { ReportCell } from './region-report-model.ts';
@@ -99,5 +99,59 @@ export function needChartSvg(years: { year: number; need: number }[]): string {
       `<text x="${cx}" y="${height - 4}" font-size="7.5" text-anchor="middle" fill="${GREY}">${yr.year}</text>`,
     );
   });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
+}
+
+/**
+ * Two lines over the years: demand (solid, blue) and what is left of today's staff (dashed, red), from the base year;
+ * each line's first and last values are written out, and the legend names the lines by word and by dash.
+ */
+export function supplyChartSvg(
+  baseHeadcount: number,
+  years: { year: number; demand: number; staffRemaining: number }[],
+): string {
+  const width = CONTENT_WIDTH;
+  const height = 190;
+  const left = 44;
+  const right = 56;
+  const top = 12;
+  const bottom = 34;
+  const points = [{ year: (years[0]?.year ?? 1) - 1, demand: baseHeadcount, staffRemaining: baseHeadcount }, ...years];
+  const values = points.flatMap((p) => [p.demand, p.staffRemaining]);
+  const max = Math.max(1, ...values);
+  const plotHeight = height - top - bottom;
+  const x = (i: number) => left + (i / Math.max(1, points.length - 1)) * (width - left - right);
+  const y = (v: number) => top + (1 - Math.max(0, v) / max) * plotHeight;
+  const path = (pick: (p: (typeof points)[number]) => number) =>
+    points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(pick(p)).toFixed(1)}`).join(' ');
+  const last = points[points.length - 1] ?? points[0];
+  const parts: string[] = [
+    `<line x1="${left}" y1="${top + plotHeight}" x2="${width - right}" y2="${top + plotHeight}" stroke="${GREY}" stroke-width="0.6"/>`,
+    `<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotHeight}" stroke="${GREY}" stroke-width="0.6"/>`,
+    `<text x="${left - 4}" y="${top + 4}" font-size="7" text-anchor="end" fill="${GREY}">${escapeXml(formatPersons(max))}</text>`,
+    `<text x="${left - 4}" y="${top + plotHeight}" font-size="7" text-anchor="end" fill="${GREY}">0</text>`,
+    `<path d="${path((p) => p.demand)}" fill="none" stroke="${BAR}" stroke-width="1.6"/>`,
+    `<path d="${path((p) => p.staffRemaining)}" fill="none" stroke="${REFERENCE}" stroke-width="1.6" stroke-dasharray="5 3"/>`,
+  ];
+  if (last) {
+    const lx = x(points.length - 1) + 4;
+    parts.push(
+      `<text x="${lx}" y="${y(last.demand) + 3}" font-size="7" fill="#212529">${escapeXml(formatPersons(last.demand))}</text>`,
+      `<text x="${lx}" y="${y(last.staffRemaining) + 3}" font-size="7" fill="#212529">${escapeXml(formatPersons(last.staffRemaining))}</text>`,
+    );
+  }
+  points.forEach((p, i) => {
+    if (i % Math.max(1, Math.ceil(points.length / 11)) !== 0 && i !== points.length - 1) return;
+    parts.push(
+      `<text x="${x(i)}" y="${top + plotHeight + 10}" font-size="7" text-anchor="middle" fill="${GREY}">${p.year}</text>`,
+    );
+  });
+  const ly = height - 6;
+  parts.push(
+    `<line x1="${left}" y1="${ly - 3}" x2="${left + 20}" y2="${ly - 3}" stroke="${BAR}" stroke-width="1.6"/>`,
+    `<text x="${left + 24}" y="${ly}" font-size="7.5" fill="#212529">Efterfrågan</text>`,
+    `<line x1="${left + 90}" y1="${ly - 3}" x2="${left + 110}" y2="${ly - 3}" stroke="${REFERENCE}" stroke-width="1.6" stroke-dasharray="5 3"/>`,
+    `<text x="${left + 114}" y="${ly}" font-size="7.5" fill="#212529">Kvar av dagens personal</text>`,
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
 }

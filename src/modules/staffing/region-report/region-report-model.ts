@@ -59,6 +59,8 @@ export type ReportForecast = {
   municipalities: { name: string; included: boolean; need5: number | null; need10: number | null }[];
   notes: string[];
   retirementAge: number;
+  /** The region's inhabitants aged 20–64 from the base year on (the supply side's context); empty when unknown. */
+  workingAge: { year: number; value: number }[];
 };
 
 export type RegionReportModel = {
@@ -80,7 +82,49 @@ export type RegionReportModel = {
   forecast: ReportForecast | null;
   /** Why the forecast is missing, when it is. */
   forecastError: string | null;
+  /** The headline: the specialist share of one profession (nurses) per municipality. */
+  headline: ReportHeadline | null;
+  /** The region's key ratios per profession (rows) and for all. */
+  professionRatios: { columns: ReportColumn[]; units: ('percent' | 'number')[]; rows: ReportRow[] };
+  /** The specialist share per municipality (rows) and profession (columns). */
+  specialistShares: ReportTable;
+  /** Region-level breakdowns: specialties, age structure, absence kinds, other competences. */
+  breakdowns: ReportBreakdown[];
+  /** The region's figures over the latest published periods (oldest first), this one last. */
+  trends: ReportTrends | null;
 };
+
+export type ReportHeadline = {
+  professionLabel: string;
+  /** Per municipality: headcount, specialists, share. */
+  rows: ReportRow[];
+  total: ReportCell[];
+  median: ReportCell;
+};
+
+export type ReportBreakdown = {
+  kind: 'specialty' | 'age_band' | 'absence_kind' | 'competence';
+  title: string;
+  lead: string;
+  /** Rows: professions (or profession – specialty) and all professions; columns: the list's items. */
+  columns: ReportColumn[];
+  rows: ReportRow[];
+  unit: MeasureKind;
+};
+
+export type ReportTrends = {
+  periods: string[];
+  /** The region's headcount per profession and for all. */
+  headcount: ReportRow[];
+  /** The region's key ratios for all professions, and the headline profession's specialist share. */
+  ratios: (ReportRow & { unit: 'percent' | 'number' })[];
+};
+
+/** An earlier period's publication for the trends. */
+export type EarlierPublication = { label: string; publication: Publication };
+
+/** The profession whose specialist share is the report's headline (the pre-study's key figure). */
+export const HEADLINE_PROFESSION = 'sjukskoterska';
 
 export type ReportModelInput = {
   regionName: string;
@@ -95,6 +139,8 @@ export type ReportModelInput = {
   missing: string[];
   forecast: ForecastDto | null;
   forecastError?: string | null;
+  /** Earlier periods' public publications, oldest first (the trends). */
+  earlier?: EarlierPublication[];
 };
 
 export const ALL_PROFESSIONS_LABEL = 'Alla yrken';
@@ -167,6 +213,148 @@ export function buildReportModel(input: ReportModelInput): RegionReportModel {
     ratios,
     forecast: input.forecast ? forecastOf(input.forecast, professions) : null,
     forecastError: input.forecast ? null : (input.forecastError ?? null),
+    headline: headlineOf(pub, municipalities, professions),
+    professionRatios: {
+      columns: RATIO_DEFS.map((d) => ({ key: d.key, label: d.label.sv })),
+      units: RATIO_DEFS.map((d) => d.unit),
+      rows: professionColumns.map((p) => {
+        const r = pub.ratios(REGION, p.key);
+        return { name: p.label, values: RATIO_DEFS.map((d) => r[d.key]) };
+      }),
+    },
+    specialistShares: {
+      columns: professionColumns,
+      rows: municipalities.map((m) => ({
+        name: m.name,
+        values: professionColumns.map((p) => pub.ratios(m.id, p.key).specialist_share),
+      })),
+      total: professionColumns.map((p) => pub.ratios(REGION, p.key).specialist_share),
+    },
+    breakdowns: breakdownsOf(pub, config, professions),
+    trends: trendsOf(input.period.label, pub, input.earlier ?? [], professionColumns),
+  };
+}
+
+function headlineOf(
+  pub: Publication,
+  municipalities: { id: string; name: string }[],
+  professions: ReportColumn[],
+): ReportHeadline | null {
+  const profession = professions.find((p) => p.key === HEADLINE_PROFESSION) ?? professions[0];
+  if (!profession) return null;
+  const row = (id: string) => [
+    pub.value(id, profession.key, 'headcount'),
+    pub.value(id, profession.key, 'specialist_headcount'),
+    pub.ratios(id, profession.key).specialist_share,
+  ];
+  return {
+    professionLabel: profession.label,
+    rows: municipalities.map((m) => ({ name: m.name, values: row(m.id) })),
+    total: row(REGION),
+    median: pub.median(profession.key).specialist_share,
+  };
+}
+
+const BREAKDOWNS: { kind: ReportBreakdown['kind']; measure: string; title: string; lead: string }[] = [
+  {
+    kind: 'specialty',
+    measure: 'specialty_headcount',
+    title: 'Specialistutbildningar i regionen',
+    lead: 'Specialistutbildade per yrke och inriktning, för regionen som helhet. En person med flera inriktningar räknas i var och en.',
+  },
+  {
+    kind: 'age_band',
+    measure: 'age_headcount',
+    title: 'Åldersstruktur i regionen',
+    lead: 'Anställda per yrke och åldersgrupp, för regionen som helhet.',
+  },
+  {
+    kind: 'absence_kind',
+    measure: 'absence_headcount',
+    title: 'Frånvaro per orsak i regionen',
+    lead: 'Frånvarande personer på referensdagen per yrke och orsak, för regionen som helhet.',
+  },
+  {
+    kind: 'competence',
+    measure: 'competence_headcount',
+    title: 'Andra kompetenser i regionen',
+    lead: 'Anställda med kompetenser utöver utbildningen, per yrke, för regionen som helhet.',
+  },
+];
+
+/** The region's breakdowns: never per municipality (decision 016), only the region's published totals. */
+function breakdownsOf(pub: Publication, config: StaffingConfigDto, professions: ReportColumn[]): ReportBreakdown[] {
+  const active = (kind: string, professionId: string | null = null) =>
+    config.items
+      .filter((i) => i.kind === kind && i.active && (kind !== 'specialty' || i.professionId === professionId))
+      .sort((a, b) => a.sort - b.sort);
+  const out: ReportBreakdown[] = [];
+  for (const b of BREAKDOWNS) {
+    if (b.kind === 'specialty') {
+      // Professions have lists of their own: one row per profession and specialty.
+      const rows: ReportRow[] = [];
+      for (const p of professions) {
+        const id = config.professions.find((x) => x.key === p.key)?.id ?? null;
+        for (const item of active('specialty', id)) {
+          rows.push({
+            name: `${p.label}: ${item.name}`,
+            values: [pub.value(REGION, p.key, `${b.measure}.${item.key}`)],
+          });
+        }
+      }
+      if (rows.length > 0) {
+        out.push({ ...b, columns: [{ key: 'count', label: 'Antal' }], rows, unit: 'persons' });
+      }
+      continue;
+    }
+    const items = active(b.kind);
+    if (items.length === 0) continue;
+    const columns = items.map((i) => ({ key: i.key, label: i.name }));
+    const rowOf = (key: string, label: string): ReportRow => ({
+      name: label,
+      values: items.map((i) => pub.value(REGION, key, `${b.measure}.${i.key}`)),
+    });
+    out.push({
+      ...b,
+      columns,
+      rows: [...professions.map((p) => rowOf(p.key, p.label)), rowOf(ALL, ALL_PROFESSIONS_LABEL)],
+      unit: 'persons',
+    });
+  }
+  return out;
+}
+
+function trendsOf(
+  label: string,
+  pub: Publication,
+  earlier: EarlierPublication[],
+  professionColumns: ReportColumn[],
+): ReportTrends | null {
+  if (earlier.length === 0) return null;
+  const series = [...earlier, { label, publication: pub }];
+  const headline = professionColumns.find((p) => p.key === HEADLINE_PROFESSION);
+  return {
+    periods: series.map((s) => s.label),
+    headcount: professionColumns.map((p) => ({
+      name: p.label,
+      values: series.map((s) => s.publication.value(REGION, p.key, 'headcount')),
+    })),
+    ratios: [
+      ...(headline
+        ? [
+            {
+              name: `${RATIO_DEFS[0]?.label.sv ?? 'Andel specialistutbildade'}, ${headline.label.toLowerCase()}`,
+              unit: 'percent' as const,
+              values: series.map((s) => s.publication.ratios(REGION, headline.key).specialist_share),
+            },
+          ]
+        : []),
+      ...RATIO_DEFS.map((d) => ({
+        name: `${d.label.sv}, alla yrken`,
+        unit: d.unit,
+        values: series.map((s) => s.publication.ratios(REGION, ALL)[d.key]),
+      })),
+    ],
   };
 }
 
@@ -199,7 +387,14 @@ function forecastOf(dto: ForecastDto, professions: ReportColumn[]): ReportForeca
       .map((m) => ({ name: m.name, included: m.included, need5: m.need5, need10: m.need10 })),
     notes: [...dto.notesSv, ...dto.base.total.notesSv],
     retirementAge: dto.settings.retirementAge,
+    workingAge: workingAgeOf(dto),
   };
+}
+
+/** The working-age population series of the forecast, when it has one (decision 009, issue 20). */
+function workingAgeOf(dto: ForecastDto): { year: number; value: number }[] {
+  const series = (dto as { workingAge?: { year: number; value: number }[] }).workingAge;
+  return series ? series.map((p) => ({ year: p.year, value: p.value })) : [];
 }
 
 /** What each measure counts, in a sentence under its table. */

@@ -16,6 +16,7 @@ import { staffingRegionReport } from '../region-report.table.ts';
 import { findPeriod } from '../reporting/periods.service.ts';
 import { staffingPeriod, staffingReport } from '../staffing.table.ts';
 import { loadConfig, type StaffingDeps } from '../staffing-config.service.ts';
+import { latestPublication } from '../statistics/publications.service.ts';
 import { publicationFor, XLSX_TYPE } from '../statistics/statistics.service.ts';
 import {
   REGION_REPORT_KEEP,
@@ -25,7 +26,7 @@ import {
 } from './region-report.contracts.ts';
 import { regionReportMessages as rm } from './region-report.messages.ts';
 import type { RenderResult, RenderTask } from './region-report.worker.ts';
-import { buildReportModel, type RegionReportModel } from './region-report-model.ts';
+import { buildReportModel, type EarlierPublication, type RegionReportModel } from './region-report-model.ts';
 
 export type RegionReportFiles = { pdf: Buffer; xlsx: Buffer; pageCount: number; model: RegionReportModel };
 /** Lays a model out as a file: in a worker thread (the server) or in this thread (the benchmark, scripts). */
@@ -89,7 +90,9 @@ export async function loadReportModel(
     // The tables are worth having without the forecast; the report says why it is missing.
     forecastError = error instanceof AppError ? error.message : 'Prognosen kunde inte beräknas.';
   }
+  const earlier = await earlierPublications(deps, period);
   return buildReportModel({
+    earlier,
     regionName: region?.name ?? 'Regionen',
     period: { id: period.id, label: period.label, referenceDate: period.referenceDate },
     generatedAt: opts.now ?? new Date(),
@@ -126,6 +129,30 @@ export async function buildRegionReportFiles(
     pageCount: pdf.pageCount ?? 0,
     model,
   };
+}
+
+/** How many earlier periods the report's trends show. */
+export const TREND_PERIODS = 4;
+
+/** The public publications of up to TREND_PERIODS earlier periods of the same kind, oldest first. */
+async function earlierPublications(
+  deps: StaffingDeps,
+  period: { id: string; kind: string; referenceDate: string },
+): Promise<EarlierPublication[]> {
+  const rows = await deps.db
+    .select({ id: staffingPeriod.id, label: staffingPeriod.label })
+    .from(staffingPeriod)
+    .where(
+      and(eq(staffingPeriod.kind, period.kind as 'annual'), lt(staffingPeriod.referenceDate, period.referenceDate)),
+    )
+    .orderBy(desc(staffingPeriod.referenceDate));
+  const out: EarlierPublication[] = [];
+  for (const row of rows) {
+    if (out.length >= TREND_PERIODS) break;
+    if (!(await latestPublication(deps.db, row.id))) continue;
+    out.push({ label: row.label, publication: await publicationFor(deps, row.id, { kind: 'public' }) });
+  }
+  return out.reverse();
 }
 
 async function approvedMunicipalities(deps: StaffingDeps, periodId: string) {

@@ -3,8 +3,9 @@
 // and measure on the pages the structure predicts, "DEMODATA" on each; a report of large municipalities without small
 // counts has XLSX totals equal to the sums of their rows, and no "DEMODATA" when the server is not a demo. Also the
 // refusals (400, 403, 404, 409), the claim, stale rows, retention and the audit event.
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
@@ -26,7 +27,43 @@ import { generateFacts } from '../staffing-generator.ts';
 import { CONTEXT_MEASURES, MEASURES, RATIO_DEFS } from '../staffing-measures.ts';
 import { REGION_REPORT_KEEP, REGION_REPORT_STALE_MINUTES } from './region-report.contracts.ts';
 import { createRegionReportRunner, loadReportModel, type Render, renderInThread } from './region-report.service.ts';
-import { CHARTS_PER_PAGE, forecastTablesPerPage } from './region-report-pdf.ts';
+
+/** The report's sections (issue 20: key ratios per profession with nurses' specialist share first, region-level
+ * breakdowns, trends, the forecast's supply side), each a level-1 heading of the tagged PDF. */
+
+const SECTIONS = [
+  'Sammanfattning',
+  'Sjuksköterska: andel med specialistutbildning',
+  'Nyckeltal per yrke',
+  'Befolkning och inskrivna patienter',
+  'Personal per kommun och yrke',
+  'Nyckeltal per kommun',
+  'Nyckeltal i diagram',
+  'Fördelningar i regionen',
+  'Utveckling över tid',
+  'Prognos: rekryteringsbehov',
+  'Prognos: tillgång på personal',
+  'Prognos per yrke och år',
+  'Prognos per kommun',
+  'Prognosens antaganden',
+  'Bilaga: Om statistiken',
+  'Bilaga: Om prognosen',
+];
+const FORECAST_SECTIONS = SECTIONS.filter((s) => s.startsWith('Prognos') || s === 'Bilaga: Om prognosen');
+
+const tags = (tree: string, tag: string) => (tree.match(new RegExp(`^\\s*${tag}\\b`, 'gm')) ?? []).length;
+
+/** poppler-utils (CI installs it): pdfinfo's structure tree and metadata of a PDF. */
+function pdfinfo(pdf: Buffer, args: string[]): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kn-region-pdf-'));
+  try {
+    const file = path.join(dir, 'r.pdf');
+    writeFileSync(file, pdf);
+    return execFileSync('pdfinfo', [...args, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /**
  * The measures a shared report tables per municipality: the top-level figures of the form (not the breakdowns, not
@@ -162,27 +199,48 @@ describe('the demo region’s report (15 municipalities, demo on)', () => {
     expect(text).toContain('Period 2025');
   });
 
-  it('has the pages its structure gives, numbered, with DEMODATA on every one', async () => {
-    const config = (await t.as(steering)({ method: 'GET', url: '/api/staffing/config' })).json();
-    const professions = config.professions.filter((p: { active: boolean }) => p.active).length;
-    const expected =
-      1 + // cover with contents
-      1 + // population and enrolled patients
-      EXPECTED_MEASURE_LABELS.length + // a page per measure
-      1 + // key ratios table
-      Math.ceil(RATIO_DEFS.length / CHARTS_PER_PAGE) + // key-ratio charts
-      1 + // forecast summary: need per year, per profession, scenarios
-      Math.ceil((professions + 1) / forecastTablesPerPage(10)) + // forecast per profession and all, per year
-      1 + // forecast per municipality
-      1 + // the forecast's assumptions
-      2; // appendix: statistics, forecast
+  it('is a tagged PDF/UA-1 whose structure and text hold every section, numbered, with DEMODATA on every page', async () => {
+    const info = pdfinfo(pdf, []);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^Title:\s+Regionrapport 2025 – Skaraborgs kommunalförbund \(demo\)$/m);
+    expect(pdfinfo(pdf, ['-meta'])).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    // The tags (pdfinfo -struct; -struct-text takes 20 s on this file): one H1 per section and the contents' title.
+    const tree = pdfinfo(pdf, ['-struct']);
+    expect(tags(tree, 'H1')).toBe(SECTIONS.length + 1);
+    expect(tags(tree, 'Figure')).toBeGreaterThanOrEqual(RATIO_DEFS.length + 1);
+    expect(tags(tree, 'Table')).toBe(tags(tree, 'THead'));
     const pages = await pdfPages(pdf);
-    expect(pages.length).toBe(expected);
-    expect(report.pageCount).toBe(expected);
+    const text = pages.join(' ');
+    for (const section of SECTIONS) expect(text, section).toContain(section);
+    // The contents (page 1) lists every section in order.
+    const contents = pages[0] ?? '';
+    const at = SECTIONS.map((section) => contents.indexOf(section));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(report.pageCount).toBe(pages.length);
     pages.forEach((page, i) => {
       expect(page, `page ${i + 1}`).toContain('DEMODATA');
-      expect(page, `page ${i + 1}`).toContain(`Sida ${i + 1} av ${expected}`);
+      expect(page, `page ${i + 1}`).toContain(`Sida ${i + 1} av ${pages.length}`);
     });
+  });
+
+  it('has the region-level breakdowns, the nurses’ headline, trends over periods and the supply side', async () => {
+    const text = (await pdfPages(pdf)).join(' ');
+    const config = (await t.as(steering)({ method: 'GET', url: '/api/staffing/config' })).json();
+    const items = config.items.filter((i: { active: boolean }) => i.active) as { kind: string; name: string }[];
+    for (const kind of ['age_band', 'absence_kind', 'competence', 'specialty']) {
+      const names = items.filter((i) => i.kind === kind).map((i) => i.name);
+      expect(names.length, kind).toBeGreaterThan(0);
+      for (const name of names) expect(text, `${kind}: ${name}`).toContain(name);
+    }
+    expect(text).toContain('Sjuksköterska per kommun: anställda, specialistutbildade och andel');
+    expect(text).toMatch(
+      /Sjuksköterska: (\d+,\d % av de anställda har en specialistutbildning|andelen med specialistutbildning i regionen är dold)/,
+    );
+    // The demo has published years before 2025: the trend table has a column for each.
+    expect(text).toMatch(/Antal anställda i regionen per yrke och period/);
+    expect(text).toMatch(/2024 .*2025/);
+    expect(text).toContain('Efterfrågan, kvarvarande personal och gap, alla yrken');
   });
 
   it('holds the forecast: the scenarios’ sentences, the assumptions, and every municipality’s need', async () => {
@@ -528,11 +586,14 @@ describe('a report of large municipalities without small counts (demo off)', () 
     const without = { ...model, forecast: null, forecastError: 'Befolkningen saknas.' };
     const pdf = await renderInThread({ kind: 'pdf', model: without });
     const pages = await pdfPages(Buffer.from(pdf.bytes));
-    const expected = 1 + 1 + EXPECTED_MEASURE_LABELS.length + 1 + Math.ceil(RATIO_DEFS.length / CHARTS_PER_PAGE) + 1; // no forecast
-    expect(pages).toHaveLength(expected);
-    expect(pdf.pageCount).toBe(expected);
+    expect(pdf.pageCount).toBe(pages.length);
     expect(pages[0]).toContain('Prognosen saknas: Befolkningen saknas.');
-    expect(pages.join(' ')).not.toContain('Prognos per kommun');
+    const expected = SECTIONS.filter((x) => !FORECAST_SECTIONS.includes(x) && x !== 'Utveckling över tid');
+    expect(tags(pdfinfo(Buffer.from(pdf.bytes), ['-struct']), 'H1')).toBe(expected.length + 1);
+    const contents = pages[0] ?? '';
+    for (const section of expected) expect(contents, section).toContain(section);
+    for (const section of FORECAST_SECTIONS) expect(contents, section).not.toContain(section);
+    expect(pages.join(' ')).toContain(EXPECTED_MEASURE_LABELS[0]);
     const workbook = await openXlsx(Buffer.from((await renderInThread({ kind: 'xlsx', model: without })).bytes));
     expect(workbook.getWorksheet('Prognos per kommun')).toBeUndefined();
     const cell = workbook.worksheets[2]?.getCell(6, 1);
