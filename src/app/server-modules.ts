@@ -1,5 +1,6 @@
 // The composition root of the server: the modules, in the order they register routes and seed the demo. Adding a
 // module is one line here (and one in web-modules.ts); the platform loops over this list and never names a module.
+import { activitiesServer } from '../modules/activities/activities.module.ts';
 import { adminServer } from '../modules/admin/admin.module.ts';
 import { introductionsServer } from '../modules/introductions/introductions.module.ts';
 import { peopleServer } from '../modules/people/people.module.ts';
@@ -16,6 +17,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   introductionsServer,
   peopleServer,
   projectsServer,
+  activitiesServer,
 ];
 
 registerPolicies(SERVER_MODULES.flatMap((m) => (m.policy ? [m.policy] : [])));

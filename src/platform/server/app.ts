@@ -24,6 +24,7 @@ import { requestLocale, sendError } from './error-handler.ts';
 import { ForbiddenError, UnauthorizedError, ValidationError } from './errors.ts';
 import type { Job } from './jobs.ts';
 import { createMailer, type Mailer } from './mail.ts';
+import { mailOutboxJob } from './mail-outbox.ts';
 import type { ModuleContext, ServerModule } from './module.ts';
 import { WEB_DIST } from './paths.ts';
 import { ReadCache } from './read-cache.ts';
@@ -67,8 +68,12 @@ export type App = FastifyInstance<
 export function moduleJobs(app: App): Job[] {
   const { database, mailer, config, readCache, modules } = app.deps;
   const ctx: ModuleContext = { config, database, db: database.db, mailer, readCache, modules };
-  // The platform's own rule first: the audit log's retention (platform/server/retention.ts).
-  return [auditRetentionJob(database.db), ...modules.flatMap((module) => module.jobs?.(ctx) ?? [])];
+  // The platform's own first: the audit log's retention (platform/server/retention.ts) and the mail outbox.
+  return [
+    auditRetentionJob(database.db),
+    mailOutboxJob(database.db, mailer),
+    ...modules.flatMap((module) => module.jobs?.(ctx) ?? []),
+  ];
 }
 
 export type BuildOptions = {

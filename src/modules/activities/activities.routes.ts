@@ -1,0 +1,257 @@
+// Thin routes of the activities core: activities and occasions, registration and the waiting list, attendance,
+// survey templates, results and the personal survey link, calendar files and feeds. Permission checks and scoping
+// live in the services.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { signedIn, TokenGuessLimiter } from '../../platform/server/actor.ts';
+import { ForbiddenError } from '../../platform/server/errors.ts';
+import type { ModuleContext } from '../../platform/server/module.ts';
+import { sendFile } from '../../platform/server/send-file.ts';
+import {
+  activityDetailSchema,
+  activityInputSchema,
+  activitySummarySchema,
+  activityUpdateSchema,
+  answerSchema,
+  attendanceSchema,
+  feedSchema,
+  idParamsSchema,
+  myOccasionsSchema,
+  occasionDetailSchema,
+  occasionInputSchema,
+  occasionListQuerySchema,
+  occasionListSchema,
+  occasionStatusSchema,
+  optionsSchema,
+  publicSurveySchema,
+  registerResultSchema,
+  registerSchema,
+  surveyResultsSchema,
+  templateInputSchema,
+  templateSchema,
+  tokenQuerySchema,
+} from './activities.contracts.ts';
+import type { ActivitiesDeps } from './activities-scope.ts';
+import { feedStatus, municipalityFeed, networkFeed, occasionIcs, personalFeed, renewFeed } from './calendar.service.ts';
+import {
+  activityDetail,
+  createActivity,
+  createOccasion,
+  formOptions,
+  listOccasions,
+  myOccasions,
+  occasionDetail,
+  setOccasionStatus,
+  updateActivity,
+  updateOccasion,
+} from './occasions.service.ts';
+import { cancelRegistration, deliver, recordAttendance, register, registerSelf } from './registrations.service.ts';
+import {
+  answerSurvey,
+  createTemplate,
+  listTemplates,
+  publicSurvey,
+  sendSurvey,
+  surveyResults,
+  surveyResultsXlsx,
+} from './surveys.service.ts';
+
+const ICS_TYPE = 'text/calendar; charset=utf-8';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function activitiesDeps(
+  from: Pick<ModuleContext, 'config' | 'database' | 'readCache' | 'mailer'>,
+): ActivitiesDeps {
+  const { config, database, readCache, mailer } = from;
+  return {
+    db: database.db,
+    cache: readCache,
+    mailer,
+    publicUrl: config.publicUrl,
+    minCount: config.suppressionMinCount,
+    now: () => new Date(),
+    // Survey links and feed addresses are 256-bit secrets; guesses are limited per address all the same.
+    guesses: new TokenGuessLimiter(30, 15 * 60),
+  };
+}
+
+export async function activitiesModule(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const deps = activitiesDeps(fastify.deps);
+  const tags = { tags: ['Activities'] };
+  const open = { tags: ['Activities (public)'] };
+  const fileResponse = { 200: z.any().describe('The file') };
+  const feedParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/) });
+  const idIcsParams = z.object({ id: z.string().regex(/^[0-9a-f-]{36}\.ics$/) });
+
+  // ---- activities and occasions ----
+  app.get('/activities/options', { schema: { ...tags, response: { 200: optionsSchema } } }, (req) =>
+    formOptions(deps, signedIn(req.ctx)),
+  );
+  app.get(
+    '/activities/occasions',
+    { schema: { ...tags, querystring: occasionListQuerySchema, response: { 200: occasionListSchema } } },
+    (req) => listOccasions(deps, signedIn(req.ctx), req.query),
+  );
+  app.get('/activities/mine', { schema: { ...tags, response: { 200: myOccasionsSchema } } }, (req) =>
+    myOccasions(deps, signedIn(req.ctx)),
+  );
+  app.post(
+    '/activities',
+    { schema: { ...tags, body: activityInputSchema, response: { 201: activitySummarySchema } } },
+    async (req, reply) => reply.code(201).send(await createActivity(deps, signedIn(req.ctx), req.body)),
+  );
+  app.get(
+    '/activities/:id',
+    { schema: { ...tags, params: idParamsSchema, response: { 200: activityDetailSchema } } },
+    (req) => activityDetail(deps, signedIn(req.ctx), req.params.id),
+  );
+  app.patch(
+    '/activities/:id',
+    {
+      schema: { ...tags, params: idParamsSchema, body: activityUpdateSchema, response: { 200: activitySummarySchema } },
+    },
+    (req) => updateActivity(deps, signedIn(req.ctx), req.params.id, req.body),
+  );
+  app.post(
+    '/activities/:id/occasions',
+    { schema: { ...tags, params: idParamsSchema, body: occasionInputSchema, response: { 201: occasionDetailSchema } } },
+    async (req, reply) => reply.code(201).send(await createOccasion(deps, signedIn(req.ctx), req.params.id, req.body)),
+  );
+  app.get(
+    '/activities/occasions/:id',
+    { schema: { ...tags, params: idParamsSchema, response: { 200: occasionDetailSchema } } },
+    (req) => occasionDetail(deps, signedIn(req.ctx), req.params.id),
+  );
+  app.put(
+    '/activities/occasions/:id',
+    { schema: { ...tags, params: idParamsSchema, body: occasionInputSchema, response: { 200: occasionDetailSchema } } },
+    (req) => updateOccasion(deps, signedIn(req.ctx), req.params.id, req.body),
+  );
+  app.post(
+    '/activities/occasions/:id/status',
+    {
+      schema: { ...tags, params: idParamsSchema, body: occasionStatusSchema, response: { 200: occasionDetailSchema } },
+    },
+    (req) => setOccasionStatus(deps, signedIn(req.ctx), req.params.id, req.body),
+  );
+  app.get(
+    '/activities/occasions/:id/calendar',
+    { schema: { ...tags, params: idParamsSchema, response: fileResponse } },
+    async (req, reply) => {
+      signedIn(req.ctx);
+      const file = await occasionIcs(deps, req.params.id);
+      return sendFile(reply, { ...file, body: Buffer.from(file.body, 'utf8'), contentType: ICS_TYPE });
+    },
+  );
+
+  // ---- registration and attendance ----
+  app.post(
+    '/activities/occasions/:id/registrations',
+    { schema: { ...tags, params: idParamsSchema, body: registerSchema, response: { 200: registerResultSchema } } },
+    async (req) => ({ results: await register(deps, signedIn(req.ctx), req.params.id, req.body.personIds) }),
+  );
+  app.post(
+    '/activities/occasions/:id/registrations/self',
+    { schema: { ...tags, params: idParamsSchema, response: { 200: registerResultSchema } } },
+    async (req) => ({ results: await registerSelf(deps, signedIn(req.ctx), req.params.id) }),
+  );
+  app.post(
+    '/activities/registrations/:id/cancel',
+    { schema: { ...tags, params: idParamsSchema, response: { 200: z.object({ promoted: z.number().int() }) } } },
+    (req) => cancelRegistration(deps, signedIn(req.ctx), req.params.id),
+  );
+  app.put(
+    '/activities/occasions/:id/attendance',
+    { schema: { ...tags, params: idParamsSchema, body: attendanceSchema, response: { 200: occasionDetailSchema } } },
+    async (req) => {
+      const ctx = signedIn(req.ctx);
+      await recordAttendance(deps, ctx, req.params.id, req.body);
+      return occasionDetail(deps, ctx, req.params.id);
+    },
+  );
+
+  // ---- surveys ----
+  app.get('/activities/survey-templates', { schema: { ...tags, response: { 200: z.array(templateSchema) } } }, (req) =>
+    listTemplates(deps, signedIn(req.ctx)),
+  );
+  app.post(
+    '/activities/survey-templates',
+    { schema: { ...tags, body: templateInputSchema, response: { 201: templateSchema } } },
+    async (req, reply) => reply.code(201).send(await createTemplate(deps, signedIn(req.ctx), req.body)),
+  );
+  app.post(
+    '/activities/occasions/:id/survey',
+    { schema: { ...tags, params: idParamsSchema, response: { 200: z.object({ invited: z.number().int() }) } } },
+    async (req) => {
+      const ctx = signedIn(req.ctx);
+      // Only the organiser sends: the detail call checks it (and 404s what does not exist).
+      const detail = await occasionDetail(deps, ctx, req.params.id);
+      if (!detail.activity.canOrganise) throw new ForbiddenError();
+      const invited = await sendSurvey(deps, req.params.id, ctx);
+      await deliver(deps);
+      return { invited };
+    },
+  );
+  app.get(
+    '/activities/occasions/:id/survey/results',
+    { schema: { ...tags, params: idParamsSchema, response: { 200: surveyResultsSchema } } },
+    (req) => surveyResults(deps, signedIn(req.ctx), req.params.id),
+  );
+  app.get(
+    '/activities/occasions/:id/survey/results.xlsx',
+    { schema: { ...tags, params: idParamsSchema, response: fileResponse } },
+    async (req, reply) => {
+      const file = await surveyResultsXlsx(deps, signedIn(req.ctx), req.params.id);
+      return sendFile(reply, { ...file, contentType: XLSX_TYPE });
+    },
+  );
+  app.get(
+    '/public/activities/survey',
+    { schema: { ...open, querystring: tokenQuerySchema, response: { 200: publicSurveySchema } } },
+    (req) => publicSurvey(deps, req.ctx, req.query.token),
+  );
+  app.post(
+    '/public/activities/survey',
+    { schema: { ...open, body: answerSchema, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await answerSurvey(deps, req.ctx, req.body.token, req.body.answers);
+      return reply.code(204).send(null);
+    },
+  );
+
+  // ---- calendars ----
+  app.get('/activities/calendar-feed', { schema: { ...tags, response: { 200: feedSchema } } }, (req) =>
+    feedStatus(deps, signedIn(req.ctx)),
+  );
+  app.post('/activities/calendar-feed', { schema: { ...tags, response: { 200: feedSchema } } }, (req) =>
+    renewFeed(deps, signedIn(req.ctx)),
+  );
+  app.get(
+    '/public/activities/feeds/:token',
+    { schema: { ...open, params: feedParams, response: fileResponse } },
+    async (req, reply) => {
+      const body = await personalFeed(deps, req.ctx, req.params.token.replace(/\.ics$/, ''));
+      return reply.header('content-type', ICS_TYPE).header('cache-control', 'private, max-age=300').send(body);
+    },
+  );
+  app.get(
+    '/public/activities/municipalities/:id',
+    { schema: { ...open, params: idIcsParams, response: fileResponse } },
+    async (req, reply) =>
+      reply
+        .header('content-type', ICS_TYPE)
+        .header('cache-control', 'public, max-age=300')
+        .send(await municipalityFeed(deps, req.params.id.replace(/\.ics$/, ''))),
+  );
+  app.get(
+    '/public/activities/networks/:id',
+    { schema: { ...open, params: idIcsParams, response: fileResponse } },
+    async (req, reply) =>
+      reply
+        .header('content-type', ICS_TYPE)
+        .header('cache-control', 'public, max-age=300')
+        .send(await networkFeed(deps, req.params.id.replace(/\.ics$/, ''))),
+  );
+}
