@@ -401,16 +401,14 @@ describe('evaluation surveys', () => {
     const ids: string[] = [];
     for (const e of emails) ids.push(await person(unitA, e.slice(0, 2), e));
     for (const id of ids) {
-      await t.db
-        .insert(activityRegistration)
-        .values({
-          occasionId: occasion,
-          personId: id,
-          organisationId: a.id,
-          state: 'registered',
-          attendance: 'present',
-          hours: 2,
-        });
+      await t.db.insert(activityRegistration).values({
+        occasionId: occasion,
+        personId: id,
+        organisationId: a.id,
+        state: 'registered',
+        attendance: 'present',
+        hours: 2,
+      });
     }
     // The job marks the ended occasion held and sends the survey.
     const jobs = await runActivityJobs(deps(new Date()));
