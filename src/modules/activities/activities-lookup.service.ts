@@ -1,4 +1,4 @@
-// What other modules may read of the activities core (decision 017): participation and hours — ESF participant
+// What other modules may read of the activities core (decision 019): participation and hours — ESF participant
 // reporting and a project's co-financing hours sum them; the joint training plan follows what was delivered and
 // attended. Never our tables otherwise. Figures per municipality that others will see go through the shared
 // disclosure control in the module that shows them.

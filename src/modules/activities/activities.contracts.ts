@@ -1,4 +1,4 @@
-// The shared activities core (decision 017): activities, occasions, seats per municipality, registration with a
+// The shared activities core (decision 019): activities, occasions, seats per municipality, registration with a
 // waiting list, attendance and hours, evaluation surveys and calendars. Schemas shared by server and web — and,
 // with activities-lookup.service.ts, the door later modules use (joint training plan, competence bank, mentorship,
 // ESF reporting, project co-financing hours).
@@ -393,3 +393,17 @@ export const surveyResultsSchema = z.object({
   ),
 });
 export type SurveyResults = z.infer<typeof surveyResultsSchema>;
+
+export const candidatesQuerySchema = z.strictObject({ q: z.string().trim().max(100).optional() });
+export const candidatesSchema = z.array(
+  z.object({
+    id: z.uuid(),
+    name: z.string(),
+    unitName: z.string(),
+    professionKey: z.string(),
+    /** Of a profession the activity is for (or the activity is for every profession). */
+    targeted: z.boolean(),
+    state: z.enum(REGISTRATION_STATES).nullable(),
+  }),
+);
+export type Candidate = z.infer<typeof candidatesSchema>[number];

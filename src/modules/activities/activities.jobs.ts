@@ -1,4 +1,4 @@
-// The activities core's scheduled work (decision 017), every quarter of an hour: the reminder two days before an
+// The activities core's scheduled work (decision 019), every quarter of an hour: the reminder two days before an
 // occasion; waiting lists moved up when reserved seats are released to the region; occasions that have ended marked
 // as held; the evaluation sent after a held occasion and its one reminder a week later. Each step claims its rows
 // (the occasion's lock, a sent-at column set once), so two servers running the job do the work once.

@@ -1,4 +1,4 @@
-// The activities core's server manifest (decision 017): activities, occasions, seats, registration with a waiting
+// The activities core's server manifest (decision 019): activities, occasions, seats, registration with a waiting
 // list, attendance and hours, evaluation surveys and calendars — used by later modules through
 // activities-lookup.service.ts and activities.contracts.ts.
 import type { ServerModule } from '../../platform/server/module.ts';

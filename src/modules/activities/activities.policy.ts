@@ -1,4 +1,4 @@
-// Who may do what with activities (decision 017). Occasions are visible to every signed-in user of the region:
+// Who may do what with activities (decision 019). Occasions are visible to every signed-in user of the region:
 // titles, times and places are not personal. Who may change an activity is decided per activity (activities-scope.ts:
 // the organising organisation's admins and brokers, a network's members for the network's activities, the region);
 // whose registrations one sees and makes follows the staff register's scope (people-lookup.service.ts).

@@ -15,6 +15,8 @@ import {
   activityUpdateSchema,
   answerSchema,
   attendanceSchema,
+  candidatesQuerySchema,
+  candidatesSchema,
   feedSchema,
   idParamsSchema,
   myOccasionsSchema,
@@ -36,6 +38,7 @@ import type { ActivitiesDeps } from './activities-scope.ts';
 import { feedStatus, municipalityFeed, networkFeed, occasionIcs, personalFeed, renewFeed } from './calendar.service.ts';
 import {
   activityDetail,
+  candidates,
   createActivity,
   createOccasion,
   formOptions,
@@ -147,6 +150,18 @@ export async function activitiesModule(fastify: FastifyInstance) {
   );
 
   // ---- registration and attendance ----
+  app.get(
+    '/activities/occasions/:id/candidates',
+    {
+      schema: {
+        ...tags,
+        params: idParamsSchema,
+        querystring: candidatesQuerySchema,
+        response: { 200: candidatesSchema },
+      },
+    },
+    (req) => candidates(deps, signedIn(req.ctx), req.params.id, req.query.q),
+  );
   app.post(
     '/activities/occasions/:id/registrations',
     { schema: { ...tags, params: idParamsSchema, body: registerSchema, response: { 200: registerResultSchema } } },

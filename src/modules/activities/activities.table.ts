@@ -1,4 +1,4 @@
-// Tables of the shared activities core (decision 017): activities and their occasions, seats per municipality,
+// Tables of the shared activities core (decision 019): activities and their occasions, seats per municipality,
 // registrations with their waiting-list order and attendance, evaluation surveys and the personal calendar feeds.
 // Joint trainings, competence-bank lectures, mentor meetings and ESF reporting build on these through
 // activities-lookup.service.ts; they never read the tables themselves.

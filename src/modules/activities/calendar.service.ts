@@ -1,4 +1,4 @@
-// Calendars (decision 017): an .ics file per occasion, a personal feed per user behind a secret address that can be
+// Calendars (decision 019): an .ics file per occasion, a personal feed per user behind a secret address that can be
 // renewed (only its hash is kept), and open feeds per municipality and per network (occasions hold no personal data).
 // ical-generator writes the events with TZID=Europe/Stockholm and the zone's VTIMEZONE, so a calendar shows the
 // Swedish wall-clock time on both sides of a daylight-saving change. Cancelled occasions stay with STATUS:CANCELLED,

@@ -1,4 +1,4 @@
-// Activities and their occasions (decision 017): create and change them (the organiser), the calendar list with
+// Activities and their occasions (decision 019): create and change them (the organiser), the calendar list with
 // filters, an occasion's page with seats, registrations, waiting list and attendance, and "my occasions".
 import { and, asc, count, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { SignedInContext } from '../../platform/server/actor.ts';
@@ -9,8 +9,8 @@ import { queueMail } from '../../platform/server/mail-outbox.ts';
 import { network, organisation } from '../../platform/server/organisation.table.ts';
 import { can } from '../../platform/server/policy.ts';
 import type { Actor } from '../../platform/shared/policy-kit.ts';
-import { fromStockholmLocal } from '../../platform/shared/stockholm-time.ts';
-import { contactsOf, personOfUser, personsByIds } from '../people/people-lookup.service.ts';
+import { fromStockholmLocal, toStockholmLocal } from '../../platform/shared/stockholm-time.ts';
+import { contactsOf, findPersons, personOfUser, personsByIds } from '../people/people-lookup.service.ts';
 import { listProfessions } from '../staffing/professions-lookup.service.ts';
 import type {
   ActivityInput,
@@ -724,4 +724,44 @@ export async function formOptions(deps: ActivitiesDeps, ctx: SignedInContext) {
       .map(({ id, name }) => ({ id, name }))
       .sort(sv),
   };
+}
+
+/**
+ * Persons the caller may register for an occasion (their scope in the staff register, employed today), matching the
+ * words, with whether each is registered already. The register's own lookup decides the scope.
+ */
+export async function candidates(
+  deps: ActivitiesDeps,
+  ctx: SignedInContext,
+  occasionId: string,
+  q: string | undefined,
+) {
+  if (!can(ctx.actor, 'activities:register')) throw new ForbiddenError();
+  const { o, a } = await summaryRow(deps.db, occasionId);
+  const today = toStockholmLocal(deps.now()).slice(0, 10);
+  const found = await findPersons(deps.db, ctx.actor, { q, employedOn: today, limit: 50 });
+  const taken = found.length
+    ? await deps.db
+        .select({ personId: activityRegistration.personId, state: activityRegistration.state })
+        .from(activityRegistration)
+        .where(
+          and(
+            eq(activityRegistration.occasionId, o.id),
+            inArray(
+              activityRegistration.personId,
+              found.map((p) => p.id),
+            ),
+          ),
+        )
+    : [];
+  const state = new Map(taken.map((r) => [r.personId, r.state]));
+  const targeted = new Set(a.targetProfessions);
+  return found.map((p) => ({
+    id: p.id,
+    name: p.name,
+    unitName: p.unitName,
+    professionKey: p.professionKey,
+    targeted: targeted.size === 0 || targeted.has(p.professionKey),
+    state: state.get(p.id) ?? null,
+  }));
 }

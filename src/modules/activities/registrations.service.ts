@@ -1,4 +1,4 @@
-// Registration, the waiting list and attendance (decision 017). Every change to an occasion's registrations locks
+// Registration, the waiting list and attendance (decision 019). Every change to an occasion's registrations locks
 // the occasion's row first, so registrations on one occasion are made one at a time on every database: capacity and
 // a municipality's seats are never exceeded, also under concurrent requests, and the waiting list keeps arrival
 // order (the `queue` number is drawn under the lock). Mails are queued in the same transaction and sent after it.

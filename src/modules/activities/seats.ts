@@ -1,4 +1,4 @@
-// The seat rule of an occasion (decision 017), pure so it can be checked on its own. Capacity C; optionally seats
+// The seat rule of an occasion (decision 019), pure so it can be checked on its own. Capacity C; optionally seats
 // reserved per municipality (A_m, their sum at most C); the rest are open to everyone. Before the release time a
 // person of municipality m takes a seat when m has one of its own left, or an open seat is left; after the release
 // every free seat is open to the whole region. Registrations never exceed C, nor use more open seats than there are.

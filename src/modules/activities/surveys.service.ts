@@ -1,4 +1,4 @@
-// Evaluation surveys (decision 017). After a held occasion each person who attended gets a personal one-time link
+// Evaluation surveys (decision 019). After a held occasion each person who attended gets a personal one-time link
 // (only its hash is kept); answers are stored apart from who gave them — per person only "has answered" is kept —
 // and the results per question are published through the shared suppression with the statistics' k: nothing of a
 // question answered by fewer than k, small counts hidden with what would give them away. Free text is shown to the

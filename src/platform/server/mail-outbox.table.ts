@@ -1,4 +1,4 @@
-// Mail waiting to be sent (decision 017). A module queues a mail in the same transaction as the change it tells of
+// Mail waiting to be sent (decision 019). A module queues a mail in the same transaction as the change it tells of
 // (a registration, a move up from the waiting list), so a committed change always gets its mail and a rolled-back
 // one never does. Delivered rows are deleted: nothing of the mail is kept once it is sent.
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';

@@ -1,4 +1,4 @@
-// The mail outbox (decision 017): queue a mail in the transaction of the change it tells of, deliver it after the
+// The mail outbox (decision 019): queue a mail in the transaction of the change it tells of, deliver it after the
 // commit — right away by the service that queued it, and every minute by a job for what failed or was queued by a job.
 // Several servers may deliver at once: each claims its rows (FOR UPDATE SKIP LOCKED) and pushes their next attempt
 // into the future before sending, so a mail is not sent twice unless a server dies between sending and deleting.
