@@ -27,8 +27,8 @@ export const projectsMessages = defineMessages('projects', {
   },
   hoursNegative: { sv: 'Timmarna kan inte vara negativa.', en: 'The hours cannot be negative.' },
   hoursBeyondYear: {
-    sv: 'Högst {{max}} timmar per post (ett arbetsår). Dela upp större insatser på flera poster.',
-    en: 'At most {{max}} hours per entry (a working year). Split larger contributions into several entries.',
+    sv: 'Högst 2 080 timmar per post (ett arbetsår: 52 veckor × 40 timmar). Dela upp större insatser på flera poster.',
+    en: 'At most 2,080 hours per entry (a working year: 52 weeks × 40 hours). Split larger contributions into several entries.',
   },
   amountNegative: { sv: 'Beloppet kan inte vara negativt.', en: 'The amount cannot be negative.' },
   numberInvalid: { sv: 'Ange ett tal.', en: 'Enter a number.' },
