@@ -108,8 +108,12 @@ describe('a reporter in Skövde', () => {
 
   it('breaks a rule, sees the error next to the field, corrects it, saves and submits the report', async () => {
     const page = await journey.signedIn('reporter');
-    await openReporting(page);
-    await page.getByRole('link', { name: 'Öppna rapporten för 2026' }).click();
+    // The start page's "Att göra" leads straight to the open report, with its deadline.
+    const tasks = page.getByRole('region', { name: 'Att göra' });
+    const task = tasks.getByRole('link', { name: 'Fyll i och skicka in bemanningsrapporten 2026' });
+    expect(await tasks.getByRole('listitem').filter({ has: task }).textContent()).toMatch(/Sista dag \d/);
+    await expectAccessible(page, 'the start page with the open report as reporter');
+    await task.click();
     await page.getByRole('heading', { level: 1, name: 'Rapport för Skövde, 2026' }).waitFor();
     expect(await reportStatus(page).textContent()).toContain('Utkast');
     await expectAccessible(page, 'the report form');
@@ -148,9 +152,31 @@ describe('a reporter in Skövde', () => {
     await page.getByText('Utkastet är sparat.').waitFor();
     await page.getByText('Alla ändringar är sparade.').waitFor();
     expect(await worked.inputValue()).toBe(corrected);
+    // The focus is on the status line that says what happened.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Utkastet är sparat.');
 
+    // A change of more than 10 % since the last period is a warning beside the field, never an error.
+    const previousText = /Förra perioden: ([\d\s\u00a0,]+)/.exec(await descriptionOf(worked))?.[1] ?? '';
+    const previousWorked = Number(previousText.replace(/[\s\u00a0]/g, '').replace(',', '.'));
+    const correctedValue = Number(corrected.replace(',', '.'));
+    const warned = Math.abs(correctedValue - previousWorked) / previousWorked > 0.1;
+    expect((await descriptionOf(worked)).includes('Kontrollera:')).toBe(warned);
+    expect(await worked.getAttribute('aria-invalid')).not.toBe('true');
+
+    // Submitting asks first, listing the changes against the last period (the warnings marked in words).
     await page.getByRole('button', { name: 'Skicka in' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Skicka in rapporten för 2026?' });
+    await confirm.getByText(/värden? skiljer sig från förra perioden \(2025\)/).waitFor();
+    const changes = confirm.getByRole('table', { name: 'Ändringar sedan förra perioden' });
+    const row = changes
+      .getByRole('row')
+      .filter({ hasText: 'Faktisk sysselsättning' })
+      .filter({ hasText: 'Sjuksköterska' });
+    expect(await row.textContent()).toContain(warned ? 'Kontrollera: ' : 'Sjuksköterska');
+    await expectAccessible(page, 'the confirmation before submitting');
+    await confirm.getByRole('button', { name: 'Skicka in' }).click();
     await page.getByText('Rapporten är inskickad och kan inte ändras.', { exact: false }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Rapporten är inskickad.');
     expect(await reportStatus(page).textContent()).toContain('Inskickad');
     expect(await worked.getAttribute('readonly')).not.toBeNull();
     await expectAccessible(page, 'the submitted report');
@@ -161,6 +187,12 @@ describe('a reporter in Skövde', () => {
     expect(await section(page, 'Sjuksköterska').getByLabel('Faktisk sysselsättning (årsarbetare)').inputValue()).toBe(
       corrected,
     );
+    // Submitted, the report has left the reporter's tasks.
+    await page.goto(`${journey.url}/`);
+    await page.getByRole('heading', { level: 2, name: 'Att göra' }).waitFor();
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Att göra' }).textContent())
+      .not.toContain('bemanningsrapporten 2026');
     await page.context().close();
   });
 });

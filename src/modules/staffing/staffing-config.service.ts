@@ -22,7 +22,14 @@ import { staffingMessages as sm } from './staffing.messages.ts';
 import { staffingItem, staffingPeriod, staffingProfession, staffingRevision } from './staffing.table.ts';
 import type { RulesConfig } from './staffing-rules.ts';
 
-export type StaffingDeps = { db: Db; cache: ReadCache; minCount: number; publications?: PublicationCache };
+export type StaffingDeps = {
+  db: Db;
+  cache: ReadCache;
+  minCount: number;
+  publications?: PublicationCache;
+  /** The form's plausibility warnings: a change above this share against the last period (default 0.1). */
+  warnShare?: number;
+};
 
 /** Computed publications by (period, viewer, revision): valid until the revision moves, on every server. */
 export class PublicationCache {

@@ -175,6 +175,8 @@ export const reportSchema = z.object({
   status: reportStatusSchema,
   facts: z.array(factSchema),
   previous: z.object({ periodId: z.uuid(), label: z.string(), facts: z.array(factSchema) }).nullable(),
+  /** The form warns (not refuses) where a value changed more than this share since `previous` (0.1 = 10 %). */
+  warnShare: z.number(),
   history: z.array(transitionSchema),
   updatedAt: z.string().nullable(),
   permissions: z.object({

@@ -84,6 +84,7 @@ export async function staffingModule(fastify: FastifyInstance) {
     db: database.db,
     cache: readCache,
     minCount: config.suppressionMinCount,
+    warnShare: config.plausibilityWarningShare,
     publications: new PublicationCache(),
     // Uploaded workbooks are read in worker threads, off the thread that answers requests.
     workbooks: createWorkbookReader(),

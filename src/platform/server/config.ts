@@ -39,6 +39,8 @@ const envSchema = z.object({
   CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   /** Small-count suppression: counts from 1 to k−1 of other municipalities are shown as "..". */
   SUPPRESSION_MIN_COUNT: z.coerce.number().int().min(1).max(50).default(3),
+  /** Reporting forms warn (never refuse) when a value changed more than this share since the last period. */
+  PLAUSIBILITY_WARNING_SHARE: z.coerce.number().min(0.01).max(10).default(0.1),
   /** Scheduled jobs (deadline reminders) in this process: on by default; off on extra app servers if wanted. */
   JOBS: z.enum(['on', 'off']).default('on'),
   /** The largest uploaded file any import accepts, in MB (an import may accept less). */
@@ -64,6 +66,8 @@ export type Config = {
   dbPoolSize: number;
   /** k of the small-count suppression (RELIABILITY-AND-SECURITY item 19). */
   suppressionMinCount: number;
+  /** A change above this share against the last period is flagged in reporting forms (PLAUSIBILITY_WARNING_SHARE). */
+  plausibilityWarningShare: number;
   jobs: boolean;
   /** The largest uploaded file any import accepts (UPLOAD_MAX_MB); a module's own limit may be lower. */
   uploadMaxBytes: number;
@@ -119,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(e.TRUST_PROXY),
     dbPoolSize: e.DB_POOL_SIZE,
     suppressionMinCount: e.SUPPRESSION_MIN_COUNT,
+    plausibilityWarningShare: e.PLAUSIBILITY_WARNING_SHARE,
     jobs: e.JOBS === 'on',
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     signIn: { perIpMax: 20, perIpWindowSeconds: 60, perAccountFailures: 5, perAccountWindowMinutes: 15 },

@@ -75,7 +75,7 @@ export async function getReport(deps: StaffingDeps, ctx: SignedInContext, period
   authorizeObject(actor, 'staffing:read_report', resourceOf(municipalityId));
   const period = await findPeriod(deps.db, periodId);
   const municipality = await findMunicipality(deps.db, municipalityId);
-  const report = await toReportDto(deps.db, actor, period, municipality);
+  const report = await toReportDto(deps, actor, period, municipality);
   // The report's history names the people who saved, submitted, approved or returned it: reading it is audited.
   await audit(deps.db, ctx, {
     action: 'staffing_report.read',
@@ -87,7 +87,7 @@ export async function getReport(deps: StaffingDeps, ctx: SignedInContext, period
 }
 
 async function toReportDto(
-  db: Db,
+  { db, warnShare }: StaffingDeps,
   actor: Actor,
   period: PeriodRow,
   municipality: { id: string; name: string },
@@ -132,6 +132,7 @@ async function toReportDto(
     status,
     facts,
     previous,
+    warnShare: warnShare ?? 0.1,
     history: history.map((h) => ({
       fromStatus: h.fromStatus as ReportStatus,
       toStatus: h.toStatus as ReportStatus,
@@ -352,7 +353,7 @@ export async function saveFacts(
   const municipality = await findMunicipality(deps.db, municipalityId);
   await assertValidFacts(deps, facts, 'draft');
   await inTransaction(deps.db, (tx) => replaceFacts(tx, ctx, period, municipalityId, facts));
-  return toReportDto(deps.db, actor, period, municipality);
+  return toReportDto(deps, actor, period, municipality);
 }
 
 type Move = 'submit' | 'approve' | 'return';
@@ -383,7 +384,7 @@ export async function moveReport(
   const municipality = await findMunicipality(deps.db, municipalityId);
   if (move === 'submit') await assertValidFacts(deps, await loadFacts(deps.db, periodId, municipalityId), 'submit');
   await inTransaction(deps.db, (tx) => transition(tx, ctx, period, municipalityId, move, comment));
-  return toReportDto(deps.db, actor, period, municipality);
+  return toReportDto(deps, actor, period, municipality);
 }
 
 export async function transition(
@@ -446,5 +447,5 @@ export async function submitFacts(
     await replaceFacts(tx, ctx, period, municipalityId, facts);
     await transition(tx, ctx, period, municipalityId, 'submit', null);
   });
-  return toReportDto(deps.db, actor, period, municipality);
+  return toReportDto(deps, actor, period, municipality);
 }

@@ -5,6 +5,7 @@ import { memo, type ReactNode } from 'react';
 import { useFormat } from '../../../../platform/web/i18n/format.ts';
 import { useReportingT } from '../../web/staffing-t.ts';
 import type { BlockModel, FieldModel, GroupModel, SectionModel } from './report-form-model.ts';
+import { plausibilityWarning } from './report-plausibility.ts';
 import { type FormValues, parseDecimal } from './report-values.ts';
 
 export type FieldState = {
@@ -14,6 +15,8 @@ export type FieldState = {
   previous: Map<string, number> | null;
   readOnly: boolean;
   onChange: (path: string, text: string) => void;
+  /** A change above this share since the last period is flagged (a warning, not an error). */
+  warnShare: number;
 };
 
 /** The id of a fact's input, so the error summary can move the focus to it. */
@@ -117,6 +120,7 @@ function FactField({ field, state, groupInvalid }: { field: FieldModel; state: F
       previous={previous}
       readOnly={state.readOnly}
       onChange={state.onChange}
+      warnShare={state.warnShare}
     />
   );
 }
@@ -130,6 +134,7 @@ type FactInputProps = {
   previous: number | null | undefined;
   readOnly: boolean;
   onChange: (path: string, text: string) => void;
+  warnShare: number;
 };
 
 /** One input; memoised, so typing in one field re-renders only that field. */
@@ -141,9 +146,18 @@ const FactInput = memo(function FactInput({
   previous,
   readOnly,
   onChange,
+  warnShare,
 }: FactInputProps) {
   const rt = useReportingT();
   const format = useFormat();
+  const parsed = parseDecimal(value);
+  const current = typeof parsed === 'number' ? parsed : null;
+  const warning =
+    !error && !readOnly && plausibilityWarning(previous, current, warnShare)
+      ? previous === 0
+        ? rt('form.plausibilityNew')
+        : rt('form.plausibility', { change: formatChange(format.number, previous ?? 0, current ?? 0) })
+      : null;
   const previousText =
     previous === undefined
       ? null
@@ -156,6 +170,14 @@ const FactInput = memo(function FactInput({
         {field.help}
         {field.help && previousText ? <br /> : null}
         {previousText}
+        {warning ? (
+          <>
+            <br />
+            <Text span size="xs" fw={700} c="var(--mantine-color-orange-light-color)" data-plausibility>
+              {warning}
+            </Text>
+          </>
+        ) : null}
       </>
     ) : undefined;
   return (
@@ -180,3 +202,9 @@ const FactInput = memo(function FactInput({
     />
   );
 });
+
+/** "+35 %" or "−20 %": the change since the last period, in whole per cent. */
+function formatChange(number: (value: number) => string, previous: number, current: number): string {
+  const percent = Math.round(((current - previous) / previous) * 100);
+  return `${percent > 0 ? '+' : '−'}${number(Math.abs(percent))} %`;
+}

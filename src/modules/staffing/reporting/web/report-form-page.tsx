@@ -4,7 +4,7 @@
 import { Accordion, Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useBlocker } from '@tanstack/react-router';
-import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../../../platform/web/api/api-client.ts';
 import { ErrorAlert, FormError, Loading } from '../../../../platform/web/components/feedback.tsx';
@@ -22,8 +22,10 @@ import { ReportChecklist } from './report-checklist.tsx';
 import { type FieldState, inputId, ReportSectionFields } from './report-form-fields.tsx';
 import { buildFormModel, type FormModel } from './report-form-model.ts';
 import { ReportHistory } from './report-history.tsx';
+import { changesSince } from './report-plausibility.ts';
 import { ReportReturnModal } from './report-return-modal.tsx';
 import { ReportStatusBadge } from './report-status.tsx';
+import { SubmitConfirm } from './report-submit-confirm.tsx';
 import {
   errorsByPath,
   type FormValues,
@@ -90,6 +92,11 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
   const [open, setOpen] = useState<string[]>(() => model.professions.slice(0, 1).map((s) => s.key));
   const [focusPath, setFocusPath] = useState<string | null>(null);
   const [returning, setReturning] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  /** What the last save, submit, approval or return did, shown (and focused) in the status line of the save bar. */
+  const [done, setDone] = useState<string | null>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const barRef = useRef<HTMLElement>(null);
 
   const readOnly = !report.permissions.edit;
   const notANumber = rt('form.notANumber');
@@ -111,7 +118,30 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
     enableBeforeUnload: dirty,
   });
 
+  // No field hides behind the sticky save bar: the page scrolls a focused field (and any anchor) above it.
+  useEffect(() => {
+    const bar = barRef.current;
+    if (!bar) return;
+    const root = document.documentElement;
+    const pad = () => {
+      root.style.scrollPaddingBottom = `${bar.offsetHeight + 16}px`;
+    };
+    pad();
+    const observer = new ResizeObserver(pad);
+    observer.observe(bar);
+    return () => {
+      observer.disconnect();
+      root.style.scrollPaddingBottom = '';
+    };
+  }, []);
+
+  // After a save or submit, the focus goes to the status line that says what happened (WCAG 4.1.3).
+  useEffect(() => {
+    if (done) statusRef.current?.focus();
+  }, [done]);
+
   const onChange = useCallback((path: string, text: string) => {
+    setDone(null);
     setValues((current) => ({ ...current, [path]: text }));
     setServerErrors((current) => {
       const group = groupOf(path);
@@ -167,7 +197,7 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
     mutationFn: () => staffingApi.saveFacts(periodId, municipalityId, facts),
     onSuccess: (saved) => {
       applyReport(saved);
-      notifySuccess(rt('form.draftSaved'));
+      setDone(rt('form.draftSaved'));
     },
     onError: onServerError,
   });
@@ -178,9 +208,13 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
     },
     onSuccess: (saved) => {
       applyReport(saved);
-      notifySuccess(rt('form.submitted'));
+      setConfirming(false);
+      setDone(rt('form.submitted'));
     },
-    onError: onServerError,
+    onError: (error) => {
+      setConfirming(false);
+      onServerError(error);
+    },
   });
   const approve = useMutation({
     mutationFn: () => staffingApi.approve(periodId, municipalityId),
@@ -213,7 +247,11 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
   };
 
   const canSubmit = report.permissions.submit && submitErrors.length === 0;
-  const fieldState: FieldState = { values, errors, previous, readOnly, onChange };
+  const fieldState: FieldState = { values, errors, previous, readOnly, onChange, warnShare: report.warnShare };
+  const changes = useMemo(
+    () => (confirming && previous ? changesSince(previous, indexFacts(facts), report.warnShare) : []),
+    [confirming, previous, facts, report.warnShare],
+  );
   const returnedBy = report.status === 'returned' ? lastReturn(report.history) : null;
 
   return (
@@ -288,9 +326,11 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
             style={{ position: 'sticky', bottom: 0, zIndex: 5 }}
             component="section"
             aria-label={rt('form.actions')}
+            ref={barRef}
           >
             <Group justify="space-between" gap="sm">
-              <Text size="sm" role="status">
+              <Text size="sm" role="status" ref={statusRef} tabIndex={-1} id="report-status-line">
+                {done && !dirty ? `${done} ` : null}
                 {readOnly ? null : dirty ? rt('form.unsaved') : rt('form.allSaved')}
               </Text>
               <Group gap="sm">
@@ -306,7 +346,7 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
                     aria-describedby="checklist-heading"
                     onClick={() => {
                       setFormError(null);
-                      submit.mutate();
+                      setConfirming(true);
                     }}
                   >
                     {rt('form.submit')}
@@ -349,6 +389,18 @@ function ReportForm({ report, config }: { report: ReportDto; config: StaffingCon
       </form>
 
       <ReportHistory report={report} />
+      {confirming ? (
+        <SubmitConfirm
+          period={report.periodLabel}
+          previousLabel={report.previous?.label ?? null}
+          changes={changes}
+          labelOf={(path) => model.where.get(path)?.label ?? path}
+          warnShare={report.warnShare}
+          loading={submit.isPending}
+          onConfirm={() => submit.mutate()}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : null}
       {returning ? (
         <ReportReturnModal
           municipalityName={report.municipalityName}
