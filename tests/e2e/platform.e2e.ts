@@ -36,6 +36,16 @@ describe('every demo role', () => {
       const links = await navLinks(page);
       for (const link of ALL_LINKS)
         expect(links.includes(link), `${role}: ${link}`).toBe(NAVIGATION[role].includes(link));
+      // Employees see what concerns them: the open statistics, not the planning pages.
+      expect(links.includes('Jämförelse'), `${role}: Jämförelse`).toBe(role !== 'employee');
+      expect(links.includes('Öppen statistik'), `${role}: Öppen statistik`).toBe(role === 'employee');
+      // "Att göra" comes first on the start page, with tasks or a sentence saying there are none.
+      await page
+        .getByRole('region', { name: 'Att göra' })
+        .getByRole('listitem')
+        .or(page.getByText('Du har inget att göra just nu.'))
+        .first()
+        .waitFor();
       await expectAccessible(page, `start page as ${role}`);
       for (const link of NAVIGATION[role].slice(1)) {
         await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: link }).click();

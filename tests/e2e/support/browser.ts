@@ -63,7 +63,10 @@ async function settleAnimations(page: Page) {
   });
 }
 
-/** Every page a journey visits is checked: no serious or critical WCAG 2.1 A/AA violation. */
+/**
+ * Every page a journey visits is checked: no serious or critical WCAG 2.1 A/AA violation, and no sideways scrolling
+ * at its own width nor at a phone's (390 px; WCAG 1.4.10 reflow).
+ */
 export async function expectAccessible(page: Page, where: string) {
   await settleAnimations(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -71,6 +74,55 @@ export async function expectAccessible(page: Page, where: string) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad, `axe on ${where}`).toEqual([]);
+  await expectNoSidewaysScroll(page, where);
+}
+
+export const PHONE_WIDTH = 390;
+
+/**
+ * The page does not scroll sideways at a phone's width: a desktop page is narrowed to 390 px for one measurement
+ * (then restored), a phone page is measured as it is. One evaluate: after two frames (the layout and any
+ * media-query re-render) and the transitions they started, the document's scroll width against the window's, naming
+ * the elements that stick out (outside any scroll region of their own) when it is wider.
+ */
+export async function expectNoSidewaysScroll(page: Page, where: string) {
+  const viewport = page.viewportSize();
+  const narrowed = viewport !== null && viewport.width > PHONE_WIDTH;
+  if (narrowed) await page.setViewportSize({ width: PHONE_WIDTH, height: viewport.height });
+  try {
+    const overflow = await page.evaluate(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      // The shell's navbar slides away with a CSS transition when the width falls below its breakpoint.
+      const moving = document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? Infinity)));
+      await Promise.race([
+        Promise.all(moving.map((a) => a.finished.catch(() => undefined))),
+        new Promise((resolve) => setTimeout(resolve, 2000)),
+      ]);
+      const width = document.documentElement.clientWidth;
+      const scrollWidth = document.documentElement.scrollWidth;
+      if (scrollWidth <= width) return null;
+      const scrolls = (el: Element) => {
+        const x = getComputedStyle(el).overflowX;
+        return x === 'auto' || x === 'scroll' || x === 'hidden' || x === 'clip';
+      };
+      const inScrollRegion = (el: Element) => {
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (scrolls(p)) return true;
+        return false;
+      };
+      const name = (el: Element) =>
+        `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].slice(0, 2).join('.')}` : ''}`;
+      const culprits = [...document.body.querySelectorAll('*')]
+        .filter((el) => el.getBoundingClientRect().right > width + 1 && !inScrollRegion(el))
+        .slice(0, 5)
+        .map((el) => `${name(el)} (${Math.round(el.getBoundingClientRect().right)} px)`);
+      return { width, scrollWidth, culprits };
+    });
+    expect(overflow, `sideways scroll at ${PHONE_WIDTH} px on ${where}`).toBeNull();
+  } finally {
+    if (narrowed) await page.setViewportSize(viewport);
+  }
 }
 
 export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD) {

@@ -118,7 +118,7 @@ function ProgressTable({ assignments }: { assignments: AssignmentDto[] }) {
   return (
     <>
       <FormError message={resend.isError ? errorMessage(resend.error) : null} />
-      <Table.ScrollContainer minWidth={760}>
+      <Table.ScrollContainer minWidth={760} type="native" role="region" tabIndex={0} aria-label={ti('progress.title')}>
         <Table>
           <Table.Caption>{ti('progress.title')}</Table.Caption>
           <Table.Thead>

@@ -64,7 +64,13 @@ function ListTable({ lists, library }: { lists: ListSummaryDto[]; library: boole
   const professions = useQuery(professionsQuery());
   if (lists.length === 0) return <Text role="status">{library ? ti('lists.noneLibrary') : ti('lists.none')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer
+      minWidth={640}
+      type="native"
+      role="region"
+      tabIndex={0}
+      aria-label={library ? ti('lists.library') : ti('lists.own')}
+    >
       <Table>
         <Table.Caption>{library ? ti('lists.library') : ti('lists.own')}</Table.Caption>
         <Table.Thead>

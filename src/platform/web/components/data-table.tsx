@@ -9,8 +9,10 @@ export function DataTable({ label, children, empty }: DataTableProps) {
   const { t } = useTranslation();
   if (empty) return <Text>{t('common.noRows')}</Text>;
   return (
-    // Focusable, so a table wider than the screen can be scrolled with the keyboard (WCAG 2.1.1).
-    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
+    // Focusable, so a table wider than the screen can be scrolled with the keyboard (WCAG 2.1.1). Positioned, so
+    // the screen-reader text inside (absolutely positioned) stays within the scroll region instead of widening the
+    // page on a phone.
+    <Box role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto', position: 'relative' }}>
       <Table aria-label={label} striped highlightOnHover verticalSpacing="sm" miw={640}>
         {children}
       </Table>

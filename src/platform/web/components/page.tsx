@@ -18,7 +18,10 @@ export function Page({ title, heading, actions, children }: PageProps) {
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="center" gap="sm">
-        <Title order={1}>{heading ?? title}</Title>
+        {/* A long Swedish compound ("Granskningsomgångar") may break rather than widen a phone's page. */}
+        <Title order={1} style={{ minWidth: 0, overflowWrap: 'break-word', hyphens: 'auto' }}>
+          {heading ?? title}
+        </Title>
         {actions}
       </Group>
       {children}
