@@ -3,9 +3,11 @@
 import type { ServerModule } from '../../platform/server/module.ts';
 import { projectsPolicy } from './projects.policy.ts';
 import { projectsModule } from './projects.routes.ts';
+import { seedProjectsDemo } from './projects-demo.ts';
 
 export const projectsServer: ServerModule = {
   name: 'projects',
   routes: projectsModule,
   policy: projectsPolicy,
+  seedDemo: seedProjectsDemo,
 };
