@@ -2,6 +2,7 @@
 // server-modules.ts); the web shell loops over this list and never names a module.
 import type { QueryClient } from '@tanstack/react-query';
 import type { AnyRoute } from '@tanstack/react-router';
+import { activitiesWeb } from '../modules/activities/web/activities.web.ts';
 import { adminWeb } from '../modules/admin/web/admin.web.ts';
 import { introductionsWeb } from '../modules/introductions/web/introductions.web.ts';
 import { peopleWeb } from '../modules/people/web/people.web.ts';
@@ -9,7 +10,7 @@ import { staffingWeb } from '../modules/staffing/web/staffing.web.ts';
 import { trainingsWeb } from '../modules/trainings/web/trainings.web.ts';
 import { buildRouteTree, createAppRouter } from '../platform/web/router.tsx';
 
-export const WEB_MODULES = [adminWeb, staffingWeb, trainingsWeb, introductionsWeb, peopleWeb] as const;
+export const WEB_MODULES = [adminWeb, staffingWeb, trainingsWeb, introductionsWeb, peopleWeb, activitiesWeb] as const;
 
 type Kind = 'publicRoutes' | 'signedInRoutes';
 /** The pages of one kind of every module, each route keeping its own type. */

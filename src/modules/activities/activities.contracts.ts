@@ -358,6 +358,8 @@ export const publicSurveySchema = z.object({
   organiser: z.string(),
   startsAt: z.string(),
   questions: z.array(surveyQuestionSchema),
+  /** Results are shown once at least this many have answered. */
+  minCount: z.number().int(),
 });
 
 export const answerSchema = z.strictObject({

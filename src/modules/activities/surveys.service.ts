@@ -277,6 +277,7 @@ export async function publicSurvey(deps: ActivitiesDeps, ctx: RequestContext, to
     organiser: names.get(row.a.organiserId) ?? '',
     startsAt: row.o.startsAt.toISOString(),
     questions: row.t.questions,
+    minCount: deps.minCount,
   };
 }
 
