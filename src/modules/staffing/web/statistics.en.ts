@@ -77,6 +77,19 @@ export const statisticsEn: typeof statisticsSv = {
     noValue: 'no comparison (suppressed or not reported)',
     higherBetter: 'higher is better',
     lowerBetter: 'lower is better',
+    better: 'better than the median',
+    worse: 'worse than the median',
+    legendColours:
+      "The colour tells whether the value is better or worse than the region's median, for the key ratios where it is known which way is better (for example the vacancy rate: lower is better). The other key ratios are grey: there only the symbol tells whether the value lies above or below the median.",
+    legendSymbols: 'The symbol tells where the value lies against the median:',
+    tone: {
+      better_far: 'much better (more than 20%)',
+      better: 'better (5–20%)',
+      near: 'near the median',
+      worse: 'worse (5–20%)',
+      worse_far: 'much worse (more than 20%)',
+      unjudged: 'no known direction',
+    },
     downloadHelp:
       "The file holds the key ratios per municipality with the region's median and total, small counts suppressed the same way.",
   },

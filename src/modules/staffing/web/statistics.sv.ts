@@ -74,6 +74,19 @@ export const statisticsSv = {
     noValue: 'ingen jämförelse (dolt eller inte rapporterat)',
     higherBetter: 'högre är bättre',
     lowerBetter: 'lägre är bättre',
+    better: 'bättre än medianen',
+    worse: 'sämre än medianen',
+    legendColours:
+      'Färgen säger om värdet är bättre eller sämre än regionens median, för de nyckeltal där det är känt vilket håll som är bättre (till exempel vakansgrad: lägre är bättre). Övriga nyckeltal är grå: där säger bara symbolen om värdet ligger över eller under medianen.',
+    legendSymbols: 'Symbolen säger var värdet ligger jämfört med medianen:',
+    tone: {
+      better_far: 'mycket bättre (mer än 20 %)',
+      better: 'bättre (5–20 %)',
+      near: 'nära medianen',
+      worse: 'sämre (5–20 %)',
+      worse_far: 'mycket sämre (mer än 20 %)',
+      unjudged: 'ingen känd riktning',
+    },
     downloadHelp:
       'Filen innehåller nyckeltalen per kommun med regionens median och totalt, med samma döljning av små tal.',
   },

@@ -1,6 +1,14 @@
 // The heat map's steps against the median, and that its colours keep dark text readable (WCAG 1.4.3).
 import { describe, expect, it } from 'vitest';
-import { HEAT_COLOURS, HEAT_STEPS, HEAT_SYMBOLS, HEAT_TEXT_COLOUR, heatStep } from './heat-map-scale.ts';
+import {
+  HEAT_COLOURS,
+  HEAT_STEPS,
+  HEAT_SYMBOLS,
+  HEAT_TEXT_COLOUR,
+  HEAT_TONES,
+  heatStep,
+  heatTone,
+} from './heat-map-scale.ts';
 
 function luminance(hex: string): number {
   const channels = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255);
@@ -29,10 +37,31 @@ describe('heatStep', () => {
   });
 });
 
+describe('heatTone: the colour follows the direction where it is known', () => {
+  it('calls a value above the median better when higher is better, worse when lower is better', () => {
+    expect(heatTone(2, 'higher_better')).toBe('better_far');
+    expect(heatTone(1, 'higher_better')).toBe('better');
+    expect(heatTone(-1, 'higher_better')).toBe('worse');
+    expect(heatTone(-2, 'higher_better')).toBe('worse_far');
+    // Vacancy rate: lower is better, so far below the median is much better.
+    expect(heatTone(-2, 'lower_better')).toBe('better_far');
+    expect(heatTone(-1, 'lower_better')).toBe('better');
+    expect(heatTone(1, 'lower_better')).toBe('worse');
+    expect(heatTone(2, 'lower_better')).toBe('worse_far');
+  });
+
+  it('judges nothing where the direction is not known, and near the median is near either way', () => {
+    for (const step of [2, 1, -1, -2] as const) expect(heatTone(step, 'neutral')).toBe('unjudged');
+    expect(heatTone(0, 'higher_better')).toBe('near');
+    expect(heatTone(0, 'lower_better')).toBe('near');
+    expect(heatTone(0, 'neutral')).toBe('near');
+  });
+});
+
 describe('heat map colours', () => {
-  it('keep a contrast of at least 4.5:1 with the text, and every step has its own colour and symbol', () => {
-    for (const step of HEAT_STEPS) expect(contrast(HEAT_COLOURS[step], HEAT_TEXT_COLOUR)).toBeGreaterThanOrEqual(4.5);
-    expect(new Set(HEAT_STEPS.map((s) => HEAT_COLOURS[s])).size).toBe(HEAT_STEPS.length);
+  it('keep a contrast of at least 4.5:1 with the text, and every tone and step has its own colour and symbol', () => {
+    for (const tone of HEAT_TONES) expect(contrast(HEAT_COLOURS[tone], HEAT_TEXT_COLOUR)).toBeGreaterThanOrEqual(4.5);
+    expect(new Set(HEAT_TONES.map((t) => HEAT_COLOURS[t])).size).toBe(HEAT_TONES.length);
     expect(new Set(HEAT_STEPS.map((s) => HEAT_SYMBOLS[s])).size).toBe(HEAT_STEPS.length);
   });
 });

@@ -8,7 +8,16 @@ import type { Cell, ComparisonDto } from '../../staffing.contracts.ts';
 import { RATIO_DEFS, type RatioDef } from '../../staffing-measures.ts';
 import { useLang } from '../../web/reporting-format.ts';
 import { type StatisticsT, useStatisticsT } from '../../web/staffing-t.ts';
-import { HEAT_COLOURS, HEAT_STEPS, HEAT_SYMBOLS, HEAT_TEXT_COLOUR, type HeatStep, heatStep } from './heat-map-scale.ts';
+import {
+  HEAT_COLOURS,
+  HEAT_STEPS,
+  HEAT_SYMBOLS,
+  HEAT_TEXT_COLOUR,
+  HEAT_TONES,
+  type HeatStep,
+  heatStep,
+  heatTone,
+} from './heat-map-scale.ts';
 import { cellNumber, useCellFormat } from './statistics-format.ts';
 import { MunicipalityRowHeader, NUMERIC_CELL, REGION_ROWS } from './statistics-table.tsx';
 
@@ -88,17 +97,23 @@ function HeatCell({ def, cell, median }: { def: RatioDef; cell: Cell | undefined
     );
   }
   const step = heatStep(value, middle);
+  const tone = heatTone(step, def.direction);
+  const judged = tone !== 'near' && tone !== 'unjudged';
   return (
     <Table.Td
       ta="right"
-      style={{ ...NUMERIC_CELL, background: HEAT_COLOURS[step], color: HEAT_TEXT_COLOUR }}
+      style={{ ...NUMERIC_CELL, background: HEAT_COLOURS[tone], color: HEAT_TEXT_COLOUR }}
       data-step={step}
+      data-tone={tone}
     >
       {text}{' '}
       <span aria-hidden="true" style={{ display: 'inline-block', minWidth: '2.2em', textAlign: 'left' }}>
         {HEAT_SYMBOLS[step]}
       </span>
-      <VisuallyHidden>, {stepText(st, step)}</VisuallyHidden>
+      <VisuallyHidden>
+        , {stepText(st, step)}
+        {judged ? `, ${st(tone.startsWith('better') ? 'heatMap.better' : 'heatMap.worse')}` : ''}
+      </VisuallyHidden>
     </Table.Td>
   );
 }
@@ -120,42 +135,51 @@ function stepText(st: StatisticsT, step: HeatStep): string {
 function HeatMapLegend() {
   const st = useStatisticsT();
   const headingId = useId();
+  const swatch = (background: string | undefined, content: string) => (
+    <Box
+      aria-hidden="true"
+      px={8}
+      py={2}
+      style={{
+        background,
+        color: HEAT_TEXT_COLOUR,
+        border: '1px solid var(--mantine-color-gray-5)',
+        borderRadius: 4,
+        minWidth: '2.6em',
+        textAlign: 'center',
+      }}
+    >
+      {content}
+    </Box>
+  );
   return (
     <Box component="section" aria-labelledby={headingId}>
       <Title order={2} size="h4" id={headingId} mb="xs">
         {st('heatMap.legendTitle')}
       </Title>
+      <Text size="sm" mb="xs">
+        {st('heatMap.legendColours')}
+      </Text>
+      <Group component="ul" gap="sm" m={0} mb="xs" p={0} style={{ listStyle: 'none' }}>
+        {HEAT_TONES.map((tone) => (
+          <Group component="li" key={tone} gap={6} wrap="nowrap">
+            {swatch(HEAT_COLOURS[tone], '\u00a0')}
+            <Text size="sm">{st(`heatMap.tone.${tone}`)}</Text>
+          </Group>
+        ))}
+      </Group>
+      <Text size="sm" mb="xs">
+        {st('heatMap.legendSymbols')}
+      </Text>
       <Group component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
         {HEAT_STEPS.map((step) => (
           <Group component="li" key={step} gap={6} wrap="nowrap">
-            <Box
-              aria-hidden="true"
-              px={8}
-              py={2}
-              style={{
-                background: HEAT_COLOURS[step],
-                color: HEAT_TEXT_COLOUR,
-                border: '1px solid var(--mantine-color-gray-5)',
-                borderRadius: 4,
-                minWidth: '2.6em',
-                textAlign: 'center',
-              }}
-            >
-              {HEAT_SYMBOLS[step]}
-            </Box>
+            {swatch(undefined, HEAT_SYMBOLS[step])}
             <Text size="sm">{stepText(st, step)}</Text>
           </Group>
         ))}
         <Group component="li" gap={6} wrap="nowrap">
-          <Box
-            aria-hidden="true"
-            px={8}
-            py={2}
-            style={{ border: '1px solid var(--mantine-color-gray-5)', borderRadius: 4, minWidth: '2.6em' }}
-            ta="center"
-          >
-            ..
-          </Box>
+          {swatch(undefined, '..')}
           <Text size="sm">{st('heatMap.noValue')}</Text>
         </Group>
       </Group>
