@@ -1,6 +1,8 @@
 // Builds the Fastify application (never listens): plugins, security, the error handler and the module list.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { constants as zlibConstants } from 'node:zlib';
+import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -138,6 +140,16 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
 
+  // JSON and other text answers over 1 kB go out compressed to clients that accept it (issue 20): brotli at a low
+  // quality (fast enough per request, still smaller than gzip), else gzip. The web app's files are compressed once at
+  // build (vite.config.ts) and carry their own content-encoding, which this leaves alone.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -242,6 +254,8 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
       root: WEB_DIST,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each file (vite.config.ts): sent to browsers that accept them.
+      preCompressed: true,
       setHeaders(res, filePath) {
         res.header('cache-control', filePath.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },

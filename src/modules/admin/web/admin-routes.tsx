@@ -1,15 +1,20 @@
 // The administration's pages in the route tree: networks for everyone, the admin pages behind their permissions.
+
 import { createRoute } from '@tanstack/react-router';
 import { ROLES, type Role } from '../../../platform/shared/roles.ts';
 import { signedInRoute } from '../../../platform/web/app-routes.tsx';
 import { RequirePermission } from '../../../platform/web/components/require-permission.tsx';
+import { lazyPage } from '../../../platform/web/lazy-page.tsx';
 import { searchDate, searchFlag, searchPage, searchText } from '../../../platform/web/search-params.ts';
-import { AuditPage, type AuditSearch } from './audit-page.tsx';
-import { MunicipalitiesPage } from './municipalities-page.tsx';
-import { NetworkDetailPage } from './network-detail-page.tsx';
-import { NetworksPage } from './networks-page.tsx';
-import { TokensPage } from './tokens-page.tsx';
-import { UsersPage, type UsersSearch } from './users-page.tsx';
+import type { AuditSearch } from './audit-page.tsx';
+import type { UsersSearch } from './users-page.tsx';
+
+const AuditPage = lazyPage(() => import('./audit-page.tsx'), 'AuditPage');
+const MunicipalitiesPage = lazyPage(() => import('./municipalities-page.tsx'), 'MunicipalitiesPage');
+const NetworkDetailPage = lazyPage(() => import('./network-detail-page.tsx'), 'NetworkDetailPage');
+const NetworksPage = lazyPage(() => import('./networks-page.tsx'), 'NetworksPage');
+const TokensPage = lazyPage(() => import('./tokens-page.tsx'), 'TokensPage');
+const UsersPage = lazyPage(() => import('./users-page.tsx'), 'UsersPage');
 
 const role = (value: unknown): Role | undefined => ROLES.find((r) => r === value);
 

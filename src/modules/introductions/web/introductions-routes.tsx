@@ -3,11 +3,13 @@
 import { createRoute } from '@tanstack/react-router';
 import { publicRoute, signedInRoute } from '../../../platform/web/app-routes.tsx';
 import { RequirePermission } from '../../../platform/web/components/require-permission.tsx';
+import { lazyPage } from '../../../platform/web/lazy-page.tsx';
 import { searchText } from '../../../platform/web/search-params.ts';
-import { ListPage } from './list-page.tsx';
-import { ListsPage } from './lists-page.tsx';
-import { MyIntroductionPage } from './my-introduction-page.tsx';
-import { PersonalIntroductionPage } from './personal-introduction-page.tsx';
+
+const ListPage = lazyPage(() => import('./list-page.tsx'), 'ListPage');
+const ListsPage = lazyPage(() => import('./lists-page.tsx'), 'ListsPage');
+const MyIntroductionPage = lazyPage(() => import('./my-introduction-page.tsx'), 'MyIntroductionPage');
+const PersonalIntroductionPage = lazyPage(() => import('./personal-introduction-page.tsx'), 'PersonalIntroductionPage');
 
 const listsRoute = createRoute({
   getParentRoute: () => signedInRoute,

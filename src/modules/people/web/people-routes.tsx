@@ -1,18 +1,22 @@
 // The staff register in the route tree: /people (the unit tree and the list), a person, their register extract, the
 // unit tree's management, the HR import, the retention rules, and the employee's own record.
+
 import { createRoute } from '@tanstack/react-router';
 import { signedInRoute } from '../../../platform/web/app-routes.tsx';
 import { RequirePermission } from '../../../platform/web/components/require-permission.tsx';
+import { lazyPage } from '../../../platform/web/lazy-page.tsx';
 import { searchPage, searchText } from '../../../platform/web/search-params.ts';
 import { EMPLOYMENT_FORMS, PEOPLE_LIMITS, PERSON_SORTS, PERSON_STATUSES } from '../people.contracts.ts';
-import { ExtractPage } from './extract-page.tsx';
-import { ImportPage } from './import-page.tsx';
-import { MyRecordPage } from './my-record-page.tsx';
 import type { PersonSearch } from './people-api.ts';
-import { PeoplePage } from './people-page.tsx';
-import { PersonPage } from './person-page.tsx';
-import { RetentionPage } from './retention-page.tsx';
-import { UnitsPage, type UnitsSearch } from './units-page.tsx';
+import type { UnitsSearch } from './units-page.tsx';
+
+const ExtractPage = lazyPage(() => import('./extract-page.tsx'), 'ExtractPage');
+const ImportPage = lazyPage(() => import('./import-page.tsx'), 'ImportPage');
+const MyRecordPage = lazyPage(() => import('./my-record-page.tsx'), 'MyRecordPage');
+const PeoplePage = lazyPage(() => import('./people-page.tsx'), 'PeoplePage');
+const PersonPage = lazyPage(() => import('./person-page.tsx'), 'PersonPage');
+const RetentionPage = lazyPage(() => import('./retention-page.tsx'), 'RetentionPage');
+const UnitsPage = lazyPage(() => import('./units-page.tsx'), 'UnitsPage');
 
 const oneOf = <T extends string | number>(values: readonly T[], value: unknown): T | undefined =>
   values.find((v) => v === value || String(v) === value);

@@ -1,14 +1,18 @@
 // The staffing reporting pages in the route tree: periods, a period's reports, the entry form, the Excel import
 // and the region's settings. Each page checks its permission; the server enforces them again.
+
 import { createRoute } from '@tanstack/react-router';
 import { signedInRoute } from '../../../platform/web/app-routes.tsx';
 import { RequirePermission } from '../../../platform/web/components/require-permission.tsx';
+import { lazyPage } from '../../../platform/web/lazy-page.tsx';
 import { searchText } from '../../../platform/web/search-params.ts';
-import { ImportPage, type ImportSearch } from '../reporting/web/import-page.tsx';
-import { ReportFormPage } from '../reporting/web/report-form-page.tsx';
-import { ReportPeriodPage } from '../reporting/web/report-period-page.tsx';
-import { ReportsPage } from '../reporting/web/reports-page.tsx';
-import { SettingsPage } from './settings-page.tsx';
+import type { ImportSearch } from '../reporting/web/import-page.tsx';
+
+const ImportPage = lazyPage(() => import('../reporting/web/import-page.tsx'), 'ImportPage');
+const ReportFormPage = lazyPage(() => import('../reporting/web/report-form-page.tsx'), 'ReportFormPage');
+const ReportPeriodPage = lazyPage(() => import('../reporting/web/report-period-page.tsx'), 'ReportPeriodPage');
+const ReportsPage = lazyPage(() => import('../reporting/web/reports-page.tsx'), 'ReportsPage');
+const SettingsPage = lazyPage(() => import('./settings-page.tsx'), 'SettingsPage');
 
 const reportsRoute = createRoute({
   getParentRoute: () => signedInRoute,

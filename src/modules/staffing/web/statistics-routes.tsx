@@ -3,15 +3,19 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { publicRoute, signedInRoute } from '../../../platform/web/app-routes.tsx';
 import { RequirePermission } from '../../../platform/web/components/require-permission.tsx';
+import { lazyPage } from '../../../platform/web/lazy-page.tsx';
 import { searchText } from '../../../platform/web/search-params.ts';
 import { parseForecastSearch } from '../forecast/web/forecast-search.ts';
-import { PopulationPage } from '../population/web/population-page.tsx';
-import { RegionReportsPage } from '../region-report/web/region-report-page.tsx';
 import { RATIOS } from '../staffing-measures.ts';
 import { searchColumns } from '../statistics/web/comparison-columns.ts';
-import { ComparisonPage, type ComparisonSearch } from '../statistics/web/comparison-page.tsx';
-import { OpenStatisticsPage, type OpenStatisticsSearch } from '../statistics/web/open-statistics-page.tsx';
+import type { ComparisonSearch } from '../statistics/web/comparison-page.tsx';
+import type { OpenStatisticsSearch } from '../statistics/web/open-statistics-page.tsx';
 import type { ProfileSearch } from '../statistics/web/profile-page.tsx';
+
+const PopulationPage = lazyPage(() => import('../population/web/population-page.tsx'), 'PopulationPage');
+const RegionReportsPage = lazyPage(() => import('../region-report/web/region-report-page.tsx'), 'RegionReportsPage');
+const ComparisonPage = lazyPage(() => import('../statistics/web/comparison-page.tsx'), 'ComparisonPage');
+const OpenStatisticsPage = lazyPage(() => import('../statistics/web/open-statistics-page.tsx'), 'OpenStatisticsPage');
 
 const comparisonRoute = createRoute({
   getParentRoute: () => signedInRoute,

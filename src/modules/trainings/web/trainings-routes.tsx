@@ -3,15 +3,19 @@
 import { createRoute } from '@tanstack/react-router';
 import { publicRoute, signedInRoute } from '../../../platform/web/app-routes.tsx';
 import { RequirePermission } from '../../../platform/web/components/require-permission.tsx';
+import { lazyPage } from '../../../platform/web/lazy-page.tsx';
 import { searchPage, searchText } from '../../../platform/web/search-params.ts';
 import { TRAINING_FORMATS, TRAINING_LANGUAGES, TRAINING_LENGTHS, TRAINING_STATUSES } from '../trainings.contracts.ts';
-import { CataloguePage } from './catalogue-page.tsx';
-import { ImportPage } from './import-page.tsx';
-import { ReviewPage, type ReviewSearch } from './review-page.tsx';
-import { MyReviewPage, RoundsPage } from './rounds-page.tsx';
-import { SuggestPage } from './suggest-page.tsx';
-import { TopicsPage } from './topics-page.tsx';
+import type { ReviewSearch } from './review-page.tsx';
 import type { CatalogueSearch } from './trainings-api.ts';
+
+const CataloguePage = lazyPage(() => import('./catalogue-page.tsx'), 'CataloguePage');
+const ImportPage = lazyPage(() => import('./import-page.tsx'), 'ImportPage');
+const ReviewPage = lazyPage(() => import('./review-page.tsx'), 'ReviewPage');
+const MyReviewPage = lazyPage(() => import('./rounds-page.tsx'), 'MyReviewPage');
+const RoundsPage = lazyPage(() => import('./rounds-page.tsx'), 'RoundsPage');
+const SuggestPage = lazyPage(() => import('./suggest-page.tsx'), 'SuggestPage');
+const TopicsPage = lazyPage(() => import('./topics-page.tsx'), 'TopicsPage');
 
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
   values.find((v) => v === value);
