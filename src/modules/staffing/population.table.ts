@@ -22,6 +22,6 @@ export const populationProjection = pgTable(
   (t) => [
     unique('population_projection_municipality_year_age').on(t.municipalityId, t.year, t.ageGroup),
     check('population_projection_inhabitants_not_negative', sql`${t.inhabitants} >= 0`),
-    check('population_projection_age_group', sql`${t.ageGroup} IN ('0-64', '65-79', '80+')`),
+    check('population_projection_age_group', sql`${t.ageGroup} IN ('0-64', '65-79', '80+', '20-64')`),
   ],
 );

@@ -2,8 +2,14 @@
 // preview and the limits, shared by the server and the web.
 import { z } from 'zod';
 
-export const POPULATION_AGE_GROUPS = ['0-64', '65-79', '80+'] as const;
+/**
+ * The age groups of a projection: the three the forecast's demand follows (together every inhabitant), and the
+ * working-age population 20–64 ("varav", part of 0–64; issue 20), the supply side's context. 20–64 is optional.
+ */
+export const POPULATION_AGE_GROUPS = ['0-64', '65-79', '80+', '20-64'] as const;
 export type PopulationAgeGroup = (typeof POPULATION_AGE_GROUPS)[number];
+/** The groups that add up to the whole population (20–64 is part of 0–64). */
+export const POPULATION_TOTAL_GROUPS = ['0-64', '65-79', '80+'] as const satisfies readonly PopulationAgeGroup[];
 
 export const POPULATION_LIMITS = {
   /** A projection reaches this many years past the current one. */
@@ -14,10 +20,13 @@ export const POPULATION_LIMITS = {
   rows: 5000,
 } as const;
 
-/** The years a projection may hold: the current year to 30 years ahead (checked when a request is parsed). */
+/**
+ * The years a projection may hold: from two years back (the base year of the latest periods: a projection starts at
+ * the period's reference year, issue 20) to 30 years ahead (checked when a request is parsed).
+ */
 export function populationYearRange(now = new Date()): { min: number; max: number } {
-  const min = now.getUTCFullYear();
-  return { min, max: min + POPULATION_LIMITS.yearsAhead };
+  const min = now.getUTCFullYear() - 2;
+  return { min, max: min + 2 + POPULATION_LIMITS.yearsAhead };
 }
 
 /** The columns of the CSV layout, in order: one row per municipality, year and age group. */
@@ -28,7 +37,7 @@ const wholeNumber = (what: string) =>
 
 export const populationRowSchema = z.strictObject({
   year: wholeNumber('året'),
-  ageGroup: z.enum(POPULATION_AGE_GROUPS, { error: 'Välj åldersgrupp 0–64, 65–79 eller 80+.' }),
+  ageGroup: z.enum(POPULATION_AGE_GROUPS, { error: 'Välj åldersgrupp 0–64, 65–79, 80+ eller 20–64.' }),
   inhabitants: wholeNumber('antalet invånare')
     .min(0, { error: 'Antalet invånare kan inte vara negativt.' })
     .max(10_000_000, { error: 'Antalet invånare är orimligt stort.' }),

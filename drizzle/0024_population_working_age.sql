@@ -1,0 +1,2 @@
+ALTER TABLE "population_projection" DROP CONSTRAINT "population_projection_age_group";--> statement-breakpoint
+ALTER TABLE "population_projection" ADD CONSTRAINT "population_projection_age_group" CHECK ("population_projection"."age_group" IN ('0-64', '65-79', '80+', '20-64'));
