@@ -1,7 +1,7 @@
 // The staff register through its API, on one app and database for the whole file (test time): the unit tree, persons
 // by hand and a manager's scope, an employee's own record, and the HR import's round trip — preview, confirm, the same
 // file twice, changes, persons missing from a full export, every kind of bad input refused by row and column with
-// nothing applied, and the nightly sync through an API token.
+// nothing applied, and the nightly sync through an API token. Then the demo staff register (three demo municipalities).
 //
 // Property (RELIABILITY-AND-SECURITY 3): no sequence of calls by a user of one municipality — its admin, a manager,
 // an employee or its HR integration's token — reveals a person of another municipality, or changes one. The calls
@@ -22,7 +22,8 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { auditEvent } from '../../platform/server/audit.table.ts';
-import { buildMunicipality, buildUser, type Organisation } from '../../platform/server/factories.ts';
+import { DEMO_MUNICIPALITIES } from '../../platform/server/demo.ts';
+import { buildMunicipality, buildRegion, buildUser, type Organisation } from '../../platform/server/factories.ts';
 import { personDataProviders } from '../../platform/server/person-data.ts';
 import { purgeAuditLog } from '../../platform/server/retention.ts';
 import { buildIntroductionList } from '../introductions/introductions.factories.ts';
@@ -33,7 +34,8 @@ import { buildTrainingItem } from '../trainings/trainings.factories.ts';
 import { trainingItem, trainingItemTransition } from '../trainings/trainings.table.ts';
 import { buildPerson, buildUnit, type UnitRecord } from './people.factories.ts';
 import { peoplePerson, peoplePersonEvent } from './people.table.ts';
-import { findPersons, personsByIds, unitsOf } from './people-lookup.service.ts';
+import { DEMO_EMPLOYEE, DEMO_MANAGER, seedPeopleDemo } from './people-demo.ts';
+import { findPersons, personOfUser, personsByIds, unitsOf } from './people-lookup.service.ts';
 import { runRetention } from './retention.service.ts';
 
 let t: TestApp;
@@ -722,6 +724,97 @@ describe('the boundary between municipalities', () => {
       expect((await findPersons(t.db, actor, { q: MARKERS[0] })).map((p) => p.id).sort()).toEqual(
         [...one.personIds].sort(),
       );
+    });
+  });
+});
+
+// ---- The demo staff register (formerly people-demo.test.ts): units and about 40 invented, labelled staff in each of
+// the 15 demo municipalities (three of them here), some ended; Skövde's demo manager sees the staff of "Hälso- och
+// sjukvård Skövde"; the demo employee has their own record. ----
+describe('the demo', () => {
+  let skovdeId = '';
+  const users = { manager: '', employee: '' };
+  /** The three demo municipalities (the file's database holds others too). */
+  let demoIds: string[] = [];
+
+  // Only what the staff register's seed needs of the platform's demo (the whole demo takes many times as long), and
+  // no passwords: the scope is asked of the lookup directly, without signing in.
+  beforeAll(async () => {
+    const region = await buildRegion(t.db, 'Demoregionen');
+    const municipalities = new Map<string, { id: string; name: string; code: string | null }>();
+    // Three of the fifteen (the same code seeds each): Skövde, with the demo's manager and employee, and two more.
+    for (const [name, code] of DEMO_MUNICIPALITIES.filter(([n]) => ['Skövde', 'Essunga', 'Vara'].includes(n))) {
+      municipalities.set(name, await buildMunicipality(t.db, { name, code }));
+    }
+    demoIds = [...municipalities.values()].map((m) => m.id);
+    const skovde = municipalities.get('Skövde');
+    if (!skovde) throw new Error('no Skövde');
+    skovdeId = skovde.id;
+    const org = {
+      ...skovde,
+      kind: 'municipality' as const,
+      active: true,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    };
+    users.manager = (
+      await buildUser(t.db, { role: 'manager', organisation: org, email: DEMO_MANAGER.email, password: null })
+    ).id;
+    users.employee = (
+      await buildUser(t.db, {
+        role: 'employee',
+        organisation: org,
+        email: DEMO_EMPLOYEE.email,
+        name: 'Elias Medarbetare (demo)',
+        password: null,
+      })
+    ).id;
+    await t.db.transaction((tx) =>
+      seedPeopleDemo(tx as never, { regionId: region.id, municipalities, networks: new Map(), now: new Date() }),
+    );
+  });
+
+  describe('the demo staff register', () => {
+    it('gives each demo municipality a unit tree and about 40 labelled staff, some of them ended', async () => {
+      const res = await t.db.execute(sql`
+        select o.name, count(distinct u.id)::int as units, count(distinct p.id)::int as persons,
+               count(distinct p.id) filter (where p.employment_end < current_date)::int as ended,
+               bool_and(p.last_name like '%(demo)') as labelled
+          from organisation o
+          join people_unit u on u.organisation_id = o.id
+          left join people_person p on p.organisation_id = o.id
+         where o.id IN ${demoIds} group by o.name`);
+      const rows = (res as unknown as { rows: { units: number; persons: number; ended: number; labelled: boolean }[] })
+        .rows;
+      expect(rows).toHaveLength(3);
+      for (const r of rows) {
+        expect(r.units).toBe(9);
+        expect(r.persons).toBeGreaterThanOrEqual(38);
+        expect(r.persons).toBeLessThanOrEqual(43);
+        expect(r.ended).toBeGreaterThan(0);
+        expect(r.labelled).toBe(true);
+      }
+    });
+
+    it("shows Skövde's manager her units' staff and links the employee's own record", async () => {
+      const manager = {
+        kind: 'user' as const,
+        userId: users.manager,
+        tokenId: null,
+        sessionId: null,
+        organisationId: skovdeId,
+        organisationKind: 'municipality' as const,
+        roles: ['manager' as const],
+        locale: 'sv' as const,
+      };
+      const seen = await findPersons(t.db, manager, { limit: 500 });
+      expect(seen.length).toBeGreaterThan(0);
+      expect([...new Set(seen.map((p) => p.unitName))].sort()).toEqual(['Hemsjukvården Skövde', 'Rehab Skövde']);
+      const own = await personOfUser(t.db, users.employee);
+      expect(own).toMatchObject({
+        name: 'Elias Medarbetare (demo)',
+        unitName: expect.stringMatching(/^Särskilt boende /),
+      });
     });
   });
 });
