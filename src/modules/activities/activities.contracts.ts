@@ -88,9 +88,16 @@ export const activityInputSchema = z.strictObject({
   sourceRecordId: z.string().max(100).nullable().optional(),
 });
 export type ActivityInput = z.infer<typeof activityInputSchema>;
-export const activityUpdateSchema = activityInputSchema
-  .omit({ organiserId: true, sourceModule: true, sourceRecordId: true })
-  .partial();
+/** A change of an activity: only the fields given change (no defaults, so a left-out field stays as it is). */
+export const activityUpdateSchema = z.strictObject({
+  title: text(200).min(1, am.titleRequired.code).optional(),
+  description: text(4_000).optional(),
+  kind: z.enum(ACTIVITY_KINDS, { error: am.kindRequired.code }).optional(),
+  networkId: z.uuid({ error: am.invalidId.code }).nullable().optional(),
+  targetProfessions: z.array(z.string().max(60)).max(40).optional(),
+  selfRegistration: z.boolean().optional(),
+  surveyTemplateId: z.uuid({ error: am.invalidId.code }).nullable().optional(),
+});
 export type ActivityUpdate = z.infer<typeof activityUpdateSchema>;
 
 export const seatInputSchema = z.object({
