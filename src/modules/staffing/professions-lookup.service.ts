@@ -3,6 +3,7 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../platform/server/db.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
+import { swedishOrder } from '../../platform/server/sql.ts';
 import { staffingProfession } from './staffing.table.ts';
 
 export type ProfessionsLookupDeps = { db: Db; cache: ReadCache };
@@ -39,7 +40,7 @@ export async function listProfessions(
         sort: staffingProfession.sort,
       })
       .from(staffingProfession)
-      .orderBy(asc(staffingProfession.sort), asc(staffingProfession.name)),
+      .orderBy(asc(staffingProfession.sort), swedishOrder(staffingProfession.name)),
   );
   return options.activeOnly ? all.filter((p) => p.active) : all;
 }

@@ -9,6 +9,7 @@ import { audit } from '../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
+import { swedishOrder } from '../../platform/server/sql.ts';
 import type {
   ConfigItemDto,
   createItemSchema,
@@ -96,11 +97,11 @@ export function loadConfig(deps: StaffingDeps): Promise<StaffingConfigDto> {
     const professions = await deps.db
       .select()
       .from(staffingProfession)
-      .orderBy(asc(staffingProfession.sort), asc(staffingProfession.name));
+      .orderBy(asc(staffingProfession.sort), swedishOrder(staffingProfession.name));
     const items = await deps.db
       .select()
       .from(staffingItem)
-      .orderBy(asc(staffingItem.kind), asc(staffingItem.sort), asc(staffingItem.name));
+      .orderBy(asc(staffingItem.kind), asc(staffingItem.sort), swedishOrder(staffingItem.name));
     return { professions: professions.map(toProfessionDto), items: items.map(toItemDto), minCount: deps.minCount };
   });
 }

@@ -5,6 +5,7 @@
 import { asc, eq, ne, sql } from 'drizzle-orm';
 import { authorize, type SignedInContext } from '../../platform/server/actor.ts';
 import { type ExportColumn, type ExportRow, type ExportSheet, toCsv, toXlsx } from '../../platform/server/export.ts';
+import { swedishOrder } from '../../platform/server/sql.ts';
 import { listProfessions } from '../staffing/professions-lookup.service.ts';
 import { activeTopics, itemLabels, searchCatalogue, type TrainingsDeps } from './catalogue.service.ts';
 import {
@@ -120,7 +121,7 @@ export async function exportForReview(
     })
     .from(trainingItem)
     .where(where)
-    .orderBy(asc(sql`lower(${trainingItem.title})`), asc(trainingItem.id));
+    .orderBy(swedishOrder(trainingItem.title), asc(trainingItem.id));
   const items: ListItem[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
     const chunk = rows.slice(i, i + 1000);

@@ -11,6 +11,7 @@ import type { Job } from '../../platform/server/jobs.ts';
 import { type Mailer, reminderMail } from '../../platform/server/mail.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import type { Actor } from '../../platform/server/policy.ts';
+import { swedishOrder } from '../../platform/server/sql.ts';
 import { daysBetween, reminderDue, swedishDate, swedishWhen } from '../../platform/server/swedish-dates.ts';
 import { itemLabels, toPublicTrainingDto } from './catalogue.service.ts';
 import type {
@@ -90,7 +91,7 @@ export async function openRound(db: Db, ctx: SignedInContext, input: OpenRoundIn
     .select({ id: trainingItem.id })
     .from(trainingItem)
     .where(inArray(trainingItem.status, ['approved', 'needs_change']))
-    .orderBy(asc(trainingItem.title), asc(trainingItem.id));
+    .orderBy(swedishOrder(trainingItem.title), asc(trainingItem.id));
   const reviewerIds = reviewers.map((r) => r.userId);
   let assignment: Map<string, string>;
   if (input.assignBy === 'topic') {
@@ -182,7 +183,7 @@ async function roundDtos(db: Db, rounds: (typeof trainingReviewRound.$inferSelec
           user.name,
           organisation.name,
         )
-        .orderBy(asc(user.name))
+        .orderBy(swedishOrder(user.name))
     : [];
   return rounds.map((r) => {
     const reviewers = counts
@@ -229,7 +230,7 @@ export async function myReview(db: Db, ctx: SignedInContext): Promise<MyReviewDt
         isRegionalAdmin(actor) ? undefined : eq(trainingReviewAssignment.reviewerUserId, actor.userId),
       ),
     )
-    .orderBy(asc(trainingItem.title), asc(trainingItem.id));
+    .orderBy(swedishOrder(trainingItem.title), asc(trainingItem.id));
   const labels = await itemLabels(
     db,
     rows.map((r) => r.item.id),

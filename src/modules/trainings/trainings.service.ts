@@ -9,6 +9,7 @@ import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import type { Actor } from '../../platform/server/policy.ts';
+import { swedishOrder } from '../../platform/server/sql.ts';
 import type { MessageFn } from '../../platform/shared/messages.ts';
 import { catalogueProfessions, itemLabels, type TrainingsDeps, toPublicTrainingDto } from './catalogue.service.ts';
 import { BROKEN_AFTER, checkLink, recordLinkResult } from './link-check.ts';
@@ -142,7 +143,7 @@ async function currentTopicNames(tx: Db, topics: { id: string }[]): Promise<stri
         topics.map((t) => t.id),
       ),
     )
-    .orderBy(asc(trainingTopic.sort), asc(trainingTopic.name));
+    .orderBy(asc(trainingTopic.sort), swedishOrder(trainingTopic.name));
   return rows.map((r) => r.name);
 }
 
@@ -470,7 +471,7 @@ async function adminTopics(db: Db, id?: string): Promise<AdminTopicDto[]> {
     })
     .from(trainingTopic)
     .where(id ? eq(trainingTopic.id, id) : undefined)
-    .orderBy(asc(trainingTopic.sort), asc(trainingTopic.name), asc(trainingTopic.id));
+    .orderBy(asc(trainingTopic.sort), swedishOrder(trainingTopic.name), asc(trainingTopic.id));
   const counts = await db
     .select({ topicId: trainingItemTopic.topicId, n: sql<number>`count(*)::int` })
     .from(trainingItemTopic)

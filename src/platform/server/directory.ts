@@ -5,6 +5,7 @@ import type { Role } from '../shared/roles.ts';
 import { user, userRole } from './auth.table.ts';
 import type { Db } from './db.ts';
 import { organisation } from './organisation.table.ts';
+import { swedishOrder } from './sql.ts';
 
 export type MunicipalityRef = { id: string; name: string; code: string | null };
 
@@ -45,5 +46,5 @@ export async function usersWithRole(
         opts.organisationIds ? inArray(user.organisationId, [...opts.organisationIds]) : undefined,
       ),
     )
-    .orderBy(asc(user.name), asc(user.id));
+    .orderBy(swedishOrder(user.name), asc(user.id));
 }

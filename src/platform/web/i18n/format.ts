@@ -2,12 +2,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-const collator = new Intl.Collator('sv');
-
-/** Compares two strings in Swedish order, for sorting names of municipalities, people and networks. */
-export function compareSwedish(a: string, b: string): number {
-  return collator.compare(a, b);
-}
+// One Swedish order for the server and the web (decision 020).
+export { compareSwedish } from '../../shared/swedish-order.ts';
 
 function localeOf(language: string | undefined): string {
   return language === 'en' ? 'en-GB' : 'sv-SE';
