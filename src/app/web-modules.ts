@@ -6,11 +6,20 @@ import { activitiesWeb } from '../modules/activities/web/activities.web.ts';
 import { adminWeb } from '../modules/admin/web/admin.web.ts';
 import { introductionsWeb } from '../modules/introductions/web/introductions.web.ts';
 import { peopleWeb } from '../modules/people/web/people.web.ts';
+import { projectsWeb } from '../modules/projects/web/projects.web.ts';
 import { staffingWeb } from '../modules/staffing/web/staffing.web.ts';
 import { trainingsWeb } from '../modules/trainings/web/trainings.web.ts';
 import { buildRouteTree, createAppRouter } from '../platform/web/router.tsx';
 
-export const WEB_MODULES = [adminWeb, staffingWeb, trainingsWeb, introductionsWeb, peopleWeb, activitiesWeb] as const;
+export const WEB_MODULES = [
+  adminWeb,
+  staffingWeb,
+  trainingsWeb,
+  introductionsWeb,
+  peopleWeb,
+  activitiesWeb,
+  projectsWeb,
+] as const;
 
 type Kind = 'publicRoutes' | 'signedInRoutes';
 /** The pages of one kind of every module, each route keeping its own type. */

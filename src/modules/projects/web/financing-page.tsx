@@ -1,0 +1,174 @@
+// /projects/$projectId/financing: co-financing in hours and money, planned against actual per municipality, with a
+// warning for those who fall behind; pledges, hours given, and the budget with grants such as ESF.
+import { Alert, Stack, Table, Text, Title } from '@mantine/core';
+import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
+import type { ProjectDto } from '../projects.contracts.ts';
+import { useProjectChange } from './projects-api.ts';
+import { useProjectsT } from './projects-t.ts';
+import { QuickForm } from './quick-form.tsx';
+
+const num = (n: number) => n.toLocaleString('sv-SE');
+
+export function FinancingPage({ project: p }: { project: ProjectDto }) {
+  const pt = useProjectsT();
+  const canEdit = p.access === 'change';
+  const c = p.cofinancing;
+  const pledge = useProjectChange<Record<string, unknown>>(
+    p.id,
+    'PUT',
+    (v) => `/pledges/${String(v.municipalityId)}`,
+    ({ municipalityId: _, ...rest }) => rest,
+  );
+  const contribute = useProjectChange<Record<string, unknown>>(p.id, 'POST', '/contributions');
+  const budget = useProjectChange<Record<string, unknown>>(p.id, 'POST', '/budget-lines');
+  const municipalities = [
+    { value: '', label: pt('common.choose') },
+    ...p.participation.map((m) => ({ value: m.municipalityId, label: m.name })),
+  ];
+  const behind = c.rows.filter((r) => r.behind);
+  return (
+    <Stack>
+      <Title order={2}>{pt('financing.title')}</Title>
+      <Text>{pt('financing.intro')}</Text>
+      {behind.length ? (
+        <Alert color="orange" role="alert" title={pt('overview.behind', { count: behind.length })}>
+          {behind.map((r) => r.name).join(', ')}
+        </Alert>
+      ) : null}
+      <Table.ScrollContainer minWidth={900}>
+        <Table striped data-testid="cofinancing">
+          <Table.Caption>{pt('financing.title')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{pt('financing.municipality')}</Table.Th>
+              <Table.Th scope="col">{pt('financing.plannedHours')}</Table.Th>
+              <Table.Th scope="col">{pt('financing.dueHours')}</Table.Th>
+              <Table.Th scope="col">{pt('financing.actualHours')}</Table.Th>
+              <Table.Th scope="col">{pt('financing.value')}</Table.Th>
+              <Table.Th scope="col">{pt('financing.plannedMoney')}</Table.Th>
+              <Table.Th scope="col">{pt('financing.actualMoney')}</Table.Th>
+              <Table.Th scope="col">{pt('financing.state')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {c.rows.map((r) => (
+              <Table.Tr key={r.municipalityId}>
+                <Table.Th scope="row" fw={400}>
+                  {r.name}
+                </Table.Th>
+                <Table.Td>{num(r.plannedHours)}</Table.Td>
+                <Table.Td>{num(r.dueHours)}</Table.Td>
+                <Table.Td>{num(r.actualHours)}</Table.Td>
+                <Table.Td>{num(r.actualHoursValue)}</Table.Td>
+                <Table.Td>{num(r.plannedMoney)}</Table.Td>
+                <Table.Td>{num(r.actualMoney)}</Table.Td>
+                <Table.Td>
+                  <StatusBadge tone={r.behind ? 'attention' : 'positive'}>
+                    {r.behind ? pt('financing.behind') : pt('financing.onTrack')}
+                  </StatusBadge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            <Table.Tr>
+              <Table.Th scope="row">{pt('financing.total')}</Table.Th>
+              <Table.Td fw={700}>{num(c.totals.plannedHours)}</Table.Td>
+              <Table.Td fw={700}>{num(c.totals.dueHours)}</Table.Td>
+              <Table.Td fw={700}>{num(c.totals.actualHours)}</Table.Td>
+              <Table.Td fw={700}>{num(c.totals.actualHoursValue)}</Table.Td>
+              <Table.Td fw={700}>{num(c.totals.plannedMoney)}</Table.Td>
+              <Table.Td fw={700}>{num(c.totals.actualMoney)}</Table.Td>
+              <Table.Td />
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Text size="sm">{pt('financing.attendance')}</Text>
+      {canEdit ? (
+        <>
+          <Title order={3}>{pt('financing.contributions')}</Title>
+          <QuickForm
+            columns={5}
+            submitLabel={pt('financing.addContribution')}
+            fields={[
+              {
+                name: 'municipalityId',
+                label: pt('financing.municipality'),
+                kind: 'select',
+                options: municipalities,
+                required: true,
+              },
+              { name: 'date', label: pt('common.date'), kind: 'date', required: true },
+              { name: 'hours', label: pt('financing.hours'), kind: 'number' },
+              { name: 'money', label: pt('financing.money'), kind: 'number' },
+              { name: 'note', label: pt('financing.note') },
+            ]}
+            onSubmit={(body) => contribute.mutateAsync(body)}
+          />
+          <Title order={3}>{pt('financing.pledge')}</Title>
+          <QuickForm
+            columns={3}
+            submitLabel={pt('financing.setPledge')}
+            fields={[
+              {
+                name: 'municipalityId',
+                label: pt('financing.municipality'),
+                kind: 'select',
+                options: municipalities,
+                required: true,
+              },
+              { name: 'plannedHours', label: pt('financing.plannedHours'), kind: 'number', required: true },
+              { name: 'plannedMoney', label: pt('financing.plannedMoney'), kind: 'number' },
+            ]}
+            onSubmit={(body) => pledge.mutateAsync(body)}
+          />
+        </>
+      ) : null}
+      <Title order={3}>{pt('financing.budget')}</Title>
+      <Table.ScrollContainer minWidth={600}>
+        <Table>
+          <Table.Caption>{pt('financing.budget')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{pt('financing.kind')}</Table.Th>
+              <Table.Th scope="col">{pt('financing.label')}</Table.Th>
+              <Table.Th scope="col">{pt('financing.funder')}</Table.Th>
+              <Table.Th scope="col">{pt('financing.planned')}</Table.Th>
+              <Table.Th scope="col">{pt('financing.actual')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {c.budgetLines.map((b) => (
+              <Table.Tr key={b.id}>
+                <Table.Td>{pt(`financing.kinds.${b.kind}`)}</Table.Td>
+                <Table.Td>{b.label}</Table.Td>
+                <Table.Td>{b.funder}</Table.Td>
+                <Table.Td>{num(b.planned)}</Table.Td>
+                <Table.Td>{num(b.actual)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {canEdit ? (
+        <QuickForm
+          columns={5}
+          submitLabel={pt('financing.addBudget')}
+          fields={[
+            {
+              name: 'kind',
+              label: pt('financing.kind'),
+              kind: 'select',
+              initial: 'cost',
+              options: (['cost', 'grant'] as const).map((k) => ({ value: k, label: pt(`financing.kinds.${k}`) })),
+            },
+            { name: 'label', label: pt('financing.label'), required: true },
+            { name: 'funder', label: pt('financing.funder') },
+            { name: 'planned', label: pt('financing.planned'), kind: 'number' },
+            { name: 'actual', label: pt('financing.actual'), kind: 'number' },
+          ]}
+          onSubmit={(body) => budget.mutateAsync(body)}
+        />
+      ) : null}
+    </Stack>
+  );
+}
