@@ -137,7 +137,11 @@ describe('a visitor without an account', () => {
     const page = await journey.newPage();
     await page.goto(`${journey.url}/oppen-statistik`);
     await page.getByRole('heading', { level: 1, name: 'Öppen statistik' }).waitFor();
-    await page.getByRole('table', { name: /^Jämförelse / }).waitFor();
+    // It opens on the newest closed round, not the round in progress, and says how many municipalities it covers.
+    await page.getByRole('table', { name: 'Jämförelse 2025, Alla yrken' }).waitFor();
+    await page.getByText('15 av 15 kommuner har godkända rapporter för 2025.').waitFor();
+    await chooseOption(page, 'Period', '2026');
+    await page.getByText(/^\d+ av 15 kommuner har godkända rapporter för 2026\. Saknas: .*Skövde/).waitFor();
     await chooseOption(page, 'Period', '2025');
     await chooseOption(page, 'Yrke', 'Fysioterapeut');
     const table = page.getByRole('table', { name: 'Jämförelse 2025, Fysioterapeut' });

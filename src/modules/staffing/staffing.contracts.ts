@@ -283,6 +283,8 @@ export const comparisonSchema = z.object({
   unsuppressedFor: z.union([z.literal('all'), z.uuid(), z.null()]),
   /** The stored publication other municipalities' figures come from (decision 016); null before the first. */
   publication: publicationMetaSchema.nullable(),
+  /** How many of the active municipalities have approved reports in the view, and the others by name. */
+  coverage: z.object({ approved: z.number().int(), total: z.number().int(), missing: z.array(z.string()) }),
 });
 export type ComparisonDto = z.infer<typeof comparisonSchema>;
 
@@ -326,6 +328,12 @@ export const profileSchema = z.object({
 });
 export type ProfileDto = z.infer<typeof profileSchema>;
 
-export const publicPeriodSchema = z.object({ id: z.uuid(), label: z.string(), referenceDate: z.string() });
+export const publicPeriodSchema = z.object({
+  id: z.uuid(),
+  label: z.string(),
+  referenceDate: z.string(),
+  /** A closed round: the open statistics open on the newest closed one, not a round in progress. */
+  closed: z.boolean(),
+});
 export const publicProfessionSchema = z.object({ key: z.string(), name: z.string(), nameEn: z.string() });
 export type PublicProfessionDto = z.infer<typeof publicProfessionSchema>;

@@ -3,10 +3,12 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SignedInContext } from '../../../platform/server/actor.ts';
 import { authorize } from '../../../platform/server/actor.ts';
+import { activeMunicipalities } from '../../../platform/server/directory.ts';
 import { NotFoundError, ValidationError } from '../../../platform/server/errors.ts';
 import { type ExportColumn, toCsv, toXlsx } from '../../../platform/server/export.ts';
 import { organisation } from '../../../platform/server/organisation.table.ts';
 import { type Actor, can } from '../../../platform/server/policy.ts';
+import { compareSwedish } from '../../../platform/shared/swedish-order.ts';
 import { staffingPublication } from '../publication.table.ts';
 import { findPeriod } from '../reporting/periods.service.ts';
 import type { Cell, ComparisonDto, ProfileDto, PublicationMetaDto, ReportStatus } from '../staffing.contracts.ts';
@@ -177,6 +179,17 @@ async function comparison(
   const { pub, rows, published } = await viewFor(deps, periodId, audience);
   const columns = pub.columns(profession);
   const valuesOf = (m: string) => Object.fromEntries(columns.map((c) => [c.key, pub.value(m, profession, c.key)]));
+  // "X av 15 kommuner har godkända rapporter", naming the others: what the figures cover, said plainly.
+  const approved = new Set(rows.filter((r) => r.status === 'approved').map((r) => r.id));
+  const municipalities = await activeMunicipalities(deps.db);
+  const coverage = {
+    approved: municipalities.filter((m) => approved.has(m.id)).length,
+    total: municipalities.length,
+    missing: municipalities
+      .filter((m) => !approved.has(m.id))
+      .map((m) => m.name)
+      .sort(compareSwedish),
+  };
   return {
     period: { id: period.id, label: period.label, referenceDate: period.referenceDate },
     profession,
@@ -193,6 +206,7 @@ async function comparison(
     minCount: deps.minCount,
     unsuppressedFor: unsuppressedFor(audience),
     publication: published,
+    coverage,
   };
 }
 
@@ -248,7 +262,12 @@ export async function getPublicComparison(deps: StaffingDeps, periodId: string, 
 /** Periods with a publication: what the open statistics can show. */
 export async function listPublicPeriods(deps: StaffingDeps) {
   const rows = await deps.db
-    .selectDistinct({ id: staffingPeriod.id, label: staffingPeriod.label, referenceDate: staffingPeriod.referenceDate })
+    .selectDistinct({
+      id: staffingPeriod.id,
+      label: staffingPeriod.label,
+      referenceDate: staffingPeriod.referenceDate,
+      closed: staffingPeriod.closed,
+    })
     .from(staffingPeriod)
     .innerJoin(staffingPublication, eq(staffingPublication.periodId, staffingPeriod.id))
     .orderBy(asc(staffingPeriod.referenceDate));
@@ -273,6 +292,11 @@ export async function getProfile(
     .where(and(eq(organisation.id, municipalityId), eq(organisation.kind, 'municipality')));
   if (!municipality) throw new NotFoundError(sm.municipalityNotFound());
   const row = (await publishedRows(deps, periodId, audience)).find((r) => r.id === municipalityId);
+  // The report's own status (a draft is a draft), whether or not its figures are in the view.
+  const [report] = await deps.db
+    .select({ status: staffingReport.status })
+    .from(staffingReport)
+    .where(and(eq(staffingReport.periodId, periodId), eq(staffingReport.municipalityId, municipalityId)));
   const pub = await publicationFor(deps, periodId, audience);
   const columns = pub.columns(profession);
   const values = Object.fromEntries(columns.map((c) => [c.key, pub.value(municipalityId, profession, c.key)]));
@@ -301,7 +325,7 @@ export async function getProfile(
   const trend = await trendOf(deps, audience, municipalityId, profession);
   return {
     period: { id: period.id, label: period.label, referenceDate: period.referenceDate },
-    municipality: { id: municipality.id, name: municipality.name, status: row?.status ?? 'not_started' },
+    municipality: { id: municipality.id, name: municipality.name, status: report?.status ?? 'not_started' },
     profession,
     values: row ? values : Object.fromEntries(columns.map((c) => [c.key, null])),
     regionTotalValues,

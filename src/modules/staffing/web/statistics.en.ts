@@ -21,6 +21,8 @@ export const statisticsEn: typeof statisticsSv = {
     regionTotal: 'Region total',
     regionMedian: 'Region median',
     notApplicable: 'Not applicable',
+    coverage: '{{approved}} of {{total}} municipalities have approved reports for {{period}}.',
+    coverageMissing: 'Missing: {{names}}.',
     rowCount_one: '{{count}} municipality',
     rowCount_other: '{{count}} municipalities',
   },

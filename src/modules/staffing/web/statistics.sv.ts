@@ -21,6 +21,8 @@ export const statisticsSv = {
     notApplicable: 'Ej tillämpligt',
     rowCount_one: '{{count}} kommun',
     rowCount_other: '{{count}} kommuner',
+    coverage: '{{approved}} av {{total}} kommuner har godkända rapporter för {{period}}.',
+    coverageMissing: 'Saknas: {{names}}.',
   },
   columns: {
     choose: 'Välj kolumner ({{count}} valda)',

@@ -40,7 +40,14 @@ export function ComparisonView({ dto, source, label, columnKeys, onColumnsChange
         onChange={onColumnsChange}
         actions={<DownloadButtons href={exportUrl} help={st('download.help')} align="flex-end" />}
       />
-      <Text fw={600}>{st('table.rowCount', { count: dto.rows.length })}</Text>
+      <Text>
+        <Text span fw={600}>
+          {st('table.coverage', { ...dto.coverage, period: dto.period.label })}
+        </Text>
+        {dto.coverage.missing.length > 0
+          ? ` ${st('table.coverageMissing', { names: dto.coverage.missing.join(', ') })}`
+          : null}
+      </Text>
       <ComparisonTable dto={dto} columns={columns} label={label} withProfileLinks={source === 'signed-in'} />
       <SuppressionNote minCount={dto.minCount} unsuppressedFor={dto.unsuppressedFor} publication={dto.publication} />
     </Stack>

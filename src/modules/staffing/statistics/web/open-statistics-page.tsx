@@ -26,7 +26,8 @@ export function OpenStatisticsPage({ search }: { search: OpenStatisticsSearch })
   const navigate = useNavigate({ from: '/oppen-statistik' });
   useDocumentTitle(t('common.pageTitle', { title: st('open.title') }));
   const periods = useQuery(publicPeriodsQuery());
-  const periodId = search.periodId ?? periods.data?.[0]?.id;
+  // The newest closed round, not one in progress (which shows only the few reports approved so far).
+  const periodId = search.periodId ?? (periods.data?.find((p) => p.closed) ?? periods.data?.[0])?.id;
   const selection = periodId ? { periodId, profession: search.profession ?? ALL_PROFESSIONS } : null;
   const comparison = useQuery({
     ...comparisonQuery('public', selection ?? { periodId: '', profession: ALL_PROFESSIONS }),
