@@ -124,6 +124,8 @@ export const statisticsEn: typeof statisticsSv = {
     trendRatio: 'Show the trend of',
     trendTable: '{{ratio}} per period: {{name}}, the region total and the region median',
     period: 'Period',
+    chartEmpty:
+      'The chart is not shown: there are no values for {{name}} here. Either the report for the period is not approved and published yet, or the values are hidden to protect small counts.',
     noTrend: 'There is only one period, so there is no trend to show yet.',
     notFound: 'The municipality does not exist or has no figures for the period.',
     downloadRatios: 'the key ratios',

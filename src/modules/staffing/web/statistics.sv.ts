@@ -121,6 +121,8 @@ export const statisticsSv = {
     trendRatio: 'Visa utvecklingen för',
     trendTable: '{{ratio}} per period: {{name}}, regionen totalt och regionens median',
     period: 'Period',
+    chartEmpty:
+      'Diagrammet visas inte: det finns inga värden för {{name}} här. Antingen är rapporten för perioden inte godkänd och publicerad än, eller så är värdena dolda för att skydda små tal.',
     noTrend: 'Det finns bara en period, så det finns ingen utveckling att visa ännu.',
     notFound: 'Kommunen finns inte eller har inga uppgifter för perioden.',
     downloadRatios: 'nyckeltalen',

@@ -55,6 +55,8 @@ export function ProfileChart(props: ProfileChartProps) {
     return point;
   });
   const hasGaps = data.some((point) => shown.some((series) => point[series] === null));
+  // A chart without a single value of the municipality is replaced by a sentence saying why (the table stays).
+  const empty = data.every((point) => point.municipality === null || point.municipality === undefined);
   const labels: Record<SeriesName, string> = {
     municipality: name,
     regionTotal: st('profile.regionTotal'),
@@ -80,31 +82,37 @@ export function ProfileChart(props: ProfileChartProps) {
       <Text component="figcaption" fw={700} mb="xs">
         {caption}
       </Text>
-      <Box aria-hidden="true">
-        {type === 'bar' ? (
-          <BarChart
-            {...common}
-            orientation="vertical"
-            yAxisProps={{ width: labelWidth }}
-            series={shown.map((series) => ({ name: series, label: labels[series], color: SERIES_COLOURS[series] }))}
-          />
-        ) : (
-          <LineChart
-            {...common}
-            connectNulls={false}
-            series={shown.map((series) => ({
-              name: series,
-              label: labels[series],
-              color: SERIES_COLOURS[series],
-              strokeDasharray: dashes[series],
-            }))}
-          />
-        )}
-      </Box>
-      <Text size="sm" c="dimmed" mt="xs">
-        {st('profile.chartHidden')}
-        {hasGaps ? ` ${st('profile.chartLeftOut')}` : ''}
-      </Text>
+      {empty ? (
+        <Text>{st('profile.chartEmpty', { name })}</Text>
+      ) : (
+        <Box aria-hidden="true">
+          {type === 'bar' ? (
+            <BarChart
+              {...common}
+              orientation="vertical"
+              yAxisProps={{ width: labelWidth }}
+              series={shown.map((series) => ({ name: series, label: labels[series], color: SERIES_COLOURS[series] }))}
+            />
+          ) : (
+            <LineChart
+              {...common}
+              connectNulls={false}
+              series={shown.map((series) => ({
+                name: series,
+                label: labels[series],
+                color: SERIES_COLOURS[series],
+                strokeDasharray: dashes[series],
+              }))}
+            />
+          )}
+        </Box>
+      )}
+      {empty ? null : (
+        <Text size="sm" c="dimmed" mt="xs">
+          {st('profile.chartHidden')}
+          {hasGaps ? ` ${st('profile.chartLeftOut')}` : ''}
+        </Text>
+      )}
       {table ? <Box mt="sm">{table}</Box> : null}
     </Box>
   );
