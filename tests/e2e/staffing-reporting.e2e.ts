@@ -49,7 +49,7 @@ describe('a reporter in Skövde', () => {
     await expect.poll(() => page.getByRole('main').textContent()).toContain('Din rapport för 2026:');
 
     const downloading = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Ladda ned Excel-mallen för Skövde' }).click();
+    await page.getByRole('link', { name: 'Ladda ner Excel-mallen för Skövde' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const original = await readWorkbook(await download.path());

@@ -31,7 +31,7 @@ describe('the regional admin imports a link list', () => {
     await page.getByRole('link', { name: 'Importera en lista med utbildningar' }).click();
     await page.getByRole('heading', { level: 1, name: 'Importera webbutbildningar' }).waitFor();
     await expectAccessible(page, 'import page');
-    expect(await page.getByRole('link', { name: 'Ladda ned mallen som CSV' }).getAttribute('href')).toBe(
+    expect(await page.getByRole('link', { name: 'Ladda ner mallen som CSV' }).getAttribute('href')).toBe(
       '/api/trainings/import/template?file=csv',
     );
 
@@ -74,9 +74,9 @@ describe('downloads', () => {
   it('offers the public catalogue as filtered, without sign-in', async () => {
     const page = await journey.newPage();
     await page.goto(`${journey.url}/utbildningar?profession=fysioterapeut&q=balans`);
-    const group = page.getByRole('group', { name: 'Ladda ned listan' });
+    const group = page.getByRole('group', { name: 'Ladda ner listan' });
     await group.waitFor();
-    const href = await group.getByRole('link', { name: 'Ladda ned listan som CSV' }).getAttribute('href');
+    const href = await group.getByRole('link', { name: 'Ladda ner listan som CSV' }).getAttribute('href');
     expect(href).toBe('/api/public/trainings/export?profession=fysioterapeut&q=balans&file=csv');
     const res = await page.request.get(`${journey.url}${href}`);
     expect(res.status()).toBe(200);

@@ -85,8 +85,8 @@ export const reportingSv = {
     filesTitle: 'Excel och export',
     filesIntro:
       'Fyll i rapporten i Excel om det passar bättre: ladda ned mallen, fyll i den och importera den. Du ser alla ändringar innan de sparas.',
-    templateOwn: 'Ladda ned Excel-mallen för {{municipality}}',
-    templateAll: 'Ladda ned Excel-mallen för alla kommuner',
+    templateOwn: 'Ladda ner Excel-mallen för {{municipality}}',
+    templateAll: 'Ladda ner Excel-mallen för alla kommuner',
     import: 'Importera från Excel',
     exportXlsx: 'Exportera tabellen som Excel (.xlsx)',
     exportCsv: 'Exportera tabellen som CSV',

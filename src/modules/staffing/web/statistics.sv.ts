@@ -152,7 +152,7 @@ export const statisticsSv = {
     removeYear: 'Ta bort {{year}}',
     save: 'Spara prognosen',
     saved: 'Prognosen är sparad.',
-    export: 'Ladda ned som CSV',
+    export: 'Ladda ner som CSV',
     importTitle: 'Importera CSV',
     importHelp:
       'En rad per kommun, år och åldersgrupp: kommunkod;kommun;år;åldersgrupp;antal. CSV i UTF-8, högst 1 MB. Åldersgrupperna heter 0-64, 65-79 och 80+.',

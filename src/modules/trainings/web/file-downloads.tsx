@@ -5,7 +5,7 @@ import { TRAINING_FILE_TYPES, type TrainingFileType } from '../trainings.contrac
 import { useTrainingsT } from './trainings-t.ts';
 
 type FileDownloadsProps = {
-  /** The group's name: "Ladda ned hela katalogen". */
+  /** The group's name: "Ladda ner hela katalogen". */
   label: string;
   /** What the files hold, within a sentence: "hela katalogen". */
   what: string;

@@ -36,15 +36,15 @@ export const trainingsSv = {
     opensNewTab: '(öppnas i en ny flik)',
     signIn: 'Logga in för att föreslå en utbildning',
     suggestLink: 'Föreslå en utbildning',
-    download: 'Ladda ned listan',
+    download: 'Ladda ner listan',
     downloadWhat: 'listan',
     downloadHelp: 'Filen innehåller alla utbildningar som matchar ditt val av yrke, sökning och filter.',
   },
   download: {
     xlsx: 'Excel (.xlsx)',
     csv: 'CSV',
-    xlsxOf: 'Ladda ned {{what}} som Excel (.xlsx)',
-    csvOf: 'Ladda ned {{what}} som CSV',
+    xlsxOf: 'Ladda ner {{what}} som Excel (.xlsx)',
+    csvOf: 'Ladda ner {{what}} som CSV',
   },
   lengths: { short: 'Högst 15 minuter', medium: '16–60 minuter', long: 'Mer än en timme' },
   languages: { sv: 'Svenska', en: 'Engelska', other: 'Annat språk' },
@@ -109,7 +109,7 @@ export const trainingsSv = {
     linkNotChecked: 'Länken är inte kontrollerad än',
     checkNow: 'Kontrollera nu',
     checkedNow: 'Länken till ”{{title}}” är kontrollerad.',
-    download: 'Ladda ned hela katalogen',
+    download: 'Ladda ner hela katalogen',
     downloadWhat: 'hela katalogen',
     downloadHelp: 'Alla utbildningar utom borttagna, med status och senaste granskningsdatum.',
     importLink: 'Importera en lista med utbildningar',
@@ -119,7 +119,7 @@ export const trainingsSv = {
     intro:
       'Har regionen en lista med utbildningar på en webbsida eller i Excel? Importera den här i stället för att lägga in utbildningarna en och en.',
     step1:
-      'Ladda ned mallen och fyll i en utbildning per rad. Yrken och ämnen skrivs med namn eller nyckel, åtskilda med semikolon.',
+      'Ladda ner mallen och fyll i en utbildning per rad. Yrken och ämnen skrivs med namn eller nyckel, åtskilda med semikolon.',
     step2:
       'Spara som Excel-arbetsbok (.xlsx) eller CSV UTF-8 och ladda upp filen. Du ser först vad som händer – ingenting sparas.',
     step3: 'Rätta eventuella fel i filen och ladda upp den igen. Länkar som redan finns i katalogen hoppas över.',

@@ -9,7 +9,9 @@ export function PagePagination({ total, page, pageSize, onChange }: PagePaginati
   const { t } = useTranslation();
   const format = useFormat();
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  // An empty list says so itself (its own sentence), never "Visar 0–0 av 0".
+  if (total === 0) return null;
+  const from = (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   const controlLabels = {
     first: t('common.firstPage'),

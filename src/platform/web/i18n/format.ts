@@ -19,7 +19,8 @@ export function useFormat(): Formatters {
   const { i18n } = useTranslation();
   const locale = localeOf(i18n.resolvedLanguage);
   return useMemo(() => {
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
+    // One format in every table: date and time to the minute, no seconds.
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
     const number = new Intl.NumberFormat(locale);
     return {
