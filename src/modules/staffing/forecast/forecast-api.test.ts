@@ -154,7 +154,7 @@ describe('the region’s forecast', () => {
     const dto = await forecastOf('admin');
     const byName = new Map(dto.municipalities.map((m) => [m.name, m]));
     expect(byName.get('Ceby')?.included).toBe(false);
-    expect(byName.get('Åsby')).toMatchObject({ included: true, populationSource: 'report', projectionYears: 2 });
+    expect(byName.get('Åsby')).toMatchObject({ included: true, populationSource: 'projection', projectionYears: 2 });
     expect(byName.get('Bergå')).toMatchObject({ included: true, projectionYears: 0 });
     const notes = dto.notesSv.join(' ');
     expect(notes).toMatch(/ingår inte i periodens publicerade statistik.*Ceby/);
@@ -163,7 +163,13 @@ describe('the region’s forecast', () => {
 
   it('states what each scenario does to the need, with the default levers', async () => {
     const dto = await forecastOf('admin');
-    expect(dto.levers).toEqual({ extraHoursPerWeek: 2, retirementDelayYears: 1, staffingRatioChangePercent: -5 });
+    expect(dto.levers).toEqual({
+      extraHoursPerWeek: 2,
+      retirementDelayYears: 1,
+      staffingRatioChangePercent: -5,
+      absenceReductionPercent: 20,
+      turnoverReductionPercent: 20,
+    });
     // Part-time +2 h: Åsby has no part-time staff. Bergå: 4 part-time at (8 − 6)/4 = 0,5 FTE each gain 2/40 = 0,05
     // FTE → 0,2 FTE more; the same work needs 10 × 8/8,2 = 9,756 persons → need 9,756 − 10 = −0,244.
     // Region 14 − 0,244 = 13,756: falls by 0,244 = 1,74 % of 14.
@@ -185,6 +191,12 @@ describe('the region’s forecast', () => {
     expect(combined.comparison10?.needScenario).toBeCloseTo(12.8 + (9.5 * 8) / 8.2 - 10, 9);
     expect(combined.comparison10?.textSv).toBe('Behovet minskar med 1,9 (13,8 %)');
     expect(combined.byProfession).toEqual([{ key: NURSE, comparison: expect.objectContaining({ needBase: 14 }) }]);
+    // Issue 20: lower absence and lower turnover beside them. No absence is reported and the assumed turnover is 0 %
+    // here, so neither changes the need.
+    expect(scenario(dto, 'lower_absence').label.sv).toBe('Lägre frånvaro: 20 % av dagens frånvaro blir arbetad tid');
+    expect(scenario(dto, 'lower_absence').comparison10?.textSv).toBe('Behovet är oförändrat');
+    expect(scenario(dto, 'lower_turnover').label.sv).toBe('Lägre personalomsättning: 20 % färre slutar');
+    expect(scenario(dto, 'lower_turnover').comparison10?.textSv).toBe('Behovet är oförändrat');
   });
 
   it('follows the viewer’s levers', async () => {
@@ -244,7 +256,13 @@ const SETTINGS: ForecastSettingsInput = {
   demandBasis: { kind: '80+' },
   fullTimeHoursPerWeek: 40,
   horizonYears: 10,
-  levers: { extraHoursPerWeek: 2, retirementDelayYears: 1, staffingRatioChangePercent: -5 },
+  levers: {
+    extraHoursPerWeek: 2,
+    retirementDelayYears: 1,
+    staffingRatioChangePercent: -5,
+    absenceReductionPercent: 20,
+    turnoverReductionPercent: 20,
+  },
 };
 const put = (who: string, payload: unknown) =>
   t.as(cookies.get(who) ?? null)({ method: 'PUT', url: '/api/staffing/forecast/settings', payload: payload as object });
@@ -329,8 +347,8 @@ describe('export', () => {
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Prognos per år', 'Scenarier', 'Antaganden', 'Kommuner']);
     const years = workbook.getWorksheet('Prognos per år');
-    // (base + 4 scenarios) × (nurses + all professions) × 10 years, under one header row.
-    expect(years?.actualRowCount).toBe(1 + 5 * 2 * 10);
+    // (base + 6 scenarios) × (nurses + all professions) × 10 years, under one header row.
+    expect(years?.actualRowCount).toBe(1 + 7 * 2 * 10);
     const first = years?.getRow(2).values as unknown[];
     expect(first.slice(1)).toEqual(['Grundscenario', 'Sjuksköterska', 2026, 32, 20, 10, 0, 12, 12]);
     const scenarios = workbook.getWorksheet('Scenarier');
@@ -352,7 +370,7 @@ describe('export', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/);
-    expect(lines).toHaveLength(1 + 5 * 2 * 10);
+    expect(lines).toHaveLength(1 + 7 * 2 * 10);
     expect(lines[0]).toContain('Scenario;Yrke;År;Efterfrågan (personer)');
     // Åsby with −10 %: 2035 demand 24 × 0,9 = 21,6, cumulated need 21,6 − 10 = 11,6.
     expect(lines).toContain('Nya arbetssätt: 10 % lägre personaltäthet;Alla yrken;2035;21,6;10;0;0;0;11,6');

@@ -88,6 +88,16 @@ function makeAssumptions(baseYear: number, horizon: number, p: ForecastParameter
       ['Part-time staff work more', `${formatEn(p.extraHoursPerWeekForPartTime)} h/week (up to full time)`],
     ],
     [
+      'absenceReduction',
+      ['Lägre frånvaro', `${formatSv(p.absenceReduction * 100)} % av dagens frånvaro blir arbete`],
+      ['Lower absence', `${formatEn(p.absenceReduction * 100)} % of today’s absence becomes work`],
+    ],
+    [
+      'turnoverReduction',
+      ['Lägre personalomsättning', `${formatSv(p.turnoverReduction * 100)} % lägre än antagandet`],
+      ['Lower turnover', `${formatEn(p.turnoverReduction * 100)} % lower than assumed`],
+    ],
+    [
       'fullTimeHoursPerWeek',
       ['Heltid', `${formatSv(p.fullTimeHoursPerWeek)} tim/vecka`],
       ['Full time', `${formatEn(p.fullTimeHoursPerWeek)} h/week`],

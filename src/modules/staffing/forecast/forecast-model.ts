@@ -15,10 +15,19 @@ export type ProfessionStaff = {
   fullTimeHeadcount: number;
   /** Headcount per age band; scaled to `headcount` when the bands sum to something else. */
   ageBands: readonly AgeBandCount[];
+  /** Absence on the reference date in FTE, all kinds (at most the contracted FTE); 0 or missing when unknown. */
+  absenceFte?: number;
 };
 
 /** The population of one calendar year in the three age groups of the projection. */
-export type PopulationYear = { year: number; age0_64: number; age65_79: number; age80plus: number };
+export type PopulationYear = {
+  year: number;
+  age0_64: number;
+  age65_79: number;
+  age80plus: number;
+  /** The working-age population (part of 0–64), when the projection has it: the supply side's context only. */
+  age20_64?: number;
+};
 
 /** What demand follows: inhabitants 80+ only, or a weighting of the age groups (weights ≥ 0). */
 export type DemandBasis = '80+' | { weight0_64?: number; weight65_79: number; weight80plus: number };
@@ -39,6 +48,13 @@ export type ForecastParameters = {
   extraHoursPerWeekForPartTime: number;
   /** Hours a week of a full-time post (default 40; many municipal agreements use 38.25). */
   fullTimeHoursPerWeek: number;
+  /**
+   * Scenario lever (SKR: lower absence): the share of today's absence (in FTE) that comes back as work from the first
+   * forecast year (0.2 = a fifth less absence); fewer persons are needed for the same work. 0 … 1.
+   */
+  absenceReduction: number;
+  /** Scenario lever (SKR: keep staff longer): the share by which the yearly turnover is lower (0.2 = a fifth). 0 … 1. */
+  turnoverReduction: number;
 };
 
 export const DEFAULT_FORECAST_PARAMETERS: ForecastParameters = {
@@ -49,6 +65,8 @@ export const DEFAULT_FORECAST_PARAMETERS: ForecastParameters = {
   staffingRatioChange: 0,
   extraHoursPerWeekForPartTime: 0,
   fullTimeHoursPerWeek: 40,
+  absenceReduction: 0,
+  turnoverReduction: 0,
 };
 
 /** Lowest age at which anyone is assumed to work: the open lower band (–29) spans 20–29. */

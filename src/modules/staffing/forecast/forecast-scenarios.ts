@@ -77,6 +77,10 @@ export function staffFromFacts(config: StaffingConfigDto, facts: readonly Fact[]
       headcount: value(p.key, 'headcount'),
       contractedFte: value(p.key, 'contracted_fte'),
       fullTimeHeadcount: value(p.key, 'fulltime_headcount'),
+      // Absence FTE over every kind (the facts hold it per kind; a total without kinds counts too).
+      absenceFte: facts
+        .filter((f) => f.profession === p.key && f.measure === 'absence_fte')
+        .reduce((sum, f) => sum + amount(f.value), 0),
       ageBands: bands.map((b) => ({ minAge: b.minAge, maxAge: b.maxAge, count: value(p.key, 'age_headcount', b.key) })),
     }));
 }

@@ -13,6 +13,10 @@ export const FORECAST_LIMITS = {
   extraHoursPerWeek: { min: 0, max: 20 },
   /** Changed staffing ratio in percent (−5 = 5 % fewer staff per inhabitant). */
   staffingRatioChangePercent: { min: -50, max: 50 },
+  /** Share of today's absence that comes back as work, in percent. */
+  absenceReductionPercent: { min: 0, max: 100 },
+  /** How much lower the yearly turnover is, in percent of the assumed turnover. */
+  turnoverReductionPercent: { min: 0, max: 100 },
   weight: { min: 0, max: 10 },
 } as const;
 
@@ -55,6 +59,18 @@ export const forecastLeversSchema = z.strictObject({
     FORECAST_LIMITS.staffingRatioChangePercent.min,
     FORECAST_LIMITS.staffingRatioChangePercent.max,
   ),
+  // Issue 20: SKR's strategies the data supports (absence is reported per kind; turnover is an assumption). A stored
+  // document or a form of an older version without them takes the defaults.
+  absenceReductionPercent: num(
+    'minskningen av frånvaron',
+    FORECAST_LIMITS.absenceReductionPercent.min,
+    FORECAST_LIMITS.absenceReductionPercent.max,
+  ).default(20),
+  turnoverReductionPercent: num(
+    'minskningen av personalomsättningen',
+    FORECAST_LIMITS.turnoverReductionPercent.min,
+    FORECAST_LIMITS.turnoverReductionPercent.max,
+  ).default(20),
 });
 export type ForecastLeversDto = z.infer<typeof forecastLeversSchema>;
 
@@ -89,7 +105,13 @@ export const DEFAULT_FORECAST_SETTINGS: ForecastSettingsInput = {
   demandBasis: { kind: '80+' },
   fullTimeHoursPerWeek: 40,
   horizonYears: 10,
-  levers: { extraHoursPerWeek: 2, retirementDelayYears: 1, staffingRatioChangePercent: -5 },
+  levers: {
+    extraHoursPerWeek: 2,
+    retirementDelayYears: 1,
+    staffingRatioChangePercent: -5,
+    absenceReductionPercent: 20,
+    turnoverReductionPercent: 20,
+  },
 };
 
 /** Query strings arrive as text: numbers are coerced, and a lever left out takes the region's stored value. */
@@ -118,6 +140,14 @@ export const forecastQuerySchema = z.strictObject({
     .max(FORECAST_LIMITS.staffingRatioChangePercent.max, {
       error: `Förändringen får vara högst ${FORECAST_LIMITS.staffingRatioChangePercent.max} %.`,
     })
+    .optional(),
+  absenceReductionPercent: queryNumber
+    .min(0, { error: 'Minskningen kan inte vara negativ.' })
+    .max(FORECAST_LIMITS.absenceReductionPercent.max, { error: 'Frånvaron kan minska med högst 100 %.' })
+    .optional(),
+  turnoverReductionPercent: queryNumber
+    .min(0, { error: 'Minskningen kan inte vara negativ.' })
+    .max(FORECAST_LIMITS.turnoverReductionPercent.max, { error: 'Personalomsättningen kan minska med högst 100 %.' })
     .optional(),
 });
 export type ForecastQuery = z.infer<typeof forecastQuerySchema>;
@@ -173,7 +203,14 @@ const comparisonSchema = z.object({
   textSv: z.string(),
 });
 
-export const SCENARIO_KEYS = ['part_time', 'retire_later', 'staffing_ratio', 'combined'] as const;
+export const SCENARIO_KEYS = [
+  'part_time',
+  'retire_later',
+  'staffing_ratio',
+  'combined',
+  'lower_absence',
+  'lower_turnover',
+] as const;
 export type ScenarioKey = (typeof SCENARIO_KEYS)[number];
 
 export const scenarioSchema = z.object({
@@ -220,5 +257,10 @@ export const forecastSchema = z.object({
   scenarios: z.array(scenarioSchema),
   /** Notes on the data in Swedish (municipalities left out, missing projections). */
   notesSv: z.array(z.string()),
+  /**
+   * The supply side's context (issue 20): inhabitants aged 20–64 in the scope from the base year through the horizon
+   * (the projection's years; later years repeat the last), empty when no projection has the age group.
+   */
+  workingAge: z.array(z.object({ year: z.number(), value: z.number() })),
 });
 export type ForecastDto = z.infer<typeof forecastSchema>;

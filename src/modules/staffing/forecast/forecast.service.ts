@@ -147,6 +147,8 @@ export function scenarioPlans(levers: ForecastLeversDto): ScenarioPlan[] {
     ratio === 0
       ? 'Unchanged staffing ratio'
       : `New ways of working: ${Math.abs(ratio)} % ${ratio < 0 ? 'lower' : 'higher'} staffing ratio`;
+  const absence = levers.absenceReductionPercent;
+  const turnover = levers.turnoverReductionPercent;
   const partTime = { extraHoursPerWeekForPartTime: levers.extraHoursPerWeek };
   const later = { retirementDelayYears: delay };
   const staffing = { staffingRatioChange: ratio / 100 };
@@ -172,6 +174,22 @@ export function scenarioPlans(levers: ForecastLeversDto): ScenarioPlan[] {
       key: 'combined',
       label: { sv: 'Alla tre åtgärderna tillsammans', en: 'All three measures together' },
       parameters: { ...partTime, ...later, ...staffing },
+    },
+    {
+      key: 'lower_absence',
+      label: {
+        sv: `Lägre frånvaro: ${formatSv(absence)} % av dagens frånvaro blir arbetad tid`,
+        en: `Lower absence: ${absence} % of today's absence becomes working time`,
+      },
+      parameters: { absenceReduction: absence / 100 },
+    },
+    {
+      key: 'lower_turnover',
+      label: {
+        sv: `Lägre personalomsättning: ${formatSv(turnover)} % färre slutar`,
+        en: `Lower turnover: ${turnover} % fewer leave`,
+      },
+      parameters: { turnoverReduction: turnover / 100 },
     },
   ];
 }
@@ -328,7 +346,8 @@ async function loadInputs(deps: ForecastDeps, periodId: string | null): Promise<
           population: [base, ...later],
           parameters: baseParameters(settings),
         },
-        populationSource: fromProjection ? 'projection' : hasReportPopulation ? 'report' : 'none',
+        // A projection that starts after the base year still drives the demand: its source is the projection.
+        populationSource: fromProjection || later.length > 0 ? 'projection' : hasReportPopulation ? 'report' : 'none',
         projectionYears: later.length,
       };
     };
@@ -408,6 +427,32 @@ function prepared(deps: ForecastDeps, inputs: Inputs): Promise<Prepared> {
   });
 }
 
+/**
+ * The inhabitants aged 20–64 of the chosen municipalities per year from the base year through the horizon (issue 20:
+ * the supply side's context), summed over those whose projection has the group; a year a projection lacks repeats
+ * its latest earlier year. Empty when none has it.
+ */
+function workingAgeOf(chosen: MunicipalityInput[], inputs: Inputs): { year: number; value: number }[] {
+  const baseYear = chosen[0]?.input?.baseYear;
+  if (baseYear === undefined) return [];
+  const horizon = inputs.settings.horizonYears;
+  const out: { year: number; value: number }[] = [];
+  let any = false;
+  for (let year = baseYear; year <= baseYear + horizon; year++) {
+    let value = 0;
+    for (const m of chosen) {
+      const rows = (m.input?.population ?? []).filter((p) => p.year <= year && p.age20_64 !== undefined);
+      const latest = rows.reduce<PopulationYear | null>((a, b) => (a && a.year > b.year ? a : b), null);
+      if (latest?.age20_64 !== undefined) {
+        value += latest.age20_64;
+        any = true;
+      }
+    }
+    out.push({ year, value });
+  }
+  return any ? out : [];
+}
+
 type Scope = { kind: 'region' } | { kind: 'municipality'; municipalityId: string };
 
 /** Who may open a municipality's own forecast: those who see its figures unsuppressed (see the header). */
@@ -469,6 +514,7 @@ async function buildForecast(
       `Utan befolkningsprognos (efterfrågan hålls på dagens nivå): ${withoutProjection.map((m) => m.name).join(', ')}.`,
     );
   }
+  const workingAge = workingAgeOf(chosen, inputs);
   const noPopulation = chosen.filter((m) => m.populationSource === 'none');
   if (noPopulation.length) {
     notesSv.push(`Invånarantal saknas för basåret: ${noPopulation.map((m) => m.name).join(', ')}.`);
@@ -482,6 +528,7 @@ async function buildForecast(
     },
     settings: inputs.settings,
     levers,
+    workingAge,
     professions: inputs.professions,
     municipalities: inputs.municipalities.map((m) => {
       const canOpen = mayOpen(actor, m.municipalityId);
@@ -516,6 +563,8 @@ function leversOf(query: ForecastQuery, settings: ForecastSettingsInput): Foreca
     extraHoursPerWeek: query.extraHoursPerWeek ?? settings.levers.extraHoursPerWeek,
     retirementDelayYears: query.retirementDelayYears ?? settings.levers.retirementDelayYears,
     staffingRatioChangePercent: query.staffingRatioChangePercent ?? settings.levers.staffingRatioChangePercent,
+    absenceReductionPercent: query.absenceReductionPercent ?? settings.levers.absenceReductionPercent,
+    turnoverReductionPercent: query.turnoverReductionPercent ?? settings.levers.turnoverReductionPercent,
   };
 }
 
@@ -564,6 +613,8 @@ export async function getForecastJson(deps: ForecastDeps, ctx: SignedInContext, 
     levers.extraHoursPerWeek,
     levers.retirementDelayYears,
     levers.staffingRatioChangePercent,
+    levers.absenceReductionPercent,
+    levers.turnoverReductionPercent,
     reach.length > 200 ? `all:${inputs.municipalities.length}` : reach,
   ].join(':');
   return cacheOf(deps).remember(`forecast:json:${key}`, async () =>

@@ -413,6 +413,8 @@ describe('forecast — hand-computed cases', () => {
       f('fulltime_headcount', 'sjukskoterska', 8),
       f('age_headcount', 'sjukskoterska', 7, 'age_30_39'),
       f('age_headcount', 'sjukskoterska', 5, 'age_60_64'),
+      f('absence_fte', 'sjukskoterska', 0.75, 'parental_leave'),
+      f('absence_fte', 'sjukskoterska', 0.5, 'long_term_sick'),
       f('contracted_fte', 'arbetsterapeut', 3),
       f('inhabitants', 'context', 10_000),
       f('inhabitants_65_79', 'context', 1_500),
@@ -424,6 +426,8 @@ describe('forecast — hand-computed cases', () => {
         headcount: 12,
         contractedFte: 10.5,
         fullTimeHeadcount: 8,
+        // Absence over its kinds: 0.75 + 0.5.
+        absenceFte: 1.25,
         ageBands: [
           { minAge: 0, maxAge: 29, count: 0 },
           { minAge: 30, maxAge: 39, count: 7 },
@@ -764,5 +768,72 @@ describe('prepared forecasts (the region’s scenarios without a result per muni
     expect(mixed.assumptions.find((a) => a.key === 'retirementAge')?.value).toBe('Olika per kommun');
     expect(mixed.assumptions.find((a) => a.key === 'horizonYears')?.value).toBe('10 år');
     expect(sumPreparedForecasts([])).toEqual(sumForecasts([]));
+  });
+});
+
+describe('forecast — the absence and turnover levers (issue 20)', () => {
+  // 20 persons, 16 contracted FTE of which 4 absent; 80+ grows 10 % in year 1, then stays.
+  const input: ForecastInput = {
+    baseYear: 2025,
+    horizonYears: 3,
+    professions: [staff('nurse', 20, [{ minAge: 30, maxAge: 39, count: 20 }], { contractedFte: 16, absenceFte: 4 })],
+    population: [pop(2025, 1000), pop(2026, 1100)],
+    parameters: { turnoverRate: 0.1 },
+  };
+
+  it('lower absence: regained FTE do work, so demand is scaled by fte / (fte + regained)', () => {
+    const base = forecast(input);
+    const lower = forecast({ ...input, parameters: { ...input.parameters, absenceReduction: 0.5 } });
+    // Half of 4 absent FTE come back: 16 / (16 + 2) of the base demand in every year.
+    const factor = 16 / 18;
+    const baseDemand = base.professions[0]?.years.map((y) => y.demand) ?? [];
+    expectClose(
+      lower.professions[0]?.years.map((y) => y.demand) ?? [],
+      baseDemand.map((d) => d * factor),
+    );
+    expect(baseDemand[0]).toBeCloseTo(22, 12);
+    // Retirements and turnover of today's staff are as in the base case.
+    expectClose(
+      lower.professions[0]?.years.map((y) => y.turnoverLeavers) ?? [],
+      base.professions[0]?.years.map((y) => y.turnoverLeavers) ?? [],
+    );
+  });
+
+  it('lower turnover: the yearly rate is the assumed one times (1 − reduction)', () => {
+    const lower = forecast({ ...input, parameters: { ...input.parameters, turnoverReduction: 0.5 } });
+    // Nobody retires (30–39): year 1 loses 5 % of 20, year 2 5 % of the 19 left, year 3 5 % of 18.05.
+    expectClose(lower.professions[0]?.years.map((y) => y.turnoverLeavers) ?? [], [1, 0.95, 0.9025]);
+    expectClose(lower.professions[0]?.years.map((y) => y.staffRemaining) ?? [], [19, 18.05, 17.1475]);
+  });
+
+  it('levers at 0 or without absence data change nothing; the absence lever is capped by the absence reported', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 500 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (headcount, absenceShare, reduction) => {
+          const fte = headcount * 0.8;
+          const one = (absenceFte: number, parameters: Partial<ForecastParameters>) =>
+            forecast({
+              ...input,
+              professions: [
+                staff('x', headcount, [{ minAge: 50, maxAge: 64, count: headcount }], {
+                  contractedFte: fte,
+                  absenceFte,
+                }),
+              ],
+              parameters: { ...input.parameters, ...parameters },
+            }).total.cumulativeNeed5 ?? 0;
+          const base = one(fte * absenceShare, {});
+          expect(one(fte * absenceShare, { absenceReduction: 0, turnoverReduction: 0 })).toBeCloseTo(base, 9);
+          expect(one(0, { absenceReduction: reduction })).toBeCloseTo(one(0, {}), 9);
+          // More absence regained never raises the need; more than the FTE cannot be regained.
+          expect(one(fte * absenceShare, { absenceReduction: reduction })).toBeLessThanOrEqual(base + 1e-9);
+          expect(one(fte * 5, { absenceReduction: 1 })).toBeCloseTo(one(fte, { absenceReduction: 1 }), 9);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

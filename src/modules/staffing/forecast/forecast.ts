@@ -55,6 +55,8 @@ export function resolveParameters(p: Partial<ForecastParameters> = {}): Forecast
     staffingRatioChange: typeof ratio === 'number' && Number.isFinite(ratio) ? Math.min(10, Math.max(-1, ratio)) : 0,
     extraHoursPerWeekForPartTime: amount(p.extraHoursPerWeekForPartTime),
     fullTimeHoursPerWeek: hours !== undefined && amount(hours) > 0 ? amount(hours) : d.fullTimeHoursPerWeek,
+    absenceReduction: Math.min(1, amount(p.absenceReduction)),
+    turnoverReduction: Math.min(1, amount(p.turnoverReduction)),
   };
 }
 
@@ -130,6 +132,8 @@ type PreparedProfession = {
   fte: number;
   partTime: number;
   partTimeFte: number;
+  /** Absence in FTE on the reference date (the absence lever's room), at most the contracted FTE. */
+  absence: number;
   /**
    * Today's staff by the forecast year in which they reach the retirement age (index 1 … horizon; horizon + 1: later,
    * or never — no age known): the one-year cohorts of ageCohorts (each band spread evenly over its ages, scaled to the
@@ -156,7 +160,14 @@ export type PreparedForecast = {
 
 /** The scenario levers: the parameters a prepared forecast can be run with. */
 export type ForecastLevers = Partial<
-  Pick<ForecastParameters, 'retirementDelayYears' | 'staffingRatioChange' | 'extraHoursPerWeekForPartTime'>
+  Pick<
+    ForecastParameters,
+    | 'retirementDelayYears'
+    | 'staffingRatioChange'
+    | 'extraHoursPerWeekForPartTime'
+    | 'absenceReduction'
+    | 'turnoverReduction'
+  >
 >;
 
 function prepareProfession(
@@ -196,7 +207,8 @@ function prepareProfession(
   const fullTime = Math.min(amount(staff.fullTimeHeadcount), headcount);
   const partTime = headcount - fullTime;
   const partTimeFte = partTime > 0 ? Math.min(1, Math.max(0, (fte - fullTime) / partTime)) : 0;
-  return { key: staff.key, headcount, fte, partTime, partTimeFte, reachesAge, notesSv };
+  const absence = Math.min(amount(staff.absenceFte), fte);
+  return { key: staff.key, headcount, fte, partTime, partTimeFte, absence, reachesAge, notesSv };
 }
 
 /** A forecast's yearly figures as columns (index t − 1), added into by runProfession. */
@@ -232,7 +244,10 @@ function runProfession(
 ): void {
   const extraFtePerPerson = Math.min(p.extraHoursPerWeekForPartTime / p.fullTimeHoursPerWeek, 1 - pp.partTimeFte);
   const extraFte = pp.partTime * extraFtePerPerson;
-  const capacityFactor = pp.fte > 0 ? pp.fte / (pp.fte + extraFte) : 1;
+  // Absence that comes back as work adds capacity as extra hours do: the same work needs fewer persons.
+  const regainedFte = pp.absence * p.absenceReduction;
+  const capacityFactor = pp.fte > 0 ? pp.fte / (pp.fte + extraFte + regainedFte) : 1;
+  const turnoverRate = p.turnoverRate * (1 - p.turnoverReduction);
   const scale = pp.headcount * (1 + p.staffingRatioChange) * capacityFactor;
   const d = p.retirementDelayYears;
   let previousDemand = pp.headcount;
@@ -243,12 +258,12 @@ function runProfession(
   for (let t = 1; t <= horizon; t++) {
     const demand = scale * (growth[t - 1] as number);
     // (1 − q)^(t − 1): the share of a cohort that turnover has left by the start of year t.
-    if (t > 1) kept *= 1 - p.turnoverRate;
+    if (t > 1) kept *= 1 - turnoverRate;
     const retiringNow = t - d >= 1 ? (pp.reachesAge[t - d] as number) : 0;
     const retirements = retiringNow * kept;
     notRetired -= retiringNow;
     const staying = Math.max(0, notRetired) * kept;
-    const turnoverLeavers = staying * p.turnoverRate;
+    const turnoverLeavers = staying * turnoverRate;
     const i = offset + t - 1;
     out.demand[i] = (out.demand[i] as number) + demand;
     out.staffRemaining[i] = (out.staffRemaining[i] as number) + (staying - turnoverLeavers);

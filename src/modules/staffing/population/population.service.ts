@@ -102,13 +102,14 @@ export async function loadProjection(
   return rows.sort((a, b) => a.year - b.year || ageOrder(a.ageGroup) - ageOrder(b.ageGroup));
 }
 
+/** A projection's year: the three groups of the demand (a group not saved counts 0) and 20–64 when saved. */
+export type ProjectionYear = { year: number; age0_64: number; age65_79: number; age80plus: number; age20_64?: number };
+
 /**
  * Every municipality's saved projection for the forecast, by municipality and year (the three age groups of a year
  * together; a group not saved counts 0). No actor: the caller has authorised the read.
  */
-export async function loadAllProjections(
-  db: Db,
-): Promise<Map<string, Map<number, { year: number; age0_64: number; age65_79: number; age80plus: number }>>> {
+export async function loadAllProjections(db: Db): Promise<Map<string, Map<number, ProjectionYear>>> {
   const rows = await db
     .select({
       municipalityId: populationProjection.municipalityId,
@@ -117,15 +118,16 @@ export async function loadAllProjections(
       inhabitants: populationProjection.inhabitants,
     })
     .from(populationProjection);
-  const result = new Map<string, Map<number, { year: number; age0_64: number; age65_79: number; age80plus: number }>>();
+  const result = new Map<string, Map<number, ProjectionYear>>();
   for (const r of rows) {
     const years = result.get(r.municipalityId) ?? new Map();
     result.set(r.municipalityId, years);
-    const year = years.get(r.year) ?? { year: r.year, age0_64: 0, age65_79: 0, age80plus: 0 };
+    const year: ProjectionYear = years.get(r.year) ?? { year: r.year, age0_64: 0, age65_79: 0, age80plus: 0 };
     years.set(r.year, year);
     if (r.ageGroup === '0-64') year.age0_64 = r.inhabitants;
     else if (r.ageGroup === '65-79') year.age65_79 = r.inhabitants;
-    else year.age80plus = r.inhabitants;
+    else if (r.ageGroup === '80+') year.age80plus = r.inhabitants;
+    else if (r.ageGroup === '20-64') year.age20_64 = r.inhabitants;
   }
   for (const [id, years] of result) result.set(id, new Map([...years].sort((a, b) => a[0] - b[0])));
   return result;

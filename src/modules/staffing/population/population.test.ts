@@ -14,7 +14,7 @@ let t: TestApp;
 let a: Organisation;
 let b: Organisation;
 const cookies = new Map<string, string>();
-const { min: Y } = populationYearRange();
+const { min: Y, max: MAX } = populationYearRange();
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -139,7 +139,7 @@ describe('the form', () => {
           { year: Y, ageGroup: '0-64', inhabitants: 10.5 },
           { year: Y, ageGroup: '65-79', inhabitants: -3 },
           { year: Y, ageGroup: '90+', inhabitants: 3 },
-          { year: Y + 31, ageGroup: '80+', inhabitants: 100 },
+          { year: MAX + 1, ageGroup: '80+', inhabitants: 100 },
         ],
       },
     });
@@ -157,18 +157,18 @@ describe('the form', () => {
       payload: {
         rows: [
           { year: Y - 1, ageGroup: '0-64', inhabitants: 1 },
-          { year: Y + 30, ageGroup: '0-64', inhabitants: 1 },
-          { year: Y + 31, ageGroup: '80+', inhabitants: 1 },
-          { year: Y + 30, ageGroup: '0-64', inhabitants: 2 },
+          { year: MAX, ageGroup: '0-64', inhabitants: 1 },
+          { year: MAX + 1, ageGroup: '80+', inhabitants: 1 },
+          { year: MAX, ageGroup: '0-64', inhabitants: 2 },
         ],
       },
     });
     expect(range.statusCode).toBe(400);
     const paths = (range.json().error.fields as { path: string; message: string }[]).map((f) => [f.path, f.message]);
     expect(paths).toEqual([
-      ['rows.0.year', `Året ska vara mellan ${Y} och ${Y + 30}.`],
-      ['rows.2.year', `Året ska vara mellan ${Y} och ${Y + 30}.`],
-      ['rows.3.ageGroup', `År ${Y + 30}, åldersgrupp 0-64 finns redan på en tidigare rad.`],
+      ['rows.0.year', `Året ska vara mellan ${Y} och ${MAX}.`],
+      ['rows.2.year', `Året ska vara mellan ${Y} och ${MAX}.`],
+      ['rows.3.ageGroup', `År ${MAX}, åldersgrupp 0-64 finns redan på en tidigare rad.`],
     ]);
     const unknown = await as('admin')({
       method: 'PUT',
@@ -208,7 +208,7 @@ describe('the form', () => {
     const res = await as('reporterB')({ method: 'GET', url: '/api/staffing/population' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
-    expect(body.years).toEqual({ min: Y, max: Y + 30 });
+    expect(body.years).toEqual({ min: Y, max: MAX });
     const names = body.municipalities.map((m: { municipalityName: string }) => m.municipalityName);
     // Swedish order: Å after H.
     expect(names).toEqual(['Björkvik', 'Historik', 'Åsunda']);
@@ -304,7 +304,7 @@ describe('CSV import', () => {
     const messages = body.errors.map((e: { message: string }) => e.message);
     expect(messages[0]).toBe('Rad 2, kolumn kommunkod: okänd kommunkod ”9999”.');
     expect(messages[2]).toBe('Rad 4, kolumn kommun: ”Björkvik” stämmer inte med kommunkod 1601 (Åsunda).');
-    expect(messages[5]).toBe(`Rad 7, kolumn år: ${Y - 1} ligger utanför ${Y}–${Y + 30}.`);
+    expect(messages[5]).toBe(`Rad 7, kolumn år: ${Y - 1} ligger utanför ${Y}–${MAX}.`);
     expect(messages[7]).toBe('Rad 9, kolumn antal: ”12,5” är inget heltal. Ange antalet invånare, till exempel 1250.');
     expect(messages[8]).toBe('Rad 10, kolumn antal: antalet kan inte vara negativt.');
     expect(messages[10]).toBe(`Rad 13, kolumn åldersgrupp: Åsunda ${Y + 1} 80+ finns redan på rad 12.`);

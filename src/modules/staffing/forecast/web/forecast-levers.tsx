@@ -130,6 +130,34 @@ export function ForecastLevers({ values, onChange, canReset, onReset, updating }
             clampBehavior="none"
             error={errorOf('staffingRatioChangePercent')}
           />
+          <NumberInput
+            label={ft('levers.absenceReduction')}
+            description={ft('levers.absenceReductionHelp')}
+            value={shown('absenceReductionPercent')}
+            onChange={(value) => type('absenceReductionPercent', value)}
+            min={FORECAST_LIMITS.absenceReductionPercent.min}
+            max={FORECAST_LIMITS.absenceReductionPercent.max}
+            step={5}
+            decimalScale={2}
+            decimalSeparator={decimal}
+            allowNegative={false}
+            clampBehavior="none"
+            error={errorOf('absenceReductionPercent')}
+          />
+          <NumberInput
+            label={ft('levers.turnoverReduction')}
+            description={ft('levers.turnoverReductionHelp')}
+            value={shown('turnoverReductionPercent')}
+            onChange={(value) => type('turnoverReductionPercent', value)}
+            min={FORECAST_LIMITS.turnoverReductionPercent.min}
+            max={FORECAST_LIMITS.turnoverReductionPercent.max}
+            step={5}
+            decimalScale={2}
+            decimalSeparator={decimal}
+            allowNegative={false}
+            clampBehavior="none"
+            error={errorOf('turnoverReductionPercent')}
+          />
         </SimpleGrid>
         <Group gap="sm">
           <Button

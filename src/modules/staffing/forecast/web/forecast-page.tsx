@@ -52,6 +52,23 @@ function viewKey(search: ForecastSearch): string {
   return JSON.stringify(forecastParams(search));
 }
 
+/** The supply side's context: inhabitants 20–64 from the first to the last year, and the change in percent. */
+function workingAgeSummary(series: ForecastDto['workingAge'], language: 'sv' | 'en') {
+  const first = series[0];
+  const last = series[series.length - 1];
+  if (!first || !last || first.value <= 0 || series.length < 2) return null;
+  const locale = language === 'sv' ? 'sv-SE' : 'en-GB';
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const change = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+  return {
+    from: first.year,
+    to: last.year,
+    first: whole.format(first.value),
+    last: whole.format(last.value),
+    change: change.format(((last.value - first.value) / first.value) * 100),
+  };
+}
+
 /** The region in the interface language, or the municipality's name. */
 function scopeName(dto: ForecastDto, regionName: string): string {
   return dto.scope.kind === 'region' ? regionName : dto.scope.name;
@@ -229,6 +246,7 @@ function ForecastResult(props: ForecastResultProps) {
     LEVER_KEYS.map((key) => [key, search[key] ?? dto.levers[key]]),
   ) as ForecastLeversDto;
   const lastYear = dto.base.baseYear + dto.base.horizonYears;
+  const workingAge = workingAgeSummary(dto.workingAge, language);
   const exportParams = { ...forecastParams(search), periodId: dto.period?.id };
 
   return (
@@ -251,6 +269,7 @@ function ForecastResult(props: ForecastResultProps) {
         updating={updating}
       />
       <LeverAnnouncer dto={dto} profession={profession} announce={announce} onAnnounced={onAnnounced} />
+      {workingAge ? <Text>{ft('workingAge', workingAge)}</Text> : null}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack>

@@ -14,6 +14,8 @@ export const LEVER_KEYS = [
   'extraHoursPerWeek',
   'retirementDelayYears',
   'staffingRatioChangePercent',
+  'absenceReductionPercent',
+  'turnoverReductionPercent',
 ] as const satisfies readonly LeverKey[];
 
 export type ForecastSearch = Partial<ForecastLeversDto> & {
@@ -62,6 +64,8 @@ export function forecastParams(search: ForecastSearch): ForecastQuery {
     extraHoursPerWeek: search.extraHoursPerWeek,
     retirementDelayYears: search.retirementDelayYears,
     staffingRatioChangePercent: search.staffingRatioChangePercent,
+    absenceReductionPercent: search.absenceReductionPercent,
+    turnoverReductionPercent: search.turnoverReductionPercent,
   };
 }
 
@@ -72,6 +76,13 @@ export function hasLevers(search: ForecastSearch): boolean {
 
 /** The address without its levers: the region's defaults. */
 export function withoutLevers(search: ForecastSearch): ForecastSearch {
-  const { extraHoursPerWeek: _h, retirementDelayYears: _r, staffingRatioChangePercent: _s, ...rest } = search;
+  const {
+    extraHoursPerWeek: _h,
+    retirementDelayYears: _r,
+    staffingRatioChangePercent: _s,
+    absenceReductionPercent: _a,
+    turnoverReductionPercent: _t,
+    ...rest
+  } = search;
   return rest;
 }

@@ -11,7 +11,13 @@ export type SettingsFormValues = {
   demandBasis: { kind: '80+' | 'weighted'; weight65_79: Field; weight80plus: Field };
   fullTimeHoursPerWeek: Field;
   horizonYears: Field;
-  levers: { extraHoursPerWeek: Field; retirementDelayYears: Field; staffingRatioChangePercent: Field };
+  levers: {
+    extraHoursPerWeek: Field;
+    retirementDelayYears: Field;
+    staffingRatioChangePercent: Field;
+    absenceReductionPercent: Field;
+    turnoverReductionPercent: Field;
+  };
 };
 
 /** The weights a weighted basis starts from when the stored basis is 80+ only. */
@@ -52,6 +58,8 @@ export function settingsInput(values: SettingsFormValues): ForecastSettingsInput
       extraHoursPerWeek: n(values.levers.extraHoursPerWeek),
       retirementDelayYears: n(values.levers.retirementDelayYears),
       staffingRatioChangePercent: n(values.levers.staffingRatioChangePercent),
+      absenceReductionPercent: n(values.levers.absenceReductionPercent),
+      turnoverReductionPercent: n(values.levers.turnoverReductionPercent),
     },
   };
 }
@@ -68,6 +76,8 @@ export const SETTINGS_FIELDS = [
   'levers.extraHoursPerWeek',
   'levers.retirementDelayYears',
   'levers.staffingRatioChangePercent',
+  'levers.absenceReductionPercent',
+  'levers.turnoverReductionPercent',
 ] as const;
 
 /**

@@ -114,6 +114,8 @@ function ForecastSettingsForm({ settings, onClose }: { settings: ForecastSetting
           {number('levers.extraHoursPerWeek', ft('settings.extraHours'))}
           {number('levers.retirementDelayYears', ft('settings.retirementDelay'), { integer: true })}
           {number('levers.staffingRatioChangePercent', ft('settings.staffingRatio'))}
+          {number('levers.absenceReductionPercent', ft('settings.absenceReduction'))}
+          {number('levers.turnoverReductionPercent', ft('settings.turnoverReduction'))}
         </SimpleGrid>
         <FormError message={formError} />
         <Group justify="flex-end">

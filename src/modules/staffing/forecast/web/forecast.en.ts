@@ -4,6 +4,8 @@ import type { forecastSv } from './forecast.sv.ts';
 export const forecastEn: typeof forecastSv = {
   title: 'Forecast',
   heading: 'Forecast: {{name}}',
+  workingAge:
+    'Supply: inhabitants of working age (20–64) {{from}}: {{first}}, {{to}}: {{last}} ({{change}} %). Staff are recruited from them.',
   intro:
     'How many people must be recruited per profession and year by SKR’s method: demand that follows the population, plus replacing today’s staff who retire or leave. The scenarios show how the need changes if part-time staff work more, retirement comes later or the staffing ratio changes.',
   regionName: 'The region',
@@ -35,6 +37,10 @@ export const forecastEn: typeof forecastSv = {
     retirementDelayYears_other: '{{count}} years',
     staffingRatio: 'Changed staffing ratio (%)',
     staffingRatioHelp: 'Percent, {{min}} to {{max}}. For example −5 = 5 % fewer staff per inhabitant.',
+    absenceReduction: 'Lower absence (%)',
+    absenceReductionHelp: 'How much of today’s absence becomes working time, 0 to 100 %.',
+    turnoverReduction: 'Lower turnover (%)',
+    turnoverReductionHelp: 'How much lower turnover is than assumed, 0 to 100 %.',
     outOfRange: 'Enter a number from {{min}} to {{max}}.',
     reset: 'Reset',
     resetHelp: 'Back to the region’s defaults.',
@@ -136,6 +142,8 @@ export const forecastEn: typeof forecastSv = {
     extraHours: 'Extra hours a week for part-time staff',
     retirementDelay: 'Retirement later (years)',
     staffingRatio: 'Changed staffing ratio (%)',
+    absenceReduction: 'Lower absence (%)',
+    turnoverReduction: 'Lower turnover (%)',
     save: 'Save the assumptions',
     saved: 'The assumptions are saved.',
     updatedAt: 'Last changed {{date}}.',

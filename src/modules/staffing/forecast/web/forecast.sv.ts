@@ -2,6 +2,8 @@
 export const forecastSv = {
   title: 'Prognos',
   heading: 'Prognos: {{name}}',
+  workingAge:
+    'Tillgången: invånare i arbetsför ålder (20–64 år) {{from}}: {{first}}, {{to}}: {{last}} ({{change}} %). Det är dem personalen rekryteras ur.',
   intro:
     'Hur många som behöver rekryteras per yrke och år enligt SKR:s metod: efterfrågan som följer befolkningen, plus ersättning för dagens personal som går i pension eller slutar. Scenarierna visar hur behovet ändras om deltidsanställda arbetar mer, pensionen skjuts upp eller personaltätheten ändras.',
   regionName: 'Regionen',
@@ -33,6 +35,10 @@ export const forecastSv = {
     retirementDelayYears_other: '{{count}} år',
     staffingRatio: 'Förändrad personaltäthet (%)',
     staffingRatioHelp: 'Procent, {{min}} till {{max}}. Till exempel −5 = 5 % färre anställda per invånare.',
+    absenceReduction: 'Lägre frånvaro (%)',
+    absenceReductionHelp: 'Hur stor del av dagens frånvaro som blir arbetad tid, 0 till 100 %.',
+    turnoverReduction: 'Lägre personalomsättning (%)',
+    turnoverReductionHelp: 'Hur mycket lägre personalomsättningen blir än antagandet, 0 till 100 %.',
     outOfRange: 'Ange ett tal från {{min}} till {{max}}.',
     reset: 'Återställ',
     resetHelp: 'Tillbaka till regionens standardvärden.',
@@ -134,6 +140,8 @@ export const forecastSv = {
     extraHours: 'Extra timmar i veckan för deltidsanställda',
     retirementDelay: 'Pension senare (år)',
     staffingRatio: 'Förändrad personaltäthet (%)',
+    absenceReduction: 'Lägre frånvaro (%)',
+    turnoverReduction: 'Lägre personalomsättning (%)',
     save: 'Spara antagandena',
     saved: 'Antagandena är sparade.',
     updatedAt: 'Senast ändrade {{date}}.',

@@ -37,7 +37,12 @@ const overviewQuery = () =>
     queryFn: ({ signal }) => apiRequest<PopulationOverviewDto>('/api/staffing/population', { signal }),
   });
 
-const GROUP_LABEL: Record<PopulationAgeGroup, string> = { '0-64': '0–64', '65-79': '65–79', '80+': '80+' };
+const GROUP_LABEL: Record<PopulationAgeGroup, string> = {
+  '0-64': '0–64',
+  '65-79': '65–79',
+  '80+': '80+',
+  '20-64': 'varav 20–64',
+};
 
 /** The grid as the form holds it: one row per year, a value (or empty) per age group. */
 type Grid = { year: number; values: Record<PopulationAgeGroup, number | ''> }[];
@@ -235,7 +240,10 @@ function PopulationGrid({
                 variant="default"
                 disabled={nextYear > years.max}
                 onClick={() =>
-                  setGrid((current) => [...current, { year: nextYear, values: { '0-64': '', '65-79': '', '80+': '' } }])
+                  setGrid((current) => [
+                    ...current,
+                    { year: nextYear, values: { '0-64': '', '65-79': '', '80+': '', '20-64': '' } },
+                  ])
                 }
               >
                 {st('population.addYear')}
