@@ -6,6 +6,7 @@ import type { ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
 import { QuickForm } from './quick-form.tsx';
+import { TableScroll } from './table-scroll.tsx';
 
 const num = (n: number) => n.toLocaleString('sv-SE');
 
@@ -35,7 +36,7 @@ export function FinancingPage({ project: p }: { project: ProjectDto }) {
           {behind.map((r) => r.name).join(', ')}
         </Alert>
       ) : null}
-      <Table.ScrollContainer minWidth={900}>
+      <TableScroll minWidth={900} label={pt('financing.title')}>
         <Table striped data-testid="cofinancing">
           <Table.Caption>{pt('financing.title')}</Table.Caption>
           <Table.Thead>
@@ -81,7 +82,7 @@ export function FinancingPage({ project: p }: { project: ProjectDto }) {
             </Table.Tr>
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       <Text size="sm">{pt('financing.attendance')}</Text>
       {canEdit ? (
         <>
@@ -124,7 +125,7 @@ export function FinancingPage({ project: p }: { project: ProjectDto }) {
         </>
       ) : null}
       <Title order={3}>{pt('financing.budget')}</Title>
-      <Table.ScrollContainer minWidth={600}>
+      <TableScroll minWidth={600} label={pt('financing.budget')}>
         <Table>
           <Table.Caption>{pt('financing.budget')}</Table.Caption>
           <Table.Thead>
@@ -148,7 +149,7 @@ export function FinancingPage({ project: p }: { project: ProjectDto }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {canEdit ? (
         <QuickForm
           columns={5}

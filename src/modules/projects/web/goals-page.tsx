@@ -9,6 +9,7 @@ import { GOAL_STATUSES, type GoalDto, type ProjectDto } from '../projects.contra
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
 import { QuickForm } from './quick-form.tsx';
+import { TableScroll } from './table-scroll.tsx';
 
 const TONE = { not_started: 'neutral', ongoing: 'attention', achieved: 'positive', lifted_out: 'neutral' } as const;
 
@@ -22,7 +23,7 @@ export function GoalsPage({ project: p }: { project: ProjectDto }) {
   return (
     <Stack>
       <Title order={2}>{pt('goals.title')}</Title>
-      <Table.ScrollContainer minWidth={700}>
+      <TableScroll minWidth={700} label={pt('goals.title')}>
         <Table>
           <Table.Caption>{pt('goals.title')}</Table.Caption>
           <Table.Thead>
@@ -54,7 +55,7 @@ export function GoalsPage({ project: p }: { project: ProjectDto }) {
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {canEdit ? p.goals.map((g) => <GoalEditor key={g.id} project={p} goal={g} />) : null}
       {canEdit ? (
         <Group align="start" grow>
@@ -118,9 +119,7 @@ function Indicator({ goal: g }: { goal: GoalDto }) {
           {i.values.map((v) => `${v.date}: ${v.value.toLocaleString('sv-SE')}`).join(', ')}
         </Text>
       ) : null}
-      <Text size="xs" c="dimmed">
-        {pt('goals.indicatorSource')}
-      </Text>
+      <Text size="xs">{pt('goals.indicatorSource')}</Text>
     </Stack>
   );
 }

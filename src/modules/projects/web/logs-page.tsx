@@ -5,6 +5,7 @@ import type { ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
 import { QuickForm } from './quick-form.tsx';
+import { TableScroll } from './table-scroll.tsx';
 
 export function LogsPage({ project: p }: { project: ProjectDto }) {
   const pt = useProjectsT();
@@ -27,7 +28,7 @@ export function LogsPage({ project: p }: { project: ProjectDto }) {
   return (
     <Stack>
       <Title order={2}>{pt('logs.decisions')}</Title>
-      <Table.ScrollContainer minWidth={700}>
+      <TableScroll minWidth={700} label={pt('logs.decisions')}>
         <Table data-testid="decisions">
           <Table.Caption>{pt('logs.decisions')}</Table.Caption>
           <Table.Thead>
@@ -65,7 +66,7 @@ export function LogsPage({ project: p }: { project: ProjectDto }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {canEdit ? (
         <QuickForm
           columns={3}
@@ -129,7 +130,7 @@ export function LogsPage({ project: p }: { project: ProjectDto }) {
           </Table.Tr>
         </Table.Tbody>
       </Table>
-      <Table.ScrollContainer minWidth={700}>
+      <TableScroll minWidth={700} label={pt('logs.presentations')}>
         <Table>
           <Table.Caption>{pt('logs.presentations')}</Table.Caption>
           <Table.Thead>
@@ -153,7 +154,7 @@ export function LogsPage({ project: p }: { project: ProjectDto }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {canEdit ? (
         <QuickForm
           columns={3}

@@ -8,6 +8,7 @@ import { MEMBER_KINDS, type ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
 import { QuickForm } from './quick-form.tsx';
+import { TableScroll } from './table-scroll.tsx';
 
 export function OrganisationPage({ project: p }: { project: ProjectDto }) {
   const pt = useProjectsT();
@@ -35,7 +36,7 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
   return (
     <Stack>
       <Title order={2}>{pt('organisation.people')}</Title>
-      <Table.ScrollContainer minWidth={600}>
+      <TableScroll minWidth={600} label={pt('organisation.people')}>
         <Table>
           <Table.Caption>{pt('organisation.people')}</Table.Caption>
           <Table.Thead>
@@ -82,7 +83,7 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
               ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {canEdit ? (
         <QuickForm
           columns={4}
@@ -109,7 +110,7 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
       ) : null}
 
       <Title order={2}>{pt('organisation.participation')}</Title>
-      <Table.ScrollContainer minWidth={600}>
+      <TableScroll minWidth={600} label={pt('organisation.participation')}>
         <Table>
           <Table.Caption>{pt('organisation.participation')}</Table.Caption>
           <Table.Thead>
@@ -143,7 +144,7 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
             )}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {canEdit ? (
         <QuickForm
           columns={4}
@@ -174,7 +175,7 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
       ) : null}
 
       <Title order={2}>{pt('organisation.subprojects')}</Title>
-      <Table.ScrollContainer minWidth={700}>
+      <TableScroll minWidth={700} label={pt('organisation.subprojects')}>
         <Table>
           <Table.Caption>{pt('organisation.subprojects')}</Table.Caption>
           <Table.Thead>
@@ -206,7 +207,7 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {canEdit ? (
         <QuickForm
           columns={3}
@@ -221,7 +222,7 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
       ) : null}
 
       <Title order={2}>{pt('organisation.proposals')}</Title>
-      <Table.ScrollContainer minWidth={700}>
+      <TableScroll minWidth={700} label={pt('organisation.proposals')}>
         <Table>
           <Table.Caption>{pt('organisation.proposals')}</Table.Caption>
           <Table.Thead>
@@ -261,7 +262,7 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {canEdit ? (
         <QuickForm
           columns={2}

@@ -13,6 +13,7 @@ import { type DateChange, GanttChart } from './gantt-chart.tsx';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
 import { QuickForm } from './quick-form.tsx';
+import { TableScroll } from './table-scroll.tsx';
 
 export type PlanSearch = { view?: 'gantt' | 'table'; zoom?: GanttZoom };
 
@@ -137,7 +138,7 @@ export function PlanTable({ project: p, onEdit }: { project: ProjectDto; onEdit?
   const d = (iso: string | null) => formatDate(iso, locale);
   const canEdit = p.access === 'change' && onEdit;
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <TableScroll minWidth={900} label={pt('plan.chartLabel')}>
       <Table striped data-testid="plan-table">
         <Table.Caption>{pt('plan.chartLabel')}</Table.Caption>
         <Table.Thead>
@@ -186,7 +187,7 @@ export function PlanTable({ project: p, onEdit }: { project: ProjectDto; onEdit?
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </TableScroll>
   );
 }
 
@@ -239,7 +240,7 @@ function History({ project: p }: { project: ProjectDto }) {
   return (
     <Stack gap="xs">
       <Title order={3}>{pt('plan.history')}</Title>
-      <Table.ScrollContainer minWidth={800}>
+      <TableScroll minWidth={800} label={pt('plan.history')}>
         <Table data-testid="plan-history">
           <Table.Caption>{pt('plan.history')}</Table.Caption>
           <Table.Thead>
@@ -274,7 +275,7 @@ function History({ project: p }: { project: ProjectDto }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </Stack>
   );
 }

@@ -11,6 +11,7 @@ import { notifySuccess } from '../../../platform/web/notify.ts';
 import { choicesQuery, projectsApi, projectsQuery } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
 import { QuickForm } from './quick-form.tsx';
+import { TableScroll } from './table-scroll.tsx';
 
 export function ProjectsPage() {
   const pt = useProjectsT();
@@ -26,7 +27,7 @@ export function ProjectsPage() {
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.data && list.data.projects.length === 0 ? <Text role="status">{pt('list.none')}</Text> : null}
       {list.data && list.data.projects.length > 0 ? (
-        <Table.ScrollContainer minWidth={640}>
+        <TableScroll minWidth={640} label={pt('list.title')}>
           <Table>
             <Table.Caption>{pt('list.title')}</Table.Caption>
             <Table.Thead>
@@ -61,7 +62,7 @@ export function ProjectsPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       ) : null}
       <AppModal opened={creating} onClose={() => setCreating(false)} title={pt('list.create')}>
         {creating ? <CreateProjectForm onDone={() => setCreating(false)} /> : null}

@@ -168,7 +168,7 @@ export const projectsSv = {
     legendPlan: 'Plan (grå, överst); streckad linje: baslinjen när planen har flyttats',
     legendActual: 'Verklighet (under):',
     selected: '{{name}}: {{bar}} {{start}} – {{end}}',
-    pending: 'Nytt {{bar}}: {{start}} – {{end}}. Tryck Enter för att spara med ett skäl.',
+    pending: 'Ny {{bar}}: {{start}} – {{end}}. Tryck Enter för att spara med ett skäl.',
     activity: 'Aktivitet',
     phase: 'Fas',
     kind: 'Typ',

@@ -8,6 +8,7 @@ import { notifySuccess } from '../../../platform/web/notify.ts';
 import type { ProjectDto, ReportModel } from '../projects.contracts.ts';
 import { projectFileUrl, reportQuery, useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
+import { TableScroll } from './table-scroll.tsx';
 
 export function ReportPage({ project: p }: { project: ProjectDto }) {
   const pt = useProjectsT();
@@ -91,7 +92,7 @@ function Chapter({ project: p, chapter: c }: { project: ProjectDto; chapter: Rep
       {c.tables
         .filter((t) => t.rows.length > 0)
         .map((t) => (
-          <Table.ScrollContainer key={t.caption} minWidth={600}>
+          <TableScroll key={t.caption} minWidth={600} label={t.caption}>
             <Table>
               <Table.Caption>{t.caption}</Table.Caption>
               <Table.Thead>
@@ -115,7 +116,7 @@ function Chapter({ project: p, chapter: c }: { project: ProjectDto; chapter: Rep
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
         ))}
     </Stack>
   );
