@@ -128,12 +128,29 @@ describe('a review round', () => {
     await expectAccessible(mas, 'asking for a change in a round');
     await dialog.getByRole('button', { name: 'Begär ändring' }).click();
     await mas.getByText(`”${title}”: Behöver ändras.`).waitFor();
-    // The rest are approved, one at a time, by keyboard.
-    for (let left = await pending.count(); left > 0; left = await pending.count()) {
+    // Each item shows its link's health where it is reviewed (a badge in words, or that it is not checked yet).
+    expect(await pending.first().textContent()).toMatch(
+      /Länken fungerar|Trasig länk|Flyttad – ny adress|Länken svarade inte|Webbplatsen tillåter inte|Länken är inte kontrollerad än|Kontrollerad /,
+    );
+    expect(await pending.first().getByRole('button', { name: 'Kontrollera nu' }).count()).toBe(1);
+    // "Länkproblem" shows only items whose link is broken or moved.
+    const linkProblems = mas.getByText(/^Länkproblem \((\d+)\)$/);
+    const problems = Number(/\((\d+)\)/.exec((await linkProblems.textContent()) ?? '')?.[1]);
+    await linkProblems.click();
+    await expect.poll(() => mas.getByRole('article').count()).toBe(Math.min(problems, 10));
+    for (const article of await mas.getByRole('article').all())
+      expect(await article.textContent()).toMatch(/Trasig länk|Flyttad – ny adress/);
+    await mas.getByText(/^Att granska \(\d+\)$/).click();
+    // The rest are approved, one at a time, by keyboard: unreviewed first, ten per page, the count in the filter.
+    const todo = async () =>
+      Number(/\((\d+)\)/.exec((await mas.getByText(/^Att granska \(\d+\)$/).textContent()) ?? '')?.[1]);
+    expect(await pending.count()).toBe(Math.min(await todo(), 10));
+    for (let left = await todo(); left > 0; left = await todo()) {
       await pending.first().getByRole('button', { name: 'Godkänn' }).focus();
       await mas.keyboard.press('Enter');
-      await expect.poll(() => pending.count()).toBe(left - 1);
+      await expect.poll(todo).toBe(left - 1);
     }
+    await mas.getByText('Inga utbildningar att visa med det här valet.').waitFor();
     await mas.getByText(/^Du har granskat (\d+) av \1$/).waitFor();
     await mas.context().close();
 

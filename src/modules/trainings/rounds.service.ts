@@ -14,6 +14,7 @@ import type { Actor } from '../../platform/server/policy.ts';
 import { swedishOrder } from '../../platform/server/sql.ts';
 import { daysBetween, reminderDue, swedishDate, swedishWhen } from '../../platform/server/swedish-dates.ts';
 import { itemLabels, toPublicTrainingDto } from './catalogue.service.ts';
+import { BROKEN_AFTER } from './link-check.ts';
 import type {
   MyReviewDto,
   OpenRoundInput,
@@ -243,6 +244,7 @@ export async function myReview(db: Db, ctx: SignedInContext): Promise<MyReviewDt
       outcome: a.outcome,
       comment: a.comment,
       reviewedAt: a.reviewedAt?.toISOString() ?? null,
+      link: linkStatusOf(item),
     })),
   };
 }
@@ -313,6 +315,7 @@ export async function decideInRound(
     outcome: row.a.outcome,
     comment: row.a.comment,
     reviewedAt: row.a.reviewedAt?.toISOString() ?? null,
+    link: linkStatusOf(row.item),
   };
 }
 
@@ -448,5 +451,17 @@ export function roundReminderJob(deps: { db: Db; mailer: Mailer; publicUrl: stri
     run: async (now) => {
       await sendRoundReminders(deps.db, deps.mailer, deps.publicUrl, now);
     },
+  };
+}
+
+/** The link's health as the reviewer reads it (link-check.ts): broken after BROKEN_AFTER failing checks in a row. */
+function linkStatusOf(item: typeof trainingItem.$inferSelect) {
+  return {
+    checkedAt: item.linkCheckedAt?.toISOString() ?? null,
+    outcome: item.linkOutcome,
+    httpStatus: item.linkHttpStatus,
+    failures: item.linkFailures,
+    broken: item.linkFailures >= BROKEN_AFTER,
+    newUrl: item.linkNewUrl,
   };
 }

@@ -319,6 +319,8 @@ export const myAssignmentSchema = publicTrainingSchema.extend({
   outcome: z.enum(['approved', 'needs_change', 'removed']).nullable(),
   comment: z.string().nullable(),
   reviewedAt: z.string().nullable(),
+  /** The link's health, so a reviewer sees a broken or moved link where they review it. */
+  link: linkStatusSchema,
 });
 export const myReviewSchema = z.object({
   round: roundSchema.nullable(),

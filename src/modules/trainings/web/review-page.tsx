@@ -214,7 +214,7 @@ function ReviewCard({ item, onAsk, onEdit }: ReviewCardProps) {
 }
 
 /** The link's health in words (a badge with text, not colour alone), the offered new address and "check now". */
-function LinkHealth({ item }: { item: ReviewTrainingDto }) {
+export function LinkHealth({ item }: { item: Pick<ReviewTrainingDto, 'id' | 'title' | 'status' | 'link'> }) {
   const tt = useTrainingsT();
   const lang = useTrainingsLang();
   const queryClient = useQueryClient();

@@ -9,6 +9,7 @@ import {
   Paper,
   Progress,
   Radio,
+  SegmentedControl,
   Stack,
   Table,
   Text,
@@ -17,17 +18,20 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../platform/web/api/api-client.ts';
 import { hasPermission, useMe } from '../../../platform/web/api/me-query.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
+import { PagePagination } from '../../../platform/web/components/page-pagination.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import { contractMessage } from '../../../platform/web/contract-resolver.ts';
+import { compareSwedish } from '../../../platform/web/i18n/format.ts';
 import { notifyError, notifySuccess } from '../../../platform/web/notify.ts';
 import { type MyReviewDto, openRoundSchema, type RoundDto } from '../trainings.contracts.ts';
+import { LinkHealth } from './review-page.tsx';
 import { myReviewQuery, roundReviewersQuery, roundsQuery, trainingsApi } from './trainings-api.ts';
 import { formatDay, useTrainingsLang } from './trainings-labels.ts';
 import { useTrainingsT } from './trainings-t.ts';
@@ -265,6 +269,18 @@ export function MyReviewPage() {
   const [asking, setAsking] = useState<{ item: MyReviewDto['items'][number]; status: Decision } | null>(null);
   const round = data.data?.round ?? null;
   const mine = round?.reviewers.find((r) => r.userId === me.id);
+  const [filter, setFilter] = useState<MyReviewFilter>('todo');
+  const [page, setPage] = useState(1);
+  const all = data.data?.items ?? [];
+  // Unreviewed first, then by title the Swedish way; the filter narrows, and ten per page.
+  const items = useMemo(
+    () =>
+      all
+        .filter((item) => MY_REVIEW_FILTERS[filter](item))
+        .sort((a, b) => Number(a.outcome !== null) - Number(b.outcome !== null) || compareSwedish(a.title, b.title)),
+    [all, filter],
+  );
+  const shown = items.slice((page - 1) * MY_REVIEW_PAGE, page * MY_REVIEW_PAGE);
   return (
     <Page title={tt('myReview.title')}>
       <Text>{tt('myReview.intro')}</Text>
@@ -277,8 +293,25 @@ export function MyReviewPage() {
             {tt('myReview.round', { name: round.name, date: formatDay(round.dueDate, lang) })}
           </Title>
           {mine ? <Text fw={600}>{tt('myReview.mine', { done: mine.done, assigned: mine.assigned })}</Text> : null}
-          {data.data?.items.length === 0 ? <Text role="status">{tt('myReview.empty')}</Text> : null}
-          {data.data?.items.map((item) => (
+          {all.length === 0 ? (
+            <Text role="status">{tt('myReview.empty')}</Text>
+          ) : (
+            <SegmentedControl
+              aria-label={tt('myReview.filter')}
+              value={filter}
+              onChange={(value) => {
+                setFilter(value as MyReviewFilter);
+                setPage(1);
+              }}
+              data={(Object.keys(MY_REVIEW_FILTERS) as MyReviewFilter[]).map((key) => ({
+                value: key,
+                label: `${tt(`myReview.filters.${key}`)} (${all.filter(MY_REVIEW_FILTERS[key]).length})`,
+              }))}
+              style={{ alignSelf: 'flex-start', maxWidth: '100%', flexWrap: 'wrap' }}
+            />
+          )}
+          {all.length > 0 && items.length === 0 ? <Text role="status">{tt('myReview.noneInFilter')}</Text> : null}
+          {shown.map((item) => (
             <AssignmentCard
               key={item.id}
               roundId={round.id}
@@ -286,6 +319,7 @@ export function MyReviewPage() {
               onAsk={(status) => setAsking({ item, status })}
             />
           ))}
+          <PagePagination total={items.length} page={page} pageSize={MY_REVIEW_PAGE} onChange={setPage} />
         </>
       ) : null}
       {asking && round ? (
@@ -294,6 +328,16 @@ export function MyReviewPage() {
     </Page>
   );
 }
+
+type MyReviewItem = MyReviewDto['items'][number];
+const MY_REVIEW_PAGE = 10;
+const MY_REVIEW_FILTERS = {
+  todo: (item: MyReviewItem) => item.outcome === null,
+  done: (item: MyReviewItem) => item.outcome !== null,
+  links: (item: MyReviewItem) => item.link.broken || item.link.outcome === 'moved',
+  all: () => true,
+} satisfies Record<string, (item: MyReviewItem) => boolean>;
+type MyReviewFilter = keyof typeof MY_REVIEW_FILTERS;
 
 function useDecision(roundId: string) {
   const tt = useTrainingsT();
@@ -334,6 +378,7 @@ function AssignmentCard({ roundId, item, onAsk }: AssignmentCardProps) {
           </Anchor>{' '}
           – {item.provider}
         </Text>
+        <LinkHealth item={item} />
         {item.description ? <Text>{item.description}</Text> : null}
         {item.comment ? <Text size="sm">”{item.comment}”</Text> : null}
         <Group gap="xs" role="group" aria-label={tt('review.actionsFor', { title: item.title })}>

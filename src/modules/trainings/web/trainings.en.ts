@@ -242,5 +242,8 @@ export const trainingsEn: typeof trainingsSv = {
     notDone: 'Not reviewed',
     outcome: 'Your decision: {{status}}',
     saved: '“{{title}}”: {{status}}.',
+    filter: 'Show',
+    filters: { todo: 'To review', done: 'Reviewed', links: 'Link problems', all: 'All' },
+    noneInFilter: 'No trainings to show with this choice.',
   },
 };

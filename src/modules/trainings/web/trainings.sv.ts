@@ -240,5 +240,8 @@ export const trainingsSv = {
     notDone: 'Inte granskad',
     outcome: 'Ditt beslut: {{status}}',
     saved: '”{{title}}”: {{status}}.',
+    filter: 'Visa',
+    filters: { todo: 'Att granska', done: 'Granskade', links: 'Länkproblem', all: 'Alla' },
+    noneInFilter: 'Inga utbildningar att visa med det här valet.',
   },
 };
