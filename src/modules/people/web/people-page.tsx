@@ -16,7 +16,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useRouter } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { DataTable } from '../../../platform/web/components/data-table.tsx';
 import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
@@ -40,8 +40,13 @@ export function PeoplePage({ search }: { search: PersonSearch }) {
   const tree = useQuery(unitTreeQuery(search.municipalityId));
   const query = { ...search, page: search.page ?? 1, pageSize: search.pageSize ?? 25 };
   const persons = useQuery({ ...personsQuery(query), placeholderData: keepPreviousData });
-  const setSearch = (changes: PersonSearch) =>
+  const router = useRouter();
+  const setSearch = (changes: PersonSearch) => {
+    // The search box applies its text after a pause: by then the user may have opened a person, whose page (loaded
+    // on first visit) keeps this one on screen a moment longer. Changing the list's search then would take them back.
+    if (router.state.location.pathname !== '/people') return;
     navigate({ search: (previous: PersonSearch) => ({ ...previous, ...changes, page: changes.page }), replace: true });
+  };
   const visible = new Set(tree.data?.visibleUnitIds ?? []);
 
   return (
