@@ -1,6 +1,7 @@
 // The trainings module's server manifest: the catalogue of free web trainings, review rounds and link health.
 import type { ServerModule } from '../../platform/server/module.ts';
 import { linkCheckJob, linkUserAgent } from './link-check.ts';
+import { linkDigestJob } from './link-digest.ts';
 import { roundReminderJob } from './rounds.service.ts';
 import { trainingTasks } from './training-tasks.service.ts';
 import { trainingsPolicy } from './trainings.policy.ts';
@@ -15,6 +16,7 @@ export const trainingsServer: ServerModule = {
   jobs: ({ db, mailer, config }) => [
     linkCheckJob({ db, check: { userAgent: linkUserAgent(config.publicUrl) } }),
     roundReminderJob({ db, mailer, publicUrl: config.publicUrl }),
+    linkDigestJob({ db, mailer, publicUrl: config.publicUrl }),
   ],
   seedDemo: (db) => seedTrainingsDemo(db),
   tasks: trainingTasks,
