@@ -18,6 +18,8 @@ export type CofinancingInput = {
     plannedHours: number;
     plannedMoney: number;
     contributions: readonly { hours: number; money: number }[];
+    /** Hours summed from attendance in the shared activities linked to the project. */
+    attendanceHours?: number;
   }[];
 };
 
@@ -45,7 +47,8 @@ export function cofinancingRows(input: CofinancingInput): CofinancingRow[] {
     const total = daysWithin(m.intervals, input.startDate, input.endDate);
     const passed = lastPassed < input.startDate ? 0 : daysWithin(m.intervals, input.startDate, lastPassed);
     const dueHours = total > 0 ? round1((m.plannedHours * passed) / total) : 0;
-    const actualHours = round1(m.contributions.reduce((s, c) => s + c.hours, 0));
+    const attendanceHours = round1(m.attendanceHours ?? 0);
+    const actualHours = round1(m.contributions.reduce((s, c) => s + c.hours, 0) + attendanceHours);
     const actualMoney = round2(m.contributions.reduce((s, c) => s + c.money, 0));
     return {
       municipalityId: m.municipalityId,
@@ -53,6 +56,7 @@ export function cofinancingRows(input: CofinancingInput): CofinancingRow[] {
       plannedHours: m.plannedHours,
       dueHours,
       actualHours,
+      attendanceHours,
       plannedMoney: m.plannedMoney,
       actualMoney,
       actualHoursValue: round2(actualHours * input.hourlyRate),
@@ -62,12 +66,21 @@ export function cofinancingRows(input: CofinancingInput): CofinancingRow[] {
 }
 
 export function cofinancingTotals(rows: readonly CofinancingRow[]) {
-  const sum = (k: 'plannedHours' | 'dueHours' | 'actualHours' | 'plannedMoney' | 'actualMoney' | 'actualHoursValue') =>
-    rows.reduce((s, r) => s + r[k], 0);
+  const sum = (
+    k:
+      | 'plannedHours'
+      | 'dueHours'
+      | 'actualHours'
+      | 'attendanceHours'
+      | 'plannedMoney'
+      | 'actualMoney'
+      | 'actualHoursValue',
+  ) => rows.reduce((s, r) => s + r[k], 0);
   return {
     plannedHours: round1(sum('plannedHours')),
     dueHours: round1(sum('dueHours')),
     actualHours: round1(sum('actualHours')),
+    attendanceHours: round1(sum('attendanceHours')),
     plannedMoney: round2(sum('plannedMoney')),
     actualMoney: round2(sum('actualMoney')),
     actualHoursValue: round2(sum('actualHoursValue')),

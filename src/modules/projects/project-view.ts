@@ -6,9 +6,10 @@ import type { Db } from '../../platform/server/db.ts';
 import { network, networkMember, organisation } from '../../platform/server/organisation.table.ts';
 import type { Actor } from '../../platform/server/policy.ts';
 import { isRegionalAdmin } from '../../platform/shared/policy-kit.ts';
+import { hoursPerMunicipality } from '../activities/activities-lookup.service.ts';
 import { cofinancingRows, cofinancingTotals } from './cofinancing.ts';
 import { intervalsOf, participatesOn } from './participation.ts';
-import { daysBetween } from './project-dates.ts';
+import { addDays, daysBetween } from './project-dates.ts';
 import type { ActivityDto, GoalDto, ProjectAccess, ProjectDto } from './projects.contracts.ts';
 import {
   projectActivity,
@@ -147,6 +148,13 @@ export async function projectDto(
       .orderBy(asc(projectBudgetLine.createdAt)),
     db.select().from(projectReportText).where(eq(projectReportText.projectId, id)),
   ]);
+  // Attended hours in the shared activities that belong to this project, within its period.
+  const attended = await hoursPerMunicipality(db, {
+    sourceModule: 'projects',
+    sourceRecordIds: [id],
+    from: new Date(`${p.startDate}T00:00:00Z`),
+    to: new Date(`${addDays(p.endDate, 2)}T00:00:00Z`),
+  });
   const goalIds = goals.map((g) => g.id);
   const indicatorValues = goalIds.length
     ? await db
@@ -161,6 +169,7 @@ export async function projectDto(
       ...events.map((e) => e.municipalityId),
       ...pledges.map((x) => x.municipalityId),
       ...contributions.map((c) => c.municipalityId),
+      ...attended.keys(),
     ]),
   ];
   const names = new Map(
@@ -236,7 +245,9 @@ export async function projectDto(
   const contributionsOf = new Map<string, typeof contributions>();
   for (const c of contributions)
     contributionsOf.set(c.municipalityId, [...(contributionsOf.get(c.municipalityId) ?? []), c]);
-  const financed = [...new Set([...byMunicipality.keys(), ...pledgeOf.keys(), ...contributionsOf.keys()])];
+  const financed = [
+    ...new Set([...byMunicipality.keys(), ...pledgeOf.keys(), ...contributionsOf.keys(), ...attended.keys()]),
+  ];
   const rows = cofinancingRows({
     startDate: p.startDate,
     endDate: p.endDate,
@@ -249,6 +260,7 @@ export async function projectDto(
       plannedHours: pledgeOf.get(m)?.plannedHours ?? 0,
       plannedMoney: pledgeOf.get(m)?.plannedMoney ?? 0,
       contributions: contributionsOf.get(m) ?? [],
+      attendanceHours: attended.get(m)?.hours ?? 0,
     })),
   }).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 
@@ -368,7 +380,6 @@ export async function projectDto(
         planned: b.planned,
         actual: b.actual,
       })),
-      attendanceHours: 'unavailable',
     },
     reportTexts: Object.fromEntries(texts.map((t) => [t.chapter, t.text])),
   };

@@ -346,6 +346,13 @@ export const accessMatrix = defineAccessMatrix<ProjectFixture>({
       expect: readers(200),
     },
     {
+      name: 'the final report as PDF',
+      method: 'GET',
+      url: '/api/projects/:id/report.pdf',
+      request: (fx) => ({ method: 'GET', url: `/api/projects/${fx.projectId}/report.pdf` }),
+      expect: readers(200),
+    },
+    {
       name: 'the Gantt chart as SVG',
       method: 'GET',
       url: '/api/projects/:id/gantt.svg',

@@ -458,7 +458,10 @@ export const cofinancingRowSchema = z.object({
   plannedHours: z.number(),
   /** The share of the planned hours due by today: planned × participating days passed / participating days. */
   dueHours: z.number(),
+  /** Hours given: entered, plus those summed from attendance in the shared activities linked to the project. */
   actualHours: z.number(),
+  /** The part of the hours given that comes from attendance (activities with source "projects" and this project). */
+  attendanceHours: z.number(),
   plannedMoney: z.number(),
   actualMoney: z.number(),
   /** The hours' value in kronor at the project's hourly rate. */
@@ -490,8 +493,6 @@ export const cofinancingSchema = z.object({
       actual: z.number(),
     }),
   ),
-  /** Hours summed from attendance in the shared activities: not available until that lookup exists. */
-  attendanceHours: z.enum(['unavailable']),
 });
 export type CofinancingDto = z.infer<typeof cofinancingSchema>;
 

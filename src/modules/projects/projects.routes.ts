@@ -52,7 +52,7 @@ import {
 } from './projects.contracts.ts';
 import { choices, createProject, getProject, listProjects, updateProject } from './projects.service.ts';
 import { defaultToday, type ProjectsDeps } from './projects-scope.ts';
-import { getGanttSvg, getReport, getReportXlsx } from './report.service.ts';
+import { getGanttSvg, getReport, getReportPdf, getReportXlsx } from './report.service.ts';
 
 export async function projectsModule(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -229,6 +229,18 @@ export async function projectsModule(fastify: FastifyInstance) {
       },
     },
     async (req, reply) => sendFile(reply, await getReportXlsx(deps, signedIn(req.ctx), req.params.id)),
+  );
+  app.get(
+    '/projects/:id/report.pdf',
+    {
+      schema: {
+        ...tags,
+        summary: 'The final report as an accessible PDF (PDF/UA-1)',
+        params: idParamsSchema,
+        response: fileResponse,
+      },
+    },
+    async (req, reply) => sendFile(reply, await getReportPdf(deps, signedIn(req.ctx), req.params.id)),
   );
   app.get(
     '/projects/:id/gantt.svg',

@@ -1,13 +1,21 @@
 // Projects through the API on one database: participation intervals, the baseline and the history of moved dates,
 // goals one to one, bad input refused with nothing changed, co-financing sums, the steering group reading through its
 // network, and the final report's model and XLSX appendix holding every chapter and the Gantt figure.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { buildMunicipality, buildUser, type Organisation } from '../../platform/server/factories.ts';
 import { network, networkMember } from '../../platform/server/organisation.table.ts';
+import { ACTIVITY_KINDS } from '../activities/activities.contracts.ts';
+import { activity, activityOccasion, activityRegistration } from '../activities/activities.table.ts';
 import { REPORT_CHAPTERS } from './projects.contracts.ts';
 import { CHAPTER_TITLES } from './report-model.ts';
+
+/** The PDF's text as poppler's pdftotext reads it (line breaks joined, as a reader's copy would be). */
+const pdfText = (pdf: Buffer) =>
+  execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, ' ');
 
 let t: TestApp;
 let admin: ReturnType<TestApp['as']>;
@@ -205,21 +213,54 @@ describe('goals and the logs', () => {
     await give(120);
     await give(80.5);
     await give(100, b.id);
-    // The project is over: everything pledged is due. Ahult 200.5 of 300 (< 240: behind); Bstad 100 of 100.
+    // Attendance in a shared activity of this project: 6.5 hours present counts, an absence does not.
+    const [act] = await t.db
+      .insert(activity)
+      .values({
+        title: 'Dialogmöte',
+        kind: ACTIVITY_KINDS[0],
+        organiserId: a.id,
+        sourceModule: 'projects',
+        sourceRecordId: projectId,
+      })
+      .returning({ id: activity.id });
+    const startsAt = new Date('2021-06-16T08:00:00Z');
+    const [occasion] = await t.db
+      .insert(activityOccasion)
+      .values({
+        activityId: act?.id ?? '',
+        startsAt,
+        endsAt: new Date('2021-06-16T15:00:00Z'),
+        capacity: 10,
+        registrationDeadline: startsAt,
+      })
+      .returning({ id: activityOccasion.id });
+    await t.db.insert(activityRegistration).values(
+      (['present', 'absent'] as const).map((attendance) => ({
+        occasionId: occasion?.id ?? '',
+        personId: randomUUID(),
+        organisationId: a.id,
+        state: 'registered' as const,
+        attendance,
+        hours: attendance === 'present' ? 6.5 : 3,
+      })),
+    );
+    // The project is over: everything pledged is due. Ahult 200.5 + 6.5 of 300 (< 240: behind); Bstad 100 of 100.
     const { cofinancing } = await project();
     expect(
       cofinancing.rows.map((r: Record<string, unknown>) => [
         r.name,
         r.dueHours,
         r.actualHours,
+        r.attendanceHours,
         r.actualHoursValue,
         r.behind,
       ]),
     ).toEqual([
-      ['Ahult', 300, 200.5, 80_200, true],
-      ['Bstad', 100, 100, 40_000, false],
+      ['Ahult', 300, 207, 6.5, 82_800, true],
+      ['Bstad', 100, 100, 0, 40_000, false],
     ]);
-    expect(cofinancing.totals).toMatchObject({ plannedHours: 400, actualHours: 300.5, actualHoursValue: 120_200 });
+    expect(cofinancing.totals).toMatchObject({ plannedHours: 400, actualHours: 307, actualHoursValue: 122_800 });
     expect(cofinancing.behindCount).toBe(1);
   });
 });
@@ -254,6 +295,13 @@ describe('the final report', () => {
     for (const k of REPORT_CHAPTERS) expect(all).toContain(CHAPTER_TITLES[k].sv);
     expect(all).toContain('Ganttschema: plan och verklighet');
     expect(all).toContain('Webbintervjuerna tog längre tid');
+    const pdf = await steeringMember({ method: 'GET', url: url('/report.pdf') });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(pdf.rawPayload);
+    for (const k of REPORT_CHAPTERS) expect(text).toContain(CHAPTER_TITLES[k].sv);
+    expect(text).toContain('Ganttschema: plan och verklighet');
+    expect(text).toContain('Börja alla projekt med en förstudie.');
     const svg = await steeringMember({ method: 'GET', url: url('/gantt.svg') });
     expect(svg.headers['content-type']).toContain('image/svg+xml');
     expect(svg.body).toContain('Förstudie');

@@ -11,6 +11,7 @@ import { projectDto } from './project-view.ts';
 import type { ProjectDto, ReportModel } from './projects.contracts.ts';
 import { type ProjectsDeps, projectFor } from './projects-scope.ts';
 import { reportModel } from './report-model.ts';
+import { reportPdf } from './report-pdf.ts';
 
 async function readable(deps: ProjectsDeps, ctx: SignedInContext, id: string): Promise<ProjectDto> {
   authorize(ctx.actor, 'projects:read');
@@ -145,5 +146,15 @@ export async function getGanttSvg(deps: ProjectsDeps, ctx: SignedInContext, id: 
       title: sv ? `Ganttschema – ${p.name}` : `Gantt chart – ${p.name}`,
       description: sv ? 'Plan och verklighet per aktivitet.' : 'Plan and reality per activity.',
     }),
+  };
+}
+
+export async function getReportPdf(deps: ProjectsDeps, ctx: SignedInContext, id: string) {
+  const p = await readable(deps, ctx, id);
+  const locale = ctx.actor.locale;
+  return {
+    fileName: `${fileStem(p.name)} – ${locale === 'sv' ? 'slutrapport' : 'final report'}.pdf`,
+    contentType: 'application/pdf',
+    body: await reportPdf(reportModel(p, locale), locale),
   };
 }

@@ -36,7 +36,7 @@ export function FinancingPage({ project: p }: { project: ProjectDto }) {
           {behind.map((r) => r.name).join(', ')}
         </Alert>
       ) : null}
-      <TableScroll minWidth={900} label={pt('financing.title')}>
+      <TableScroll minWidth={1000} label={pt('financing.title')}>
         <Table striped data-testid="cofinancing">
           <Table.Caption>{pt('financing.title')}</Table.Caption>
           <Table.Thead>
@@ -45,6 +45,7 @@ export function FinancingPage({ project: p }: { project: ProjectDto }) {
               <Table.Th scope="col">{pt('financing.plannedHours')}</Table.Th>
               <Table.Th scope="col">{pt('financing.dueHours')}</Table.Th>
               <Table.Th scope="col">{pt('financing.actualHours')}</Table.Th>
+              <Table.Th scope="col">{pt('financing.attendanceHours')}</Table.Th>
               <Table.Th scope="col">{pt('financing.value')}</Table.Th>
               <Table.Th scope="col">{pt('financing.plannedMoney')}</Table.Th>
               <Table.Th scope="col">{pt('financing.actualMoney')}</Table.Th>
@@ -60,6 +61,7 @@ export function FinancingPage({ project: p }: { project: ProjectDto }) {
                 <Table.Td>{num(r.plannedHours)}</Table.Td>
                 <Table.Td>{num(r.dueHours)}</Table.Td>
                 <Table.Td>{num(r.actualHours)}</Table.Td>
+                <Table.Td>{num(r.attendanceHours)}</Table.Td>
                 <Table.Td>{num(r.actualHoursValue)}</Table.Td>
                 <Table.Td>{num(r.plannedMoney)}</Table.Td>
                 <Table.Td>{num(r.actualMoney)}</Table.Td>
@@ -75,6 +77,7 @@ export function FinancingPage({ project: p }: { project: ProjectDto }) {
               <Table.Td fw={700}>{num(c.totals.plannedHours)}</Table.Td>
               <Table.Td fw={700}>{num(c.totals.dueHours)}</Table.Td>
               <Table.Td fw={700}>{num(c.totals.actualHours)}</Table.Td>
+              <Table.Td fw={700}>{num(c.totals.attendanceHours)}</Table.Td>
               <Table.Td fw={700}>{num(c.totals.actualHoursValue)}</Table.Td>
               <Table.Td fw={700}>{num(c.totals.plannedMoney)}</Table.Td>
               <Table.Td fw={700}>{num(c.totals.actualMoney)}</Table.Td>

@@ -31,7 +31,7 @@ export const choicesQuery = (q: string) =>
     staleTime: 30_000,
   });
 
-export const projectFileUrl = (projectId: string, file: 'report.xlsx' | 'gantt.svg', query = '') =>
+export const projectFileUrl = (projectId: string, file: 'report.pdf' | 'report.xlsx' | 'gantt.svg', query = '') =>
   `/api/projects/${id(projectId)}/${file}${query}`;
 
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';

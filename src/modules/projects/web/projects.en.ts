@@ -238,7 +238,8 @@ export const projectsEn = {
     onTrack: 'On track',
     total: 'Total',
     attendance:
-      "Hours summed from attendance in the shared activities come once the activities' lookup exists; for now the hours are entered here.",
+      'Hours given are those recorded here plus the hours of attendance in the shared activities that belong to the project (the column Of which attendance).',
+    attendanceHours: 'Of which attendance',
     pledge: 'Planned hours and money',
     setPledge: 'Save plan',
     contributions: 'Hours and money given',
@@ -261,7 +262,7 @@ export const projectsEn = {
       "The final report follows the structure of Vårdens medarbetare's final report. Each chapter has a text you write and parts taken from the project's data.",
     xlsx: 'Download appendix (XLSX)',
     svg: 'Download the Gantt chart (SVG)',
-    pdfMissing: "The PDF version comes when the platform's shared document pipeline exists.",
+    pdf: 'Download the final report (PDF)',
     chapterText: 'Text of chapter {{n}}: {{title}}',
     saveText: 'Save the text',
     generated: 'Taken from the project',

@@ -236,7 +236,8 @@ export const projectsSv = {
     onTrack: 'I fas',
     total: 'Totalt',
     attendance:
-      'Timmar summerade från närvaro i de gemensamma aktiviteterna kommer när aktiviteternas uppslag finns; nu matas timmarna in här.',
+      'Givna timmar är de som registreras här plus timmar från närvaro i de gemensamma aktiviteter som hör till projektet (kolumnen Varav närvaro).',
+    attendanceHours: 'Varav närvaro',
     pledge: 'Planerade timmar och pengar',
     setPledge: 'Spara plan',
     contributions: 'Givna timmar och pengar',
@@ -259,7 +260,7 @@ export const projectsSv = {
       'Slutrapporten följer strukturen i Vårdens medarbetares slutrapport. Varje kapitel har en text som du skriver och delar som hämtas från projektets uppgifter.',
     xlsx: 'Ladda ner bilaga (XLSX)',
     svg: 'Ladda ner ganttschemat (SVG)',
-    pdfMissing: 'PDF-versionen kommer när plattformens gemensamma dokumentflöde finns.',
+    pdf: 'Ladda ner slutrapporten (PDF)',
     chapterText: 'Text i kapitel {{n}}: {{title}}',
     saveText: 'Spara texten',
     generated: 'Hämtat från projektet',

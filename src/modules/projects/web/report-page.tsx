@@ -18,6 +18,9 @@ export function ReportPage({ project: p }: { project: ProjectDto }) {
       <Title order={2}>{pt('report.title')}</Title>
       <Text>{pt('report.intro')}</Text>
       <Group>
+        <Anchor href={projectFileUrl(p.id, 'report.pdf')} download>
+          {pt('report.pdf')}
+        </Anchor>
         <Anchor href={projectFileUrl(p.id, 'report.xlsx')} download>
           {pt('report.xlsx')}
         </Anchor>
@@ -25,7 +28,6 @@ export function ReportPage({ project: p }: { project: ProjectDto }) {
           {pt('report.svg')}
         </Anchor>
       </Group>
-      <Text size="sm">{pt('report.pdfMissing')}</Text>
       {report.isPending ? <Loading /> : null}
       {report.isError ? <ErrorAlert error={report.error} onRetry={() => void report.refetch()} /> : null}
       {report.data?.chapters.map((c) => (
