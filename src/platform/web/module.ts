@@ -26,6 +26,15 @@ export type NavSection = {
 /** Texts of one namespace: nested objects of strings. */
 export type Texts = { readonly [key: string]: string | Texts };
 
+/** A label in both languages. */
+export type Wording = { sv: string; en: string };
+
+/** How the audit log names a module's events and the kinds of object they concern (e.g. "staffing_report.submit"). */
+export type AuditLabels = {
+  actions?: Readonly<Record<string, Wording>>;
+  entityTypes?: Readonly<Record<string, Wording>>;
+};
+
 export type WebModule = {
   /** Short English name ("staffing"); also the default translation namespace. */
   name: string;
@@ -38,4 +47,6 @@ export type WebModule = {
   /** The module's menu sections; their labels and entries are keys in `navNamespace` (default: `name`). */
   nav?: NavSection[];
   navNamespace?: string;
+  /** Swedish and English labels of the module's audit events, shown in the audit log. */
+  auditLabels?: AuditLabels;
 };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MeDto } from '../shared/contracts.ts';
 import type { WebModule } from './module.ts';
-import { visibleNavSections } from './modules.ts';
+import { moduleAuditLabel, visibleNavSections } from './modules.ts';
 
 const me = (permissions: string[]) =>
   ({ id: 'u', name: 'N', email: 'n@x', locale: 'sv', roles: ['manager'], permissions }) as unknown as MeDto;
@@ -36,5 +36,19 @@ describe('visibleNavSections', () => {
 
   it('leaves out a section the user may see nothing of', () => {
     expect(visibleNavSections(me([]), modules).map((s) => s.entries.map((e) => e.to))).toEqual([['/']]);
+  });
+});
+
+describe('moduleAuditLabel', () => {
+  const labelled: WebModule[] = [
+    { name: 'a', auditLabels: { actions: { 'a_thing.save': { sv: 'Sak sparad', en: 'Thing saved' } } } },
+    { name: 'b', auditLabels: { entityTypes: { b_thing: { sv: 'Sak', en: 'Thing' } } } },
+  ];
+  it("finds a module's label of an action or object type in the language, none for an unknown code", () => {
+    expect(moduleAuditLabel('actions', 'a_thing.save', 'sv', labelled)).toBe('Sak sparad');
+    expect(moduleAuditLabel('actions', 'a_thing.save', 'en', labelled)).toBe('Thing saved');
+    expect(moduleAuditLabel('entityTypes', 'b_thing', 'sv', labelled)).toBe('Sak');
+    expect(moduleAuditLabel('actions', 'b_thing.save', 'sv', labelled)).toBeUndefined();
+    expect(moduleAuditLabel('entityTypes', 'a_thing.save', 'sv', labelled)).toBeUndefined();
   });
 });

@@ -14,6 +14,23 @@ export function webModules(): readonly WebModule[] {
   return registered;
 }
 
+/**
+ * A module's label of an audit event's action or object type in the language, from the manifests; undefined when no
+ * module names it (the audit log then shows the code).
+ */
+export function moduleAuditLabel(
+  kind: 'actions' | 'entityTypes',
+  code: string,
+  language: 'sv' | 'en',
+  modules: readonly WebModule[] = registered,
+): string | undefined {
+  for (const module of modules) {
+    const wording = module.auditLabels?.[kind]?.[code];
+    if (wording) return wording[language];
+  }
+  return undefined;
+}
+
 /** A menu section as shown: its heading's namespace and key, and the entries this user may see. */
 export type VisibleNavSection = {
   id: string;

@@ -9,6 +9,7 @@ import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.t
 import { Page } from '../../../platform/web/components/page.tsx';
 import { PagePagination } from '../../../platform/web/components/page-pagination.tsx';
 import { compareSwedish, useFormat } from '../../../platform/web/i18n/format.ts';
+import { moduleAuditLabel } from '../../../platform/web/modules.ts';
 import type { AuditEventDto } from '../admin.contracts.ts';
 import { adminSv } from './admin.sv.ts';
 import { type AuditParams, auditQuery, organisationsQuery } from './admin-api.ts';
@@ -20,20 +21,31 @@ export type AuditSearch = AuditParams;
 const ACTION_TEXTS: Record<string, Record<string, string> | undefined> = adminSv.audit.actions;
 const ENTITY_TEXTS: Record<string, string | undefined> = adminSv.audit.entityTypes;
 
-/** "user.invite" → "Användare inbjuden"; an action without a text (another module's) shows its code. */
-function actionLabel(at: AdminT, action: string): string {
+/**
+ * "user.invite" → "Användare inbjuden": the platform's own texts, else the label a module's web manifest gives
+ * (`auditLabels`), else the code.
+ */
+function actionLabel(at: AdminT, action: string, language: 'sv' | 'en'): string {
   const [group = '', name = ''] = action.split('.');
   const known = ACTION_TEXTS[group] && Object.hasOwn(ACTION_TEXTS[group], name);
-  return known ? at(`audit.actions.${group}.${name}` as AdminKey) : action;
+  if (known) return at(`audit.actions.${group}.${name}` as AdminKey);
+  return moduleAuditLabel('actions', action, language) ?? action;
 }
 
-function entityLabel(at: AdminT, entityType: string): string {
-  return Object.hasOwn(ENTITY_TEXTS, entityType) ? at(`audit.entityTypes.${entityType}` as AdminKey) : entityType;
+function entityLabel(at: AdminT, entityType: string, language: 'sv' | 'en'): string {
+  if (Object.hasOwn(ENTITY_TEXTS, entityType)) return at(`audit.entityTypes.${entityType}` as AdminKey);
+  return moduleAuditLabel('entityTypes', entityType, language) ?? entityType;
+}
+
+function useLanguage(): 'sv' | 'en' {
+  const { i18n } = useTranslation();
+  return i18n.resolvedLanguage === 'en' ? 'en' : 'sv';
 }
 
 export function AuditPage({ search }: { search: AuditSearch }) {
   const { t } = useTranslation();
   const at = useAdminT();
+  const language = useLanguage();
   const format = useFormat();
   const navigate = useNavigate({ from: '/admin/audit' });
   const page = search.page ?? 1;
@@ -71,13 +83,13 @@ export function AuditPage({ search }: { search: AuditSearch }) {
                   </Table.Td>
                   <Table.Td>{actorText(at, event)}</Table.Td>
                   <Table.Td>
-                    {actionLabel(at, event.action)}
+                    {actionLabel(at, event.action, language)}
                     <Text size="xs" c="dimmed">
                       {event.action}
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {entityLabel(at, event.entityType)}
+                    {entityLabel(at, event.entityType, language)}
                     {event.entityId ? (
                       <Text size="xs">
                         <Code>{event.entityId}</Code>
@@ -117,6 +129,7 @@ type AuditFiltersProps = {
 function AuditFilters({ search, actions, onChange }: AuditFiltersProps) {
   const { t } = useTranslation();
   const at = useAdminT();
+  const language = useLanguage();
   const organisations = useQuery(organisationsQuery(true));
   const organisationOptions = useMemo(
     () =>
@@ -129,9 +142,9 @@ function AuditFilters({ search, actions, onChange }: AuditFiltersProps) {
   const actionOptions = useMemo(() => {
     const all = search.action && !actions.includes(search.action) ? [...actions, search.action] : actions;
     return all
-      .map((action) => ({ value: action, label: actionLabel(at, action) }))
+      .map((action) => ({ value: action, label: actionLabel(at, action, language) }))
       .sort((a, b) => compareSwedish(a.label, b.label));
-  }, [actions, search.action, at]);
+  }, [actions, search.action, at, language]);
   const extra = [
     search.actorUserId ? `${at('audit.actor')}: ${search.actorUserId}` : null,
     search.entityType || search.entityId

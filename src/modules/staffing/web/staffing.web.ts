@@ -11,6 +11,7 @@ import { reportingSv } from './reporting.sv.ts';
 import { staffingReportingRoutes } from './reporting-routes.tsx';
 import { staffingEn } from './staffing.en.ts';
 import { staffingSv } from './staffing.sv.ts';
+import { staffingAuditLabels } from './staffing-audit-labels.ts';
 import { REPORTING_NS, STATISTICS_NS } from './staffing-t.ts';
 import { statisticsEn } from './statistics.en.ts';
 import { statisticsSv } from './statistics.sv.ts';
@@ -32,6 +33,7 @@ export const staffingWeb = {
     { namespace: REPORTING_NS, sv: reportingSv, en: reportingEn },
     { namespace: STATISTICS_NS, sv: statisticsSv, en: statisticsEn },
   ],
+  auditLabels: staffingAuditLabels,
   publicRoutes: [...openStatisticsRoutes],
   signedInRoutes: [...staffingReportingRoutes, ...staffingStatisticsRoutes],
   nav: [

@@ -2,11 +2,13 @@
 import type { WebModule } from '../../../platform/web/module.ts';
 import { trainingsEn } from './trainings.en.ts';
 import { trainingsSv } from './trainings.sv.ts';
+import { trainingsAuditLabels } from './trainings-audit-labels.ts';
 import { publicTrainingsRoutes, trainingsRoutes } from './trainings-routes.tsx';
 
 export const trainingsWeb = {
   name: 'trainings',
   translations: [{ namespace: 'trainings', sv: trainingsSv, en: trainingsEn }],
+  auditLabels: trainingsAuditLabels,
   publicRoutes: [...publicTrainingsRoutes],
   signedInRoutes: [...trainingsRoutes],
   nav: [
