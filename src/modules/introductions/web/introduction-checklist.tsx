@@ -1,11 +1,12 @@
 // The new employee's checklist: the introduction's entries in order, each ticked off with a labelled checkbox, with
 // the catalogue link or the local link, and progress in words and as a bar. Used by the personal link and
 // "Min introduktion".
-import { Alert, Anchor, Checkbox, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Alert, Checkbox, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../platform/web/api/api-client.ts';
+import { ExternalLink } from '../../../platform/web/components/external-link.tsx';
 import { FormError } from '../../../platform/web/components/feedback.tsx';
 import type { IntroductionDto } from '../introductions.contracts.ts';
 import { useIntroductionsT } from './introductions-t.ts';
@@ -79,14 +80,9 @@ export function IntroductionChecklist({ introduction, onTick, onSaved, headingLe
                   ) : null}
                   {entry.description ? <Text size="sm">{entry.description}</Text> : null}
                   {entry.url ? (
-                    <Anchor
-                      href={entry.url}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      aria-label={ti('checklist.openNamed', { title: entry.title })}
-                    >
+                    <ExternalLink href={entry.url} aria-label={ti('checklist.openNamed', { title: entry.title })}>
                       {ti('checklist.open')}
-                    </Anchor>
+                    </ExternalLink>
                   ) : null}
                   {!entry.available ? (
                     <Text size="sm" fs="italic">

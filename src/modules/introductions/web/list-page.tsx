@@ -1,19 +1,7 @@
 // /introductions/$listId: one introduction list — its entries in order (move up/down, remove, add from the catalogue
 // or as a local item), giving it to a new employee by e-mail, and each person's progress. Another municipality's
 // list is read-only here, with a button to copy it to the own municipality.
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  NativeSelect,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -22,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../platform/web/api/api-client.ts';
 import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { ConfirmDialog } from '../../../platform/web/components/confirm-dialog.tsx';
+import { ExternalLink } from '../../../platform/web/components/external-link.tsx';
 import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
@@ -123,9 +112,9 @@ function Entries({ list, editable }: { list: ListDto; editable: boolean }) {
                 {entry.provider ? <Text size="sm">{entry.provider}</Text> : null}
                 {entry.description ? <Text size="sm">{entry.description}</Text> : null}
                 {entry.url ? (
-                  <Anchor href={entry.url} target="_blank" rel="noopener noreferrer" size="sm">
-                    {entry.url} {ti('list.opensNewTab')}
-                  </Anchor>
+                  <ExternalLink href={entry.url} size="sm">
+                    {entry.url}
+                  </ExternalLink>
                 ) : null}
                 {!entry.available ? (
                   <Group>

@@ -1,7 +1,6 @@
 // /utbildningar: the public catalogue of free web trainings, without sign-in — a tab per profession (licensed
 // groups first), a Swedish search, filters for topic, length, language and format, all kept in the address.
 import {
-  Anchor,
   Badge,
   Button,
   Group,
@@ -20,6 +19,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExternalLink } from '../../../platform/web/components/external-link.tsx';
 import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import {
@@ -178,9 +178,7 @@ function TrainingCard({ item, professionList }: { item: PublicTrainingDto; profe
     <Paper withBorder p="md" radius="md" component="article">
       <Stack gap={6}>
         <Title order={2} size="h4">
-          <Anchor href={item.url} target="_blank" rel="noopener noreferrer">
-            {item.title} <VisuallyHidden>{tt('catalogue.opensNewTab')}</VisuallyHidden>
-          </Anchor>
+          <ExternalLink href={item.url}>{item.title}</ExternalLink>
         </Title>
         <Text size="sm" c="dimmed">
           {tt('catalogue.provider', { provider: item.provider })}

@@ -1,6 +1,6 @@
 // /trainings/review: the review queue of the regional admin and the MAS network — suggestions and items that need a
 // change, each with its status history; approve, ask for a change (comment required) or remove.
-import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../platform/web/api/api-client.ts';
 import { hasPermission, useMe } from '../../../platform/web/api/me-query.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
+import { ExternalLink } from '../../../platform/web/components/external-link.tsx';
 import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
 import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
@@ -143,10 +144,7 @@ function ReviewCard({ item, onAsk, onEdit }: ReviewCardProps) {
           <StatusBadge tone={TONES[item.status]}>{tt(`statuses.${item.status}`)}</StatusBadge>
         </Group>
         <Text size="sm">
-          <Anchor href={item.url} target="_blank" rel="noopener noreferrer">
-            {item.url}
-          </Anchor>{' '}
-          – {item.provider}
+          <ExternalLink href={item.url}>{item.url}</ExternalLink> – {item.provider}
         </Text>
         <LinkHealth item={item} />
         <Text size="sm" c="dimmed">
@@ -248,9 +246,9 @@ export function LinkHealth({ item }: { item: Pick<ReviewTrainingDto, 'id' | 'tit
     <Group gap="xs" align="center">
       {badge ? <StatusBadge tone={badge.tone}>{badge.text}</StatusBadge> : null}
       {link.outcome === 'moved' && link.newUrl ? (
-        <Anchor size="sm" href={link.newUrl} target="_blank" rel="noopener noreferrer">
+        <ExternalLink size="sm" href={link.newUrl}>
           {link.newUrl}
-        </Anchor>
+        </ExternalLink>
       ) : null}
       <Text size="sm" c="dimmed">
         {link.checkedAt

@@ -2,7 +2,6 @@
 // items are spread, optionally which reviewers), follows progress per reviewer and closes it; reviewers see progress.
 // /trainings/my-review ("Min granskning"): a reviewer's items in the open round and their decision on each.
 import {
-  Anchor,
   Button,
   Checkbox,
   Group,
@@ -23,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../platform/web/api/api-client.ts';
 import { hasPermission, useMe } from '../../../platform/web/api/me-query.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
+import { ExternalLink } from '../../../platform/web/components/external-link.tsx';
 import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { PagePagination } from '../../../platform/web/components/page-pagination.tsx';
@@ -373,10 +373,7 @@ function AssignmentCard({ roundId, item, onAsk }: AssignmentCardProps) {
           </StatusBadge>
         </Group>
         <Text size="sm">
-          <Anchor href={item.url} target="_blank" rel="noopener noreferrer">
-            {item.url}
-          </Anchor>{' '}
-          – {item.provider}
+          <ExternalLink href={item.url}>{item.url}</ExternalLink> – {item.provider}
         </Text>
         <LinkHealth item={item} />
         {item.description ? <Text>{item.description}</Text> : null}

@@ -33,6 +33,7 @@ export const en: Translation = {
     showing: 'Showing {{from}}–{{to}} of {{total}}',
     none: '–',
     showCharacters: 'Show characters',
+    opensNewTab: '(opens in a new tab)',
   },
   language: {
     label: 'Språk / Language',

@@ -33,6 +33,7 @@ export const sv = {
     showing: 'Visar {{from}}–{{to}} av {{total}}',
     none: '–',
     showCharacters: 'Visa tecknen',
+    opensNewTab: '(öppnas i en ny flik)',
   },
   language: {
     label: 'Språk / Language',
