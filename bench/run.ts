@@ -20,6 +20,7 @@
 // person lists (filter + sort + page) against the same authenticated read, and a 20,000-row HR workbook's import
 // against ExcelJS's bare read of it. Goals: worst list p99 ≤ 3× the read's p99; import ≤ 3× the bare read.
 // BENCH_ONLY=people runs only that part (printed, not saved).
+// BENCH_ONLY=activities runs the activities core's feeds and registration throughput (bench/activities.ts; printed).
 // BENCH_ONLY=projects: a 2,000-row plan's Gantt chart against its table, and the final report (bench/projects.ts).
 // BENCH_ONLY=staffing-reads runs only the statistics reads and the national publication, embedded (printed).
 //
@@ -34,6 +35,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/platform/server/demo.ts';
+import { activitiesOnly } from './activities.ts';
 import { benchForecast, type ForecastBenchResult, forecastGoals, printForecast } from './forecast.ts';
 import { benchPeople, type PeopleResult, peopleGoals, printPeople } from './people.ts';
 import { prepareEmbeddedPeople, preparePostgresPeople } from './people-dataset.ts';
@@ -84,6 +86,7 @@ async function main() {
   if (process.env.BENCH_ONLY === 'trainings') return trainingsOnly(pgUrl);
   if (process.env.BENCH_ONLY === 'forecast') return forecastOnly(pgUrl);
   if (process.env.BENCH_ONLY === 'people') return peopleOnly(pgUrl);
+  if (process.env.BENCH_ONLY === 'activities') return activitiesOnly(pgUrl).then(() => 0);
   if (process.env.BENCH_ONLY === 'projects') return projectsOnly().then(() => 0);
   if (process.env.BENCH_ONLY === 'staffing-reads') return staffingReadsOnly();
   const results: DbResult[] = [];

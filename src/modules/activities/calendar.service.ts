@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
-import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { hashToken, type SignedInContext } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
@@ -16,7 +15,7 @@ import { NotFoundError, TooManyRequestsError } from '../../platform/server/error
 import { network, organisation } from '../../platform/server/organisation.table.ts';
 import type { Actor } from '../../platform/shared/policy-kit.ts';
 import type { Role } from '../../platform/shared/roles.ts';
-import { SWEDISH_TIME_ZONE } from '../../platform/shared/stockholm-time.ts';
+import { SWEDISH_TIME_ZONE, toStockholmLocal } from '../../platform/shared/stockholm-time.ts';
 import { personOfUser } from '../people/people-lookup.service.ts';
 import { activitiesMessages as am } from './activities.messages.ts';
 import {
@@ -37,13 +36,22 @@ type EventRow = {
 };
 
 /** The zone's VTIMEZONE block (the library files Stockholm under its rule-twin Berlin; the TZID must match ours). */
+const blocks = new Map<string, string | null>();
 function vtimezone(tz: string): string | null {
-  const block = (tzlib_get_ical_block(tz) as string[])[0];
-  if (!block) return null;
-  return block.replace(/TZID:[^\r\n]+/, `TZID:${tz}`).replace(/X-LIC-LOCATION:[^\r\n]+/, `X-LIC-LOCATION:${tz}`);
+  if (!blocks.has(tz)) {
+    const block = (tzlib_get_ical_block(tz) as string[])[0];
+    blocks.set(
+      tz,
+      block
+        ? block.replace(/TZID:[^\r\n]+/, `TZID:${tz}`).replace(/X-LIC-LOCATION:[^\r\n]+/, `X-LIC-LOCATION:${tz}`)
+        : null,
+    );
+  }
+  return blocks.get(tz) ?? null;
 }
 
-const zoned = (d: Date) => DateTime.fromJSDate(d).setZone(SWEDISH_TIME_ZONE);
+/** The Swedish wall-clock time, which ical-generator writes as it is after TZID=Europe/Stockholm. */
+const zoned = (d: Date) => `${toStockholmLocal(d)}:00`;
 
 export function toIcs(name: string, rows: EventRow[], publicUrl: string): string {
   const cal = ical({ name, prodId: { company: 'Kompetensnav', product: 'Aktiviteter', language: 'SV' } });

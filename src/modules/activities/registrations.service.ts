@@ -18,6 +18,7 @@ import { activityMails, type OccasionForMail } from './activities-mail.ts';
 import {
   type ActivitiesDeps,
   hoursBetween,
+  isReleased,
   lockOccasion,
   mayOrganise,
   type OccasionRow,
@@ -27,6 +28,27 @@ import {
 import { freeFor, promotions, take } from './seats.ts';
 
 type RegistrationRecord = typeof activityRegistration.$inferSelect;
+
+/**
+ * Changes to one occasion's registrations wait their turn here, in memory, before taking a database connection: a
+ * rush of registrations for one occasion (a popular course opening) then holds one pooled connection instead of
+ * all of them waiting on the row lock (and the pool's connect timeout answering 503). The row lock in the
+ * transaction still orders the changes across app servers.
+ */
+const occasionQueues = new Map<string, Promise<unknown>>();
+export function oneAtATime<T>(occasionId: string, work: () => Promise<T>): Promise<T> {
+  const previous = occasionQueues.get(occasionId) ?? Promise.resolve();
+  const run = previous.then(work, work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  occasionQueues.set(occasionId, settled);
+  void settled.then(() => {
+    if (occasionQueues.get(occasionId) === settled) occasionQueues.delete(occasionId);
+  });
+  return run;
+}
 
 async function activityOf(db: Db, id: string) {
   const [a] = await db.select().from(activity).where(eq(activity.id, id));
@@ -129,98 +151,113 @@ async function registerPersons(
   occasionId: string,
   persons: { id: string; organisationId: string; name: string }[],
 ): Promise<RegisterResult[]> {
-  const now = deps.now();
-  const results = await inTransaction(deps.db, async (tx) => {
-    const o = await lockOccasion(tx, occasionId);
-    if (!o) throw new NotFoundError(am.occasionNotFound());
-    const a = await activityOf(tx, o.activityId);
-    checkOpen(o, now);
-    const existing = await tx
-      .select()
-      .from(activityRegistration)
-      .where(
-        and(
-          eq(activityRegistration.occasionId, o.id),
-          inArray(
-            activityRegistration.personId,
-            persons.map((p) => p.id),
+  const contacts = await contactsOf(
+    deps.db,
+    persons.map((p) => p.id),
+  );
+  const results = await oneAtATime(occasionId, () => {
+    const now = deps.now();
+    return inTransaction(deps.db, async (tx) => {
+      const o = await lockOccasion(tx, occasionId);
+      if (!o) throw new NotFoundError(am.occasionNotFound());
+      const a = await activityOf(tx, o.activityId);
+      checkOpen(o, now);
+      const existing = await tx
+        .select()
+        .from(activityRegistration)
+        .where(
+          and(
+            eq(activityRegistration.occasionId, o.id),
+            inArray(
+              activityRegistration.personId,
+              persons.map((p) => p.id),
+            ),
           ),
-        ),
+        );
+      const byPerson = new Map(existing.map((r) => [r.personId, r]));
+      for (const p of persons) {
+        const row = byPerson.get(p.id);
+        if (row && row.state !== 'cancelled') throw new ConflictError(am.alreadyRegistered({ name: p.name }));
+      }
+      // Seats freed by a release time that has passed go to those already waiting, before anyone new. (Every other
+      // change that frees a seat — a cancellation, more capacity — moves the waiting list up itself.)
+      if (isReleased(o, now)) await fillSeats(tx, deps, o, a.title, now);
+      let state = await seatStateOf(tx, o, now);
+      const out: (RegisterResult & { registrationId: string })[] = [];
+      for (const p of persons) {
+        const gets = freeFor(state, p.organisationId) > 0;
+        if (gets) state = take(state, p.organisationId);
+        const values = {
+          state: gets ? ('registered' as const) : ('waitlisted' as const),
+          organisationId: p.organisationId,
+          registeredBy: ctx.actor.userId,
+          registeredAt: now,
+          promotedAt: null,
+          cancelledAt: null,
+        };
+        const prior = byPerson.get(p.id);
+        const [row] = prior
+          ? await tx
+              .update(activityRegistration)
+              .set({ ...values, queue: sql`nextval(pg_get_serial_sequence('activity_registration', 'queue'))` })
+              .where(eq(activityRegistration.id, prior.id))
+              .returning()
+          : await tx
+              .insert(activityRegistration)
+              .values({ ...values, occasionId: o.id, personId: p.id })
+              .returning();
+        if (!row) throw new Error('registration not written');
+        out.push({ personId: p.id, name: p.name, state: values.state, position: null, registrationId: row.id });
+      }
+      const waiting = out.filter((r) => r.state === 'waitlisted');
+      if (waiting.length) {
+        const positions = await waitlistPositions(
+          tx,
+          o.id,
+          waiting.map((w) => w.registrationId),
+        );
+        for (const w of waiting) w.position = positions.get(w.registrationId) ?? null;
+      }
+      const mails: Mail[] = [];
+      for (const res of out) {
+        const c = contacts.get(res.personId);
+        if (!c?.email) continue;
+        const r = { email: c.email, name: c.name };
+        mails.push(
+          res.state === 'registered'
+            ? activityMails.registered(r, forMail(o, a.title), deps.publicUrl)
+            : activityMails.waitlisted(r, forMail(o, a.title), res.position ?? 0, deps.publicUrl),
+        );
+      }
+      await queueMail(tx, mails);
+      await audit(
+        tx,
+        ctx,
+        out.map((r) => ({
+          action: 'activity_registration.create',
+          entityType: 'activity_registration',
+          entityId: r.registrationId,
+          organisationId: persons.find((p) => p.id === r.personId)?.organisationId ?? null,
+        })),
       );
-    const byPerson = new Map(existing.map((r) => [r.personId, r]));
-    for (const p of persons) {
-      const row = byPerson.get(p.id);
-      if (row && row.state !== 'cancelled') throw new ConflictError(am.alreadyRegistered({ name: p.name }));
-    }
-    // Seats freed by a release time that has passed go to those already waiting, before anyone new.
-    await fillSeats(tx, deps, o, a.title, now);
-    let state = await seatStateOf(tx, o, now);
-    const out: (RegisterResult & { registrationId: string })[] = [];
-    for (const p of persons) {
-      const gets = freeFor(state, p.organisationId) > 0;
-      if (gets) state = take(state, p.organisationId);
-      const values = {
-        state: gets ? ('registered' as const) : ('waitlisted' as const),
-        organisationId: p.organisationId,
-        registeredBy: ctx.actor.userId,
-        registeredAt: now,
-        promotedAt: null,
-        cancelledAt: null,
-      };
-      const prior = byPerson.get(p.id);
-      const [row] = prior
-        ? await tx
-            .update(activityRegistration)
-            .set({ ...values, queue: sql`nextval(pg_get_serial_sequence('activity_registration', 'queue'))` })
-            .where(eq(activityRegistration.id, prior.id))
-            .returning()
-        : await tx
-            .insert(activityRegistration)
-            .values({ ...values, occasionId: o.id, personId: p.id })
-            .returning();
-      if (!row) throw new Error('registration not written');
-      out.push({ personId: p.id, name: p.name, state: values.state, position: null, registrationId: row.id });
-    }
-    const waiting = out.filter((r) => r.state === 'waitlisted');
-    if (waiting.length) {
-      const positions = await waitlistPositions(tx, o.id);
-      for (const w of waiting) w.position = positions.get(w.registrationId) ?? null;
-    }
-    const mails = await mailsTo(
-      tx,
-      persons.map((p) => p.id),
-      (r, personId) => {
-        const res = out.find((x) => x.personId === personId);
-        return res?.state === 'registered'
-          ? activityMails.registered(r, forMail(o, a.title), deps.publicUrl)
-          : activityMails.waitlisted(r, forMail(o, a.title), res?.position ?? 0, deps.publicUrl);
-      },
-    );
-    await queueMail(tx, mails);
-    await audit(
-      tx,
-      ctx,
-      out.map((r) => ({
-        action: 'activity_registration.create',
-        entityType: 'activity_registration',
-        entityId: r.registrationId,
-        organisationId: persons.find((p) => p.id === r.personId)?.organisationId ?? null,
-      })),
-    );
-    return out;
+      return out;
+    });
   });
   await deliver(deps);
   return results.map(({ registrationId: _r, ...r }) => r);
 }
 
-/** The waiting list's order: registration id → place (1 = next). */
-async function waitlistPositions(db: Db, occasionId: string): Promise<Map<string, number>> {
+/** Places on the waiting list (1 = next) of some waitlisted registrations: those waiting before them, plus one. */
+async function waitlistPositions(db: Db, occasionId: string, ids: string[]): Promise<Map<string, number>> {
   const rows = await db
-    .select({ id: activityRegistration.id })
+    .select({
+      id: activityRegistration.id,
+      position: sql<number>`(SELECT count(*)::int FROM ${activityRegistration} w WHERE w.occasion_id = ${occasionId}
+        AND w.state = 'waitlisted' AND w.queue <= ${activityRegistration.queue})`,
+    })
     .from(activityRegistration)
-    .where(and(eq(activityRegistration.occasionId, occasionId), eq(activityRegistration.state, 'waitlisted')))
-    .orderBy(asc(activityRegistration.queue));
-  return new Map(rows.map((r, i) => [r.id, i + 1]));
+    .where(inArray(activityRegistration.id, ids));
+  return new Map(rows.map((r) => [r.id, Number(r.position)]));
 }
 
 /** A manager (or admin) registers persons of their scope; another municipality's person is "not among yours". */
@@ -291,36 +328,38 @@ export async function cancelRegistration(deps: ActivitiesDeps, ctx: SignedInCont
     .where(eq(activityOccasion.id, r0.occasionId));
   const a = await activityOf(deps.db, o0?.activityId ?? '');
   if (!(await mayCancel(deps, ctx, r0, a))) throw new NotFoundError(am.registrationNotFound());
-  const promoted = await inTransaction(deps.db, async (tx) => {
-    const o = await lockOccasion(tx, r0.occasionId);
-    if (!o) throw new NotFoundError(am.occasionNotFound());
-    const [r] = await tx.select().from(activityRegistration).where(eq(activityRegistration.id, registrationId));
-    if (!r || r.state === 'cancelled') throw new ConflictError(am.alreadyCancelled());
-    await tx
-      .update(activityRegistration)
-      .set({ state: 'cancelled', cancelledAt: now })
-      .where(eq(activityRegistration.id, r.id));
-    await queueMail(
-      tx,
-      await mailsTo(tx, [r.personId], (c) => activityMails.cancelled(c, forMail(o, a.title), deps.publicUrl)),
-    );
-    const moved = await fillSeats(tx, deps, o, a.title, now);
-    await audit(tx, ctx, [
-      {
-        action: 'activity_registration.cancel',
-        entityType: 'activity_registration',
-        entityId: r.id,
-        organisationId: r.organisationId,
-      },
-      ...moved.map((m) => ({
-        action: 'activity_registration.promote',
-        entityType: 'activity_registration',
-        entityId: m.id,
-        organisationId: m.organisationId,
-      })),
-    ]);
-    return moved.length;
-  });
+  const promoted = await oneAtATime(r0.occasionId, () =>
+    inTransaction(deps.db, async (tx) => {
+      const o = await lockOccasion(tx, r0.occasionId);
+      if (!o) throw new NotFoundError(am.occasionNotFound());
+      const [r] = await tx.select().from(activityRegistration).where(eq(activityRegistration.id, registrationId));
+      if (!r || r.state === 'cancelled') throw new ConflictError(am.alreadyCancelled());
+      await tx
+        .update(activityRegistration)
+        .set({ state: 'cancelled', cancelledAt: now })
+        .where(eq(activityRegistration.id, r.id));
+      await queueMail(
+        tx,
+        await mailsTo(tx, [r.personId], (c) => activityMails.cancelled(c, forMail(o, a.title), deps.publicUrl)),
+      );
+      const moved = await fillSeats(tx, deps, o, a.title, now);
+      await audit(tx, ctx, [
+        {
+          action: 'activity_registration.cancel',
+          entityType: 'activity_registration',
+          entityId: r.id,
+          organisationId: r.organisationId,
+        },
+        ...moved.map((m) => ({
+          action: 'activity_registration.promote',
+          entityType: 'activity_registration',
+          entityId: m.id,
+          organisationId: m.organisationId,
+        })),
+      ]);
+      return moved.length;
+    }),
+  );
   await deliver(deps);
   return { promoted };
 }
