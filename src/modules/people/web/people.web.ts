@@ -3,6 +3,7 @@
 import type { WebModule } from '../../../platform/web/module.ts';
 import { peopleEn } from './people.en.ts';
 import { peopleSv } from './people.sv.ts';
+import { peopleAuditLabels } from './people-audit-labels.ts';
 import { peopleRoutes } from './people-routes.tsx';
 
 export const peopleWeb = {
@@ -27,4 +28,5 @@ export const peopleWeb = {
       ],
     },
   ],
+  auditLabels: peopleAuditLabels,
 } satisfies WebModule;
