@@ -23,20 +23,22 @@ const rows = await t.db
     hidden: staffingPublication.hidden,
     stats: staffingPublication.stats,
     id: staffingPeriod.id,
+    referenceDate: staffingPeriod.referenceDate,
   })
   .from(staffingPublication)
   .innerJoin(staffingPeriod, eq(staffingPeriod.id, staffingPublication.periodId))
-  .orderBy(asc(staffingPeriod.label));
+  .orderBy(asc(staffingPeriod.referenceDate));
 const { preparePublication } = await import('../src/modules/staffing/statistics/publications.service.ts');
-const { stableDigest } = await import('../src/modules/staffing/statistics/demo-publications.ts');
+const { stableDigest, demoPatternKey } = await import('../src/modules/staffing/statistics/demo-publications.ts');
 const { ReadCache } = await import('../src/platform/server/read-cache.ts');
 const out: DemoPatterns = {};
-for (const row of rows) {
+for (const [index, row] of rows.entries()) {
   // The digest of the inputs the pattern was chosen for: prepared again without the publication itself.
   await t.db.delete(staffingPublication).where(eq(staffingPublication.periodId, row.id));
   const prepared = await preparePublication({ db: t.db, cache: new ReadCache(0), minCount: 3 }, row.id);
   if ('none' in prepared) continue;
-  out[row.label] = {
+  // Keyed by the period's place in the demo: its label follows today's date (staffing-demo.ts, demoPeriods).
+  out[demoPatternKey(index)] = {
     digest: stableDigest(prepared, codes.byCode),
     hidden: row.hidden.map(codes.byCode).sort(),
     stats: row.stats,

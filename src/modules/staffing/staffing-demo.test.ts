@@ -8,7 +8,12 @@ import { ReadCache } from '../../platform/server/read-cache.ts';
 import { loadFacts } from './reporting/reports.service.ts';
 import { staffingPeriod } from './staffing.table.ts';
 import { loadConfig, rulesConfigOf } from './staffing-config.service.ts';
+import { demoPeriods } from './staffing-demo.ts';
 import { validateFacts } from './staffing-rules.ts';
+
+// The demo's periods follow today's date (issue 20): the current round and the two closed years before it.
+const [FIRST = '', LAST_CLOSED = '', CURRENT = ''] = demoPeriods().map((p) => p.label);
+
 import { auditStoredPublications } from './statistics/publication-audit.ts';
 
 let t: TestApp;
@@ -23,7 +28,7 @@ afterAll(() => t.close());
 describe('demo staffing data', () => {
   it('has three annual periods, the current one open with every workflow state', async () => {
     const periods = (await t.as(admin)({ method: 'GET', url: '/api/staffing/periods' })).json();
-    expect(periods.map((p: { label: string }) => p.label)).toEqual(['2026', '2025', '2024']);
+    expect(periods.map((p: { label: string }) => p.label)).toEqual([CURRENT, LAST_CLOSED, FIRST]);
     const current = periods[0];
     expect(current.closed).toBe(false);
     expect(current.statusCounts.submitted).toBeGreaterThanOrEqual(2);
@@ -40,8 +45,8 @@ describe('demo staffing data', () => {
 
   it('gives the demo region a forecast of the last finished round, every municipality with its projection', async () => {
     const forecast = (await t.as(admin)({ method: 'GET', url: '/api/staffing/forecast' })).json();
-    // 2026 is open with a few reports approved; the forecast defaults to the closed 2025 round.
-    expect(forecast.period.label).toBe('2025');
+    // The current round is open with a few reports approved; the forecast defaults to the last closed round.
+    expect(forecast.period.label).toBe(LAST_CLOSED);
     expect(forecast.municipalities.filter((m: { included: boolean }) => m.included)).toHaveLength(15);
     expect(forecast.municipalities.every((m: { projectionYears: number }) => m.projectionYears === 10)).toBe(true);
     // Where the publication hides what the forecast needs, the region's forecast says how it estimates instead.
@@ -55,7 +60,7 @@ describe('demo staffing data', () => {
     expect(forecast.base.total.cumulativeNeed5).toBeGreaterThan(0);
     const open = (await t.as(admin)({ method: 'GET', url: '/api/staffing/periods' })).json()[0];
     const current = (await t.as(admin)({ method: 'GET', url: `/api/staffing/forecast?periodId=${open.id}` })).json();
-    expect(current.period.label).toBe('2026');
+    expect(current.period.label).toBe(CURRENT);
     expect(current.notesSv.join(' ')).toMatch(/13 kommuner ingår inte i periodens publicerade statistik/);
   });
 
@@ -95,9 +100,9 @@ describe('demo publications', () => {
   it("publishes each closed year and the current round, and the current round's publication passes the attacker audit", async () => {
     const deps = { db: t.db, cache: new ReadCache(0), minCount: 3 };
     const rows = await t.db.select({ label: staffingPeriod.label }).from(staffingPeriod);
-    expect(rows.map((r) => r.label).sort()).toEqual(['2024', '2025', '2026']);
-    const results = await auditStoredPublications(deps, { period: '2026' });
-    expect(results.map((r) => `${r.period} v${r.version}`)).toEqual(['2026 v1']);
+    expect(rows.map((r) => r.label).sort()).toEqual([FIRST, LAST_CLOSED, CURRENT]);
+    const results = await auditStoredPublications(deps, { period: CURRENT });
+    expect(results.map((r) => `${r.period} v${r.version}`)).toEqual([`${CURRENT} v1`]);
     for (const r of results) {
       expect(r.violations, `${r.period} v${r.version}`).toEqual([]);
       expect(r.ok).toBe(true);
@@ -105,6 +110,22 @@ describe('demo publications', () => {
     }
     // Other municipalities read them: the open statistics list the published years.
     const open = (await t.app.inject({ method: 'GET', url: '/api/public/staffing/periods' })).json();
-    expect(open.map((p: { label: string }) => p.label)).toEqual(['2026', '2025', '2024']);
+    expect(open.map((p: { label: string }) => p.label)).toEqual([CURRENT, LAST_CLOSED, FIRST]);
   }, 120_000);
+});
+
+describe('the demo’s dates', () => {
+  it('follow today: the current round opened on the latest 1 November, its deadline ahead; two closed years before', () => {
+    for (const today of ['2026-12-07', '2027-03-15', '2027-11-10', '2030-06-01']) {
+      const now = new Date(`${today}T10:00:00Z`);
+      const [first, closed, current] = demoPeriods(now);
+      expect(Date.parse(`${current?.referenceDate}T00:00:00Z`)).toBeLessThanOrEqual(now.getTime());
+      expect(now.getTime() - Date.parse(`${current?.referenceDate}T00:00:00Z`)).toBeLessThan(380 * 86_400_000);
+      expect(Date.parse(`${current?.deadline}T00:00:00Z`)).toBeGreaterThan(now.getTime());
+      expect(current?.closed).toBe(false);
+      expect([first?.closed, closed?.closed]).toEqual([true, true]);
+      expect(Number(closed?.label)).toBe(Number(current?.label) - 1);
+      expect(Number(first?.label)).toBe(Number(current?.label) - 2);
+    }
+  });
 });

@@ -1,15 +1,17 @@
-// The demo's staffing statistics: three annual periods of invented figures for the demo municipalities,
-// as varied as the pre-study found, with the current period in every workflow state. Demo data only.
+// The demo's staffing statistics: three annual periods of invented figures for the demo municipalities, placed
+// relative to today, as varied as the pre-study found, each municipality evolving smoothly from one year to the next,
+// with the current period in every workflow state; the population projections continue from the last closed year's
+// reported population. Demo data only.
 import { eq } from 'drizzle-orm';
 import { user } from '../../platform/server/auth.table.ts';
 import type { Db } from '../../platform/server/db.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import { ReadCache } from '../../platform/server/read-cache.ts';
-import { seedPopulationDemo } from './population/population-demo.ts';
+import { type PopulationBase, populationBase, seedPopulationDemo } from './population/population-demo.ts';
 import { staffingFact, staffingPeriod, staffingReport, staffingReportTransition } from './staffing.table.ts';
 import { loadConfig } from './staffing-config.service.ts';
 import { generateFacts } from './staffing-generator.ts';
-import { publishDemoPeriod } from './statistics/demo-publications.ts';
+import { demoPatternKey, publishDemoPeriod } from './statistics/demo-publications.ts';
 
 /** Inhabitants (rounded, invented near the real order of size) and specialist level per demo municipality. */
 const DEMO_PROFILES: Record<string, { inhabitants: number; specialistLevel: number }> = {
@@ -42,11 +44,24 @@ const CURRENT_STATUS: Record<string, Status> = {
   Lidköping: 'approved',
 };
 
-export const DEMO_PERIODS = [
-  { label: '2024', referenceDate: '2024-11-01', deadline: '2025-01-31', closed: true },
-  { label: '2025', referenceDate: '2025-11-01', deadline: '2026-01-31', closed: true },
-  { label: '2026', referenceDate: '2026-11-01', deadline: '2026-12-15', closed: false },
-];
+const DAY = 86_400_000;
+const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/**
+ * The demo's periods, placed relative to today so the demo never goes stale (issue 20): the current round's reference
+ * date is the latest 1 November at least two weeks ago and its deadline two weeks from today; the two years before
+ * are closed, each with its deadline at the end of the following January.
+ */
+export function demoPeriods(now: Date = new Date()) {
+  const twoWeeksAgo = new Date(now.getTime() - 14 * DAY);
+  let year = twoWeeksAgo.getUTCFullYear();
+  if (twoWeeksAgo.getTime() < Date.UTC(year, 10, 1)) year -= 1;
+  return [
+    { label: String(year - 2), referenceDate: `${year - 2}-11-01`, deadline: `${year - 1}-01-31`, closed: true },
+    { label: String(year - 1), referenceDate: `${year - 1}-11-01`, deadline: `${year}-01-31`, closed: true },
+    { label: String(year), referenceDate: `${year}-11-01`, deadline: isoDate(now.getTime() + 14 * DAY), closed: false },
+  ];
+}
 
 /** The demo's publications protect counts below the default minimum (SUPPRESSION_MIN_COUNT's default). */
 const DEMO_MIN_COUNT = 3;
@@ -62,8 +77,11 @@ export async function seedStaffingDemo(db: Db, now: Date = new Date()): Promise<
   const [admin] = await db.select({ id: user.id }).from(user).where(eq(user.email, 'regionadmin@demo.example'));
   const actor = admin?.id ?? null;
 
-  for (const [index, p] of DEMO_PERIODS.entries()) {
-    const current = index === DEMO_PERIODS.length - 1;
+  const periods = demoPeriods(now);
+  /** The reported population of the last closed year: the demo's projections continue from it. */
+  const base: Record<string, PopulationBase> = {};
+  for (const [index, p] of periods.entries()) {
+    const current = index === periods.length - 1;
     const [period] = await db
       .insert(staffingPeriod)
       .values({ ...p, kind: 'annual', createdBy: actor })
@@ -74,6 +92,7 @@ export async function seedStaffingDemo(db: Db, now: Date = new Date()): Promise<
       const status: Status = current ? (CURRENT_STATUS[m.name] ?? 'submitted') : 'approved';
       if (status === 'not_started') continue;
       const facts = generateFacts(config, { ...profile, seed: Number(m.code ?? 0) }, index);
+      if (index === periods.length - 2) base[m.name] = populationBase(facts, Number(p.label));
       await db.insert(staffingFact).values(facts.map((f) => ({ ...f, periodId: period.id, municipalityId: m.id })));
       const [report] = await db
         .insert(staffingReport)
@@ -108,10 +127,14 @@ export async function seedStaffingDemo(db: Db, now: Date = new Date()): Promise<
     const publishedAt = current
       ? new Date(now.getTime() - 6 * 3_600_000)
       : new Date(Date.parse(`${p.deadline}T06:00:00Z`) + 14 * 86_400_000);
-    await publishDemoPeriod({ db, cache: new ReadCache(0), minCount: DEMO_MIN_COUNT }, period, {
-      reason: current ? 'nightly' : 'period_closed',
-      now: publishedAt,
-    });
+    await publishDemoPeriod(
+      { db, cache: new ReadCache(0), minCount: DEMO_MIN_COUNT },
+      { ...period, key: demoPatternKey(index) },
+      {
+        reason: current ? 'nightly' : 'period_closed',
+        now: publishedAt,
+      },
+    );
   }
-  await seedPopulationDemo(db, DEMO_PROFILES);
+  await seedPopulationDemo(db, base);
 }

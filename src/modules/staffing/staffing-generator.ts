@@ -40,6 +40,13 @@ export type MunicipalityProfile = {
   seed: number;
 };
 
+/** Professions without specialist education in the demo (issue 20): care aides have none. */
+export const NO_SPECIALIST_EDUCATION = new Set(['bitrade', 'vardbitrade']);
+/** Professions whose every member is specialist-educated by definition. */
+export const ALL_SPECIALIST_EDUCATED = new Set(['specialistunderskoterska']);
+/** A competence that only licensed staff can hold. */
+export const LICENSED_ONLY_COMPETENCES = new Set(['forskrivningsratt']);
+
 const cents = (n: number) => Math.round(n * 100) / 100;
 
 /** Splits `total` into integer parts proportional to `weights` (largest remainder), so they sum exactly. */
@@ -57,21 +64,33 @@ export function apportion(total: number, weights: number[]): number[] {
   return parts;
 }
 
-/** Every measure for one municipality in one period (yearIndex 0, 1, 2 … gives a gentle trend). */
+/**
+ * Every measure for one municipality in one period. A municipality is a profile — its size, staffing per profession,
+ * age structure, shares and rates — drawn once from its seed, the same in every period; a period (yearIndex 0, 1, 2 …)
+ * moves it along gentle trends (more inhabitants 80+, a little more staff, more specialists) with a small wobble of
+ * its own, so consecutive periods differ by a few per cent, never by a jump (issue 20).
+ * The report's rules hold; care aides have no specialist education, every specialist assistant nurse has, and only
+ * licensed professions have prescribing rights.
+ */
 export function generateFacts(config: StaffingConfigDto, profile: MunicipalityProfile, yearIndex: number): Fact[] {
-  const rand = seededRandom(profile.seed * 7919 + yearIndex * 104729);
+  // The profile: the same draws in the same order every period.
+  const rand = seededRandom(profile.seed * 7919 + 1);
   const between = (lo: number, hi: number) => lo + (hi - lo) * rand();
+  // The period's own small wobble around the profile's trend.
+  const noise = seededRandom(profile.seed * 7919 + (yearIndex + 1) * 104729);
+  const wobble = (spread: number) => 1 + (noise() * 2 - 1) * spread;
+  const y = yearIndex;
   const facts: Fact[] = [];
   const put = (profession: string, measure: string, value: number, breakdown = '') =>
     facts.push({ profession, measure, breakdown, value });
 
-  const inhabitants = Math.round(profile.inhabitants * (1 + 0.004 * yearIndex) * between(0.995, 1.005));
-  const share80 = between(0.055, 0.085) * (1 + 0.02 * yearIndex);
+  const inhabitants = Math.round(profile.inhabitants * (1 + 0.004 * y) * wobble(0.001));
+  const share80 = between(0.055, 0.085) * (1 + 0.022 * y) * wobble(0.004);
   const inhabitants80 = Math.round(inhabitants * share80);
-  const inhabitants6579 = Math.round(inhabitants * between(0.13, 0.17));
-  const enrolled = Math.round(inhabitants80 * between(0.35, 0.6));
-  const home = Math.round(enrolled * between(0.5, 0.65));
-  const special = Math.round((enrolled - home) * between(0.8, 0.95));
+  const inhabitants6579 = Math.round(inhabitants * between(0.13, 0.17) * (1 + 0.004 * y) * wobble(0.004));
+  const enrolled = Math.round(inhabitants80 * between(0.35, 0.6) * wobble(0.02));
+  const home = Math.round(enrolled * between(0.5, 0.65) * wobble(0.01));
+  const special = Math.min(enrolled - home, Math.round((enrolled - home) * between(0.8, 0.95) * wobble(0.01)));
   put(CONTEXT, 'inhabitants', inhabitants);
   put(CONTEXT, 'inhabitants_65_79', inhabitants6579);
   put(CONTEXT, 'inhabitants_80_plus', inhabitants80);
@@ -82,48 +101,66 @@ export function generateFacts(config: StaffingConfigDto, profile: MunicipalityPr
   const ageBands = config.items.filter((i) => i.kind === 'age_band' && i.active);
   const absenceKinds = config.items.filter((i) => i.kind === 'absence_kind' && i.active);
   const competences = config.items.filter((i) => i.kind === 'competence' && i.active);
+  const share = (fraction: number, of: number) => Math.max(0, Math.min(of, Math.round(of * fraction)));
   for (const profession of config.professions.filter((p) => p.active)) {
     const p = profession.key;
-    const rate = PER_1000[p] ?? 1;
-    const headcount = Math.max(
-      0,
-      Math.round((inhabitants / 1000) * rate * between(0.7, 1.3) * (1 + 0.015 * yearIndex)),
+    const specialties = config.items.filter(
+      (i) => i.kind === 'specialty' && i.professionId === profession.id && i.active,
     );
+    const rate = (PER_1000[p] ?? 1) * between(0.7, 1.3);
+    const growth = between(0.005, 0.025);
+    const headcount = Math.max(0, Math.round((inhabitants / 1000) * rate * (1 + growth * y) * wobble(0.012)));
     put(p, 'headcount', headcount);
-    const permanent = Math.round(headcount * between(0.82, 0.95));
+    const permanent = share(between(0.82, 0.95) * wobble(0.01), headcount);
     put(p, 'headcount_permanent', permanent);
     put(p, 'headcount_fixed_term', headcount - permanent);
 
-    const levelForProfession = profession.licensed ? profile.specialistLevel : profile.specialistLevel * 0.4;
-    const specialists = Math.min(headcount, Math.round(headcount * levelForProfession * (1 + 0.05 * yearIndex)));
+    const level = profession.licensed ? profile.specialistLevel : profile.specialistLevel * 0.4;
+    const specialists = ALL_SPECIALIST_EDUCATED.has(p)
+      ? headcount
+      : NO_SPECIALIST_EDUCATION.has(p) || specialties.length === 0
+        ? 0
+        : share(Math.min(1, level * (1 + 0.05 * y) * wobble(0.02)), headcount);
     put(p, 'specialist_headcount', specialists);
-    for (const s of config.items.filter(
-      (i) => i.kind === 'specialty' && i.professionId === profession.id && i.active,
-    )) {
-      put(p, 'specialty_headcount', Math.min(specialists, Math.round(specialists * between(0.05, 0.5))), s.key);
+    const specialtyWeights = specialties.map(() => between(0.2, 1));
+    if (ALL_SPECIALIST_EDUCATED.has(p)) {
+      // Each specialist assistant nurse has one of the specialties (the weights split them).
+      const parts = apportion(specialists, specialtyWeights);
+      specialties.forEach((item, i) => {
+        put(p, 'specialty_headcount', parts[i] ?? 0, item.key);
+      });
+    } else {
+      specialties.forEach((item, i) => {
+        put(p, 'specialty_headcount', share((specialtyWeights[i] ?? 0.5) * 0.5, specialists), item.key);
+      });
     }
-    for (const c of competences) put(p, 'competence_headcount', Math.round(headcount * between(0, 0.2)), c.key);
+    for (const c of competences) {
+      const fraction = between(0, 0.2);
+      const allowed = profession.licensed || !LICENSED_ONLY_COMPETENCES.has(c.key);
+      put(p, 'competence_headcount', allowed ? share(fraction * (1 + 0.03 * y) * wobble(0.02), headcount) : 0, c.key);
+    }
 
-    const weights = ageBands.map((_, i) => (AGE_SHAPE[i] ?? 0.1) * between(0.7, 1.3));
+    // The age structure: the profile's shape, ageing a little each period.
+    const weights = ageBands.map((_, i) => (AGE_SHAPE[i] ?? 0.1) * between(0.7, 1.3) * (1 + 0.01 * y * (i - 2)));
     const ages = apportion(headcount, weights);
     ageBands.forEach((band, i) => {
       put(p, 'age_headcount', ages[i] ?? 0, band.key);
     });
 
-    const contracted = cents(headcount * between(0.8, 0.95));
-    const worked = cents(Math.min(headcount, contracted * between(0.9, 1.03)));
+    const contracted = cents(Math.min(headcount, headcount * between(0.8, 0.95) * wobble(0.005)));
+    const worked = cents(Math.min(headcount, contracted * between(0.9, 1.03) * wobble(0.005)));
     put(p, 'contracted_fte', contracted);
     put(p, 'worked_fte', worked);
-    put(p, 'fulltime_headcount', Math.round(headcount * between(0.3, 0.75)));
+    put(p, 'fulltime_headcount', share(between(0.3, 0.7) * (1 + 0.01 * y) * wobble(0.01), headcount));
 
     const budgetedCents = Math.round(contracted * between(1.0, 1.1) * 100);
-    const vacantCents = Math.round(budgetedCents * between(0, 0.12));
+    const vacantCents = Math.min(budgetedCents, Math.round(budgetedCents * between(0, 0.12) * wobble(0.05)));
     put(p, 'positions_budgeted', budgetedCents / 100);
     put(p, 'positions_filled', (budgetedCents - vacantCents) / 100);
     put(p, 'positions_vacant', vacantCents / 100);
 
     for (const kind of absenceKinds) {
-      const persons = Math.min(headcount, Math.round(headcount * (ABSENCE_RATE[kind.key] ?? 0.02) * between(0.5, 1.5)));
+      const persons = share((ABSENCE_RATE[kind.key] ?? 0.02) * between(0.5, 1.5) * wobble(0.05), headcount);
       put(p, 'absence_headcount', persons, kind.key);
       put(p, 'absence_fte', cents(persons * between(0.5, 1)), kind.key);
     }

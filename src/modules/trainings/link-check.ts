@@ -209,6 +209,9 @@ export type LinkCheckDeps = {
 /** How long before a check counts as due again: a little under a day, so the daily run finds yesterday's items. */
 const RECHECK_AFTER_MS = 20 * 60 * 60 * 1000;
 
+/** example.com/.net/.org and their subdomains, and the .example, .test and .invalid top-level domains (RFC 2606). */
+export const RESERVED_EXAMPLE_HOST = /(^|\.)example\.(com|net|org)$|\.(example|test|invalid)$/;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -232,8 +235,10 @@ export async function checkAllLinks(deps: LinkCheckDeps, now: Date): Promise<{ c
   for (const row of rows) {
     let host = '';
     try {
-      host = new URL(row.url).host.toLowerCase();
+      host = new URL(row.url).hostname.toLowerCase();
     } catch {}
+    // Reserved example domains (RFC 2606: the demo's links) lead nowhere: their recorded state is left as it is.
+    if (RESERVED_EXAMPLE_HOST.test(host)) continue;
     byHost.set(host, [...(byHost.get(host) ?? []), row]);
   }
   const queues = [...byHost.values()];

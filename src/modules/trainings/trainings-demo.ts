@@ -120,6 +120,20 @@ const NOT_APPROVED: Record<number, { status: TrainingStatus; comment?: string }>
   33: { status: 'needs_change', comment: 'Längden stämmer inte med leverantörens uppgift. (demo)' },
 };
 
+/**
+ * The demo's link health (issue 20): most links checked fine a few hours ago, a few in each other state — moved,
+ * broken (failing twice), not answering once, and a site that refuses checks. The nightly check leaves the demo's
+ * example.org links alone (link-check.ts), so these states stay as seeded.
+ */
+function demoLinkState(index: number, url: string): Partial<typeof trainingItem.$inferInsert> {
+  const linkCheckedAt = new Date(Date.now() - 3 * 3_600_000);
+  if (index % 10 === 3) return { linkCheckedAt, linkOutcome: 'moved', linkHttpStatus: 301, linkNewUrl: `${url}-ny` };
+  if (index % 10 === 6) return { linkCheckedAt, linkOutcome: 'failing', linkHttpStatus: 404, linkFailures: 2 };
+  if (index % 10 === 8) return { linkCheckedAt, linkOutcome: 'timeout', linkFailures: 1 };
+  if (index === 9) return { linkCheckedAt, linkOutcome: 'blocked', linkHttpStatus: 403 };
+  return { linkCheckedAt, linkOutcome: 'ok', linkHttpStatus: 200 };
+}
+
 const slug = (title: string) =>
   title
     .toLowerCase()
@@ -160,6 +174,7 @@ export async function seedTrainingsDemo(tx: Db): Promise<void> {
         addedByOrganisationId: suggester?.organisationId ?? null,
         addedAt: added,
         lastReviewedAt: target.status === 'suggested' ? null : reviewed.toISOString().slice(0, 10),
+        ...demoLinkState(index, url),
       })
       .returning({ id: trainingItem.id });
     if (!row) throw new Error('insert returned no row');
@@ -201,14 +216,23 @@ export async function seedTrainingsDemo(tx: Db): Promise<void> {
     await tx.insert(trainingItemTransition).values(history.map((h) => ({ ...h, itemId: row.id })));
   }
   const [admin] = await tx.select().from(user).where(eq(user.email, 'regionadmin@demo.example'));
-  await seedReviewRounds(tx, reviewer, admin?.id ?? null);
+  const [second] = await tx.select().from(user).where(eq(user.email, 'mas.skovde@demo.example'));
+  await seedReviewRounds(tx, reviewer, second, admin?.id ?? null);
 }
 
 const DAY = 86_400_000;
 
-/** A closed round in the autumn where every item was reviewed, and an open one where about a third is done. */
-async function seedReviewRounds(tx: Db, reviewer: typeof user.$inferSelect | undefined, adminId: string | null) {
-  if (!reviewer) return;
+/**
+ * A closed round in the autumn where every item was reviewed, and an open one. The two MAS of the network share the
+ * work (every other item, issue 20): the second has finished their share of the open round, the first about a third.
+ */
+async function seedReviewRounds(
+  tx: Db,
+  first: typeof user.$inferSelect | undefined,
+  second: typeof user.$inferSelect | undefined,
+  adminId: string | null,
+) {
+  if (!first) return;
   const items = await tx
     .select({ id: trainingItem.id, status: trainingItem.status })
     .from(trainingItem)
@@ -238,11 +262,9 @@ async function seedReviewRounds(tx: Db, reviewer: typeof user.$inferSelect | und
     })
     .returning({ id: trainingReviewRound.id });
   if (!closed || !open) throw new Error('insert returned no row');
-  const by = {
-    actorUserId: reviewer.id,
-    actorOrganisationId: reviewer.organisationId,
-  };
   for (const [index, item] of items.entries()) {
+    const reviewer = second && index % 2 === 1 ? second : first;
+    const by = { actorUserId: reviewer.id, actorOrganisationId: reviewer.organisationId };
     const closedAt = new Date(Date.UTC(2026, 9, 29) + (index % 8) * DAY);
     const approve = item.status === 'approved';
     await tx.insert(trainingReviewAssignment).values({
@@ -265,7 +287,7 @@ async function seedReviewRounds(tx: Db, reviewer: typeof user.$inferSelect | und
       });
     }
     // In the open round about a third of the approved items are done already.
-    const done = approve && index % 3 === 0;
+    const done = approve && (reviewer === second || index % 3 === 0);
     const openAt = new Date(Date.UTC(2026, 10, 17) + (index % 4) * DAY);
     await tx.insert(trainingReviewAssignment).values({
       roundId: open.id,

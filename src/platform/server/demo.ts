@@ -43,7 +43,7 @@ export const DEMO_NETWORKS = [
   },
 ];
 
-/** One demo user per role: e-mail, name, municipality (none = the region's office), networks. */
+/** One demo user per role (two MAS): e-mail, name, municipality (none = the region's office), networks. */
 export const DEMO_USERS: { role: Role; email: string; name: string; municipality?: string; networks: string[] }[] = [
   { role: 'regional_admin', email: 'regionadmin@demo.example', name: 'Rebecka Region (demo)', networks: [] },
   {
@@ -79,6 +79,14 @@ export const DEMO_USERS: { role: Role; email: string; name: string; municipality
     email: 'mas.lidkoping@demo.example',
     name: 'Maria MAS (demo)',
     municipality: 'Lidköping',
+    networks: ['MAS-nätverket'],
+  },
+  {
+    // A second MAS, so the network's review work is shared (issue 20).
+    role: 'mas',
+    email: 'mas.skovde@demo.example',
+    name: 'Magnus MAS (demo)',
+    municipality: 'Skövde',
     networks: ['MAS-nätverket'],
   },
   {

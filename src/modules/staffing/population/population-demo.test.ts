@@ -1,10 +1,13 @@
-// The demo's population projections: ten years for each of the 15 demo municipalities from this year, starting
-// near the staffing demo's inhabitants, with 80+ growing 2–4 % a year; and the demo's file imports cleanly again.
+// The demo's population projections: the base year (the last closed period) as reported and ten more years for each
+// of the 15 demo municipalities, 80+ growing 2–4 % a year, with the working-age 20–64; the file imports cleanly again.
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
 import { SERVER_MODULES } from '../../../app/server-modules.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../../platform/server/demo.ts';
-import { populationYearRange } from './population.contracts.ts';
+import { organisation } from '../../../platform/server/organisation.table.ts';
+import { staffingFact, staffingPeriod } from '../staffing.table.ts';
+import { demoPeriods } from '../staffing-demo.ts';
 
 let t: TestApp;
 let admin = '';
@@ -19,15 +22,18 @@ type Row = { year: number; ageGroup: string; inhabitants: number };
 type Municipality = { municipalityName: string; rows: Row[] };
 
 describe('demo population projections', () => {
-  it('has ten years for each of the 15 demo municipalities, 80+ growing 2–4 % a year', async () => {
+  // The base year: the last closed demo period's reference year (issue 20: projections start there).
+  const baseYear = Number(demoPeriods()[1]?.label);
+
+  it('has the base year and ten more for each of the 15 demo municipalities, 80+ growing 2–4 % a year', async () => {
     const res = await t.as(admin)({ method: 'GET', url: '/api/staffing/population' });
     expect(res.statusCode).toBe(200);
     const municipalities = res.json().municipalities as Municipality[];
     expect(municipalities).toHaveLength(15);
-    const { min } = populationYearRange();
-    const years = Array.from({ length: 10 }, (_, i) => min + i);
+    const years = Array.from({ length: 11 }, (_, i) => baseYear + i);
     for (const m of municipalities) {
-      expect(m.rows, m.municipalityName).toHaveLength(30);
+      // Four groups a year: 0–64, 65–79, 80+ and "varav 20–64".
+      expect(m.rows, m.municipalityName).toHaveLength(44);
       expect([...new Set(m.rows.map((r) => r.year))]).toEqual(years);
       const old = m.rows.filter((r) => r.ageGroup === '80+').map((r) => r.inhabitants);
       for (let i = 1; i < old.length; i++) {
@@ -35,19 +41,44 @@ describe('demo population projections', () => {
         expect(growth, `${m.municipalityName} ${years[i]}`).toBeGreaterThan(0.015);
         expect(growth, `${m.municipalityName} ${years[i]}`).toBeLessThan(0.045);
       }
+      for (const year of years) {
+        const at = (group: string) => m.rows.find((r) => r.year === year && r.ageGroup === group)?.inhabitants ?? 0;
+        expect(at('20-64')).toBeGreaterThan(at('0-64') * 0.6);
+        expect(at('20-64')).toBeLessThan(at('0-64'));
+      }
     }
   });
 
-  it('starts from the staffing demo’s inhabitants', async () => {
+  it('continues from the population each municipality reported for the base year', async () => {
     const municipalities = (await t.as(admin)({ method: 'GET', url: '/api/staffing/population' })).json()
       .municipalities as Municipality[];
-    const firstTotal = (name: string) => {
+    const [period] = await t.db
+      .select()
+      .from(staffingPeriod)
+      .where(eq(staffingPeriod.label, String(baseYear)));
+    for (const name of ['Skövde', 'Essunga']) {
+      const [org] = await t.db.select().from(organisation).where(eq(organisation.name, name));
+      const reported = async (measure: string) =>
+        (
+          await t.db
+            .select({ value: staffingFact.value })
+            .from(staffingFact)
+            .where(
+              and(
+                eq(staffingFact.periodId, period?.id ?? ''),
+                eq(staffingFact.municipalityId, org?.id ?? ''),
+                eq(staffingFact.measure, measure),
+              ),
+            )
+        )[0]?.value;
       const m = municipalities.find((x) => x.municipalityName === name) as Municipality;
-      const first = m.rows[0]?.year;
-      return m.rows.filter((r) => r.year === first).reduce((sum, r) => sum + r.inhabitants, 0);
-    };
-    expect(Math.abs(firstTotal('Skövde') - 57_000)).toBeLessThanOrEqual(2);
-    expect(Math.abs(firstTotal('Essunga') - 5_700)).toBeLessThanOrEqual(2);
+      const at = (group: string) => m.rows.find((r) => r.year === baseYear && r.ageGroup === group)?.inhabitants;
+      expect(at('80+'), name).toBe(Number(await reported('inhabitants_80_plus')));
+      expect(at('65-79'), name).toBe(Number(await reported('inhabitants_65_79')));
+      expect((at('0-64') ?? 0) + (at('65-79') ?? 0) + (at('80+') ?? 0), name).toBe(
+        Number(await reported('inhabitants')),
+      );
+    }
   });
 
   it('exports a file that imports again without errors or changes', async () => {
@@ -68,6 +99,6 @@ describe('demo population projections', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json().errors).toEqual([]);
-    expect(res.json().counts).toEqual({ rows: 450, new: 0, changed: 0, unchanged: 450 });
+    expect(res.json().counts).toEqual({ rows: 15 * 44, new: 0, changed: 0, unchanged: 15 * 44 });
   });
 });

@@ -58,7 +58,7 @@ const fold = (text: string) =>
     .replace(/[\s_-]+/g, '');
 const COLUMN_OF = new Map<string, Column>(POPULATION_CSV_COLUMNS.map((c) => [fold(c), c]));
 
-/** "0-64", "0–64", "0 - 64 år", "80+", "80 år och äldre", "80-w". */
+/** "0-64", "0–64", "0 - 64 år", "80+", "80 år och äldre", "80-w", and the working age "20-64" ("varav 20–64"). */
 export function ageGroupOf(text: string): PopulationAgeGroup | null {
   const t = text
     .trim()
@@ -68,6 +68,7 @@ export function ageGroupOf(text: string): PopulationAgeGroup | null {
     .replace(/\s+/g, ' ');
   if (/^0 ?- ?64$/.test(t)) return '0-64';
   if (/^65 ?- ?79$/.test(t)) return '65-79';
+  if (/^(varav )?20 ?- ?64$/.test(t)) return '20-64';
   if (/^80 ?(\+|-|- ?w|och äldre|år och äldre|och över)$/.test(t) || t === '80 år och äldre') return '80+';
   return null;
 }
@@ -193,7 +194,7 @@ async function checkFile(db: Db, actor: Actor, file: PopulationUpload): Promise<
           cellError(
             number,
             'åldersgrupp',
-            `${groupText ? `okänd åldersgrupp ”${groupText}”` : 'ange åldersgruppen'}. Ange 0-64, 65-79 eller 80+.`,
+            `${groupText ? `okänd åldersgrupp ”${groupText}”` : 'ange åldersgruppen'}. Ange 0-64, 65-79, 80+ eller 20-64.`,
           ),
         );
       }

@@ -31,6 +31,9 @@ export function readDemoPatterns(): DemoPatterns {
   }
 }
 
+/** The stored pattern's key of the demo's n-th period (0 = the oldest): the labels follow today's date. */
+export const demoPatternKey = (index: number) => `period-${index}`;
+
 /** Municipality ids ⇄ codes, so a pattern outlives the ids of one seeding. */
 export async function codeMaps(db: Db) {
   const rows = await db.select({ id: organisation.id, code: organisation.code }).from(organisation);
@@ -57,13 +60,15 @@ export function stableDigest(prepared: PreparedPublication, byCode: (id: string)
 /** Publishes a demo period from its stored pattern, or with the engine when the pattern is missing or stale. */
 export async function publishDemoPeriod(
   deps: StaffingDeps,
-  period: { id: string; label: string },
+  /** `key`: the period's place in the demo (its labels move with today's date; demoPatternKey). */
+  period: { id: string; label: string; key?: string },
   how: { reason: PublicationReason; now: Date },
 ): Promise<'stored' | 'computed' | 'none'> {
   const prepared = await preparePublication(deps, period.id);
   if ('none' in prepared) return 'none';
   const codes = await codeMaps(deps.db);
-  const stored = process.env.KN_DEMO_PUBLICATIONS === 'compute' ? undefined : readDemoPatterns()[period.label];
+  const stored =
+    process.env.KN_DEMO_PUBLICATIONS === 'compute' ? undefined : readDemoPatterns()[period.key ?? period.label];
   if (stored && stored.digest === stableDigest(prepared, codes.byCode)) {
     const hidden = new Set(stored.hidden.map(codes.byId));
     await storePublication(deps.db, prepared, { hidden, stats: stored.stats }, how);
