@@ -72,8 +72,12 @@ describe('an introduction list', () => {
     const link = mail?.text.match(/https?:\/\/\S+/)?.[0] ?? '';
     expect(link).toContain('/introduktion?token=');
 
-    // The new employee follows the personal link, without an account.
+    // The new employee follows the personal link, without an account. A link cut short says so in plain words.
     const employee = await journey.newPage({ phone: true });
+    await employee.goto(link.slice(0, -6));
+    const cut = employee.getByRole('alert').filter({ hasText: 'Introduktionen kunde inte öppnas' });
+    expect(await cut.textContent()).toContain('Länken fungerar inte längre, eller så har den inte kopierats hel.');
+    await expectAccessible(employee, 'a personal link cut short');
     await employee.goto(link);
     await employee.getByRole('heading', { level: 1, name: 'Din introduktion' }).waitFor();
     await employee.getByRole('heading', { name: listName }).waitFor();

@@ -142,5 +142,9 @@ export const introductionsEn: Texts<typeof introductionsSv> = {
     title: 'Your introduction',
     noToken: 'The link lacks its code. Open the link in the e-mail again.',
     private: 'The link is personal: do not share it.',
+    cannotOpen: 'The introduction could not be opened',
+    invalidLink:
+      'The link no longer works, or it was not copied whole. Open the link in the e-mail again. If it still does not work, ask your manager to send a new link.',
+    tryLater: 'The introduction could not be fetched just now. Try again in a while.',
   },
 };

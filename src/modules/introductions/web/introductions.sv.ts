@@ -138,5 +138,9 @@ export const introductionsSv = {
     title: 'Din introduktion',
     noToken: 'Länken saknar sin kod. Öppna länken i e-brevet igen.',
     private: 'Länken är personlig: dela den inte med andra.',
+    cannotOpen: 'Introduktionen kunde inte öppnas',
+    invalidLink:
+      'Länken fungerar inte längre, eller så har den inte kopierats hel. Öppna länken i e-brevet igen. Fungerar den ändå inte, be din chef att skicka en ny länk.',
+    tryLater: 'Det gick inte att hämta introduktionen just nu. Försök igen om en stund.',
   },
 } as const;
