@@ -52,7 +52,7 @@ import {
 } from './projects.contracts.ts';
 import { choices, createProject, getProject, listProjects, updateProject } from './projects.service.ts';
 import { defaultToday, type ProjectsDeps } from './projects-scope.ts';
-import { getGanttSvg, getReport, getReportPdf, getReportXlsx } from './report.service.ts';
+import { closeReportPool, getGanttSvg, getReport, getReportPdf, getReportXlsx } from './report.service.ts';
 
 export async function projectsModule(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -61,6 +61,7 @@ export async function projectsModule(fastify: FastifyInstance) {
   const one = { 200: projectDtoSchema };
   const created = { 201: projectDtoSchema };
   const fileResponse = { 200: z.any().describe('The file') };
+  app.addHook('onClose', closeReportPool);
 
   app.get('/projects', { schema: { ...tags, response: { 200: projectListSchema } } }, (req) =>
     listProjects(deps, signedIn(req.ctx)),

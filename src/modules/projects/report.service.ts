@@ -4,14 +4,15 @@ import type { SignedInContext } from '../../platform/server/actor.ts';
 import { authorize } from '../../platform/server/actor.ts';
 import { audit } from '../../platform/server/audit.ts';
 import { type ExportSheet, safeSheetName, toXlsx } from '../../platform/server/export.ts';
+import { createWorkerPool, type WorkerPool } from '../../platform/server/worker-pool.ts';
 import type { GanttZoom } from './gantt-scene.ts';
 import { ganttScene, ganttSvg } from './gantt-scene.ts';
 import { ganttTexts } from './gantt-texts.ts';
 import { projectDto } from './project-view.ts';
 import type { ProjectDto, ReportModel } from './projects.contracts.ts';
 import { type ProjectsDeps, projectFor } from './projects-scope.ts';
+import type { ReportTask } from './report.worker.ts';
 import { reportModel } from './report-model.ts';
-import { reportPdf } from './report-pdf.ts';
 
 async function readable(deps: ProjectsDeps, ctx: SignedInContext, id: string): Promise<ProjectDto> {
   authorize(ctx.actor, 'projects:read');
@@ -149,12 +150,26 @@ export async function getGanttSvg(deps: ProjectsDeps, ctx: SignedInContext, id: 
   };
 }
 
+let pool: WorkerPool<ReportTask, Uint8Array> | null = null;
+/** One thread lays out final reports (Typst is synchronous CPU work); it ends when idle. */
+const pdfPool = () => {
+  pool ??= createWorkerPool<ReportTask, Uint8Array>(new URL('./report.worker.ts', import.meta.url), { maxThreads: 1 });
+  return pool;
+};
+
+/** Ends the thread (the app's onClose). */
+export async function closeReportPool() {
+  const running = pool;
+  pool = null;
+  await running?.close();
+}
+
 export async function getReportPdf(deps: ProjectsDeps, ctx: SignedInContext, id: string) {
   const p = await readable(deps, ctx, id);
   const locale = ctx.actor.locale;
   return {
     fileName: `${fileStem(p.name)} – ${locale === 'sv' ? 'slutrapport' : 'final report'}.pdf`,
     contentType: 'application/pdf',
-    body: await reportPdf(reportModel(p, locale), locale),
+    body: Buffer.from(await pdfPool().run({ model: reportModel(p, locale), locale })),
   };
 }
