@@ -116,6 +116,14 @@ export const activitiesMessages = defineMessages('activities', {
     en: 'A single-choice question needs 2–10 options.',
   },
   duplicateQuestion: { sv: 'Frågornas id måste vara unika.', en: 'The question ids must be unique.' },
+  taskAttendance: {
+    sv: '{{count}} genomförda tillfällen väntar på närvaro',
+    en: '{{count}} held occasions await attendance',
+  },
+  taskComing: {
+    sv: 'Du är anmäld till {{count}} tillfällen den närmaste månaden',
+    en: 'You are registered for {{count}} occasions in the coming month',
+  },
   notOrganiser: {
     sv: 'Bara arrangören kan ändra aktiviteten.',
     en: 'Only the organiser can change the activity.',

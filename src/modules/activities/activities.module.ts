@@ -7,6 +7,7 @@ import { activitiesPolicy } from './activities.policy.ts';
 import { activitiesDeps, activitiesModule } from './activities.routes.ts';
 import { seedActivitiesDemo } from './activities-demo.ts';
 import { ACTIVITIES_RETENTION_RULES, activitiesPersonData } from './activities-person-data.ts';
+import { activitiesTasks } from './activities-tasks.service.ts';
 
 export const activitiesServer: ServerModule = {
   name: 'activities',
@@ -16,4 +17,5 @@ export const activitiesServer: ServerModule = {
   seedDemo: (db, demo) => seedActivitiesDemo(db, demo),
   personData: activitiesPersonData,
   retention: ACTIVITIES_RETENTION_RULES,
+  tasks: activitiesTasks,
 };

@@ -520,6 +520,39 @@ describe('calendars', () => {
   });
 });
 
+describe('start page tasks', () => {
+  it('tells the organiser of held occasions without attendance and the employee of coming occasions', async () => {
+    const activityId = await newActivity({ selfRegistration: true });
+    const ended = await newOccasion(activityId, {
+      startsAt: local(new Date(Date.now() - 2 * DAY)),
+      endsAt: local(new Date(Date.now() - 2 * DAY + 3_600_000)),
+      registrationDeadline: local(new Date(Date.now() - 3 * DAY)),
+    });
+    await t.db.insert(activityRegistration).values({
+      occasionId: ended,
+      personId: await person(unitA, 'Utan närvaro'),
+      organisationId: a.id,
+      state: 'registered',
+    });
+    const regionTasks = (await region({ method: 'GET', url: '/api/me/tasks' })).json();
+    const attendance = regionTasks.tasks.find((x: { key: string }) => x.key === 'activities.attendance');
+    expect(attendance?.count).toBeGreaterThanOrEqual(1);
+    expect(attendance?.label).toContain('väntar på närvaro');
+    const coming = await newOccasion(activityId, {
+      startsAt: inDays(5),
+      endsAt: inDays(5, 12),
+      registrationDeadline: inDays(3),
+    });
+    expect(
+      (await employeeA({ method: 'POST', url: `/api/activities/occasions/${coming}/registrations/self` })).statusCode,
+    ).toBe(200);
+    const employeeTasks = (await employeeA({ method: 'GET', url: '/api/me/tasks' })).json();
+    const mine = employeeTasks.tasks.find((x: { key: string }) => x.key === 'activities.coming');
+    expect(mine?.count).toBeGreaterThanOrEqual(1);
+    expect(mine?.href).toBe('/activities/mine');
+  });
+});
+
 describe('concurrency', () => {
   it('200 simultaneous registrations for 20 seats split over municipalities: exactly 20 registered, the rest waiting in arrival order', async () => {
     const occasion = await newOccasion(await newActivity(), {
