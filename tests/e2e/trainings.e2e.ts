@@ -45,6 +45,21 @@ describe('a visitor without an account', () => {
       .toEqual(['Hjärtsvikt hos äldre – grunderna (öppnas i en ny flik)']);
     await expectAccessible(page, 'shared catalogue address');
     await page.context().close();
+
+    // On a phone the filters fold behind a button that says how many are chosen; the first result is on the screen.
+    const phone = await journey.newPage({ phone: true });
+    await phone.goto(`${journey.url}/utbildningar?length=medium&language=sv`);
+    const toggle = phone.getByRole('button', { name: 'Filter (2 valda)' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await phone.getByLabel('Längd').isVisible()).toBe(false);
+    const first = phone.getByRole('article').first();
+    await first.waitFor();
+    expect(((await first.boundingBox())?.y ?? Infinity) < 844).toBe(true);
+    await expectAccessible(phone, 'the catalogue on a phone');
+    await toggle.click();
+    expect(await phone.getByLabel('Längd').inputValue()).toBe('medium');
+    await expectAccessible(phone, 'the catalogue on a phone with its filters open');
+    await phone.context().close();
   });
 });
 

@@ -14,7 +14,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
+import { useDocumentTitle, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useEffect, useState } from 'react';
@@ -66,6 +66,27 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
     { key: 'format', options: TRAINING_FORMATS.map((f) => ({ value: f, label: tt(`formats.${f}`) })) },
   ];
 
+  // On a phone the filters fold behind a button, so the first result is on the first screen.
+  const phone = useMediaQuery('(max-width: 48em)') ?? false;
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const chosen = filters.filter((f) => search[f.key]).length;
+  const filterFields = (
+    <fieldset id="catalogue-filters" style={{ border: 0, padding: 0, margin: 0 }}>
+      <VisuallyHidden component="legend">{tt('catalogue.filters')}</VisuallyHidden>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+        {filters.map((f) => (
+          <NativeSelect
+            key={f.key}
+            label={tt(`catalogue.${f.key}`)}
+            value={search[f.key] ?? ''}
+            onChange={(e) => setSearch({ [f.key]: e.currentTarget.value || undefined })}
+            data={[{ value: '', label: tt('catalogue.any') }, ...f.options]}
+          />
+        ))}
+      </SimpleGrid>
+    </fieldset>
+  );
+
   const content = (
     <Stack gap="md" pt="md">
       <form onSubmit={onSearch}>
@@ -82,20 +103,22 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
           <Button type="submit">{tt('catalogue.searchSubmit')}</Button>
         </Group>
       </form>
-      <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-        <VisuallyHidden component="legend">{tt('catalogue.filters')}</VisuallyHidden>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-          {filters.map((f) => (
-            <NativeSelect
-              key={f.key}
-              label={tt(`catalogue.${f.key}`)}
-              value={search[f.key] ?? ''}
-              onChange={(e) => setSearch({ [f.key]: e.currentTarget.value || undefined })}
-              data={[{ value: '', label: tt('catalogue.any') }, ...f.options]}
-            />
-          ))}
-        </SimpleGrid>
-      </fieldset>
+      {phone ? (
+        <>
+          <Button
+            variant="default"
+            aria-expanded={filtersOpen}
+            aria-controls="catalogue-filters"
+            onClick={() => setFiltersOpen((open) => !open)}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {tt('catalogue.filtersButton', { count: chosen })}
+          </Button>
+          <div hidden={!filtersOpen}>{filterFields}</div>
+        </>
+      ) : (
+        filterFields
+      )}
       {search.q || search.topic || search.length || search.language || search.format ? (
         <Group>
           <Button

@@ -22,6 +22,8 @@ export const trainingsEn: typeof trainingsSv = {
     searchHelp: 'Searches title, description, provider and topic. Typos and inflections are fine.',
     searchSubmit: 'Search',
     filters: 'Filters',
+    filtersButton_one: 'Filters ({{count}} chosen)',
+    filtersButton_other: 'Filters ({{count}} chosen)',
     topic: 'Topic',
     length: 'Length',
     language: 'Language',

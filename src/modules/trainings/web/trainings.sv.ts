@@ -20,6 +20,8 @@ export const trainingsSv = {
     searchHelp: 'Sök på ord i titel, beskrivning, leverantör och ämne. Stavfel och böjningar går bra.',
     searchSubmit: 'Sök',
     filters: 'Filter',
+    filtersButton_one: 'Filter ({{count}} valt)',
+    filtersButton_other: 'Filter ({{count}} valda)',
     topic: 'Ämne',
     length: 'Längd',
     language: 'Språk',
