@@ -2,8 +2,9 @@
 // server on a database bench/trainings-dataset.ts has filled and calls benchTrainingsSearch: the authenticated
 // baseline (GET /api/organisations, signed in) and a mix of realistic searches of GET /api/public/trainings on the
 // same server, one after the other with the same load settings; each search's answer is checked once first. Then a
-// mix of thousands of distinct searches, each asked once, so the page cache cannot answer (reported, informative).
-// Goal: the worst search's p99 ≤ 3 × the baseline's p99, judged on PostgreSQL (embedded reported beside it).
+// mix of thousands of distinct searches, each asked once, so the page cache cannot answer.
+// Goal (issue 20, cache misses are what users wait for): the distinct searches' p99 ≤ 3 × the baseline's p99 on both
+// databases; the repeated searches (page cache hits) are reported beside it.
 import type { Load } from './staffing.ts';
 import type { TrainingsDataset } from './trainings-dataset.ts';
 
@@ -180,8 +181,11 @@ export async function benchTrainingsSearch(ctx: TrainingsContext): Promise<Train
     searches,
     distinct,
     worst,
+    // Issue 20: the cache misses are what real users wait for — the goal is on the distinct searches, on both
+    // databases; the repeated searches (page cache hits) are reported beside them.
     goalMet:
-      worst.p99VsBaseline <= TRAININGS_GOALS.searchP99VsBaseline &&
+      distinct.p99VsBaseline <= TRAININGS_GOALS.searchP99VsBaseline &&
+      distinct.failed === 0 &&
       searches.every((s) => s.failed === 0) &&
       baseline.non2xx + baseline.errors + baseline.timeouts === 0,
   };
@@ -236,10 +240,10 @@ export function printTrainings(
   log(table(rows));
   for (const r of results) {
     log(
-      `  ${r.database}: ${r.distinct.asked.toLocaleString('en')} of ${r.distinct.paths.toLocaleString('en')} distinct searches asked (${r.distinct.asked > r.distinct.paths ? 'some twice' : 'none twice'}); their p99 is ${r.distinct.p99VsBaseline.toFixed(2)}× the baseline's (informative)`,
+      `  ${r.database}: ${r.distinct.asked.toLocaleString('en')} of ${r.distinct.paths.toLocaleString('en')} distinct searches asked (${r.distinct.asked > r.distinct.paths ? 'some twice' : 'none twice'}); their p99 ${fmt(r.distinct.p99Ms)} ms is ${r.distinct.p99VsBaseline.toFixed(2)}× the baseline's (goal ≤ ${TRAININGS_GOALS.searchP99VsBaseline}× on both databases): ${r.goalMet ? 'met' : 'NOT MET'}`,
     );
     log(
-      `  ${r.database}: worst p99 ${fmt(r.worst.p99Ms)} ms (${r.worst.label}) = ${r.worst.p99VsBaseline.toFixed(2)}× the baseline's ${fmt(r.baseline.p99Ms)} ms (goal ≤ ${TRAININGS_GOALS.searchP99VsBaseline}×, no failed answers): ${r.database === 'postgresql' ? (r.goalMet ? 'met' : 'NOT MET') : `${r.goalMet ? 'within' : 'beyond'} it (informative; the goal is judged on PostgreSQL)`}`,
+      `  ${r.database}: worst repeated search p99 ${fmt(r.worst.p99Ms)} ms (${r.worst.label}) = ${r.worst.p99VsBaseline.toFixed(2)}× the baseline's ${fmt(r.baseline.p99Ms)} ms (informative: page cache hits)`,
     );
   }
 }
@@ -249,13 +253,15 @@ export function printTrainings(
  * is; the embedded PGlite (one WASM process, for trying Kompetensnav out) is measured and reported beside it.
  */
 export function trainingsGoals(results: TrainingsResult[]) {
-  const r = results.find((x) => x.database === 'postgresql');
+  const on = (database: string) => results.find((x) => x.database === database);
+  const goal = (r: TrainingsResult | undefined) => ({
+    goal: `≤ ${TRAININGS_GOALS.searchP99VsBaseline}× (distinct searches' p99, cache misses / GET /api/organisations p99, 10,000 items)`,
+    value: r ? r.distinct.p99VsBaseline : null,
+    met: r ? r.goalMet : null,
+  });
   return {
-    catalogueSearchP99VsBaselineOnPostgres: {
-      goal: `≤ ${TRAININGS_GOALS.searchP99VsBaseline}× (worst repeated search's p99 / GET /api/organisations p99, 10,000 items)`,
-      value: r ? r.worst.p99VsBaseline : null,
-      met: r ? r.goalMet : null,
-    },
+    catalogueDistinctSearchP99VsBaselineOnPostgres: goal(on('postgresql')),
+    catalogueDistinctSearchP99VsBaselineEmbedded: goal(on('embedded')),
   };
 }
 
