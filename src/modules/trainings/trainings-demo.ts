@@ -288,12 +288,22 @@ async function seedReviewRounds(
     }
     // In the open round about a third of the approved items are done already.
     const done = approve && (reviewer === second || index % 3 === 0);
+    // The second MAS has finished their share: an item that still needs a change is reviewed as such.
+    const stillNeedsChange = !approve && reviewer === second;
     const openAt = new Date(Date.UTC(2026, 10, 17) + (index % 4) * DAY);
     await tx.insert(trainingReviewAssignment).values({
       roundId: open.id,
       itemId: item.id,
       reviewerUserId: reviewer.id,
       ...(done ? { outcome: 'approved' as const, reviewedBy: reviewer.id, reviewedAt: openAt } : {}),
+      ...(stillNeedsChange
+        ? {
+            outcome: 'needs_change' as const,
+            comment: 'Behöver fortfarande ändras. (demo)',
+            reviewedBy: reviewer.id,
+            reviewedAt: openAt,
+          }
+        : {}),
     });
     if (done) {
       await tx.insert(trainingItemTransition).values({
