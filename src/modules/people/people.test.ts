@@ -28,10 +28,10 @@ import { personDataProviders } from '../../platform/server/person-data.ts';
 import { purgeAuditLog } from '../../platform/server/retention.ts';
 import { buildIntroductionList } from '../introductions/introductions.factories.ts';
 import { introAssignment } from '../introductions/introductions.table.ts';
-import { buildReport } from '../staffing/staffing.factories.ts';
-import { staffingReport, staffingReportTransition } from '../staffing/staffing.table.ts';
+import { buildPeriod, buildReport } from '../staffing/staffing.factories.ts';
+import { staffingPeriod, staffingReport, staffingReportTransition } from '../staffing/staffing.table.ts';
 import { buildTrainingItem } from '../trainings/trainings.factories.ts';
-import { trainingItem, trainingItemTransition } from '../trainings/trainings.table.ts';
+import { trainingItem, trainingItemTransition, trainingReviewRound } from '../trainings/trainings.table.ts';
 import { buildPerson, buildUnit, type UnitRecord } from './people.factories.ts';
 import { peoplePerson, peoplePersonEvent } from './people.table.ts';
 import { DEMO_EMPLOYEE, DEMO_MANAGER, seedPeopleDemo } from './people-demo.ts';
@@ -872,7 +872,22 @@ describe('personal data', () => {
       comment: `Inlämnad av ${name}`,
       actorUserId: account.id,
     });
-    return { person, account, training, report };
+    // A closed review round they opened and closed, and a reporting period they created.
+    const [round] = await t.db
+      .insert(trainingReviewRound)
+      .values({
+        name: `Granskning ${name}`,
+        dueDate: '2026-06-30',
+        assignBy: 'even',
+        status: 'closed',
+        openedBy: account.id,
+        closedBy: account.id,
+        closedAt: new Date(),
+      })
+      .returning();
+    const period = await buildPeriod(t.db, { label: `Period ${name} ${randomUUID().slice(0, 6)}` });
+    await t.db.update(staffingPeriod).set({ createdBy: account.id }).where(eq(staffingPeriod.id, period.id));
+    return { person, account, training, report, round, period };
   }
 
   describe('the register extract', () => {
@@ -894,6 +909,12 @@ describe('personal data', () => {
       ]);
       expect((byKey.get('trainings.decisions') as { rows: { to: string }[] }).rows.map((r) => r.to)).toEqual([
         'suggested',
+      ]);
+      expect((byKey.get('trainings.review_rounds') as { rows: unknown[] }).rows).toEqual([
+        expect.objectContaining({ name: 'Granskning Greta', opened: true, closed: true }),
+      ]);
+      expect((byKey.get('staffing.changes') as { rows: { what: string; detail: string }[] }).rows).toEqual([
+        expect.objectContaining({ what: 'period', detail: expect.stringMatching(/^Period Greta /) }),
       ]);
       expect((byKey.get('staffing.report_actions') as { rows: unknown[] }).rows).toEqual([
         expect.objectContaining({ municipality: 'Kommun Utdrag', to: 'submitted', comment: 'Inlämnad av Greta' }),
@@ -919,8 +940,10 @@ describe('personal data', () => {
         'Användarkonto',
         'Personens egna händelser i gran',
         'Bemanningsrapporter',
+        'Ändringar i bemanningsstatistik',
         'Föreslagna webbutbildningar',
         'Beslut om webbutbildningar',
+        'Granskningsomgångar',
         'Introduktioner',
         'Personalregistret',
         'Personalregistrets historik',
@@ -1010,6 +1033,13 @@ describe('personal data', () => {
         actorUserId: null,
         comment: 'Inlämnad av Olle',
       });
+      const [olleRound] = await t.db
+        .select()
+        .from(trainingReviewRound)
+        .where(eq(trainingReviewRound.id, old.round?.id as string));
+      expect(olleRound).toMatchObject({ openedBy: null, closedBy: null, name: 'Granskning Olle', status: 'closed' });
+      const [ollePeriod] = await t.db.select().from(staffingPeriod).where(eq(staffingPeriod.id, old.period.id));
+      expect(ollePeriod?.createdBy).toBeNull();
       const [rutItem] = await t.db.select().from(trainingItem).where(eq(trainingItem.id, recent.training.id));
       expect(rutItem?.addedBy).toBe(recent.account.id);
       const rutSteps = await t.db
