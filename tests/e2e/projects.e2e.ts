@@ -76,6 +76,19 @@ describe('a project', () => {
     await decisions.getByText(DECISION).waitFor();
     expect(await decisions.getByRole('row').filter({ hasText: DECISION }).textContent()).toContain(ACTIVITY);
     await expectAccessible(leader, 'decision log');
+    // The project's other parts, as the leader sees them (with their forms).
+    const parts = leader.getByRole('navigation', { name: 'Projektets delar' });
+    for (const [link, heading] of [
+      ['Organisation', 'Projektorganisation'],
+      ['Mål', 'Mål'],
+      ['Medfinansiering', 'Medfinansiering'],
+      ['Slutrapport', 'Slutrapport'],
+    ] as const) {
+      await parts.getByRole('link', { name: link, exact: true }).click();
+      await leader.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
+      await expectAccessible(leader, `project ${link.toLowerCase()}`);
+    }
+    await leader.getByRole('heading', { name: '6. Planering och verklighet' }).waitFor();
 
     // A member of the steering group reads it on a phone: the chart, then the table with the same information.
     const steering = await journey.newPage({ phone: true });
