@@ -3,14 +3,16 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { TokenGuessLimiter } from '../../platform/server/actor.ts';
 import type { Db } from '../../platform/server/db.ts';
+import { ForbiddenError, NotFoundError } from '../../platform/server/errors.ts';
 import type { Mailer } from '../../platform/server/mail.ts';
 import { network, networkMember, organisation } from '../../platform/server/organisation.table.ts';
 import { can } from '../../platform/server/policy.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
 import type { Actor } from '../../platform/shared/policy-kit.ts';
 import type { OccasionStatusShown } from './activities.contracts.ts';
+import { activitiesMessages as am } from './activities.messages.ts';
 import { ORGANISER_ROLES } from './activities.policy.ts';
-import { activityOccasion, activityRegistration, activitySeat } from './activities.table.ts';
+import { activity, activityOccasion, activityRegistration, activitySeat } from './activities.table.ts';
 import type { SeatState } from './seats.ts';
 
 export type ActivitiesDeps = {
@@ -147,3 +149,16 @@ export const occasionOf = async (db: Db, id: string) =>
 
 export const hoursBetween = (from: Date, to: Date) =>
   Math.round(((to.getTime() - from.getTime()) / 3_600_000) * 100) / 100;
+
+/**
+ * Locks an occasion for a change by its organiser and returns it with its activity: 404 when it does not exist,
+ * 403 when the actor does not organise it.
+ */
+export async function lockOrganisedOccasion(db: Db, actor: Actor, id: string) {
+  const o = await lockOccasion(db, id);
+  if (!o) throw new NotFoundError(am.occasionNotFound());
+  const [a] = await db.select().from(activity).where(eq(activity.id, o.activityId));
+  if (!a) throw new NotFoundError(am.activityNotFound());
+  if (!(await mayOrganise(db, actor, a))) throw new ForbiddenError(am.notOrganiser());
+  return { o, a };
+}

@@ -76,6 +76,18 @@ async function registered(fx: MatrixFixture & Extra): Promise<string> {
 
 const SECRET = 'x'.repeat(43);
 
+/** Survey results: the organisers, the admins, managers, brokers and MAS of any municipality, the region. */
+const resultReaders: Expect = {
+  rest: 403,
+  regional_admin: 200,
+  municipal_admin: 200,
+  broker: 200,
+  manager: 200,
+  mas: 200,
+  other_municipal_admin: 200,
+  signed_out: 401,
+};
+
 export const accessMatrix = defineAccessMatrix<Extra>({
   module: 'activities',
   routePattern: /^\/api\/(public\/)?activities(\/|$)/,
@@ -302,16 +314,7 @@ export const accessMatrix = defineAccessMatrix<Extra>({
         method: 'GET',
         url: `/api/activities/occasions/${await newOccasion(fx)}/survey/results`,
       }),
-      expect: {
-        rest: 403,
-        regional_admin: 200,
-        municipal_admin: 200,
-        broker: 200,
-        manager: 200,
-        mas: 200,
-        other_municipal_admin: 200,
-        signed_out: 401,
-      },
+      expect: resultReaders,
     },
     {
       name: 'survey results as XLSX',
@@ -321,16 +324,7 @@ export const accessMatrix = defineAccessMatrix<Extra>({
         method: 'GET',
         url: `/api/activities/occasions/${await newOccasion(fx)}/survey/results.xlsx`,
       }),
-      expect: {
-        rest: 403,
-        regional_admin: 200,
-        municipal_admin: 200,
-        broker: 200,
-        manager: 200,
-        mas: 200,
-        other_municipal_admin: 200,
-        signed_out: 401,
-      },
+      expect: resultReaders,
     },
     {
       name: 'the survey behind a link (forged)',

@@ -606,5 +606,5 @@ describe('concurrency', () => {
     for (const org of [a.id, b.id, c.id]) {
       expect(rows.filter((r) => r.organisationId === org && r.state === 'registered').length).toBeGreaterThanOrEqual(5);
     }
-  });
+  }, 120_000);
 });

@@ -39,7 +39,7 @@ import {
   countsByMunicipality,
   hoursBetween,
   isReleased,
-  lockOccasion,
+  lockOrganisedOccasion,
   mayOrganise,
   namesOf,
   networksOf,
@@ -257,10 +257,7 @@ export async function updateOccasion(deps: ActivitiesDeps, ctx: SignedInContext,
   const now = deps.now();
   await checkSeatOrganisations(deps.db, input);
   await inTransaction(deps.db, async (tx) => {
-    const o = await lockOccasion(tx, id);
-    if (!o) throw new NotFoundError(am.occasionNotFound());
-    const a = await getActivity(tx, o.activityId);
-    if (!(await mayOrganise(tx, ctx.actor, a))) throw new ForbiddenError(am.notOrganiser());
+    const { o, a } = await lockOrganisedOccasion(tx, ctx.actor, id);
     if (o.status === 'cancelled' || o.status === 'held') {
       throw new ConflictError(am.statusChange({ from: o.status, to: o.status }));
     }
@@ -347,10 +344,7 @@ export async function setOccasionStatus(
 ) {
   const now = deps.now();
   await inTransaction(deps.db, async (tx) => {
-    const o = await lockOccasion(tx, id);
-    if (!o) throw new NotFoundError(am.occasionNotFound());
-    const a = await getActivity(tx, o.activityId);
-    if (!(await mayOrganise(tx, ctx.actor, a))) throw new ForbiddenError(am.notOrganiser());
+    const { o, a } = await lockOrganisedOccasion(tx, ctx.actor, id);
     if (!TRANSITIONS[o.status]?.includes(input.status)) {
       throw new ConflictError(am.statusChange({ from: o.status, to: input.status }));
     }

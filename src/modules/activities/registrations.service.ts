@@ -20,6 +20,7 @@ import {
   hoursBetween,
   isReleased,
   lockOccasion,
+  lockOrganisedOccasion,
   mayOrganise,
   type OccasionRow,
   seatStateOf,
@@ -376,10 +377,7 @@ export async function recordAttendance(
 ) {
   const now = deps.now();
   await inTransaction(deps.db, async (tx) => {
-    const o = await lockOccasion(tx, occasionId);
-    if (!o) throw new NotFoundError(am.occasionNotFound());
-    const a = await activityOf(tx, o.activityId);
-    if (!(await mayOrganise(tx, ctx.actor, a))) throw new ForbiddenError(am.notOrganiser());
+    const { o, a } = await lockOrganisedOccasion(tx, ctx.actor, occasionId);
     if (o.status === 'cancelled') throw new ConflictError(am.cancelledOccasion());
     if (now < o.startsAt) throw new ConflictError(am.notStarted());
     const length = hoursBetween(o.startsAt, o.endsAt);
