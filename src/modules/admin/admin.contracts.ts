@@ -126,6 +126,8 @@ export const auditEventSchema = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** The object's name where the log knows it (a user's, a municipality's, a training's title …), else null. */
+  entityName: z.string().nullable(),
   organisationId: z.string().nullable(),
   organisationName: z.string().nullable(),
   requestId: z.string().nullable(),

@@ -302,6 +302,6 @@ export async function adminModule(fastify: FastifyInstance) {
   app.get(
     '/audit',
     { schema: { ...tags('Audit log'), querystring: auditQuerySchema, response: { 200: auditListSchema } } },
-    (req) => listAuditEvents(db, actorOf(req), req.query),
+    (req) => listAuditEvents(db, actorOf(req), req.query, app.deps.modules),
   );
 }

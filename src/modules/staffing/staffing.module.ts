@@ -1,6 +1,7 @@
 // The staffing module's server manifest: statistics, population projections, forecast and region report.
 import type { ServerModule } from '../../platform/server/module.ts';
 import { reminderJob } from './reporting/reminders.ts';
+import { staffingAuditNames } from './reporting/report-audit-names.service.ts';
 import { staffingTasks } from './reporting/report-tasks.service.ts';
 import { staffingPolicy } from './staffing.policy.ts';
 import { staffingModule } from './staffing.routes.ts';
@@ -18,5 +19,6 @@ export const staffingServer: ServerModule = {
   ],
   seedDemo: (db, demo) => seedStaffingDemo(db, demo.now),
   tasks: staffingTasks,
+  auditNames: staffingAuditNames,
   personData: staffingPersonData,
 };

@@ -3,6 +3,7 @@ import type { ServerModule } from '../../platform/server/module.ts';
 import { linkCheckJob, linkUserAgent } from './link-check.ts';
 import { linkDigestJob } from './link-digest.ts';
 import { roundReminderJob } from './rounds.service.ts';
+import { trainingAuditNames } from './training-audit-names.service.ts';
 import { trainingTasks } from './training-tasks.service.ts';
 import { trainingsPolicy } from './trainings.policy.ts';
 import { trainingsModule } from './trainings.routes.ts';
@@ -20,5 +21,6 @@ export const trainingsServer: ServerModule = {
   ],
   seedDemo: (db) => seedTrainingsDemo(db),
   tasks: trainingTasks,
+  auditNames: trainingAuditNames,
   personData: trainingsPersonData,
 };

@@ -50,4 +50,9 @@ export type ServerModule = {
   retention?: readonly RetentionRule[];
   /** The signed-in user's tasks for the start page's "Att göra" (decision 018): counts and direct links. */
   tasks?: TaskProvider;
+  /**
+   * Names of the module's objects for the audit log's "Gäller" column (read by the regional admin): for an entity type
+   * the module writes, the ids' names (no personal data beyond what the reader may see anyway); others are left out.
+   */
+  auditNames?: (db: Db, entityType: string, ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 };

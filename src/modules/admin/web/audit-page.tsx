@@ -90,6 +90,7 @@ export function AuditPage({ search }: { search: AuditSearch }) {
                   </Table.Td>
                   <Table.Td>
                     {entityLabel(at, event.entityType, language)}
+                    {event.entityName ? <Text size="sm">{event.entityName}</Text> : null}
                     {event.entityId ? (
                       <Text size="xs">
                         <Code>{event.entityId}</Code>

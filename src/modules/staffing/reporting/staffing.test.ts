@@ -412,3 +412,17 @@ describe('comparison', () => {
     expect(afterConfig.other).not.toBe(afterSave.other);
   });
 });
+
+describe('the audit log', () => {
+  it('names the reports its events concern ("Test 2026 · Aby"), with labels the web takes from the manifest', async () => {
+    const res = await as('admin')({
+      method: 'GET',
+      url: '/api/audit?entityType=staffing_report&action=staffing_report.submit',
+    });
+    expect(res.statusCode).toBe(200);
+    const items: { entityId: string; entityName: string | null }[] = res.json().items;
+    expect(items.length).toBeGreaterThan(0);
+    const ofA = items.find((i) => i.entityId === `${periodId}/${a.id}`);
+    expect(ofA?.entityName).toBe('Test 2026 · Aby');
+  });
+});
