@@ -405,6 +405,12 @@ describe('/api/me', () => {
       ).json().permissions;
     expect((await permissionsOf('municipal_admin')).sort()).toEqual(
       [
+        'activities:manage_templates',
+        'activities:organise',
+        'activities:read',
+        'activities:read_results',
+        'activities:register',
+        'activities:register_self',
         'introductions:follow',
         'introductions:manage',
         'introductions:read',
@@ -416,6 +422,7 @@ describe('/api/me', () => {
         'people:read',
         'people:read_own',
         'people:read_retention',
+        'projects:read',
         'staffing:approve_report',
         'staffing:edit_report',
         'staffing:generate_report',
@@ -429,10 +436,13 @@ describe('/api/me', () => {
       ].sort(),
     );
     expect((await permissionsOf('employee')).sort()).toEqual([
+      'activities:read',
+      'activities:register_self',
       'introductions:follow',
       'network:read',
       'organisation:read',
       'people:read_own',
+      'projects:read',
       'staffing:read_statistics',
       'trainings:suggest',
     ]);
