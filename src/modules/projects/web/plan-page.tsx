@@ -1,6 +1,6 @@
 // /projects/$projectId/plan: plan against reality as a Gantt chart or as a table with the same information, the
 // baseline, new rows of the plan, and the history of moved dates.
-import { Button, Group, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ import { useProjectsT } from './projects-t.ts';
 import { QuickForm } from './quick-form.tsx';
 import { TableScroll } from './table-scroll.tsx';
 
-export type PlanSearch = { view?: 'gantt' | 'table'; zoom?: GanttZoom };
+export type PlanSearch = { view?: 'gantt' | 'table'; zoom?: GanttZoom; sub?: string };
 
 export function PlanPage({ project: p, search }: { project: ProjectDto; search: PlanSearch }) {
   const pt = useProjectsT();
@@ -23,12 +23,22 @@ export function PlanPage({ project: p, search }: { project: ProjectDto; search: 
   const view = search.view ?? 'gantt';
   const zoom = search.zoom ?? 'month';
   const canEdit = p.access === 'change';
+  // One sub-project's plan: its rows and the phases they belong to.
+  const sub = p.subprojects.find((s) => s.id === search.sub);
+  const rows = sub
+    ? (() => {
+        const own = p.activities.filter((a) => a.subprojectId === sub.id);
+        const phases = new Set(own.flatMap((a) => (a.phaseId ? [a.phaseId] : [])));
+        return p.activities.filter((a) => a.subprojectId === sub.id || phases.has(a.id));
+      })()
+    : p.activities;
+  const shown = rows === p.activities ? p : { ...p, activities: rows };
   const [editing, setEditing] = useState<{ activity: ActivityDto; change?: DateChange } | null>(null);
   const setSearch = (next: PlanSearch) =>
     void navigate({
       to: '/projects/$projectId/plan',
       params: { projectId: p.id },
-      search: { view, zoom, ...next },
+      search: { view, zoom, ...(search.sub ? { sub: search.sub } : {}), ...next },
       replace: true,
     });
   return (
@@ -66,11 +76,22 @@ export function PlanPage({ project: p, search }: { project: ProjectDto; search: 
             />
           </Group>
         ) : null}
-        <Text size="sm">{pt('plan.rows', { count: p.activities.length })}</Text>
+        {p.subprojects.length ? (
+          <NativeSelect
+            label={pt('plan.subproject')}
+            value={search.sub ?? ''}
+            onChange={(e) => setSearch({ sub: e.currentTarget.value || undefined })}
+            data={[
+              { value: '', label: pt('plan.allSubprojects') },
+              ...p.subprojects.map((s) => ({ value: s.id, label: `${s.number}. ${s.name}` })),
+            ]}
+          />
+        ) : null}
+        <Text size="sm">{pt('plan.rows', { count: rows.length })}</Text>
       </Group>
       {view === 'gantt' ? (
         <GanttChart
-          rows={p.activities}
+          rows={rows}
           startDate={p.startDate}
           endDate={p.endDate}
           today={p.today}
@@ -80,7 +101,7 @@ export function PlanPage({ project: p, search }: { project: ProjectDto; search: 
           onCommit={(change) => setEditing({ activity: change.activity, change })}
         />
       ) : (
-        <PlanTable project={p} onEdit={(activity) => setEditing({ activity })} />
+        <PlanTable project={shown} onEdit={(activity) => setEditing({ activity })} />
       )}
       {editing ? (
         <ActivityDialog
@@ -222,6 +243,19 @@ function AddRow({ project: p }: { project: ProjectDto }) {
           { name: 'plannedStart', label: pt('plan.plannedStart'), kind: 'date', required: true },
           { name: 'plannedEnd', label: pt('plan.plannedEnd'), kind: 'date', required: true },
           { name: 'responsible', label: pt('plan.responsible') },
+          ...(p.subprojects.length
+            ? [
+                {
+                  name: 'subprojectId',
+                  label: pt('plan.subproject'),
+                  kind: 'select' as const,
+                  options: [
+                    { value: '', label: pt('common.none') },
+                    ...p.subprojects.map((s) => ({ value: s.id, label: `${s.number}. ${s.name}` })),
+                  ],
+                },
+              ]
+            : []),
         ]}
         onSubmit={(body) => add.mutateAsync(body)}
       />

@@ -69,6 +69,7 @@ const planRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): PlanSearch => ({
     view: search.view === 'table' ? 'table' : search.view === 'gantt' ? 'gantt' : undefined,
     zoom: search.zoom === 'quarter' ? 'quarter' : search.zoom === 'month' ? 'month' : undefined,
+    sub: typeof search.sub === 'string' && search.sub ? search.sub : undefined,
   }),
   component: function PlanRoute() {
     const { projectId } = planRoute.useParams();

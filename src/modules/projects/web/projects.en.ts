@@ -200,6 +200,8 @@ export const projectsEn = {
     which: { planned: 'Plan', actual: 'Reality' },
     add: 'New row in the plan',
     rows: '{{count}} rows',
+    subproject: 'Sub-project',
+    allSubprojects: 'All sub-projects',
   },
   logs: {
     decisions: 'Decision log',

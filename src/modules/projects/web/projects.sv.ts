@@ -198,6 +198,8 @@ export const projectsSv = {
     which: { planned: 'Plan', actual: 'Verklighet' },
     add: 'Ny rad i planen',
     rows: '{{count}} rader',
+    subproject: 'Delprojekt',
+    allSubprojects: 'Alla delprojekt',
   },
   logs: {
     decisions: 'Beslutslogg',
