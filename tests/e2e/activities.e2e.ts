@@ -173,4 +173,23 @@ describe('an occasion from registration to evaluation', () => {
     await employee.context().close();
     await phone.context().close();
   });
+
+  it('lets a broker make an evaluation template with a single-choice question', async () => {
+    const broker = await journey.signedIn('broker');
+    await broker.goto(`${journey.url}/activities/templates`);
+    await broker.getByRole('heading', { level: 1, name: 'Enkätmallar' }).waitFor();
+    await broker.getByRole('table', { name: 'Frågor i Standardutvärdering' }).waitFor();
+    await broker.getByLabel(/^Mallens namn/).fill('Hospitering (e2e)');
+    await broker
+      .getByLabel(/^Fråga/)
+      .first()
+      .fill('Vilken del var mest lärorik?');
+    await broker.getByRole('combobox', { name: 'Svarstyp' }).click();
+    await broker.getByRole('option', { name: 'Ett val' }).click();
+    await broker.getByLabel(/^Svarsalternativ/).fill('Förmiddagen\nEftermiddagen');
+    await expectAccessible(broker, 'a new survey template');
+    await broker.getByRole('button', { name: 'Spara mallen' }).click();
+    await broker.getByRole('table', { name: 'Frågor i Hospitering (e2e)' }).waitFor();
+    await broker.context().close();
+  });
 });

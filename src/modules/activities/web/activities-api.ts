@@ -15,7 +15,9 @@ import type {
   optionsSchema,
   publicSurveySchema,
   registerResultSchema,
+  SurveyQuestion,
   SurveyResults,
+  templateSchema,
 } from '../activities.contracts.ts';
 import type { activitiesSv } from './activities.sv.ts';
 
@@ -79,6 +81,13 @@ export const feedQuery = () =>
   queryOptions({
     queryKey: ['activities', 'feed'],
     queryFn: ({ signal }) => apiRequest<z.infer<typeof feedSchema>>('/api/activities/calendar-feed', { signal }),
+  });
+
+export const templatesQuery = () =>
+  queryOptions({
+    queryKey: ['activities', 'templates'],
+    queryFn: ({ signal }) =>
+      apiRequest<z.infer<typeof templateSchema>[]>('/api/activities/survey-templates', { signal }),
   });
 
 export const resultsQuery = (occasionId: string) =>
@@ -151,6 +160,8 @@ export const activitiesApi = {
     }),
   sendSurvey: (occasionId: string) =>
     apiRequest<{ invited: number }>(`/api/activities/occasions/${id(occasionId)}/survey`, { method: 'POST' }),
+  createTemplate: (body: { name: string; questions: SurveyQuestion[] }) =>
+    apiRequest<z.infer<typeof templateSchema>>('/api/activities/survey-templates', { method: 'POST', body }),
   renewFeed: () => apiRequest<z.infer<typeof feedSchema>>('/api/activities/calendar-feed', { method: 'POST' }),
   answer: (token: string, answers: Record<string, string | number | boolean>) =>
     apiRequest<null>('/api/public/activities/survey', { method: 'POST', body: { token, answers } }),

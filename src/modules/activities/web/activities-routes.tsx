@@ -12,6 +12,7 @@ import { MyOccasionsPage } from './my-occasions-page.tsx';
 import { OccasionPage } from './occasion-page.tsx';
 import { ResultsPage } from './results-page.tsx';
 import { SurveyPage } from './survey-page.tsx';
+import { TemplatesPage } from './templates-page.tsx';
 
 const uuid = (value: unknown) => {
   const text = searchText(value);
@@ -90,6 +91,18 @@ const resultsRoute = createRoute({
   },
 });
 
+const templatesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/activities/templates',
+  component: function TemplatesRoute() {
+    return (
+      <RequirePermission permission="activities:read">
+        <TemplatesPage />
+      </RequirePermission>
+    );
+  },
+});
+
 const surveyRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: '/survey',
@@ -99,5 +112,12 @@ const surveyRoute = createRoute({
   },
 });
 
-export const activitiesRoutes = [calendarRoute, mineRoute, activityRoute, occasionRoute, resultsRoute] as const;
+export const activitiesRoutes = [
+  calendarRoute,
+  mineRoute,
+  templatesRoute,
+  activityRoute,
+  occasionRoute,
+  resultsRoute,
+] as const;
 export const publicActivitiesRoutes = [surveyRoute] as const;

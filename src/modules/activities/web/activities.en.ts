@@ -4,7 +4,7 @@ import type { activitiesSv } from './activities.sv.ts';
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const activitiesEn: Shape<typeof activitiesSv> = {
-  nav: { section: 'Activities', calendar: 'Calendar', mine: 'My occasions' },
+  nav: { section: 'Activities', calendar: 'Calendar', mine: 'My occasions', templates: 'Survey templates' },
   kind: {
     course: 'Course',
     lecture: 'Lecture',
@@ -205,6 +205,26 @@ export const activitiesEn: Shape<typeof activitiesSv> = {
     invalid: 'The link is not valid. It may be wrong, have expired or have been used already.',
     answered: 'You have already answered. Thank you!',
     missing: 'Answer the required questions.',
+  },
+  questionKind: { likert: 'Scale 1–5', single: 'One choice', yes_no: 'Yes/no', text: 'Free text' },
+  templates: {
+    title: 'Survey templates',
+    intro:
+      'The templates of the evaluation after an occasion. The standard template applies unless the activity chooses another. Answers are kept without names and shown only compiled.',
+    standard: 'standard',
+    questionsOf: 'Questions of {{name}}',
+    question: 'Question',
+    kind: 'Answer type',
+    required: 'Required',
+    new: 'New template',
+    name: "The template's name",
+    questionNo: 'Question {{n}}',
+    remove: 'Remove question {{n}}',
+    options: 'Options',
+    optionsHelp: 'One option per line, 2–10 of them.',
+    add: 'Add a question',
+    save: 'Save the template',
+    created: 'The template has been saved.',
   },
   results: {
     title: 'Results of the evaluation',

@@ -16,6 +16,7 @@ export const activitiesWeb = {
       entries: [
         { to: '/activities', label: 'nav.calendar', permission: 'activities:read', exact: true },
         { to: '/activities/mine', label: 'nav.mine', permission: 'activities:read' },
+        { to: '/activities/templates', label: 'nav.templates', permission: 'activities:manage_templates' },
       ],
     },
   ],

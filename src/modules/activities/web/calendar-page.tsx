@@ -1,6 +1,6 @@
 // /activities: the calendar of occasions — coming ones, or a month — filtered by kind, network, profession and
 // municipality, with seats, waiting list and status in words; organisers start a new activity here.
-import { Anchor, Button, Group, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Box, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -54,7 +54,7 @@ export function CalendarPage({ search }: { search: OccasionSearch }) {
       actions={canCreate ? <Button onClick={() => setCreating(true)}>{at('calendar.newActivity')}</Button> : undefined}
     >
       <Text>{at('calendar.intro')}</Text>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} role="search" aria-label={at('calendar.filters')}>
+      <SimpleGrid cols={{ base: 2, md: 5 }} role="search" aria-label={at('calendar.filters')}>
         <Select
           label={at('calendar.month')}
           data={[{ value: '', label: at('calendar.anyMonth') }, ...months(me.locale)]}
@@ -107,46 +107,77 @@ export function CalendarPage({ search }: { search: OccasionSearch }) {
           <Text role="status">{at('calendar.none')}</Text>
         ) : (
           <Stack gap="sm">
-            <DataTable label={at('calendar.table')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{at('calendar.when')}</Table.Th>
-                  <Table.Th scope="col">{at('calendar.activity')}</Table.Th>
-                  <Table.Th scope="col">{at('calendar.place')}</Table.Th>
-                  <Table.Th scope="col">{at('calendar.seats')}</Table.Th>
-                  <Table.Th scope="col">{at('calendar.status')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {query.data.items.map((o) => (
-                  <Table.Tr key={o.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatWhen(o.startsAt, o.endsAt, me.locale)}</Table.Td>
-                    <Table.Th scope="row" fw={400}>
-                      <RouterAnchor to="/activities/occasions/$occasionId" params={{ occasionId: o.id }} fw={600}>
-                        {o.title}
-                      </RouterAnchor>
-                      <Text size="sm" c="dimmed">
-                        {at(`kind.${o.kind}`)} · {o.organiser}
-                        {o.network ? ` · ${o.network}` : ''}
-                      </Text>
-                    </Table.Th>
-                    <Table.Td>{o.place ?? (o.onlineUrl ? at('calendar.digital') : '')}</Table.Td>
-                    <Table.Td>
+            {/* Phones: one card per occasion, the title first; wider screens: the table. */}
+            <Stack
+              gap="xs"
+              hiddenFrom="sm"
+              component="ul"
+              aria-label={at('calendar.table')}
+              style={{ listStyle: 'none', padding: 0, margin: 0 }}
+            >
+              {query.data.items.map((o) => (
+                <Paper component="li" key={o.id} withBorder p="sm">
+                  <RouterAnchor to="/activities/occasions/$occasionId" params={{ occasionId: o.id }} fw={600}>
+                    {o.title}
+                  </RouterAnchor>
+                  <Text size="sm">{formatWhen(o.startsAt, o.endsAt, me.locale)}</Text>
+                  <Text size="sm" c="dimmed">
+                    {at(`kind.${o.kind}`)} · {o.organiser} · {o.place ?? (o.onlineUrl ? at('calendar.digital') : '')}
+                  </Text>
+                  <Group gap="xs" mt={4}>
+                    <StatusBadge tone={STATUS_TONE[o.status]}>{at(`status.${o.status}`)}</StatusBadge>
+                    <Text size="sm">
                       {at('calendar.seatsText', { registered: o.registered, capacity: o.capacity })}
-                      {o.waitlisted > 0 ? (
-                        <Text size="sm">{at('calendar.waiting', { count: o.waitlisted })}</Text>
-                      ) : null}
-                      {o.freeForMe !== null && (o.status === 'open' || o.status === 'full') ? (
-                        <Text size="sm">{at('calendar.freeForMe', { count: o.freeForMe })}</Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge tone={STATUS_TONE[o.status]}>{at(`status.${o.status}`)}</StatusBadge>
-                    </Table.Td>
+                      {o.waitlisted > 0 ? ` · ${at('calendar.waiting', { count: o.waitlisted })}` : ''}
+                    </Text>
+                  </Group>
+                </Paper>
+              ))}
+            </Stack>
+            <Box visibleFrom="sm">
+              <DataTable label={at('calendar.table')}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{at('calendar.when')}</Table.Th>
+                    <Table.Th scope="col">{at('calendar.activity')}</Table.Th>
+                    <Table.Th scope="col">{at('calendar.place')}</Table.Th>
+                    <Table.Th scope="col">{at('calendar.seats')}</Table.Th>
+                    <Table.Th scope="col">{at('calendar.status')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </DataTable>
+                </Table.Thead>
+                <Table.Tbody>
+                  {query.data.items.map((o) => (
+                    <Table.Tr key={o.id}>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {formatWhen(o.startsAt, o.endsAt, me.locale)}
+                      </Table.Td>
+                      <Table.Th scope="row" fw={400}>
+                        <RouterAnchor to="/activities/occasions/$occasionId" params={{ occasionId: o.id }} fw={600}>
+                          {o.title}
+                        </RouterAnchor>
+                        <Text size="sm" c="dimmed">
+                          {at(`kind.${o.kind}`)} · {o.organiser}
+                          {o.network ? ` · ${o.network}` : ''}
+                        </Text>
+                      </Table.Th>
+                      <Table.Td>{o.place ?? (o.onlineUrl ? at('calendar.digital') : '')}</Table.Td>
+                      <Table.Td>
+                        {at('calendar.seatsText', { registered: o.registered, capacity: o.capacity })}
+                        {o.waitlisted > 0 ? (
+                          <Text size="sm">{at('calendar.waiting', { count: o.waitlisted })}</Text>
+                        ) : null}
+                        {o.freeForMe !== null && (o.status === 'open' || o.status === 'full') ? (
+                          <Text size="sm">{at('calendar.freeForMe', { count: o.freeForMe })}</Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td>
+                        <StatusBadge tone={STATUS_TONE[o.status]}>{at(`status.${o.status}`)}</StatusBadge>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </DataTable>
+            </Box>
             <PagePagination
               total={query.data.total}
               page={query.data.page}
