@@ -103,34 +103,32 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
           <Button type="submit">{tt('catalogue.searchSubmit')}</Button>
         </Group>
       </form>
-      {phone ? (
-        <>
-          <Button
-            variant="default"
-            aria-expanded={filtersOpen}
-            aria-controls="catalogue-filters"
-            onClick={() => setFiltersOpen((open) => !open)}
-            style={{ alignSelf: 'flex-start' }}
-          >
-            {tt('catalogue.filtersButton', { count: chosen })}
-          </Button>
-          <div hidden={!filtersOpen}>{filterFields}</div>
-        </>
-      ) : (
-        filterFields
-      )}
-      {search.q || search.topic || search.length || search.language || search.format ? (
-        <Group>
-          <Button
-            variant="subtle"
-            onClick={() =>
-              setSearch({ q: undefined, topic: undefined, length: undefined, language: undefined, format: undefined })
-            }
-          >
-            {tt('catalogue.clear')}
-          </Button>
+      {phone ? null : filterFields}
+      {phone || search.q || search.topic || search.length || search.language || search.format ? (
+        <Group gap="xs">
+          {phone ? (
+            <Button
+              variant="default"
+              aria-expanded={filtersOpen}
+              aria-controls="catalogue-filters"
+              onClick={() => setFiltersOpen((open) => !open)}
+            >
+              {tt('catalogue.filtersButton', { count: chosen })}
+            </Button>
+          ) : null}
+          {search.q || search.topic || search.length || search.language || search.format ? (
+            <Button
+              variant="subtle"
+              onClick={() =>
+                setSearch({ q: undefined, topic: undefined, length: undefined, language: undefined, format: undefined })
+              }
+            >
+              {tt('catalogue.clear')}
+            </Button>
+          ) : null}
         </Group>
       ) : null}
+      {phone ? <div hidden={!filtersOpen}>{filterFields}</div> : null}
       {results.isPending ? <Loading /> : null}
       {results.isError ? <ErrorAlert error={results.error} onRetry={() => void results.refetch()} /> : null}
       {results.data ? (
@@ -171,7 +169,11 @@ export function CataloguePage({ search }: { search: CatalogueSearch }) {
         onChange={(value) => setSearch({ profession: value && value !== ALL ? value : undefined })}
         activateTabWithKeyboard
       >
-        <Tabs.List aria-label={tt('catalogue.professions')}>
+        {/* On a phone the professions stay on one row that scrolls sideways, so the results come sooner. */}
+        <Tabs.List
+          aria-label={tt('catalogue.professions')}
+          style={phone ? { flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' } : undefined}
+        >
           <Tabs.Tab value={ALL}>{tt('catalogue.allProfessions')}</Tabs.Tab>
           {professions.map((p) => (
             <Tabs.Tab key={p.key} value={p.key}>

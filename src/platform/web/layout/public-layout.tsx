@@ -36,8 +36,16 @@ export function PublicFrame({ children }: { children: ReactNode }) {
           </Group>
         </Container>
       </Box>
-      <Container component="main" id={MAIN_CONTENT_ID} tabIndex={-1} size={wide ? 'xl' : 480} py="xl">
-        <Paper withBorder p="xl" radius="md">
+      {/* Less frame on a phone: the page's own content gets the width. */}
+      <Container
+        component="main"
+        id={MAIN_CONTENT_ID}
+        tabIndex={-1}
+        size={wide ? 'xl' : 480}
+        py={{ base: 'md', sm: 'xl' }}
+        px={{ base: 'xs', sm: 'md' }}
+      >
+        <Paper withBorder p={{ base: 'md', sm: 'xl' }} radius="md">
           {children}
         </Paper>
       </Container>
