@@ -137,12 +137,14 @@ export async function personalFeed(deps: ActivitiesDeps, ctx: RequestContext, to
     .select({
       id: user.id,
       organisationId: user.organisationId,
+      organisationKind: organisation.kind,
       active: user.active,
       roles: sql<Role[]>`(
         SELECT coalesce(array_agg(r.role), '{}') FROM user_role r WHERE r.user_id = ${user.id})`,
     })
     .from(calendarFeedToken)
     .innerJoin(user, eq(user.id, calendarFeedToken.userId))
+    .innerJoin(organisation, eq(organisation.id, user.organisationId))
     .where(eq(calendarFeedToken.tokenHash, hashToken(token)));
   if (!owner?.active) {
     deps.guesses.fail(ctx.ip);
@@ -150,40 +152,39 @@ export async function personalFeed(deps: ActivitiesDeps, ctx: RequestContext, to
   }
   const now = deps.now();
   const { from, to } = feedWindow(now);
-  const me = await personOfUser(deps.db, owner.id);
-  const mine: EventRow[] = me
-    ? (
-        await deps.db
-          .select({ ...eventSelect, state: activityRegistration.state })
-          .from(activityRegistration)
-          .innerJoin(activityOccasion, eq(activityOccasion.id, activityRegistration.occasionId))
-          .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
-          .innerJoin(organisation, eq(organisation.id, activity.organiserId))
-          .where(
-            and(
-              eq(activityRegistration.personId, me.id),
-              inArray(activityRegistration.state, ['registered', 'waitlisted']),
-              gte(activityOccasion.startsAt, from),
-              lte(activityOccasion.startsAt, to),
-            ),
-          )
-      ).map((r) => ({ ...r, note: r.state === 'waitlisted' ? 'väntelista' : undefined }))
-    : [];
-  const [org] = await deps.db
-    .select({ kind: organisation.kind })
-    .from(organisation)
-    .where(eq(organisation.id, owner.organisationId));
   const actor: Actor = {
     kind: 'user',
     userId: owner.id,
     tokenId: null,
     sessionId: null,
     organisationId: owner.organisationId,
-    organisationKind: org?.kind === 'region' ? 'region' : 'municipality',
+    organisationKind: owner.organisationKind === 'region' ? 'region' : 'municipality',
     roles: owner.roles,
     locale: 'sv',
   };
-  const organised = (await organisedOccasions(deps.db, actor, from, 2_000)).filter((r) => r.o.startsAt <= to);
+  // What they are registered for and what they organise, read side by side.
+  const [mine, organised] = await Promise.all([
+    (async (): Promise<EventRow[]> => {
+      const me = await personOfUser(deps.db, owner.id);
+      if (!me) return [];
+      const rows = await deps.db
+        .select({ ...eventSelect, state: activityRegistration.state })
+        .from(activityRegistration)
+        .innerJoin(activityOccasion, eq(activityOccasion.id, activityRegistration.occasionId))
+        .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
+        .innerJoin(organisation, eq(organisation.id, activity.organiserId))
+        .where(
+          and(
+            eq(activityRegistration.personId, me.id),
+            inArray(activityRegistration.state, ['registered', 'waitlisted']),
+            gte(activityOccasion.startsAt, from),
+            lte(activityOccasion.startsAt, to),
+          ),
+        );
+      return rows.map((r) => ({ ...r, note: r.state === 'waitlisted' ? 'väntelista' : undefined }));
+    })(),
+    organisedOccasions(deps.db, actor, from, 2_000).then((rows) => rows.filter((r) => r.o.startsAt <= to)),
+  ]);
   const seen = new Set(mine.map((r) => r.o.id));
   const rows = [...mine, ...organised.filter((r) => !seen.has(r.o.id))].sort(
     (x, y) => x.o.startsAt.getTime() - y.o.startsAt.getTime(),

@@ -559,7 +559,9 @@ export async function occasionDetail(deps: ActivitiesDeps, ctx: SignedInContext,
   const personIds = regs.map((r) => r.personId);
   // Names: the organiser sees every participant; others only the persons of their own scope.
   const inScope = can(actor, 'activities:register') ? await personsByIds(deps.db, actor, personIds) : new Map();
-  const contacts = organiser ? await contactsOf(deps.db, personIds) : new Map<string, { name: string }>();
+  const contacts = organiser
+    ? await contactsOf(deps.db, personIds)
+    : new Map<string, { name: string; unitName: string }>();
   const orgNames = await namesOf(deps.db, { organisations: [...new Set(regs.map((r) => r.organisationId))] });
   let position = 0;
   const rows: RegistrationRow[] = [];
@@ -574,7 +576,7 @@ export async function occasionDetail(deps: ActivitiesDeps, ctx: SignedInContext,
       id: r.id,
       personId: r.personId,
       name: ref?.name ?? contacts.get(r.personId)?.name ?? me?.name ?? '',
-      unitName: ref?.unitName ?? (isMe ? (me?.unitName ?? null) : null),
+      unitName: ref?.unitName ?? contacts.get(r.personId)?.unitName ?? (isMe ? (me?.unitName ?? null) : null),
       municipality: orgNames.get(r.organisationId) ?? '',
       organisationId: r.organisationId,
       state: r.state,

@@ -140,17 +140,18 @@ export async function unitsOf(db: Db, actor: Actor, municipalityId: string): Pro
 
 /**
  * Where to reach persons a caller already holds ids of (the activities core's confirmations, reminders and survey
- * links): the register's e-mail, else the e-mail of the linked user account; null when there is neither, or the
- * person is anonymised. Not scoped, as employmentPeriods: the ids must come from a scoped lookup or own records.
+ * links, and an organiser's list of participants): the name and unit, the register's e-mail, else the e-mail of the
+ * linked user account; null when there is neither, or the person is anonymised. Not scoped, as employmentPeriods: the ids must come from a scoped lookup or own records.
  */
 export async function contactsOf(
   db: Db,
   ids: readonly string[],
-): Promise<Map<string, { name: string; email: string | null }>> {
+): Promise<Map<string, { name: string; email: string | null; unitName: string }>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ person: peoplePerson, userEmail: user.email })
+    .select({ person: peoplePerson, userEmail: user.email, unitName: peopleUnit.name })
     .from(peoplePerson)
+    .innerJoin(peopleUnit, eq(peopleUnit.id, peoplePerson.unitId))
     .leftJoin(user, eq(user.id, peoplePerson.userId))
     .where(inArray(peoplePerson.id, [...new Set(ids)]));
   return new Map(
@@ -159,6 +160,7 @@ export async function contactsOf(
       {
         name: fullName(r.person),
         email: r.person.anonymisedAt ? null : (r.person.email ?? r.userEmail ?? null),
+        unitName: r.unitName,
       },
     ]),
   );
