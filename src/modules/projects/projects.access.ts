@@ -7,7 +7,7 @@ import { buildMunicipality } from '../../platform/server/factories.ts';
 
 const unique = () => randomUUID().slice(0, 8);
 
-export type ProjectFixture = { projectId: string; activityId: string };
+export type ProjectFixture = { projectId: string; activityId: string; proposalId: string; goalId: string };
 
 /** Readers: everyone of A and the region's admin; B's admin is not shown the project. */
 const readers = (status: number): Expect => ({ rest: status, other_municipal_admin: 404, signed_out: 401 });
@@ -54,7 +54,28 @@ export const accessMatrix = defineAccessMatrix<ProjectFixture>({
       url: `/api/projects/${projectId}/activities`,
       payload: { kind: 'activity', name: 'Förstudie', plannedStart: '2025-02-01', plannedEnd: '2025-04-30' },
     });
-    return { projectId, activityId: newest(withActivity, 'activities') };
+    // Records that cells change again and again (each change is idempotent): a proposal and a goal with an indicator.
+    const withProposal = await fx.admin({
+      method: 'POST',
+      url: `/api/projects/${projectId}/proposals`,
+      payload: { title: 'Gemensam kompetensbank' },
+    });
+    const withEffect = await fx.admin({
+      method: 'POST',
+      url: `/api/projects/${projectId}/effect-goals`,
+      payload: { text: 'Fler stannar i yrket' },
+    });
+    const withGoal = await fx.admin({
+      method: 'POST',
+      url: `/api/projects/${projectId}/goals`,
+      payload: { text: 'Mentorskap införs', effectGoalId: newest(withEffect, 'effectGoals'), indicatorName: 'Adepter' },
+    });
+    return {
+      projectId,
+      activityId: newest(withActivity, 'activities'),
+      proposalId: newest(withProposal, 'proposals'),
+      goalId: newest(withGoal, 'goals'),
+    };
   },
   cells: [
     {
@@ -151,14 +172,11 @@ export const accessMatrix = defineAccessMatrix<ProjectFixture>({
       name: 'decide a proposal',
       method: 'PUT',
       url: '/api/projects/:id/proposals/:itemId',
-      request: async (fx) => {
-        const itemId = newest(await post(fx, '/proposals', { title: `Förslag ${unique()}` }), 'proposals');
-        return {
-          method: 'PUT',
-          url: `/api/projects/${fx.projectId}/proposals/${itemId}`,
-          payload: { status: 'not_chosen' },
-        };
-      },
+      request: (fx) => ({
+        method: 'PUT',
+        url: `/api/projects/${fx.projectId}/proposals/${fx.proposalId}`,
+        payload: { status: 'not_chosen' },
+      }),
       expect: changers(200),
     },
     {
@@ -205,18 +223,11 @@ export const accessMatrix = defineAccessMatrix<ProjectFixture>({
       name: "an indicator's value",
       method: 'PUT',
       url: '/api/projects/:id/goals/:itemId/indicator',
-      request: async (fx) => {
-        const effectGoalId = newest(await post(fx, '/effect-goals', { text: `Effekt ${unique()}` }), 'effectGoals');
-        const goalId = newest(
-          await post(fx, '/goals', { text: 'Mål', effectGoalId, indicatorName: 'Deltagare' }),
-          'goals',
-        );
-        return {
-          method: 'PUT',
-          url: `/api/projects/${fx.projectId}/goals/${goalId}/indicator`,
-          payload: { date: '2025-06-30', value: 120 },
-        };
-      },
+      request: (fx) => ({
+        method: 'PUT',
+        url: `/api/projects/${fx.projectId}/goals/${fx.goalId}/indicator`,
+        payload: { date: '2025-06-30', value: 120 },
+      }),
       expect: changers(200),
     },
     {
