@@ -6,11 +6,12 @@
 // answers requests runs it in a worker thread (decision 007), as the region report does.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { PROJECT_ROOT } from '../paths.ts';
 import type { DocumentModel } from './document-model.ts';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
+// From the project root: the server and its workers also run as bundles (dist/server), elsewhere than these sources.
+const HERE = path.join(PROJECT_ROOT, 'src/platform/server/documents');
 export const DOCUMENT_FONT_FILES = [
   'Roboto-Regular.ttf',
   'Roboto-Medium.ttf',
