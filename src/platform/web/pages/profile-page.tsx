@@ -29,8 +29,9 @@ export function ProfilePage() {
           <Table.Tbody>
             {rows.map(([label, value]) => (
               <Table.Tr key={label}>
-                <Table.Th w={180}>{label}</Table.Th>
-                <Table.Td>{value}</Table.Td>
+                <Table.Th w={{ base: 110, sm: 180 }}>{label}</Table.Th>
+                {/* A long e-mail address breaks rather than widening a phone's page. */}
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
