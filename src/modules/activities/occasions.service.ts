@@ -24,6 +24,7 @@ import type {
   RegistrationRow,
 } from './activities.contracts.ts';
 import { activitiesMessages as am } from './activities.messages.ts';
+import { ORGANISER_ROLES } from './activities.policy.ts';
 import {
   activity,
   activityOccasion,
@@ -663,13 +664,13 @@ export async function myOccasions(deps: ActivitiesDeps, ctx: SignedInContext) {
 
 /** Occasions of activities the actor organises (their organisation's, as organiser; their networks'), since a time. */
 export async function organisedOccasions(db: Db, actor: Actor, since: Date, limit = 200) {
+  // Only those who may organise have occasions of their own to show (an employee's feed skips the query).
+  if (!actor.roles.some((r) => r === 'regional_admin' || ORGANISER_ROLES.includes(r))) return [];
   const orgs: SQL[] = [];
   if (can(actor, 'activities:organise', { organisationId: actor.organisationId }))
     orgs.push(eq(activity.organiserId, actor.organisationId));
   orgs.push(eq(activity.createdBy, actor.userId));
-  const nets = actor.roles.some((r) => ['municipal_admin', 'broker', 'manager'].includes(r))
-    ? [...(await networksOf(db, actor.userId))]
-    : [];
+  const nets = actor.roles.some((r) => ORGANISER_ROLES.includes(r)) ? [...(await networksOf(db, actor.userId))] : [];
   if (nets.length) orgs.push(inArray(activity.networkId, nets));
   return db
     .select(summarySelect)
