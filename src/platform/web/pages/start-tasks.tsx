@@ -58,7 +58,7 @@ function TaskRow({ task }: { task: TaskDto }) {
     <Paper component="li" withBorder px="md" py="sm">
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-          <Badge variant="filled" color="blue" size="lg" circle aria-hidden="true">
+          <Badge variant="filled" color="blue" size="lg" miw={32} px={8} aria-hidden="true" style={{ flexShrink: 0 }}>
             {task.count}
           </Badge>
           <Anchor href={task.href} onClick={follow} fw={600} style={{ overflowWrap: 'anywhere' }}>
