@@ -136,7 +136,9 @@ describe('a steering-group member', () => {
       await expectAccessible(page, 'the region report, done');
       const [report] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('link', { name: /^Ladda ned regionrapport 2025 \(skapad .*\) som PDF, \d+ kB$/ }).click(),
+        page
+          .getByRole('link', { name: /^Ladda ned regionrapport 2025 \(skapad .*\) som PDF, \d{1,3}(\s\d{3})* kB$/ })
+          .click(),
       ]);
       expect(report.suggestedFilename()).toBe('Regionrapport 2025.pdf');
       const pdf = await readFile((await report.path()) ?? '');

@@ -70,7 +70,9 @@ describe('a steering-group member', () => {
 
     const [pdfDownload] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: /^Ladda ned regionrapport 2025 \(skapad .*\) som PDF, \d+ kB$/ }).click(),
+      page
+        .getByRole('link', { name: /^Ladda ned regionrapport 2025 \(skapad .*\) som PDF, \d{1,3}(\s\d{3})* kB$/ })
+        .click(),
     ]);
     expect(pdfDownload.suggestedFilename()).toBe('Regionrapport 2025.pdf');
     const pdf = path.join(work, 'rapport.pdf');
