@@ -3,6 +3,7 @@
 import type { WebModule } from '../../../platform/web/module.ts';
 import { activitiesEn } from './activities.en.ts';
 import { activitiesSv } from './activities.sv.ts';
+import { activitiesAuditLabels } from './activities-audit-labels.ts';
 import { activitiesRoutes, publicActivitiesRoutes } from './activities-routes.tsx';
 
 export const activitiesWeb = {
@@ -10,6 +11,7 @@ export const activitiesWeb = {
   translations: [{ namespace: 'activities', sv: activitiesSv, en: activitiesEn }],
   publicRoutes: [...publicActivitiesRoutes],
   signedInRoutes: [...activitiesRoutes],
+  auditLabels: activitiesAuditLabels,
   nav: [
     {
       label: 'nav.section',
