@@ -138,7 +138,10 @@ export const projectGoal = pgTable(
       .notNull()
       .default('not_started'),
     statusReason: text().notNull().default(''),
-    statusDecisionId: uuid().references((): AnyPgColumn => projectDecision.id, { onDelete: 'set null' }),
+    // The decision that lifted the goal out. No foreign key: decisions link to goals (project_decision.goal_id), and
+    // a cycle of foreign keys has no order a backup could be restored in (platform/server/backup.ts); the service
+    // checks the decision belongs to the project.
+    statusDecisionId: uuid(),
     indicatorName: text(),
     indicatorUnit: text(),
     indicatorTarget: numeric({ precision: 14, scale: 2, mode: 'number' }),
