@@ -39,12 +39,14 @@ import { feedStatus, municipalityFeed, networkFeed, occasionIcs, personalFeed, r
 import {
   activityDetail,
   candidates,
-  createActivity,
-  createOccasion,
   formOptions,
   listOccasions,
   myOccasions,
   occasionDetail,
+} from './occasion-views.service.ts';
+import {
+  createActivity,
+  createOccasion,
   setOccasionStatus,
   updateActivity,
   updateOccasion,

@@ -26,7 +26,7 @@ import {
   calendarFeedToken,
 } from './activities.table.ts';
 import { type ActivitiesDeps, namesOf } from './activities-scope.ts';
-import { organisedOccasions } from './occasions.service.ts';
+import { organisedOccasions } from './occasion-views.service.ts';
 
 type EventRow = {
   o: typeof activityOccasion.$inferSelect;
