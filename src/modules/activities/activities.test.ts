@@ -200,6 +200,11 @@ describe('registration and the waiting list', () => {
     expect(again.statusCode).toBe(409);
     const events = await t.db.select().from(auditEvent).where(eq(auditEvent.action, 'activity_registration.promote'));
     expect(events.length).toBeGreaterThan(0);
+    const reads = await t.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, 'activity_occasion.read_registrations'), eq(auditEvent.entityId, occasion)));
+    expect(reads.length).toBeGreaterThan(0);
   });
 
   it('refuses another municipality’s person, a person twice, a cancelled occasion and a passed deadline, changing nothing', async () => {

@@ -1,8 +1,10 @@
 // Reading activities and occasions (decision 019): the calendar list with filters, an activity and an occasion's page
 // (seats, the registrations the viewer may see, the waiting list, attendance, the evaluation's state), "my occasions",
 // the forms' options and the persons one may register. Changes are in occasions.service.ts.
+
 import { and, asc, count, desc, eq, gte, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { SignedInContext } from '../../platform/server/actor.ts';
+import { audit } from '../../platform/server/audit.ts';
 import type { Db } from '../../platform/server/db.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/server/errors.ts';
 import { network, organisation } from '../../platform/server/organisation.table.ts';
@@ -286,6 +288,15 @@ export async function occasionDetail(deps: ActivitiesDeps, ctx: SignedInContext,
       waitlisted: counts.get(orgId)?.waitlisted ?? 0,
     }))
     .sort((x, y) => x.name.localeCompare(y.name, 'sv'));
+  // Names of participants are personal data: reading them is audited, as a read of the staff register's lists is.
+  if (rows.length > 0) {
+    await audit(deps.db, ctx, {
+      action: 'activity_occasion.read_registrations',
+      entityType: 'activity_occasion',
+      entityId: id,
+      organisationId: a.organiserId,
+    });
+  }
   const registrable = summary.status === 'open' || summary.status === 'full';
   let survey: OccasionDetail['survey'] = null;
   if (organiser && a.surveyTemplateId) {

@@ -10,6 +10,7 @@ export const activitiesAuditLabels: AuditLabels = {
     'activity_occasion.status': { sv: 'Tillfällets status ändrad', en: "Occasion's status changed" },
     'activity_occasion.cancel': { sv: 'Tillfälle inställt', en: 'Occasion cancelled' },
     'activity_occasion.attendance': { sv: 'Närvaro registrerad', en: 'Attendance recorded' },
+    'activity_occasion.read_registrations': { sv: 'Anmälda lästa', en: 'Registrations read' },
     'activity_occasion.send_survey': { sv: 'Utvärdering skickad', en: 'Evaluation sent' },
     'activity_registration.create': { sv: 'Anmälan gjord', en: 'Registration made' },
     'activity_registration.cancel': { sv: 'Anmälan avbokad', en: 'Registration cancelled' },
