@@ -5,6 +5,7 @@ export default defineConfig({
   schema: [
     './src/platform/server/*.table.ts',
     './src/platform/server/imports/*.table.ts',
+    './src/platform/server/files/*.table.ts',
     './src/modules/*/*.table.ts',
   ],
   out: './drizzle',
