@@ -7,7 +7,7 @@ export const organisation = pgTable(
   'organisation',
   {
     id: uuid().primaryKey().defaultRandom(),
-    kind: text({ enum: ['region', 'municipality'] }).notNull(),
+    kind: text({ enum: ['region', 'municipality', 'provider'] }).notNull(),
     name: text().notNull(),
     /** SCB's four-digit municipality code; none for the region. */
     code: text(),
