@@ -16,7 +16,7 @@ import { organisation } from '../../platform/server/organisation.table.ts';
 import { allActions, can, rolesAllowedFor, visibleOrganisations } from '../../platform/server/policy.ts';
 import { likePattern, swedishOrder } from '../../platform/server/sql.ts';
 import type { Actor } from '../../platform/shared/policy-kit.ts';
-import type { Role } from '../../platform/shared/roles.ts';
+import type { OrganisationKind, Role } from '../../platform/shared/roles.ts';
 import {
   type inviteUserSchema,
   LIMITS,
@@ -55,7 +55,7 @@ type UserRow = {
   email: string;
   organisationId: string;
   organisationName: string;
-  organisationKind: 'region' | 'municipality';
+  organisationKind: OrganisationKind;
   active: boolean;
   createdAt: Date;
   roles: Role[];
@@ -142,7 +142,7 @@ async function findVisibleUser(db: Db, actor: Actor, id: string, action: 'user:r
   return row;
 }
 
-function assertRolesFit(kind: 'region' | 'municipality', wanted: Role[]) {
+function assertRolesFit(kind: OrganisationKind, wanted: Role[]) {
   const wrong = wanted.filter((r) => !rolesAllowedFor(kind).includes(r));
   if (wrong.length) {
     const message = kind === 'region' ? am.municipalAdminOnlyInMunicipality() : am.regionalAdminOnlyInRegion();

@@ -4,7 +4,7 @@ import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { platformMessages } from '../shared/platform.messages.ts';
-import type { Role } from '../shared/roles.ts';
+import type { OrganisationKind, Role } from '../shared/roles.ts';
 import { apiToken } from './api-token.table.ts';
 import { audit, type RequestContext } from './audit.ts';
 import { session, user, userRole } from './auth.table.ts';
@@ -146,7 +146,7 @@ type SessionRow = {
   user_active: boolean;
   locale: 'sv' | 'en';
   organisation_id: string;
-  organisation_kind: 'region' | 'municipality';
+  organisation_kind: OrganisationKind;
   organisation_active: boolean;
   roles: Role[] | string;
 };

@@ -1,7 +1,7 @@
 // Schemas the platform and every module share: ids in paths, the region's public facts and the signed-in user.
 import { z } from 'zod';
 import type { Action } from './policy-kit.ts';
-import { ROLES } from './roles.ts';
+import { ORGANISATION_KINDS, ROLES } from './roles.ts';
 
 export const idParamsSchema = z.strictObject({ id: z.uuid() });
 
@@ -11,7 +11,7 @@ export type RegionInfo = z.infer<typeof regionInfoSchema>;
 /** An organisation: the region's own office or a member municipality. */
 export const organisationSchema = z.object({
   id: z.uuid(),
-  kind: z.enum(['region', 'municipality']),
+  kind: z.enum(ORGANISATION_KINDS),
   name: z.string(),
   code: z.string().nullable(),
   active: z.boolean(),
@@ -25,7 +25,7 @@ export const meSchema = z.object({
   email: z.string(),
   locale: z.enum(['sv', 'en']),
   roles: z.array(z.enum(ROLES)),
-  organisation: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(['region', 'municipality']) }),
+  organisation: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(ORGANISATION_KINDS) }),
   region: z.object({ name: z.string() }),
   /** What the policy lets this user do on their own organisation's objects, e.g. "user:manage". */
   permissions: z.array(z.string()),

@@ -1,9 +1,17 @@
 // The platform's own actions: organisations, networks, users and roles, API tokens and the audit log.
 import { type ActionOf, ADMIN_ROLES, definePolicy, isOwnMunicipalAdmin, isRegionalAdmin } from './policy-kit.ts';
-import { MUNICIPALITY_ONLY_ROLES, REGION_ONLY_ROLES, ROLES, type Role } from './roles.ts';
+import {
+  MUNICIPALITY_ONLY_ROLES,
+  type OrganisationKind,
+  PROVIDER_ROLES,
+  REGION_ONLY_ROLES,
+  ROLES,
+  type Role,
+} from './roles.ts';
 
 /** Roles a user of an organisation of this kind may hold. */
-export function rolesAllowedFor(kind: 'region' | 'municipality'): Role[] {
+export function rolesAllowedFor(kind: OrganisationKind): Role[] {
+  if (kind === 'provider') return [...PROVIDER_ROLES];
   return ROLES.filter((role) =>
     kind === 'region' ? !MUNICIPALITY_ONLY_ROLES.includes(role) : !REGION_ONLY_ROLES.includes(role),
   );
@@ -13,7 +21,7 @@ const grantOrToken =
   (action: 'user:grant_role' | 'token:manage') =>
   (
     actor: Parameters<typeof isRegionalAdmin>[0],
-    resource: { organisationId?: string; organisationKind?: 'region' | 'municipality'; roles?: Role[] },
+    resource: { organisationId?: string; organisationKind?: OrganisationKind; roles?: Role[] },
   ) => {
     const roles = resource.roles ?? [];
     const kind = resource.organisationKind;

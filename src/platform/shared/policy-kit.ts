@@ -1,6 +1,6 @@
 // The vocabulary of permissions, shared by server and web: who acts (Actor), on what (Resource), and the rules a
 // module declares in its `<module>.policy.ts`. The one `can()` (platform/server/policy.ts) loops over them.
-import type { Role } from './roles.ts';
+import type { OrganisationKind, Role } from './roles.ts';
 
 /**
  * Every action of every module. A module adds its actions by augmenting this interface in its policy file
@@ -18,7 +18,7 @@ export type Actor = {
   tokenId: string | null;
   sessionId: string | null;
   organisationId: string;
-  organisationKind: 'region' | 'municipality';
+  organisationKind: OrganisationKind;
   roles: Role[];
   locale: 'sv' | 'en';
   /**
@@ -29,7 +29,7 @@ export type Actor = {
 };
 
 /** What an action is about: the organisation owning the object, and for grants the role(s) given. */
-export type Resource = { organisationId?: string; organisationKind?: 'region' | 'municipality'; roles?: Role[] };
+export type Resource = { organisationId?: string; organisationKind?: OrganisationKind; roles?: Role[] };
 
 export type Rule = (actor: Actor, resource: Resource) => boolean;
 

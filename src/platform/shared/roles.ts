@@ -12,6 +12,13 @@ export const ROLES = [
 
 export type Role = (typeof ROLES)[number];
 
+/** The kinds of organisation: the region's office, a member municipality, or an external provider (a college, a
+ *  Campus) whose users answer the joint training plan's orders addressed to it (decision 022). */
+export const ORGANISATION_KINDS = ['region', 'municipality', 'provider'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+/** The only role a user of an external provider may hold: education broker, for the orders addressed to it. */
+export const PROVIDER_ROLES: readonly Role[] = ['broker'];
+
 /** Roles that only a user of the region's own office may hold. */
 export const REGION_ONLY_ROLES: readonly Role[] = ['regional_admin'];
 /** Roles that only a user of a municipality may hold. */

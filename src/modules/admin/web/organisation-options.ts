@@ -2,16 +2,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { MeDto } from '../../../platform/shared/contracts.ts';
-import { MUNICIPALITY_ONLY_ROLES, REGION_ONLY_ROLES, ROLES, type Role } from '../../../platform/shared/roles.ts';
+import {
+  MUNICIPALITY_ONLY_ROLES,
+  type OrganisationKind,
+  PROVIDER_ROLES,
+  REGION_ONLY_ROLES,
+  ROLES,
+  type Role,
+} from '../../../platform/shared/roles.ts';
 import { managesAllOrganisations } from '../../../platform/web/api/me-query.ts';
 import { compareSwedish } from '../../../platform/web/i18n/format.ts';
 import { organisationsQuery } from './admin-api.ts';
 
-export type OrganisationKind = 'region' | 'municipality';
+export type { OrganisationKind };
 export type OrganisationOption = { value: string; label: string; kind: OrganisationKind };
 
 /** Mirrors the server policy: regional_admin only at the region's office, municipal_admin only in a municipality. */
 export function rolesAllowedFor(kind: OrganisationKind): Role[] {
+  if (kind === 'provider') return [...PROVIDER_ROLES];
   const excluded = kind === 'region' ? MUNICIPALITY_ONLY_ROLES : REGION_ONLY_ROLES;
   return ROLES.filter((role) => !excluded.includes(role));
 }
