@@ -1,0 +1,60 @@
+// What other modules may read of the staffing statistics: headcount per profession per period and municipality, as
+// reported (submitted or approved reports only, never a draft). The career path module follows the shift between
+// roles with it. Raw figures: a caller that shows another municipality's counts protects them with the platform's
+// suppression (publishCounts) before they leave the server. Never our tables otherwise.
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../platform/server/db.ts';
+import { staffingFact, staffingPeriod, staffingReport } from './staffing.table.ts';
+
+export type HeadcountPeriod = { id: string; label: string; referenceDate: string };
+export type HeadcountFact = { periodId: string; municipalityId: string; profession: string; value: number };
+
+/**
+ * The latest `periods` periods (annual ones, oldest first) and the headcount facts of the given professions in them,
+ * from submitted and approved reports; all municipalities unless `municipalityIds` is given.
+ */
+export async function headcountByProfession(
+  db: Db,
+  opts: { professions: readonly string[]; municipalityIds?: readonly string[]; periods?: number },
+): Promise<{ periods: HeadcountPeriod[]; facts: HeadcountFact[] }> {
+  const recent = await db
+    .select({ id: staffingPeriod.id, label: staffingPeriod.label, referenceDate: staffingPeriod.referenceDate })
+    .from(staffingPeriod)
+    .where(eq(staffingPeriod.kind, 'annual'))
+    .orderBy(desc(staffingPeriod.referenceDate))
+    .limit(Math.min(Math.max(opts.periods ?? 10, 1), 20));
+  const periods = recent.reverse();
+  if (periods.length === 0 || opts.professions.length === 0 || opts.municipalityIds?.length === 0) {
+    return { periods, facts: [] };
+  }
+  const rows = await db
+    .select({
+      periodId: staffingFact.periodId,
+      municipalityId: staffingFact.municipalityId,
+      profession: staffingFact.profession,
+      value: staffingFact.value,
+    })
+    .from(staffingFact)
+    .innerJoin(
+      staffingReport,
+      and(
+        eq(staffingReport.periodId, staffingFact.periodId),
+        eq(staffingReport.municipalityId, staffingFact.municipalityId),
+      ),
+    )
+    .where(
+      and(
+        inArray(
+          staffingFact.periodId,
+          periods.map((p) => p.id),
+        ),
+        inArray(staffingFact.profession, [...opts.professions]),
+        eq(staffingFact.measure, 'headcount'),
+        eq(staffingFact.breakdown, ''),
+        inArray(staffingReport.status, ['submitted', 'approved']),
+        opts.municipalityIds ? inArray(staffingFact.municipalityId, [...opts.municipalityIds]) : undefined,
+      ),
+    )
+    .orderBy(asc(staffingFact.municipalityId));
+  return { periods, facts: rows.map((r) => ({ ...r, value: Number(r.value) })) };
+}
