@@ -60,6 +60,15 @@ export const PLATFORM_RETENTION_RULES: readonly RetentionRule[] = [
     enforcement: w('Vid bekräftelse', 'On confirmation'),
   },
   {
+    key: 'platform.unattached_files',
+    data: w('Uppladdade dokument som aldrig kopplats till något', 'Uploaded documents never attached to anything'),
+    rule: w(
+      'Ett uppladdat dokument som inte kopplats till sin post inom 24 timmar tas bort; kopplade dokument tas bort med sin post.',
+      'An uploaded document not attached to its record within 24 hours is deleted; attached documents are deleted with their record.',
+    ),
+    enforcement: w('Vid nästa uppladdning', 'On the next upload'),
+  },
+  {
     key: 'platform.users',
     data: w('Användarkonton', 'User accounts'),
     rule: w(

@@ -23,7 +23,9 @@ export type UploadRejection =
   | 'file_too_large'
   // A text file (CSV) that is not UTF-8 text (platform/server/imports/csv.ts).
   | 'not_text'
-  | 'bad_csv';
+  | 'bad_csv'
+  // A stored document (platform/server/files) whose content is not of a type its owner accepts.
+  | 'not_pdf';
 
 export const uploadMessages = defineMessages('upload', {
   not_xlsx: {
@@ -71,6 +73,10 @@ export const uploadMessages = defineMessages('upload', {
     sv: 'Rad {{row}}: citattecknen går inte ihop. Ett fält inom citattecken måste sluta med ett citattecken.',
     en: 'Row {{row}}: the quotation marks do not match. A quoted field must end with a quotation mark.',
   },
+  not_pdf: {
+    sv: 'Filen är inte en PDF. Spara dokumentet som PDF och försök igen.',
+    en: 'The file is not a PDF. Save the document as PDF and try again.',
+  },
 });
 
 // 413 for what is too big, 415 for what is not a workbook (or text) at all, 400 for a file we refuse to open.
@@ -87,6 +93,7 @@ const STATUS: Record<UploadRejection, number> = {
   file_too_large: 413,
   not_text: 415,
   bad_csv: 400,
+  not_pdf: 415,
 };
 
 // The codes the routes answered with before the upload helper was shared (the API keeps them).

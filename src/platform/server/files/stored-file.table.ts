@@ -36,8 +36,6 @@ export const storedFile = pgTable(
   },
   (t) => [
     index('stored_file_owner_idx').on(t.owner, t.ownerId),
-    index('stored_file_unattached_idx')
-      .on(t.createdAt)
-      .where(sql`${t.ownerId} IS NULL`),
+    index('stored_file_unattached_idx').on(t.createdAt).where(sql`${t.ownerId} IS NULL`),
   ],
 );
