@@ -39,7 +39,9 @@ const TYPO_MIN_LENGTH = 4;
 const TYPO_MAX_WORDS = 12;
 
 /** The staffing configuration's active professions, licensed groups first: the catalogue's tabs. */
-export async function catalogueProfessions(deps: TrainingsDeps): Promise<CatalogueProfessionDto[]> {
+export async function catalogueProfessions(
+  deps: Pick<TrainingsDeps, 'db' | 'cache'>,
+): Promise<CatalogueProfessionDto[]> {
   const professions = await listProfessions(deps, { activeOnly: true });
   return [...professions]
     .sort((a, b) => Number(b.licensed) - Number(a.licensed) || a.sort - b.sort || a.name.localeCompare(b.name, 'sv'))
@@ -205,7 +207,11 @@ const {
 
 /** Pages kept per database (so per app); a page is about 10–20 kB of JSON. */
 const PAGE_CACHE_ENTRIES = 500;
-const pageCaches = new WeakMap<Db, LRUCache<string, Promise<string>>>();
+
+/** A page as the route sends it, with what the usage counters need (catalogue-usage.ts): its items and total. */
+export type CataloguePageAnswer = { json: string; itemIds: string[]; total: number };
+
+const pageCaches = new WeakMap<Db, LRUCache<string, Promise<CataloguePageAnswer>>>();
 
 /**
  * One page of the public catalogue as the JSON the route sends, from a cache of recent pages when the catalogue has
@@ -216,7 +222,7 @@ const pageCaches = new WeakMap<Db, LRUCache<string, Promise<string>>>();
 export async function cataloguePageJson(
   deps: Pick<TrainingsDeps, 'db' | 'cache'>,
   query: CatalogueQuery,
-): Promise<string> {
+): Promise<CataloguePageAnswer> {
   const { db } = deps;
   // The revision itself is reference data like the organisations (decision 002): kept a few seconds per app server
   // and forgotten at once when this server answers any change.
@@ -233,11 +239,15 @@ export async function cataloguePageJson(
   }
   const hit = cache.get(key);
   if (hit) return hit;
-  const json = searchCatalogue(db, query).then((page) => JSON.stringify(page));
-  cache.set(key, json);
+  const answer = searchCatalogue(db, query).then((page) => ({
+    json: JSON.stringify(page),
+    itemIds: page.items.map((item) => item.id),
+    total: page.total,
+  }));
+  cache.set(key, answer);
   // A failed search is not remembered.
-  json.catch(() => cache.delete(key));
-  return json;
+  answer.catch(() => cache.delete(key));
+  return answer;
 }
 
 /** One page of the public catalogue: approved items matching the search and filters, best matches first. */

@@ -101,6 +101,27 @@ export const accessMatrix = defineAccessMatrix<Site>({
       expect: anyone(200),
     },
     {
+      name: 'an opened link counted (beacon)',
+      method: 'POST',
+      url: '/api/public/trainings/:id/opened',
+      request: () => ({ method: 'POST', url: `/api/public/trainings/${randomUUID()}/opened` }),
+      expect: anyone(204),
+    },
+    {
+      name: 'catalogue usage',
+      method: 'GET',
+      url: '/api/trainings/usage',
+      request: () => ({ method: 'GET', url: '/api/trainings/usage?from=2026-06-01&to=2026-12-07' }),
+      expect: { rest: 403, regional_admin: 200, mas: 200, signed_out: 401 },
+    },
+    {
+      name: 'catalogue usage download',
+      method: 'GET',
+      url: '/api/trainings/usage/export',
+      request: () => ({ method: 'GET', url: '/api/trainings/usage/export?from=2026-06-01&to=2026-12-07&lang=en' }),
+      expect: { rest: 403, regional_admin: 200, mas: 200, signed_out: 401 },
+    },
+    {
       name: 'whole catalogue download',
       method: 'GET',
       url: '/api/trainings/export',

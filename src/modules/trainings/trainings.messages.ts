@@ -144,4 +144,11 @@ export const trainingsMessages = defineMessages('trainings', {
     sv: '{{count}} utbildningar har trasiga eller flyttade länkar',
     en: '{{count}} trainings have broken or moved links',
   },
+  // ---- catalogue usage (decision 029) ----
+  usageDateRequired: { sv: 'Ange ett datum (ÅÅÅÅ-MM-DD).', en: 'Enter a date (YYYY-MM-DD).' },
+  usagePeriodOrder: {
+    sv: 'Periodens början måste vara före eller samma dag som dess slut.',
+    en: 'The period must start on or before the day it ends.',
+  },
+  usagePeriodTooLong: { sv: 'Välj en period på högst 25 månader.', en: 'Choose a period of at most 25 months.' },
 });

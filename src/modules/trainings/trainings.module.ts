@@ -1,5 +1,6 @@
 // The trainings module's server manifest: the catalogue of free web trainings, review rounds and link health.
 import type { ServerModule } from '../../platform/server/module.ts';
+import { USAGE_RETENTION_RULE, usagePurgeJob } from './catalogue-usage.ts';
 import { linkCheckJob, linkUserAgent } from './link-check.ts';
 import { linkDigestJob } from './link-digest.ts';
 import { roundReminderJob } from './rounds.service.ts';
@@ -18,9 +19,11 @@ export const trainingsServer: ServerModule = {
     linkCheckJob({ db, check: { userAgent: linkUserAgent(config.publicUrl) } }),
     roundReminderJob({ db, mailer, publicUrl: config.publicUrl }),
     linkDigestJob({ db, mailer, publicUrl: config.publicUrl }),
+    usagePurgeJob(db),
   ],
   seedDemo: (db) => seedTrainingsDemo(db),
   tasks: trainingTasks,
   auditNames: trainingAuditNames,
   personData: trainingsPersonData,
+  retention: [USAGE_RETENTION_RULE],
 };

@@ -11,7 +11,11 @@ describePolicy('trainings', trainingsPolicy, {
   reporter: { own: SUGGEST, other: SUGGEST },
   manager: { own: SUGGEST, other: SUGGEST },
   // MAS/MAR review the whole region's catalogue (approve, needs change, remove), not only their own municipality's.
-  mas: { own: [...SUGGEST, 'trainings:review'], other: [...SUGGEST, 'trainings:review'] },
+  // They also follow up how the catalogue is used (decision 029).
+  mas: {
+    own: [...SUGGEST, 'trainings:review', 'trainings:read_usage'],
+    other: [...SUGGEST, 'trainings:review', 'trainings:read_usage'],
+  },
   broker: { own: SUGGEST, other: SUGGEST },
   steering: { own: SUGGEST, other: SUGGEST },
   employee: { own: SUGGEST, other: SUGGEST },

@@ -18,6 +18,8 @@ import {
   previewImport,
   type UploadedFile,
 } from './catalogue-import.ts';
+import { usageQuerySchema, usageSchema } from './catalogue-usage.contracts.ts';
+import { startCatalogueUsage } from './catalogue-usage.ts';
 import { linkUserAgent } from './link-check.ts';
 import { closeRound, decideInRound, listRoundReviewers, listRounds, myReview, openRound } from './rounds.service.ts';
 import {
@@ -62,6 +64,7 @@ import {
   updateTopic,
   updateTraining,
 } from './trainings.service.ts';
+import { catalogueUsage, exportUsage } from './usage-report.ts';
 
 export async function trainingsModule(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -76,6 +79,10 @@ export async function trainingsModule(fastify: FastifyInstance) {
     lists: createLinkListReader(),
   };
   app.addHook('onClose', () => deps.lists.close());
+  // Aggregate counters of the public catalogue's use, written every few seconds and on shutdown (decision 029).
+  const usage = startCatalogueUsage(deps, { enabled: config.usageCounting, log: app.log });
+  app.addHook('onClose', () => usage.close());
+  const usageDeps = { ...deps, demo: config.demo && database.kind === 'embedded' };
   await app.register(multipart, {
     limits: { fileSize: TRAINING_IMPORT_LIMITS.uploadBytes, files: 1, fields: 2, parts: 3 },
   });
@@ -87,8 +94,28 @@ export async function trainingsModule(fastify: FastifyInstance) {
   app.get(
     '/public/trainings',
     { schema: { ...open, querystring: catalogueQuerySchema, response: { 200: cataloguePageSchema } } },
-    async (req, reply) =>
-      reply.type('application/json; charset=utf-8').send((await cataloguePageJson(deps, req.query)) as never),
+    async (req, reply) => {
+      const page = await cataloguePageJson(deps, req.query);
+      usage.countPage(req.query, page);
+      return reply.type('application/json; charset=utf-8').send(page.json as never);
+    },
+  );
+  app.post(
+    '/public/trainings/:id/opened',
+    {
+      schema: {
+        ...open,
+        summary: 'Counts that a training’s link was opened (the catalogue’s beacon); nothing about who',
+        description:
+          'Adds one to the day’s aggregate counter of the item (decision 029): no cookie is set, no address or user is kept. An unknown id is answered the same and not counted.',
+        params: idParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      usage.countOpen(req.params.id);
+      return reply.code(204).send(null);
+    },
   );
   app.get('/public/trainings/facets', { schema: { ...open, response: { 200: catalogueFacetsSchema } } }, () =>
     getFacets(deps),
@@ -179,6 +206,33 @@ export async function trainingsModule(fastify: FastifyInstance) {
       },
     },
     async (req, reply) => sendFile(reply, await exportForReview(deps, signedIn(req.ctx), req.query)),
+  );
+
+  // ---- how the catalogue is used (decision 029) ----
+  app.get(
+    '/trainings/usage',
+    {
+      schema: {
+        ...tags,
+        summary:
+          'How the public catalogue was used in a period: most and least used items, tabs, searches without result',
+        querystring: usageQuerySchema,
+        response: { 200: usageSchema },
+      },
+    },
+    (req) => catalogueUsage(usageDeps, signedIn(req.ctx), req.query),
+  );
+  app.get(
+    '/trainings/usage/export',
+    {
+      schema: {
+        ...tags,
+        summary: 'The period’s catalogue usage as XLSX (summary, every item, every tab, every search without result)',
+        querystring: usageQuerySchema,
+        response: fileResponse,
+      },
+    },
+    async (req, reply) => sendFile(reply, await exportUsage(usageDeps, signedIn(req.ctx), req.query)),
   );
 
   // ---- import of a link list ----

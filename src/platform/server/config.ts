@@ -45,6 +45,8 @@ const envSchema = z.object({
   JOBS: z.enum(['on', 'off']).default('on'),
   /** The largest uploaded file any import accepts, in MB (an import may accept less). */
   UPLOAD_MAX_MB: z.coerce.number().min(0.1).max(200).default(10),
+  /** Aggregate usage counters (views and searches per day, never who; decision 029): on by default. */
+  USAGE_COUNTING: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = {
@@ -71,6 +73,8 @@ export type Config = {
   jobs: boolean;
   /** The largest uploaded file any import accepts (UPLOAD_MAX_MB); a module's own limit may be lower. */
   uploadMaxBytes: number;
+  /** Whether modules count how their public pages are used (USAGE_COUNTING; aggregate counters only). */
+  usageCounting: boolean;
   /** Sign-in limits: attempts per IP address and failures per account within the windows. */
   signIn: { perIpMax: number; perIpWindowSeconds: number; perAccountFailures: number; perAccountWindowMinutes: number };
   /** Idle and absolute session lifetimes, and how long a resolved session is trusted without asking the database. */
@@ -126,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     plausibilityWarningShare: e.PLAUSIBILITY_WARNING_SHARE,
     jobs: e.JOBS === 'on',
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    usageCounting: e.USAGE_COUNTING === 'on',
     signIn: { perIpMax: 20, perIpWindowSeconds: 60, perAccountFailures: 5, perAccountWindowMinutes: 15 },
     session: { idleSeconds: 2 * 60 * 60, absoluteSeconds: 12 * 60 * 60, cacheSeconds: e.CACHE_SECONDS },
   };
