@@ -8,7 +8,10 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/support/global-setup.ts'],
     pool: 'forks',
-    fileParallelism: false,
+    // Each journey file has its own server on its own copy of the demo database and its own Chromium, so two files
+    // run side by side without sharing anything (E2E_WORKERS=1 runs them one at a time).
+    fileParallelism: true,
+    maxWorkers: Number(process.env.E2E_WORKERS ?? 2),
     testTimeout: 90_000,
     hookTimeout: 240_000,
     retry: 0,
