@@ -63,3 +63,18 @@ export const usageSchema = z.object({
   gapsWithoutText: z.number().int(),
 });
 export type UsageDto = z.infer<typeof usageSchema>;
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A period's first and last day (YYYY-MM-DD, both included), ending `today` (a Swedish day, YYYY-MM-DD). */
+export function usagePeriodDays(period: Exclude<UsagePeriod, 'custom'>, today: string): { from: string; to: string } {
+  const end = new Date(`${today}T00:00:00Z`);
+  const start = new Date(end);
+  if (period === '30d') start.setUTCDate(start.getUTCDate() - 29);
+  else if (period === 'year') start.setUTCMonth(0, 1);
+  else {
+    start.setUTCMonth(start.getUTCMonth() - (period === '6m' ? 6 : 12));
+    start.setUTCDate(start.getUTCDate() + 1);
+  }
+  return { from: isoDay(start), to: today };
+}

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { SERVER_MODULES } from '../../app/server-modules.ts';
 import { seedDemo } from '../../platform/server/demo.ts';
+import { trainingUsage } from './catalogue-usage.table.ts';
+import { stockholmDay } from './catalogue-usage.ts';
 import { trainingItem, trainingReviewAssignment, trainingReviewRound } from './trainings.table.ts';
 
 let t: TestApp;
@@ -44,5 +46,30 @@ describe('demo trainings', () => {
     const done = of(open?.id).filter((a) => a.outcome !== null).length;
     expect(done).toBeGreaterThan(0);
     expect(done).toBeLessThan(of(open?.id).length);
+  });
+});
+
+describe('demo catalogue usage', () => {
+  it('has ~13 months of invented counters up to yesterday: popular and never-viewed items, gaps to fill', async () => {
+    const rows = await t.db.select().from(trainingUsage);
+    const days = rows.map((r) => r.day).sort();
+    const today = stockholmDay(new Date());
+    expect(days.at(-1)).toBe(stockholmDay(new Date(Date.now() - 86_400_000)));
+    expect(days[0] && days[0] < today).toBe(true);
+    expect(new Set(days).size).toBeGreaterThanOrEqual(390);
+    const views = new Map<string, number>();
+    for (const r of rows.filter((x) => x.kind === 'item_view')) views.set(r.key, (views.get(r.key) ?? 0) + r.count);
+    const approved = (await t.db.select().from(trainingItem)).filter((i) => i.status === 'approved');
+    expect(approved.filter((i) => !views.has(i.id))).toHaveLength(3);
+    expect(Math.max(...views.values())).toBeGreaterThan(10 * Math.min(...views.values()));
+    const texts = new Set(rows.filter((r) => r.kind === 'no_result_text').map((r) => r.key));
+    expect(texts.has('hörselnedsättning')).toBe(true);
+    // Every day's searches without result are at least its kept texts, and at most its searches.
+    for (const day of new Set(days)) {
+      const on = (kind: string) =>
+        rows.filter((r) => r.day === day && r.kind === kind).reduce((n, r) => n + r.count, 0);
+      expect(on('search_empty')).toBeGreaterThanOrEqual(on('no_result_text'));
+      expect(on('search')).toBeGreaterThanOrEqual(on('search_empty'));
+    }
   });
 });

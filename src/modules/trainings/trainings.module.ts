@@ -10,6 +10,7 @@ import { trainingsPolicy } from './trainings.policy.ts';
 import { trainingsModule } from './trainings.routes.ts';
 import { seedTrainingsDemo } from './trainings-demo.ts';
 import { trainingsPersonData } from './trainings-person-data.ts';
+import { seedUsageDemo } from './usage-demo.ts';
 
 export const trainingsServer: ServerModule = {
   name: 'trainings',
@@ -21,7 +22,10 @@ export const trainingsServer: ServerModule = {
     linkDigestJob({ db, mailer, publicUrl: config.publicUrl }),
     usagePurgeJob(db),
   ],
-  seedDemo: (db) => seedTrainingsDemo(db),
+  seedDemo: async (db, demo) => {
+    await seedTrainingsDemo(db);
+    await seedUsageDemo(db, demo.now);
+  },
   tasks: trainingTasks,
   auditNames: trainingAuditNames,
   personData: trainingsPersonData,

@@ -31,7 +31,7 @@ import {
 } from '../trainings.contracts.ts';
 import { FileDownloads } from './file-downloads.tsx';
 import { PagedList } from './paged-list.tsx';
-import { type CatalogueSearch, catalogueExportUrl, catalogueQuery, facetsQuery } from './trainings-api.ts';
+import { type CatalogueSearch, catalogueExportUrl, catalogueQuery, countOpen, facetsQuery } from './trainings-api.ts';
 import { formatDay, professionNames, topicName, useTrainingsLang } from './trainings-labels.ts';
 import { useTrainingsT } from './trainings-t.ts';
 
@@ -203,7 +203,11 @@ function TrainingCard({ item, professionList }: { item: PublicTrainingDto; profe
     <Paper withBorder p="md" radius="md" component="article">
       <Stack gap={6}>
         <Title order={2} size="h4">
-          <ExternalLink href={item.url}>{item.title}</ExternalLink>
+          {/* Opening the link is counted by a beacon (no cookie, nothing about who; decision 029); the link itself
+              stays the training's own address, so it works, shows and copies as before. */}
+          <ExternalLink href={item.url} onClick={() => countOpen(item.id)} onAuxClick={() => countOpen(item.id)}>
+            {item.title}
+          </ExternalLink>
         </Title>
         <Text size="sm" c="dimmed">
           {tt('catalogue.provider', { provider: item.provider })}

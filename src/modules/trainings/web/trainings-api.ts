@@ -2,6 +2,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { ApiError, apiRequest, toQueryString } from '../../../platform/web/api/api-client.ts';
 import { i18n } from '../../../platform/web/i18n/i18n.ts';
+import type { UsageDto } from '../catalogue-usage.contracts.ts';
 import type {
   AdminTopicDto,
   AdminTopicListDto,
@@ -52,6 +53,29 @@ export const catalogueQuery = (search: CatalogueSearch) =>
     queryKey: ['trainings', 'catalogue', search],
     queryFn: ({ signal }) => apiRequest<CataloguePageDto>(`/api/public/trainings${toQueryString(search)}`, { signal }),
   });
+
+/**
+ * Counts that a training's link was opened (decision 029): a beacon the browser sends even as the new tab opens; it
+ * carries nothing but the item. A failure is of no concern to the visitor.
+ */
+export function countOpen(itemId: string) {
+  const url = `/api/public/trainings/${encodeURIComponent(itemId)}/opened`;
+  try {
+    if (typeof navigator.sendBeacon === 'function' && navigator.sendBeacon(url)) return;
+    void fetch(url, { method: 'POST', keepalive: true, credentials: 'omit' }).catch(() => {});
+  } catch {
+    // Counting never stands in the way of the link.
+  }
+}
+
+export const usageQuery = (from: string, to: string) =>
+  queryOptions({
+    queryKey: ['trainings', 'usage', from, to],
+    queryFn: ({ signal }) => apiRequest<UsageDto>(`/api/trainings/usage${toQueryString({ from, to })}`, { signal }),
+  });
+
+export const usageExportUrl = (from: string, to: string, lang: 'sv' | 'en') =>
+  `/api/trainings/usage/export${toQueryString({ from, to, lang })}`;
 
 export const reviewQuery = (status: ReviewFilter, page: number) =>
   queryOptions({

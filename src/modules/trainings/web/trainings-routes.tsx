@@ -4,10 +4,12 @@ import { createRoute } from '@tanstack/react-router';
 import { publicRoute, signedInRoute } from '../../../platform/web/app-routes.tsx';
 import { RequirePermission } from '../../../platform/web/components/require-permission.tsx';
 import { lazyPage } from '../../../platform/web/lazy-page.tsx';
-import { searchPage, searchText } from '../../../platform/web/search-params.ts';
+import { searchDate, searchPage, searchText } from '../../../platform/web/search-params.ts';
+import { USAGE_PERIODS } from '../catalogue-usage.contracts.ts';
 import { TRAINING_FORMATS, TRAINING_LANGUAGES, TRAINING_LENGTHS, TRAINING_STATUSES } from '../trainings.contracts.ts';
 import type { ReviewSearch } from './review-page.tsx';
 import type { CatalogueSearch } from './trainings-api.ts';
+import type { UsageSearch } from './usage-page.tsx';
 
 const CataloguePage = lazyPage(() => import('./catalogue-page.tsx'), 'CataloguePage');
 const ImportPage = lazyPage(() => import('./import-page.tsx'), 'ImportPage');
@@ -16,6 +18,7 @@ const MyReviewPage = lazyPage(() => import('./rounds-page.tsx'), 'MyReviewPage')
 const RoundsPage = lazyPage(() => import('./rounds-page.tsx'), 'RoundsPage');
 const SuggestPage = lazyPage(() => import('./suggest-page.tsx'), 'SuggestPage');
 const TopicsPage = lazyPage(() => import('./topics-page.tsx'), 'TopicsPage');
+const UsagePage = lazyPage(() => import('./usage-page.tsx'), 'UsagePage');
 
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
   values.find((v) => v === value);
@@ -114,6 +117,24 @@ const topicsRoute = createRoute({
   },
 });
 
+const usageRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/trainings/usage',
+  validateSearch: (search: Record<string, unknown>): UsageSearch => ({
+    period: oneOf(USAGE_PERIODS, search.period),
+    from: searchDate(search.from),
+    to: searchDate(search.to),
+  }),
+  component: function UsageRoute() {
+    const search = usageRoute.useSearch();
+    return (
+      <RequirePermission permission="trainings:read_usage">
+        <UsagePage search={search} />
+      </RequirePermission>
+    );
+  },
+});
+
 export const publicTrainingsRoutes = [catalogueRoute] as const;
 export const trainingsRoutes = [
   suggestRoute,
@@ -122,4 +143,5 @@ export const trainingsRoutes = [
   myReviewRoute,
   importRoute,
   topicsRoute,
+  usageRoute,
 ] as const;

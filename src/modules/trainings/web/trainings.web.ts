@@ -22,6 +22,7 @@ export const trainingsWeb = {
         { to: '/trainings/my-review', label: 'nav.trainingsMyReview', permission: 'trainings:review' },
         { to: '/trainings/import', label: 'nav.trainingsImport', permission: 'trainings:manage' },
         { to: '/trainings/topics', label: 'nav.trainingsTopics', permission: 'trainings:manage' },
+        { to: '/trainings/usage', label: 'nav.trainingsUsage', permission: 'trainings:read_usage' },
       ],
     },
   ],

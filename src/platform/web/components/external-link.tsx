@@ -1,10 +1,17 @@
 // A link that opens another site in a new tab: marked with a visible icon (and the words for screen readers), so no
 // one is surprised by a new tab (WCAG 3.2.5 advice); a long address breaks rather than widening a phone's page.
 import { Anchor, type AnchorProps, VisuallyHidden } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { MouseEventHandler, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-type ExternalLinkProps = AnchorProps & { href: string; children: ReactNode; 'aria-label'?: string };
+type ExternalLinkProps = AnchorProps & {
+  href: string;
+  children: ReactNode;
+  'aria-label'?: string;
+  /** E.g. to count that the link was opened (a middle click is an auxiliary click). */
+  onClick?: MouseEventHandler<HTMLAnchorElement>;
+  onAuxClick?: MouseEventHandler<HTMLAnchorElement>;
+};
 
 export function ExternalLink({ href, children, 'aria-label': ariaLabel, ...props }: ExternalLinkProps) {
   const { t } = useTranslation();
