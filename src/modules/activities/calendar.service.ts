@@ -28,9 +28,11 @@ import {
 import { type ActivitiesDeps, namesOf } from './activities-scope.ts';
 import { organisedOccasions } from './occasion-views.service.ts';
 
+type Occasion = typeof activityOccasion.$inferSelect;
+/** What an event needs (and no more: a feed maps each row, so wide rows cost time per event). */
 type EventRow = {
-  o: typeof activityOccasion.$inferSelect;
-  a: typeof activity.$inferSelect;
+  o: Pick<Occasion, 'id' | 'startsAt' | 'endsAt' | 'updatedAt' | 'createdAt' | 'status' | 'place' | 'onlineUrl'>;
+  a: Pick<typeof activity.$inferSelect, 'title' | 'description'>;
   organiser: string;
   note?: string;
 };
@@ -77,7 +79,20 @@ export function toIcs(name: string, rows: EventRow[], publicUrl: string): string
   return cal.toString();
 }
 
-const eventSelect = { o: activityOccasion, a: activity, organiser: organisation.name };
+const eventSelect = {
+  o: {
+    id: activityOccasion.id,
+    startsAt: activityOccasion.startsAt,
+    endsAt: activityOccasion.endsAt,
+    updatedAt: activityOccasion.updatedAt,
+    createdAt: activityOccasion.createdAt,
+    status: activityOccasion.status,
+    place: activityOccasion.place,
+    onlineUrl: activityOccasion.onlineUrl,
+  },
+  a: { title: activity.title, description: activity.description },
+  organiser: organisation.name,
+};
 
 /** One occasion as an .ics file (for any signed-in user: occasions are not personal). */
 export async function occasionIcs(deps: ActivitiesDeps, id: string) {
