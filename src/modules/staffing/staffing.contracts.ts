@@ -243,6 +243,8 @@ export const columnSchema = z.object({
 });
 export const comparisonRowSchema = z.object({
   municipalityId: z.uuid(),
+  /** SCB's municipality code (the region map's key); null for a municipality no longer active. */
+  code: z.string().nullable(),
   name: z.string(),
   status: reportStatusSchema,
   values: z.record(z.string(), cellSchema),

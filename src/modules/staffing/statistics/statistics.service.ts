@@ -182,6 +182,7 @@ async function comparison(
   // "X av 15 kommuner har godkända rapporter", naming the others: what the figures cover, said plainly.
   const approved = new Set(rows.filter((r) => r.status === 'approved').map((r) => r.id));
   const municipalities = await activeMunicipalities(deps.db);
+  const codeOf = new Map(municipalities.map((m) => [m.id, m.code]));
   const coverage = {
     approved: municipalities.filter((m) => approved.has(m.id)).length,
     total: municipalities.length,
@@ -196,6 +197,7 @@ async function comparison(
     columns,
     rows: rows.map((r) => ({
       municipalityId: r.id,
+      code: codeOf.get(r.id) ?? null,
       name: r.name,
       status: r.status,
       values: valuesOf(r.id),

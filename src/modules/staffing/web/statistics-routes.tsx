@@ -23,7 +23,8 @@ const comparisonRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): ComparisonSearch => ({
     periodId: searchText(search.periodId),
     profession: searchText(search.profession),
-    view: search.view === 'heatmap' ? 'heatmap' : undefined,
+    view: search.view === 'heatmap' || search.view === 'map' ? search.view : undefined,
+    ratio: RATIOS.find((r) => r === search.ratio),
     columns: searchColumns(search.columns),
   }),
   component: function ComparisonRoute() {

@@ -13,6 +13,7 @@ export const statisticsEn: typeof statisticsSv = {
     label: 'View',
     table: 'Table',
     heatMap: 'Heat map',
+    map: 'Map',
   },
   table: {
     label: 'Comparison {{period}}, {{profession}}',
@@ -65,6 +66,17 @@ export const statisticsEn: typeof statisticsSv = {
     neutral: 'Neither higher nor lower is better in itself.',
     medianExplained:
       "The region's median is the middle value of the municipalities' key ratios; the region total is calculated from the sums over all municipalities.",
+  },
+  regionMap: {
+    title: '{{ratio}} per municipality, {{period}}, {{profession}}',
+    ratio: 'Key ratio',
+    category: 'Against the median',
+    value: 'Value',
+    hidden: 'Hidden (protects small counts)',
+    missing: 'Not reported',
+    hiddenLabel: 'hidden',
+    missingLabel: 'not reported',
+    note: 'The map shows the same values as the table, with the same hiding of small counts: a hidden municipality is shown as hidden.',
   },
   heatMap: {
     label: "Heat map {{period}}, {{profession}}: key ratios per municipality against the region's median",

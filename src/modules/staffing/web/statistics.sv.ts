@@ -11,6 +11,7 @@ export const statisticsSv = {
     label: 'Visning',
     table: 'Tabell',
     heatMap: 'Värmekarta',
+    map: 'Karta',
   },
   table: {
     label: 'Jämförelse {{period}}, {{profession}}',
@@ -62,6 +63,17 @@ export const statisticsSv = {
     neutral: 'Varken högre eller lägre är i sig bättre.',
     medianExplained:
       'Regionens median är mittvärdet av kommunernas nyckeltal; regionen totalt räknas på summorna för alla kommuner.',
+  },
+  regionMap: {
+    title: '{{ratio}} per kommun, {{period}}, {{profession}}',
+    ratio: 'Nyckeltal',
+    category: 'Jämfört med medianen',
+    value: 'Värde',
+    hidden: 'Dolt (skyddar små tal)',
+    missing: 'Inte rapporterat',
+    hiddenLabel: 'dolt',
+    missingLabel: 'inte rapporterat',
+    note: 'Kartan visar samma värden som tabellen, med samma döljning av små tal: en dold kommun visas som dold.',
   },
   heatMap: {
     label: 'Värmekarta {{period}}, {{profession}}: nyckeltal per kommun jämfört med regionens median',

@@ -132,7 +132,7 @@ export function regionMapModel(
   });
   return {
     viewBox: box.join(' '),
-    fontSize: Math.max(box[2] ?? 0, box[3] ?? 0) / 55,
+    fontSize: Math.max(box[2] ?? 0, box[3] ?? 0) / 40,
     items,
     legend,
     unknown: unknown.sort(),

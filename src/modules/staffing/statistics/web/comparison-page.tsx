@@ -6,11 +6,12 @@ import { useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { ErrorAlert, Loading } from '../../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../../platform/web/components/page.tsx';
-import { RATIOS } from '../../staffing-measures.ts';
+import { RATIOS, type RatioKey } from '../../staffing-measures.ts';
 import { DownloadButtons } from '../../web/download-buttons.tsx';
 import { useStatisticsT } from '../../web/staffing-t.ts';
 import { comparisonExportUrl, comparisonQuery } from '../../web/statistics-api.ts';
 import { columnsFromSearch, columnsToSearch } from './comparison-columns.ts';
+import { ComparisonMap } from './comparison-map.tsx';
 import { ComparisonView } from './comparison-view.tsx';
 import { HeatMap } from './heat-map.tsx';
 import {
@@ -25,7 +26,9 @@ import { RatioFormulas, SuppressionNote } from './statistics-notes.tsx';
 export type ComparisonSearch = {
   periodId?: string;
   profession?: string;
-  view?: 'heatmap';
+  view?: 'heatmap' | 'map';
+  /** The key ratio the map shows (the first when absent). */
+  ratio?: RatioKey;
   /** The chosen columns, comma-separated ("none" for none); the default set when absent. */
   columns?: string;
 };
@@ -65,12 +68,13 @@ export function ComparisonPage({ search }: { search: ComparisonSearch }) {
       {dto ? (
         <Tabs
           value={search.view ?? 'table'}
-          onChange={(view) => void setSearch({ view: view === 'heatmap' ? 'heatmap' : undefined })}
+          onChange={(view) => void setSearch({ view: view === 'heatmap' || view === 'map' ? view : undefined })}
           keepMounted={false}
         >
           <Tabs.List aria-label={st('views.label')} mb="md">
             <Tabs.Tab value="table">{st('views.table')}</Tabs.Tab>
             <Tabs.Tab value="heatmap">{st('views.heatMap')}</Tabs.Tab>
+            <Tabs.Tab value="map">{st('views.map')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="table">
             <ComparisonView
@@ -105,6 +109,14 @@ export function ComparisonPage({ search }: { search: ComparisonSearch }) {
                 publication={dto.publication}
               />
             </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="map">
+            <ComparisonMap
+              dto={dto}
+              profession={profession}
+              ratio={search.ratio ?? RATIOS[0]}
+              onRatioChange={(ratio) => void setSearch({ ratio })}
+            />
           </Tabs.Panel>
         </Tabs>
       ) : null}
