@@ -6,6 +6,7 @@ import { introductionsServer } from '../modules/introductions/introductions.modu
 import { peopleServer } from '../modules/people/people.module.ts';
 import { projectsServer } from '../modules/projects/projects.module.ts';
 import { staffingServer } from '../modules/staffing/staffing.module.ts';
+import { trainingPlanServer } from '../modules/training-plan/training-plan.module.ts';
 import { trainingsServer } from '../modules/trainings/trainings.module.ts';
 import type { ServerModule } from '../platform/server/module.ts';
 import { registerPolicies } from '../platform/server/policy.ts';
@@ -18,6 +19,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   peopleServer,
   projectsServer,
   activitiesServer,
+  trainingPlanServer,
 ];
 
 registerPolicies(SERVER_MODULES.flatMap((m) => (m.policy ? [m.policy] : [])));

@@ -3,9 +3,19 @@
 // attended. Never our tables otherwise. Figures per municipality that others will see go through the shared
 // disclosure control in the module that shows them.
 import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/server/db.ts';
-import type { ActivityKind, AttendanceState, RegistrationState } from './activities.contracts.ts';
-import { activity, activityOccasion, activityRegistration } from './activities.table.ts';
+import type { SignedInContext } from '../../platform/server/actor.ts';
+import { audit } from '../../platform/server/audit.ts';
+import { type Db, inTransaction } from '../../platform/server/db.ts';
+import type { ActivityKind, AttendanceState, OccasionStatus, RegistrationState } from './activities.contracts.ts';
+import {
+  activity,
+  activityOccasion,
+  activityRegistration,
+  activitySeat,
+  surveyInvitation,
+  surveyResponse,
+} from './activities.table.ts';
+import { ensureStandardTemplate, STANDARD_QUESTIONS } from './surveys.service.ts';
 
 export type ActivityFilter = {
   /** The module and records the activities belong to (e.g. 'projects' and a project's id). */
@@ -81,4 +91,193 @@ export async function hoursPerMunicipality(
     .where(and(conditions(filter), inArray(activityRegistration.attendance, ['present', 'partial'])))
     .groupBy(activityRegistration.organisationId);
   return new Map(rows.map((r) => [r.organisationId, { hours: Number(r.hours), participants: Number(r.participants) }]));
+}
+
+export type SourceOccasionInput = {
+  sourceModule: string;
+  sourceRecordId: string;
+  title: string;
+  description: string;
+  /** The organising organisation: a municipality (its brokers organise) or an external provider. */
+  organiserId: string;
+  networkId: string | null;
+  targetProfessions: readonly string[];
+  startsAt: Date;
+  endsAt: Date;
+  place: string | null;
+  onlineUrl: string | null;
+  capacity: number;
+  registrationDeadline: Date;
+  seatsReleaseAt: Date | null;
+  /** Seats per municipality; their sum is at most the capacity (the caller's key makes it exact). */
+  seats: readonly { organisationId: string; seats: number }[];
+};
+
+/**
+ * For a module whose own record orders occasions (the joint training plan's order): the record's activity — made the
+ * first time, with the standard evaluation, open for registration by managers — and a new open occasion with seats
+ * per municipality, in one transaction, audited as the activities core audits its own. The calling module has decided
+ * that the actor may plan for the record; the activity's organiser then marks attendance in the activities pages.
+ */
+export async function createSourceOccasion(
+  db: Db,
+  ctx: SignedInContext,
+  input: SourceOccasionInput,
+): Promise<{ activityId: string; occasionId: string }> {
+  const seated = input.seats.reduce((n, s) => n + s.seats, 0);
+  if (seated > input.capacity) throw new RangeError('seats exceed the capacity');
+  const template = await ensureStandardTemplate(db);
+  return inTransaction(db, async (tx) => {
+    const [found] = await tx
+      .select({ id: activity.id })
+      .from(activity)
+      .where(and(eq(activity.sourceModule, input.sourceModule), eq(activity.sourceRecordId, input.sourceRecordId)));
+    let activityId = found?.id;
+    if (!activityId) {
+      const [made] = await tx
+        .insert(activity)
+        .values({
+          title: input.title,
+          description: input.description,
+          kind: 'course',
+          organiserId: input.organiserId,
+          networkId: input.networkId,
+          targetProfessions: [...input.targetProfessions],
+          sourceModule: input.sourceModule,
+          sourceRecordId: input.sourceRecordId,
+          surveyTemplateId: template.id,
+          createdBy: ctx.actor.userId,
+        })
+        .returning({ id: activity.id });
+      if (!made) throw new Error('activity not written');
+      activityId = made.id;
+      await audit(tx, ctx, {
+        action: 'activity.create',
+        entityType: 'activity',
+        entityId: activityId,
+        organisationId: input.organiserId,
+      });
+    }
+    const [o] = await tx
+      .insert(activityOccasion)
+      .values({
+        activityId,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        place: input.place,
+        onlineUrl: input.onlineUrl,
+        capacity: input.capacity,
+        registrationDeadline: input.registrationDeadline,
+        seatsReleaseAt: input.seatsReleaseAt,
+        status: 'open',
+      })
+      .returning({ id: activityOccasion.id });
+    if (!o) throw new Error('occasion not written');
+    const seats = input.seats.filter((s) => s.seats > 0);
+    if (seats.length) {
+      await tx
+        .insert(activitySeat)
+        .values(seats.map((s) => ({ occasionId: o.id, organisationId: s.organisationId, seats: s.seats })));
+    }
+    await audit(tx, ctx, {
+      action: 'activity_occasion.create',
+      entityType: 'activity_occasion',
+      entityId: o.id,
+      organisationId: input.organiserId,
+    });
+    return { activityId, occasionId: o.id };
+  });
+}
+
+export type SourceOccasion = {
+  id: string;
+  activityId: string;
+  sourceRecordId: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  place: string | null;
+  onlineUrl: string | null;
+  capacity: number;
+  status: OccasionStatus;
+  /** Reserved seats per municipality. */
+  seats: Map<string, number>;
+  /** Evaluation: invitations sent and answered. */
+  invited: number;
+  answered: number;
+};
+
+/** The occasions of a module's records (e.g. the joint training plan's orders), with seats and survey counts. */
+export async function sourceOccasions(db: Db, filter: ActivityFilter): Promise<SourceOccasion[]> {
+  const rows = await db
+    .select({
+      id: activityOccasion.id,
+      activityId: activity.id,
+      sourceRecordId: activity.sourceRecordId,
+      startsAt: activityOccasion.startsAt,
+      endsAt: activityOccasion.endsAt,
+      place: activityOccasion.place,
+      onlineUrl: activityOccasion.onlineUrl,
+      capacity: activityOccasion.capacity,
+      status: activityOccasion.status,
+    })
+    .from(activityOccasion)
+    .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
+    .where(conditions(filter))
+    .orderBy(activityOccasion.startsAt);
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  const [seats, surveys] = await Promise.all([
+    db.select().from(activitySeat).where(inArray(activitySeat.occasionId, ids)),
+    db
+      .select({
+        occasionId: surveyInvitation.occasionId,
+        invited: sql<number>`count(*)::int`,
+        answered: sql<number>`count(*) FILTER (WHERE ${surveyInvitation.answered})::int`,
+      })
+      .from(surveyInvitation)
+      .where(inArray(surveyInvitation.occasionId, ids))
+      .groupBy(surveyInvitation.occasionId),
+  ]);
+  const survey = new Map(surveys.map((s) => [s.occasionId, s]));
+  return rows.map((r) => ({
+    ...r,
+    seats: new Map(seats.filter((s) => s.occasionId === r.id).map((s) => [s.organisationId, s.seats])),
+    invited: Number(survey.get(r.id)?.invited ?? 0),
+    answered: Number(survey.get(r.id)?.answered ?? 0),
+  }));
+}
+
+/** The standard evaluation's Likert questions (id and wording), for a module summing results over occasions. */
+export const standardLikertQuestions = () =>
+  STANDARD_QUESTIONS.filter((q) => q.kind === 'likert').map((q) => ({
+    id: q.id,
+    text: q.text,
+    textEn: q.textEn ?? q.text,
+  }));
+
+/**
+ * Raw counts of the answers 1–5 per Likert question over some occasions (the standard evaluation's questions), and how
+ * many answered. The caller publishes them through the shared suppression before anyone sees them.
+ */
+export async function likertCounts(
+  db: Db,
+  occasionIds: readonly string[],
+): Promise<{ responses: number; counts: Map<string, number[]> }> {
+  const counts = new Map<string, number[]>();
+  if (occasionIds.length === 0) return { responses: 0, counts };
+  const rows = await db
+    .select({ answers: surveyResponse.answers })
+    .from(surveyResponse)
+    .where(inArray(surveyResponse.occasionId, [...occasionIds]));
+  const questions = standardLikertQuestions();
+  for (const q of questions) counts.set(q.id, [0, 0, 0, 0, 0]);
+  for (const r of rows) {
+    for (const q of questions) {
+      const v = r.answers[q.id];
+      const bucket = counts.get(q.id);
+      if (bucket && typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5)
+        bucket[v - 1] = (bucket[v - 1] ?? 0) + 1;
+    }
+  }
+  return { responses: rows.length, counts };
 }

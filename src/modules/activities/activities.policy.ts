@@ -5,6 +5,7 @@
 import {
   type ActionOf,
   definePolicy,
+  hasRole,
   inAnyMunicipalityAs,
   inOwnMunicipality,
   isRegionalAdmin,
@@ -21,7 +22,11 @@ export const activitiesPolicy = definePolicy({
   'activities:read': (actor) => actor.kind === 'user' || actor.kind === 'token',
   // Create activities and occasions for the organisation (the resource): the region or one's own municipality.
   // (A network's activities belong to the region; its members with these roles organise them too: the service checks.)
-  'activities:organise': (actor, r) => isRegionalAdmin(actor) || inOwnMunicipality(actor, r, ORGANISER_ROLES),
+  // An external provider's brokers organise the activities organised by their provider (decision 022).
+  'activities:organise': (actor, r) =>
+    isRegionalAdmin(actor) ||
+    inOwnMunicipality(actor, r, ORGANISER_ROLES) ||
+    (actor.organisationKind === 'provider' && r.organisationId === actor.organisationId && hasRole(actor, 'broker')),
   // Register persons of one's scope (and cancel their registrations).
   'activities:register': (actor) => isRegionalAdmin(actor) || inAnyMunicipalityAs(actor, REGISTRAR_ROLES),
   // Register oneself where the activity allows it (a person signed in, never a token).

@@ -96,8 +96,11 @@ export function pairwise(candidates: readonly string[], ballots: readonly Ballot
     for (let x = 0; x < idx.length; x++) {
       const a = idx[x] as number;
       const row = a * n;
-      for (let y = x + 1; y < idx.length; y++) d[row + (idx[y] as number)] += 1;
-      for (const u of unranked) d[row + u] += 1;
+      for (let y = x + 1; y < idx.length; y++) {
+        const at = row + (idx[y] as number);
+        d[at] = (d[at] as number) + 1;
+      }
+      for (const u of unranked) d[row + u] = (d[row + u] as number) + 1;
     }
   }
   return d;
@@ -132,7 +135,7 @@ export function schulze(candidates: readonly string[], ballots: readonly Ballot[
       for (let b = 0; b < n; b++) {
         if (b === a || b === k) continue;
         const kb = p[kRow + b] as number;
-        const via = ak < kb ? ak : kb;
+        const via = Math.min(ak, kb);
         if (via > (p[aRow + b] as number)) p[aRow + b] = via;
       }
     }

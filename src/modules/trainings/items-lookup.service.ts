@@ -1,10 +1,10 @@
 // What other modules may read of the catalogue: items by id (with whether they are still in the public catalogue),
 // a small search among approved items for picking one, and the professions. Other modules never read our tables.
-import { inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/server/db.ts';
 import { catalogueProfessions, searchCatalogue, type TrainingsDeps } from './catalogue.service.ts';
 import { TRAININGS_LIMITS } from './trainings.contracts.ts';
-import { trainingItem } from './trainings.table.ts';
+import { trainingItem, trainingTopic } from './trainings.table.ts';
 
 export type CatalogueItemRef = {
   id: string;
@@ -68,4 +68,15 @@ export async function catalogueItemsByTitles(db: Db, titles: string[]): Promise<
     .where(inArray(trainingItem.title, [...new Set(titles)]));
   for (const { status, ...row } of rows) found.set(row.title, { ...row, available: status === 'approved' });
   return found;
+}
+
+export type TopicRef = { key: string; name: string; nameEn: string };
+
+/** The catalogue's active topics in the region's order (a joint training need may name one). */
+export async function catalogueTopics(db: Db): Promise<TopicRef[]> {
+  return db
+    .select({ key: trainingTopic.key, name: trainingTopic.name, nameEn: trainingTopic.nameEn })
+    .from(trainingTopic)
+    .where(eq(trainingTopic.active, true))
+    .orderBy(asc(trainingTopic.sort), asc(trainingTopic.name));
 }
