@@ -188,3 +188,50 @@ describe('a review round', () => {
     await admin.context().close();
   });
 });
+
+describe('catalogue usage', () => {
+  it('counts a visitor’s view, opened link and search without result, and shows them to the MAS on "Användning"', async () => {
+    const visitor = await journey.newPage();
+    // The training's own site is not reached from the test.
+    await visitor.context().route('https://utbildning.example.org/**', (route) => route.fulfill({ body: 'ok' }));
+    await visitor.goto(`${journey.url}/utbildningar?q=delegering`);
+    const link = visitor.getByRole('article').first().getByRole('link');
+    const title = ((await link.textContent()) ?? '').replace('(öppnas i en ny flik)', '').trim();
+    // The link is still the training's own address, opened in a new tab.
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\/utbildning\.example\.org\//);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    const [tab] = await Promise.all([visitor.waitForEvent('popup'), link.click()]);
+    await tab.close();
+    for (const q of ['kvantfysik', '19121212-1212']) {
+      await visitor.getByLabel('Sök', { exact: true }).fill(q);
+      await visitor.getByRole('button', { name: 'Sök', exact: true }).click();
+      await visitor.getByText('Inga utbildningar matchar. Pröva ett annat ord eller ta bort ett filter.').waitFor();
+    }
+    await visitor.context().close();
+
+    const mas = await journey.signedIn('mas');
+    await mas.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Användning' }).click();
+    await mas.getByRole('heading', { level: 1, name: 'Katalogens användning' }).waitFor();
+    // The demo's invented months are labelled; six months is the default period.
+    await mas.getByText('Demo: räknarna är påhittade (demo) och lagda relativt dagens datum.').waitFor();
+    expect(await mas.getByLabel('Period', { exact: true }).inputValue()).toBe('6m');
+    await mas.getByRole('region', { name: /^Mest visade utbildningar, / }).waitFor();
+    await expectAccessible(mas, 'catalogue usage');
+    // Today alone: only what this journey's visitors did.
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    await mas.getByLabel('Period', { exact: true }).selectOption('custom');
+    await mas.getByLabel('Från och med').fill(today);
+    await mas.getByLabel('Till och med').fill(today);
+    await mas.getByRole('button', { name: 'Visa', exact: true }).click();
+    await mas.waitForURL(new RegExp(`from=${today}&to=${today}|to=${today}.*from=${today}`));
+    const gaps = mas.getByRole('region', { name: /^Sökningar utan träff – luckor att fylla, / });
+    await gaps.getByRole('row', { name: /kvantfysik\s+1$/ }).waitFor();
+    expect(await gaps.textContent()).not.toMatch(/1212/);
+    await mas.getByText(/sökning(ar)? utan träff visas inte: sökorde(t|n) sparades inte/).waitFor();
+    const most = mas.getByRole('region', { name: /^Mest visade utbildningar, / });
+    const row = most.getByRole('row').filter({ hasText: title });
+    expect(Number((await row.getByRole('cell').last().textContent())?.trim())).toBeGreaterThanOrEqual(1);
+    await expectAccessible(mas, 'catalogue usage today');
+    await mas.context().close();
+  });
+});

@@ -295,8 +295,7 @@ export const trainingsEn: typeof trainingsSv = {
       '{{count}} searches without result are not shown: their words were not kept (they looked like personal data or the day’s list was full).',
     searchWords: 'Search words',
     count: 'Count',
-    download: 'Download (Excel)',
-    downloadLabel: 'Download the period’s usage as Excel (.xlsx)',
+    download: 'Download as Excel (.xlsx)',
     tableLabel: '{{what}}, {{from}} – {{to}}',
   },
 };

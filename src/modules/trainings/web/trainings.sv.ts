@@ -293,8 +293,7 @@ export const trainingsSv = {
       '{{count}} sökningar utan träff visas inte: sökorden sparades inte (de liknade personuppgifter eller dagens lista var full).',
     searchWords: 'Sökord',
     count: 'Antal',
-    download: 'Ladda ner (Excel)',
-    downloadLabel: 'Ladda ner periodens användning som Excel (.xlsx)',
+    download: 'Ladda ner som Excel (.xlsx)',
     tableLabel: '{{what}}, {{from}} – {{to}}',
   },
 };

@@ -76,13 +76,7 @@ export function UsagePage({ search }: { search: UsageSearch }) {
     <Page
       title={tt('usage.title')}
       actions={
-        <Button
-          component="a"
-          href={usageExportUrl(from, to, lang)}
-          download
-          variant="default"
-          aria-label={tt('usage.downloadLabel')}
-        >
+        <Button component="a" href={usageExportUrl(from, to, lang)} download variant="default">
           {tt('usage.download')}
         </Button>
       }
@@ -148,7 +142,7 @@ function UsageReport({ data }: { data: UsageDto }) {
           {tt('usage.demo')}
         </Alert>
       ) : null}
-      <section aria-labelledby="usage-totals">
+      <section>
         <Title order={2} size="h3" id="usage-totals" mb="sm">
           {tt('usage.totals')}
         </Title>
@@ -166,7 +160,7 @@ function UsageReport({ data }: { data: UsageDto }) {
         </SimpleGrid>
       </section>
 
-      <section aria-labelledby="usage-most">
+      <section>
         <Title order={2} size="h3" id="usage-most" mb="sm">
           {tt('usage.mostUsed')}
         </Title>
@@ -177,7 +171,7 @@ function UsageReport({ data }: { data: UsageDto }) {
         )}
       </section>
 
-      <section aria-labelledby="usage-least">
+      <section>
         <Title order={2} size="h3" id="usage-least" mb="sm">
           {tt('usage.leastUsed')}
         </Title>
@@ -187,7 +181,7 @@ function UsageReport({ data }: { data: UsageDto }) {
         {data.leastUsed.length > 0 ? <ItemTable label={label(tt('usage.leastUsed'))} items={data.leastUsed} /> : null}
       </section>
 
-      <section aria-labelledby="usage-gaps">
+      <section>
         <Title order={2} size="h3" id="usage-gaps" mb="sm">
           {tt('usage.gaps')}
         </Title>
@@ -223,7 +217,7 @@ function UsageReport({ data }: { data: UsageDto }) {
         ) : null}
       </section>
 
-      <section aria-labelledby="usage-tabs">
+      <section>
         <Title order={2} size="h3" id="usage-tabs" mb="sm">
           {tt('usage.tabs')}
         </Title>
