@@ -23,6 +23,7 @@
 // BENCH_ONLY=activities runs the activities core's feeds and registration throughput (bench/activities.ts; printed).
 // BENCH_ONLY=projects: a 2,000-row plan's Gantt chart against its table, and the final report (bench/projects.ts).
 // BENCH_ONLY=staffing-reads runs only the statistics reads and the national publication, embedded (printed).
+// BENCH_ONLY=catalogue-usage: the catalogue bench with the usage counters off and on, same run (bench/catalogue-usage.ts).
 //
 // PostgreSQL: BENCH_DATABASE_URL, else postgres://kompetensnav:kompetensnav@127.0.0.1:5432/kompetensnav_bench
 // (scripts/ensure-postgres.sh makes it). The bench database is dropped and created again on every run.
@@ -36,6 +37,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { DEMO_PASSWORD } from '../src/platform/server/demo.ts';
 import { activitiesOnly } from './activities.ts';
+import { printCatalogueUsage, type UsageRun } from './catalogue-usage.ts';
 import { benchForecast, type ForecastBenchResult, forecastGoals, printForecast } from './forecast.ts';
 import { benchPeople, type PeopleResult, peopleGoals, printPeople } from './people.ts';
 import { prepareEmbeddedPeople, preparePostgresPeople } from './people-dataset.ts';
@@ -84,6 +86,7 @@ async function main() {
   const pgUrl = process.env.BENCH_DATABASE_URL ?? DEFAULT_PG_URL;
   if (process.env.BENCH_ONLY === 'imports') return importsOnly(pgUrl);
   if (process.env.BENCH_ONLY === 'trainings') return trainingsOnly(pgUrl);
+  if (process.env.BENCH_ONLY === 'catalogue-usage') return catalogueUsageOnly(pgUrl);
   if (process.env.BENCH_ONLY === 'forecast') return forecastOnly(pgUrl);
   if (process.env.BENCH_ONLY === 'people') return peopleOnly(pgUrl);
   if (process.env.BENCH_ONLY === 'activities') return activitiesOnly(pgUrl).then(() => 0);
@@ -450,6 +453,31 @@ async function trainingsOnly(pgUrl: string): Promise<number> {
   const postgres = await preparePostgres(pgUrl);
   const trainings = await measureAllTrainings(postgres.ok ? pgUrl : null);
   printTrainings(trainings, postgres.ok ? null : 'PostgreSQL unreachable', log, table);
+  return postgres.ok ? 0 : 1;
+}
+
+/** BENCH_ONLY=catalogue-usage: the catalogue bench with usage counting off and on, on both databases, printed. */
+async function catalogueUsageOnly(pgUrl: string): Promise<number> {
+  const postgres = await preparePostgres(pgUrl);
+  const runs: UsageRun[] = [];
+  log('\nCatalogue usage, embedded database: loading 10,000 training items into a new data folder…');
+  const dir = path.join(work, 'trainings-data');
+  const embedded = await prepareEmbeddedTrainings(dir);
+  for (const counting of ['off', 'on'] as const) {
+    log(`  embedded, USAGE_COUNTING=${counting}`);
+    const env = { DATA_DIR: dir, DEMO: 'on', USAGE_COUNTING: counting };
+    runs.push({ counting, result: await measureTrainings('embedded', env, embedded) });
+  }
+  if (postgres.ok) {
+    log('\nCatalogue usage, PostgreSQL: loading 10,000 training items into the bench database…');
+    const pg = await preparePostgresTrainings(pgUrl);
+    for (const counting of ['on', 'off'] as const) {
+      log(`  postgresql, USAGE_COUNTING=${counting}`);
+      const env = { DATABASE_URL: pgUrl, DEMO: 'off', USAGE_COUNTING: counting };
+      runs.push({ counting, result: await measureTrainings('postgresql', env, pg) });
+    }
+  }
+  printCatalogueUsage(runs, log, table);
   return postgres.ok ? 0 : 1;
 }
 
