@@ -2,6 +2,7 @@
 // module is one line here (and one in web-modules.ts); the platform loops over this list and never names a module.
 import { activitiesServer } from '../modules/activities/activities.module.ts';
 import { adminServer } from '../modules/admin/admin.module.ts';
+import { careerPathsServer } from '../modules/career-paths/career-paths.module.ts';
 import { introductionsServer } from '../modules/introductions/introductions.module.ts';
 import { peopleServer } from '../modules/people/people.module.ts';
 import { projectsServer } from '../modules/projects/projects.module.ts';
@@ -19,6 +20,7 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   peopleServer,
   projectsServer,
   activitiesServer,
+  careerPathsServer,
   trainingPlanServer,
 ];
 

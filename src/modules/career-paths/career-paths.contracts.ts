@@ -237,7 +237,6 @@ export const updateItemSchema = z
     dueDate: isoDate.nullable().optional(),
     status: z.enum(ITEM_STATUSES, { error: cm.statusInvalid.code }).optional(),
     evidenceUrl: urlSchema.nullable().optional(),
-    evidenceFileId: z.uuid({ error: cm.invalidId.code }).nullable().optional(),
     evidenceNote: text(1000).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, cm.changeAField.code);

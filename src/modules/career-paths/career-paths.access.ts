@@ -1,0 +1,418 @@
+// The career path module's role × route matrix (run by career-paths-access.test.ts, read by route-coverage.test.ts):
+// every career-paths route, the status each actor must get (every role of municipality A, B's municipal admin, signed
+// out). Objects are A's; the setup publishes a model and makes a unit of A managed by A's manager.
+import {
+  defineAccessMatrix,
+  type Expect,
+  everyone,
+  type MatrixFixture,
+  regionalOnly,
+} from '../../../tests/support/access-matrix.ts';
+
+type Extra = { unitId: string };
+type Fx = MatrixFixture & Extra;
+
+const TODAY = new Date().toISOString().slice(0, 10);
+const AHEAD = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+
+/** The region's staff roles (every role but the employee's). */
+const staff = (status: number): Expect => ({ rest: status, employee: 403, signed_out: 401 });
+/** Readers of A's implementation: the region's admin and A's staff roles; B's admin is refused A's (404). */
+const readersOfA = (status: number): Expect => ({ ...staff(status), other_municipal_admin: 404 });
+/** A's municipal admin and the region's admin. */
+const managersOfA = (status: number): Expect => ({
+  rest: 403,
+  regional_admin: status,
+  municipal_admin: status,
+  other_municipal_admin: 404,
+  signed_out: 401,
+});
+/** Development plans: A's managers and municipal admin (the region has none). */
+const planKeepers = (status: number, other = 404): Expect => ({
+  rest: 403,
+  municipal_admin: status,
+  manager: status,
+  other_municipal_admin: other,
+  signed_out: 401,
+});
+
+const ensureDraft = (fx: Fx) => fx.admin({ method: 'POST', url: '/api/career-paths/model/draft' });
+const municipality = (fx: Fx) => `/api/career-paths/municipalities/${fx.a.id}`;
+
+async function freshItem(fx: Fx) {
+  const res = await fx.admin({
+    method: 'POST',
+    url: `${municipality(fx)}/items`,
+    payload: { step: 'plan', title: 'Matrispunkt', owner: 'Projektledaren' },
+  });
+  const items = res.json().items as { id: string; title: string }[];
+  return items.filter((i) => i.title === 'Matrispunkt').at(-1)?.id as string;
+}
+
+let counter = 0;
+/** A new person of A in the manager's unit, through the staff register's API. */
+async function newPerson(fx: Fx, professionKey = 'vardbitrade'): Promise<{ id: string }> {
+  const res = await fx.admin({
+    method: 'POST',
+    url: '/api/people/persons',
+    payload: {
+      municipalityId: fx.a.id,
+      unitId: fx.unitId,
+      firstName: 'Matris',
+      lastName: `Person ${++counter}`,
+      professionKey,
+      employmentForm: 'permanent',
+      employmentRate: 100,
+      employmentStart: '2024-01-01',
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`person: ${res.statusCode} ${res.body}`);
+  return { id: res.json().id as string };
+}
+
+/** A plan of A's manager for a new person in the manager's unit. */
+export async function freshPlan(fx: Fx, withEducation = false) {
+  const person = await newPerson(fx);
+  const res = await fx.as('manager')({
+    method: 'POST',
+    url: '/api/career-paths/plans',
+    payload: {
+      personId: person.id,
+      currentRoleKey: 'vardbitrade',
+      targetRoleKey: 'underskoterska',
+      bennerStage: 'advanced_beginner',
+      fundingSource: 'aldreomsorgslyftet',
+      nextReview: AHEAD,
+    },
+  });
+  const plan = res.json() as { id: string };
+  if (!withEducation) return { planId: plan.id, personId: person.id, educationId: '' };
+  const withEd = await fx.as('manager')({
+    method: 'POST',
+    url: `/api/career-paths/plans/${plan.id}/educations`,
+    payload: { kind: 'other', title: 'Yrkespaket', status: 'planned', year: 2027 },
+  });
+  return { planId: plan.id, personId: person.id, educationId: withEd.json().educations[0].id as string };
+}
+
+export const accessMatrix = defineAccessMatrix<Extra>({
+  module: 'career-paths',
+  routePattern: /^\/api\/career-paths(\/|\.|$)/,
+  async setup(fx) {
+    await fx.admin({ method: 'POST', url: '/api/career-paths/model/draft' });
+    await fx.admin({
+      method: 'POST',
+      url: '/api/career-paths/model/draft/publish',
+      payload: { decisionDate: '2026-01-15' },
+    });
+    const unit = await fx.admin({
+      method: 'POST',
+      url: '/api/people/units',
+      payload: { municipalityId: fx.a.id, name: 'Hemtjänst Matris', kind: 'home_care' },
+    });
+    const unitId = unit.json().id as string;
+    const manager = fx.sessions.manager.user;
+    await fx.admin({ method: 'PUT', url: `/api/people/units/${unitId}/managers`, payload: { userIds: [manager?.id] } });
+    return { unitId };
+  },
+  cells: [
+    {
+      name: 'the model',
+      method: 'GET',
+      url: '/api/career-paths/model',
+      request: () => ({ method: 'GET', url: '/api/career-paths/model' }),
+      expect: everyone(200),
+    },
+    {
+      name: 'an old version',
+      method: 'GET',
+      url: '/api/career-paths/model/versions/:version',
+      request: () => ({ method: 'GET', url: '/api/career-paths/model/versions/1' }),
+      expect: everyone(200),
+    },
+    {
+      name: 'start a draft',
+      method: 'POST',
+      url: '/api/career-paths/model/draft',
+      request: async (fx) => {
+        await fx.admin({ method: 'DELETE', url: '/api/career-paths/model/draft' });
+        return { method: 'POST', url: '/api/career-paths/model/draft' };
+      },
+      expect: regionalOnly(201),
+    },
+    {
+      name: 'save the draft',
+      method: 'PUT',
+      url: '/api/career-paths/model/draft',
+      request: async (fx) => {
+        const draft = (await ensureDraft(fx)).json();
+        const model =
+          draft.model ?? (await fx.admin({ method: 'GET', url: '/api/career-paths/model' })).json().current.model;
+        return { method: 'PUT', url: '/api/career-paths/model/draft', payload: { model } };
+      },
+      expect: regionalOnly(200),
+    },
+    {
+      name: 'discard the draft',
+      method: 'DELETE',
+      url: '/api/career-paths/model/draft',
+      request: async (fx) => {
+        await ensureDraft(fx);
+        return { method: 'DELETE', url: '/api/career-paths/model/draft' };
+      },
+      expect: regionalOnly(200),
+    },
+    {
+      name: 'publish the draft',
+      method: 'POST',
+      url: '/api/career-paths/model/draft/publish',
+      request: async (fx) => {
+        await ensureDraft(fx);
+        return { method: 'POST', url: '/api/career-paths/model/draft/publish', payload: { decisionDate: TODAY } };
+      },
+      expect: regionalOnly(200),
+    },
+    {
+      name: 'the model as PDF',
+      method: 'GET',
+      url: '/api/career-paths/model.pdf',
+      request: () => ({ method: 'GET', url: '/api/career-paths/model.pdf?version=1' }),
+      expect: everyone(200),
+    },
+    {
+      name: 'the task matrix',
+      method: 'GET',
+      url: '/api/career-paths/matrix',
+      request: () => ({ method: 'GET', url: '/api/career-paths/matrix' }),
+      expect: everyone(200),
+    },
+    {
+      name: "set A's deviation",
+      method: 'PUT',
+      url: '/api/career-paths/matrix/deviations',
+      request: (fx) => ({
+        method: 'PUT',
+        url: '/api/career-paths/matrix/deviations',
+        payload: { municipalityId: fx.a.id, taskKey: 'lakemedel', roleKey: 'vardbitrade', value: 'does_not' },
+      }),
+      expect: managersOfA(200),
+    },
+    {
+      name: 'the task matrix as XLSX',
+      method: 'GET',
+      url: '/api/career-paths/matrix/export',
+      request: (fx) => ({
+        method: 'GET',
+        url: `/api/career-paths/matrix/export?format=xlsx&municipalityId=${fx.a.id}`,
+      }),
+      expect: everyone(200),
+    },
+    {
+      name: 'regional progress',
+      method: 'GET',
+      url: '/api/career-paths/progress',
+      request: () => ({ method: 'GET', url: '/api/career-paths/progress' }),
+      expect: staff(200),
+    },
+    {
+      name: 'staff by role',
+      method: 'GET',
+      url: '/api/career-paths/staff',
+      request: () => ({ method: 'GET', url: '/api/career-paths/staff' }),
+      expect: staff(200),
+    },
+    {
+      name: "A's implementation",
+      method: 'GET',
+      url: '/api/career-paths/municipalities/:municipalityId',
+      request: (fx) => ({ method: 'GET', url: municipality(fx) }),
+      expect: readersOfA(200),
+    },
+    {
+      name: "change A's implementation",
+      method: 'PATCH',
+      url: '/api/career-paths/municipalities/:municipalityId',
+      request: (fx) => ({ method: 'PATCH', url: municipality(fx), payload: { ownerTitle: 'Förvaltningschef' } }),
+      expect: managersOfA(200),
+    },
+    {
+      // The regional admin adopts first; A's own admin then finds it adopted.
+      name: 'adopt the checklist',
+      method: 'POST',
+      url: '/api/career-paths/municipalities/:municipalityId/adopt',
+      request: (fx) => ({ method: 'POST', url: `${municipality(fx)}/adopt` }),
+      expect: { ...managersOfA(200), municipal_admin: 409 },
+    },
+    {
+      name: 'add an item',
+      method: 'POST',
+      url: '/api/career-paths/municipalities/:municipalityId/items',
+      request: (fx) => ({
+        method: 'POST',
+        url: `${municipality(fx)}/items`,
+        payload: { step: 'evaluate', title: 'Egen punkt' },
+      }),
+      expect: managersOfA(201),
+    },
+    {
+      name: 'change an item',
+      method: 'PATCH',
+      url: '/api/career-paths/municipalities/:municipalityId/items/:itemId',
+      request: async (fx) => ({
+        method: 'PATCH',
+        url: `${municipality(fx)}/items/${await freshItem(fx)}`,
+        payload: { status: 'done', evidenceUrl: 'https://example.org/beslut' },
+      }),
+      expect: managersOfA(200),
+    },
+    {
+      name: 'remove an item',
+      method: 'DELETE',
+      url: '/api/career-paths/municipalities/:municipalityId/items/:itemId',
+      request: async (fx) => ({ method: 'DELETE', url: `${municipality(fx)}/items/${await freshItem(fx)}` }),
+      expect: managersOfA(200),
+    },
+    {
+      name: "A's cost calculation",
+      method: 'GET',
+      url: '/api/career-paths/municipalities/:municipalityId/budget',
+      request: (fx) => ({ method: 'GET', url: `${municipality(fx)}/budget` }),
+      expect: readersOfA(200),
+    },
+    {
+      name: "change A's cost inputs",
+      method: 'PUT',
+      url: '/api/career-paths/municipalities/:municipalityId/budget',
+      request: (fx) => ({
+        method: 'PUT',
+        url: `${municipality(fx)}/budget`,
+        payload: { startYear: 2027, years: 2, monthlySalary: { vardbitrade: 27000 }, onCostPercent: 40 },
+      }),
+      expect: managersOfA(200),
+    },
+    {
+      name: "A's cost calculation as XLSX",
+      method: 'GET',
+      url: '/api/career-paths/municipalities/:municipalityId/budget.xlsx',
+      request: (fx) => ({ method: 'GET', url: `${municipality(fx)}/budget.xlsx` }),
+      expect: readersOfA(200),
+    },
+    {
+      name: 'development plans',
+      method: 'GET',
+      url: '/api/career-paths/plans',
+      request: () => ({ method: 'GET', url: '/api/career-paths/plans' }),
+      expect: planKeepers(200, 200),
+    },
+    {
+      // B's admin cannot see A's person: "not in your register" (400, nothing made).
+      name: 'write a plan',
+      method: 'POST',
+      url: '/api/career-paths/plans',
+      request: async (fx) => {
+        const person = await newPerson(fx, 'underskoterska');
+        return {
+          method: 'POST',
+          url: '/api/career-paths/plans',
+          payload: {
+            personId: person.id,
+            currentRoleKey: 'underskoterska',
+            targetRoleKey: 'specialistunderskoterska',
+            bennerStage: 'competent',
+            fundingSource: 'employer',
+            nextReview: AHEAD,
+          },
+        };
+      },
+      expect: planKeepers(201, 400),
+    },
+    {
+      name: 'a plan',
+      method: 'GET',
+      url: '/api/career-paths/plans/:id',
+      request: async (fx) => ({ method: 'GET', url: `/api/career-paths/plans/${(await freshPlan(fx)).planId}` }),
+      expect: planKeepers(200),
+    },
+    {
+      name: 'change a plan',
+      method: 'PATCH',
+      url: '/api/career-paths/plans/:id',
+      request: async (fx) => ({
+        method: 'PATCH',
+        url: `/api/career-paths/plans/${(await freshPlan(fx)).planId}`,
+        payload: { bennerStage: 'competent' },
+      }),
+      expect: planKeepers(200),
+    },
+    {
+      name: 'remove a plan',
+      method: 'DELETE',
+      url: '/api/career-paths/plans/:id',
+      request: async (fx) => ({ method: 'DELETE', url: `/api/career-paths/plans/${(await freshPlan(fx)).planId}` }),
+      expect: planKeepers(200),
+    },
+    {
+      name: 'add education',
+      method: 'POST',
+      url: '/api/career-paths/plans/:id/educations',
+      request: async (fx) => ({
+        method: 'POST',
+        url: `/api/career-paths/plans/${(await freshPlan(fx)).planId}/educations`,
+        payload: {
+          kind: 'other',
+          title: 'Yrkespaket undersköterska',
+          status: 'planned',
+          year: 2027,
+          cost: 40000,
+          funded: 40000,
+        },
+      }),
+      expect: planKeepers(201),
+    },
+    {
+      name: 'complete an education',
+      method: 'PATCH',
+      url: '/api/career-paths/plans/:id/educations/:educationId',
+      request: async (fx) => {
+        const { planId, educationId } = await freshPlan(fx, true);
+        return {
+          method: 'PATCH',
+          url: `/api/career-paths/plans/${planId}/educations/${educationId}`,
+          payload: { completedOn: TODAY },
+        };
+      },
+      expect: planKeepers(200),
+    },
+    {
+      name: 'remove an education',
+      method: 'DELETE',
+      url: '/api/career-paths/plans/:id/educations/:educationId',
+      request: async (fx) => {
+        const { planId, educationId } = await freshPlan(fx, true);
+        return { method: 'DELETE', url: `/api/career-paths/plans/${planId}/educations/${educationId}` };
+      },
+      expect: planKeepers(200),
+    },
+    {
+      name: 'my plan',
+      method: 'GET',
+      url: '/api/career-paths/my-plan',
+      request: () => ({ method: 'GET', url: '/api/career-paths/my-plan' }),
+      expect: everyone(200),
+    },
+    {
+      name: 'persons to choose',
+      method: 'GET',
+      url: '/api/career-paths/person-choices',
+      request: () => ({ method: 'GET', url: '/api/career-paths/person-choices?q=Test' }),
+      expect: planKeepers(200, 200),
+    },
+    {
+      name: 'catalogue items to choose',
+      method: 'GET',
+      url: '/api/career-paths/catalogue-choices',
+      request: () => ({ method: 'GET', url: '/api/career-paths/catalogue-choices?q=demens' }),
+      expect: planKeepers(200, 200),
+    },
+  ],
+});
