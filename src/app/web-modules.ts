@@ -8,6 +8,7 @@ import { introductionsWeb } from '../modules/introductions/web/introductions.web
 import { peopleWeb } from '../modules/people/web/people.web.ts';
 import { projectsWeb } from '../modules/projects/web/projects.web.ts';
 import { staffingWeb } from '../modules/staffing/web/staffing.web.ts';
+import { trainingPlanWeb } from '../modules/training-plan/web/training-plan.web.ts';
 import { trainingsWeb } from '../modules/trainings/web/trainings.web.ts';
 import { buildRouteTree, createAppRouter } from '../platform/web/router.tsx';
 
@@ -19,6 +20,7 @@ export const WEB_MODULES = [
   peopleWeb,
   activitiesWeb,
   projectsWeb,
+  trainingPlanWeb,
 ] as const;
 
 type Kind = 'publicRoutes' | 'signedInRoutes';
