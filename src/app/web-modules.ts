@@ -4,6 +4,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { AnyRoute } from '@tanstack/react-router';
 import { activitiesWeb } from '../modules/activities/web/activities.web.ts';
 import { adminWeb } from '../modules/admin/web/admin.web.ts';
+import { careerPathsWeb } from '../modules/career-paths/web/career-paths.web.ts';
 import { introductionsWeb } from '../modules/introductions/web/introductions.web.ts';
 import { peopleWeb } from '../modules/people/web/people.web.ts';
 import { projectsWeb } from '../modules/projects/web/projects.web.ts';
@@ -21,6 +22,7 @@ export const WEB_MODULES = [
   activitiesWeb,
   projectsWeb,
   trainingPlanWeb,
+  careerPathsWeb,
 ] as const;
 
 type Kind = 'publicRoutes' | 'signedInRoutes';
