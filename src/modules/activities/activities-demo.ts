@@ -345,7 +345,7 @@ export async function seedActivitiesDemo(db: Db, demo: DemoContext): Promise<voi
 }
 
 /** Invitations for those who attended (the first `answers` of them answered) and their answers, kept apart. */
-async function seedAnswers(db: Db, occasionId: string, templateId: string, answers: number, endsAt: Date) {
+export async function seedAnswers(db: Db, occasionId: string, templateId: string, answers: number, endsAt: Date) {
   const attendees = await db
     .select({ id: activityRegistration.id, attendance: activityRegistration.attendance })
     .from(activityRegistration)

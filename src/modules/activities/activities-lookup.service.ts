@@ -15,6 +15,7 @@ import {
   surveyInvitation,
   surveyResponse,
 } from './activities.table.ts';
+import { seedAnswers } from './activities-demo.ts';
 import { ensureStandardTemplate, STANDARD_QUESTIONS } from './surveys.service.ts';
 
 export type ActivityFilter = {
@@ -280,4 +281,41 @@ export async function likertCounts(
     }
   }
   return { responses: rows.length, counts };
+}
+
+/**
+ * For another module's demo only: marks an occasion it planned as held and records who took part — registered, with
+ * attendance and hours (present: the occasion's length; partly: half) — and the standard evaluation's answers of the
+ * first `answers` who attended, as the activities core's own demo does.
+ */
+export async function seedHeldOccasionDemo(
+  db: Db,
+  occasionId: string,
+  entries: readonly { personId: string; organisationId: string; attendance: AttendanceState }[],
+  answers: number,
+  byUserId: string,
+): Promise<void> {
+  const [o] = await db.select().from(activityOccasion).where(eq(activityOccasion.id, occasionId));
+  if (!o) return;
+  const length = Math.round(((o.endsAt.getTime() - o.startsAt.getTime()) / 3_600_000) * 100) / 100;
+  const template = await ensureStandardTemplate(db);
+  await db
+    .update(activityOccasion)
+    .set({ status: 'held', surveySentAt: new Date(o.endsAt.getTime() + 86_400_000) })
+    .where(eq(activityOccasion.id, occasionId));
+  for (const e of entries) {
+    await db.insert(activityRegistration).values({
+      occasionId,
+      personId: e.personId,
+      organisationId: e.organisationId,
+      state: 'registered',
+      registeredBy: byUserId,
+      registeredAt: new Date(o.startsAt.getTime() - 20 * 86_400_000),
+      attendance: e.attendance,
+      hours: e.attendance === 'present' ? length : e.attendance === 'partial' ? Math.round(length * 50) / 100 : null,
+      attendanceBy: byUserId,
+      attendanceAt: o.endsAt,
+    });
+  }
+  await seedAnswers(db, occasionId, template.id, answers, o.endsAt);
 }
