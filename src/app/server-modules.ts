@@ -3,9 +3,12 @@
 import { activitiesServer } from '../modules/activities/activities.module.ts';
 import { adminServer } from '../modules/admin/admin.module.ts';
 import { careerPathsServer } from '../modules/career-paths/career-paths.module.ts';
+import { furtherEducationServer } from '../modules/further-education/further-education.module.ts';
+import { specialistSupplyFromTrainingPosts } from '../modules/further-education/further-education-lookup.service.ts';
 import { introductionsServer } from '../modules/introductions/introductions.module.ts';
 import { peopleServer } from '../modules/people/people.module.ts';
 import { projectsServer } from '../modules/projects/projects.module.ts';
+import { provideSpecialistSupply } from '../modules/staffing/forecast/specialist-supply.ts';
 import { staffingServer } from '../modules/staffing/staffing.module.ts';
 import { trainingPlanServer } from '../modules/training-plan/training-plan.module.ts';
 import { trainingsServer } from '../modules/trainings/trainings.module.ts';
@@ -22,6 +25,9 @@ export const SERVER_MODULES: readonly ServerModule[] = [
   activitiesServer,
   careerPathsServer,
   trainingPlanServer,
+  furtherEducationServer,
 ];
 
 registerPolicies(SERVER_MODULES.flatMap((m) => (m.policy ? [m.policy] : [])));
+// The staffing forecast's specialist supply line counts further education's training posts (decision 026).
+provideSpecialistSupply(specialistSupplyFromTrainingPosts);

@@ -1,10 +1,10 @@
 // What other modules may read of staffing's professions: the region's one list of professions (the trainings
 // catalogue tags its items with them), and the key column their foreign keys reference. Never our tables otherwise.
-import { asc } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/server/db.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
 import { swedishOrder } from '../../platform/server/sql.ts';
-import { staffingProfession } from './staffing.table.ts';
+import { staffingItem, staffingProfession } from './staffing.table.ts';
 
 export type ProfessionsLookupDeps = { db: Db; cache: ReadCache };
 
@@ -43,6 +43,27 @@ export async function listProfessions(
       .orderBy(asc(staffingProfession.sort), swedishOrder(staffingProfession.name)),
   );
   return options.activeOnly ? all.filter((p) => p.active) : all;
+}
+
+/** A specialty of a profession as other modules see it (further education's training posts name one). */
+export type SpecialtyRef = { professionKey: string; key: string; name: string; nameEn: string; active: boolean };
+
+/** The specialties of every profession, in the region's order; cached like the professions. */
+export async function listSpecialties(deps: ProfessionsLookupDeps): Promise<SpecialtyRef[]> {
+  return deps.cache.remember('staffing:specialties', () =>
+    deps.db
+      .select({
+        professionKey: staffingProfession.key,
+        key: staffingItem.key,
+        name: staffingItem.name,
+        nameEn: staffingItem.nameEn,
+        active: staffingItem.active,
+      })
+      .from(staffingItem)
+      .innerJoin(staffingProfession, eq(staffingProfession.id, staffingItem.professionId))
+      .where(and(eq(staffingItem.kind, 'specialty')))
+      .orderBy(asc(staffingProfession.sort), asc(staffingItem.sort), swedishOrder(staffingItem.name)),
+  );
 }
 
 /**

@@ -17,6 +17,8 @@ export type ProfessionStaff = {
   ageBands: readonly AgeBandCount[];
   /** Absence on the reference date in FTE, all kinds (at most the contracted FTE); 0 or missing when unknown. */
   absenceFte?: number;
+  /** Persons with a specialist education (the specialist supply line's base, decision 026); missing when unknown. */
+  specialistHeadcount?: number;
 };
 
 /** The population of one calendar year in the three age groups of the projection. */

@@ -82,6 +82,9 @@ export function staffFromFacts(config: StaffingConfigDto, facts: readonly Fact[]
         .filter((f) => f.profession === p.key && f.measure === 'absence_fte')
         .reduce((sum, f) => sum + amount(f.value), 0),
       ageBands: bands.map((b) => ({ minAge: b.minAge, maxAge: b.maxAge, count: value(p.key, 'age_headcount', b.key) })),
+      ...(facts.some((f) => f.profession === p.key && f.measure === 'specialist_headcount')
+        ? { specialistHeadcount: value(p.key, 'specialist_headcount') }
+        : {}),
     }));
 }
 

@@ -2,6 +2,7 @@
 // viewer sets, and the answer (base case, scenarios, comparisons), shared by the server and the web.
 import { z } from 'zod';
 import { staffingMessages as sm } from '../staffing.messages.ts';
+import { specialistSupplySchema } from './specialist-supply.contracts.ts';
 
 export const FORECAST_LIMITS = {
   retirementAge: { min: 55, max: 75 },
@@ -262,5 +263,7 @@ export const forecastSchema = z.object({
    * (the projection's years; later years repeat the last), empty when no projection has the age group.
    */
   workingAge: z.array(z.object({ year: z.number(), value: z.number() })),
+  /** Expected new specialists from training posts and the projected specialist share (decision 026); null without a source. */
+  specialistSupply: specialistSupplySchema.nullable(),
 });
 export type ForecastDto = z.infer<typeof forecastSchema>;

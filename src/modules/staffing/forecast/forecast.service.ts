@@ -58,6 +58,8 @@ import type {
 } from './forecast-model.ts';
 import { populationFromFacts, staffFromFacts } from './forecast-scenarios.ts';
 import { publishedForecastFacts } from './published-inputs.ts';
+import { specialistSupplySource } from './specialist-supply.ts';
+import { specialistSupplyLine } from './specialist-supply-line.ts';
 
 /** The forecast's deps: the staffing deps and a cache of its own, so forecasts never push comparisons out. */
 export type ForecastDeps = StaffingDeps & { forecasts?: { inputs: PublicationCache; answers: PublicationCache } };
@@ -381,6 +383,7 @@ const FORECAST_MEASURES = [
   'contracted_fte',
   'fulltime_headcount',
   'age_headcount',
+  'specialist_headcount',
   'inhabitants',
   'inhabitants_65_79',
   'inhabitants_80_plus',
@@ -515,6 +518,20 @@ async function buildForecast(
     );
   }
   const workingAge = workingAgeOf(chosen, inputs);
+  const source = specialistSupplySource();
+  const specialistSupply =
+    source && inputs.period
+      ? await specialistSupplyLine(deps, source, {
+          chosen: chosen.flatMap((m) =>
+            m.input ? [{ municipalityId: m.municipalityId, staff: m.input.professions }] : [],
+          ),
+          baseYear: base.baseYear || Number(inputs.period.referenceDate.slice(0, 4)),
+          horizonYears: inputs.settings.horizonYears,
+          professions: inputs.professions,
+          // The region sees counts with small ones hidden; a municipality's own forecast is for those who see it whole.
+          suppressed: scope.kind === 'region',
+        })
+      : null;
   const noPopulation = chosen.filter((m) => m.populationSource === 'none');
   if (noPopulation.length) {
     notesSv.push(`Invånarantal saknas för basåret: ${noPopulation.map((m) => m.name).join(', ')}.`);
@@ -529,6 +546,7 @@ async function buildForecast(
     settings: inputs.settings,
     levers,
     workingAge,
+    specialistSupply,
     professions: inputs.professions,
     municipalities: inputs.municipalities.map((m) => {
       const canOpen = mayOpen(actor, m.municipalityId);
@@ -607,8 +625,10 @@ export async function getForecastJson(deps: ForecastDeps, ctx: SignedInContext, 
     .filter((m) => mayOpen(actor, m.municipalityId))
     .map((m) => m.municipalityId.slice(0, 8))
     .join(',');
+  const supplyVersion = (await specialistSupplySource()?.version(deps.db)) ?? 'none';
   const key = [
     inputs.stateKey,
+    supplyVersion,
     scope.kind === 'region' ? 'region' : scope.municipalityId,
     levers.extraHoursPerWeek,
     levers.retirementDelayYears,

@@ -93,7 +93,7 @@ export function publishedForecastFacts(
     };
     for (const [m, h] of headcount) {
       push(m, { profession: p, measure: 'headcount', breakdown: '', value: h });
-      for (const measure of ['contracted_fte', 'fulltime_headcount', 'absence_fte']) {
+      for (const measure of ['contracted_fte', 'fulltime_headcount', 'absence_fte', 'specialist_headcount']) {
         const v = shown(id(m, p, measure));
         if (!values.has(id(m, p, measure))) continue;
         push(m, { profession: p, measure, breakdown: '', value: v ?? Math.min(h, h * ratio(measure)) });
