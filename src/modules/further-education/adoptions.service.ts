@@ -68,8 +68,11 @@ export async function adoptionOverview(
           municipalityId: furtherEducationAdoption.municipalityId,
           status: furtherEducationAdoption.status,
           form: furtherEducationAdoption.form,
-          statusDate: sql<string>`(select max(s.date)::text from ${furtherEducationAdoptionStep} s where s.adoption_id = ${furtherEducationAdoption.id} and s.status = ${furtherEducationAdoption.status})`,
-          documents: sql<number>`(select count(*)::int from ${furtherEducationAdoptionDocument} d where d.adoption_id = ${furtherEducationAdoption.id})`,
+          // Qualified by hand: inside a subquery an unqualified "id" would be the subquery's own.
+          statusDate: sql<string>`(select max(s.date)::text from further_education_adoption_step s
+            where s.adoption_id = further_education_adoption.id and s.status = further_education_adoption.status)`,
+          documents: sql<number>`(select count(*)::int from further_education_adoption_document d
+            where d.adoption_id = further_education_adoption.id)`,
         })
         .from(furtherEducationAdoption)
         .where(eq(furtherEducationAdoption.modelId, chosen))
