@@ -35,9 +35,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { openEmbedded, openServer } from '../src/platform/server/db.ts';
 import { DEMO_PASSWORD } from '../src/platform/server/demo.ts';
 import { activitiesOnly } from './activities.ts';
-import { printCatalogueUsage, type UsageRun } from './catalogue-usage.ts';
+import {
+  type CountingCost,
+  measureCountingCost,
+  printCatalogueUsage,
+  printCountingCost,
+  type UsageRun,
+} from './catalogue-usage.ts';
 import { benchForecast, type ForecastBenchResult, forecastGoals, printForecast } from './forecast.ts';
 import { benchPeople, type PeopleResult, peopleGoals, printPeople } from './people.ts';
 import { prepareEmbeddedPeople, preparePostgresPeople } from './people-dataset.ts';
@@ -463,6 +470,9 @@ async function catalogueUsageOnly(pgUrl: string): Promise<number> {
   log('\nCatalogue usage, embedded database: loading 10,000 training items into a new data folder…');
   const dir = path.join(work, 'trainings-data');
   const embedded = await prepareEmbeddedTrainings(dir);
+  const costs: CountingCost[] = [];
+  const embeddedDb = await openEmbedded(dir);
+  costs.push(await measureCountingCost(embeddedDb, 'embedded').finally(() => embeddedDb.close()));
   for (const counting of ['off', 'on'] as const) {
     log(`  embedded, USAGE_COUNTING=${counting}`);
     const env = { DATA_DIR: dir, DEMO: 'on', USAGE_COUNTING: counting };
@@ -471,6 +481,8 @@ async function catalogueUsageOnly(pgUrl: string): Promise<number> {
   if (postgres.ok) {
     log('\nCatalogue usage, PostgreSQL: loading 10,000 training items into the bench database…');
     const pg = await preparePostgresTrainings(pgUrl);
+    const pgDb = openServer(pgUrl, { statementTimeoutMs: 0, poolSize: 2 });
+    costs.push(await measureCountingCost(pgDb, 'postgresql').finally(() => pgDb.close()));
     for (const counting of ['on', 'off'] as const) {
       log(`  postgresql, USAGE_COUNTING=${counting}`);
       const env = { DATABASE_URL: pgUrl, DEMO: 'off', USAGE_COUNTING: counting };
@@ -478,6 +490,7 @@ async function catalogueUsageOnly(pgUrl: string): Promise<number> {
     }
   }
   printCatalogueUsage(runs, log, table);
+  printCountingCost(costs, log);
   return postgres.ok ? 0 : 1;
 }
 
