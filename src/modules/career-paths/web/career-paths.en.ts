@@ -122,6 +122,9 @@ export const careerPathsEn: Same<typeof careerPathsSv> = {
     note: 'Comment',
   },
   progress: {
+    tableTab: 'Table',
+    mapTab: 'Map',
+    mapTitle: 'Current step per municipality',
     title: 'Regional progress',
     intro:
       "How far each municipality has come with the model: an owner in the management, the checklist's three steps and development plans per target role.",

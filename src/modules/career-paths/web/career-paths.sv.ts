@@ -114,6 +114,9 @@ export const careerPathsSv = {
     note: 'Kommentar',
   },
   progress: {
+    tableTab: 'Tabell',
+    mapTab: 'Karta',
+    mapTitle: 'Aktuellt steg per kommun',
     title: 'Regional uppföljning',
     intro:
       'Hur långt varje kommun har kommit med att införa modellen: ägare i förvaltningsledningen, checklistans tre steg och antal utvecklingsplaner per målroll.',

@@ -2,14 +2,15 @@
 // checklist has come, and development plans per target role (small counts shown as ".."); below it, staff by role
 // over time from the staffing statistics (the first and the latest period, and the change). A table view; the region
 // map is added once the platform has one.
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { hasPermission, useMe } from '../../../platform/web/api/me-query.ts';
 import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
+import { RegionMap } from '../../../platform/web/components/region-map.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
-import type { CountCell, ProgressRowDto, StaffByRoleDto } from '../career-paths.contracts.ts';
+import type { CountCell, ProgressDto, ProgressRowDto, StaffByRoleDto } from '../career-paths.contracts.ts';
 import { progressQuery, staffQuery } from './career-paths-api.ts';
 import { useCareerT } from './career-paths-t.ts';
 
@@ -29,62 +30,73 @@ export function ProgressPage() {
       {progress.isPending ? <Loading /> : null}
       {progress.isError ? <ErrorAlert error={progress.error} onRetry={() => void progress.refetch()} /> : null}
       {progress.data ? (
-        <Table.ScrollContainer
-          minWidth={900}
-          type="native"
-          role="region"
-          tabIndex={0}
-          aria-label={tc('progress.caption')}
-        >
-          <Table striped>
-            <Table.Caption>{tc('progress.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{tc('progress.municipality')}</Table.Th>
-                <Table.Th>{tc('progress.owner')}</Table.Th>
-                <Table.Th>{tc('progress.currentStep')}</Table.Th>
-                <Table.Th>{tc('step.plan')}</Table.Th>
-                <Table.Th>{tc('step.implement')}</Table.Th>
-                <Table.Th>{tc('step.evaluate')}</Table.Th>
-                {progress.data.roles.map((r) => (
-                  <Table.Th key={r.key}>{tc('progress.plansTo', { role: r.name })}</Table.Th>
-                ))}
-                <Table.Th>{tc('progress.plansTotal')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {progress.data.rows.map((row) => (
-                <Table.Tr key={row.municipalityId}>
-                  <Table.Th scope="row">
-                    {canOpen(row.municipalityId) ? (
-                      <RouterAnchor
-                        to="/career-paths/municipalities/$municipalityId"
-                        params={{ municipalityId: row.municipalityId }}
-                      >
-                        {row.name}
-                      </RouterAnchor>
-                    ) : (
-                      row.name
-                    )}
-                  </Table.Th>
-                  <Table.Td>{row.hasOwner ? tc('common.yes') : tc('common.no')}</Table.Td>
-                  <Table.Td>
-                    <StepBadge row={row} />
-                  </Table.Td>
-                  {row.steps.map((s) => (
-                    <Table.Td key={s.step}>
-                      {s.total ? tc('progress.doneOf', { done: s.done, total: s.total }) : '–'}
-                    </Table.Td>
+        <Tabs defaultValue="table">
+          <Tabs.List>
+            <Tabs.Tab value="table">{tc('progress.tableTab')}</Tabs.Tab>
+            <Tabs.Tab value="map">{tc('progress.mapTab')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="map" pt="md">
+            <ProgressMap data={progress.data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="table" pt="md">
+            <Table.ScrollContainer
+              minWidth={900}
+              type="native"
+              role="region"
+              tabIndex={0}
+              aria-label={tc('progress.caption')}
+            >
+              <Table striped>
+                <Table.Caption>{tc('progress.caption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{tc('progress.municipality')}</Table.Th>
+                    <Table.Th>{tc('progress.owner')}</Table.Th>
+                    <Table.Th>{tc('progress.currentStep')}</Table.Th>
+                    <Table.Th>{tc('step.plan')}</Table.Th>
+                    <Table.Th>{tc('step.implement')}</Table.Th>
+                    <Table.Th>{tc('step.evaluate')}</Table.Th>
+                    {progress.data.roles.map((r) => (
+                      <Table.Th key={r.key}>{tc('progress.plansTo', { role: r.name })}</Table.Th>
+                    ))}
+                    <Table.Th>{tc('progress.plansTotal')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {progress.data.rows.map((row) => (
+                    <Table.Tr key={row.municipalityId}>
+                      <Table.Th scope="row">
+                        {canOpen(row.municipalityId) ? (
+                          <RouterAnchor
+                            to="/career-paths/municipalities/$municipalityId"
+                            params={{ municipalityId: row.municipalityId }}
+                          >
+                            {row.name}
+                          </RouterAnchor>
+                        ) : (
+                          row.name
+                        )}
+                      </Table.Th>
+                      <Table.Td>{row.hasOwner ? tc('common.yes') : tc('common.no')}</Table.Td>
+                      <Table.Td>
+                        <StepBadge row={row} />
+                      </Table.Td>
+                      {row.steps.map((s) => (
+                        <Table.Td key={s.step}>
+                          {s.total ? tc('progress.doneOf', { done: s.done, total: s.total }) : '–'}
+                        </Table.Td>
+                      ))}
+                      {progress.data.roles.map((r) => (
+                        <Table.Td key={r.key}>{showCount(row.plansByTarget[r.key] ?? null)}</Table.Td>
+                      ))}
+                      <Table.Td>{showCount(row.plansTotal)}</Table.Td>
+                    </Table.Tr>
                   ))}
-                  {progress.data.roles.map((r) => (
-                    <Table.Td key={r.key}>{showCount(row.plansByTarget[r.key] ?? null)}</Table.Td>
-                  ))}
-                  <Table.Td>{showCount(row.plansTotal)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Tabs.Panel>
+        </Tabs>
       ) : null}
       {progress.data ? <Text size="sm">{tc('progress.suppressed', { k: progress.data.minCount })}</Text> : null}
       <Title order={2}>{tc('staff.title')}</Title>
@@ -93,6 +105,36 @@ export function ProgressPage() {
       {staff.isError ? <ErrorAlert error={staff.error} /> : null}
       {staff.data ? <StaffTrendTable data={staff.data} /> : null}
     </Page>
+  );
+}
+
+/** Each municipality's current step on the region map (decision 025): colour, pattern and label per step. */
+function ProgressMap({ data }: { data: ProgressDto }) {
+  const tc = useCareerT();
+  const label = (step: ProgressRowDto['currentStep']) =>
+    step === null ? tc('progress.notStarted') : step === 'done' ? tc('progress.allDone') : tc(`step.${step}`);
+  const entries = Object.fromEntries(
+    data.rows.flatMap((r) =>
+      r.code
+        ? [[r.code, { value: label(r.currentStep), label: label(r.currentStep), category: r.currentStep ?? 'none' }]]
+        : [],
+    ),
+  );
+  return (
+    <RegionMap
+      title={tc('progress.mapTitle')}
+      data={entries}
+      names={Object.fromEntries(data.rows.flatMap((r) => (r.code ? [[r.code, r.name]] : [])))}
+      categories={[
+        { key: 'none', label: tc('progress.notStarted') },
+        { key: 'plan', label: tc('step.plan') },
+        { key: 'implement', label: tc('step.implement') },
+        { key: 'evaluate', label: tc('step.evaluate') },
+        { key: 'done', label: tc('progress.allDone') },
+      ]}
+      categoryHeader={tc('progress.currentStep')}
+      valueHeader={tc('progress.currentStep')}
+    />
   );
 }
 
