@@ -9,7 +9,7 @@ import {
   regionalOnly,
 } from '../../../tests/support/access-matrix.ts';
 
-type Extra = { unitId: string };
+type Extra = { unitId: string; evidenceId: string };
 type Fx = MatrixFixture & Extra;
 
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -47,6 +47,21 @@ async function freshItem(fx: Fx) {
   });
   const items = res.json().items as { id: string; title: string }[];
   return items.filter((i) => i.title === 'Matrispunkt').at(-1)?.id as string;
+}
+
+const PDF = Buffer.from('%PDF-1.4\n% Beslut (test)\ntrailer\n%%EOF\n', 'latin1');
+function pdfForm() {
+  const boundary = 'kompetensnavkarriarvagar';
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="beslut.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      PDF,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  };
 }
 
 let counter = 0;
@@ -113,7 +128,24 @@ export const accessMatrix = defineAccessMatrix<Extra>({
     const unitId = unit.json().id as string;
     const manager = fx.sessions.manager.user;
     await fx.admin({ method: 'PUT', url: `/api/people/units/${unitId}/managers`, payload: { userIds: [manager?.id] } });
-    return { unitId };
+    // An item of A with an uploaded, attached document as evidence.
+    const upload = await fx.admin({
+      method: 'POST',
+      url: `/api/career-paths/municipalities/${fx.a.id}/evidence`,
+      ...pdfForm(),
+    });
+    const added = await fx.admin({
+      method: 'POST',
+      url: `/api/career-paths/municipalities/${fx.a.id}/items`,
+      payload: { step: 'plan', title: 'Med underlag', owner: 'Projektledaren' },
+    });
+    const item = (added.json().items as { id: string; title: string }[]).find((i) => i.title === 'Med underlag');
+    await fx.admin({
+      method: 'PATCH',
+      url: `/api/career-paths/municipalities/${fx.a.id}/items/${item?.id}`,
+      payload: { evidenceFileId: upload.json().id },
+    });
+    return { unitId, evidenceId: upload.json().id as string };
   },
   cells: [
     {
@@ -271,6 +303,21 @@ export const accessMatrix = defineAccessMatrix<Extra>({
       url: '/api/career-paths/municipalities/:municipalityId/items/:itemId',
       request: async (fx) => ({ method: 'DELETE', url: `${municipality(fx)}/items/${await freshItem(fx)}` }),
       expect: managersOfA(200),
+    },
+    {
+      name: 'upload evidence',
+      method: 'POST',
+      url: '/api/career-paths/municipalities/:municipalityId/evidence',
+      request: (fx) => ({ method: 'POST', url: `${municipality(fx)}/evidence`, ...pdfForm() }),
+      expect: managersOfA(201),
+    },
+    {
+      name: "an item's evidence",
+      method: 'GET',
+      url: '/api/career-paths/evidence/:id',
+      request: (fx) => ({ method: 'GET', url: `/api/career-paths/evidence/${fx.evidenceId}` }),
+      // Not readable: 404 (the file says nothing of whose it is).
+      expect: { rest: 200, employee: 404, other_municipal_admin: 404, signed_out: 401 },
     },
     {
       name: "A's cost calculation",

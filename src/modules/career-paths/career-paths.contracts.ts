@@ -2,6 +2,7 @@
 // checklist template) as one versioned document, each municipality's implementation, staff by role, the cost
 // calculation and employees' development plans. Schemas shared by server and web.
 import { z } from 'zod';
+import { storedFileSchema } from '../../platform/shared/files.ts';
 import { careerMessages as cm } from './career-paths.messages.ts';
 
 export const CAREER_LIMITS = {
@@ -186,6 +187,8 @@ export const checklistItemSchema = z.object({
   status: z.enum(ITEM_STATUSES),
   evidenceUrl: z.string().nullable(),
   evidenceFileId: z.string().nullable(),
+  /** The stored document (decision 024) given as evidence, if any. */
+  evidenceFile: storedFileSchema.nullable(),
   evidenceNote: z.string(),
   fromTemplate: z.boolean(),
   completedAt: z.string().nullable(),
@@ -237,6 +240,8 @@ export const updateItemSchema = z
     dueDate: isoDate.nullable().optional(),
     status: z.enum(ITEM_STATUSES, { error: cm.statusInvalid.code }).optional(),
     evidenceUrl: urlSchema.nullable().optional(),
+    /** An uploaded document (…/evidence) to attach as the evidence; null removes the current one. */
+    evidenceFileId: z.uuid({ error: cm.invalidId.code }).nullable().optional(),
     evidenceNote: text(1000).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, cm.changeAField.code);

@@ -1,11 +1,13 @@
 // Thin routes of career paths: the region's model (versions, draft, publishing, the printable version), the task
 // matrix with local deviations and its exports, each municipality's implementation, checklist and cost calculation,
 // the regional progress view and staff by role, and development plans. Permission checks live in the services.
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signedIn } from '../../platform/server/actor.ts';
 import { sendFile } from '../../platform/server/send-file.ts';
+import { storedFileSchema } from '../../platform/shared/files.ts';
 import { budgetXlsx, getBudget, saveBudget } from './budget.service.ts';
 import {
   addItemSchema,
@@ -47,9 +49,11 @@ import {
   addItem,
   adoptChecklist,
   deleteItem,
+  downloadEvidence,
   getImplementation,
   updateImplementation,
   updateItem,
+  uploadEvidence,
 } from './implementation.service.ts';
 import {
   discardDraft,
@@ -95,6 +99,8 @@ export async function careerPathsModule(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const deps = careerDeps(app.deps);
   app.addHook('onClose', closeCareerPool);
+  // Checklist evidence arrives as one PDF in a multipart body (decision 024).
+  await app.register(multipart, { limits: { files: 1, parts: 2 } });
   const tags = { tags: ['Career paths'] };
   const fileResponse = { 200: z.any().describe('The file') };
   const versionParams = z.object({ version: z.coerce.number().int().min(1) });
@@ -219,6 +225,32 @@ export async function careerPathsModule(fastify: FastifyInstance) {
     `${m}/items/:itemId`,
     { schema: { ...tags, params: itemParamsSchema, response: { 200: implementationSchema } } },
     (req) => deleteItem(deps, signedIn(req.ctx), req.params.municipalityId, req.params.itemId),
+  );
+  app.post(
+    `${m}/evidence`,
+    {
+      schema: {
+        ...tags,
+        summary: 'Upload a PDF as checklist evidence (attached by the item change that names it)',
+        consumes: ['multipart/form-data'],
+        params: municipalityParamsSchema,
+        response: { 201: storedFileSchema },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await uploadEvidence(req, deps, signedIn(req.ctx), req.params.municipalityId)),
+  );
+  app.get(
+    '/career-paths/evidence/:id',
+    {
+      schema: {
+        ...tags,
+        summary: "Download a checklist item's evidence (PDF)",
+        params: idParamsSchema,
+        response: fileResponse,
+      },
+    },
+    (req, reply) => downloadEvidence(reply, deps, signedIn(req.ctx), req.params.id),
   );
   app.get(
     `${m}/budget`,

@@ -2,12 +2,23 @@
 // project leader and group, the target mix, and the checklist in three steps adopted from the region's template and
 // adjusted — items with owners, due dates, evidence (a link, or a stored document) and status.
 import { and, asc, eq, max } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SignedInContext } from '../../platform/server/actor.ts';
 import { authorizeObject } from '../../platform/server/actor.ts';
 import { audit } from '../../platform/server/audit.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
+import {
+  attachStoredFiles,
+  deleteStoredFilesOf,
+  receiveStoredFile,
+  type StoredFileMeta,
+  sendStoredFile,
+  storedFilesOf,
+  toStoredFileDto,
+} from '../../platform/server/files/stored-files.ts';
 import { can } from '../../platform/server/policy.ts';
+import type { StoredFileDto } from '../../platform/shared/files.ts';
 import type {
   ChecklistItemDto,
   ImplementationDto,
@@ -22,7 +33,10 @@ import { type CareerDeps, currentModel, municipalityOf, requireCurrentModel } fr
 
 type ItemRow = typeof careerChecklistItem.$inferSelect;
 
-const itemDto = (r: ItemRow): ChecklistItemDto => ({
+/** The stored files' owner kind of checklist evidence (decision 024). */
+export const EVIDENCE_FILES = 'career_paths.checklist_item';
+
+const itemDto = (r: ItemRow, files: ReadonlyMap<string, StoredFileMeta>): ChecklistItemDto => ({
   id: r.id,
   step: r.step,
   position: r.position,
@@ -33,6 +47,10 @@ const itemDto = (r: ItemRow): ChecklistItemDto => ({
   status: r.status,
   evidenceUrl: r.evidenceUrl,
   evidenceFileId: r.evidenceFileId,
+  evidenceFile:
+    r.evidenceFileId && files.get(r.evidenceFileId)
+      ? toStoredFileDto(files.get(r.evidenceFileId) as StoredFileMeta)
+      : null,
   evidenceNote: r.evidenceNote,
   fromTemplate: r.templateKey !== null,
   completedAt: r.completedAt?.toISOString() ?? null,
@@ -78,6 +96,15 @@ export async function getImplementation(
     .where(eq(careerChecklistItem.organisationId, municipality.id))
     .orderBy(asc(careerChecklistItem.step), asc(careerChecklistItem.position));
   const order = (s: Step) => STEPS.indexOf(s);
+  const files = new Map(
+    (
+      await storedFilesOf(
+        deps.db,
+        EVIDENCE_FILES,
+        items.filter((i) => i.evidenceFileId).map((i) => i.id),
+      )
+    ).map((f) => [f.id, f]),
+  );
   const current = await currentModel(deps);
   return {
     municipality,
@@ -90,7 +117,7 @@ export async function getImplementation(
     currentVersion: current?.row.version ?? null,
     targetMix: (row?.targetMix ?? {}) as Record<string, number>,
     targetYear: row?.targetYear ?? null,
-    items: items.sort((a, b) => order(a.step) - order(b.step) || a.position - b.position).map(itemDto),
+    items: items.sort((a, b) => order(a.step) - order(b.step) || a.position - b.position).map((i) => itemDto(i, files)),
     canManage: can(ctx.actor, 'career:manage_implementation', resourceOf(municipality.id)),
   };
 }
@@ -229,6 +256,18 @@ export async function updateItem(
       throw new ValidationError([{ path: 'owner', message: cm.ownerRequiredForDone() }]);
     }
     const completedAt = next.status === 'done' ? (item.completedAt ?? new Date()) : null;
+    if (input.evidenceFileId !== undefined && input.evidenceFileId !== item.evidenceFileId) {
+      // The item keeps one document: the one it had goes, the new upload is attached in this transaction.
+      await deleteStoredFilesOf(tx, EVIDENCE_FILES, [item.id]);
+      if (input.evidenceFileId) {
+        await attachStoredFiles(tx, ctx, {
+          owner: EVIDENCE_FILES,
+          ownerId: item.id,
+          fileIds: [input.evidenceFileId],
+          path: 'evidenceFileId',
+        });
+      }
+    }
     await tx
       .update(careerChecklistItem)
       .set({ ...input, completedAt, updatedBy: ctx.actor.userId, updatedAt: new Date() })
@@ -252,6 +291,7 @@ export async function deleteItem(
   const municipality = await manageable(deps, ctx, municipalityId);
   await inTransaction(deps.db, async (tx) => {
     const item = await itemOf(tx, municipality.id, itemId);
+    await deleteStoredFilesOf(tx, EVIDENCE_FILES, [item.id]);
     await tx.delete(careerChecklistItem).where(eq(careerChecklistItem.id, item.id));
     await audit(tx, ctx, {
       action: 'career_checklist.delete',
@@ -261,4 +301,38 @@ export async function deleteItem(
     });
   });
   return getImplementation(deps, ctx, municipality.id);
+}
+
+/** Receives a PDF as evidence for the municipality's checklist; it waits unattached until an item takes it. */
+export async function uploadEvidence(
+  req: FastifyRequest,
+  deps: CareerDeps,
+  ctx: SignedInContext,
+  municipalityId: string,
+): Promise<StoredFileDto> {
+  const municipality = await manageable(deps, ctx, municipalityId);
+  return toStoredFileDto(
+    await receiveStoredFile(req, deps.db, ctx, {
+      owner: EVIDENCE_FILES,
+      organisationId: municipality.id,
+      types: ['pdf'],
+    }),
+  );
+}
+
+/** Sends a checklist item's evidence to whoever may read the municipality's implementation. */
+export async function downloadEvidence(reply: FastifyReply, deps: CareerDeps, ctx: SignedInContext, fileId: string) {
+  return sendStoredFile(reply, deps.db, ctx, {
+    fileId,
+    owner: EVIDENCE_FILES,
+    mayRead: async (file) => {
+      const [item] = await deps.db
+        .select({ organisationId: careerChecklistItem.organisationId })
+        .from(careerChecklistItem)
+        .where(
+          and(eq(careerChecklistItem.id, file.ownerId as string), eq(careerChecklistItem.evidenceFileId, file.id)),
+        );
+      return item !== undefined && can(ctx.actor, 'career:read_implementation', resourceOf(item.organisationId));
+    },
+  });
 }

@@ -103,7 +103,14 @@ export const careerFileUrl = {
   budget: (municipalityId: string) => `${m(municipalityId)}/budget.xlsx`,
 };
 
+export const evidenceUrl = (fileId: string) => `${base}/evidence/${id(fileId)}`;
+
 export const careerApi = {
+  uploadEvidence: (municipalityId: string, file: File) => {
+    const body = new FormData();
+    body.append('file', file);
+    return apiRequest<{ id: string; fileName: string }>(`${m(municipalityId)}/evidence`, { method: 'POST', body });
+  },
   startDraft: () => apiRequest<ModelVersionDto>(`${base}/model/draft`, { method: 'POST' }),
   saveDraft: (model: CareerModel) =>
     apiRequest<ModelVersionDto>(`${base}/model/draft`, { method: 'PUT', body: { model } }),

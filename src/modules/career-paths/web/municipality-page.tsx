@@ -18,10 +18,12 @@ import {
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { STORED_FILE_LIMIT_BYTES } from '../../../platform/shared/files.ts';
 import { errorMessage } from '../../../platform/web/api/api-client.ts';
 import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
+import { FileUpload, tooLarge } from '../../../platform/web/components/file-upload.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
@@ -34,7 +36,7 @@ import {
   STEPS,
   type Step,
 } from '../career-paths.contracts.ts';
-import { careerApi, implementationQuery, modelQuery, staffQuery } from './career-paths-api.ts';
+import { careerApi, evidenceUrl, implementationQuery, modelQuery, staffQuery } from './career-paths-api.ts';
 import { useCareerT, useRoleName } from './career-paths-t.ts';
 import { StaffByPeriodTable } from './progress-page.tsx';
 
@@ -172,6 +174,11 @@ function StepSection({
               <Text size="sm">
                 {tc('impl.ownerIs', { owner: item.owner || '–' })} · {tc('impl.dueIs', { date: item.dueDate ?? '–' })}
               </Text>
+              {item.evidenceFile ? (
+                <Anchor href={evidenceUrl(item.evidenceFile.id)} size="sm" download>
+                  {tc('impl.evidenceDocument', { name: item.evidenceFile.fileName })}
+                </Anchor>
+              ) : null}
               {item.evidenceUrl ? (
                 <Anchor href={item.evidenceUrl} size="sm" target="_blank" rel="noreferrer">
                   {tc('impl.evidenceLink', { note: item.evidenceNote || item.evidenceUrl })}
@@ -205,14 +212,24 @@ function StepSection({
       ) : null}
       <AppModal opened={editing !== null} onClose={() => setEditing(null)} title={tc('impl.editTitle')} size="lg">
         {editing ? (
-          <ItemForm
-            item={editing}
-            municipalityId={data.municipality.id}
-            onDone={(fresh) => {
-              setEditing(null);
-              onSaved(fresh);
-            }}
-          />
+          <Stack>
+            <ItemForm
+              item={editing}
+              municipalityId={data.municipality.id}
+              onDone={(fresh) => {
+                setEditing(null);
+                onSaved(fresh);
+              }}
+            />
+            <EvidenceUpload
+              item={editing}
+              municipalityId={data.municipality.id}
+              onDone={(fresh) => {
+                setEditing(null);
+                onSaved(fresh);
+              }}
+            />
+          </Stack>
         ) : null}
       </AppModal>
       <AppModal opened={adding} onClose={() => setAdding(false)} title={tc('impl.addTitle')} size="lg">
@@ -319,6 +336,53 @@ function ItemForm({
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** A PDF as the item's evidence: uploaded, then attached by the item's change (decision 024). */
+function EvidenceUpload({
+  item,
+  municipalityId,
+  onDone,
+}: {
+  item: ChecklistItemDto;
+  municipalityId: string;
+  onDone: (d: ImplementationDto) => void;
+}) {
+  const tc = useCareerT();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const upload = useMutation({
+    mutationFn: async (chosen: File) => {
+      const stored = await careerApi.uploadEvidence(municipalityId, chosen);
+      return careerApi.updateItem(municipalityId, item.id, { evidenceFileId: stored.id });
+    },
+    onSuccess: onDone,
+  });
+  return (
+    <FileUpload
+      label={tc('impl.evidenceFile')}
+      hint={
+        item.evidenceFile
+          ? tc('impl.evidenceReplaces', { name: item.evidenceFile.fileName })
+          : tc('impl.evidenceFileHint')
+      }
+      accept="application/pdf,.pdf"
+      placeholder={tc('impl.chooseFile')}
+      clearLabel={tc('impl.clearFile')}
+      value={file}
+      onChange={(f) => {
+        setFile(f);
+        setFileError(f && tooLarge(f, STORED_FILE_LIMIT_BYTES) ? tc('impl.fileTooLarge') : null);
+      }}
+      fileError={fileError}
+      submitLabel={tc('impl.uploadEvidence')}
+      busy={upload.isPending}
+      error={upload.error ?? undefined}
+      onSubmit={() => {
+        if (file && !fileError) upload.mutate(file);
+      }}
+    />
   );
 }
 
