@@ -5,6 +5,7 @@ import type { AnyRoute } from '@tanstack/react-router';
 import { activitiesWeb } from '../modules/activities/web/activities.web.ts';
 import { adminWeb } from '../modules/admin/web/admin.web.ts';
 import { careerPathsWeb } from '../modules/career-paths/web/career-paths.web.ts';
+import { furtherEducationWeb } from '../modules/further-education/web/further-education.web.ts';
 import { introductionsWeb } from '../modules/introductions/web/introductions.web.ts';
 import { peopleWeb } from '../modules/people/web/people.web.ts';
 import { projectsWeb } from '../modules/projects/web/projects.web.ts';
@@ -23,6 +24,7 @@ export const WEB_MODULES = [
   projectsWeb,
   trainingPlanWeb,
   careerPathsWeb,
+  furtherEducationWeb,
 ] as const;
 
 type Kind = 'publicRoutes' | 'signedInRoutes';

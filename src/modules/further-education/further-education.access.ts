@@ -9,7 +9,6 @@ import {
   type MatrixFixture,
   regionalOnly,
 } from '../../../tests/support/access-matrix.ts';
-import { buildPerson, buildUnit } from '../people/people.factories.ts';
 
 const unique = () => randomUUID().slice(0, 8);
 
@@ -108,9 +107,33 @@ export const accessMatrix = defineAccessMatrix<FurtherEducationFixture>({
         documentIds: [upload.json().id],
       },
     });
-    const managerId = fx.sessions.manager.user?.id as string;
-    const { unit } = await buildUnit(fx.t.db, { municipality: fx.a, managers: [{ id: managerId }] });
-    const { person } = await buildPerson(fx.t.db, { unit, professionKey: 'sjukskoterska' });
+    // A's person in a unit A's manager manages, made through the staff register's own API.
+    const unit = await fx.admin({
+      method: 'POST',
+      url: '/api/people/units',
+      payload: { municipalityId: fx.a.id, name: `Hemsjukvården ${unique()}`, kind: 'home_health_care' },
+    });
+    await fx.admin({
+      method: 'PUT',
+      url: `/api/people/units/${unit.json().id}/managers`,
+      payload: { userIds: [fx.sessions.manager.user?.id] },
+    });
+    const person = (
+      await fx.admin({
+        method: 'POST',
+        url: '/api/people/persons',
+        payload: {
+          municipalityId: fx.a.id,
+          unitId: unit.json().id,
+          firstName: 'Test',
+          lastName: 'Sjuksköterska',
+          professionKey: 'sjukskoterska',
+          employmentForm: 'permanent',
+          employmentRate: 100,
+          employmentStart: '2020-01-01',
+        },
+      })
+    ).json();
     const post = await fx.admin({
       method: 'POST',
       url: '/api/further-education/posts',

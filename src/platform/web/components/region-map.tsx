@@ -34,6 +34,8 @@ export type RegionMapProps = {
   controls?: ReactNode;
   /** Shown under the legend (a note on hidden values). */
   note?: ReactNode;
+  /** The table's name cell (e.g. a link to the municipality's page); the name as text when left out. */
+  nameCell?: (code: string, name: string) => ReactNode;
 };
 
 export function RegionMap(props: RegionMapProps) {
@@ -185,7 +187,7 @@ function MapFigure({ title, model, note }: WithModel) {
   );
 }
 
-function MapTable({ title, model, categoryHeader, valueHeader }: WithModel) {
+function MapTable({ title, model, categoryHeader, valueHeader, nameCell }: WithModel) {
   const { t } = useTranslation();
   const rows = regionMapRows(model);
   return (
@@ -202,7 +204,7 @@ function MapTable({ title, model, categoryHeader, valueHeader }: WithModel) {
           {rows.map((r) => (
             <Table.Tr key={r.code} data-code={r.code}>
               <Table.Th scope="row" fw={400}>
-                {r.name}
+                {nameCell ? nameCell(r.code, r.name) : r.name}
               </Table.Th>
               <Table.Td>{r.category}</Table.Td>
               <Table.Td>{r.label}</Table.Td>
