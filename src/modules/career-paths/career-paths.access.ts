@@ -9,7 +9,7 @@ import {
   regionalOnly,
 } from '../../../tests/support/access-matrix.ts';
 
-type Extra = { unitId: string; evidenceId: string };
+type Extra = { unitId: string; evidenceId: string; itemId: string; planId: string; educationId: string };
 type Fx = MatrixFixture & Extra;
 
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -145,7 +145,15 @@ export const accessMatrix = defineAccessMatrix<Extra>({
       url: `/api/career-paths/municipalities/${fx.a.id}/items/${item?.id}`,
       payload: { evidenceFileId: upload.json().id },
     });
-    return { unitId, evidenceId: upload.json().id as string };
+    // A plan with an education and an item that cells change rather than make anew (test time).
+    const shared = await freshPlan({ ...fx, unitId, evidenceId: '', itemId: '', planId: '', educationId: '' }, true);
+    return {
+      unitId,
+      evidenceId: upload.json().id as string,
+      itemId: item?.id ?? '',
+      planId: shared.planId,
+      educationId: shared.educationId,
+    };
   },
   cells: [
     {
@@ -290,9 +298,9 @@ export const accessMatrix = defineAccessMatrix<Extra>({
       name: 'change an item',
       method: 'PATCH',
       url: '/api/career-paths/municipalities/:municipalityId/items/:itemId',
-      request: async (fx) => ({
+      request: (fx) => ({
         method: 'PATCH',
-        url: `${municipality(fx)}/items/${await freshItem(fx)}`,
+        url: `${municipality(fx)}/items/${fx.itemId}`,
         payload: { status: 'done', evidenceUrl: 'https://example.org/beslut' },
       }),
       expect: managersOfA(200),
@@ -377,16 +385,16 @@ export const accessMatrix = defineAccessMatrix<Extra>({
       name: 'a plan',
       method: 'GET',
       url: '/api/career-paths/plans/:id',
-      request: async (fx) => ({ method: 'GET', url: `/api/career-paths/plans/${(await freshPlan(fx)).planId}` }),
+      request: (fx) => ({ method: 'GET', url: `/api/career-paths/plans/${fx.planId}` }),
       expect: planKeepers(200),
     },
     {
       name: 'change a plan',
       method: 'PATCH',
       url: '/api/career-paths/plans/:id',
-      request: async (fx) => ({
+      request: (fx) => ({
         method: 'PATCH',
-        url: `/api/career-paths/plans/${(await freshPlan(fx)).planId}`,
+        url: `/api/career-paths/plans/${fx.planId}`,
         payload: { bennerStage: 'competent' },
       }),
       expect: planKeepers(200),
@@ -402,9 +410,9 @@ export const accessMatrix = defineAccessMatrix<Extra>({
       name: 'add education',
       method: 'POST',
       url: '/api/career-paths/plans/:id/educations',
-      request: async (fx) => ({
+      request: (fx) => ({
         method: 'POST',
-        url: `/api/career-paths/plans/${(await freshPlan(fx)).planId}/educations`,
+        url: `/api/career-paths/plans/${fx.planId}/educations`,
         payload: {
           kind: 'other',
           title: 'Yrkespaket undersköterska',
@@ -420,8 +428,8 @@ export const accessMatrix = defineAccessMatrix<Extra>({
       name: 'complete an education',
       method: 'PATCH',
       url: '/api/career-paths/plans/:id/educations/:educationId',
-      request: async (fx) => {
-        const { planId, educationId } = await freshPlan(fx, true);
+      request: (fx) => {
+        const { planId, educationId } = fx;
         return {
           method: 'PATCH',
           url: `/api/career-paths/plans/${planId}/educations/${educationId}`,
@@ -435,8 +443,14 @@ export const accessMatrix = defineAccessMatrix<Extra>({
       method: 'DELETE',
       url: '/api/career-paths/plans/:id/educations/:educationId',
       request: async (fx) => {
-        const { planId, educationId } = await freshPlan(fx, true);
-        return { method: 'DELETE', url: `/api/career-paths/plans/${planId}/educations/${educationId}` };
+        const title = `Att ta bort ${++counter}`;
+        const plan = await fx.as('manager')({
+          method: 'POST',
+          url: `/api/career-paths/plans/${fx.planId}/educations`,
+          payload: { kind: 'other', title, status: 'planned' },
+        });
+        const education = (plan.json().educations as { id: string; title: string }[]).find((e) => e.title === title);
+        return { method: 'DELETE', url: `/api/career-paths/plans/${fx.planId}/educations/${education?.id}` };
       },
       expect: planKeepers(200),
     },
