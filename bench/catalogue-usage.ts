@@ -49,14 +49,22 @@ export function printCatalogueUsage(runs: UsageRun[], log: (msg: string) => void
       ]);
   }
   log(table(rows));
+  // With several rounds (BENCH_USAGE_ROUNDS), each side is the mean of its servers.
   for (const database of ['embedded', 'postgresql'] as const) {
-    const off = runs.find((x) => x.result.database === database && x.counting === 'off')?.result;
-    const on = runs.find((x) => x.result.database === database && x.counting === 'on')?.result;
-    if (!off || !on) continue;
-    const mean = (r: TrainingsResult) =>
+    const of = (counting: 'on' | 'off') =>
+      runs.filter((x) => x.result.database === database && x.counting === counting).map((x) => x.result);
+    const off = of('off');
+    const on = of('on');
+    if (off.length === 0 || on.length === 0) continue;
+    const avg = (rs: TrainingsResult[], f: (r: TrainingsResult) => number) =>
+      rs.reduce((n, r) => n + f(r), 0) / rs.length;
+    const repeated = (r: TrainingsResult) =>
       r.searches.reduce((n, s) => n + s.requestsPerSecond, 0) / Math.max(1, r.searches.length);
+    const distinctRps = (r: TrainingsResult) => r.distinct.requestsPerSecond;
+    const distinctP99 = (r: TrainingsResult) => r.distinct.p99Ms;
+    const baseline = (r: TrainingsResult) => r.baseline.requestsPerSecond;
     log(
-      `  ${database}: repeated searches ${fmt(mean(off))} → ${fmt(mean(on))} req/s on average (${pct(mean(on), mean(off))}); distinct searches p99 ${fmt(off.distinct.p99Ms)} → ${fmt(on.distinct.p99Ms)} ms, ${fmt(off.distinct.requestsPerSecond)} → ${fmt(on.distinct.requestsPerSecond)} req/s (${pct(on.distinct.requestsPerSecond, off.distinct.requestsPerSecond)})`,
+      `  ${database} (${off.length} + ${on.length} servers): baseline ${fmt(avg(off, baseline))} → ${fmt(avg(on, baseline))} req/s (${pct(avg(on, baseline), avg(off, baseline))}, not counted either way); repeated searches ${fmt(avg(off, repeated))} → ${fmt(avg(on, repeated))} req/s on average (${pct(avg(on, repeated), avg(off, repeated))}); distinct searches p99 ${fmt(avg(off, distinctP99))} → ${fmt(avg(on, distinctP99))} ms, ${fmt(avg(off, distinctRps))} → ${fmt(avg(on, distinctRps))} req/s (${pct(avg(on, distinctRps), avg(off, distinctRps))})`,
     );
   }
 }

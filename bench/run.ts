@@ -23,6 +23,7 @@
 // BENCH_ONLY=activities runs the activities core's feeds and registration throughput (bench/activities.ts; printed).
 // BENCH_ONLY=projects: a 2,000-row plan's Gantt chart against its table, and the final report (bench/projects.ts).
 // BENCH_ONLY=staffing-reads runs only the statistics reads and the national publication, embedded (printed).
+// BENCH_ONLY=career-paths: the regional progress view and staff by role for 290 municipalities × 10 periods (bench/career-paths.ts).
 // BENCH_ONLY=catalogue-usage: the catalogue bench with the usage counters off and on, same run (bench/catalogue-usage.ts).
 //
 // PostgreSQL: BENCH_DATABASE_URL, else postgres://kompetensnav:kompetensnav@127.0.0.1:5432/kompetensnav_bench
@@ -38,6 +39,7 @@ import pg from 'pg';
 import { openEmbedded, openServer } from '../src/platform/server/db.ts';
 import { DEMO_PASSWORD } from '../src/platform/server/demo.ts';
 import { activitiesOnly } from './activities.ts';
+import { addCareerData, benchCareerPaths, printCareerPaths } from './career-paths.ts';
 import {
   type CountingCost,
   measureCountingCost,
@@ -99,6 +101,7 @@ async function main() {
   if (process.env.BENCH_ONLY === 'activities') return activitiesOnly(pgUrl).then(() => 0);
   if (process.env.BENCH_ONLY === 'projects') return projectsOnly().then(() => 0);
   if (process.env.BENCH_ONLY === 'staffing-reads') return staffingReadsOnly();
+  if (process.env.BENCH_ONLY === 'career-paths') return careerPathsOnly();
   const results: DbResult[] = [];
   const started = new Date();
   log(
@@ -318,6 +321,26 @@ async function staffingReadsOnly(): Promise<number> {
   return 0;
 }
 
+/** BENCH_ONLY=career-paths: the progress view and staff by role on the national dataset, embedded, printed. */
+async function careerPathsOnly(): Promise<number> {
+  const dir = path.join(work, 'staffing-data');
+  await prepareEmbeddedDataset(dir);
+  const added = await addCareerData(dir);
+  log(
+    `Career paths: ${added.municipalities} municipalities, ${added.items} checklist items, ${added.plans} plans added.`,
+  );
+  const server = await startServer({ DATA_DIR: dir, DEMO: 'on' });
+  const result = await benchCareerPaths({
+    origin: server.origin,
+    adminCookie: await signIn(server.origin),
+    municipalCookie: await signIn(server.origin, 'kommunadmin.skovde@demo.example'),
+    load: (url, headers) => load(url, headers, server.proc, { timeoutSeconds: STAFFING_TIMEOUT_S }),
+  });
+  await stop(server.proc, { quiet: true });
+  printCareerPaths(result, log);
+  return 0;
+}
+
 /** BENCH_ONLY=forecast: only the forecast and the region report, on both databases, printed and not saved. */
 async function forecastOnly(pgUrl: string): Promise<number> {
   const out: ForecastBenchResult[] = [];
@@ -463,6 +486,12 @@ async function trainingsOnly(pgUrl: string): Promise<number> {
   return postgres.ok ? 0 : 1;
 }
 
+/** The order of the servers: `first`, then (BENCH_USAGE_ROUNDS=2) the other way round again, A-B-B-A. */
+function usageOrder(first: ['on' | 'off', 'on' | 'off']): ('on' | 'off')[] {
+  const rounds = Number(process.env.BENCH_USAGE_ROUNDS ?? 1);
+  return Array.from({ length: rounds }, (_, i) => (i % 2 === 0 ? first : [first[1], first[0]])).flat();
+}
+
 /** BENCH_ONLY=catalogue-usage: the catalogue bench with usage counting off and on, on both databases, printed. */
 async function catalogueUsageOnly(pgUrl: string): Promise<number> {
   const postgres = await preparePostgres(pgUrl);
@@ -473,7 +502,7 @@ async function catalogueUsageOnly(pgUrl: string): Promise<number> {
   const costs: CountingCost[] = [];
   const embeddedDb = await openEmbedded(dir);
   costs.push(await measureCountingCost(embeddedDb, 'embedded').finally(() => embeddedDb.close()));
-  for (const counting of ['off', 'on'] as const) {
+  for (const counting of usageOrder(['off', 'on'])) {
     log(`  embedded, USAGE_COUNTING=${counting}`);
     const env = { DATA_DIR: dir, DEMO: 'on', USAGE_COUNTING: counting };
     runs.push({ counting, result: await measureTrainings('embedded', env, embedded) });
@@ -483,7 +512,7 @@ async function catalogueUsageOnly(pgUrl: string): Promise<number> {
     const pg = await preparePostgresTrainings(pgUrl);
     const pgDb = openServer(pgUrl, { statementTimeoutMs: 0, poolSize: 2 });
     costs.push(await measureCountingCost(pgDb, 'postgresql').finally(() => pgDb.close()));
-    for (const counting of ['on', 'off'] as const) {
+    for (const counting of usageOrder(['on', 'off'])) {
       log(`  postgresql, USAGE_COUNTING=${counting}`);
       const env = { DATABASE_URL: pgUrl, DEMO: 'off', USAGE_COUNTING: counting };
       runs.push({ counting, result: await measureTrainings('postgresql', env, pg) });
