@@ -32,6 +32,7 @@ import {
 } from './forecast-search.ts';
 import { ForecastSettingsButton } from './forecast-settings.tsx';
 import { MunicipalityTable, YearTable } from './forecast-tables.tsx';
+import { SpecialistSupplyTable } from './specialist-supply-table.tsx';
 
 const route = getRouteApi('/signed-in/staffing/forecast');
 
@@ -320,6 +321,13 @@ function ForecastResult(props: ForecastResultProps) {
             />
           ) : null}
         </Stack>
+      ) : null}
+      {dto.specialistSupply ? (
+        <SpecialistSupplyTable
+          supply={dto.specialistSupply}
+          language={language}
+          professionName={(key) => dto.professions.find((p) => p.key === key)?.label[language] ?? key}
+        />
       ) : null}
       {dto.scope.kind === 'region' ? (
         <Stack component="section" aria-labelledby={municipalitiesId} gap="sm">

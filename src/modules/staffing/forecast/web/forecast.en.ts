@@ -4,6 +4,16 @@ import type { forecastSv } from './forecast.sv.ts';
 export const forecastEn: typeof forecastSv = {
   title: 'Forecast',
   heading: 'Forecast: {{name}}',
+  specialists: {
+    title: 'New specialists from training posts',
+    intro:
+      'Persons in training posts (further education) counted by the year they are expected to finish, and the specialist share that gives: today’s specialists and the new ones so far, over today’s headcount. Specialists leaving are not counted here.',
+    introSuppressed:
+      'Persons in training posts (further education) counted by the year they are expected to finish, and the specialist share that gives. Small counts are shown as ".." to protect individuals; after a hidden year no share is shown.',
+    line: 'Line',
+    newOf: 'New specialists, {{profession}}',
+    share: 'Specialist share, {{profession}}',
+  },
   workingAge:
     'Supply: inhabitants of working age (20–64) {{from}}: {{first}}, {{to}}: {{last}} ({{change}} %). Staff are recruited from them.',
   intro:

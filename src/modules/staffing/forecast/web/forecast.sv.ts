@@ -2,6 +2,16 @@
 export const forecastSv = {
   title: 'Prognos',
   heading: 'Prognos: {{name}}',
+  specialists: {
+    title: 'Nya specialister från utbildningstjänster',
+    intro:
+      'Personer i utbildningstjänst (vidareutbildning) räknade efter året de väntas bli klara, och den andel specialistutbildade det ger: dagens specialister och de nya hittills, delat med dagens antal anställda. Avgångar bland specialister räknas inte här.',
+    introSuppressed:
+      'Personer i utbildningstjänst (vidareutbildning) räknade efter året de väntas bli klara, och den andel specialistutbildade det ger. Små antal visas som ".." för att skydda enskilda; efter ett dolt år visas ingen andel.',
+    line: 'Rad',
+    newOf: 'Nya specialister, {{profession}}',
+    share: 'Andel specialistutbildade, {{profession}}',
+  },
   workingAge:
     'Tillgången: invånare i arbetsför ålder (20–64 år) {{from}}: {{first}}, {{to}}: {{last}} ({{change}} %). Det är dem personalen rekryteras ur.',
   intro:
