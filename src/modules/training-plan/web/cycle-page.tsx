@@ -141,9 +141,10 @@ function NeedsSection({ detail }: { detail: CycleDetail }) {
                       <Checkbox
                         aria-label={tt('cycle.select', { title: n.title })}
                         checked={selected.includes(n.id)}
-                        onChange={(e) =>
-                          setSelected((s) => (e.currentTarget.checked ? [...s, n.id] : s.filter((x) => x !== n.id)))
-                        }
+                        onChange={(e) => {
+                          const on = e.currentTarget.checked;
+                          setSelected((s) => (on ? [...s, n.id] : s.filter((x) => x !== n.id)));
+                        }}
                       />
                     </Table.Td>
                   ) : null}
@@ -454,7 +455,10 @@ function DecisionForm({ detail, open }: { detail: CycleDetail; open: NeedDto[] }
             label={n.title}
             aria-label={tt('cycle.decideNeed', { title: n.title })}
             checked={chosen.includes(n.id)}
-            onChange={(e) => setChosen((s) => (e.currentTarget.checked ? [...s, n.id] : s.filter((x) => x !== n.id)))}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              setChosen((s) => (on ? [...s, n.id] : s.filter((x) => x !== n.id)));
+            }}
           />
         ))}
       </Stack>

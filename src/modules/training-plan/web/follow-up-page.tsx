@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { useFormat } from '../../../platform/web/i18n/format.ts';
-import { followUpFileUrl, followUpQuery, optionsQuery, useTpT } from './training-plan-api.ts';
+import { cyclesQuery, followUpFileUrl, followUpQuery, optionsQuery, useTpT } from './training-plan-api.ts';
 
 /** Colours with at least 3:1 against white (WCAG 1.4.11); the legend names each series. */
 const COLOURS = { needs: 'blue.8', decided: 'teal.9', ordered: 'orange.9', delivered: 'violet.8' } as const;
@@ -28,7 +28,11 @@ export function FollowUpPage() {
   const search = { year, networkId: networkId || undefined };
   const q = useQuery(followUpQuery(search));
   const show = (v: number | string | null) => (typeof v === 'number' ? f.number(v) : (v ?? '–'));
-  const years = Array.from({ length: 6 }, (_, i) => String(thisYear + 1 - i));
+  // The years that have a plan, and this year.
+  const cycles = useQuery(cyclesQuery());
+  const years = [...new Set([thisYear, ...(cycles.data?.cycles ?? []).map((c) => c.year)])]
+    .sort((a, b) => b - a)
+    .map(String);
   return (
     <Page title={tt('followUp.title')}>
       <Text>{tt('followUp.intro')}</Text>
@@ -78,6 +82,7 @@ export function FollowUpPage() {
                   orientation="vertical"
                   yAxisProps={{ width: 200 }}
                   withLegend
+                  accessibilityLayer={false}
                   textColor="gray.8"
                   series={(['needs', 'decided', 'ordered', 'delivered'] as const).map((k) => ({
                     name: k,
