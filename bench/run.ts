@@ -24,7 +24,9 @@
 // BENCH_ONLY=projects: a 2,000-row plan's Gantt chart against its table, and the final report (bench/projects.ts).
 // BENCH_ONLY=staffing-reads runs only the statistics reads and the national publication, embedded (printed).
 // BENCH_ONLY=career-paths: the regional progress view and staff by role for 290 municipalities × 10 periods (bench/career-paths.ts).
+// BENCH_ONLY=region-map: the region map of 290 municipalities against the comparison table, one Chromium run (bench/region-map.ts).
 // BENCH_ONLY=catalogue-usage: the catalogue bench with the usage counters off and on, same run (bench/catalogue-usage.ts).
+// BENCH_ONLY=training-plan: 290 municipalities ranking 200 needs, and a 49-municipality follow-up (bench/training-plan.ts).
 //
 // PostgreSQL: BENCH_DATABASE_URL, else postgres://kompetensnav:kompetensnav@127.0.0.1:5432/kompetensnav_bench
 // (scripts/ensure-postgres.sh makes it). The bench database is dropped and created again on every run.
@@ -51,6 +53,7 @@ import { benchForecast, type ForecastBenchResult, forecastGoals, printForecast }
 import { benchPeople, type PeopleResult, peopleGoals, printPeople } from './people.ts';
 import { prepareEmbeddedPeople, preparePostgresPeople } from './people-dataset.ts';
 import { projectsOnly } from './projects.ts';
+import { regionMapOnly } from './region-map.ts';
 import {
   benchStaffingImports,
   benchStaffingReads,
@@ -62,6 +65,7 @@ import {
   staffingGoals,
 } from './staffing.ts';
 import { prepareEmbeddedDataset, preparePostgresDataset } from './staffing-dataset.ts';
+import { addTrainingPlanData, benchTrainingPlan, printTrainingPlan } from './training-plan.ts';
 import {
   benchTrainingsSearch,
   printTrainings,
@@ -102,6 +106,8 @@ async function main() {
   if (process.env.BENCH_ONLY === 'projects') return projectsOnly().then(() => 0);
   if (process.env.BENCH_ONLY === 'staffing-reads') return staffingReadsOnly();
   if (process.env.BENCH_ONLY === 'career-paths') return careerPathsOnly();
+  if (process.env.BENCH_ONLY === 'region-map') return regionMapOnly();
+  if (process.env.BENCH_ONLY === 'training-plan') return trainingPlanOnly();
   const results: DbResult[] = [];
   const started = new Date();
   log(
@@ -339,6 +345,25 @@ async function careerPathsOnly(): Promise<number> {
   await stop(server.proc, { quiet: true });
   printCareerPaths(result, log);
   return 0;
+}
+
+/** BENCH_ONLY=training-plan: the aggregated ranking and the annual follow-up on the national dataset, embedded, printed. */
+async function trainingPlanOnly(): Promise<number> {
+  const dir = path.join(work, 'staffing-data');
+  await prepareEmbeddedDataset(dir);
+  const added = await addTrainingPlanData(dir);
+  log(`Training plan: ${added.needs} needs, ${added.rankings} rankings, ${added.registrations} registrations added.`);
+  const server = await startServer({ DATA_DIR: dir, DEMO: 'on' });
+  const result = await benchTrainingPlan({
+    origin: server.origin,
+    cycleId: added.cycleId,
+    adminCookie: await signIn(server.origin),
+    municipalAdminCookie: await signIn(server.origin, 'kommunadmin.skovde@demo.example'),
+    load: (url, headers) => load(url, headers, server.proc, { timeoutSeconds: STAFFING_TIMEOUT_S }),
+  });
+  await stop(server.proc, { quiet: true });
+  printTrainingPlan(result, log);
+  return result.goalsMet ? 0 : 1;
 }
 
 /** BENCH_ONLY=forecast: only the forecast and the region report, on both databases, printed and not saved. */

@@ -78,7 +78,7 @@ import {
   setEducationCompleted,
   updatePlan,
 } from './plans.service.ts';
-import { regionalProgress, staffByRole } from './progress.service.ts';
+import { regionalProgressJson, staffByRoleJson } from './progress.service.ts';
 
 export function careerDeps(ctx: {
   database: { db: CareerDeps['db'] };
@@ -170,13 +170,17 @@ export async function careerPathsModule(fastify: FastifyInstance) {
   );
 
   // ---- the region's view ----
-  app.get('/career-paths/progress', { schema: { ...tags, response: { 200: progressSchema } } }, (req) =>
-    regionalProgress(deps, signedIn(req.ctx)),
+  // Already-serialised JSON (computed once per revision of the data; progress.service.ts).
+  app.get('/career-paths/progress', { schema: { ...tags, response: { 200: progressSchema } } }, async (req, reply) =>
+    reply.type('application/json; charset=utf-8').send((await regionalProgressJson(deps, signedIn(req.ctx))) as never),
   );
   app.get(
     '/career-paths/staff',
     { schema: { ...tags, querystring: staffQuerySchema, response: { 200: staffByRoleSchema } } },
-    (req) => staffByRole(deps, signedIn(req.ctx), req.query.municipalityId),
+    async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send((await staffByRoleJson(deps, signedIn(req.ctx), req.query.municipalityId)) as never),
   );
 
   // ---- a municipality's implementation ----

@@ -3,15 +3,21 @@
 // staffing statistics. Counts another municipality's user could single a person out by go through the platform's
 // suppression (publishCounts): small counts show as "..", with secondary suppression against the row totals; the
 // viewer's own municipality's figures are known to them and shown as they are.
+//
+// Both answers are computed once per revision of the data they come from and kept per server (the reads are far more
+// frequent than the changes; bench/career-paths.ts): the protected table is the same for every viewer, and a viewer's
+// own municipality is laid over it raw. That equals passing the own cells as `known` to publishCounts, because every
+// equation (a row's total and its parts) lies within one municipality: no other row's suppression depends on them.
 import { count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { SignedInContext } from '../../platform/server/actor.ts';
 import { authorize } from '../../platform/server/actor.ts';
+import type { Db } from '../../platform/server/db.ts';
 import { activeMunicipalities } from '../../platform/server/directory.ts';
 import type { SuppressionCell, SuppressionGroup } from '../../platform/server/suppression/model.ts';
 import { publishCounts } from '../../platform/server/suppression/publish-counts.ts';
 import { isRegionalAdmin } from '../../platform/shared/policy-kit.ts';
 import { compareSwedish } from '../../platform/shared/swedish-order.ts';
-import { headcountByProfession } from '../staffing/headcount-lookup.service.ts';
+import { headcountByProfession, headcountRevision } from '../staffing/headcount-lookup.service.ts';
 import type { CountCell, ProgressDto, ProgressRowDto, StaffByRoleDto, Step } from './career-paths.contracts.ts';
 import { STEPS } from './career-paths.contracts.ts';
 import { careerChecklistItem, careerImplementation, careerPlan } from './career-paths.table.ts';
@@ -21,8 +27,52 @@ import { type CareerDeps, municipalityOf, requireCurrentModel } from './career-p
 const ownMunicipality = (ctx: SignedInContext) =>
   ctx.actor.organisationKind === 'municipality' ? ctx.actor.organisationId : null;
 
-export async function regionalProgress(deps: CareerDeps, ctx: SignedInContext): Promise<ProgressDto> {
-  authorize(ctx.actor, 'career:read_progress');
+// ---- the per-server store of computed answers, keyed by the data's revision ----
+const computed = new Map<string, Promise<unknown>>();
+const KEPT = 24;
+function remember<T>(key: string, build: () => Promise<T>): Promise<T> {
+  const hit = computed.get(key);
+  if (hit) return hit as Promise<T>;
+  if (computed.size >= KEPT) computed.delete(computed.keys().next().value as string);
+  const value = build();
+  computed.set(key, value);
+  value.catch(() => computed.delete(key));
+  return value;
+}
+
+/**
+ * The revisions the answers are kept by, read through the app's read cache: the app clears it before answering any
+ * change, so a revision is never older than this server's last change (another server's: at most the cache's few
+ * seconds, as for all reference data; decision 002).
+ */
+const revisions = (deps: CareerDeps) =>
+  deps.cache.remember('career:revisions', async () => {
+    const [staffing, career] = await Promise.all([headcountRevision(deps.db), careerRevision(deps.db)]);
+    return { staffing, career };
+  });
+
+/** Moves with every change of the module's rows the views read, the current model, and the organisations. */
+async function careerRevision(db: Db): Promise<string> {
+  const res = (await db.execute(sql`select
+      (select count(*) || '.' || coalesce(max(updated_at)::text, '') from career_checklist_item) as items,
+      (select count(*) || '.' || coalesce(max(updated_at)::text, '') from career_plan) as plans,
+      (select count(*) || '.' || coalesce(max(updated_at)::text, '') from career_implementation) as impl,
+      (select coalesce(max(version), 0)::text from career_model_version where status = 'published') as model,
+      (select count(*) || '.' || coalesce(max(updated_at)::text, '') from organisation) as orgs`)) as unknown as {
+    rows: Record<string, string>[];
+  };
+  const r = res.rows[0] ?? {};
+  return [r.items, r.plans, r.impl, r.model, r.orgs].join('|');
+}
+
+type ProgressBase = {
+  dto: ProgressDto;
+  /** Each municipality's own plan counts, raw (laid over for its own users). */
+  raw: Map<string, { byTarget: Record<string, number>; total: number }>;
+  json: string;
+};
+
+async function progressBase(deps: CareerDeps, locale: 'sv' | 'en'): Promise<ProgressBase> {
   const [{ model }, municipalities, steps, implementations, plans] = await Promise.all([
     requireCurrentModel(deps),
     activeMunicipalities(deps.db),
@@ -47,7 +97,7 @@ export async function regionalProgress(deps: CareerDeps, ctx: SignedInContext): 
       .from(careerPlan)
       .groupBy(careerPlan.organisationId, careerPlan.targetRoleKey),
   ]);
-  const roles = model.roles.map((r) => ({ key: r.key, name: ctx.actor.locale === 'en' ? r.nameEn : r.name }));
+  const roles = model.roles.map((r) => ({ key: r.key, name: locale === 'en' ? r.nameEn : r.name }));
   const stepsOf = new Map<string, Map<Step, { done: number; total: number }>>();
   for (const s of steps) {
     const m = stepsOf.get(s.organisationId) ?? new Map();
@@ -60,17 +110,19 @@ export async function regionalProgress(deps: CareerDeps, ctx: SignedInContext): 
   // The plan counts as one table: per municipality a cell per target role and the row total.
   const cells: SuppressionCell[] = [];
   const groups: SuppressionGroup[] = [];
-  const known = new Set<string>();
-  const own = ownMunicipality(ctx);
+  const raw = new Map<string, { byTarget: Record<string, number>; total: number }>();
   for (const m of municipalities) {
     const parts = roles.map((r) => `${m.id}|${r.key}`);
     for (const id of parts) cells.push({ id, value: planCount.get(id) ?? 0 });
     const total = parts.reduce((s, id) => s + (planCount.get(id) ?? 0), 0);
     cells.push({ id: `${m.id}|*`, value: total });
     groups.push({ total: `${m.id}|*`, parts });
-    if (m.id === own) for (const id of [...parts, `${m.id}|*`]) known.add(id);
+    raw.set(m.id, {
+      byTarget: Object.fromEntries(roles.map((r) => [r.key, planCount.get(`${m.id}|${r.key}`) ?? 0])),
+      total,
+    });
   }
-  const { values } = publishCounts({ cells, groups }, { minCount: deps.minCount, known });
+  const { values } = publishCounts({ cells, groups }, { minCount: deps.minCount });
   const cell = (id: string): CountCell => values.get(id) ?? null;
 
   const rows: ProgressRowDto[] = municipalities.map((m) => {
@@ -91,37 +143,47 @@ export async function regionalProgress(deps: CareerDeps, ctx: SignedInContext): 
     };
   });
   rows.sort((a, b) => compareSwedish(a.name, b.name));
-  return { roles, rows, minCount: deps.minCount };
+  const dto = { roles, rows, minCount: deps.minCount };
+  return { dto, raw, json: JSON.stringify(dto) };
 }
 
-/**
- * Headcount per role (the roles counted in the staffing statistics, one role per profession) per period, for one
- * municipality or every one, with each municipality's target mix. Others' counts are suppressed.
- */
-export async function staffByRole(
-  deps: CareerDeps,
-  ctx: SignedInContext,
-  municipalityId?: string,
-): Promise<StaffByRoleDto> {
+/** The regional progress view as JSON: the protected table, the viewer's own municipality raw. */
+export async function regionalProgressJson(deps: CareerDeps, ctx: SignedInContext): Promise<string> {
   authorize(ctx.actor, 'career:read_progress');
+  const locale = ctx.actor.locale;
+  const base = await remember(`progress:${locale}:${deps.minCount}:${(await revisions(deps)).career}`, () =>
+    progressBase(deps, locale),
+  );
+  const own = ownMunicipality(ctx);
+  const mine = own ? base.raw.get(own) : undefined;
+  if (!own || !mine) return base.json;
+  return JSON.stringify({
+    ...base.dto,
+    rows: base.dto.rows.map((r) =>
+      r.municipalityId === own ? { ...r, plansByTarget: mine.byTarget, plansTotal: mine.total } : r,
+    ),
+  });
+}
+
+export async function regionalProgress(deps: CareerDeps, ctx: SignedInContext): Promise<ProgressDto> {
+  return JSON.parse(await regionalProgressJson(deps, ctx)) as ProgressDto;
+}
+
+type StaffBase = { raw: StaffByRoleDto; suppressed: StaffByRoleDto; rawJson: string; suppressedJson: string };
+
+async function staffBase(deps: CareerDeps, locale: 'sv' | 'en', municipalityId: string | null): Promise<StaffBase> {
   const { model } = await requireCurrentModel(deps);
   const seen = new Set<string>();
   const roles = model.roles.flatMap((r) => {
     if (!r.professionKey || seen.has(r.professionKey)) return [];
     seen.add(r.professionKey);
-    return [{ key: r.key, name: ctx.actor.locale === 'en' ? r.nameEn : r.name, professionKey: r.professionKey }];
+    return [{ key: r.key, name: locale === 'en' ? r.nameEn : r.name, professionKey: r.professionKey }];
   });
   let municipalities = await activeMunicipalities(deps.db);
-  if (municipalityId) {
-    const one = await municipalityOf(deps, ctx.actor, municipalityId);
-    municipalities = municipalities.filter((m) => m.id === one.id);
-  }
+  if (municipalityId) municipalities = municipalities.filter((m) => m.id === municipalityId);
   const ids = municipalities.map((m) => m.id);
   const [{ periods, facts }, targets] = await Promise.all([
-    headcountByProfession(deps.db, {
-      professions: roles.map((r) => r.professionKey),
-      ...(municipalityId ? { municipalityIds: ids } : {}),
-    }),
+    headcountByProfession(deps.db, { professions: roles.map((r) => r.professionKey), municipalityIds: ids }),
     deps.db
       .select({
         organisationId: careerImplementation.organisationId,
@@ -129,28 +191,21 @@ export async function staffByRole(
         targetYear: careerImplementation.targetYear,
       })
       .from(careerImplementation)
-      .where(municipalityId ? eq(careerImplementation.organisationId, ids[0] ?? '') : undefined),
+      .where(municipalityId ? eq(careerImplementation.organisationId, municipalityId) : undefined),
   ]);
   const value = new Map(facts.map((f) => [`${f.municipalityId}|${f.profession}|${f.periodId}`, f.value]));
-  const own = ownMunicipality(ctx);
-  const regionalAdmin = isRegionalAdmin(ctx.actor);
   const cells: SuppressionCell[] = [];
-  const known = new Set<string>();
   for (const m of municipalities) {
     for (const r of roles) {
       for (const p of periods) {
         const id = `${m.id}|${r.professionKey}|${p.id}`;
         cells.push({ id, value: value.get(id) ?? null });
-        if (m.id === own) known.add(id);
       }
     }
   }
-  // Headcounts are staff counts the municipality reported: a regional admin reads every report anyway.
-  const values = regionalAdmin
-    ? new Map(cells.map((c) => [c.id, c.value as CountCell]))
-    : publishCounts({ cells }, { minCount: deps.minCount, known }).values;
+  const published = publishCounts({ cells }, { minCount: deps.minCount }).values;
   const target = new Map(targets.map((t) => [t.organisationId, t]));
-  return {
+  const build = (get: (id: string) => CountCell): StaffByRoleDto => ({
     periods,
     roles,
     rows: municipalities
@@ -158,12 +213,50 @@ export async function staffByRole(
         municipalityId: m.id,
         name: m.name,
         values: Object.fromEntries(
-          roles.map((r) => [r.key, periods.map((p) => values.get(`${m.id}|${r.professionKey}|${p.id}`) ?? null)]),
+          roles.map((r) => [r.key, periods.map((p) => get(`${m.id}|${r.professionKey}|${p.id}`))]),
         ),
         targetMix: (target.get(m.id)?.targetMix ?? {}) as Record<string, number>,
         targetYear: target.get(m.id)?.targetYear ?? null,
       }))
       .sort((a, b) => compareSwedish(a.name, b.name)),
     minCount: deps.minCount,
-  };
+  });
+  const raw = build((id) => value.get(id) ?? null);
+  const suppressed = build((id) => published.get(id) ?? null);
+  return { raw, suppressed, rawJson: JSON.stringify(raw), suppressedJson: JSON.stringify(suppressed) };
+}
+
+/**
+ * Headcount per role (the roles counted in the staffing statistics, one role per profession) per period, for one
+ * municipality or every one, with each municipality's target mix, as JSON. Others' counts are suppressed; the
+ * regional admin, who reads every report in staffing anyway, sees them raw.
+ */
+export async function staffByRoleJson(
+  deps: CareerDeps,
+  ctx: SignedInContext,
+  municipalityId?: string,
+): Promise<string> {
+  authorize(ctx.actor, 'career:read_progress');
+  const one = municipalityId ? (await municipalityOf(deps, ctx.actor, municipalityId)).id : null;
+  const locale = ctx.actor.locale;
+  const { staffing, career } = await revisions(deps);
+  const base = await remember(`staff:${locale}:${deps.minCount}:${one ?? '*'}:${staffing}:${career}`, () =>
+    staffBase(deps, locale, one),
+  );
+  if (isRegionalAdmin(ctx.actor)) return base.rawJson;
+  const own = ownMunicipality(ctx);
+  const mine = own ? base.raw.rows.find((r) => r.municipalityId === own) : undefined;
+  if (!mine) return base.suppressedJson;
+  return JSON.stringify({
+    ...base.suppressed,
+    rows: base.suppressed.rows.map((r) => (r.municipalityId === own ? mine : r)),
+  });
+}
+
+export async function staffByRole(
+  deps: CareerDeps,
+  ctx: SignedInContext,
+  municipalityId?: string,
+): Promise<StaffByRoleDto> {
+  return JSON.parse(await staffByRoleJson(deps, ctx, municipalityId)) as StaffByRoleDto;
 }

@@ -2,8 +2,9 @@
 // reported (submitted or approved reports only, never a draft). The career path module follows the shift between
 // roles with it. Raw figures: a caller that shows another municipality's counts protects them with the platform's
 // suppression (publishCounts) before they leave the server. Never our tables otherwise.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/server/db.ts';
+import { activeMunicipalities } from '../../platform/server/directory.ts';
 import { staffingFact, staffingPeriod, staffingReport } from './staffing.table.ts';
 
 export type HeadcountPeriod = { id: string; label: string; referenceDate: string };
@@ -27,6 +28,9 @@ export async function headcountByProfession(
   if (periods.length === 0 || opts.professions.length === 0 || opts.municipalityIds?.length === 0) {
     return { periods, facts: [] };
   }
+  // Every condition on the key's leading columns (period, municipality, profession), so the primary key's index is
+  // probed per cell instead of scanning every fact of the periods.
+  const municipalityIds = opts.municipalityIds ?? (await activeMunicipalities(db)).map((m) => m.id);
   const rows = await db
     .select({
       periodId: staffingFact.periodId,
@@ -52,9 +56,22 @@ export async function headcountByProfession(
         eq(staffingFact.measure, 'headcount'),
         eq(staffingFact.breakdown, ''),
         inArray(staffingReport.status, ['submitted', 'approved']),
-        opts.municipalityIds ? inArray(staffingFact.municipalityId, [...opts.municipalityIds]) : undefined,
+        inArray(staffingFact.municipalityId, [...municipalityIds]),
       ),
     )
     .orderBy(asc(staffingFact.municipalityId));
   return { periods, facts: rows.map((r) => ({ ...r, value: Number(r.value) })) };
+}
+
+/**
+ * A key that changes whenever any headcount could have: every period's revision (moved by each change of a report's
+ * values or status) and the staffing revision (configuration and periods). For callers that cache what they derive.
+ */
+export async function headcountRevision(db: Db): Promise<string> {
+  const res = (await db.execute(
+    sql`select (select revision from staffing_revision where id = 1) as r,
+      (select coalesce(sum(revision), 0) from staffing_period) as p, (select count(*) from staffing_period) as n`,
+  )) as unknown as { rows: { r: number | null; p: number | string; n: number | string }[] };
+  const row = res.rows[0];
+  return `${row?.r ?? 0}.${row?.p ?? 0}.${row?.n ?? 0}`;
 }
