@@ -125,9 +125,10 @@ export async function nameRanker(deps: TrainingPlanDeps, ctx: SignedInContext, c
 
 /**
  * The aggregated ranking. Computed once per change of the cycle's rankings or needs (the revision below is one small
- * query) and kept in memory: the meeting view asks for it again and again while nothing changes.
+ * query) and kept in memory, serialised: the meeting view asks for it again and again while nothing changes.
  */
-export async function aggregate(deps: TrainingPlanDeps, ctx: SignedInContext, cycleId: string): Promise<AggregateDto> {
+/** The aggregate as JSON, serialised once per revision (the answer for 290 rankings of 200 needs is ~1 MB). */
+export async function aggregateJson(deps: TrainingPlanDeps, ctx: SignedInContext, cycleId: string): Promise<string> {
   await loadCycle(deps, ctx.actor, cycleId);
   const revision = await deps.db.execute(sql`
     SELECT (SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(ranked_at)::text, '')
@@ -138,7 +139,7 @@ export async function aggregate(deps: TrainingPlanDeps, ctx: SignedInContext, cy
   const key = `${cycleId}|${rev?.r}|${rev?.n}`;
   const hit = deps.aggregates.get(key);
   if (hit) return hit;
-  const made = await computeAggregate(deps, cycleId);
+  const made = JSON.stringify(await computeAggregate(deps, cycleId));
   deps.aggregates.set(key, made);
   return made;
 }

@@ -9,7 +9,6 @@ import { network, organisation } from '../../platform/server/organisation.table.
 import type { ReadCache } from '../../platform/server/read-cache.ts';
 import { type Actor, isRegionalAdmin } from '../../platform/shared/policy-kit.ts';
 import { toStockholmLocal } from '../../platform/shared/stockholm-time.ts';
-import type { AggregateDto } from './training-plan.contracts.ts';
 import { trainingPlanMessages as tm } from './training-plan.messages.ts';
 import { trainingPlanCycle } from './training-plan.table.ts';
 
@@ -19,11 +18,11 @@ export type TrainingPlanDeps = {
   /** The smallest count shown to others (k), the statistics' own. */
   minCount: number;
   now: () => Date;
-  /** Aggregated rankings by cycle and revision (the rankings' and needs' latest change): computed once per change. */
-  aggregates: LRUCache<string, AggregateDto>;
+  /** Aggregated rankings (as JSON) by cycle and revision (the rankings' and needs' latest change): made once per change. */
+  aggregates: LRUCache<string, string>;
 };
 
-export const newAggregateCache = () => new LRUCache<string, AggregateDto>({ max: 200 });
+export const newAggregateCache = () => new LRUCache<string, string>({ max: 200 });
 
 export type CycleRow = typeof trainingPlanCycle.$inferSelect;
 

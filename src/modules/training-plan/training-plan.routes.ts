@@ -18,7 +18,7 @@ import {
   setCost,
 } from './orders.service.ts';
 import { createProvider, listProviders, options } from './providers.service.ts';
-import { aggregate, castRanking, decide, nameRanker } from './rankings.service.ts';
+import { aggregateJson, castRanking, decide, nameRanker } from './rankings.service.ts';
 import {
   aggregateSchema,
   answerInputSchema,
@@ -124,7 +124,11 @@ export async function trainingPlanModule(fastify: FastifyInstance) {
   app.get(
     '/training-plan/cycles/:id/aggregate',
     { schema: { ...tags, params, response: { 200: aggregateSchema } } },
-    (req) => aggregate(deps, signedIn(req.ctx), req.params.id),
+    // Already-serialised JSON, made once per revision of the cycle's rankings and needs (rankings.service.ts).
+    async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send((await aggregateJson(deps, signedIn(req.ctx), req.params.id)) as never),
   );
   app.post(
     '/training-plan/cycles/:id/decision',
