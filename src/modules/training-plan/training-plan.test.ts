@@ -9,6 +9,8 @@ import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts'
 import { auditEvent } from '../../platform/server/audit.table.ts';
 import { buildMunicipality, buildUser, type Organisation } from '../../platform/server/factories.ts';
 import { network, organisation } from '../../platform/server/organisation.table.ts';
+import { staffingPublication } from '../staffing/publication.table.ts';
+import { staffingPeriod } from '../staffing/staffing.table.ts';
 import { trainingPlanNeed, trainingPlanOrder, trainingPlanRanking } from './training-plan.table.ts';
 
 let t: TestApp;
@@ -402,11 +404,57 @@ describe('the whole cycle', () => {
     expect(equal.json().municipalities.map((x: { cost: number }) => x.cost)).toEqual([6_001, 4_000]);
   });
 
+  it('splits seats by the published population, and refuses a headcount key the publication hides', async () => {
+    // The latest publication of the staffing statistics: A 30 000 and B 10 000 inhabitants; B's headcount hidden ("..").
+    const [period] = await t.db
+      .insert(staffingPeriod)
+      .values({ label: '2026 (test)', kind: 'annual', referenceDate: '2026-11-01', deadline: '2026-12-31' })
+      .returning({ id: staffingPeriod.id });
+    await t.db.insert(staffingPublication).values({
+      periodId: period?.id as string,
+      version: 1,
+      reason: 'region',
+      municipalities: [],
+      cellValues: {
+        [`${a.id}|context|inhabitants`]: 30_000,
+        [`${b.id}|context|inhabitants`]: 10_000,
+        // The needs are for every profession: the all-professions column.
+        [`${a.id}|all|headcount`]: 40,
+        [`${b.id}|all|headcount`]: 2,
+      },
+      hidden: [`${b.id}|all|headcount`],
+      digest: 'test',
+      stats: {},
+    });
+    const plan = (seatKey: string) =>
+      brokerA({
+        method: 'POST',
+        url: `/api/training-plan/orders/${ids.om}/occasions`,
+        payload: {
+          startsAt: `${day(80)}T09:00`,
+          endsAt: `${day(80)}T12:00`,
+          registrationDeadline: `${day(75)}T12:00`,
+          place: 'Lidköping',
+          capacity: 8,
+          price: 0,
+          seatKey,
+        },
+      });
+    const res = await plan('population');
+    expect(res.statusCode, res.body).toBe(201);
+    // The second occasion: 8 seats by 30 000 : 10 000 → 6 and 2 (added to the first occasion's 6 and 4).
+    expect(res.json().municipalities.map((m: { seats: number }) => m.seats)).toEqual([12, 6]);
+    const hidden = await plan('headcount');
+    expect(hidden.statusCode).toBe(400);
+    expect(hidden.json().error.fields[0].message).toMatch(/saknar publicerade värden för Bstad/);
+    expect(res.json().occasions).toHaveLength(2);
+  });
+
   it('gives the invoice basis to the coordinator and the broker, and the follow-up to everyone of the region', async () => {
     const csv = await brokerA({ method: 'GET', url: `/api/training-plan/orders/${ids.om}/invoice.csv` });
     expect(csv.statusCode).toBe(200);
-    expect(csv.body).toMatch(/Ahult;.*;6;0;6001/);
-    expect(csv.body).toMatch(/Totalt;;10;0;10001/);
+    expect(csv.body).toMatch(/Ahult;\d{4};12;0;6001/);
+    expect(csv.body).toMatch(/Totalt;;18;0;10001/);
     expect((await managerB({ method: 'GET', url: `/api/training-plan/orders/${ids.om}/invoice.csv` })).statusCode).toBe(
       403,
     );
