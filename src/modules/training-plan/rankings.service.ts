@@ -165,6 +165,7 @@ export async function computeAggregate(deps: TrainingPlanDeps, cycleId: string):
   const s = schulze(candidates, ballots);
   const schulzeOf = new Map(s.order.map((o) => [o.id, o]));
   const title = new Map(needs.map((n) => [n.id, n.title]));
+  const rowOf = new Map(b.map((r, i) => [r.id, i]));
   return {
     method: 'borda-partial',
     municipalitiesRanked: rankings.length,
@@ -184,7 +185,7 @@ export async function computeAggregate(deps: TrainingPlanDeps, cycleId: string):
     byMunicipality: rankings
       .map((r, i) => ({
         organisation: { id: r.organisationId, name: r.name },
-        places: Object.fromEntries((ballots[i]?.ranking ?? []).map((id, k) => [id, k + 1])),
+        ranking: (ballots[i]?.ranking ?? []).map((id) => rowOf.get(id) ?? -1),
       }))
       .sort((x, y) => x.organisation.name.localeCompare(y.organisation.name, 'sv')),
   };

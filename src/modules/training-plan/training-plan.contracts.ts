@@ -267,7 +267,8 @@ export const aggregateSchema = z.object({
   condorcetWinner: z.string().nullable(),
   schulzeWinners: z.array(z.string()),
   /** Each municipality's ranking: its place for each need (null: abstained). */
-  byMunicipality: z.array(z.object({ organisation: ref, places: z.record(z.string(), z.number().int()) })),
+  /** Each municipality's ranking, best first, as indexes into `rows` (compact: 290 rankings of 200 needs). */
+  byMunicipality: z.array(z.object({ organisation: ref, ranking: z.array(z.number().int()) })),
 });
 export type AggregateDto = z.infer<typeof aggregateSchema>;
 

@@ -253,15 +253,16 @@ describe('the whole cycle', () => {
     ]);
     // m beats s1 2:1 (A, B; C) and s2 2:0 — the Condorcet winner.
     expect(agg.condorcetWinner).toBe(ids.m);
+    // Each municipality's ranking as indexes into the rows (m = 0, s1 = 1, s2 = 2); C abstained on m and s2.
     expect(
-      agg.byMunicipality.map((m: { organisation: { name: string }; places: Record<string, number> }) => [
+      agg.byMunicipality.map((m: { organisation: { name: string }; ranking: number[] }) => [
         m.organisation.name,
-        m.places[ids.m as string] ?? null,
+        m.ranking,
       ]),
     ).toEqual([
-      ['Ahult', 1],
-      ['Bstad', 1],
-      ['Cby', null],
+      ['Ahult', [0, 1, 2]],
+      ['Bstad', [0, 2]],
+      ['Cby', [1]],
     ]);
   });
 

@@ -7,6 +7,10 @@ import { useTpT } from './training-plan-api.ts';
 export function AggregateTable({ aggregate }: { aggregate: AggregateDto }) {
   const tt = useTpT();
   const winner = aggregate.rows.find((r) => r.needId === aggregate.condorcetWinner);
+  // Each municipality's place (1 = first) for each need it ranked.
+  const places = aggregate.byMunicipality.map(
+    (m) => new Map(m.ranking.map((row, k) => [aggregate.rows[row]?.needId ?? '', k + 1])),
+  );
   return (
     <Stack gap="xs">
       <Text fw={600}>{winner ? tt('cycle.condorcet', { title: winner.title }) : tt('cycle.noCondorcet')}</Text>
@@ -61,9 +65,9 @@ export function AggregateTable({ aggregate }: { aggregate: AggregateDto }) {
               {aggregate.rows.map((r) => (
                 <Table.Tr key={r.needId}>
                   <Table.Td>{r.title}</Table.Td>
-                  {aggregate.byMunicipality.map((m) => (
+                  {aggregate.byMunicipality.map((m, mi) => (
                     <Table.Td key={m.organisation.id} ta="right">
-                      {m.places[r.needId] ?? '–'}
+                      {places[mi]?.get(r.needId) ?? '–'}
                     </Table.Td>
                   ))}
                 </Table.Tr>
