@@ -65,11 +65,28 @@ async function careerRevision(db: Db): Promise<string> {
   return [r.items, r.plans, r.impl, r.model, r.orgs].join('|');
 }
 
+/** A DTO with rows as JSON in pieces, so one row can be swapped without serialising the rest again. */
+type Pieces = { pre: string; rows: string[]; post: string; at: Map<string, number> };
+function pieces<R extends { municipalityId: string }>(dto: { rows: R[] }): Pieces {
+  const [pre = '', post = ''] = JSON.stringify({ ...dto, rows: '\u0000ROWS' }).split('"\\u0000ROWS"');
+  return {
+    pre,
+    rows: dto.rows.map((r) => JSON.stringify(r)),
+    post,
+    at: new Map(dto.rows.map((r, i) => [r.municipalityId, i])),
+  };
+}
+function joined(p: Pieces, swap?: { municipalityId: string; row: unknown }): string {
+  const i = swap ? p.at.get(swap.municipalityId) : undefined;
+  const rows = i === undefined ? p.rows : p.rows.map((r, j) => (j === i ? JSON.stringify(swap?.row) : r));
+  return `${p.pre}[${rows.join(',')}]${p.post}`;
+}
+
 type ProgressBase = {
   dto: ProgressDto;
   /** Each municipality's own plan counts, raw (laid over for its own users). */
   raw: Map<string, { byTarget: Record<string, number>; total: number }>;
-  json: string;
+  json: Pieces;
 };
 
 async function progressBase(deps: CareerDeps, locale: 'sv' | 'en'): Promise<ProgressBase> {
@@ -144,7 +161,7 @@ async function progressBase(deps: CareerDeps, locale: 'sv' | 'en'): Promise<Prog
   });
   rows.sort((a, b) => compareSwedish(a.name, b.name));
   const dto = { roles, rows, minCount: deps.minCount };
-  return { dto, raw, json: JSON.stringify(dto) };
+  return { dto, raw, json: pieces(dto) };
 }
 
 /** The regional progress view as JSON: the protected table, the viewer's own municipality raw. */
@@ -156,12 +173,11 @@ export async function regionalProgressJson(deps: CareerDeps, ctx: SignedInContex
   );
   const own = ownMunicipality(ctx);
   const mine = own ? base.raw.get(own) : undefined;
-  if (!own || !mine) return base.json;
-  return JSON.stringify({
-    ...base.dto,
-    rows: base.dto.rows.map((r) =>
-      r.municipalityId === own ? { ...r, plansByTarget: mine.byTarget, plansTotal: mine.total } : r,
-    ),
+  const row = own ? base.dto.rows.find((r) => r.municipalityId === own) : undefined;
+  if (!own || !mine || !row) return joined(base.json);
+  return joined(base.json, {
+    municipalityId: own,
+    row: { ...row, plansByTarget: mine.byTarget, plansTotal: mine.total },
   });
 }
 
@@ -169,7 +185,7 @@ export async function regionalProgress(deps: CareerDeps, ctx: SignedInContext): 
   return JSON.parse(await regionalProgressJson(deps, ctx)) as ProgressDto;
 }
 
-type StaffBase = { raw: StaffByRoleDto; suppressed: StaffByRoleDto; rawJson: string; suppressedJson: string };
+type StaffBase = { raw: StaffByRoleDto; rawJson: string; suppressed: Pieces };
 
 async function staffBase(deps: CareerDeps, locale: 'sv' | 'en', municipalityId: string | null): Promise<StaffBase> {
   const { model } = await requireCurrentModel(deps);
@@ -223,7 +239,7 @@ async function staffBase(deps: CareerDeps, locale: 'sv' | 'en', municipalityId: 
   });
   const raw = build((id) => value.get(id) ?? null);
   const suppressed = build((id) => published.get(id) ?? null);
-  return { raw, suppressed, rawJson: JSON.stringify(raw), suppressedJson: JSON.stringify(suppressed) };
+  return { raw, rawJson: JSON.stringify(raw), suppressed: pieces(suppressed) };
 }
 
 /**
@@ -246,11 +262,7 @@ export async function staffByRoleJson(
   if (isRegionalAdmin(ctx.actor)) return base.rawJson;
   const own = ownMunicipality(ctx);
   const mine = own ? base.raw.rows.find((r) => r.municipalityId === own) : undefined;
-  if (!mine) return base.suppressedJson;
-  return JSON.stringify({
-    ...base.suppressed,
-    rows: base.suppressed.rows.map((r) => (r.municipalityId === own ? mine : r)),
-  });
+  return mine ? joined(base.suppressed, { municipalityId: mine.municipalityId, row: mine }) : joined(base.suppressed);
 }
 
 export async function staffByRole(
