@@ -6,7 +6,7 @@ import { authorize, type SignedInContext } from '../../platform/server/actor.ts'
 import { audit } from '../../platform/server/audit.ts';
 import { user, userRole } from '../../platform/server/auth.table.ts';
 import { inTransaction } from '../../platform/server/db.ts';
-import { ConflictError, ForbiddenError, ValidationError } from '../../platform/server/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/server/errors.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import { getCycle, movePhase, rankerFor } from './cycles.service.ts';
 import { ballotProblem, borda, schulze } from './rank-aggregation.ts';
@@ -129,14 +129,17 @@ export async function nameRanker(deps: TrainingPlanDeps, ctx: SignedInContext, c
  */
 /** The aggregate as JSON, serialised once per revision (the answer for 290 rankings of 200 needs is ~1 MB). */
 export async function aggregateJson(deps: TrainingPlanDeps, ctx: SignedInContext, cycleId: string): Promise<string> {
-  await loadCycle(deps, ctx.actor, cycleId);
+  authorize(ctx.actor, 'training_plan:read');
+  // The cycle and its revision in one query: the meeting view reads this again and again.
   const revision = await deps.db.execute(sql`
     SELECT (SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(ranked_at)::text, '')
-              FROM training_plan_ranking WHERE cycle_id = ${cycleId}) AS r,
+              FROM training_plan_ranking WHERE cycle_id = c.id) AS r,
            (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '')
-              FROM training_plan_need WHERE cycle_id = ${cycleId}) AS n`);
+              FROM training_plan_need WHERE cycle_id = c.id) AS n
+      FROM training_plan_cycle c WHERE c.id = ${cycleId}`);
   const rev = (revision as unknown as { rows: { r: string; n: string }[] }).rows[0];
-  const key = `${cycleId}|${rev?.r}|${rev?.n}`;
+  if (!rev) throw new NotFoundError(tm.cycleNotFound());
+  const key = `${cycleId}|${rev.r}|${rev.n}`;
   const hit = deps.aggregates.get(key);
   if (hit) return hit;
   const made = JSON.stringify(await computeAggregate(deps, cycleId));
