@@ -1,6 +1,6 @@
 // Further education in the browser: Lidköping's municipal admin moves AST from decided to signed with the signed
 // agreement attached; the map shows the new status; a steering-group member reads it from the table beside the map
-// and from the map itself with the keyboard. axe on every page.
+// and from the map itself with the keyboard and prints it; the module's other pages once. axe on every page.
 import { describe, expect, it } from 'vitest';
 import { demoPdf } from '../../src/modules/further-education/further-education-demo.ts';
 import { expectAccessible, signIn } from './support/browser.ts';
@@ -13,6 +13,21 @@ describe('further education', () => {
   it('signs Lidköping’s AST with the agreement, and the steering group reads it from the table and the map', async () => {
     const admin = await journey.newPage();
     await signIn(admin, journey.url, 'kommunadmin.lidkoping@demo.example');
+    // The module's other pages as the municipal admin: the overview, the models compared, Lidköping's training posts.
+    await admin.goto(`${journey.url}/further-education`);
+    await admin.getByRole('table', { name: 'Införande per modell' }).getByRole('row').nth(2).waitFor();
+    await expectAccessible(admin, 'further education overview');
+    await admin.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Modeller' }).click();
+    await admin.getByRole('table', { name: 'Jämförelse av modellerna' }).getByText('Lön under studier (%)').waitFor();
+    await expectAccessible(admin, 'training models');
+    await admin
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Utbildningstjänster' })
+      .click();
+    const posts = admin.getByRole('table', { name: 'Utbildningstjänster' });
+    await posts.getByRole('row').nth(1).waitFor();
+    expect(new Set(await posts.locator('tbody tr td:nth-child(2)').allTextContents())).toEqual(new Set(['Lidköping']));
+    await expectAccessible(admin, 'Lidköping’s training posts');
     await admin.goto(`${journey.url}/further-education/map`);
     const table = admin.getByTestId('region-map-table');
     const row = table.getByRole('row').filter({ hasText: 'Lidköping' });
@@ -62,6 +77,12 @@ describe('further education', () => {
     await expect
       .poll(async () => (await steering.locator('.region-map-status').textContent()) ?? '')
       .toMatch(/^Lidköping: Undertecknat/);
+    // The print view: the map and the table, nothing else.
+    await steering.getByRole('button', { name: 'Utskriftsvy' }).click();
+    await steering.getByRole('button', { name: 'Skriv ut' }).waitFor();
+    expect(await steering.locator('.region-map-print [data-testid="region-map-table"]').count()).toBe(1);
+    await expectAccessible(steering, 'the map’s print view');
+    await steering.getByRole('button', { name: 'Stäng utskriftsvyn' }).click();
     // The steering group reads but does not move agreements.
     await readTable.getByRole('link', { name: 'Lidköping' }).click();
     await steering.getByRole('heading', { name: 'Historik' }).waitFor();
