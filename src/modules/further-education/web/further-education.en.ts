@@ -134,6 +134,7 @@ export const furtherEducationEn: Shape<typeof furtherEducationSv> = {
     noModel: 'None',
     save: 'Save the training post',
     saved: 'The training post is saved.',
+    statusOf: 'Status of {{name}}',
     tableLabel: 'Training posts',
   },
   demo: '(demo)',

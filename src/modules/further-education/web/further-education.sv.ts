@@ -130,6 +130,7 @@ export const furtherEducationSv = {
     noModel: 'Ingen',
     save: 'Spara utbildningstjänsten',
     saved: 'Utbildningstjänsten är sparad.',
+    statusOf: 'Status för {{name}}',
     tableLabel: 'Utbildningstjänster',
   },
   demo: '(demo)',

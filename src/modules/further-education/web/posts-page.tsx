@@ -8,7 +8,7 @@ import { DataTable } from '../../../platform/web/components/data-table.tsx';
 import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
-import type { OptionsDto } from '../further-education.contracts.ts';
+import { type OptionsDto, POST_STATUSES } from '../further-education.contracts.ts';
 import { optionsQuery, postsQuery, send } from './further-education-api.ts';
 import { useFurtherEducationT } from './further-education-t.ts';
 
@@ -68,7 +68,13 @@ export function PostsPage() {
                   <Table.Td>{p.startDate}</Table.Td>
                   <Table.Td>{p.expectedEnd}</Table.Td>
                   <Table.Td ta="right">{p.pacePercent}</Table.Td>
-                  <Table.Td>{ft(`postStatus.${p.status}`)}</Table.Td>
+                  <Table.Td>
+                    {posts.data.canEdit ? (
+                      <StatusSelect postId={p.id} personName={p.personName} status={p.status} />
+                    ) : (
+                      ft(`postStatus.${p.status}`)
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -77,6 +83,33 @@ export function PostsPage() {
       ) : null}
       {creating && options.data ? <PostModal options={options.data} onClose={() => setCreating(false)} /> : null}
     </Page>
+  );
+}
+
+/** A post's status, changed in place (finished, interrupted): only posts in training count in the forecast. */
+function StatusSelect({ postId, personName, status }: { postId: string; personName: string; status: string }) {
+  const ft = useFurtherEducationT();
+  const queryClient = useQueryClient();
+  const change = useMutation({
+    mutationFn: (next: string) => send(`/posts/${postId}`, 'PATCH', { status: next }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['further-education'] });
+      notifySuccess(ft('posts.saved'));
+    },
+  });
+  return (
+    <Select
+      aria-label={ft('posts.statusOf', { name: personName })}
+      data={POST_STATUSES.map((s) => ({ value: s, label: ft(`postStatus.${s}`) }))}
+      value={status}
+      allowDeselect={false}
+      disabled={change.isPending}
+      error={change.isError ? errorMessage(change.error) : undefined}
+      onChange={(next) => {
+        if (next && next !== status) change.mutate(next);
+      }}
+      w={180}
+    />
   );
 }
 
