@@ -10,7 +10,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { organisation } from '../../platform/server/organisation.table.ts';
 import { getCycle, movePhase, rankerFor } from './cycles.service.ts';
 import { ballotProblem, borda, schulze } from './rank-aggregation.ts';
-import type { AggregateDto } from './training-plan.contracts.ts';
+import type { AggregateDto, AggregateMunicipalitiesDto } from './training-plan.contracts.ts';
 import { trainingPlanMessages as tm } from './training-plan.messages.ts';
 import {
   trainingPlanDecision,
@@ -128,7 +128,12 @@ export async function nameRanker(deps: TrainingPlanDeps, ctx: SignedInContext, c
  * query) and kept in memory, serialised: the meeting view asks for it again and again while nothing changes.
  */
 /** The aggregate as JSON, serialised once per revision (the answer for 290 rankings of 200 needs is ~1 MB). */
-export async function aggregateJson(deps: TrainingPlanDeps, ctx: SignedInContext, cycleId: string): Promise<string> {
+export async function aggregateJson(
+  deps: TrainingPlanDeps,
+  ctx: SignedInContext,
+  cycleId: string,
+  part: 'aggregate' | 'municipalities' = 'aggregate',
+): Promise<string> {
   authorize(ctx.actor, 'training_plan:read');
   // The cycle and its revision in one query: the meeting view reads this again and again.
   const revision = await deps.db.execute(sql`
@@ -140,14 +145,18 @@ export async function aggregateJson(deps: TrainingPlanDeps, ctx: SignedInContext
   const rev = (revision as unknown as { rows: { r: string; n: string }[] }).rows[0];
   if (!rev) throw new NotFoundError(tm.cycleNotFound());
   const key = `${cycleId}|${rev.r}|${rev.n}`;
-  const hit = deps.aggregates.get(key);
+  const hit = deps.aggregates.get(`${key}|${part}`);
   if (hit) return hit;
-  const made = JSON.stringify(await computeAggregate(deps, cycleId));
-  deps.aggregates.set(key, made);
-  return made;
+  const { aggregate, municipalities } = await computeAggregate(deps, cycleId);
+  deps.aggregates.set(`${key}|aggregate`, JSON.stringify(aggregate));
+  deps.aggregates.set(`${key}|municipalities`, JSON.stringify(municipalities));
+  return deps.aggregates.get(`${key}|${part}`) as string;
 }
 
-export async function computeAggregate(deps: TrainingPlanDeps, cycleId: string): Promise<AggregateDto> {
+export async function computeAggregate(
+  deps: TrainingPlanDeps,
+  cycleId: string,
+): Promise<{ aggregate: AggregateDto; municipalities: AggregateMunicipalitiesDto }> {
   const [needs, rankings] = await Promise.all([
     openNeedIds(deps, cycleId),
     deps.db
@@ -169,7 +178,7 @@ export async function computeAggregate(deps: TrainingPlanDeps, cycleId: string):
   const schulzeOf = new Map(s.order.map((o) => [o.id, o]));
   const title = new Map(needs.map((n) => [n.id, n.title]));
   const rowOf = new Map(b.map((r, i) => [r.id, i]));
-  return {
+  const aggregate: AggregateDto = {
     method: 'borda-partial',
     municipalitiesRanked: rankings.length,
     rows: b.map((r) => ({
@@ -185,6 +194,9 @@ export async function computeAggregate(deps: TrainingPlanDeps, cycleId: string):
     })),
     condorcetWinner: s.condorcetWinner,
     schulzeWinners: s.winners,
+  };
+  const municipalities: AggregateMunicipalitiesDto = {
+    needIds: b.map((r) => r.id),
     byMunicipality: rankings
       .map((r, i) => ({
         organisation: { id: r.organisationId, name: r.name },
@@ -192,6 +204,7 @@ export async function computeAggregate(deps: TrainingPlanDeps, cycleId: string):
       }))
       .sort((x, y) => x.organisation.name.localeCompare(y.organisation.name, 'sv')),
   };
+  return { aggregate, municipalities };
 }
 
 /** The network's decision: which open needs run together this year, with date and forum; the cycle moves to decided. */

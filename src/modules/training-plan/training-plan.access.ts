@@ -268,6 +268,13 @@ export const accessMatrix = defineAccessMatrix<TrainingPlanFixture>({
       expect: everyone(200),
     },
     {
+      name: 'how each municipality ranked',
+      method: 'GET',
+      url: '/api/training-plan/cycles/:id/aggregate/municipalities',
+      request: (fx) => ({ method: 'GET', url: `/api/training-plan/cycles/${fx.rankCycleId}/aggregate/municipalities` }),
+      expect: everyone(200),
+    },
+    {
       name: "the network's decision",
       method: 'POST',
       url: '/api/training-plan/cycles/:id/decision',

@@ -267,10 +267,15 @@ export const aggregateSchema = z.object({
   condorcetWinner: z.string().nullable(),
   schulzeWinners: z.array(z.string()),
   /** Each municipality's ranking: its place for each need (null: abstained). */
-  /** Each municipality's ranking, best first, as indexes into `rows` (compact: 290 rankings of 200 needs). */
-  byMunicipality: z.array(z.object({ organisation: ref, ranking: z.array(z.number().int()) })),
 });
 export type AggregateDto = z.infer<typeof aggregateSchema>;
+/** How each municipality ranked (its own resource: the meeting view reads the aggregate alone, again and again). */
+export const aggregateMunicipalitiesSchema = z.object({
+  /** The aggregate's needs in its order; each ranking is indexes into this list, best first (compact at scale). */
+  needIds: z.array(z.string()),
+  byMunicipality: z.array(z.object({ organisation: ref, ranking: z.array(z.number().int()) })),
+});
+export type AggregateMunicipalitiesDto = z.infer<typeof aggregateMunicipalitiesSchema>;
 
 export const orderEventSchema = z.object({
   kind: z.enum(ORDER_EVENT_KINDS),

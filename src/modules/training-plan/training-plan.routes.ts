@@ -20,6 +20,7 @@ import {
 import { createProvider, listProviders, options } from './providers.service.ts';
 import { aggregateJson, castRanking, decide, nameRanker } from './rankings.service.ts';
 import {
+  aggregateMunicipalitiesSchema,
   aggregateSchema,
   answerInputSchema,
   costInputSchema,
@@ -129,6 +130,15 @@ export async function trainingPlanModule(fastify: FastifyInstance) {
       reply
         .type('application/json; charset=utf-8')
         .send((await aggregateJson(deps, signedIn(req.ctx), req.params.id)) as never),
+  );
+  app.get(
+    '/training-plan/cycles/:id/aggregate/municipalities',
+    { schema: { ...tags, params, response: { 200: aggregateMunicipalitiesSchema } } },
+    // Already-serialised JSON, made once per revision of the cycle's rankings and needs (rankings.service.ts).
+    async (req, reply) =>
+      reply
+        .type('application/json; charset=utf-8')
+        .send((await aggregateJson(deps, signedIn(req.ctx), req.params.id, 'municipalities')) as never),
   );
   app.post(
     '/training-plan/cycles/:id/decision',

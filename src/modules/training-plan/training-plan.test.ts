@@ -253,9 +253,13 @@ describe('the whole cycle', () => {
     ]);
     // m beats s1 2:1 (A, B; C) and s2 2:0 — the Condorcet winner.
     expect(agg.condorcetWinner).toBe(ids.m);
-    // Each municipality's ranking as indexes into the rows (m = 0, s1 = 1, s2 = 2); C abstained on m and s2.
+    // Each municipality's ranking as indexes into the needs (m = 0, s1 = 1, s2 = 2); C abstained on m and s2.
+    const by = (
+      await managerB({ method: 'GET', url: `/api/training-plan/cycles/${cycleId}/aggregate/municipalities` })
+    ).json();
+    expect(by.needIds).toEqual([ids.m, ids.s1, ids.s2]);
     expect(
-      agg.byMunicipality.map((m: { organisation: { name: string }; ranking: number[] }) => [
+      by.byMunicipality.map((m: { organisation: { name: string }; ranking: number[] }) => [
         m.organisation.name,
         m.ranking,
       ]),

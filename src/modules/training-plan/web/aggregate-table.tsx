@@ -1,15 +1,22 @@
 // The aggregated ranking as a table: Borda place and points (ties marked in words, not only by colour), first places,
 // how many ranked it, the Schulze place, the Condorcet winner, and each municipality's place for each need.
 import { Stack, Table, Text } from '@mantine/core';
-import type { AggregateDto } from '../training-plan.contracts.ts';
+import type { AggregateDto, AggregateMunicipalitiesDto } from '../training-plan.contracts.ts';
 import { useTpT } from './training-plan-api.ts';
 
-export function AggregateTable({ aggregate }: { aggregate: AggregateDto }) {
+export function AggregateTable({
+  aggregate,
+  municipalities,
+}: {
+  aggregate: AggregateDto;
+  municipalities?: AggregateMunicipalitiesDto | undefined;
+}) {
   const tt = useTpT();
   const winner = aggregate.rows.find((r) => r.needId === aggregate.condorcetWinner);
   // Each municipality's place (1 = first) for each need it ranked.
-  const places = aggregate.byMunicipality.map(
-    (m) => new Map(m.ranking.map((row, k) => [aggregate.rows[row]?.needId ?? '', k + 1])),
+  const byMunicipality = municipalities?.byMunicipality ?? [];
+  const places = byMunicipality.map(
+    (m) => new Map(m.ranking.map((row, k) => [municipalities?.needIds[row] ?? '', k + 1])),
   );
   return (
     <Stack gap="xs">
@@ -47,14 +54,14 @@ export function AggregateTable({ aggregate }: { aggregate: AggregateDto }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {aggregate.byMunicipality.length ? (
+      {byMunicipality.length ? (
         <Table.ScrollContainer minWidth={480}>
           <Table>
             <Table.Caption>{tt('cycle.byMunicipality')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{tt('cycle.title')}</Table.Th>
-                {aggregate.byMunicipality.map((m) => (
+                {byMunicipality.map((m) => (
                   <Table.Th key={m.organisation.id} ta="right">
                     {m.organisation.name}
                   </Table.Th>
@@ -65,7 +72,7 @@ export function AggregateTable({ aggregate }: { aggregate: AggregateDto }) {
               {aggregate.rows.map((r) => (
                 <Table.Tr key={r.needId}>
                   <Table.Td>{r.title}</Table.Td>
-                  {aggregate.byMunicipality.map((m, mi) => (
+                  {byMunicipality.map((m, mi) => (
                     <Table.Td key={m.organisation.id} ta="right">
                       {places[mi]?.get(r.needId) ?? '–'}
                     </Table.Td>

@@ -14,7 +14,14 @@ import { CYCLE_PHASES, type CycleDetail, NEED_FORMATS, NEED_TERMS, type NeedDto 
 import { AggregateTable } from './aggregate-table.tsx';
 import { OrderForm } from './order-form.tsx';
 import { PlanForm } from './plan-form.tsx';
-import { aggregateQuery, cycleQuery, optionsQuery, tpApi, useTpT } from './training-plan-api.ts';
+import {
+  aggregateMunicipalitiesQuery,
+  aggregateQuery,
+  cycleQuery,
+  optionsQuery,
+  tpApi,
+  useTpT,
+} from './training-plan-api.ts';
 
 export function CyclePage({ cycleId }: { cycleId: string }) {
   const tt = useTpT();
@@ -429,13 +436,14 @@ function NameRanker({ detail }: { detail: CycleDetail }) {
 function AggregateSection({ cycleId }: { cycleId: string }) {
   const tt = useTpT();
   const q = useQuery(aggregateQuery(cycleId));
+  const m = useQuery(aggregateMunicipalitiesQuery(cycleId));
   return (
     <Stack gap="xs">
       <Title order={2}>{tt('cycle.aggregate')}</Title>
       <Text size="sm">{tt('cycle.aggregateIntro')}</Text>
       {q.isPending ? <Loading /> : null}
       {q.isError ? <ErrorAlert error={q.error} /> : null}
-      {q.data ? <AggregateTable aggregate={q.data} /> : null}
+      {q.data ? <AggregateTable aggregate={q.data} municipalities={m.data} /> : null}
     </Stack>
   );
 }

@@ -5,6 +5,7 @@ import { apiRequest, toQueryString } from '../../../platform/web/api/api-client.
 import { useNamespaceT } from '../../../platform/web/i18n/namespace-t.ts';
 import type {
   AggregateDto,
+  AggregateMunicipalitiesDto,
   CycleDetail,
   CycleSummary,
   FollowUpDto,
@@ -42,6 +43,12 @@ export const aggregateQuery = (cycleId: string) =>
   queryOptions({
     queryKey: ['training-plan', 'cycle', cycleId, 'aggregate'],
     queryFn: ({ signal }) => apiRequest<AggregateDto>(`${base}/cycles/${id(cycleId)}/aggregate`, { signal }),
+  });
+export const aggregateMunicipalitiesQuery = (cycleId: string) =>
+  queryOptions({
+    queryKey: ['training-plan', 'cycle', cycleId, 'aggregate', 'municipalities'],
+    queryFn: ({ signal }) =>
+      apiRequest<AggregateMunicipalitiesDto>(`${base}/cycles/${id(cycleId)}/aggregate/municipalities`, { signal }),
   });
 export const ordersQuery = () =>
   queryOptions({
