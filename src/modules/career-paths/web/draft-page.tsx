@@ -162,40 +162,42 @@ function WaysEditor({ model, onChange }: { model: CareerModel; onChange: (ways: 
   const options = model.roles.map((r) => ({ value: r.key, label: roleName(model.roles, r.key) }));
   return (
     <Stack>
-      <Table>
-        <Table.Caption>{tc('model.waysCaption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{tc('model.from')}</Table.Th>
-            <Table.Th>{tc('model.to')}</Table.Th>
-            <Table.Th>{tc('model.via')}</Table.Th>
-            <Table.Th>{tc('common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {model.ways.map((w, i) => (
-            <Table.Tr key={`${w.from}-${w.to}`}>
-              <Table.Td>{roleName(model.roles, w.from)}</Table.Td>
-              <Table.Td>{roleName(model.roles, w.to)}</Table.Td>
-              <Table.Td>{w.via}</Table.Td>
-              <Table.Td>
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  onClick={() => onChange(model.ways.filter((_, j) => j !== i))}
-                  aria-label={tc('draft.removeWay', {
-                    from: roleName(model.roles, w.from),
-                    to: roleName(model.roles, w.to),
-                  })}
-                >
-                  {tc('common.remove')}
-                </Button>
-              </Table.Td>
+      <Table.ScrollContainer minWidth={560} type="native">
+        <Table>
+          <Table.Caption>{tc('model.waysCaption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{tc('model.from')}</Table.Th>
+              <Table.Th>{tc('model.to')}</Table.Th>
+              <Table.Th>{tc('model.via')}</Table.Th>
+              <Table.Th>{tc('common.actions')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <Group align="flex-end">
+          </Table.Thead>
+          <Table.Tbody>
+            {model.ways.map((w, i) => (
+              <Table.Tr key={`${w.from}-${w.to}`}>
+                <Table.Td>{roleName(model.roles, w.from)}</Table.Td>
+                <Table.Td>{roleName(model.roles, w.to)}</Table.Td>
+                <Table.Td>{w.via}</Table.Td>
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => onChange(model.ways.filter((_, j) => j !== i))}
+                    aria-label={tc('draft.removeWay', {
+                      from: roleName(model.roles, w.from),
+                      to: roleName(model.roles, w.to),
+                    })}
+                  >
+                    {tc('common.remove')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Group align="flex-end" wrap="wrap">
         <NativeSelect
           label={tc('model.from')}
           value={from}
