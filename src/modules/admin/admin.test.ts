@@ -439,6 +439,9 @@ describe('/api/me', () => {
         'staffing:read_report',
         'staffing:read_statistics',
         'token:manage',
+        'training_plan:rank',
+        'training_plan:read',
+        'training_plan:submit_need',
         'trainings:suggest',
         'user:grant_role',
         'user:manage',
@@ -456,6 +459,7 @@ describe('/api/me', () => {
       'people:read_own',
       'projects:read',
       'staffing:read_statistics',
+      'training_plan:read',
       'trainings:suggest',
     ]);
     expect((await t.as(admin)({ method: 'GET', url: '/api/me' })).json().permissions).toContain('audit:read');
