@@ -613,26 +613,34 @@ describe('forecast — properties', () => {
   });
 
   it('region totals equal the sum of the municipalities', () => {
+    // Sums in another order differ in the last bits: the tolerance is relative to the terms' size (large needs can
+    // cancel to a small total).
+    const close = (actual: number | null | undefined, terms: number[]) => {
+      const expected = terms.reduce((s, t) => s + t, 0);
+      const size = terms.reduce((s, t) => s + Math.abs(t), 0);
+      expect(Math.abs((actual ?? 0) - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, size));
+    };
     fc.assert(
       fc.property(fc.array(inputArb, { minLength: 1, maxLength: 4 }), (inputs) => {
         const results = inputs.map(forecast);
         const region = sumForecasts(results);
         for (const p of region.professions) {
           p.years.forEach((y, i) => {
-            let need = 0;
-            let demand = 0;
-            for (const r of results) {
-              for (const q of r.professions.filter((x) => x.key === p.key)) {
-                need += q.years[i]?.need ?? 0;
-                demand += q.years[i]?.demand ?? 0;
-              }
-            }
-            expect(y.need).toBeCloseTo(need, 6);
-            expect(y.demand).toBeCloseTo(demand, 6);
+            const parts = results.flatMap((r) => r.professions.filter((x) => x.key === p.key));
+            close(
+              y.need,
+              parts.map((q) => q.years[i]?.need ?? 0),
+            );
+            close(
+              y.demand,
+              parts.map((q) => q.years[i]?.demand ?? 0),
+            );
           });
         }
-        const total10 = results.reduce((s, r) => s + (r.total.cumulativeNeed10 ?? 0), 0);
-        expect(region.total.cumulativeNeed10).toBeCloseTo(total10, 6);
+        close(
+          region.total.cumulativeNeed10,
+          results.map((r) => r.total.cumulativeNeed10 ?? 0),
+        );
       }),
     );
   });
