@@ -8,6 +8,7 @@
 // import each other's tables); the register never deletes a person, it anonymises them in place.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -206,11 +207,46 @@ export const surveyResponse = pgTable(
   (t) => [index('survey_response_occasion_idx').on(t.occasionId)],
 );
 
-/** A user's secret calendar address (hash only); renewing it replaces the row and the old address stops working. */
-export const calendarFeedToken = pgTable('calendar_feed_token', {
-  userId: text()
-    .primaryKey()
-    .references(() => user.id, { onDelete: 'cascade' }),
-  tokenHash: text().notNull().unique(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+/** A user's secret calendar address (hash only); renewing it replaces the row and the old address stops working.
+ *  It also keeps the feed's last body (decision 031): `feedVersion` is raised by the database's triggers (migration
+ *  0032) whenever something the feed shows changes — an occasion or activity the user organises or the person linked
+ *  to them is registered on, that person's registrations — and the kept body answers while `builtVersion` equals it
+ *  and `builtFor` (the day, the user's organisation, roles, networks and linked person) still holds. */
+export const calendarFeedToken = pgTable(
+  'calendar_feed_token',
+  {
+    userId: text()
+      .primaryKey()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    feedVersion: bigint({ mode: 'number' }).notNull().default(0),
+    /** The person the kept body was built for: the triggers find a registration's feeds by it. */
+    personId: uuid(),
+    builtVersion: bigint({ mode: 'number' }),
+    builtFor: text(),
+    body: text(),
+    etag: text(),
+    /** When the body last changed (Last-Modified). */
+    modifiedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('calendar_feed_token_person_idx').on(t.personId)],
+);
+
+/** Change counters of the open feeds' scopes, raised by the triggers: `region` (the region's occasions, in every
+ *  municipality's feed), `organisation:<id>` (organised by it or seats for it) and `network:<id>`. */
+export const calendarFeedVersion = pgTable('calendar_feed_version', {
+  scope: text().primaryKey(),
+  version: bigint({ mode: 'number' }).notNull().default(0),
+});
+
+/** The open feeds' last bodies (`municipality:<id>`, `network:<id>`), valid while their scopes' counters and
+ *  `builtFor` (the day and the name) are what they were built at. */
+export const calendarFeedCache = pgTable('calendar_feed_cache', {
+  key: text().primaryKey(),
+  builtVersion: bigint({ mode: 'number' }).notNull(),
+  builtFor: text().notNull(),
+  body: text().notNull(),
+  etag: text().notNull(),
+  modifiedAt: timestamp({ withTimezone: true }).notNull(),
 });
