@@ -2,10 +2,13 @@
 // reporting and a project's co-financing hours sum them; the joint training plan follows what was delivered and
 // attended. Never our tables otherwise. Figures per municipality that others will see go through the shared
 // disclosure control in the module that shows them.
-import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, ilike, inArray, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { SignedInContext } from '../../platform/server/actor.ts';
 import { audit } from '../../platform/server/audit.ts';
+import { user } from '../../platform/server/auth.table.ts';
 import { type Db, inTransaction } from '../../platform/server/db.ts';
+import { networkMember, organisation } from '../../platform/server/organisation.table.ts';
+import { likePattern } from '../../platform/server/sql.ts';
 import type { ActivityKind, AttendanceState, OccasionStatus, RegistrationState } from './activities.contracts.ts';
 import {
   activity,
@@ -318,4 +321,124 @@ export async function seedHeldOccasionDemo(
     });
   }
   await seedAnswers(db, occasionId, template.id, answers, o.endsAt);
+}
+
+// ---- occasions a municipality's staff can attend (career paths' development plans link education to them) ----
+
+export type OccasionRef = {
+  id: string;
+  activityId: string;
+  title: string;
+  kind: ActivityKind;
+  organiserName: string;
+  startsAt: Date;
+  endsAt: Date;
+  place: string | null;
+  onlineUrl: string | null;
+  /** The stored status (open, planned, held, cancelled); "full" or "closed" are the calendar's own. */
+  status: OccasionStatus;
+};
+
+/**
+ * Occasions a municipality's staff can attend: those it organises, those it has seats on, the region's own that
+ * belong to no network (open to every municipality), and a network's when one of the municipality's users is a
+ * member of that network.
+ */
+function attendableBy(municipalityId: string): SQL {
+  return or(
+    eq(activity.organiserId, municipalityId),
+    sql`(${organisation.kind} = 'region' AND ${activity.networkId} IS NULL)`,
+    sql`EXISTS (SELECT 1 FROM ${activitySeat} s WHERE s.occasion_id = ${activityOccasion.id} AND s.organisation_id = ${municipalityId})`,
+    sql`(${activity.networkId} IS NOT NULL AND EXISTS (SELECT 1 FROM ${networkMember} nm JOIN ${user} u ON u.id = nm.user_id WHERE nm.network_id = ${activity.networkId} AND u.organisation_id = ${municipalityId}))`,
+  ) as SQL;
+}
+
+const occasionRefSelect = {
+  id: activityOccasion.id,
+  activityId: activity.id,
+  title: activity.title,
+  kind: activity.kind,
+  organiserName: organisation.name,
+  startsAt: activityOccasion.startsAt,
+  endsAt: activityOccasion.endsAt,
+  place: activityOccasion.place,
+  onlineUrl: activityOccasion.onlineUrl,
+  status: activityOccasion.status,
+};
+
+/**
+ * Occasions by id, for checking a link and for showing it (title, date, place, status). With `attendableBy`, only
+ * those that municipality's staff can attend (see above); an unknown id is simply absent from the map.
+ */
+export async function occasionsByIds(
+  db: Db,
+  ids: readonly string[],
+  opts: { attendableBy?: string } = {},
+): Promise<Map<string, OccasionRef>> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) return new Map();
+  const rows = await db
+    .select(occasionRefSelect)
+    .from(activityOccasion)
+    .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
+    .innerJoin(organisation, eq(organisation.id, activity.organiserId))
+    .where(and(inArray(activityOccasion.id, list), opts.attendableBy ? attendableBy(opts.attendableBy) : undefined));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * A picker's search: occasions a municipality's staff can attend whose activity's title matches `q`, not cancelled,
+ * ending after `since` — upcoming ones first (soonest first), then held ones (latest first).
+ */
+export async function searchAttendableOccasions(
+  db: Db,
+  municipalityId: string,
+  opts: { q?: string; since: Date; now: Date; limit: number },
+): Promise<OccasionRef[]> {
+  const q = opts.q?.trim();
+  return db
+    .select(occasionRefSelect)
+    .from(activityOccasion)
+    .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
+    .innerJoin(organisation, eq(organisation.id, activity.organiserId))
+    .where(
+      and(
+        attendableBy(municipalityId),
+        ne(activityOccasion.status, 'cancelled'),
+        gte(activityOccasion.endsAt, opts.since),
+        q ? ilike(activity.title, likePattern(q)) : undefined,
+      ),
+    )
+    .orderBy(
+      sql`(${activityOccasion.endsAt} < ${opts.now}) ASC`,
+      sql`CASE WHEN ${activityOccasion.endsAt} >= ${opts.now} THEN ${activityOccasion.startsAt} END ASC`,
+      sql`${activityOccasion.startsAt} DESC`,
+    )
+    .limit(opts.limit);
+}
+
+export type PersonAttendance = { state: RegistrationState; attendance: AttendanceState | null };
+
+/** One person's registration (not cancelled) and attendance on some occasions, e.g. to show a planned one as attended. */
+export async function attendanceOfPerson(
+  db: Db,
+  personId: string,
+  occasionIds: readonly string[],
+): Promise<Map<string, PersonAttendance>> {
+  if (occasionIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      occasionId: activityRegistration.occasionId,
+      state: activityRegistration.state,
+      attendance: activityRegistration.attendance,
+    })
+    .from(activityRegistration)
+    .where(
+      and(
+        eq(activityRegistration.personId, personId),
+        inArray(activityRegistration.occasionId, [...new Set(occasionIds)]),
+        ne(activityRegistration.state, 'cancelled'),
+      ),
+    );
+  return new Map(rows.map((r) => [r.occasionId, { state: r.state, attendance: r.attendance }]));
 }
