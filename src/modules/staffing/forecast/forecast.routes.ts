@@ -13,8 +13,9 @@ import {
   forecastSettingsDtoSchema,
   forecastSettingsSchema,
 } from './forecast.contracts.ts';
-import { type ForecastDeps, getForecastJson, getForecastSettings, saveForecastSettings } from './forecast.service.ts';
+import { type ForecastDeps, getForecastJson } from './forecast.service.ts';
 import { exportForecast } from './forecast-export.ts';
+import { getForecastSettings, saveForecastSettings } from './forecast-settings.service.ts';
 
 export default async function forecastRoutes(fastify: FastifyInstance, opts: { deps: StaffingDeps }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -10,384 +10,42 @@
 // Speed. The engine's inputs (facts and projections of every municipality) are read once per state of the data and
 // cached (the key moves with the staffing revision, the period's revision, the organisations, the projections and the
 // settings); each municipality's base case too. An answer is cached as JSON per scope and levers.
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { SignedInContext } from '../../../platform/server/actor.ts';
 import { authorize, authorizeObject } from '../../../platform/server/actor.ts';
-import { audit } from '../../../platform/server/audit.ts';
-import { type Db, inTransaction } from '../../../platform/server/db.ts';
 import { NotFoundError } from '../../../platform/server/errors.ts';
-import { organisation } from '../../../platform/server/organisation.table.ts';
 import { type Actor, can } from '../../../platform/server/policy.ts';
-import { staffingForecastSettings } from '../forecast.table.ts';
-import { loadAllProjections } from '../population/population.service.ts';
-import { findPeriod } from '../reporting/periods.service.ts';
 import { staffingMessages as sm } from '../staffing.messages.ts';
-import { staffingPeriod, staffingReport } from '../staffing.table.ts';
-import { loadConfig, PublicationCache, type StaffingDeps } from '../staffing-config.service.ts';
-import type { Fact } from '../staffing-measures.ts';
-import { loadPeriodFacts } from '../statistics/period-facts.ts';
-import { latestPublication } from '../statistics/publications.service.ts';
-import {
-  DEFAULT_FORECAST_SETTINGS,
-  type ForecastDto,
-  type ForecastLeversDto,
-  type ForecastQuery,
-  type ForecastResultDto,
-  type ForecastSettingsDto,
-  type ForecastSettingsInput,
-  forecastSettingsSchema,
-  type ScenarioDto,
-  type ScenarioKey,
+import type {
+  ForecastDto,
+  ForecastLeversDto,
+  ForecastQuery,
+  ForecastResultDto,
+  ForecastSettingsInput,
+  ScenarioDto,
 } from './forecast.contracts.ts';
 import {
   compareScenario,
-  type ForecastLevers,
   type PreparedForecast,
   prepareForecast,
   runForecast,
   sumPreparedForecasts,
 } from './forecast.ts';
-import { formatSv } from './forecast-assumptions.ts';
-import type {
-  DemandBasis,
-  ForecastInput,
-  ForecastParameters,
-  ForecastResult,
-  PopulationYear,
-  ProfessionStaff,
-} from './forecast-model.ts';
-import { populationFromFacts, staffFromFacts } from './forecast-scenarios.ts';
-import { publishedForecastFacts } from './published-inputs.ts';
+import {
+  cacheOf,
+  defaultPeriod,
+  type ForecastDeps,
+  type Inputs,
+  inputsCacheOf,
+  loadInputs,
+  type MunicipalityInput,
+  stateOf,
+} from './forecast-inputs.ts';
+import type { ForecastResult, PopulationYear } from './forecast-model.ts';
+import { scenarioPlans } from './scenario-plans.ts';
 import { specialistSupplySource } from './specialist-supply.ts';
 import { specialistSupplyLine } from './specialist-supply-line.ts';
 
-/** The forecast's deps: the staffing deps and a cache of its own, so forecasts never push comparisons out. */
-export type ForecastDeps = StaffingDeps & { forecasts?: { inputs: PublicationCache; answers: PublicationCache } };
-
-// ---- settings ----------------------------------------------------------------------------------------------------
-
-async function loadSettings(db: Db): Promise<{ settings: ForecastSettingsInput; updatedAt: string | null }> {
-  const [row] = await db.select().from(staffingForecastSettings).where(eq(staffingForecastSettings.id, 1));
-  if (!row) return { settings: DEFAULT_FORECAST_SETTINGS, updatedAt: null };
-  // A document written by an older version may lack a newer field: the defaults fill it in.
-  const parsed = forecastSettingsSchema.safeParse({
-    ...DEFAULT_FORECAST_SETTINGS,
-    ...(row.settings as object),
-    levers: { ...DEFAULT_FORECAST_SETTINGS.levers, ...((row.settings as { levers?: object }).levers ?? {}) },
-  });
-  return {
-    settings: parsed.success ? parsed.data : DEFAULT_FORECAST_SETTINGS,
-    updatedAt: row.updatedAt.toISOString(),
-  };
-}
-
-export async function getForecastSettings(deps: StaffingDeps, ctx: SignedInContext): Promise<ForecastSettingsDto> {
-  const actor = ctx.actor;
-  authorize(actor, 'staffing:read_statistics');
-  const { settings, updatedAt } = await loadSettings(deps.db);
-  return { ...settings, updatedAt, canEdit: can(actor, 'staffing:configure') };
-}
-
-/** The regional admin changes the region's assumptions and default levers (the body is checked by the route). */
-export async function saveForecastSettings(
-  deps: StaffingDeps,
-  ctx: SignedInContext,
-  input: ForecastSettingsInput,
-): Promise<ForecastSettingsDto> {
-  const actor = ctx.actor;
-  authorize(actor, 'staffing:configure');
-  await inTransaction(deps.db, async (tx) => {
-    const now = new Date();
-    await tx
-      .insert(staffingForecastSettings)
-      .values({ id: 1, settings: input, updatedBy: actor.userId, updatedAt: now })
-      .onConflictDoUpdate({
-        target: staffingForecastSettings.id,
-        set: { settings: input, updatedBy: actor.userId, updatedAt: now },
-      });
-    await audit(tx, ctx, {
-      action: 'staffing_forecast_settings.update',
-      entityType: 'staffing_forecast_settings',
-      organisationId: actor.organisationId,
-    });
-  });
-  return getForecastSettings(deps, ctx);
-}
-
-/** The engine's parameters of the base case from the stored settings. */
-export function baseParameters(settings: ForecastSettingsInput): Partial<ForecastParameters> {
-  const demandBasis: DemandBasis =
-    settings.demandBasis.kind === '80+'
-      ? '80+'
-      : { weight65_79: settings.demandBasis.weight65_79, weight80plus: settings.demandBasis.weight80plus };
-  return {
-    retirementAge: settings.retirementAge,
-    turnoverRate: settings.turnoverPercent / 100,
-    demandBasis,
-    fullTimeHoursPerWeek: settings.fullTimeHoursPerWeek,
-  };
-}
-
-// ---- scenarios ----------------------------------------------------------------------------------------------------
-
-type ScenarioPlan = { key: ScenarioKey; label: { sv: string; en: string }; parameters: ForecastLevers };
-
-const YEARS_SV = ['', 'ett år', 'två år', 'tre år', 'fyra år', 'fem år'];
-const YEARS_EN = ['', 'one year', 'two years', 'three years', 'four years', 'five years'];
-
-/** The scenarios beside the base case for the levers: each lever alone, and all of them together. */
-export function scenarioPlans(levers: ForecastLeversDto): ScenarioPlan[] {
-  const hours = formatSv(levers.extraHoursPerWeek);
-  const hoursEn = String(levers.extraHoursPerWeek);
-  const delay = levers.retirementDelayYears;
-  const ratio = levers.staffingRatioChangePercent;
-  const ratioSv =
-    ratio === 0
-      ? 'Oförändrad personaltäthet'
-      : `Nya arbetssätt: ${formatSv(Math.abs(ratio))} % ${ratio < 0 ? 'lägre' : 'högre'} personaltäthet`;
-  const ratioEn =
-    ratio === 0
-      ? 'Unchanged staffing ratio'
-      : `New ways of working: ${Math.abs(ratio)} % ${ratio < 0 ? 'lower' : 'higher'} staffing ratio`;
-  const absence = levers.absenceReductionPercent;
-  const turnover = levers.turnoverReductionPercent;
-  const partTime = { extraHoursPerWeekForPartTime: levers.extraHoursPerWeek };
-  const later = { retirementDelayYears: delay };
-  const staffing = { staffingRatioChange: ratio / 100 };
-  return [
-    {
-      key: 'part_time',
-      label: {
-        sv: `Deltidsanställda arbetar ${hours} ${levers.extraHoursPerWeek === 1 ? 'timme' : 'timmar'} mer i veckan`,
-        en: `Part-time staff work ${hoursEn} more ${levers.extraHoursPerWeek === 1 ? 'hour' : 'hours'} a week`,
-      },
-      parameters: partTime,
-    },
-    {
-      key: 'retire_later',
-      label:
-        delay === 0
-          ? { sv: 'Pension vid samma ålder', en: 'Retirement at the same age' }
-          : { sv: `Pension ${YEARS_SV[delay]} senare`, en: `Retirement ${YEARS_EN[delay]} later` },
-      parameters: later,
-    },
-    { key: 'staffing_ratio', label: { sv: ratioSv, en: ratioEn }, parameters: staffing },
-    {
-      key: 'combined',
-      label: { sv: 'Alla tre åtgärderna tillsammans', en: 'All three measures together' },
-      parameters: { ...partTime, ...later, ...staffing },
-    },
-    {
-      key: 'lower_absence',
-      label: {
-        sv: `Lägre frånvaro: ${formatSv(absence)} % av dagens frånvaro blir arbetad tid`,
-        en: `Lower absence: ${absence} % of today's absence becomes working time`,
-      },
-      parameters: { absenceReduction: absence / 100 },
-    },
-    {
-      key: 'lower_turnover',
-      label: {
-        sv: `Lägre personalomsättning: ${formatSv(turnover)} % färre slutar`,
-        en: `Lower turnover: ${turnover} % fewer leave`,
-      },
-      parameters: { turnoverReduction: turnover / 100 },
-    },
-  ];
-}
-
-// ---- the inputs: facts and projections ---------------------------------------------------------------------------
-
-type MunicipalityInput = {
-  municipalityId: string;
-  name: string;
-  /** The engine's input; null when the municipality has no approved report in the period. */
-  input: ForecastInput | null;
-  populationSource: 'projection' | 'report' | 'none';
-  projectionYears: number;
-};
-
-type Inputs = {
-  period: { id: string; label: string; referenceDate: string } | null;
-  settings: ForecastSettingsInput;
-  professions: { key: string; label: { sv: string; en: string } }[];
-  municipalities: MunicipalityInput[];
-  /** The region's forecast inputs: the period's publication only (published-inputs.ts), so it hides what it hides. */
-  region: MunicipalityInput[];
-  /** Where the publication's pattern made the region's inputs estimates. */
-  regionNotesSv: string[];
-  /** What the inputs depend on; part of every cache key built on them. */
-  stateKey: string;
-};
-
-/**
- * The period a forecast shows unless one is chosen: the latest closed period with approved reports (a finished
- * reporting round, where every municipality has had its say), else the latest period with any approved report.
- */
-async function defaultPeriod(db: Db): Promise<string | null> {
-  const [row] = await db
-    .select({ id: staffingPeriod.id })
-    .from(staffingPeriod)
-    .where(sql`exists (select 1 from staffing_publication where staffing_publication.period_id = ${staffingPeriod.id})`)
-    .orderBy(desc(staffingPeriod.closed), desc(staffingPeriod.referenceDate))
-    .limit(1);
-  return row?.id ?? null;
-}
-
-/** A short key of everything the inputs depend on, read in one query. */
-/**
- * The state of the data a forecast depends on, as a key. Read through the read cache (decision 002): this server
- * clears it before answering any change, so it never serves a forecast older than its own changes; another server
- * may for at most CACHE_SECONDS. A cached answer then costs no query at all.
- */
-function stateOf(deps: StaffingDeps, periodId: string | null): Promise<{ key: string; periodExists: boolean }> {
-  return deps.cache.remember(`forecast:state:${periodId}`, async () => {
-    const [state] = (
-      (await deps.db.execute(
-        sql`select (select revision from staffing_revision where id = 1) as revision,
-          (select revision from staffing_period where id = ${periodId}) as period,
-          (select count(*) from staffing_publication where period_id = ${periodId}) as published,
-          (select max(updated_at)::text from organisation) as organisations,
-          (select count(*)::text || '/' || coalesce(max(updated_at)::text, '') from population_projection) as population,
-          (select updated_at::text from staffing_forecast_settings where id = 1) as settings`,
-      )) as unknown as { rows: Record<string, string | number | null>[] }
-    ).rows;
-    const key = [
-      periodId,
-      state?.revision,
-      state?.period,
-      state?.published,
-      state?.organisations,
-      state?.population,
-      state?.settings,
-    ];
-    return { key: key.join('|'), periodExists: state?.period !== null && state?.period !== undefined };
-  });
-}
-
-/** Answers as JSON per state, scope, levers and reach: many, each small to make again. */
-function cacheOf(deps: ForecastDeps): PublicationCache {
-  return deps.forecasts?.answers ?? deps.publications ?? new PublicationCache();
-}
-
-/** The inputs and prepared forecasts per state of the data: few, and kept apart so answers never push them out. */
-function inputsCacheOf(deps: ForecastDeps): PublicationCache {
-  return deps.forecasts?.inputs ?? deps.publications ?? new PublicationCache();
-}
-
-async function loadInputs(deps: ForecastDeps, periodId: string | null): Promise<Inputs> {
-  const state = await stateOf(deps, periodId);
-  // An unknown period: 404, from the period's own lookup.
-  if (periodId && !state.periodExists) await findPeriod(deps.db, periodId);
-  const stateKey = state.key;
-  return inputsCacheOf(deps).remember(`forecast:inputs:${stateKey}`, async () => {
-    const config = await loadConfig(deps);
-    const { settings } = await loadSettings(deps.db);
-    const professions = config.professions
-      .filter((p) => p.active)
-      .sort((a, b) => a.sort - b.sort)
-      .map((p) => ({ key: p.key, label: { sv: p.name, en: p.nameEn } }));
-    const list = await deps.db
-      .select({ id: organisation.id, name: organisation.name })
-      .from(organisation)
-      .where(and(eq(organisation.kind, 'municipality'), eq(organisation.active, true)))
-      .orderBy(asc(organisation.name));
-    if (!periodId) {
-      return {
-        period: null,
-        settings,
-        professions,
-        municipalities: list.map((m) => ({
-          municipalityId: m.id,
-          name: m.name,
-          input: null,
-          populationSource: 'none' as const,
-          projectionYears: 0,
-        })),
-        region: [],
-        regionNotesSv: [],
-        stateKey,
-      };
-    }
-    const period = await findPeriod(deps.db, periodId);
-    const baseYear = Number(period.referenceDate.slice(0, 4));
-    const approved = new Set(
-      (
-        await deps.db
-          .select({ id: staffingReport.municipalityId })
-          .from(staffingReport)
-          .where(and(eq(staffingReport.periodId, periodId), eq(staffingReport.status, 'approved')))
-      ).map((r) => r.id),
-    );
-    const facts = await loadPeriodFacts(
-      deps.db,
-      periodId,
-      list.filter((m) => approved.has(m.id)).map((m) => m.id),
-      FORECAST_MEASURES,
-    );
-    const projections = await loadAllProjections(deps.db);
-    const horizon = settings.horizonYears;
-    const inputOf = (m: { id: string; name: string }, own: Fact[] | undefined): MunicipalityInput => {
-      if (!own) {
-        return { municipalityId: m.id, name: m.name, input: null, populationSource: 'none', projectionYears: 0 };
-      }
-      const projection = projections.get(m.id) ?? new Map<number, PopulationYear>();
-      const fromProjection = projection.get(baseYear);
-      const fromReport = populationFromFacts(own, baseYear);
-      const base = fromProjection ?? fromReport;
-      const later = [...projection.values()].filter((p) => p.year > baseYear && p.year <= baseYear + horizon);
-      const professionsStaff: ProfessionStaff[] = staffFromFacts(config, own);
-      const hasReportPopulation = fromReport.age0_64 + fromReport.age65_79 + fromReport.age80plus > 0;
-      return {
-        municipalityId: m.id,
-        name: m.name,
-        input: {
-          baseYear,
-          horizonYears: horizon,
-          professions: professionsStaff,
-          population: [base, ...later],
-          parameters: baseParameters(settings),
-        },
-        // A projection that starts after the base year still drives the demand: its source is the projection.
-        populationSource: fromProjection || later.length > 0 ? 'projection' : hasReportPopulation ? 'report' : 'none',
-        projectionYears: later.length,
-      };
-    };
-    const sorted = list.slice().sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-    const municipalities = sorted.map((m) => inputOf(m, approved.has(m.id) ? facts.get(m.id) : undefined));
-    const stored = await latestPublication(deps.db, periodId);
-    const published = stored
-      ? publishedForecastFacts(config, {
-          ids: stored.municipalities.map((m) => m.id),
-          values: new Map(Object.entries(stored.cellValues)),
-          hidden: new Set(stored.hidden),
-        })
-      : null;
-    return {
-      period: { id: period.id, label: period.label, referenceDate: period.referenceDate },
-      settings,
-      professions,
-      municipalities,
-      region: sorted.map((m) => inputOf(m, published?.facts.get(m.id))),
-      regionNotesSv: published
-        ? published.notesSv
-        : ['Perioden är inte publicerad ännu: regionens prognos visas när den är det.'],
-      stateKey,
-    };
-  });
-}
-
-/** The measures the engine reads (staffFromFacts, populationFromFacts). */
-const FORECAST_MEASURES = [
-  'headcount',
-  'contracted_fte',
-  'fulltime_headcount',
-  'age_headcount',
-  'specialist_headcount',
-  'inhabitants',
-  'inhabitants_65_79',
-  'inhabitants_80_plus',
-] as const;
+export type { ForecastDeps } from './forecast-inputs.ts';
 
 // ---- the forecast ---------------------------------------------------------------------------------------------------
 
@@ -604,7 +262,7 @@ async function resolve(deps: ForecastDeps, ctx: SignedInContext, query: Forecast
     });
     scope = { kind: 'municipality', municipalityId };
   }
-  return { actor, inputs, scope, levers: leversOf(query, inputs.settings) };
+  return { actor, periodId, inputs, scope, levers: leversOf(query, inputs.settings) };
 }
 
 /** The forecast for the viewer: the region or one municipality, the base case and the scenarios of the levers. */
@@ -619,13 +277,16 @@ export async function getForecast(
 
 /** The forecast as the JSON the route sends, cached per state of the data, scope, viewer's reach and levers. */
 export async function getForecastJson(deps: ForecastDeps, ctx: SignedInContext, query: ForecastQuery): Promise<string> {
-  const { actor, inputs, scope, levers } = await resolve(deps, ctx, query);
-  // The answer differs between viewers only in which municipalities they may open.
-  const reach = inputs.municipalities
-    .filter((m) => mayOpen(actor, m.municipalityId))
-    .map((m) => m.municipalityId.slice(0, 8))
-    .join(',');
-  const supplyVersion = (await specialistSupplySource()?.version(deps.db)) ?? 'none';
+  const { actor, periodId, inputs, scope, levers } = await resolve(deps, ctx, query);
+  // The answer differs between viewers only in which municipalities they may open: all of them (the region's
+  // staff), or the few listed in full (a key per exact set, so two viewers share an answer only if they may).
+  const reachable = inputs.municipalities.filter((m) => mayOpen(actor, m.municipalityId));
+  const reach =
+    reachable.length === inputs.municipalities.length
+      ? `all:${reachable.length}`
+      : reachable.map((m) => m.municipalityId).join(',');
+  // Read in the same cached state as the inputs' key (stateOf): no query on a cached answer.
+  const { supplyVersion } = await stateOf(deps, periodId);
   const key = [
     inputs.stateKey,
     supplyVersion,
@@ -635,7 +296,7 @@ export async function getForecastJson(deps: ForecastDeps, ctx: SignedInContext, 
     levers.staffingRatioChangePercent,
     levers.absenceReductionPercent,
     levers.turnoverReductionPercent,
-    reach.length > 200 ? `all:${inputs.municipalities.length}` : reach,
+    reach,
   ].join(':');
   return cacheOf(deps).remember(`forecast:json:${key}`, async () =>
     JSON.stringify(await buildForecast(deps, inputs, scope, levers, actor)),
