@@ -22,7 +22,8 @@
 // BENCH_ONLY=people runs only that part (printed, not saved).
 // BENCH_ONLY=activities runs the activities core's feeds and registration throughput (bench/activities.ts; printed).
 // BENCH_ONLY=projects: a 2,000-row plan's Gantt chart against its table, and the final report (bench/projects.ts).
-// BENCH_ONLY=staffing-reads runs only the statistics reads and the national publication, embedded (printed).
+// BENCH_ONLY=staffing-reads runs only the statistics reads (cold after a change, loaded) and the national publication,
+// embedded then PostgreSQL (printed).
 // BENCH_ONLY=career-paths: the regional progress view and staff by role for 290 municipalities × 10 periods (bench/career-paths.ts).
 // BENCH_ONLY=region-map: the region map of 290 municipalities against the comparison table, one Chromium run (bench/region-map.ts).
 // BENCH_ONLY=catalogue-usage: the catalogue bench with the usage counters off and on, same run (bench/catalogue-usage.ts).
@@ -104,7 +105,7 @@ async function main() {
   if (process.env.BENCH_ONLY === 'people') return peopleOnly(pgUrl);
   if (process.env.BENCH_ONLY === 'activities') return activitiesOnly(pgUrl).then(() => 0);
   if (process.env.BENCH_ONLY === 'projects') return projectsOnly().then(() => 0);
-  if (process.env.BENCH_ONLY === 'staffing-reads') return staffingReadsOnly();
+  if (process.env.BENCH_ONLY === 'staffing-reads') return staffingReadsOnly(pgUrl);
   if (process.env.BENCH_ONLY === 'career-paths') return careerPathsOnly();
   if (process.env.BENCH_ONLY === 'region-map') return regionMapOnly();
   if (process.env.BENCH_ONLY === 'training-plan') return trainingPlanOnly();
@@ -314,16 +315,26 @@ async function measureForecast(
   return result;
 }
 
-/** BENCH_ONLY=staffing-reads: the statistics reads and the national publication on the embedded database, printed. */
-async function staffingReadsOnly(): Promise<number> {
+/**
+ * BENCH_ONLY=staffing-reads: the statistics reads (with the cold requests after a change) and the national publication,
+ * on the embedded database and then (if reachable) on the PostgreSQL bench database, printed.
+ */
+async function staffingReadsOnly(pgUrl: string): Promise<number> {
+  const once = async (
+    database: StaffingResult['database'],
+    env: Record<string, string>,
+    dataset: StaffingContext['dataset'],
+  ) => {
+    const server = await startServer(env);
+    const reads = await benchStaffingReads(await staffingContext(database, server, dataset, []));
+    await stop(server.proc, { quiet: true });
+    const { publication, comparison, profile, baseline, cold } = reads;
+    log(JSON.stringify({ database, cold, baseline, comparison, profile, publication }, null, 2));
+  };
   const staffingDir = path.join(work, 'staffing-data');
-  const dataset = await prepareEmbeddedDataset(staffingDir);
-  const server = await startServer({ DATA_DIR: staffingDir, DEMO: 'on' });
-  const reads = await benchStaffingReads(await staffingContext('embedded', server, dataset, []));
-  await stop(server.proc, { quiet: true });
-  log(
-    JSON.stringify({ publication: reads.publication, comparison: reads.comparison, baseline: reads.baseline }, null, 2),
-  );
+  await once('embedded', { DATA_DIR: staffingDir, DEMO: 'on' }, await prepareEmbeddedDataset(staffingDir));
+  if (!(await preparePostgres(pgUrl)).ok) return 1;
+  await once('postgresql', { DATABASE_URL: pgUrl, DEMO: 'off' }, await preparePostgresDataset(pgUrl));
   return 0;
 }
 
@@ -455,11 +466,16 @@ async function measureTrainings(
 /** The staff register on a new embedded data folder, then (if reachable) on the PostgreSQL bench database. */
 async function measureAllPeople(pgUrl: string | null): Promise<PeopleResult[]> {
   const out: PeopleResult[] = [];
-  log('\nStaff register, embedded database: loading 50,000 persons into a new data folder…');
-  const dir = path.join(work, 'people-data');
-  const embeddedDataset = await prepareEmbeddedPeople(dir);
-  logDataset(embeddedDataset);
-  out.push(await measurePeople('embedded', { DATA_DIR: dir, DEMO: 'off' }, embeddedDataset));
+  // BENCH_PEOPLE_DATABASES=postgresql (or embedded): only that one, e.g. while profiling.
+  const only = process.env.BENCH_PEOPLE_DATABASES;
+  if (!only || only.includes('embedded')) {
+    log('\nStaff register, embedded database: loading 50,000 persons into a new data folder…');
+    const dir = path.join(work, 'people-data');
+    const embeddedDataset = await prepareEmbeddedPeople(dir);
+    logDataset(embeddedDataset);
+    out.push(await measurePeople('embedded', { DATA_DIR: dir, DEMO: 'off' }, embeddedDataset));
+  }
+  if (only && !only.includes('postgresql')) return out;
   if (pgUrl) {
     log('\nStaff register, PostgreSQL: loading 50,000 persons into the bench database…');
     await preparePostgres(pgUrl);
@@ -477,7 +493,11 @@ async function measurePeople(
   env: Record<string, string>,
   dataset: Parameters<typeof benchPeople>[0]['dataset'],
 ): Promise<PeopleResult> {
-  const server = await startServer(env);
+  // BENCH_PROFILE_DIR: the server writes a CPU profile there when it stops (node --cpu-prof).
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const server = await startServer(
+    profileDir ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : env,
+  );
   try {
     return await benchPeople({
       database,
