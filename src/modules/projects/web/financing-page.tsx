@@ -1,11 +1,11 @@
 // /projects/$projectId/financing: co-financing in hours and money, planned against actual per municipality, with a
 // warning for those who fall behind; pledges, hours given, and the budget with grants such as ESF.
 import { Alert, Stack, Table, Text, Title } from '@mantine/core';
+import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import type { ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { QuickForm } from './quick-form.tsx';
 import { TableScroll } from './table-scroll.tsx';
 
 const num = (n: number) => n.toLocaleString('sv-SE');
@@ -90,7 +90,7 @@ export function FinancingPage({ project: p }: { project: ProjectDto }) {
       {canEdit ? (
         <>
           <Title order={3}>{pt('financing.contributions')}</Title>
-          <QuickForm
+          <FieldForm
             columns={5}
             submitLabel={pt('financing.addContribution')}
             fields={[
@@ -109,7 +109,7 @@ export function FinancingPage({ project: p }: { project: ProjectDto }) {
             onSubmit={(body) => contribute.mutateAsync(body)}
           />
           <Title order={3}>{pt('financing.pledge')}</Title>
-          <QuickForm
+          <FieldForm
             columns={3}
             submitLabel={pt('financing.setPledge')}
             fields={[
@@ -154,7 +154,7 @@ export function FinancingPage({ project: p }: { project: ProjectDto }) {
         </Table>
       </TableScroll>
       {canEdit ? (
-        <QuickForm
+        <FieldForm
           columns={5}
           submitLabel={pt('financing.addBudget')}
           fields={[

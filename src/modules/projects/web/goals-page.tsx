@@ -4,11 +4,11 @@ import { Button, Card, Group, NativeSelect, Stack, Table, Text, Textarea, Title 
 import { useState } from 'react';
 import { errorMessage } from '../../../platform/web/api/api-client.ts';
 import { FormError } from '../../../platform/web/components/feedback.tsx';
+import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import { GOAL_STATUSES, type GoalDto, type ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { QuickForm } from './quick-form.tsx';
 import { TableScroll } from './table-scroll.tsx';
 
 const TONE = { not_started: 'neutral', ongoing: 'attention', achieved: 'positive', lifted_out: 'neutral' } as const;
@@ -63,7 +63,7 @@ export function GoalsPage({ project: p }: { project: ProjectDto }) {
             <Title order={3} size="h4">
               {pt('goals.addEffect')}
             </Title>
-            <QuickForm
+            <FieldForm
               submitLabel={pt('common.add')}
               fields={[{ name: 'text', label: pt('goals.text'), kind: 'textarea', required: true }]}
               onSubmit={(body) => addEffect.mutateAsync(body)}
@@ -73,7 +73,7 @@ export function GoalsPage({ project: p }: { project: ProjectDto }) {
             <Title order={3} size="h4">
               {pt('goals.addGoal')}
             </Title>
-            <QuickForm
+            <FieldForm
               submitLabel={pt('common.add')}
               fields={[
                 { name: 'text', label: pt('goals.text'), kind: 'textarea', required: true },
@@ -169,7 +169,7 @@ function GoalEditor({ project: p, goal: g }: { project: ProjectDto; goal: GoalDt
       </Group>
       <FormError message={save.error ? errorMessage(save.error) : null} />
       {g.indicator ? (
-        <QuickForm
+        <FieldForm
           columns={2}
           submitLabel={pt('goals.addValue')}
           fields={[

@@ -1,10 +1,10 @@
 // /projects/$projectId/logs: the decision log (date, forum, decision, what it concerns, documents) and the
 // presentation log with the count per forum, as in the final report's table.
 import { Anchor, Stack, Table, Title } from '@mantine/core';
+import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import type { ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { QuickForm } from './quick-form.tsx';
 import { TableScroll } from './table-scroll.tsx';
 
 export function LogsPage({ project: p }: { project: ProjectDto }) {
@@ -68,7 +68,7 @@ export function LogsPage({ project: p }: { project: ProjectDto }) {
         </Table>
       </TableScroll>
       {canEdit ? (
-        <QuickForm
+        <FieldForm
           columns={3}
           submitLabel={pt('logs.addDecision')}
           fields={[
@@ -156,7 +156,7 @@ export function LogsPage({ project: p }: { project: ProjectDto }) {
         </Table>
       </TableScroll>
       {canEdit ? (
-        <QuickForm
+        <FieldForm
           columns={3}
           submitLabel={pt('logs.addPresentation')}
           fields={[

@@ -3,11 +3,11 @@
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { activeOrganisationsQuery } from '../../../platform/web/api/organisations-query.ts';
+import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import { MEMBER_KINDS, type ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { QuickForm } from './quick-form.tsx';
 import { TableScroll } from './table-scroll.tsx';
 
 export function OrganisationPage({ project: p }: { project: ProjectDto }) {
@@ -85,7 +85,7 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
         </Table>
       </TableScroll>
       {canEdit ? (
-        <QuickForm
+        <FieldForm
           columns={4}
           submitLabel={pt('organisation.addPerson')}
           fields={[
@@ -146,7 +146,7 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
         </Table>
       </TableScroll>
       {canEdit ? (
-        <QuickForm
+        <FieldForm
           columns={4}
           submitLabel={pt('organisation.record')}
           fields={[
@@ -209,7 +209,7 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
         </Table>
       </TableScroll>
       {canEdit ? (
-        <QuickForm
+        <FieldForm
           columns={3}
           submitLabel={pt('organisation.addSubproject')}
           fields={[
@@ -264,7 +264,7 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
         </Table>
       </TableScroll>
       {canEdit ? (
-        <QuickForm
+        <FieldForm
           columns={2}
           submitLabel={pt('organisation.addProposal')}
           fields={[

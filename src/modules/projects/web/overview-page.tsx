@@ -3,12 +3,12 @@
 import { Alert, Button, Card, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
+import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import type { ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { QuickForm } from './quick-form.tsx';
 
 const num = (n: number) => n.toLocaleString('sv-SE');
 
@@ -128,7 +128,7 @@ function EditProject({ project: p, onDone }: { project: ProjectDto; onDone: () =
   const pt = useProjectsT();
   const save = useProjectChange<Record<string, unknown>>(p.id, 'PATCH', '');
   return (
-    <QuickForm
+    <FieldForm
       columns={2}
       reset={false}
       submitLabel={pt('common.save')}

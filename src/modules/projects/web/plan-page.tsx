@@ -4,6 +4,7 @@ import { Button, Group, NativeSelect, SegmentedControl, Stack, Table, Text, Text
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { displayStatus, type GanttZoom } from '../gantt-scene.ts';
 import { formatDate, ganttTexts } from '../gantt-texts.ts';
@@ -12,7 +13,6 @@ import { ActivityDialog } from './activity-dialog.tsx';
 import { type DateChange, GanttChart } from './gantt-chart.tsx';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { QuickForm } from './quick-form.tsx';
 import { TableScroll } from './table-scroll.tsx';
 
 export type PlanSearch = { view?: 'gantt' | 'table'; zoom?: GanttZoom; sub?: string };
@@ -219,7 +219,7 @@ function AddRow({ project: p }: { project: ProjectDto }) {
   return (
     <Stack gap="xs">
       <Title order={3}>{pt('plan.add')}</Title>
-      <QuickForm
+      <FieldForm
         columns={3}
         submitLabel={pt('common.add')}
         fields={[

@@ -5,12 +5,12 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
+import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { choicesQuery, projectsApi, projectsQuery } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { QuickForm } from './quick-form.tsx';
 import { TableScroll } from './table-scroll.tsx';
 
 export function ProjectsPage() {
@@ -81,7 +81,7 @@ function CreateProjectForm({ onDone }: { onDone: () => void }) {
   const none = { value: '', label: pt('common.choose') };
   return (
     <Stack>
-      <QuickForm
+      <FieldForm
         columns={2}
         submitLabel={pt('form.create')}
         fields={[

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../platform/web/api/api-client.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
+import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { useFormat } from '../../../platform/web/i18n/format.ts';
@@ -13,7 +14,6 @@ import { notifySuccess } from '../../../platform/web/notify.ts';
 import { CYCLE_PHASES, type CycleDetail, NEED_FORMATS, NEED_TERMS, type NeedDto } from '../training-plan.contracts.ts';
 import { AggregateTable } from './aggregate-table.tsx';
 import { OrderForm } from './order-form.tsx';
-import { PlanForm } from './plan-form.tsx';
 import {
   aggregateMunicipalitiesQuery,
   aggregateQuery,
@@ -228,7 +228,7 @@ function NeedForm({ cycleId, onDone }: { cycleId: string; onDone: () => void }) 
   const none = { value: '', label: tt('common.choose') };
   const o = options.data;
   return (
-    <PlanForm
+    <FieldForm
       columns={2}
       submitLabel={tt('cycle.submit')}
       fields={[
@@ -292,7 +292,7 @@ function SplitForm({ need, onDone }: { need: NeedDto; onDone: () => void }) {
   const tt = useTpT();
   const queryClient = useQueryClient();
   return (
-    <PlanForm
+    <FieldForm
       submitLabel={tt('cycle.split')}
       fields={[
         { name: 'part1', label: tt('cycle.part1'), required: true, initial: need.title },
@@ -470,7 +470,7 @@ function DecisionForm({ detail, open }: { detail: CycleDetail; open: NeedDto[] }
           />
         ))}
       </Stack>
-      <PlanForm
+      <FieldForm
         columns={2}
         submitLabel={tt('cycle.decide')}
         fields={[

@@ -7,12 +7,12 @@ import { useState } from 'react';
 import { hasPermission, useMe } from '../../../platform/web/api/me-query.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
+import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { useFormat } from '../../../platform/web/i18n/format.ts';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import type { CycleDetail } from '../training-plan.contracts.ts';
-import { PlanForm } from './plan-form.tsx';
 import { cyclesQuery, optionsQuery, providersQuery, tpApi, useTpT } from './training-plan-api.ts';
 
 export function CyclesPage() {
@@ -112,7 +112,7 @@ function CreateCycleForm({ onDone }: { onDone: () => void }) {
   if (options.isError) return <ErrorAlert error={options.error} />;
   const none = { value: '', label: tt('common.choose') };
   return (
-    <PlanForm
+    <FieldForm
       columns={2}
       submitLabel={tt('cycles.create')}
       fields={[
@@ -156,7 +156,7 @@ function ProviderForm({ onDone }: { onDone: () => void }) {
   const tt = useTpT();
   const queryClient = useQueryClient();
   return (
-    <PlanForm
+    <FieldForm
       submitLabel={tt('common.save')}
       fields={[
         { name: 'name', label: tt('cycles.providerName'), required: true },

@@ -3,9 +3,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
+import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { COST_KEYS, type NeedDto, type OrderDetail } from '../training-plan.contracts.ts';
-import { PlanForm } from './plan-form.tsx';
 import { optionsQuery, tpApi, useTpT } from './training-plan-api.ts';
 
 export function OrderForm({ need, onDone }: { need: NeedDto; onDone: () => void }) {
@@ -17,7 +17,7 @@ export function OrderForm({ need, onDone }: { need: NeedDto; onDone: () => void 
   if (options.isError) return <ErrorAlert error={options.error} />;
   const none = { value: '', label: tt('common.choose') };
   return (
-    <PlanForm
+    <FieldForm
       columns={2}
       submitLabel={tt('order.create')}
       fields={[

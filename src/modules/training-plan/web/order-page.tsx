@@ -6,12 +6,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessage } from '../../../platform/web/api/api-client.ts';
 import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
+import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
 import { useFormat } from '../../../platform/web/i18n/format.ts';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { COST_KEYS, type CostKey, type OrderDetail, SEAT_KEYS } from '../training-plan.contracts.ts';
-import { PlanForm } from './plan-form.tsx';
 import { invoiceUrl, orderQuery, tpApi, useTpT } from './training-plan-api.ts';
 
 export function OrderPage({ orderId }: { orderId: string }) {
@@ -137,7 +137,7 @@ function ReplyForm({ order }: { order: OrderDetail }) {
   return (
     <Stack gap="xs">
       <Title order={2}>{tt('order.reply')}</Title>
-      <PlanForm
+      <FieldForm
         submitLabel={tt('order.reply')}
         fields={[{ name: 'text', label: tt('order.answerText'), kind: 'textarea', required: true }]}
         onSubmit={async (body) => {
@@ -154,7 +154,7 @@ function PlanOccasion({ order }: { order: OrderDetail }) {
   return (
     <Stack gap="xs">
       <Title order={2}>{tt('order.plan')}</Title>
-      <PlanForm
+      <FieldForm
         columns={2}
         submitLabel={tt('order.plan')}
         fields={[

@@ -1,5 +1,6 @@
-// A small form made from a list of fields (text, long text, date, number, choice), for the many short entries of a
-// project: labels on every field, the server's field errors beside the fields, the form's error above the button.
+// A small form made from a list of fields (text, long text, date, date-time, number, choice, checkbox), for the many
+// short entries a module's pages add one after another: labels on every field, the server's field errors beside the
+// fields, the form's error above the button.
 import {
   Button,
   Checkbox,
@@ -13,13 +14,13 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
-import { FormError } from '../../../platform/web/components/feedback.tsx';
+import { applyServerErrors } from '../api/form-errors.ts';
+import { FormError } from './feedback.tsx';
 
-export type Field = {
+export type FormField = {
   name: string;
   label: string;
-  kind?: 'text' | 'textarea' | 'date' | 'number' | 'select' | 'checkbox';
+  kind?: 'text' | 'textarea' | 'date' | 'datetime' | 'number' | 'select' | 'checkbox';
   options?: { value: string; label: string }[];
   required?: boolean;
   description?: string;
@@ -30,7 +31,7 @@ export type Field = {
 
 type Values = Record<string, string | number | boolean>;
 
-export function toBody(fields: Field[], values: Values): Record<string, unknown> {
+function toBody(fields: FormField[], values: Values): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const f of fields) {
     const v = values[f.name];
@@ -42,8 +43,8 @@ export function toBody(fields: Field[], values: Values): Record<string, unknown>
   return body;
 }
 
-type QuickFormProps = {
-  fields: Field[];
+type FieldFormProps = {
+  fields: FormField[];
   submitLabel: string;
   onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
   onDone?: () => void;
@@ -52,7 +53,7 @@ type QuickFormProps = {
   reset?: boolean;
 };
 
-export function QuickForm({ fields, submitLabel, onSubmit, onDone, columns = 1, reset = true }: QuickFormProps) {
+export function FieldForm({ fields, submitLabel, onSubmit, onDone, columns = 1, reset = true }: FieldFormProps) {
   const initial = Object.fromEntries(
     fields.map((f) => [f.name, f.initial ?? (f.kind === 'checkbox' ? false : '')]),
   ) as Values;
@@ -87,7 +88,14 @@ export function QuickForm({ fields, submitLabel, onSubmit, onDone, columns = 1, 
             if (f.kind === 'number') return <NumberInput key={f.name} {...common} decimalSeparator="," {...props} />;
             if (f.kind === 'select') return <NativeSelect key={f.name} {...common} data={f.options ?? []} {...props} />;
             if (f.kind === 'checkbox') return <Checkbox key={f.name} {...common} {...props} mt="lg" />;
-            return <TextInput key={f.name} {...common} type={f.kind === 'date' ? 'date' : 'text'} {...props} />;
+            return (
+              <TextInput
+                key={f.name}
+                {...common}
+                type={f.kind === 'date' ? 'date' : f.kind === 'datetime' ? 'datetime-local' : 'text'}
+                {...props}
+              />
+            );
           })}
         </SimpleGrid>
         <FormError message={error} />
