@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/server/db.ts';
 import { activeMunicipalities } from '../../platform/server/directory.ts';
+import { isHeadcountFact } from './headcount-figures.ts';
 import { staffingFact, staffingPeriod, staffingReport } from './staffing.table.ts';
 
 export type HeadcountPeriod = { id: string; label: string; referenceDate: string };
@@ -53,8 +54,7 @@ export async function headcountByProfession(
           periods.map((p) => p.id),
         ),
         inArray(staffingFact.profession, [...opts.professions]),
-        eq(staffingFact.measure, 'headcount'),
-        eq(staffingFact.breakdown, ''),
+        isHeadcountFact(),
         inArray(staffingReport.status, ['submitted', 'approved']),
         inArray(staffingFact.municipalityId, [...municipalityIds]),
       ),

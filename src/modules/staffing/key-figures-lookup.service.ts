@@ -4,9 +4,10 @@
 // hidden, never its value, so a key built on these reveals nothing the statistics do not already show.
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/server/db.ts';
+import { publishedHeadcountCell, publishedInhabitantsCell } from './headcount-figures.ts';
 import { staffingPublication } from './publication.table.ts';
 import { staffingPeriod } from './staffing.table.ts';
-import { CONTEXT } from './staffing-measures.ts';
+import { ALL } from './statistics/publication.ts';
 
 /** A published figure: its value, or 'hidden' where the publication shows "..", or null when not reported. */
 export type PublishedFigure = number | 'hidden' | null;
@@ -41,8 +42,8 @@ export async function publishedKeyFigures(
   const hidden = new Set(latest.hidden);
   const figure = (id: string): PublishedFigure => (hidden.has(id) ? 'hidden' : (latest.cellValues[id] ?? null));
   for (const m of municipalityIds) {
-    inhabitants.set(m, figure(`${m}|${CONTEXT}|inhabitants`));
-    const parts = (professions.length ? professions : ['all']).map((p) => figure(`${m}|${p}|headcount`));
+    inhabitants.set(m, figure(publishedInhabitantsCell(m)));
+    const parts = (professions.length ? professions : [ALL]).map((p) => figure(publishedHeadcountCell(m, p)));
     headcount.set(
       m,
       parts.includes('hidden')
