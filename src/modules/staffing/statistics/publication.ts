@@ -12,6 +12,7 @@ import type { DisclosureCell, Relation } from '../../../platform/server/disclosu
 import { safeMedian } from '../../../platform/server/suppression/suppress.ts';
 import type { Cell, StaffingConfigDto } from '../staffing.contracts.ts';
 import { CONTEXT, type Fact, MEASURES, type MeasureKind, RATIOS, type RatioKey } from '../staffing-measures.ts';
+import { type FactNames, type PackedFacts, packFacts } from './period-facts.ts';
 
 export const ALL = 'all';
 export const REGION = 'region';
@@ -104,35 +105,111 @@ export function publicationShape(config: StaffingConfigDto) {
 }
 
 /**
- * Every figure of the given municipalities: their facts, the derived sums, the all-professions view and the region's
- * totals over exactly these municipalities.
+ * Which figures a request needs: one profession's (or all professions', `ALL`) with the context, either every column
+ * or only what the key ratios are computed from (a trend). `null`: every figure of every profession.
  */
-export function rawFigures(shape: Shape, municipalities: readonly { id: string; facts: readonly Fact[] }[]) {
-  const { professions, licensed, absenceKinds, oldBands } = shape;
+export type FigureNeed = { profession: string; ratiosOnly: boolean } | null;
+
+/** The columns the key ratios read, and the reported columns those derive from. */
+const RATIO_COLUMNS = new Set(Object.values(RATIO_INPUTS).flatMap((d) => [d.num, d.den]));
+
+/** The facts (as `profession` and `column`) a need reads, and the columns it computes per profession. */
+function needed(shape: Shape, need: FigureNeed) {
+  const professions =
+    need === null || need.profession === ALL
+      ? shape.professions
+      : shape.professions.filter((p) => p === need.profession);
+  const wantsAll = need === null || need.profession === ALL;
+  const columnsOfProfession = (p: string) =>
+    need?.ratiosOnly
+      ? shape.professionColumns.filter((c) => RATIO_COLUMNS.has(c))
+      : [...shape.professionColumns, ...(need === null || need.profession === p ? shape.specialtyColumns(p) : [])];
+  const context = need?.ratiosOnly ? shape.contextColumns.filter((c) => RATIO_COLUMNS.has(c)) : shape.contextColumns;
+  const columns = new Map(professions.map((p) => [p, columnsOfProfession(p)] as const));
+  // A computed column's inputs: the derived sums read breakdowns, the licensed headcount the headcount.
+  const inputsOf = (c: string): string[] => {
+    if (c === DERIVED.absence_headcount) return [c, ...shape.absenceKinds.map((k) => `absence_headcount.${k}`)];
+    if (c === DERIVED.absence_fte) return [c, ...shape.absenceKinds.map((k) => `absence_fte.${k}`)];
+    if (c === DERIVED.age_60_plus) return shape.oldBands.map((k) => `age_headcount.${k}`);
+    if (c === DERIVED.licensed_headcount) return ['headcount'];
+    return [c];
+  };
+  const reads = new Map<string, Set<string>>(
+    [...columns].map(([p, cs]) => [p, new Set(cs.flatMap(inputsOf))] as const),
+  );
+  reads.set(CONTEXT, new Set(context));
+  return { professions, wantsAll, columns, context, reads };
+}
+
+/**
+ * Every figure of the given municipalities that the need asks for: their facts, the derived sums, the
+ * all-professions view and the region's totals over exactly these municipalities. The same sums in the same order
+ * whatever the need, so a figure is the same number in a narrow answer and in a full one.
+ */
+export function rawFigures(
+  shape: Shape,
+  municipalities: readonly { id: string; facts: readonly Fact[] | PackedFacts }[],
+  need: FigureNeed = null,
+) {
+  const { licensed, absenceKinds, oldBands } = shape;
+  const want = needed(shape, need);
+  const professions = want.professions;
   const ids = municipalities.map((m) => m.id);
   const raw = new Map<string, number>();
+  const masks = new Map<FactNames, Uint8Array>();
   for (const m of municipalities) {
-    for (const f of m.facts) {
-      const column = f.breakdown ? `${f.measure}.${f.breakdown}` : f.measure;
-      raw.set(key(m.id, f.profession, column), f.value);
+    const packed = 'index' in m.facts ? m.facts : packFacts(m.facts);
+    const { names, index, values } = packed;
+    // Whether each of the period's names is read, decided once per list of names (one per period).
+    let mask = masks.get(names);
+    if (!mask) {
+      mask = new Uint8Array(names.professions.length);
+      for (let i = 0; i < mask.length; i++) {
+        // Every fact when every figure is asked for (a publication stores them all, as it always has).
+        mask[i] = need === null || want.reads.get(names.professions[i] ?? '')?.has(names.columns[i] ?? '') ? 1 : 0;
+      }
+      masks.set(names, mask);
+    }
+    const prefix = `${m.id}|`;
+    for (let i = 0; i < index.length; i++) {
+      const at = index[i] ?? 0;
+      if (mask[at] !== 1) continue;
+      raw.set(`${prefix}${names.professions[at]}|${names.columns[at]}`, values[i] ?? 0);
     }
     for (const p of professions) {
+      const wanted = want.columns.get(p) ?? [];
       const get = (c: string) => raw.get(key(m.id, p, c));
       const put = (c: string, v: number | undefined) => v !== undefined && raw.set(key(m.id, p, c), v);
-      put(DERIVED.absence_headcount, sum(absenceKinds.map((k) => get(`absence_headcount.${k}`))));
-      put(DERIVED.absence_fte, sum(absenceKinds.map((k) => get(`absence_fte.${k}`))));
-      put(DERIVED.age_60_plus, sum(oldBands.map((k) => get(`age_headcount.${k}`))));
-      if (licensed.has(p)) put(DERIVED.licensed_headcount, get('headcount'));
+      if (wanted.includes(DERIVED.absence_headcount)) {
+        put(DERIVED.absence_headcount, sum(absenceKinds.map((k) => get(`absence_headcount.${k}`))));
+      }
+      if (wanted.includes(DERIVED.absence_fte)) {
+        put(DERIVED.absence_fte, sum(absenceKinds.map((k) => get(`absence_fte.${k}`))));
+      }
+      if (wanted.includes(DERIVED.age_60_plus)) {
+        put(DERIVED.age_60_plus, sum(oldBands.map((k) => get(`age_headcount.${k}`))));
+      }
+      if (licensed.has(p) && wanted.includes(DERIVED.licensed_headcount)) {
+        put(DERIVED.licensed_headcount, get('headcount'));
+      }
     }
   }
+  // The all-professions view: the columns every profession has (not the specialties, which are each profession's own).
+  const firstColumns = new Set(want.columns.get(professions[0] ?? '') ?? []);
+  const allColumns = want.wantsAll ? shape.professionColumns.filter((c) => firstColumns.has(c)) : [];
   for (const m of ids) {
-    for (const c of shape.professionColumns) {
+    for (const c of allColumns) {
       const v = sum(professions.map((p) => raw.get(key(m, p, c))));
       if (v !== undefined) raw.set(key(m, ALL, c), v);
     }
   }
-  for (const p of [...professions, ALL, CONTEXT]) {
-    for (const c of columnsOf(shape, p)) {
+  const regionColumns: [string, string[]][] = [
+    ...professions.map((p): [string, string[]] => [p, want.columns.get(p) ?? []]),
+    ...(want.wantsAll ? [[ALL, allColumns] as [string, string[]]] : []),
+    [CONTEXT, want.context],
+  ];
+  for (const [p, columns] of regionColumns) {
+    for (const c of columns) {
       const v = sum(ids.map((m) => raw.get(key(m, p, c))));
       if (v !== undefined) raw.set(key(REGION, p, c), v);
     }

@@ -9,6 +9,7 @@
 // region total can be differenced against an earlier one to single it out.
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import type { SignedInContext } from '../../../platform/server/actor.ts';
 import { authorize } from '../../../platform/server/actor.ts';
 import { audit } from '../../../platform/server/audit.ts';
@@ -42,6 +43,56 @@ export async function latestPublication(db: Db, periodId: string): Promise<Store
     .orderBy(desc(staffingPublication.version))
     .limit(1);
   return row ?? null;
+}
+
+/** A stored publication as the statistics read it: its figures and pattern parsed once (it never changes). */
+export type ReadyPublication = {
+  id: string;
+  version: number;
+  publishedAt: Date;
+  municipalities: { id: string; name: string }[];
+  cellValues: ReadonlyMap<string, number>;
+  hidden: ReadonlySet<string>;
+};
+
+const readyPublications = new WeakMap<Db, LRUCache<string, Promise<ReadyPublication | null>>>();
+
+/**
+ * The latest publication of a period, ready to read. Its id and version are read each time (a later version may
+ * have been made); its figures only once per publication, as a publication is immutable once stored.
+ */
+export async function latestReadyPublication(db: Db, periodId: string): Promise<ReadyPublication | null> {
+  const [latest] = await db
+    .select({ id: staffingPublication.id })
+    .from(staffingPublication)
+    .where(eq(staffingPublication.periodId, periodId))
+    .orderBy(desc(staffingPublication.version))
+    .limit(1);
+  if (!latest) return null;
+  let cache = readyPublications.get(db);
+  if (!cache) {
+    cache = new LRUCache({ max: 32 });
+    readyPublications.set(db, cache);
+  }
+  const hit = cache.get(latest.id);
+  if (hit) return hit;
+  const loading = (async () => {
+    const [row] = await db.select().from(staffingPublication).where(eq(staffingPublication.id, latest.id));
+    if (!row) return null;
+    return {
+      id: row.id,
+      version: row.version,
+      publishedAt: row.publishedAt,
+      municipalities: row.municipalities,
+      cellValues: new Map(Object.entries(row.cellValues)),
+      hidden: new Set(row.hidden),
+    };
+  })();
+  cache.set(latest.id, loading);
+  loading.catch(() => {
+    if (cache.peek(latest.id) === loading) cache.delete(latest.id);
+  });
+  return loading;
 }
 
 /** Facts rebuilt from a publication's stored cells (a municipality whose report is no longer approved). */

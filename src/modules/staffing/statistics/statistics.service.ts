@@ -15,10 +15,18 @@ import type { Cell, ComparisonDto, ProfileDto, PublicationMetaDto, ReportStatus 
 import { staffingMessages as sm } from '../staffing.messages.ts';
 import { staffingPeriod, staffingReport } from '../staffing.table.ts';
 import { loadConfig, type StaffingDeps } from '../staffing-config.service.ts';
-import { RATIO_DEFS, RATIOS, type RatioKey } from '../staffing-measures.ts';
-import { loadPeriodFacts } from './period-facts.ts';
-import { ALL, type Publication, publicationShape, publicationView, REGION, rawFigures } from './publication.ts';
-import { latestPublication } from './publications.service.ts';
+import { type Fact, RATIO_DEFS, RATIOS, type RatioKey } from '../staffing-measures.ts';
+import { cachedPeriodFacts, type PeriodFacts } from './period-facts.ts';
+import {
+  ALL,
+  type FigureNeed,
+  type Publication,
+  publicationShape,
+  publicationView,
+  REGION,
+  rawFigures,
+} from './publication.ts';
+import { latestReadyPublication } from './publications.service.ts';
 
 type Audience = { kind: 'public' } | { kind: 'user'; actor: Actor };
 
@@ -92,14 +100,24 @@ export type PeriodView = { pub: Publication; rows: ViewRow[]; published: Publica
  * A period as one viewer reads it (decision 016). The region's staff see every submitted and approved report live
  * and raw. Everyone else reads the latest stored publication — the same for the public and for every signed-in
  * user, so combining views reveals nothing — with their own municipality's live report laid over it in full.
+ *
+ * `need` narrows the live figures computed to what the request reads (one profession's, or only the ratios' inputs
+ * for a trend); a narrow view answers only for what it was asked. The figures come from the period's packed facts,
+ * kept per period revision (period-facts.ts), and the stored publication, kept per publication (it never changes).
  */
-export async function viewFor(deps: StaffingDeps, periodId: string, audience: Audience): Promise<PeriodView> {
+export async function viewFor(
+  deps: StaffingDeps,
+  periodId: string,
+  audience: Audience,
+  need: FigureNeed = null,
+): Promise<PeriodView> {
   const viewer = unsuppressedFor(audience);
   const cacheKey = await viewKey(deps, periodId, audience);
   const cache = deps.publications ?? deps.cache;
-  return cache.remember(`staffing:view:${cacheKey}`, async () => {
+  const needKey = need ? `${need.profession}:${need.ratiosOnly ? 'ratios' : 'columns'}` : 'every';
+  return cache.remember(`staffing:view:${cacheKey}:${needKey}`, async () => {
     const shape = publicationShape(await loadConfig(deps));
-    const stored = await latestPublication(deps.db, periodId);
+    const stored = await latestReadyPublication(deps.db, periodId);
     const published = stored
       ? {
           version: stored.version,
@@ -117,28 +135,26 @@ export async function viewFor(deps: StaffingDeps, periodId: string, audience: Au
       .innerJoin(organisation, eq(organisation.id, staffingReport.municipalityId))
       .where(and(eq(staffingReport.periodId, periodId), eq(organisation.active, true)));
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'sv');
+    const factsOf = (facts: PeriodFacts, id: string) => ({ id, facts: facts.get(id) ?? NO_FACTS });
     if (viewer === 'all') {
       const live = reports.filter((r) => r.status === 'submitted' || r.status === 'approved').sort(byName);
-      const facts = await loadPeriodFacts(
-        deps.db,
-        periodId,
-        live.map((r) => r.id),
-      );
+      const facts = live.length ? await cachedPeriodFacts(deps.db, periodId) : new Map();
       const raw = rawFigures(
         shape,
-        live.map((r) => ({ id: r.id, facts: facts.get(r.id) ?? [] })),
+        live.map((r) => factsOf(facts, r.id)),
+        need,
       );
       const pub = publicationView({ shape, ids: live.map((r) => r.id), raw, hidden: null });
       return { pub, rows: live, published };
     }
     const ids = stored?.municipalities.map((m) => m.id) ?? [];
-    const raw = new Map(Object.entries(stored?.cellValues ?? {}));
-    const hidden = new Set(stored?.hidden ?? []);
+    const raw = stored?.cellValues ?? new Map<string, number>();
+    const hidden = stored?.hidden ?? new Set<string>();
     const ownReport = viewer ? reports.find((r) => r.id === viewer) : undefined;
     let own: { id: string; raw: Map<string, number> } | null = null;
     if (ownReport) {
-      const facts = await loadPeriodFacts(deps.db, periodId, [ownReport.id]);
-      own = { id: ownReport.id, raw: rawFigures(shape, [{ id: ownReport.id, facts: facts.get(ownReport.id) ?? [] }]) };
+      const facts = await cachedPeriodFacts(deps.db, periodId);
+      own = { id: ownReport.id, raw: rawFigures(shape, [factsOf(facts, ownReport.id)], need) };
     }
     const rows: ViewRow[] = (stored?.municipalities ?? []).map((m) => ({
       id: m.id,
@@ -151,13 +167,11 @@ export async function viewFor(deps: StaffingDeps, periodId: string, audience: Au
   });
 }
 
-/** The publication of one period for one kind of viewer (the region report reads the public one). */
+const NO_FACTS: readonly Fact[] = [];
+
+/** The publication of one period for one kind of viewer (the region report reads the public one, every figure). */
 export async function publicationFor(deps: StaffingDeps, periodId: string, audience: Audience): Promise<Publication> {
   return (await viewFor(deps, periodId, audience)).pub;
-}
-
-async function publishedRows(deps: StaffingDeps, periodId: string, audience: Audience): Promise<ViewRow[]> {
-  return (await viewFor(deps, periodId, audience)).rows;
 }
 
 async function assertProfession(deps: StaffingDeps, profession: string) {
@@ -176,7 +190,7 @@ async function comparison(
 ): Promise<ComparisonDto> {
   const period = await findPeriod(deps.db, periodId);
   await assertProfession(deps, profession);
-  const { pub, rows, published } = await viewFor(deps, periodId, audience);
+  const { pub, rows, published } = await viewFor(deps, periodId, audience, { profession, ratiosOnly: false });
   const columns = pub.columns(profession);
   const valuesOf = (m: string) => Object.fromEntries(columns.map((c) => [c.key, pub.value(m, profession, c.key)]));
   // "X av 15 kommuner har godkända rapporter", naming the others: what the figures cover, said plainly.
@@ -255,7 +269,7 @@ export async function getProfileJson(
 
 export async function getPublicComparison(deps: StaffingDeps, periodId: string, profession: string) {
   const period = await findPeriod(deps.db, periodId);
-  if ((await viewFor(deps, period.id, { kind: 'public' })).published === null) {
+  if ((await viewFor(deps, period.id, { kind: 'public' }, { profession, ratiosOnly: false })).published === null) {
     throw new NotFoundError(sm.noPublishedStatistics());
   }
   return comparison(deps, { kind: 'public' }, periodId, profession);
@@ -293,13 +307,13 @@ export async function getProfile(
     .from(organisation)
     .where(and(eq(organisation.id, municipalityId), eq(organisation.kind, 'municipality')));
   if (!municipality) throw new NotFoundError(sm.municipalityNotFound());
-  const row = (await publishedRows(deps, periodId, audience)).find((r) => r.id === municipalityId);
+  const { pub, rows } = await viewFor(deps, periodId, audience, { profession, ratiosOnly: false });
+  const row = rows.find((r) => r.id === municipalityId);
   // The report's own status (a draft is a draft), whether or not its figures are in the view.
   const [report] = await deps.db
     .select({ status: staffingReport.status })
     .from(staffingReport)
     .where(and(eq(staffingReport.periodId, periodId), eq(staffingReport.municipalityId, municipalityId)));
-  const pub = await publicationFor(deps, periodId, audience);
   const columns = pub.columns(profession);
   const values = Object.fromEntries(columns.map((c) => [c.key, pub.value(municipalityId, profession, c.key)]));
   const regionTotalValues = Object.fromEntries(columns.map((c) => [c.key, pub.value(REGION, profession, c.key)]));
@@ -345,9 +359,9 @@ async function trendOf(deps: StaffingDeps, audience: Audience, municipalityId: s
   const periods = await deps.db.select().from(staffingPeriod).orderBy(asc(staffingPeriod.referenceDate));
   const out: ProfileDto['trend'] = [];
   for (const period of periods) {
-    const rows = await publishedRows(deps, period.id, audience);
+    // Only the key ratios' inputs of the one profession: a trend reads nothing else of a period.
+    const { pub, rows } = await viewFor(deps, period.id, audience, { profession, ratiosOnly: true });
     if (rows.length === 0) continue;
-    const pub = await publicationFor(deps, period.id, audience);
     out.push({
       periodId: period.id,
       label: period.label,
