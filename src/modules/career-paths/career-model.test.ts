@@ -1,6 +1,16 @@
 // The model's pure rules: cycle detection in "leads to", the checks before a draft is saved, the graph's layers.
 import { describe, expect, it } from 'vitest';
-import { findCycle, layerRoles, modelProblems } from './career-model.ts';
+import {
+  addRole,
+  addTask,
+  findCycle,
+  keyFromName,
+  layerRoles,
+  modelProblems,
+  removeRole,
+  removeTask,
+  roleReferences,
+} from './career-model.ts';
 import { DEFAULT_MODEL } from './career-model-defaults.ts';
 import { careerModelSchema } from './career-paths.contracts.ts';
 
@@ -90,5 +100,73 @@ describe('layerRoles', () => {
     );
     expect(layers[0]).toEqual(['bitrade', 'arbetsterapeut', 'fysioterapeut']);
     expect(layers[2]).toEqual(['underskoterska']);
+  });
+});
+
+describe('adding and removing roles and tasks in the draft', () => {
+  const model = careerModelSchema.parse(DEFAULT_MODEL);
+  const role = {
+    key: keyFromName('Stödassistent', new Set(model.roles.map((r) => r.key))),
+    name: 'Stödassistent',
+    nameEn: 'Support assistant',
+    professionKey: null,
+    protectedTitle: false,
+    licensed: false,
+    areas: [],
+    education: { text: 'Introduktion', points: null, pointsUnit: null, toVerify: false, source: '' },
+    inMatrix: true,
+  };
+
+  it('makes keys from names, unique among those taken', () => {
+    expect(role.key).toBe('stodassistent');
+    expect(keyFromName('Undersköterska', new Set(['underskoterska']))).toBe('underskoterska_2');
+    expect(keyFromName('Undersköterska', new Set(['underskoterska', 'underskoterska_2']))).toBe('underskoterska_3');
+    expect(keyFromName('  Mat & måltider!  ', new Set())).toBe('mat_maltider');
+    expect(keyFromName('???', new Set())).toBe('ny');
+  });
+
+  it('a role added to the matrix gets a cell in every task, and the model can still be saved', () => {
+    const added = addRole(model, role);
+    expect(added.roles.at(-1)?.key).toBe('stodassistent');
+    expect(added.tasks.every((t) => t.cells.stodassistent?.value === 'does_not')).toBe(true);
+    expect(modelProblems(added, PROFESSIONS)).toEqual([]);
+    // Outside the matrix: no cells.
+    const outside = addRole(model, { ...role, inMatrix: false });
+    expect(outside.tasks.some((t) => t.cells.stodassistent)).toBe(false);
+    expect(modelProblems(outside, PROFESSIONS)).toEqual([]);
+  });
+
+  it('removing a role takes its ways and its column, so the model can be saved; without that it cannot', () => {
+    const refs = roleReferences(model, 'vardbitrade');
+    expect(refs.ways).toBe(model.ways.filter((x) => x.from === 'vardbitrade' || x.to === 'vardbitrade').length);
+    expect(refs.ways).toBeGreaterThan(0);
+    expect(refs.cells).toBe(model.tasks.length);
+    const removed = removeRole(model, 'vardbitrade');
+    expect(removed.roles.some((r) => r.key === 'vardbitrade')).toBe(false);
+    expect(removed.ways.some((x) => x.from === 'vardbitrade' || x.to === 'vardbitrade')).toBe(false);
+    expect(removed.ways).toHaveLength(model.ways.length - refs.ways);
+    expect(removed.tasks.some((t) => 'vardbitrade' in t.cells)).toBe(false);
+    expect(modelProblems(removed, PROFESSIONS)).toEqual([]);
+    // Only the role itself removed: its ways and cells name a role that is not there.
+    const dangling = { ...model, roles: model.roles.filter((r) => r.key !== 'vardbitrade') };
+    const paths = modelProblems(dangling, PROFESSIONS).map((p) => p.path);
+    expect(paths.some((p) => /^model\.ways\.\d+\.(from|to)$/.test(p))).toBe(true);
+    expect(paths).toContain('model.tasks.0.cells.vardbitrade');
+  });
+
+  it('a task added gets "does not" for every role of the matrix; a removed one is gone', () => {
+    const added = addTask(model, { key: 'ny_uppgift', group: model.taskGroups[0]?.key ?? '', name: 'Ny uppgift' });
+    const task = added.tasks.at(-1);
+    expect(Object.keys(task?.cells ?? {}).sort()).toEqual(
+      model.roles
+        .filter((r) => r.inMatrix)
+        .map((r) => r.key)
+        .sort(),
+    );
+    expect(modelProblems(added, PROFESSIONS)).toEqual([]);
+    expect(removeTask(added, 'ny_uppgift').tasks).toEqual(model.tasks);
+    // A duplicate key is still refused by the rules.
+    const twice = addTask(added, { key: 'ny_uppgift', group: model.taskGroups[0]?.key ?? '', name: 'Igen' });
+    expect(modelProblems(twice, PROFESSIONS).map((p) => p.path)).toEqual([`model.tasks.${model.tasks.length + 1}.key`]);
   });
 });

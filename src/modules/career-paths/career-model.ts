@@ -123,3 +123,68 @@ export function layerRoles(roleKeys: readonly string[], ways: readonly Pick<Way,
   }
   return layers.filter(Boolean);
 }
+
+// ---- the draft editor's additions and removals (pure; the server still checks the saved model as a whole) ----
+
+/** A key for a new role or task from its name ("Stödassistent" → "stodassistent"), unique among `taken`. */
+export function keyFromName(name: string, taken: ReadonlySet<string>): string {
+  const base =
+    name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 50) || 'ny';
+  let key = base;
+  for (let n = 2; taken.has(key); n++) key = `${base}_${n}`;
+  return key;
+}
+
+/** Adds a role; as a column of the matrix it gets "does not" in every task until the region sets its cells. */
+export function addRole(model: CareerModel, role: CareerModel['roles'][number]): CareerModel {
+  return {
+    ...model,
+    roles: [...model.roles, role],
+    tasks: role.inMatrix
+      ? model.tasks.map((t) => ({ ...t, cells: { ...t.cells, [role.key]: { value: 'does_not', note: '' } } }))
+      : model.tasks,
+  };
+}
+
+/** What removing a role takes with it: the ways from or to it and its column of the matrix (cells with a value). */
+export function roleReferences(model: CareerModel, roleKey: string): { ways: number; cells: number } {
+  return {
+    ways: model.ways.filter((w) => w.from === roleKey || w.to === roleKey).length,
+    cells: model.tasks.filter((t) => t.cells[roleKey] !== undefined).length,
+  };
+}
+
+/**
+ * Removes a role with what only has meaning through it: its ways and its cells. (A way's "via" text and a cell's
+ * value describe that role; kept, they would make the model unsavable. The editor says what goes before it does it.)
+ */
+export function removeRole(model: CareerModel, roleKey: string): CareerModel {
+  return {
+    ...model,
+    roles: model.roles.filter((r) => r.key !== roleKey),
+    ways: model.ways.filter((w) => w.from !== roleKey && w.to !== roleKey),
+    tasks: model.tasks.map((t) => {
+      if (t.cells[roleKey] === undefined) return t;
+      const { [roleKey]: _gone, ...cells } = t.cells;
+      return { ...t, cells };
+    }),
+  };
+}
+
+/** Adds a task with "does not" for every role of the matrix (the region then sets each cell). */
+export function addTask(model: CareerModel, task: { key: string; group: string; name: string; note?: string }) {
+  const cells = Object.fromEntries(
+    model.roles.filter((r) => r.inMatrix).map((r) => [r.key, { value: 'does_not' as const, note: '' }]),
+  );
+  return { ...model, tasks: [...model.tasks, { note: '', ...task, cells }] };
+}
+
+export function removeTask(model: CareerModel, taskKey: string): CareerModel {
+  return { ...model, tasks: model.tasks.filter((t) => t.key !== taskKey) };
+}

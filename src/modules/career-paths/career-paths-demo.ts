@@ -1,13 +1,15 @@
 // The demo's career paths (all invented, marked demo): the region's model in two decided versions (the first without
 // the specialist nurse and with a shorter task matrix, so an old decision shows what was decided then), the seven
 // Favo-like demo municipalities at different steps of their checklists, local deviations, target mixes and cost
-// inputs, and development plans for some demo staff — among them the demo employee's own. Dates relative to `now`.
+// inputs, and development plans for some demo staff — among them the demo employee's own, some of their education
+// linked to the demo activities' occasions (a held one as completed, an open one as planned). Dates relative to `now`.
 import { eq } from 'drizzle-orm';
 import { user, userRole } from '../../platform/server/auth.table.ts';
 import type { Db } from '../../platform/server/db.ts';
 import type { DemoContext } from '../../platform/server/module.ts';
 import type { Actor } from '../../platform/server/policy.ts';
 import { swedishDate } from '../../platform/server/swedish-dates.ts';
+import { searchAttendableOccasions } from '../activities/activities-lookup.service.ts';
 import { findPersons, type PersonRef, personOfUser } from '../people/people-lookup.service.ts';
 import { catalogueItemsByTitles } from '../trainings/items-lookup.service.ts';
 import { DEFAULT_MODEL } from './career-model-defaults.ts';
@@ -243,7 +245,26 @@ export async function seedCareerPathsDemo(db: Db, demo: DemoContext): Promise<vo
     review: number;
     target: number | null;
     funding: (typeof careerPlan.$inferInsert)['fundingSource'];
-    educations: { title: string; catalogue?: string; done?: number; year?: number; cost: number; funded: number }[];
+    educations: {
+      title: string;
+      catalogue?: string;
+      /** An occasion of the demo activities with this title: a held one (completed) or an upcoming one (planned). */
+      occasion?: 'held' | 'upcoming';
+      done?: number;
+      year?: number;
+      cost: number;
+      funded: number;
+    }[];
+  };
+  /** The demo activities' occasion of that title the municipality's staff can attend, held or upcoming. */
+  const occasionFor = async (municipalityId: string, title: string, when: 'held' | 'upcoming') => {
+    const found = await searchAttendableOccasions(db, municipalityId, {
+      q: title,
+      since: new Date(now.getTime() - 365 * DAY),
+      now,
+      limit: 10,
+    });
+    return found.find((o) => (when === 'held' ? o.status === 'held' : o.endsAt > now && o.status !== 'held'));
   };
   const plans: Plan[] = [];
   const employeePerson = employeeUser ? await personOfUser(db, employeeUser) : null;
@@ -260,6 +281,7 @@ export async function seedCareerPathsDemo(db: Db, demo: DemoContext): Promise<vo
       funding: 'aldreomsorgslyftet',
       educations: [
         { title: 'Demens i vardagen', catalogue: 'Demens i vardagen', done: -90, cost: 0, funded: 0 },
+        { title: 'Demensvård i praktiken (demo)', occasion: 'upcoming', cost: 0, funded: 0 },
         {
           title: 'YH Specialistundersköterska demens, 200 YH-poäng (demo)',
           year: year + 1,
@@ -296,6 +318,8 @@ export async function seedCareerPathsDemo(db: Db, demo: DemoContext): Promise<vo
       funding: 'aldreomsorgslyftet',
       educations: [
         { title: 'Delegering av läkemedel', catalogue: 'Delegering av läkemedel', done: -30, cost: 0, funded: 0 },
+        { title: 'Demensvård i praktiken (demo)', occasion: 'held', done: -20, cost: 0, funded: 0 },
+        { title: 'Läkemedelshantering och delegering (demo)', occasion: 'upcoming', cost: 0, funded: 0 },
         { title: 'Yrkespaket undersköterska, komvux (demo)', year: year + 1, cost: 45_000, funded: 45_000 },
       ],
     });
@@ -372,21 +396,26 @@ export async function seedCareerPathsDemo(db: Db, demo: DemoContext): Promise<vo
       })
       .returning({ id: careerPlan.id });
     if (!row || p.educations.length === 0) continue;
-    await db.insert(careerPlanEducation).values(
-      p.educations.map((e) => {
-        const item = e.catalogue ? catalogue.get(e.catalogue) : undefined;
-        return {
-          planId: row.id,
-          kind: item ? ('catalogue' as const) : ('other' as const),
-          refId: item?.id ?? null,
-          title: item?.title ?? e.title,
-          status: e.done !== undefined ? ('completed' as const) : ('planned' as const),
-          year: e.year ?? null,
-          completedOn: e.done !== undefined ? date(e.done) : null,
-          cost: e.cost,
-          funded: e.funded,
-        };
-      }),
-    );
+    const values = [];
+    for (const e of p.educations) {
+      const item = e.catalogue ? catalogue.get(e.catalogue) : undefined;
+      const occasion = e.occasion ? await occasionFor(p.person.organisationId, e.title, e.occasion) : undefined;
+      if (e.occasion && !occasion) continue;
+      // A held occasion counts as completed on the day it ended.
+      const completedOn =
+        occasion && e.done !== undefined ? swedishDate(occasion.endsAt) : e.done !== undefined ? date(e.done) : null;
+      values.push({
+        planId: row.id,
+        kind: occasion ? ('occasion' as const) : item ? ('catalogue' as const) : ('other' as const),
+        refId: occasion?.id ?? item?.id ?? null,
+        title: occasion?.title ?? item?.title ?? e.title,
+        status: completedOn ? ('completed' as const) : ('planned' as const),
+        year: e.year ?? (occasion ? Number(swedishDate(occasion.startsAt).slice(0, 4)) : null),
+        completedOn,
+        cost: e.cost,
+        funded: e.funded,
+      });
+    }
+    if (values.length) await db.insert(careerPlanEducation).values(values);
   }
 }

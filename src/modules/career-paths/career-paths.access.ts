@@ -2,9 +2,11 @@
 // every career-paths route, the status each actor must get (every role of municipality A, B's municipal admin, signed
 // out). Objects are A's; the setup publishes a model and makes a unit of A managed by A's manager.
 import {
+  type ActorName,
   defineAccessMatrix,
   type Expect,
   everyone,
+  expectedStatus,
   type MatrixFixture,
   regionalOnly,
 } from '../../../tests/support/access-matrix.ts';
@@ -35,6 +37,22 @@ const planKeepers = (status: number, other = 404): Expect => ({
   other_municipal_admin: other,
   signed_out: 401,
 });
+
+/**
+ * What a cell's request needs, made fresh for each actor the cell lets through (their request uses it up) and once
+ * for all the actors it refuses: a refused request changes nothing, so they share one (test time: most actors are
+ * refused). Should a refused actor wrongly get through, the shared object is used up and the next one fails too.
+ */
+function perAllowed<T>(expect: Expect, make: (fx: Fx) => Promise<T>) {
+  let shared: Promise<T> | undefined;
+  const get = (fx: Fx, actor: ActorName): Promise<T> => {
+    if (expectedStatus({ expect }, actor) < 300) return make(fx);
+    shared ??= make(fx);
+    return shared;
+  };
+  /** The cell's expectation, the same one that decides who gets a fresh object. */
+  return Object.assign(get, { expect });
+}
 
 const ensureDraft = (fx: Fx) => fx.admin({ method: 'POST', url: '/api/career-paths/model/draft' });
 const municipality = (fx: Fx) => `/api/career-paths/municipalities/${fx.a.id}`;
@@ -110,6 +128,29 @@ export async function freshPlan(fx: Fx, withEducation = false) {
   return { planId: plan.id, personId: person.id, educationId: withEd.json().educations[0].id as string };
 }
 
+// The objects of the cells that use them up, per allowed actor (the expectations are the cells' own, below).
+const noDraft = perAllowed(regionalOnly(201), async (fx) => {
+  await fx.admin({ method: 'DELETE', url: '/api/career-paths/model/draft' });
+});
+const draftToSave = perAllowed(regionalOnly(200), async (fx) => {
+  const draft = (await ensureDraft(fx)).json();
+  return draft.model ?? (await fx.admin({ method: 'GET', url: '/api/career-paths/model' })).json().current.model;
+});
+const draftToDiscard = perAllowed(regionalOnly(200), ensureDraft);
+const draftToPublish = perAllowed(regionalOnly(200), ensureDraft);
+const itemToRemove = perAllowed(managersOfA(200), freshItem);
+const personToPlan = perAllowed(planKeepers(201, 400), (fx) => newPerson(fx, 'underskoterska'));
+const planToRemove = perAllowed(planKeepers(200), (fx) => freshPlan(fx));
+const educationToRemove = perAllowed(planKeepers(200), async (fx) => {
+  const title = `Att ta bort ${++counter}`;
+  const plan = await fx.as('manager')({
+    method: 'POST',
+    url: `/api/career-paths/plans/${fx.planId}/educations`,
+    payload: { kind: 'other', title, status: 'planned' },
+  });
+  return (plan.json().educations as { id: string; title: string }[]).find((e) => e.title === title)?.id as string;
+});
+
 export const accessMatrix = defineAccessMatrix<Extra>({
   module: 'career-paths',
   routePattern: /^\/api\/career-paths(\/|\.|$)/,
@@ -174,43 +215,42 @@ export const accessMatrix = defineAccessMatrix<Extra>({
       name: 'start a draft',
       method: 'POST',
       url: '/api/career-paths/model/draft',
-      request: async (fx) => {
-        await fx.admin({ method: 'DELETE', url: '/api/career-paths/model/draft' });
+      request: async (fx, actor) => {
+        await noDraft(fx, actor);
         return { method: 'POST', url: '/api/career-paths/model/draft' };
       },
-      expect: regionalOnly(201),
+      expect: noDraft.expect,
     },
     {
       name: 'save the draft',
       method: 'PUT',
       url: '/api/career-paths/model/draft',
-      request: async (fx) => {
-        const draft = (await ensureDraft(fx)).json();
-        const model =
-          draft.model ?? (await fx.admin({ method: 'GET', url: '/api/career-paths/model' })).json().current.model;
-        return { method: 'PUT', url: '/api/career-paths/model/draft', payload: { model } };
-      },
-      expect: regionalOnly(200),
+      request: async (fx, actor) => ({
+        method: 'PUT',
+        url: '/api/career-paths/model/draft',
+        payload: { model: await draftToSave(fx, actor) },
+      }),
+      expect: draftToSave.expect,
     },
     {
       name: 'discard the draft',
       method: 'DELETE',
       url: '/api/career-paths/model/draft',
-      request: async (fx) => {
-        await ensureDraft(fx);
+      request: async (fx, actor) => {
+        await draftToDiscard(fx, actor);
         return { method: 'DELETE', url: '/api/career-paths/model/draft' };
       },
-      expect: regionalOnly(200),
+      expect: draftToDiscard.expect,
     },
     {
       name: 'publish the draft',
       method: 'POST',
       url: '/api/career-paths/model/draft/publish',
-      request: async (fx) => {
-        await ensureDraft(fx);
+      request: async (fx, actor) => {
+        await draftToPublish(fx, actor);
         return { method: 'POST', url: '/api/career-paths/model/draft/publish', payload: { decisionDate: TODAY } };
       },
-      expect: regionalOnly(200),
+      expect: draftToPublish.expect,
     },
     {
       name: 'the model as PDF',
@@ -309,8 +349,11 @@ export const accessMatrix = defineAccessMatrix<Extra>({
       name: 'remove an item',
       method: 'DELETE',
       url: '/api/career-paths/municipalities/:municipalityId/items/:itemId',
-      request: async (fx) => ({ method: 'DELETE', url: `${municipality(fx)}/items/${await freshItem(fx)}` }),
-      expect: managersOfA(200),
+      request: async (fx, actor) => ({
+        method: 'DELETE',
+        url: `${municipality(fx)}/items/${await itemToRemove(fx, actor)}`,
+      }),
+      expect: itemToRemove.expect,
     },
     {
       name: 'upload evidence',
@@ -364,8 +407,8 @@ export const accessMatrix = defineAccessMatrix<Extra>({
       name: 'write a plan',
       method: 'POST',
       url: '/api/career-paths/plans',
-      request: async (fx) => {
-        const person = await newPerson(fx, 'underskoterska');
+      request: async (fx, actor) => {
+        const person = await personToPlan(fx, actor);
         return {
           method: 'POST',
           url: '/api/career-paths/plans',
@@ -379,7 +422,7 @@ export const accessMatrix = defineAccessMatrix<Extra>({
           },
         };
       },
-      expect: planKeepers(201, 400),
+      expect: personToPlan.expect,
     },
     {
       name: 'a plan',
@@ -403,8 +446,11 @@ export const accessMatrix = defineAccessMatrix<Extra>({
       name: 'remove a plan',
       method: 'DELETE',
       url: '/api/career-paths/plans/:id',
-      request: async (fx) => ({ method: 'DELETE', url: `/api/career-paths/plans/${(await freshPlan(fx)).planId}` }),
-      expect: planKeepers(200),
+      request: async (fx, actor) => ({
+        method: 'DELETE',
+        url: `/api/career-paths/plans/${(await planToRemove(fx, actor)).planId}`,
+      }),
+      expect: planToRemove.expect,
     },
     {
       name: 'add education',
@@ -442,17 +488,11 @@ export const accessMatrix = defineAccessMatrix<Extra>({
       name: 'remove an education',
       method: 'DELETE',
       url: '/api/career-paths/plans/:id/educations/:educationId',
-      request: async (fx) => {
-        const title = `Att ta bort ${++counter}`;
-        const plan = await fx.as('manager')({
-          method: 'POST',
-          url: `/api/career-paths/plans/${fx.planId}/educations`,
-          payload: { kind: 'other', title, status: 'planned' },
-        });
-        const education = (plan.json().educations as { id: string; title: string }[]).find((e) => e.title === title);
-        return { method: 'DELETE', url: `/api/career-paths/plans/${fx.planId}/educations/${education?.id}` };
-      },
-      expect: planKeepers(200),
+      request: async (fx, actor) => ({
+        method: 'DELETE',
+        url: `/api/career-paths/plans/${fx.planId}/educations/${await educationToRemove(fx, actor)}`,
+      }),
+      expect: educationToRemove.expect,
     },
     {
       name: 'my plan',
@@ -473,6 +513,13 @@ export const accessMatrix = defineAccessMatrix<Extra>({
       method: 'GET',
       url: '/api/career-paths/catalogue-choices',
       request: () => ({ method: 'GET', url: '/api/career-paths/catalogue-choices?q=demens' }),
+      expect: planKeepers(200, 200),
+    },
+    {
+      name: 'occasions to choose',
+      method: 'GET',
+      url: '/api/career-paths/occasion-choices',
+      request: () => ({ method: 'GET', url: '/api/career-paths/occasion-choices?q=demens' }),
       expect: planKeepers(200, 200),
     },
   ],

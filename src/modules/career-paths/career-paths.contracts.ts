@@ -354,6 +354,19 @@ export const educationSchema = z.object({
   completedOn: z.string().nullable(),
   cost: z.number(),
   funded: z.number(),
+  /** A linked occasion of the activities core: when and where, its status, and the person's registration on it. */
+  occasion: z
+    .object({
+      id: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      place: z.string().nullable(),
+      organiserName: z.string(),
+      status: z.enum(['planned', 'open', 'cancelled', 'held']),
+      /** registered / waitlisted, or after it was held present / partial / absent; null: not registered. */
+      participation: z.enum(['registered', 'waitlisted', 'present', 'partial', 'absent']).nullable(),
+    })
+    .nullable(),
 });
 export const planSchema = z.object({
   id: z.string(),
@@ -426,6 +439,19 @@ export const personChoiceSchema = z.object({
 export const personSearchQuerySchema = z.strictObject({ q: text(100).optional() });
 export const catalogueChoicesSchema = z.object({
   items: z.array(z.object({ id: z.string(), title: z.string(), provider: z.string(), url: z.string() })),
+});
+export const occasionChoicesSchema = z.object({
+  occasions: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      organiserName: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      place: z.string().nullable(),
+      status: z.enum(['planned', 'open', 'cancelled', 'held']),
+    }),
+  ),
 });
 export const idParamsSchema = z.object({ id: z.uuid({ error: cm.invalidId.code }) });
 export const okSchema = z.object({ ok: z.literal(true) });

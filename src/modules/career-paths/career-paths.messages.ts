@@ -32,6 +32,10 @@ export const careerMessages = defineMessages('careerPaths', {
   changeAField: { sv: 'Ändra minst ett fält.', en: 'Change at least one field.' },
   // ---- the model ----
   duplicateKey: { sv: 'Nyckeln {{key}} förekommer mer än en gång.', en: 'The key {{key}} occurs more than once.' },
+  roleInPlans: {
+    sv: 'Rollen {{key}} används i kommunernas utvecklingsplaner (som nuvarande roll eller mål) och kan inte tas bort. Behåll rollen, eller be kommunerna ändra planerna först.',
+    en: 'The role {{key}} is used in the municipalities’ development plans (as the current role or the target) and cannot be removed. Keep the role, or ask the municipalities to change the plans first.',
+  },
   unknownRole: { sv: 'Rollen {{key}} finns inte i modellen.', en: 'The role {{key}} is not in the model.' },
   unknownGroup: { sv: 'Uppgiftsgruppen {{key}} finns inte.', en: 'The task group {{key}} does not exist.' },
   unknownTask: { sv: 'Uppgiften {{key}} finns inte i modellen.', en: 'The task {{key}} is not in the model.' },
@@ -98,6 +102,10 @@ export const careerMessages = defineMessages('careerPaths', {
     en: 'The target role is the same as the current role.',
   },
   catalogueItemNotFound: { sv: 'Utbildningen finns inte i katalogen.', en: 'The training is not in the catalogue.' },
+  occasionNotFound: {
+    sv: 'Tillfället finns inte, eller är inte öppet för er kommuns personal.',
+    en: 'The occasion does not exist, or is not open to your municipality’s staff.',
+  },
   educationNotFound: { sv: 'Utbildningen finns inte i planen.', en: 'The education is not in the plan.' },
   completedOnRequired: { sv: 'Ange när utbildningen slutfördes.', en: 'Enter when the education was completed.' },
   fundedOverCost: {

@@ -26,6 +26,7 @@ import {
   modelVersionSchema,
   municipalityParamsSchema,
   myPlanSchema,
+  occasionChoicesSchema,
   okSchema,
   personChoiceSchema,
   personSearchQuerySchema,
@@ -73,6 +74,7 @@ import {
   getPlan,
   listPlans,
   myPlan,
+  occasionChoices,
   personChoices,
   removeEducation,
   setEducationCompleted,
@@ -340,5 +342,10 @@ export async function careerPathsModule(fastify: FastifyInstance) {
     '/career-paths/catalogue-choices',
     { schema: { ...tags, querystring: personSearchQuerySchema, response: { 200: catalogueChoicesSchema } } },
     (req) => catalogueChoices(deps, signedIn(req.ctx), req.query.q),
+  );
+  app.get(
+    '/career-paths/occasion-choices',
+    { schema: { ...tags, querystring: personSearchQuerySchema, response: { 200: occasionChoicesSchema } } },
+    (req) => occasionChoices(deps, signedIn(req.ctx), req.query.q),
   );
 }

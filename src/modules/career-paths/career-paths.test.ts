@@ -23,6 +23,7 @@ const cookies: Record<string, string> = {};
 let unitA = '';
 let personA = '';
 let personB = '';
+let managerAId = '';
 const DAY = 86_400_000;
 const date = (days: number) => swedishDate(new Date(Date.now() + days * DAY));
 
@@ -38,6 +39,7 @@ beforeAll(async () => {
     employeeA: await buildUser(t.db, { role: 'employee', municipality: a }),
     adminB: await buildUser(t.db, { role: 'municipal_admin', municipality: b }),
   };
+  managerAId = users.managerA.id;
   let ip = 1;
   for (const [key, u] of Object.entries(users)) cookies[key] = await t.signIn(u, `10.18.1.${ip++}`);
   const { unit } = await buildUnit(t.db, { municipality: a, managers: [{ id: users.managerA.id }] });
@@ -283,6 +285,136 @@ describe('development plans', () => {
     expect((await t.db.select({ n: count() }).from(mailOutbox))[0]?.n).toBe(before + 1);
     const tasks = (await as('managerA')({ method: 'GET', url: '/api/me/tasks' })).json();
     expect(JSON.stringify(tasks)).toContain('Utvecklingsplaner att följa upp inom 14 dagar: 1');
+  });
+});
+
+describe('education linked to occasions of the activities core', () => {
+  it('links an occasion A’s staff can attend; an unknown one or another network’s is refused, nothing added', async () => {
+    const plans = (await as('managerA')({ method: 'GET', url: '/api/career-paths/plans' })).json().plans;
+    const planId = plans.find((p: { person: { id: string } }) => p.person.id === personA).id as string;
+    const educations = async () =>
+      (await as('managerA')({ method: 'GET', url: `/api/career-paths/plans/${planId}` })).json().educations as {
+        kind: string;
+        title: string;
+        year: number | null;
+        occasion: { id: string; startsAt: string; place: string | null; participation: string | null } | null;
+      }[];
+    const before = (await educations()).length;
+    // The region's open occasion, and one of a network no one of A belongs to.
+    const network = await as('admin')({
+      method: 'POST',
+      url: '/api/networks',
+      payload: { name: 'Demensnätverket (test)', kind: 'network' },
+    });
+    expect(network.statusCode, network.body).toBe(201);
+    const occasion = async (title: string, networkId: string | null, startsAt: string) => {
+      const made = await as('admin')({
+        method: 'POST',
+        url: '/api/activities',
+        payload: { title, kind: 'course', networkId },
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      const o = await as('admin')({
+        method: 'POST',
+        url: `/api/activities/${made.json().id}/occasions`,
+        payload: {
+          startsAt: `${startsAt}T09:00`,
+          endsAt: `${startsAt}T15:00`,
+          registrationDeadline: `${startsAt}T08:00`,
+          place: 'Skövde, Kulturhuset',
+          capacity: 30,
+        },
+      });
+      expect(o.statusCode, o.body).toBe(201);
+      return o.json().occasion.id as string;
+    };
+    const open = await occasion('Demens i praktiken (test)', null, date(40));
+    const ofNetwork = await occasion('Demens för nätverket (test)', network.json().id, date(41));
+
+    const choices = async () =>
+      (await as('managerA')({ method: 'GET', url: '/api/career-paths/occasion-choices?q=demens' }))
+        .json()
+        .occasions.map((o: { id: string }) => o.id);
+    expect(await choices()).toEqual([open]);
+
+    const add = (refId: string) =>
+      as('managerA')({
+        method: 'POST',
+        url: `/api/career-paths/plans/${planId}/educations`,
+        payload: { kind: 'occasion', refId, status: 'planned' },
+      });
+    for (const refId of ['00000000-0000-4000-8000-000000000000', ofNetwork]) {
+      const refused = await add(refId);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.fields[0]).toEqual({
+        path: 'refId',
+        message: 'Tillfället finns inte, eller är inte öppet för er kommuns personal.',
+      });
+    }
+    const noRef = await as('managerA')({
+      method: 'POST',
+      url: `/api/career-paths/plans/${planId}/educations`,
+      payload: { kind: 'occasion', status: 'planned' },
+    });
+    expect(noRef.statusCode).toBe(400);
+    expect(await educations()).toHaveLength(before);
+
+    const added = await add(open);
+    expect(added.statusCode, added.body).toBe(201);
+    const linked = (await educations()).find((e) => e.kind === 'occasion');
+    expect(linked).toMatchObject({
+      title: 'Demens i praktiken (test)',
+      year: Number(date(40).slice(0, 4)),
+      occasion: { id: open, place: 'Skövde, Kulturhuset', participation: null },
+    });
+    expect(linked?.occasion?.startsAt.slice(0, 10)).toBe(date(40));
+    // The employee sees the occasion in their own plan.
+    const mine = (await as('employeeA')({ method: 'GET', url: '/api/career-paths/my-plan' })).json();
+    expect(mine.plan.educations.find((e: { kind: string }) => e.kind === 'occasion').occasion.id).toBe(open);
+
+    // Once someone of A is a member of the network, its occasion is A's to plan for.
+    const member = await as('admin')({
+      method: 'PUT',
+      url: `/api/networks/${network.json().id}/members/${managerAId}`,
+    });
+    expect(member.statusCode, member.body).toBe(200);
+    expect((await choices()).sort()).toEqual([open, ofNetwork].sort());
+    expect((await add(ofNetwork)).statusCode).toBe(201);
+  });
+});
+
+describe('roles the development plans use', () => {
+  it('a draft without a role that plans name is refused with the role named, and nothing is saved', async () => {
+    const draft = (await as('admin')({ method: 'POST', url: '/api/career-paths/model/draft' })).json();
+    const without = structuredClone(draft.model);
+    // A's plan goes from vårdbiträde to undersköterska; removing undersköterska with its ways and column.
+    without.roles = without.roles.filter((r: { key: string }) => r.key !== 'underskoterska');
+    without.ways = without.ways.filter(
+      (w: { from: string; to: string }) => w.from !== 'underskoterska' && w.to !== 'underskoterska',
+    );
+    for (const task of without.tasks) delete task.cells.underskoterska;
+    const res = await as('admin')({ method: 'PUT', url: '/api/career-paths/model/draft', payload: { model: without } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual([
+      {
+        path: 'model.roles',
+        message:
+          'Rollen underskoterska används i kommunernas utvecklingsplaner (som nuvarande roll eller mål) och kan inte tas bort. Behåll rollen, eller be kommunerna ändra planerna först.',
+      },
+    ]);
+    const kept = (
+      await as('admin')({ method: 'GET', url: `/api/career-paths/model/versions/${draft.version}` })
+    ).json();
+    expect(kept.model.roles.some((r: { key: string }) => r.key === 'underskoterska')).toBe(true);
+    // A role no plan uses can go (with its ways and column), and the draft is saved.
+    const fewer = structuredClone(draft.model);
+    fewer.roles = fewer.roles.filter((r: { key: string }) => r.key !== 'bitrade');
+    fewer.ways = fewer.ways.filter((w: { from: string; to: string }) => w.from !== 'bitrade' && w.to !== 'bitrade');
+    for (const task of fewer.tasks) delete task.cells.bitrade;
+    const saved = await as('admin')({ method: 'PUT', url: '/api/career-paths/model/draft', payload: { model: fewer } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().model.roles.some((r: { key: string }) => r.key === 'bitrade')).toBe(false);
+    expect((await as('admin')({ method: 'DELETE', url: '/api/career-paths/model/draft' })).statusCode).toBe(200);
   });
 });
 

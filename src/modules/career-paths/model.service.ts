@@ -13,7 +13,7 @@ import { modelProblems } from './career-model.ts';
 import { DEFAULT_MODEL } from './career-model-defaults.ts';
 import type { CareerModel, CellValue, MatrixDto, ModelOverviewDto, ModelVersionDto } from './career-paths.contracts.ts';
 import { careerMessages as cm } from './career-paths.messages.ts';
-import { careerLocalDeviation, careerModelVersion } from './career-paths.table.ts';
+import { careerLocalDeviation, careerModelVersion, careerPlan } from './career-paths.table.ts';
 import {
   type CareerDeps,
   modelOf,
@@ -81,6 +81,14 @@ export async function startDraft(deps: CareerDeps, ctx: SignedInContext): Promis
 export async function checkModel(deps: CareerDeps, model: CareerModel): Promise<void> {
   const professions = new Set((await listProfessions({ db: deps.db, cache: deps.cache })).map((p) => p.key));
   const problems = modelProblems(model, professions);
+  // A role the municipalities' development plans name (as the current role or the target) stays: removed, the plans
+  // would point at nothing. The region is told which role, not whose plans (those stay in the municipality).
+  const kept = new Set(model.roles.map((r) => r.key));
+  const used = await deps.db
+    .selectDistinct({ current: careerPlan.currentRoleKey, target: careerPlan.targetRoleKey })
+    .from(careerPlan);
+  const missing = [...new Set(used.flatMap((u) => [u.current, u.target]))].filter((k) => !kept.has(k)).sort();
+  for (const key of missing) problems.push({ path: 'model.roles', message: cm.roleInPlans({ key }) });
   if (problems.length > 0) throw new ValidationError(problems);
 }
 

@@ -1,6 +1,6 @@
 // Development plans (issue 18 point 6): a manager's plan for a person of the staff register — current and target
-// role, Benner stage, planned and completed education (catalogue items where they exist), funding, next review with
-// a reminder to the manager. Persons only through the people module's lookup, within the actor's own scope: a person
+// role, Benner stage, planned and completed education (catalogue items and occasions of the activities core where
+// they exist), funding, next review with a reminder to the manager. Persons only through the people module's lookup, within the actor's own scope: a person
 // of another municipality (or outside a manager's units) is "not in your register". The employee reads their own.
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { SignedInContext } from '../../platform/server/actor.ts';
@@ -13,6 +13,11 @@ import { reminderMail } from '../../platform/server/mail.ts';
 import { queueMail } from '../../platform/server/mail-outbox.ts';
 import { swedishDate } from '../../platform/server/swedish-dates.ts';
 import { translate } from '../../platform/shared/messages.ts';
+import {
+  attendanceOfPerson,
+  occasionsByIds,
+  searchAttendableOccasions,
+} from '../activities/activities-lookup.service.ts';
 import { findPersons, type PersonRef, personOfUser, personsByIds } from '../people/people-lookup.service.ts';
 import { catalogueItemsByIds, searchApprovedItems } from '../trainings/items-lookup.service.ts';
 import {
@@ -53,7 +58,26 @@ async function planDto(deps: CareerDeps, row: PlanRow, person: PersonRef, canMan
     deps.db,
     educations.flatMap((e) => (e.kind === 'catalogue' && e.refId ? [e.refId] : [])),
   );
-  const names = await managerNames(deps.db, [row.managerUserId]);
+  const occasionIds = educations.flatMap((e) => (e.kind === 'occasion' && e.refId ? [e.refId] : []));
+  const [occasions, attendance, names] = await Promise.all([
+    occasionsByIds(deps.db, occasionIds),
+    attendanceOfPerson(deps.db, row.personId, occasionIds),
+    managerNames(deps.db, [row.managerUserId]),
+  ]);
+  const occasionOf = (e: (typeof educations)[number]) => {
+    const o = e.kind === 'occasion' && e.refId ? occasions.get(e.refId) : undefined;
+    if (!o) return null;
+    const a = attendance.get(o.id);
+    return {
+      id: o.id,
+      startsAt: o.startsAt.toISOString(),
+      endsAt: o.endsAt.toISOString(),
+      place: o.place,
+      organiserName: o.organiserName,
+      status: o.status,
+      participation: a ? (a.attendance ?? (a.state === 'cancelled' ? null : a.state)) : null,
+    };
+  };
   return {
     id: row.id,
     organisationId: row.organisationId,
@@ -71,13 +95,14 @@ async function planDto(deps: CareerDeps, row: PlanRow, person: PersonRef, canMan
       id: e.id,
       kind: e.kind,
       refId: e.refId,
-      title: e.refId ? (items.get(e.refId)?.title ?? e.title) : e.title,
-      url: e.refId ? (items.get(e.refId)?.url ?? null) : null,
+      title: e.kind === 'catalogue' && e.refId ? (items.get(e.refId)?.title ?? e.title) : e.title,
+      url: e.kind === 'catalogue' && e.refId ? (items.get(e.refId)?.url ?? null) : null,
       status: e.status,
       year: e.year,
       completedOn: e.completedOn,
       cost: e.cost,
       funded: e.funded,
+      occasion: occasionOf(e),
     })),
     canManage,
   };
@@ -261,10 +286,20 @@ export async function addEducation(
 ): Promise<PlanDto> {
   const { row, person } = await managed(deps, ctx, id);
   let title = input.title;
+  let year = input.year;
   if (input.kind === 'catalogue') {
     const item = input.refId ? (await catalogueItemsByIds(deps.db, [input.refId])).get(input.refId) : undefined;
     if (!item) throw new ValidationError([{ path: 'refId', message: cm.catalogueItemNotFound() }]);
     title = item.title;
+  } else if (input.kind === 'occasion') {
+    // Only an occasion the plan's municipality's staff can attend (its own, with its seats, the region's open ones,
+    // its networks'): another network's occasion is as unknown as a made-up id.
+    const found = input.refId
+      ? (await occasionsByIds(deps.db, [input.refId], { attendableBy: row.organisationId })).get(input.refId)
+      : undefined;
+    if (!found) throw new ValidationError([{ path: 'refId', message: cm.occasionNotFound() }]);
+    title = found.title;
+    year ??= Number(swedishDate(found.startsAt).slice(0, 4));
   } else if (title === '') {
     throw new ValidationError([{ path: 'title', message: cm.required() }]);
   }
@@ -282,7 +317,7 @@ export async function addEducation(
       refId: input.kind === 'other' ? null : input.refId,
       title,
       status: input.status,
-      year: input.year,
+      year,
       completedOn: input.status === 'completed' ? input.completedOn : null,
       cost: input.cost,
       funded: input.funded,
@@ -371,6 +406,29 @@ export async function catalogueChoices(deps: CareerDeps, ctx: SignedInContext, q
   authorize(ctx.actor, 'career:manage_plans', own(ctx));
   const items = await searchApprovedItems(deps.db, q, 15);
   return { items: items.map(({ id, title, provider, url }) => ({ id, title, provider, url })) };
+}
+
+/** Occasions the plan keeper's municipality's staff can attend (upcoming, or held within a year), for the picker. */
+export async function occasionChoices(deps: CareerDeps, ctx: SignedInContext, q?: string) {
+  authorize(ctx.actor, 'career:manage_plans', own(ctx));
+  const now = deps.now?.() ?? new Date();
+  const found = await searchAttendableOccasions(deps.db, ctx.actor.organisationId, {
+    ...(q ? { q } : {}),
+    since: new Date(now.getTime() - 365 * 86_400_000),
+    now,
+    limit: 15,
+  });
+  return {
+    occasions: found.map((o) => ({
+      id: o.id,
+      title: o.title,
+      organiserName: o.organiserName,
+      startsAt: o.startsAt.toISOString(),
+      endsAt: o.endsAt.toISOString(),
+      place: o.place,
+      status: o.status,
+    })),
+  };
 }
 
 /** Plans whose review is due within the notice period and not yet reminded: the manager gets one mail per review. */

@@ -95,6 +95,21 @@ export const catalogueChoicesQuery = (q: string) =>
         { signal },
       ),
   });
+export type OccasionChoice = {
+  id: string;
+  title: string;
+  organiserName: string;
+  startsAt: string;
+  endsAt: string;
+  place: string | null;
+  status: 'planned' | 'open' | 'cancelled' | 'held';
+};
+export const occasionChoicesQuery = (q: string) =>
+  queryOptions({
+    queryKey: ['career-paths', 'occasions', q],
+    queryFn: ({ signal }) =>
+      apiRequest<{ occasions: OccasionChoice[] }>(`${base}/occasion-choices${toQueryString({ q })}`, { signal }),
+  });
 
 export const careerFileUrl = {
   modelPdf: (version?: number) => `${base}/model.pdf${toQueryString({ version })}`,

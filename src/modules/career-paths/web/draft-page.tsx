@@ -1,6 +1,8 @@
-// /career-paths/draft: the regional admin edits the next version of the model — each role's education requirement
-// (confirming a default clears "to verify"), the ways between roles, and the task matrix's cells — then publishes it
-// with the decision's date. The server refuses a cycle in the ways or an unknown cell value, and nothing is saved.
+// /career-paths/draft: the regional admin edits the next version of the model — roles added or removed (a removed
+// role's ways and matrix column go with it, after a confirmation that says so), each role's education requirement
+// (confirming a default clears "to verify"), the ways between roles, tasks added or removed and the task matrix's
+// cells — then publishes it with the decision's date. The server refuses a cycle in the ways, an unknown cell value or
+// a role the municipalities' development plans still use, and nothing is saved.
 import { Button, Checkbox, Group, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,9 +10,11 @@ import { useNavigate } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../../platform/web/api/api-client.ts';
 import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
+import { ConfirmDialog } from '../../../platform/web/components/confirm-dialog.tsx';
 import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
+import { addRole, addTask, keyFromName, removeRole, removeTask, roleReferences } from '../career-model.ts';
 import { type CareerModel, CELL_VALUES, type CellValue } from '../career-paths.contracts.ts';
 import { careerApi, modelQuery, versionQuery } from './career-paths-api.ts';
 import { useCareerT, useRoleName } from './career-paths-t.ts';
@@ -71,6 +75,13 @@ function DraftEditor({ version, initial }: { version: number; initial: CareerMod
       ),
     }));
   const matrixRoles = model.roles.filter((r) => r.inMatrix);
+  const [removing, setRemoving] = useState<{ kind: 'role' | 'task'; key: string; name: string } | null>(null);
+  const removingText = () => {
+    if (!removing) return '';
+    if (removing.kind === 'task') return tc('draft.removeTaskText', { name: removing.name });
+    const refs = roleReferences(model, removing.key);
+    return tc('draft.removeRoleText', { name: removing.name, ways: refs.ways, cells: refs.cells });
+  };
   return (
     <Page title={tc('draft.title')} heading={tc('draft.heading', { version })}>
       <Text>{tc('draft.intro')}</Text>
@@ -97,10 +108,21 @@ function DraftEditor({ version, initial }: { version: number; initial: CareerMod
                 checked={r.education.toVerify}
                 onChange={(e) => setRole(i, { toVerify: e.currentTarget.checked })}
               />
+              <Group>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => setRemoving({ kind: 'role', key: r.key, name: roleName(model.roles, r.key) })}
+                >
+                  {tc('draft.removeRole', { name: roleName(model.roles, r.key) })}
+                </Button>
+              </Group>
             </Stack>
           </fieldset>
         ))}
       </Stack>
+      <AddRoleForm model={model} onAdd={(role) => setModel((m) => addRole(m, role))} />
       <Title order={2}>{tc('draft.ways')}</Title>
       <WaysEditor model={model} onChange={(ways) => setModel((m) => ({ ...m, ways }))} />
       <Title order={2}>{tc('draft.matrix')}</Title>
@@ -113,6 +135,7 @@ function DraftEditor({ version, initial }: { version: number; initial: CareerMod
               {matrixRoles.map((r) => (
                 <Table.Th key={r.key}>{roleName(model.roles, r.key)}</Table.Th>
               ))}
+              <Table.Th>{tc('common.actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -129,11 +152,37 @@ function DraftEditor({ version, initial }: { version: number; initial: CareerMod
                     />
                   </Table.Td>
                 ))}
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setRemoving({ kind: 'task', key: t.key, name: t.name })}
+                    aria-label={tc('draft.removeTask', { name: t.name })}
+                  >
+                    {tc('common.remove')}
+                  </Button>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <AddTaskForm model={model} onAdd={(task) => setModel((m) => addTask(m, task))} />
+      <ConfirmDialog
+        opened={removing !== null}
+        title={removing?.kind === 'task' ? tc('draft.removeTaskTitle') : tc('draft.removeRoleTitle')}
+        text={removingText()}
+        confirmLabel={tc('common.remove')}
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => {
+          if (removing) {
+            const { kind, key } = removing;
+            setModel((m) => (kind === 'role' ? removeRole(m, key) : removeTask(m, key)));
+          }
+          setRemoving(null);
+        }}
+      />
       <FormError message={error} />
       <Group>
         <Button onClick={() => save.mutate()} loading={save.isPending}>
@@ -217,6 +266,114 @@ function WaysEditor({ model, onChange }: { model: CareerModel; onChange: (ways: 
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+type NewRole = CareerModel['roles'][number];
+
+/** A new role: its names, education requirement and kind; the key is made from the Swedish name. */
+function AddRoleForm({ model, onAdd }: { model: CareerModel; onAdd: (role: NewRole) => void }) {
+  const tc = useCareerT();
+  const form = useForm({
+    initialValues: { name: '', nameEn: '', education: '', protectedTitle: false, licensed: false, inMatrix: true },
+    validate: {
+      name: (v) => (v.trim() ? null : tc('draft.required')),
+      nameEn: (v) => (v.trim() ? null : tc('draft.required')),
+      education: (v) => (v.trim() ? null : tc('draft.required')),
+    },
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((v) => {
+        const key = keyFromName(v.name, new Set(model.roles.map((r) => r.key)));
+        onAdd({
+          key,
+          name: v.name.trim(),
+          nameEn: v.nameEn.trim(),
+          professionKey: null,
+          protectedTitle: v.protectedTitle,
+          licensed: v.licensed,
+          areas: [],
+          education: { text: v.education.trim(), points: null, pointsUnit: null, toVerify: false, source: '' },
+          inMatrix: v.inMatrix,
+        });
+        form.reset();
+      })}
+    >
+      <fieldset style={{ border: '1px solid #ccc', borderRadius: 8, padding: 12 }}>
+        <legend>{tc('draft.addRole')}</legend>
+        <Stack gap="xs">
+          <Group grow align="flex-start">
+            <TextInput label={tc('draft.roleName')} required {...form.getInputProps('name')} />
+            <TextInput label={tc('draft.roleNameEn')} required {...form.getInputProps('nameEn')} />
+          </Group>
+          <Textarea label={tc('model.education')} required autosize minRows={1} {...form.getInputProps('education')} />
+          <Group>
+            <Checkbox
+              label={tc('draft.protectedTitle')}
+              {...form.getInputProps('protectedTitle', { type: 'checkbox' })}
+            />
+            <Checkbox label={tc('draft.licensed')} {...form.getInputProps('licensed', { type: 'checkbox' })} />
+            <Checkbox label={tc('draft.inMatrix')} {...form.getInputProps('inMatrix', { type: 'checkbox' })} />
+          </Group>
+          <Text size="sm">{tc('draft.addRoleHelp')}</Text>
+          <Group>
+            <Button type="submit" variant="default">
+              {tc('draft.addRole')}
+            </Button>
+          </Group>
+        </Stack>
+      </fieldset>
+    </form>
+  );
+}
+
+/** A new task in one of the model's groups; its cells start as "does not" for every role of the matrix. */
+function AddTaskForm({
+  model,
+  onAdd,
+}: {
+  model: CareerModel;
+  onAdd: (task: { key: string; group: string; name: string; note: string }) => void;
+}) {
+  const tc = useCareerT();
+  const form = useForm({
+    initialValues: { name: '', group: model.taskGroups[0]?.key ?? '', note: '' },
+    validate: { name: (v) => (v.trim() ? null : tc('draft.required')) },
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((v) => {
+        onAdd({
+          key: keyFromName(v.name, new Set(model.tasks.map((t) => t.key))),
+          group: v.group,
+          name: v.name.trim(),
+          note: v.note.trim(),
+        });
+        form.reset();
+      })}
+    >
+      <fieldset style={{ border: '1px solid #ccc', borderRadius: 8, padding: 12 }}>
+        <legend>{tc('draft.addTask')}</legend>
+        <Group align="flex-start" wrap="wrap">
+          <TextInput label={tc('draft.taskName')} required {...form.getInputProps('name')} />
+          <NativeSelect
+            label={tc('draft.taskGroup')}
+            data={model.taskGroups.map((g) => ({ value: g.key, label: g.name }))}
+            {...form.getInputProps('group')}
+          />
+          <TextInput label={tc('draft.taskNote')} {...form.getInputProps('note')} />
+        </Group>
+        <Text size="sm" mt="xs">
+          {tc('draft.addTaskHelp')}
+        </Text>
+        <Button type="submit" variant="default" mt="xs">
+          {tc('draft.addTask')}
+        </Button>
+      </fieldset>
+    </form>
   );
 }
 

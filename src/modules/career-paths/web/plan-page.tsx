@@ -1,6 +1,6 @@
-// /career-paths/plans/$planId: the manager's page of one development plan — the plan, its education (add a catalogue
-// item or one's own, mark done), the next review and the Benner stage.
-import { Button, Group, NativeSelect, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
+// /career-paths/plans/$planId: the manager's page of one development plan — the plan, its education (add an occasion
+// of the calendar, a catalogue item or one's own, mark done), the next review and the Benner stage.
+import { Button, Group, NativeSelect, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,9 +9,17 @@ import { useState } from 'react';
 import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
+import { useFormat } from '../../../platform/web/i18n/format.ts';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { BENNER_STAGES, type PlanDto } from '../career-paths.contracts.ts';
-import { careerApi, catalogueChoicesQuery, modelQuery, planQuery } from './career-paths-api.ts';
+import {
+  careerApi,
+  catalogueChoicesQuery,
+  modelQuery,
+  type OccasionChoice,
+  occasionChoicesQuery,
+  planQuery,
+} from './career-paths-api.ts';
 import { useCareerT } from './career-paths-t.ts';
 import { PlanView } from './plan-view.tsx';
 
@@ -69,15 +77,24 @@ function EducationForm({ planId, onSaved }: { planId: string; onSaved: (p: PlanD
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 250);
   const items = useQuery({ ...catalogueChoicesQuery(debounced), enabled: debounced.length > 1 });
+  // The occasion picker is made anew after each added education (its search text starts empty again).
+  const [pickerKey, setPickerKey] = useState(0);
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { refId: '', title: '', year: '' as number | '', cost: 0 as number | '', funded: 0 as number | '' },
+    initialValues: {
+      occasionId: '',
+      refId: '',
+      title: '',
+      year: '' as number | '',
+      cost: 0 as number | '',
+      funded: 0 as number | '',
+    },
   });
   const add = useMutation({
     mutationFn: (v: typeof form.values) =>
       careerApi.addEducation(planId, {
-        kind: v.refId ? 'catalogue' : 'other',
-        refId: v.refId || null,
+        kind: v.occasionId ? 'occasion' : v.refId ? 'catalogue' : 'other',
+        refId: v.occasionId || v.refId || null,
         title: v.title,
         status: 'planned',
         year: v.year === '' ? null : v.year,
@@ -88,6 +105,7 @@ function EducationForm({ planId, onSaved }: { planId: string; onSaved: (p: PlanD
       onSaved(fresh);
       form.reset();
       setQ('');
+      setPickerKey((k) => k + 1);
       notifySuccess(tc('common.saved'));
     },
     onError: (e) => setFormError(applyServerErrors(form, e)),
@@ -96,6 +114,11 @@ function EducationForm({ planId, onSaved }: { planId: string; onSaved: (p: PlanD
     <form onSubmit={form.onSubmit((v) => add.mutate(v))} noValidate>
       <Stack maw={720}>
         <Text size="sm">{tc('plan.educationHelp')}</Text>
+        <OccasionPicker
+          key={pickerKey}
+          error={form.errors.refId && form.values.occasionId ? String(form.errors.refId) : undefined}
+          onPick={(id) => form.setFieldValue('occasionId', id ?? '')}
+        />
         <TextInput label={tc('plan.searchCatalogue')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
         <NativeSelect
           label={tc('plan.catalogueItem')}
@@ -135,6 +158,46 @@ function EducationForm({ planId, onSaved }: { planId: string; onSaved: (p: PlanD
         </Group>
       </Stack>
     </form>
+  );
+}
+
+const MIN_SEARCH = 2;
+
+/** A searchable combobox of the occasions the municipality's staff can attend (the server searches by name). */
+function OccasionPicker({ onPick, error }: { onPick: (id: string | null) => void; error?: string | undefined }) {
+  const tc = useCareerT();
+  const fmt = useFormat();
+  const [search, setSearch] = useState('');
+  const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
+  // Once an occasion is picked the box shows its label; that text is not a new search.
+  const searching = picked && search === picked.label ? '' : search.trim();
+  const [debounced] = useDebouncedValue(searching, 250);
+  const found = useQuery({ ...occasionChoicesQuery(debounced), enabled: debounced.length >= MIN_SEARCH });
+  const label = (o: OccasionChoice) =>
+    `${o.title} – ${fmt.date(o.startsAt)}${o.place ? `, ${o.place}` : ''} (${tc(`plan.occasionStatus.${o.status}`)})`;
+  const list = (found.data?.occasions ?? [])
+    .filter((o) => o.id !== picked?.value)
+    .map((o) => ({ value: o.id, label: label(o) }));
+  const options = picked ? [picked, ...list] : list;
+  return (
+    <Select
+      label={tc('plan.occasion')}
+      description={tc('plan.occasionHelp')}
+      searchable
+      clearable
+      searchValue={search}
+      onSearchChange={setSearch}
+      data={options}
+      value={picked?.value ?? null}
+      onChange={(_value, option) => {
+        const next = option ? { value: option.value, label: option.label } : null;
+        setPicked(next);
+        onPick(next?.value ?? null);
+      }}
+      filter={({ options: all }) => all}
+      nothingFoundMessage={debounced.length >= MIN_SEARCH && found.isSuccess ? tc('plan.noOccasionsFound') : undefined}
+      error={error}
+    />
   );
 }
 

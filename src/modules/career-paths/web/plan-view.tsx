@@ -1,7 +1,10 @@
 // One development plan: the person, the roles, the Benner stage, funding, the next review, and the planned and
-// completed education (catalogue items linked). The manager's page edits it; the employee's page only shows it.
+// completed education (catalogue items linked; an occasion of the calendar with its date, place and the person's
+// registration, linked to its page). The manager's page edits it; the employee's page only shows it.
 import { Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
+import { useFormat } from '../../../platform/web/i18n/format.ts';
 import type { PlanDto } from '../career-paths.contracts.ts';
 import { useCareerT, useRoleName } from './career-paths-t.ts';
 
@@ -18,6 +21,7 @@ export function PlanView({
 }) {
   const tc = useCareerT();
   const roleName = useRoleName();
+  const fmt = useFormat();
   const fact = (label: string, value: ReactNode) => (
     <Group gap="xs" wrap="nowrap" align="flex-start">
       <Text fw={600} size="sm" miw={160}>
@@ -31,13 +35,30 @@ export function PlanView({
   const item = (e: PlanDto['educations'][number]) => (
     <List.Item key={e.id}>
       <Group gap="xs" wrap="wrap">
-        {e.url ? (
+        {e.occasion ? (
+          <RouterAnchor to="/activities/occasions/$occasionId" params={{ occasionId: e.occasion.id }}>
+            {e.title}
+          </RouterAnchor>
+        ) : e.url ? (
           <Anchor href={e.url} target="_blank" rel="noreferrer">
             {e.title}
           </Anchor>
         ) : (
           <Text span>{e.title}</Text>
         )}
+        {e.occasion ? (
+          <Text span size="sm">
+            {[
+              fmt.date(e.occasion.startsAt),
+              e.occasion.place,
+              tc('plan.organisedBy', { name: e.occasion.organiserName }),
+              tc(`plan.occasionStatus.${e.occasion.status}`),
+              e.occasion.participation ? tc(`plan.participation.${e.occasion.participation}`) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Text>
+        ) : null}
         <Text span size="sm">
           {e.status === 'completed'
             ? tc('plan.completedOn', { date: e.completedOn ?? '' })
