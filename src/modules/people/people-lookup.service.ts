@@ -3,7 +3,7 @@
 // plans belong to a person, ESF reporting counts participants. Never our tables otherwise. A module that stores a
 // person's id checks it here when it is given one (an id the actor may not see is "not found", never another
 // municipality's person), and contributes its own part of the register extract through its manifest's `personData`.
-import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { user } from '../../platform/server/auth.table.ts';
 import type { Db } from '../../platform/server/db.ts';
 import type { Action, Actor } from '../../platform/server/policy.ts';
@@ -91,6 +91,15 @@ export async function personsByIds(
     .innerJoin(peopleUnit, eq(peopleUnit.id, peoplePerson.unitId))
     .where(and(scopeCondition(scope), inArray(peoplePerson.id, [...new Set(ids)])));
   return new Map(rows.map((r) => [r.person.id, toRef(r)]));
+}
+
+/**
+ * The id of the person linked to a user (as personOfUser finds it), as a subquery for another module's own query:
+ * the activities core's calendar feed checks in one query that its kept body was built for the same person.
+ */
+export function linkedPersonIdSql(userId: SQL | AnyColumn): SQL<string | null> {
+  return sql<string | null>`(SELECT ${peoplePerson.id} FROM ${peoplePerson}
+    WHERE ${peoplePerson.userId} = ${userId} AND ${peoplePerson.anonymisedAt} IS NULL LIMIT 1)`;
 }
 
 /** The signed-in user's own person record, if the register links one to their account. */
