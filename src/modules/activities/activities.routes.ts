@@ -1,7 +1,7 @@
 // Thin routes of the activities core: activities and occasions, registration and the waiting list, attendance,
 // survey templates, results and the personal survey link, calendar files and feeds. Permission checks and scoping
 // live in the services.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signedIn, TokenGuessLimiter } from '../../platform/server/actor.ts';
@@ -35,7 +35,16 @@ import {
   tokenQuerySchema,
 } from './activities.contracts.ts';
 import type { ActivitiesDeps } from './activities-scope.ts';
-import { feedStatus, municipalityFeed, networkFeed, occasionIcs, personalFeed, renewFeed } from './calendar.service.ts';
+import {
+  type Conditional,
+  type FeedAnswer,
+  feedStatus,
+  municipalityFeed,
+  networkFeed,
+  occasionIcs,
+  personalFeed,
+  renewFeed,
+} from './calendar.service.ts';
 import {
   activityDetail,
   candidates,
@@ -63,6 +72,22 @@ import {
 } from './surveys.service.ts';
 
 const ICS_TYPE = 'text/calendar; charset=utf-8';
+
+/** A calendar client's "only if changed" (decision 031). */
+const conditional = (h: Record<string, string | string[] | undefined>): Conditional => ({
+  ifNoneMatch: typeof h['if-none-match'] === 'string' ? h['if-none-match'] : undefined,
+  ifModifiedSince: typeof h['if-modified-since'] === 'string' ? h['if-modified-since'] : undefined,
+});
+
+/** A feed with its validators; 304 with no body when the client's copy is current. */
+function sendFeed(reply: FastifyReply, cache: 'private' | 'public', feed: FeedAnswer) {
+  reply
+    .header('etag', feed.etag)
+    .header('last-modified', feed.modifiedAt.toUTCString())
+    .header('cache-control', `${cache}, max-age=300`);
+  if (feed.notModified) return reply.code(304).send(null);
+  return reply.header('content-type', ICS_TYPE).send(feed.body);
+}
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function activitiesDeps(
@@ -87,6 +112,10 @@ export async function activitiesModule(fastify: FastifyInstance) {
   const tags = { tags: ['Activities'] };
   const open = { tags: ['Activities (public)'] };
   const fileResponse = { 200: z.any().describe('The file') };
+  const feedResponse = {
+    200: z.any().describe('The calendar (ETag and Last-Modified for conditional requests)'),
+    304: z.null().describe('Not modified: the client holds the current calendar (If-None-Match, If-Modified-Since)'),
+  };
   const feedParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/) });
   const idIcsParams = z.object({ id: z.string().regex(/^[0-9a-f-]{36}\.ics$/) });
 
@@ -247,28 +276,28 @@ export async function activitiesModule(fastify: FastifyInstance) {
   );
   app.get(
     '/public/activities/feeds/:token',
-    { schema: { ...open, params: feedParams, response: fileResponse } },
-    async (req, reply) => {
-      const body = await personalFeed(deps, req.ctx, req.params.token.replace(/\.ics$/, ''));
-      return reply.header('content-type', ICS_TYPE).header('cache-control', 'private, max-age=300').send(body);
-    },
+    { schema: { ...open, params: feedParams, response: feedResponse } },
+    async (req, reply) =>
+      sendFeed(
+        reply,
+        'private',
+        await personalFeed(deps, req.ctx, req.params.token.replace(/\.ics$/, ''), conditional(req.headers)),
+      ),
   );
   app.get(
     '/public/activities/municipalities/:id',
-    { schema: { ...open, params: idIcsParams, response: fileResponse } },
+    { schema: { ...open, params: idIcsParams, response: feedResponse } },
     async (req, reply) =>
-      reply
-        .header('content-type', ICS_TYPE)
-        .header('cache-control', 'public, max-age=300')
-        .send(await municipalityFeed(deps, req.params.id.replace(/\.ics$/, ''))),
+      sendFeed(
+        reply,
+        'public',
+        await municipalityFeed(deps, req.params.id.replace(/\.ics$/, ''), conditional(req.headers)),
+      ),
   );
   app.get(
     '/public/activities/networks/:id',
-    { schema: { ...open, params: idIcsParams, response: fileResponse } },
+    { schema: { ...open, params: idIcsParams, response: feedResponse } },
     async (req, reply) =>
-      reply
-        .header('content-type', ICS_TYPE)
-        .header('cache-control', 'public, max-age=300')
-        .send(await networkFeed(deps, req.params.id.replace(/\.ics$/, ''))),
+      sendFeed(reply, 'public', await networkFeed(deps, req.params.id.replace(/\.ics$/, ''), conditional(req.headers))),
   );
 }

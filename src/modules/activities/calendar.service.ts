@@ -3,8 +3,8 @@
 // ical-generator writes the events with TZID=Europe/Stockholm and the zone's VTIMEZONE, so a calendar shows the
 // Swedish wall-clock time on both sides of a daylight-saving change. Cancelled occasions stay with STATUS:CANCELLED,
 // so calendars that subscribed remove them.
-import { randomBytes } from 'node:crypto';
-import { and, asc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import { type AnyColumn, and, asc, eq, gte, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { hashToken, type SignedInContext } from '../../platform/server/actor.ts';
@@ -13,20 +13,22 @@ import { user } from '../../platform/server/auth.table.ts';
 import { inTransaction } from '../../platform/server/db.ts';
 import { NotFoundError, TooManyRequestsError } from '../../platform/server/errors.ts';
 import { network, organisation } from '../../platform/server/organisation.table.ts';
+import { can } from '../../platform/server/policy.ts';
 import type { Actor } from '../../platform/shared/policy-kit.ts';
 import type { Role } from '../../platform/shared/roles.ts';
 import { SWEDISH_TIME_ZONE, toStockholmLocal } from '../../platform/shared/stockholm-time.ts';
-import { personOfUser } from '../people/people-lookup.service.ts';
+import { linkedPersonIdSql, personOfUser } from '../people/people-lookup.service.ts';
 import { activitiesMessages as am } from './activities.messages.ts';
+import { ORGANISER_ROLES } from './activities.policy.ts';
 import {
   activity,
   activityOccasion,
   activityRegistration,
   activitySeat,
+  calendarFeedCache,
   calendarFeedToken,
 } from './activities.table.ts';
-import { type ActivitiesDeps, namesOf } from './activities-scope.ts';
-import { organisedOccasions } from './occasion-views.service.ts';
+import type { ActivitiesDeps } from './activities-scope.ts';
 
 type Occasion = typeof activityOccasion.$inferSelect;
 /** What an event needs (and no more: a feed maps each row, so wide rows cost time per event). */
@@ -115,15 +117,71 @@ const slug = (s: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 60) || 'tillfalle';
 
-/** The window a feed covers: three months back, eighteen ahead. */
+/** The window a feed covers: three months back, eighteen ahead, from the start of the day (UTC), so that a kept body
+ *  stays right for the whole day (the day is part of what it was built for). */
 function feedWindow(now: Date) {
-  return { from: new Date(now.getTime() - 92 * 86_400_000), to: new Date(now.getTime() + 548 * 86_400_000) };
+  const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return {
+    day: new Date(day).toISOString().slice(0, 10),
+    from: new Date(day - 92 * 86_400_000),
+    to: new Date(day + 549 * 86_400_000),
+  };
+}
+
+// ---- kept feeds and conditional requests (decision 031) ----
+
+/** What a calendar client sent to ask "only if changed". */
+export type Conditional = { ifNoneMatch?: string | undefined; ifModifiedSince?: string | undefined };
+/** A feed's answer: its body, or 304 when the client's copy is current. */
+export type FeedAnswer = { etag: string; modifiedAt: Date } & (
+  | { notModified: true }
+  | { notModified: false; body: string }
+);
+
+/** A strong validator of the body (computed once, when the body is built, and kept with it). */
+export const etagOf = (body: string) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+
+/** The entity tags of an If-None-Match header (weak ones compare by their tag; `*` matches any). */
+export function etagsOf(header: string | undefined): string[] {
+  if (!header) return [];
+  return header
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .filter((t) => t === '*' || /^"[^"]*"$/.test(t))
+    .slice(0, 16);
+}
+
+/** Is the client's copy the current one? If-None-Match decides when sent; else If-Modified-Since (to the second). */
+function isCurrent(cond: Conditional, etag: string, modifiedAt: Date): boolean {
+  const tags = etagsOf(cond.ifNoneMatch);
+  if (cond.ifNoneMatch !== undefined) return tags.includes('*') || tags.includes(etag);
+  if (!cond.ifModifiedSince) return false;
+  const since = Date.parse(cond.ifModifiedSince);
+  return Number.isFinite(since) && Math.floor(modifiedAt.getTime() / 1000) * 1000 <= since;
+}
+
+/** The kept body, left out of the row when the client already holds it (a 304 reads no body). */
+function keptBody(cond: Conditional, etagColumn: AnyColumn, bodyColumn: AnyColumn) {
+  const tags = etagsOf(cond.ifNoneMatch).filter((t) => t !== '*');
+  if (tags.length === 0) return sql<string | null>`${bodyColumn}`;
+  return sql<string | null>`CASE WHEN ${etagColumn} IN (${sql.join(
+    tags.map((t) => sql`${t}`),
+    sql`, `,
+  )}) THEN NULL ELSE ${bodyColumn} END`;
+}
+
+function answer(cond: Conditional, etag: string, modifiedAt: Date, body: string | null): FeedAnswer {
+  if (isCurrent(cond, etag, modifiedAt) || body === null) return { etag, modifiedAt, notModified: true };
+  return { etag, modifiedAt, notModified: false, body };
 }
 
 // ---- the personal feed ----
 
 export async function feedStatus(deps: ActivitiesDeps, ctx: SignedInContext) {
-  const [row] = await deps.db.select().from(calendarFeedToken).where(eq(calendarFeedToken.userId, ctx.actor.userId));
+  const [row] = await deps.db
+    .select({ createdAt: calendarFeedToken.createdAt })
+    .from(calendarFeedToken)
+    .where(eq(calendarFeedToken.userId, ctx.actor.userId));
   return { url: null, exists: row !== undefined, createdAt: row?.createdAt.toISOString() ?? null };
 }
 
@@ -131,11 +189,23 @@ export async function feedStatus(deps: ActivitiesDeps, ctx: SignedInContext) {
 export async function renewFeed(deps: ActivitiesDeps, ctx: SignedInContext) {
   const token = randomBytes(32).toString('base64url');
   const now = deps.now();
+  // A new address starts without a kept body, with the person linked now (the triggers find the feed by it).
+  const me = await personOfUser(deps.db, ctx.actor.userId);
+  const fresh = {
+    tokenHash: hashToken(token),
+    createdAt: now,
+    personId: me?.id ?? null,
+    builtVersion: null,
+    builtFor: null,
+  };
   await inTransaction(deps.db, async (tx) => {
     await tx
       .insert(calendarFeedToken)
-      .values({ userId: ctx.actor.userId, tokenHash: hashToken(token), createdAt: now })
-      .onConflictDoUpdate({ target: calendarFeedToken.userId, set: { tokenHash: hashToken(token), createdAt: now } });
+      .values({ userId: ctx.actor.userId, ...fresh })
+      .onConflictDoUpdate({
+        target: calendarFeedToken.userId,
+        set: { ...fresh, body: null, etag: null, modifiedAt: null },
+      });
     await audit(tx, ctx, { action: 'calendar_feed.renew', entityType: 'user', entityId: ctx.actor.userId });
   });
   return {
@@ -145,28 +215,67 @@ export async function renewFeed(deps: ActivitiesDeps, ctx: SignedInContext) {
   };
 }
 
-/** The personal feed: what the user is registered or waitlisted for, and the occasions they organise. */
-export async function personalFeed(deps: ActivitiesDeps, ctx: RequestContext, token: string) {
+/**
+ * The personal feed: what the user is registered or waitlisted for, and the occasions they organise.
+ *
+ * One indexed query reads the owner, what the feed depends on beyond the activities' tables (organisation, roles,
+ * networks, linked person) and the kept body. The body answers when the triggers have not raised `feedVersion`
+ * since it was built and it was built today for the same dependencies; otherwise one query reads the rows, the body
+ * is built and kept. A client holding the current ETag gets 304 without the body being read.
+ */
+export async function personalFeed(
+  deps: ActivitiesDeps,
+  ctx: RequestContext,
+  token: string,
+  cond: Conditional = {},
+): Promise<FeedAnswer> {
   if (deps.guesses.blocked(ctx.ip)) throw new TooManyRequestsError();
+  const tokenHash = hashToken(token);
+  const t = calendarFeedToken;
   const [owner] = await deps.db
     .select({
       id: user.id,
       organisationId: user.organisationId,
       organisationKind: organisation.kind,
       active: user.active,
-      roles: sql<Role[]>`(
-        SELECT coalesce(array_agg(r.role), '{}') FROM user_role r WHERE r.user_id = ${user.id})`,
+      roles: sql<
+        string | null
+      >`(SELECT string_agg(r.role, ',' ORDER BY r.role) FROM user_role r WHERE r.user_id = ${user.id})`,
+      networks: sql<string | null>`(SELECT string_agg(m.network_id::text, ',' ORDER BY m.network_id)
+        FROM network_member m WHERE m.user_id = ${user.id})`,
+      personId: linkedPersonIdSql(user.id),
+      keptPersonId: t.personId,
+      feedVersion: t.feedVersion,
+      builtVersion: t.builtVersion,
+      builtFor: t.builtFor,
+      etag: t.etag,
+      modifiedAt: t.modifiedAt,
+      body: keptBody(cond, t.etag, t.body),
     })
-    .from(calendarFeedToken)
-    .innerJoin(user, eq(user.id, calendarFeedToken.userId))
+    .from(t)
+    .innerJoin(user, eq(user.id, t.userId))
     .innerJoin(organisation, eq(organisation.id, user.organisationId))
-    .where(eq(calendarFeedToken.tokenHash, hashToken(token)));
+    .where(eq(t.tokenHash, tokenHash));
   if (!owner?.active) {
     deps.guesses.fail(ctx.ip);
     throw new NotFoundError();
   }
   const now = deps.now();
-  const { from, to } = feedWindow(now);
+  const { day, from, to } = feedWindow(now);
+  const roles = (owner.roles ?? '').split(',').filter(Boolean) as Role[];
+  const networks = (owner.networks ?? '').split(',').filter(Boolean);
+  const personId = owner.personId ?? null;
+  const builtFor = [day, owner.organisationId, roles.join(','), networks.join(','), personId ?? ''].join('|');
+  if (
+    owner.etag &&
+    owner.modifiedAt &&
+    owner.builtVersion !== null &&
+    Number(owner.builtVersion) === Number(owner.feedVersion) &&
+    owner.builtFor === builtFor
+  ) {
+    return answer(cond, owner.etag, owner.modifiedAt, owner.body);
+  }
+
   const actor: Actor = {
     kind: 'user',
     userId: owner.id,
@@ -174,81 +283,167 @@ export async function personalFeed(deps: ActivitiesDeps, ctx: RequestContext, to
     sessionId: null,
     organisationId: owner.organisationId,
     organisationKind: owner.organisationKind === 'region' ? 'region' : 'municipality',
-    roles: owner.roles,
+    roles,
     locale: 'sv',
   };
-  // What they are registered for and what they organise, read side by side.
-  const [mine, organised] = await Promise.all([
-    (async (): Promise<EventRow[]> => {
-      const me = await personOfUser(deps.db, owner.id);
-      if (!me) return [];
-      const rows = await deps.db
-        .select({ ...eventSelect, state: activityRegistration.state })
-        .from(activityRegistration)
-        .innerJoin(activityOccasion, eq(activityOccasion.id, activityRegistration.occasionId))
-        .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
-        .innerJoin(organisation, eq(organisation.id, activity.organiserId))
-        .where(
-          and(
-            eq(activityRegistration.personId, me.id),
-            inArray(activityRegistration.state, ['registered', 'waitlisted']),
-            gte(activityOccasion.startsAt, from),
-            lte(activityOccasion.startsAt, to),
-          ),
-        );
-      return rows.map((r) => ({ ...r, note: r.state === 'waitlisted' ? 'väntelista' : undefined }));
-    })(),
-    organisedOccasions(deps.db, actor, from, 2_000).then((rows) => rows.filter((r) => r.o.startsAt <= to)),
-  ]);
-  const seen = new Set(mine.map((r) => r.o.id));
-  const rows = [...mine, ...organised.filter((r) => !seen.has(r.o.id))].sort(
-    (x, y) => x.o.startsAt.getTime() - y.o.startsAt.getTime(),
+  // What they organise (their organisation's, as organiser; what they created; their networks', as an organiser role).
+  const organised: SQL[] = [];
+  if (roles.some((r) => r === 'regional_admin' || ORGANISER_ROLES.includes(r))) {
+    if (can(actor, 'activities:organise', { organisationId: actor.organisationId }))
+      organised.push(eq(activity.organiserId, actor.organisationId));
+    organised.push(eq(activity.createdBy, actor.userId));
+    if (networks.length && roles.some((r) => ORGANISER_ROLES.includes(r)))
+      organised.push(inArray(activity.networkId, networks));
+  }
+  const r = activityRegistration;
+  // One query for both: what they are registered or waitlisted for and what they organise.
+  const rows = await deps.db
+    .select({ ...eventSelect, state: r.state })
+    .from(activityOccasion)
+    .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
+    .innerJoin(organisation, eq(organisation.id, activity.organiserId))
+    .leftJoin(
+      r,
+      personId
+        ? and(
+            eq(r.occasionId, activityOccasion.id),
+            eq(r.personId, personId),
+            inArray(r.state, ['registered', 'waitlisted']),
+          )
+        : sql`false`,
+    )
+    .where(
+      and(lte(activityOccasion.startsAt, to), gte(activityOccasion.endsAt, from), or(isNotNull(r.id), ...organised)),
+    )
+    .orderBy(asc(activityOccasion.startsAt), asc(activityOccasion.id))
+    .limit(2_000);
+  const body = toIcs(
+    'Mina aktiviteter (Kompetensnav)',
+    rows.map((row) => ({ ...row, note: row.state === 'waitlisted' ? 'väntelista' : undefined })),
+    deps.publicUrl,
   );
-  return toIcs('Mina aktiviteter (Kompetensnav)', rows, deps.publicUrl);
+  const etag = etagOf(body);
+  const modifiedAt = etag === owner.etag && owner.modifiedAt ? owner.modifiedAt : now;
+  if (owner.keptPersonId === personId) {
+    // Kept at the version read before the rows: a change since then has raised the version, and the next request
+    // builds again.
+    await deps.db
+      .update(t)
+      .set({ builtVersion: Number(owner.feedVersion), builtFor, body, etag, modifiedAt })
+      .where(eq(t.tokenHash, tokenHash));
+  } else {
+    // Newly linked (or unlinked) person: the triggers find the feed by its person only from now on, so a
+    // registration committed while this body was built may be missing from it; it is not kept, the next request
+    // builds it again.
+    await deps.db.update(t).set({ personId, builtVersion: null }).where(eq(t.tokenHash, tokenHash));
+  }
+  return answer(cond, etag, modifiedAt, body);
 }
 
 // ---- open feeds ----
 
-/** A municipality's feed: what it organises, what it has seats on, and the region's occasions open to everyone. */
-export async function municipalityFeed(deps: ActivitiesDeps, municipalityId: string) {
-  const names = await namesOf(deps.db, { organisations: [municipalityId] });
-  const name = names.get(municipalityId);
-  if (!name) throw new NotFoundError(am.municipalityUnknown());
-  const { from, to } = feedWindow(deps.now());
-  const rows = await deps.db
-    .select(eventSelect)
-    .from(activityOccasion)
-    .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
-    .innerJoin(organisation, eq(organisation.id, activity.organiserId))
-    .where(
-      and(
-        gte(activityOccasion.startsAt, from),
-        lte(activityOccasion.startsAt, to),
-        or(
-          eq(activity.organiserId, municipalityId),
-          eq(organisation.kind, 'region'),
-          sql`EXISTS (SELECT 1 FROM ${activitySeat} s WHERE s.occasion_id = ${activityOccasion.id} AND s.organisation_id = ${municipalityId})`,
-        ),
-      ),
-    )
-    .orderBy(asc(activityOccasion.startsAt))
-    .limit(2_000);
-  return toIcs(`${name}: aktiviteter (Kompetensnav)`, rows, deps.publicUrl);
+/** The open feeds' kept bodies: valid while their scopes' counters sum to what they were built at. */
+async function openFeed(
+  deps: ActivitiesDeps,
+  key: string,
+  cond: Conditional,
+  head: { name: string | undefined; version: number; builtFor: string },
+  kept: {
+    builtVersion: number | null;
+    builtFor: string | null;
+    etag: string | null;
+    modifiedAt: Date | null;
+    body: string | null;
+  },
+  build: () => Promise<string>,
+): Promise<FeedAnswer> {
+  if (kept.etag && kept.modifiedAt && kept.builtVersion === head.version && kept.builtFor === head.builtFor)
+    return answer(cond, kept.etag, kept.modifiedAt, kept.body);
+  const body = await build();
+  const etag = etagOf(body);
+  const modifiedAt = etag === kept.etag && kept.modifiedAt ? kept.modifiedAt : deps.now();
+  const values = { builtVersion: head.version, builtFor: head.builtFor, body, etag, modifiedAt };
+  await deps.db
+    .insert(calendarFeedCache)
+    .values({ key, ...values })
+    .onConflictDoUpdate({ target: calendarFeedCache.key, set: values });
+  return answer(cond, etag, modifiedAt, body);
 }
 
-export async function networkFeed(deps: ActivitiesDeps, networkId: string) {
-  const [n] = await deps.db.select({ name: network.name }).from(network).where(eq(network.id, networkId));
-  if (!n) throw new NotFoundError(am.networkUnknown());
-  const { from, to } = feedWindow(deps.now());
-  const rows = await deps.db
-    .select(eventSelect)
-    .from(activityOccasion)
-    .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
-    .innerJoin(organisation, eq(organisation.id, activity.organiserId))
-    .where(
-      and(eq(activity.networkId, networkId), gte(activityOccasion.startsAt, from), lte(activityOccasion.startsAt, to)),
-    )
-    .orderBy(asc(activityOccasion.startsAt))
-    .limit(2_000);
-  return toIcs(`${n.name}: aktiviteter (Kompetensnav)`, rows, deps.publicUrl);
+const c = calendarFeedCache;
+const versionOf = (scopes: SQL) =>
+  sql<string>`(SELECT coalesce(sum(v.version), 0)::text FROM calendar_feed_version v WHERE v.scope IN (${scopes}))`;
+const keptColumns = (cond: Conditional) => ({
+  builtVersion: c.builtVersion,
+  builtFor: c.builtFor,
+  etag: c.etag,
+  modifiedAt: c.modifiedAt,
+  body: keptBody(cond, c.etag, c.body),
+});
+
+/** A municipality's feed: what it organises, what it has seats on, and the region's occasions open to everyone. */
+export async function municipalityFeed(deps: ActivitiesDeps, municipalityId: string, cond: Conditional = {}) {
+  const key = `municipality:${municipalityId}`;
+  const [row] = await deps.db
+    .select({
+      name: organisation.name,
+      version: versionOf(sql`'region', ${`organisation:${municipalityId}`}`),
+      ...keptColumns(cond),
+    })
+    .from(organisation)
+    .leftJoin(c, eq(c.key, key))
+    .where(eq(organisation.id, municipalityId));
+  if (!row) throw new NotFoundError(am.municipalityUnknown());
+  const { day, from, to } = feedWindow(deps.now());
+  const head = { name: row.name, version: Number(row.version), builtFor: `${day}|${row.name}` };
+  return openFeed(deps, key, cond, head, row, async () => {
+    const rows = await deps.db
+      .select(eventSelect)
+      .from(activityOccasion)
+      .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
+      .innerJoin(organisation, eq(organisation.id, activity.organiserId))
+      .where(
+        and(
+          gte(activityOccasion.startsAt, from),
+          lte(activityOccasion.startsAt, to),
+          or(
+            eq(activity.organiserId, municipalityId),
+            eq(organisation.kind, 'region'),
+            sql`EXISTS (SELECT 1 FROM ${activitySeat} s WHERE s.occasion_id = ${activityOccasion.id} AND s.organisation_id = ${municipalityId})`,
+          ),
+        ),
+      )
+      .orderBy(asc(activityOccasion.startsAt), asc(activityOccasion.id))
+      .limit(2_000);
+    return toIcs(`${row.name}: aktiviteter (Kompetensnav)`, rows, deps.publicUrl);
+  });
+}
+
+export async function networkFeed(deps: ActivitiesDeps, networkId: string, cond: Conditional = {}) {
+  const key = `network:${networkId}`;
+  const [row] = await deps.db
+    .select({ name: network.name, version: versionOf(sql`${key}`), ...keptColumns(cond) })
+    .from(network)
+    .leftJoin(c, eq(c.key, key))
+    .where(eq(network.id, networkId));
+  if (!row) throw new NotFoundError(am.networkUnknown());
+  const { day, from, to } = feedWindow(deps.now());
+  const head = { name: row.name, version: Number(row.version), builtFor: `${day}|${row.name}` };
+  return openFeed(deps, key, cond, head, row, async () => {
+    const rows = await deps.db
+      .select(eventSelect)
+      .from(activityOccasion)
+      .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
+      .innerJoin(organisation, eq(organisation.id, activity.organiserId))
+      .where(
+        and(
+          eq(activity.networkId, networkId),
+          gte(activityOccasion.startsAt, from),
+          lte(activityOccasion.startsAt, to),
+        ),
+      )
+      .orderBy(asc(activityOccasion.startsAt), asc(activityOccasion.id))
+      .limit(2_000);
+    return toIcs(`${row.name}: aktiviteter (Kompetensnav)`, rows, deps.publicUrl);
+  });
 }
