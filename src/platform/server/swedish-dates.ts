@@ -3,9 +3,12 @@
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+// Made once: constructing an Intl.DateTimeFormat costs a third of a millisecond, which every list read paid.
+const SWEDISH_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+
 /** Today's date in Sweden as YYYY-MM-DD (deadlines are Swedish calendar dates). */
 export function swedishDate(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(now);
+  return SWEDISH_DAY.format(now);
 }
 
 /** Whole days from one YYYY-MM-DD date to another (negative when `to` is earlier). */
