@@ -1,10 +1,14 @@
-// The public catalogue: approved items only, searched in Swedish (full-text on accent-folded text for stems, trigram
-// word similarity for typos; decision 005) and filtered by profession, topic, length, language and format.
+// The public catalogue: approved items only, searched in Swedish (full-text on accent-folded text for stems, edit
+// distance on the catalogue's word list for typos; decision 005) and filtered by profession, topic, length, language
+// and format. The public page is answered from the in-memory index when it is current (catalogue-index.ts, decision
+// 033), else by the SQL search here, which the exports and lookups use too.
 import { and, asc, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../platform/server/db.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
 import { listProfessions } from '../staffing/professions-lookup.service.ts';
+import { catalogueIndexFor, searchIndex, wordLexemes } from './catalogue-index.ts';
+import { planWords, queryTokens, type WordPlan, wordQuery } from './catalogue-words.ts';
 import type { LinkCheckOptions } from './link-check.ts';
 import {
   type CatalogueFacetsDto,
@@ -14,16 +18,16 @@ import {
   LENGTH_BOUNDS,
   type PublicTrainingDto,
   type TopicDto,
-  TRAININGS_LIMITS,
 } from './trainings.contracts.ts';
 import {
   trainingCatalogueRevision,
   trainingItem,
   trainingItemProfession,
   trainingItemTopic,
-  trainingSearchWord,
   trainingTopic,
 } from './trainings.table.ts';
+
+export { queryTokens };
 
 export type TrainingsDeps = {
   db: Db;
@@ -32,11 +36,6 @@ export type TrainingsDeps = {
   /** How a reviewer's "check now" asks a link (link-check.ts). */
   linkCheck?: LinkCheckOptions;
 };
-
-/** Misspelt words shorter than this are not corrected (too many short words are one edit apart). */
-const TYPO_MIN_LENGTH = 4;
-/** At most this many corrections per word, the closest first. */
-const TYPO_MAX_WORDS = 12;
 
 /** The staffing configuration's active professions, licensed groups first: the catalogue's tabs. */
 export async function catalogueProfessions(
@@ -58,60 +57,6 @@ export async function activeTopics(db: Db): Promise<TopicDto[]> {
 
 export async function getFacets(deps: TrainingsDeps): Promise<CatalogueFacetsDto> {
   return { professions: await catalogueProfessions(deps), topics: await activeTopics(deps.db) };
-}
-
-/** The words of a query, at most a few (each becomes a condition). */
-export function queryTokens(q: string | undefined): string[] {
-  if (!q) return [];
-  return q
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .slice(0, TRAININGS_LIMITS.maxTokens);
-}
-
-/**
- * What each search word may match, decided once per search: a word that is a Swedish stop word matches everything
- * (it is not in the vectors either); a word no catalogue word starts with is taken as misspelt and also matches the
- * catalogue's words within a small edit distance of it ("demnes" → "demens"). Words that exist are not corrected, so
- * "vård" does not also find "gård".
- */
-type WordPlan = { token: string; stop: boolean; corrections: string[] };
-
-/** Tokens are letters and digits only; quoted, so that a word like "null" stays a word. */
-const arrayLiteral = (tokens: string[]) => `{${tokens.map((t) => `"${t}"`).join(',')}}`;
-
-async function planWords(db: Db, tokens: string[]): Promise<WordPlan[]> {
-  if (tokens.length === 0) return [];
-  const { rows } = await db.execute<{ ord: number; stop: boolean; corrections: string[] | null }>(sql`
-    WITH t AS (
-      SELECT u.ord::int AS ord, kn_unaccent(u.token) AS token
-      FROM unnest(${arrayLiteral(tokens)}::text[]) WITH ORDINALITY AS u(token, ord)
-    )
-    SELECT t.ord,
-      numnode(plainto_tsquery('swedish'::regconfig, t.token)) = 0 AS stop,
-      CASE WHEN length(t.token) >= ${TYPO_MIN_LENGTH}
-        AND NOT EXISTS (SELECT 1 FROM ${trainingSearchWord} k WHERE starts_with(k.word, t.token))
-      THEN ARRAY(
-        SELECT w.word FROM ${trainingSearchWord} w
-        -- One edit, or two from six letters.
-        WHERE abs(length(w.word) - length(t.token)) <= CASE WHEN length(t.token) >= 6 THEN 2 ELSE 1 END
-          AND levenshtein_less_equal(w.word, t.token, 2) <= CASE WHEN length(t.token) >= 6 THEN 2 ELSE 1 END
-        ORDER BY levenshtein_less_equal(w.word, t.token, 2), w.word
-        LIMIT ${TYPO_MAX_WORDS}
-      ) END AS corrections
-    FROM t ORDER BY t.ord`);
-  return rows.map((r) => ({ token: tokens[r.ord - 1] ?? '', stop: r.stop, corrections: r.corrections ?? [] }));
-}
-
-/**
- * One word's query on the stored vector: its Swedish stem, or the start of a compound ("balans" finds
- * "balansträning": a prefix of the unstemmed word, as the "simple" configuration leaves it), or one of its
- * corrections. Tokens and corrections are letters and digits only, so they cannot break the query syntax.
- */
-function wordQuery(plan: WordPlan): SQL {
-  const alternatives = [plan.token, ...plan.corrections].join(' | ');
-  return sql`(to_tsquery('swedish'::regconfig, kn_unaccent(${alternatives})) || to_tsquery('simple'::regconfig, kn_unaccent(${plan.token}) || ':*'))`;
 }
 
 /** Every word must match (stop words aside). */
@@ -239,15 +184,25 @@ export async function cataloguePageJson(
   }
   const hit = cache.get(key);
   if (hit) return hit;
-  const answer = searchCatalogue(db, query).then((page) => ({
-    json: JSON.stringify(page),
-    itemIds: page.items.map((item) => item.id),
-    total: page.total,
-  }));
+  const answer = pageAnswer(db, revision, query);
   cache.set(key, answer);
   // A failed search is not remembered.
   answer.catch(() => cache.delete(key));
   return answer;
+}
+
+/**
+ * A page not in the page cache: from the index when it holds this revision (no database query once the words are
+ * planned), else from the SQL search while the index is read again in the background.
+ */
+async function pageAnswer(db: Db, revision: number, query: CatalogueQuery): Promise<CataloguePageAnswer> {
+  const index = catalogueIndexFor(db, revision);
+  if (index) {
+    const words = await wordLexemes(db, index, queryTokens(query.q));
+    if (words) return searchIndex(index, words, query);
+  }
+  const page = await searchCatalogue(db, query);
+  return { json: JSON.stringify(page), itemIds: page.items.map((item) => item.id), total: page.total };
 }
 
 /** One page of the public catalogue: approved items matching the search and filters, best matches first. */
