@@ -1,13 +1,10 @@
 // Adds a municipality or changes its name and SCB code.
 import { TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
-import { notifySuccess } from '../../../platform/web/notify.ts';
+import { useModalFormSave } from '../../../platform/web/components/use-modal-form-save.ts';
 import type { OrganisationDto } from '../admin.contracts.ts';
 import { adminApi } from './admin-api.ts';
 import { useAdminT } from './admin-t.ts';
@@ -18,23 +15,19 @@ type MunicipalityFormModalProps = { municipality?: OrganisationDto; onClose: () 
 export function MunicipalityFormModal({ municipality, onClose }: MunicipalityFormModalProps) {
   const { t } = useTranslation();
   const at = useAdminT();
-  const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: { name: municipality?.name ?? '', code: municipality?.code ?? '' },
     validate: { name: validateName, code: validateScbCode },
   });
-  const mutation = useMutation({
-    mutationFn: (values: typeof form.values) => {
+  const modalForm = useModalFormSave({
+    form,
+    save: (values: typeof form.values) => {
       const body = { name: values.name.trim(), code: values.code.trim() };
       return municipality ? adminApi.updateOrganisation(municipality.id, body) : adminApi.createMunicipality(body);
     },
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['organisations'] });
-      notifySuccess(municipality ? t('common.saved') : at('municipalities.created', { name: saved.name }));
-      onClose();
-    },
-    onError: (error) => setFormError(applyServerErrors(form, error)),
+    invalidates: ['organisations'],
+    savedMessage: (saved) => (municipality ? t('common.saved') : at('municipalities.created', { name: saved.name })),
+    onClose,
   });
 
   return (
@@ -45,17 +38,7 @@ export function MunicipalityFormModal({ municipality, onClose }: MunicipalityFor
         municipality ? at('municipalities.editTitle', { name: municipality.name }) : at('municipalities.createTitle')
       }
     >
-      <ModalForm
-        form={form}
-        onSubmit={(values) => {
-          setFormError(null);
-          mutation.mutate(values);
-        }}
-        pending={mutation.isPending}
-        formError={formError}
-        submitLabel={municipality ? t('common.save') : at('municipalities.createSubmit')}
-        onCancel={onClose}
-      >
+      <ModalForm {...modalForm} submitLabel={municipality ? t('common.save') : at('municipalities.createSubmit')}>
         <TextInput label={at('municipalities.name')} required data-autofocus {...form.getInputProps('name')} />
         <TextInput
           label={at('municipalities.code')}

@@ -1,13 +1,10 @@
 // Creates a network (or steering, reference or working group) or changes its name, kind and description.
 import { NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyServerErrors } from '../../../platform/web/api/form-errors.ts';
 import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { ModalForm } from '../../../platform/web/components/modal-form.tsx';
-import { notifySuccess } from '../../../platform/web/notify.ts';
+import { useModalFormSave } from '../../../platform/web/components/use-modal-form-save.ts';
 import type { NetworkDto } from '../admin.contracts.ts';
 import { adminApi } from './admin-api.ts';
 import { useAdminT } from './admin-t.ts';
@@ -19,8 +16,6 @@ type NetworkFormModalProps = { network?: NetworkDto; onClose: () => void };
 export function NetworkFormModal({ network, onClose }: NetworkFormModalProps) {
   const { t } = useTranslation();
   const at = useAdminT();
-  const queryClient = useQueryClient();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     initialValues: {
       name: network?.name ?? '',
@@ -32,17 +27,15 @@ export function NetworkFormModal({ network, onClose }: NetworkFormModalProps) {
       description: validateDescription,
     },
   });
-  const mutation = useMutation({
-    mutationFn: (values: typeof form.values) => {
+  const modalForm = useModalFormSave({
+    form,
+    save: (values: typeof form.values) => {
       const body = { name: values.name.trim(), kind: values.kind, description: values.description.trim() };
       return network ? adminApi.updateNetwork(network.id, body) : adminApi.createNetwork(body);
     },
-    onSuccess: async (saved) => {
-      await queryClient.invalidateQueries({ queryKey: ['networks'] });
-      notifySuccess(network ? t('common.saved') : at('networks.created', { name: saved.name }));
-      onClose();
-    },
-    onError: (error) => setFormError(applyServerErrors(form, error)),
+    invalidates: ['networks'],
+    savedMessage: (saved) => (network ? t('common.saved') : at('networks.created', { name: saved.name })),
+    onClose,
   });
 
   return (
@@ -51,17 +44,7 @@ export function NetworkFormModal({ network, onClose }: NetworkFormModalProps) {
       onClose={onClose}
       title={network ? at('networks.editTitle', { name: network.name }) : at('networks.createTitle')}
     >
-      <ModalForm
-        form={form}
-        onSubmit={(values) => {
-          setFormError(null);
-          mutation.mutate(values);
-        }}
-        pending={mutation.isPending}
-        formError={formError}
-        submitLabel={network ? t('common.save') : at('networks.createSubmit')}
-        onCancel={onClose}
-      >
+      <ModalForm {...modalForm} submitLabel={network ? t('common.save') : at('networks.createSubmit')}>
         <TextInput label={at('networks.name')} required data-autofocus {...form.getInputProps('name')} />
         <NativeSelect
           label={at('networks.kind')}
