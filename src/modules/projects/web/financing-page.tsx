@@ -6,7 +6,7 @@ import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import type { ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { TableScroll } from './table-scroll.tsx';
+import { CaptionedTable } from './table-scroll.tsx';
 
 const num = (n: number) => n.toLocaleString('sv-SE');
 
@@ -36,56 +36,56 @@ export function FinancingPage({ project: p }: { project: ProjectDto }) {
           {behind.map((r) => r.name).join(', ')}
         </Alert>
       ) : null}
-      <TableScroll minWidth={1000} label={pt('financing.title')}>
-        <Table striped data-testid="cofinancing">
-          <Table.Caption>{pt('financing.title')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{pt('financing.municipality')}</Table.Th>
-              <Table.Th scope="col">{pt('financing.plannedHours')}</Table.Th>
-              <Table.Th scope="col">{pt('financing.dueHours')}</Table.Th>
-              <Table.Th scope="col">{pt('financing.actualHours')}</Table.Th>
-              <Table.Th scope="col">{pt('financing.attendanceHours')}</Table.Th>
-              <Table.Th scope="col">{pt('financing.value')}</Table.Th>
-              <Table.Th scope="col">{pt('financing.plannedMoney')}</Table.Th>
-              <Table.Th scope="col">{pt('financing.actualMoney')}</Table.Th>
-              <Table.Th scope="col">{pt('financing.state')}</Table.Th>
+      <CaptionedTable
+        minWidth={1000}
+        caption={pt('financing.title')}
+        striped
+        data-testid="cofinancing"
+        columns={[
+          pt('financing.municipality'),
+          pt('financing.plannedHours'),
+          pt('financing.dueHours'),
+          pt('financing.actualHours'),
+          pt('financing.attendanceHours'),
+          pt('financing.value'),
+          pt('financing.plannedMoney'),
+          pt('financing.actualMoney'),
+          pt('financing.state'),
+        ]}
+      >
+        <Table.Tbody>
+          {c.rows.map((r) => (
+            <Table.Tr key={r.municipalityId}>
+              <Table.Th scope="row" fw={400}>
+                {r.name}
+              </Table.Th>
+              <Table.Td>{num(r.plannedHours)}</Table.Td>
+              <Table.Td>{num(r.dueHours)}</Table.Td>
+              <Table.Td>{num(r.actualHours)}</Table.Td>
+              <Table.Td>{num(r.attendanceHours)}</Table.Td>
+              <Table.Td>{num(r.actualHoursValue)}</Table.Td>
+              <Table.Td>{num(r.plannedMoney)}</Table.Td>
+              <Table.Td>{num(r.actualMoney)}</Table.Td>
+              <Table.Td>
+                <StatusBadge tone={r.behind ? 'attention' : 'positive'}>
+                  {r.behind ? pt('financing.behind') : pt('financing.onTrack')}
+                </StatusBadge>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {c.rows.map((r) => (
-              <Table.Tr key={r.municipalityId}>
-                <Table.Th scope="row" fw={400}>
-                  {r.name}
-                </Table.Th>
-                <Table.Td>{num(r.plannedHours)}</Table.Td>
-                <Table.Td>{num(r.dueHours)}</Table.Td>
-                <Table.Td>{num(r.actualHours)}</Table.Td>
-                <Table.Td>{num(r.attendanceHours)}</Table.Td>
-                <Table.Td>{num(r.actualHoursValue)}</Table.Td>
-                <Table.Td>{num(r.plannedMoney)}</Table.Td>
-                <Table.Td>{num(r.actualMoney)}</Table.Td>
-                <Table.Td>
-                  <StatusBadge tone={r.behind ? 'attention' : 'positive'}>
-                    {r.behind ? pt('financing.behind') : pt('financing.onTrack')}
-                  </StatusBadge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            <Table.Tr>
-              <Table.Th scope="row">{pt('financing.total')}</Table.Th>
-              <Table.Td fw={700}>{num(c.totals.plannedHours)}</Table.Td>
-              <Table.Td fw={700}>{num(c.totals.dueHours)}</Table.Td>
-              <Table.Td fw={700}>{num(c.totals.actualHours)}</Table.Td>
-              <Table.Td fw={700}>{num(c.totals.attendanceHours)}</Table.Td>
-              <Table.Td fw={700}>{num(c.totals.actualHoursValue)}</Table.Td>
-              <Table.Td fw={700}>{num(c.totals.plannedMoney)}</Table.Td>
-              <Table.Td fw={700}>{num(c.totals.actualMoney)}</Table.Td>
-              <Table.Td />
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+          ))}
+          <Table.Tr>
+            <Table.Th scope="row">{pt('financing.total')}</Table.Th>
+            <Table.Td fw={700}>{num(c.totals.plannedHours)}</Table.Td>
+            <Table.Td fw={700}>{num(c.totals.dueHours)}</Table.Td>
+            <Table.Td fw={700}>{num(c.totals.actualHours)}</Table.Td>
+            <Table.Td fw={700}>{num(c.totals.attendanceHours)}</Table.Td>
+            <Table.Td fw={700}>{num(c.totals.actualHoursValue)}</Table.Td>
+            <Table.Td fw={700}>{num(c.totals.plannedMoney)}</Table.Td>
+            <Table.Td fw={700}>{num(c.totals.actualMoney)}</Table.Td>
+            <Table.Td />
+          </Table.Tr>
+        </Table.Tbody>
+      </CaptionedTable>
       <Text size="sm">{pt('financing.attendance')}</Text>
       {canEdit ? (
         <>
@@ -128,31 +128,29 @@ export function FinancingPage({ project: p }: { project: ProjectDto }) {
         </>
       ) : null}
       <Title order={3}>{pt('financing.budget')}</Title>
-      <TableScroll minWidth={600} label={pt('financing.budget')}>
-        <Table>
-          <Table.Caption>{pt('financing.budget')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{pt('financing.kind')}</Table.Th>
-              <Table.Th scope="col">{pt('financing.label')}</Table.Th>
-              <Table.Th scope="col">{pt('financing.funder')}</Table.Th>
-              <Table.Th scope="col">{pt('financing.planned')}</Table.Th>
-              <Table.Th scope="col">{pt('financing.actual')}</Table.Th>
+      <CaptionedTable
+        minWidth={600}
+        caption={pt('financing.budget')}
+        columns={[
+          pt('financing.kind'),
+          pt('financing.label'),
+          pt('financing.funder'),
+          pt('financing.planned'),
+          pt('financing.actual'),
+        ]}
+      >
+        <Table.Tbody>
+          {c.budgetLines.map((b) => (
+            <Table.Tr key={b.id}>
+              <Table.Td>{pt(`financing.kinds.${b.kind}`)}</Table.Td>
+              <Table.Td>{b.label}</Table.Td>
+              <Table.Td>{b.funder}</Table.Td>
+              <Table.Td>{num(b.planned)}</Table.Td>
+              <Table.Td>{num(b.actual)}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {c.budgetLines.map((b) => (
-              <Table.Tr key={b.id}>
-                <Table.Td>{pt(`financing.kinds.${b.kind}`)}</Table.Td>
-                <Table.Td>{b.label}</Table.Td>
-                <Table.Td>{b.funder}</Table.Td>
-                <Table.Td>{num(b.planned)}</Table.Td>
-                <Table.Td>{num(b.actual)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+          ))}
+        </Table.Tbody>
+      </CaptionedTable>
       {canEdit ? (
         <FieldForm
           columns={5}

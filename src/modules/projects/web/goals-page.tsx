@@ -9,7 +9,7 @@ import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import { GOAL_STATUSES, type GoalDto, type ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { TableScroll } from './table-scroll.tsx';
+import { CaptionedTable } from './table-scroll.tsx';
 
 const TONE = { not_started: 'neutral', ongoing: 'attention', achieved: 'positive', lifted_out: 'neutral' } as const;
 
@@ -23,39 +23,32 @@ export function GoalsPage({ project: p }: { project: ProjectDto }) {
   return (
     <Stack>
       <Title order={2}>{pt('goals.title')}</Title>
-      <TableScroll minWidth={700} label={pt('goals.title')}>
-        <Table>
-          <Table.Caption>{pt('goals.title')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{pt('goals.projectGoal')}</Table.Th>
-              <Table.Th scope="col">{pt('goals.effectGoal')}</Table.Th>
-              <Table.Th scope="col">{pt('goals.status')}</Table.Th>
-              <Table.Th scope="col">{pt('goals.indicator')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.goals.map((g) => {
-              const e = effect.get(g.effectGoalId);
-              return (
-                <Table.Tr key={g.id}>
-                  <Table.Td>
-                    {g.number}. {g.text}
-                  </Table.Td>
-                  <Table.Td>{e ? `${e.number}. ${e.text}` : ''}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge tone={TONE[g.status]}>{pt(`goals.statuses.${g.status}`)}</StatusBadge>
-                    {g.statusReason ? <Text size="xs">{g.statusReason}</Text> : null}
-                  </Table.Td>
-                  <Table.Td>
-                    <Indicator goal={g} />
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      <CaptionedTable
+        minWidth={700}
+        caption={pt('goals.title')}
+        columns={[pt('goals.projectGoal'), pt('goals.effectGoal'), pt('goals.status'), pt('goals.indicator')]}
+      >
+        <Table.Tbody>
+          {p.goals.map((g) => {
+            const e = effect.get(g.effectGoalId);
+            return (
+              <Table.Tr key={g.id}>
+                <Table.Td>
+                  {g.number}. {g.text}
+                </Table.Td>
+                <Table.Td>{e ? `${e.number}. ${e.text}` : ''}</Table.Td>
+                <Table.Td>
+                  <StatusBadge tone={TONE[g.status]}>{pt(`goals.statuses.${g.status}`)}</StatusBadge>
+                  {g.statusReason ? <Text size="xs">{g.statusReason}</Text> : null}
+                </Table.Td>
+                <Table.Td>
+                  <Indicator goal={g} />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </CaptionedTable>
       {canEdit ? p.goals.map((g) => <GoalEditor key={g.id} project={p} goal={g} />) : null}
       {canEdit ? (
         <Group align="start" grow>

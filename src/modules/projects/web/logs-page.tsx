@@ -5,7 +5,7 @@ import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import type { ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { TableScroll } from './table-scroll.tsx';
+import { CaptionedTable } from './table-scroll.tsx';
 
 export function LogsPage({ project: p }: { project: ProjectDto }) {
   const pt = useProjectsT();
@@ -28,45 +28,38 @@ export function LogsPage({ project: p }: { project: ProjectDto }) {
   return (
     <Stack>
       <Title order={2}>{pt('logs.decisions')}</Title>
-      <TableScroll minWidth={700} label={pt('logs.decisions')}>
-        <Table data-testid="decisions">
-          <Table.Caption>{pt('logs.decisions')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{pt('common.date')}</Table.Th>
-              <Table.Th scope="col">{pt('logs.forum')}</Table.Th>
-              <Table.Th scope="col">{pt('logs.decision')}</Table.Th>
-              <Table.Th scope="col">{pt('logs.concerns')}</Table.Th>
-              <Table.Th scope="col">{pt('logs.documents')}</Table.Th>
+      <CaptionedTable
+        minWidth={700}
+        caption={pt('logs.decisions')}
+        data-testid="decisions"
+        columns={[pt('common.date'), pt('logs.forum'), pt('logs.decision'), pt('logs.concerns'), pt('logs.documents')]}
+      >
+        <Table.Tbody>
+          {p.decisions.map((d) => (
+            <Table.Tr key={d.id}>
+              <Table.Td>{d.date}</Table.Td>
+              <Table.Td>{d.forum}</Table.Td>
+              <Table.Td>{d.text}</Table.Td>
+              <Table.Td>
+                {[goal.get(d.goalId ?? ''), sub.get(d.subprojectId ?? ''), act.get(d.activityId ?? '')]
+                  .filter(Boolean)
+                  .join(', ')}
+              </Table.Td>
+              <Table.Td>
+                {d.documents.map((doc) =>
+                  doc.url ? (
+                    <Anchor key={doc.title} href={doc.url} target="_blank" rel="noreferrer" display="block">
+                      {doc.title}
+                    </Anchor>
+                  ) : (
+                    <span key={doc.title}>{doc.title}</span>
+                  ),
+                )}
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.decisions.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td>{d.date}</Table.Td>
-                <Table.Td>{d.forum}</Table.Td>
-                <Table.Td>{d.text}</Table.Td>
-                <Table.Td>
-                  {[goal.get(d.goalId ?? ''), sub.get(d.subprojectId ?? ''), act.get(d.activityId ?? '')]
-                    .filter(Boolean)
-                    .join(', ')}
-                </Table.Td>
-                <Table.Td>
-                  {d.documents.map((doc) =>
-                    doc.url ? (
-                      <Anchor key={doc.title} href={doc.url} target="_blank" rel="noreferrer" display="block">
-                        {doc.title}
-                      </Anchor>
-                    ) : (
-                      <span key={doc.title}>{doc.title}</span>
-                    ),
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+          ))}
+        </Table.Tbody>
+      </CaptionedTable>
       {canEdit ? (
         <FieldForm
           columns={3}
@@ -130,31 +123,23 @@ export function LogsPage({ project: p }: { project: ProjectDto }) {
           </Table.Tr>
         </Table.Tbody>
       </Table>
-      <TableScroll minWidth={700} label={pt('logs.presentations')}>
-        <Table>
-          <Table.Caption>{pt('logs.presentations')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{pt('common.date')}</Table.Th>
-              <Table.Th scope="col">{pt('logs.forum')}</Table.Th>
-              <Table.Th scope="col">{pt('logs.audience')}</Table.Th>
-              <Table.Th scope="col">{pt('logs.presenter')}</Table.Th>
-              <Table.Th scope="col">{pt('logs.topic')}</Table.Th>
+      <CaptionedTable
+        minWidth={700}
+        caption={pt('logs.presentations')}
+        columns={[pt('common.date'), pt('logs.forum'), pt('logs.audience'), pt('logs.presenter'), pt('logs.topic')]}
+      >
+        <Table.Tbody>
+          {p.presentations.map((x) => (
+            <Table.Tr key={x.id}>
+              <Table.Td>{x.date}</Table.Td>
+              <Table.Td>{x.forum}</Table.Td>
+              <Table.Td>{x.audience}</Table.Td>
+              <Table.Td>{x.presenter}</Table.Td>
+              <Table.Td>{x.topic}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.presentations.map((x) => (
-              <Table.Tr key={x.id}>
-                <Table.Td>{x.date}</Table.Td>
-                <Table.Td>{x.forum}</Table.Td>
-                <Table.Td>{x.audience}</Table.Td>
-                <Table.Td>{x.presenter}</Table.Td>
-                <Table.Td>{x.topic}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+          ))}
+        </Table.Tbody>
+      </CaptionedTable>
       {canEdit ? (
         <FieldForm
           columns={3}

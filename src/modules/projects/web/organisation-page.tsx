@@ -8,7 +8,7 @@ import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
 import { MEMBER_KINDS, type ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { TableScroll } from './table-scroll.tsx';
+import { CaptionedTable } from './table-scroll.tsx';
 
 export function OrganisationPage({ project: p }: { project: ProjectDto }) {
   const pt = useProjectsT();
@@ -36,54 +36,52 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
   return (
     <Stack>
       <Title order={2}>{pt('organisation.people')}</Title>
-      <TableScroll minWidth={600} label={pt('organisation.people')}>
-        <Table>
-          <Table.Caption>{pt('organisation.people')}</Table.Caption>
-          <Table.Thead>
+      <CaptionedTable
+        minWidth={600}
+        caption={pt('organisation.people')}
+        columns={[
+          pt('organisation.kind'),
+          pt('organisation.municipality'),
+          pt('organisation.name'),
+          pt('organisation.note'),
+          canEdit ? pt('common.remove') : null,
+        ]}
+      >
+        <Table.Tbody>
+          {p.steeringNetwork ? (
             <Table.Tr>
-              <Table.Th scope="col">{pt('organisation.kind')}</Table.Th>
-              <Table.Th scope="col">{pt('organisation.municipality')}</Table.Th>
-              <Table.Th scope="col">{pt('organisation.name')}</Table.Th>
-              <Table.Th scope="col">{pt('organisation.note')}</Table.Th>
-              {canEdit ? <Table.Th scope="col">{pt('common.remove')}</Table.Th> : null}
+              <Table.Td>{pt('organisation.kinds.steering')}</Table.Td>
+              <Table.Td>–</Table.Td>
+              <Table.Td>{p.steeringNetwork.name}</Table.Td>
+              <Table.Td />
+              {canEdit ? <Table.Td /> : null}
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.steeringNetwork ? (
-              <Table.Tr>
-                <Table.Td>{pt('organisation.kinds.steering')}</Table.Td>
-                <Table.Td>–</Table.Td>
-                <Table.Td>{p.steeringNetwork.name}</Table.Td>
-                <Table.Td />
-                {canEdit ? <Table.Td /> : null}
+          ) : null}
+          {[...p.members]
+            .sort((a, b) => MEMBER_KINDS.indexOf(a.kind) - MEMBER_KINDS.indexOf(b.kind))
+            .map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>{pt(`organisation.kinds.${m.kind}`)}</Table.Td>
+                <Table.Td>{m.municipalityName ?? '–'}</Table.Td>
+                <Table.Td>{m.name}</Table.Td>
+                <Table.Td>{m.note}</Table.Td>
+                {canEdit ? (
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={pt('common.removeItem', { name: m.name })}
+                      onClick={() => remove.mutate({ itemId: m.id })}
+                    >
+                      {pt('common.remove')}
+                    </Button>
+                  </Table.Td>
+                ) : null}
               </Table.Tr>
-            ) : null}
-            {[...p.members]
-              .sort((a, b) => MEMBER_KINDS.indexOf(a.kind) - MEMBER_KINDS.indexOf(b.kind))
-              .map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>{pt(`organisation.kinds.${m.kind}`)}</Table.Td>
-                  <Table.Td>{m.municipalityName ?? '–'}</Table.Td>
-                  <Table.Td>{m.name}</Table.Td>
-                  <Table.Td>{m.note}</Table.Td>
-                  {canEdit ? (
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        aria-label={pt('common.removeItem', { name: m.name })}
-                        onClick={() => remove.mutate({ itemId: m.id })}
-                      >
-                        {pt('common.remove')}
-                      </Button>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+            ))}
+        </Table.Tbody>
+      </CaptionedTable>
       {canEdit ? (
         <FieldForm
           columns={4}
@@ -110,41 +108,39 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
       ) : null}
 
       <Title order={2}>{pt('organisation.participation')}</Title>
-      <TableScroll minWidth={600} label={pt('organisation.participation')}>
-        <Table>
-          <Table.Caption>{pt('organisation.participation')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{pt('organisation.municipality')}</Table.Th>
-              <Table.Th scope="col">{pt('organisation.from')}</Table.Th>
-              <Table.Th scope="col">{pt('organisation.to')}</Table.Th>
-              <Table.Th scope="col">{pt('common.reason')}</Table.Th>
-              <Table.Th scope="col">{pt('organisation.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.participation.flatMap((m) =>
-              m.intervals.map((i, k) => (
-                <Table.Tr key={`${m.municipalityId}-${i.from}`}>
-                  <Table.Th scope="row" fw={400}>
-                    {m.name}
-                  </Table.Th>
-                  <Table.Td>{i.from}</Table.Td>
-                  <Table.Td>{i.to ?? pt('common.ongoing')}</Table.Td>
-                  <Table.Td>{[i.joinReason, i.leaveReason].filter(Boolean).join(' / ')}</Table.Td>
-                  <Table.Td>
-                    {k === m.intervals.length - 1 ? (
-                      <StatusBadge tone={m.participatingNow ? 'positive' : 'neutral'}>
-                        {m.participatingNow ? pt('organisation.now') : pt('organisation.left')}
-                      </StatusBadge>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              )),
-            )}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+      <CaptionedTable
+        minWidth={600}
+        caption={pt('organisation.participation')}
+        columns={[
+          pt('organisation.municipality'),
+          pt('organisation.from'),
+          pt('organisation.to'),
+          pt('common.reason'),
+          pt('organisation.status'),
+        ]}
+      >
+        <Table.Tbody>
+          {p.participation.flatMap((m) =>
+            m.intervals.map((i, k) => (
+              <Table.Tr key={`${m.municipalityId}-${i.from}`}>
+                <Table.Th scope="row" fw={400}>
+                  {m.name}
+                </Table.Th>
+                <Table.Td>{i.from}</Table.Td>
+                <Table.Td>{i.to ?? pt('common.ongoing')}</Table.Td>
+                <Table.Td>{[i.joinReason, i.leaveReason].filter(Boolean).join(' / ')}</Table.Td>
+                <Table.Td>
+                  {k === m.intervals.length - 1 ? (
+                    <StatusBadge tone={m.participatingNow ? 'positive' : 'neutral'}>
+                      {m.participatingNow ? pt('organisation.now') : pt('organisation.left')}
+                    </StatusBadge>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            )),
+          )}
+        </Table.Tbody>
+      </CaptionedTable>
       {canEdit ? (
         <FieldForm
           columns={4}
@@ -175,39 +171,37 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
       ) : null}
 
       <Title order={2}>{pt('organisation.subprojects')}</Title>
-      <TableScroll minWidth={700} label={pt('organisation.subprojects')}>
-        <Table>
-          <Table.Caption>{pt('organisation.subprojects')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{pt('organisation.number')}</Table.Th>
-              <Table.Th scope="col">{pt('organisation.name')}</Table.Th>
-              <Table.Th scope="col">{pt('organisation.lead')}</Table.Th>
-              <Table.Th scope="col">{pt('organisation.goal')}</Table.Th>
-              <Table.Th scope="col">{pt('organisation.result')}</Table.Th>
+      <CaptionedTable
+        minWidth={700}
+        caption={pt('organisation.subprojects')}
+        columns={[
+          pt('organisation.number'),
+          pt('organisation.name'),
+          pt('organisation.lead'),
+          pt('organisation.goal'),
+          pt('organisation.result'),
+        ]}
+      >
+        <Table.Tbody>
+          {p.subprojects.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>{s.number}</Table.Td>
+              <Table.Td>
+                {s.name}{' '}
+                <StatusBadge tone={s.prioritised ? 'positive' : 'neutral'}>
+                  {s.prioritised ? pt('organisation.prioritised') : pt('organisation.notPrioritised')}
+                </StatusBadge>
+                {s.proposalNumber ? (
+                  <Text size="xs">{pt('organisation.fromProposal', { n: s.proposalNumber })}</Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>{s.lead}</Table.Td>
+              <Table.Td>{s.goal}</Table.Td>
+              <Table.Td>{s.result}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.subprojects.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>{s.number}</Table.Td>
-                <Table.Td>
-                  {s.name}{' '}
-                  <StatusBadge tone={s.prioritised ? 'positive' : 'neutral'}>
-                    {s.prioritised ? pt('organisation.prioritised') : pt('organisation.notPrioritised')}
-                  </StatusBadge>
-                  {s.proposalNumber ? (
-                    <Text size="xs">{pt('organisation.fromProposal', { n: s.proposalNumber })}</Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>{s.lead}</Table.Td>
-                <Table.Td>{s.goal}</Table.Td>
-                <Table.Td>{s.result}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+          ))}
+        </Table.Tbody>
+      </CaptionedTable>
       {canEdit ? (
         <FieldForm
           columns={3}
@@ -222,47 +216,45 @@ export function OrganisationPage({ project: p }: { project: ProjectDto }) {
       ) : null}
 
       <Title order={2}>{pt('organisation.proposals')}</Title>
-      <TableScroll minWidth={700} label={pt('organisation.proposals')}>
-        <Table>
-          <Table.Caption>{pt('organisation.proposals')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{pt('organisation.number')}</Table.Th>
-              <Table.Th scope="col">{pt('organisation.title')}</Table.Th>
-              <Table.Th scope="col">{pt('organisation.status')}</Table.Th>
-              <Table.Th scope="col">{pt('organisation.decision')}</Table.Th>
-              {canEdit ? <Table.Th scope="col">{pt('organisation.status')}</Table.Th> : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.proposals.map((x) => (
-              <Table.Tr key={x.id}>
-                <Table.Td>{x.number}</Table.Td>
-                <Table.Td>{x.title}</Table.Td>
+      <CaptionedTable
+        minWidth={700}
+        caption={pt('organisation.proposals')}
+        columns={[
+          pt('organisation.number'),
+          pt('organisation.title'),
+          pt('organisation.status'),
+          pt('organisation.decision'),
+          canEdit ? pt('organisation.status') : null,
+        ]}
+      >
+        <Table.Tbody>
+          {p.proposals.map((x) => (
+            <Table.Tr key={x.id}>
+              <Table.Td>{x.number}</Table.Td>
+              <Table.Td>{x.title}</Table.Td>
+              <Table.Td>
+                {pt(`organisation.proposalStatus.${x.status}`)}
+                {x.subprojectId ? ` – ${subName.get(x.subprojectId) ?? ''}` : ''}
+              </Table.Td>
+              <Table.Td>{x.decisionId ? (decisionText.get(x.decisionId) ?? '') : '–'}</Table.Td>
+              {canEdit ? (
                 <Table.Td>
-                  {pt(`organisation.proposalStatus.${x.status}`)}
-                  {x.subprojectId ? ` – ${subName.get(x.subprojectId) ?? ''}` : ''}
+                  {x.status === 'open' ? (
+                    <Group gap={4}>
+                      <Button size="xs" variant="default" onClick={() => decideBody(x.id, 'chosen')}>
+                        {pt('organisation.choose')}
+                      </Button>
+                      <Button size="xs" variant="subtle" onClick={() => decideBody(x.id, 'not_chosen')}>
+                        {pt('organisation.reject')}
+                      </Button>
+                    </Group>
+                  ) : null}
                 </Table.Td>
-                <Table.Td>{x.decisionId ? (decisionText.get(x.decisionId) ?? '') : '–'}</Table.Td>
-                {canEdit ? (
-                  <Table.Td>
-                    {x.status === 'open' ? (
-                      <Group gap={4}>
-                        <Button size="xs" variant="default" onClick={() => decideBody(x.id, 'chosen')}>
-                          {pt('organisation.choose')}
-                        </Button>
-                        <Button size="xs" variant="subtle" onClick={() => decideBody(x.id, 'not_chosen')}>
-                          {pt('organisation.reject')}
-                        </Button>
-                      </Group>
-                    ) : null}
-                  </Table.Td>
-                ) : null}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+              ) : null}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </CaptionedTable>
       {canEdit ? (
         <FieldForm
           columns={2}

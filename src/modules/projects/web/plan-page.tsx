@@ -13,7 +13,7 @@ import { ActivityDialog } from './activity-dialog.tsx';
 import { type DateChange, GanttChart } from './gantt-chart.tsx';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { TableScroll } from './table-scroll.tsx';
+import { CaptionedTable } from './table-scroll.tsx';
 
 export type PlanSearch = { view?: 'gantt' | 'table'; zoom?: GanttZoom; sub?: string };
 
@@ -159,56 +159,56 @@ export function PlanTable({ project: p, onEdit }: { project: ProjectDto; onEdit?
   const d = (iso: string | null) => formatDate(iso, locale);
   const canEdit = p.access === 'change' && onEdit;
   return (
-    <TableScroll minWidth={900} label={pt('plan.chartLabel')}>
-      <Table striped data-testid="plan-table">
-        <Table.Caption>{pt('plan.chartLabel')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{pt('plan.activity')}</Table.Th>
-            <Table.Th scope="col">{pt('plan.kind')}</Table.Th>
-            <Table.Th scope="col">{pt('plan.baselineCol')}</Table.Th>
-            <Table.Th scope="col">{pt('plan.planned')}</Table.Th>
-            <Table.Th scope="col">{pt('plan.actual')}</Table.Th>
-            <Table.Th scope="col">{pt('plan.deviation')}</Table.Th>
-            <Table.Th scope="col">{pt('plan.status')}</Table.Th>
-            <Table.Th scope="col">{pt('plan.historyFor')}</Table.Th>
-            {canEdit ? <Table.Th scope="col">{pt('plan.change')}</Table.Th> : null}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {p.activities.map((a) => (
-            <Table.Tr key={a.id}>
-              <Table.Th scope="row" fw={a.kind === 'phase' ? 700 : 400} pl={a.kind === 'phase' ? 'xs' : 'lg'}>
-                {a.name}
-              </Table.Th>
-              <Table.Td>{pt(`plan.kinds.${a.kind}`)}</Table.Td>
-              <Table.Td>{a.baselineStart ? `${d(a.baselineStart)} – ${d(a.baselineEnd)}` : '–'}</Table.Td>
+    <CaptionedTable
+      minWidth={900}
+      caption={pt('plan.chartLabel')}
+      striped
+      data-testid="plan-table"
+      columns={[
+        pt('plan.activity'),
+        pt('plan.kind'),
+        pt('plan.baselineCol'),
+        pt('plan.planned'),
+        pt('plan.actual'),
+        pt('plan.deviation'),
+        pt('plan.status'),
+        pt('plan.historyFor'),
+        canEdit ? pt('plan.change') : null,
+      ]}
+    >
+      <Table.Tbody>
+        {p.activities.map((a) => (
+          <Table.Tr key={a.id}>
+            <Table.Th scope="row" fw={a.kind === 'phase' ? 700 : 400} pl={a.kind === 'phase' ? 'xs' : 'lg'}>
+              {a.name}
+            </Table.Th>
+            <Table.Td>{pt(`plan.kinds.${a.kind}`)}</Table.Td>
+            <Table.Td>{a.baselineStart ? `${d(a.baselineStart)} – ${d(a.baselineEnd)}` : '–'}</Table.Td>
+            <Table.Td>
+              {d(a.plannedStart)} – {d(a.plannedEnd)}
+            </Table.Td>
+            <Table.Td>{a.actualStart ? `${d(a.actualStart)} – ${a.actualEnd ? d(a.actualEnd) : '…'}` : '–'}</Table.Td>
+            <Table.Td>{a.deviationDays ? texts.deviation(a.deviationDays) : '–'}</Table.Td>
+            <Table.Td>{texts.status[displayStatus(a)]}</Table.Td>
+            <Table.Td>{a.changeCount}</Table.Td>
+            {canEdit ? (
               <Table.Td>
-                {d(a.plannedStart)} – {d(a.plannedEnd)}
+                {a.kind === 'phase' ? null : (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => onEdit(a)}
+                    aria-label={pt('plan.changeItem', { name: a.name })}
+                  >
+                    {pt('plan.change')}
+                  </Button>
+                )}
               </Table.Td>
-              <Table.Td>{a.actualStart ? `${d(a.actualStart)} – ${a.actualEnd ? d(a.actualEnd) : '…'}` : '–'}</Table.Td>
-              <Table.Td>{a.deviationDays ? texts.deviation(a.deviationDays) : '–'}</Table.Td>
-              <Table.Td>{texts.status[displayStatus(a)]}</Table.Td>
-              <Table.Td>{a.changeCount}</Table.Td>
-              {canEdit ? (
-                <Table.Td>
-                  {a.kind === 'phase' ? null : (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => onEdit(a)}
-                      aria-label={pt('plan.changeItem', { name: a.name })}
-                    >
-                      {pt('plan.change')}
-                    </Button>
-                  )}
-                </Table.Td>
-              ) : null}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+            ) : null}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </CaptionedTable>
   );
 }
 
@@ -274,42 +274,41 @@ function History({ project: p }: { project: ProjectDto }) {
   return (
     <Stack gap="xs">
       <Title order={3}>{pt('plan.history')}</Title>
-      <TableScroll minWidth={800} label={pt('plan.history')}>
-        <Table data-testid="plan-history">
-          <Table.Caption>{pt('plan.history')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{pt('plan.when')}</Table.Th>
-              <Table.Th scope="col">{pt('plan.activity')}</Table.Th>
-              <Table.Th scope="col">{pt('plan.status')}</Table.Th>
-              <Table.Th scope="col">{pt('plan.from')}</Table.Th>
-              <Table.Th scope="col">{pt('plan.to')}</Table.Th>
-              <Table.Th scope="col">{pt('plan.who')}</Table.Th>
-              <Table.Th scope="col">{pt('plan.reason')}</Table.Th>
+      <CaptionedTable
+        minWidth={800}
+        caption={pt('plan.history')}
+        data-testid="plan-history"
+        columns={[
+          pt('plan.when'),
+          pt('plan.activity'),
+          pt('plan.status'),
+          pt('plan.from'),
+          pt('plan.to'),
+          pt('plan.who'),
+          pt('plan.reason'),
+        ]}
+      >
+        <Table.Tbody>
+          {changes.slice(0, 200).map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>{c.changedAt.slice(0, 10)}</Table.Td>
+              <Table.Td>{names.get(c.activityId) ?? ''}</Table.Td>
+              <Table.Td>
+                {pt(`plan.which.${c.which}`)}
+                {c.afterBaseline ? ` (${pt('plan.afterBaseline')})` : ''}
+              </Table.Td>
+              <Table.Td>
+                {d(c.fromStart)} – {d(c.fromEnd)}
+              </Table.Td>
+              <Table.Td>
+                {d(c.toStart)} – {d(c.toEnd)}
+              </Table.Td>
+              <Table.Td>{c.changedByName}</Table.Td>
+              <Table.Td>{c.reason}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {changes.slice(0, 200).map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{c.changedAt.slice(0, 10)}</Table.Td>
-                <Table.Td>{names.get(c.activityId) ?? ''}</Table.Td>
-                <Table.Td>
-                  {pt(`plan.which.${c.which}`)}
-                  {c.afterBaseline ? ` (${pt('plan.afterBaseline')})` : ''}
-                </Table.Td>
-                <Table.Td>
-                  {d(c.fromStart)} – {d(c.fromEnd)}
-                </Table.Td>
-                <Table.Td>
-                  {d(c.toStart)} – {d(c.toEnd)}
-                </Table.Td>
-                <Table.Td>{c.changedByName}</Table.Td>
-                <Table.Td>{c.reason}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TableScroll>
+          ))}
+        </Table.Tbody>
+      </CaptionedTable>
     </Stack>
   );
 }
