@@ -29,9 +29,10 @@ export function CaptionedTable({ caption, minWidth, columns, children, ...table 
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            {columns.map((column) =>
+            {columns.map((column, i) =>
               column === null ? null : (
-                <Table.Th key={column} scope="col">
+                // biome-ignore lint/suspicious/noArrayIndexKey: a table's columns are fixed, and two may share a header
+                <Table.Th key={i} scope="col">
                   {column}
                 </Table.Th>
               ),
