@@ -411,6 +411,95 @@ describe('comparison', () => {
     expect(afterConfig.first).not.toBe(afterSave.first);
     expect(afterConfig.other).not.toBe(afterSave.other);
   });
+
+  it("a change to one municipality's report changes its figures on the next request, the other's stay right; so does a configuration change", async () => {
+    const created = await as('admin')({
+      method: 'POST',
+      url: '/api/staffing/periods',
+      payload: { label: 'Invalidering 2028', referenceDate: '2028-11-01', deadline: '2028-12-15' },
+    });
+    const id = created.json().id as string;
+    const url = (m: Organisation, suffix = '') => `/api/staffing/periods/${id}/reports/${m.id}${suffix}`;
+    const enter = async (m: Organisation, facts: Fact[]) => {
+      expect((await as('admin')({ method: 'PUT', url: url(m, '/facts'), payload: { facts } })).statusCode).toBe(200);
+      expect((await as('admin')({ method: 'POST', url: url(m, '/submit') })).statusCode).toBe(200);
+    };
+    let factsA = factsFor(21);
+    const factsB = factsFor(22, 5_000);
+    await enter(a, factsA);
+    await enter(b, factsB);
+    const cfg = (await as('admin')({ method: 'GET', url: '/api/staffing/config' })).json();
+    let licensed = new Set<string>(
+      cfg.professions.filter((p: { licensed: boolean }) => p.licensed).map((p: { key: string }) => p.key),
+    );
+    const headcount = (facts: Fact[], only?: Set<string>) =>
+      facts
+        .filter((f) => f.measure === 'headcount' && f.profession !== 'context' && (!only || only.has(f.profession)))
+        .reduce((s, f) => s + f.value, 0);
+    const old = (facts: Fact[]) =>
+      facts.find((f) => f.profession === 'context' && f.measure === 'inhabitants_80_plus')?.value ?? 0;
+    const perThousand = (facts: Fact[]) => (headcount(facts, licensed) * 1000) / old(facts);
+    type Row = { municipalityId: string; values: Record<string, number>; ratios: Record<string, number> };
+    const comparison = async () => {
+      const res = (
+        await as('admin')({ method: 'GET', url: `/api/staffing/comparison?periodId=${id}&profession=all` })
+      ).json();
+      const row = (m: Organisation) => res.rows.find((r: Row) => r.municipalityId === m.id) as Row;
+      return { a: row(a), b: row(b), total: res.total as Omit<Row, 'municipalityId'> };
+    };
+    // B's profile: its trend's point of this period holds B's ratios and the region's (which A's change moves).
+    const trendPoint = async () => {
+      const res = await as('admin')({
+        method: 'GET',
+        url: `/api/staffing/profile/${b.id}?periodId=${id}&profession=all`,
+      });
+      expect(res.statusCode).toBe(200);
+      return res.json().trend.find((p: { periodId: string }) => p.periodId === id);
+    };
+    const check = async () => {
+      const now = await comparison();
+      expect(now.a.values.headcount).toBe(headcount(factsA));
+      expect(now.b.values.headcount).toBe(headcount(factsB));
+      expect(now.total.values.headcount).toBe(headcount(factsA) + headcount(factsB));
+      expect(now.a.ratios.licensed_per_1000_80_plus).toBeCloseTo(perThousand(factsA), 10);
+      expect(now.b.ratios.licensed_per_1000_80_plus).toBeCloseTo(perThousand(factsB), 10);
+      const point = await trendPoint();
+      expect(point.ratios.licensed_per_1000_80_plus).toBeCloseTo(perThousand(factsB), 10);
+      expect(point.regionTotal.staff_per_100_enrolled).toBeCloseTo(
+        now.total.ratios.staff_per_100_enrolled ?? Number.NaN,
+        10,
+      );
+      expect(point.regionTotal.licensed_per_1000_80_plus).toBeCloseTo(
+        ((headcount(factsA, licensed) + headcount(factsB, licensed)) * 1000) / (old(factsA) + old(factsB)),
+        10,
+      );
+      return now;
+    };
+    const before = await check();
+    // A's report returned, changed and submitted again: A's figures and the region's move, B's stay as they were.
+    await as('admin')({ method: 'POST', url: url(a, '/return'), payload: { comment: 'Rätta.' } });
+    factsA = factsFor(23, 40_000);
+    await enter(a, factsA);
+    const afterA = await check();
+    expect(afterA.a.values.headcount).not.toBe(before.a.values.headcount);
+    expect(afterA.b).toEqual(before.b);
+    // A configuration change (a profession counted as licensed or not) moves what depends on it, and only that.
+    const unlicensed = cfg.professions.find((p: { licensed: boolean }) => !p.licensed);
+    const patch = (on: boolean) =>
+      as('admin')({
+        method: 'PATCH',
+        url: `/api/staffing/config/professions/${unlicensed.id}`,
+        payload: { licensed: on },
+      });
+    expect((await patch(true)).statusCode).toBe(200);
+    licensed = new Set([...licensed, unlicensed.key]);
+    const afterConfig = await check();
+    expect(afterConfig.b.ratios.licensed_per_1000_80_plus).not.toBe(afterA.b.ratios.licensed_per_1000_80_plus);
+    expect(afterConfig.b.values.headcount).toBe(afterA.b.values.headcount);
+    expect((await patch(false)).statusCode).toBe(200);
+    licensed.delete(unlicensed.key);
+    expect((await check()).b).toEqual(afterA.b);
+  });
 });
 
 describe('the audit log', () => {

@@ -131,3 +131,39 @@ describe('the publication', () => {
     }
   }, 120_000);
 });
+
+describe('figures computed for what a request needs', () => {
+  it('are the same numbers as the full figures, and answer every column, ratio and median the request reads', () => {
+    const municipalities = region(5, 6, true);
+    // One municipality reports without one profession, so a sum over professions has a missing part.
+    const first = municipalities[0];
+    if (first) first.facts = first.facts.filter((f) => f.profession !== shape.professions[0]);
+    const ids = municipalities.map((m) => m.id);
+    const full = rawFigures(shape, municipalities);
+    const fullView = publicationView({ shape, ids, raw: full, hidden: null });
+    let compared = 0;
+    for (const profession of [ALL, ...shape.professions]) {
+      for (const ratiosOnly of [false, true]) {
+        const narrow = rawFigures(shape, municipalities, { profession, ratiosOnly });
+        // Fewer figures, each the same number as in the full set.
+        expect(narrow.size).toBeLessThan(full.size);
+        for (const [id, value] of narrow) {
+          expect(full.get(id), id).toBe(value);
+          compared++;
+        }
+        const view = publicationView({ shape, ids, raw: narrow, hidden: null });
+        for (const m of [...ids, REGION]) expect(view.ratios(m, profession)).toEqual(fullView.ratios(m, profession));
+        expect(view.median(profession)).toEqual(fullView.median(profession));
+        if (ratiosOnly) continue;
+        for (const column of fullView.columns(profession)) {
+          for (const m of [...ids, REGION]) {
+            expect(view.value(m, profession, column.key), `${m} ${profession} ${column.key}`).toBe(
+              fullView.value(m, profession, column.key),
+            );
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+});
