@@ -340,6 +340,23 @@ async function lockReport(tx: Db, periodId: string, municipalityId: string): Pro
   return row ?? null;
 }
 
+/** Before facts are written: may the actor edit the municipality's report, do the period and municipality exist, and
+ * are the facts valid for a draft or a submission. */
+async function prepareFacts(
+  deps: StaffingDeps,
+  ctx: SignedInContext,
+  periodId: string,
+  municipalityId: string,
+  facts: Fact[],
+  mode: 'draft' | 'submit',
+) {
+  authorizeObject(ctx.actor, 'staffing:edit_report', resourceOf(municipalityId));
+  const period = await findPeriod(deps.db, periodId);
+  const municipality = await findMunicipality(deps.db, municipalityId);
+  await assertValidFacts(deps, facts, mode);
+  return { period, municipality };
+}
+
 export async function saveFacts(
   deps: StaffingDeps,
   ctx: SignedInContext,
@@ -347,13 +364,9 @@ export async function saveFacts(
   municipalityId: string,
   facts: Fact[],
 ) {
-  const actor = ctx.actor;
-  authorizeObject(actor, 'staffing:edit_report', resourceOf(municipalityId));
-  const period = await findPeriod(deps.db, periodId);
-  const municipality = await findMunicipality(deps.db, municipalityId);
-  await assertValidFacts(deps, facts, 'draft');
+  const { period, municipality } = await prepareFacts(deps, ctx, periodId, municipalityId, facts, 'draft');
   await inTransaction(deps.db, (tx) => replaceFacts(tx, ctx, period, municipalityId, facts));
-  return toReportDto(deps, actor, period, municipality);
+  return toReportDto(deps, ctx.actor, period, municipality);
 }
 
 type Move = 'submit' | 'approve' | 'return';
@@ -438,14 +451,10 @@ export async function submitFacts(
   municipalityId: string,
   facts: Fact[],
 ) {
-  const actor = ctx.actor;
-  authorizeObject(actor, 'staffing:edit_report', resourceOf(municipalityId));
-  const period = await findPeriod(deps.db, periodId);
-  const municipality = await findMunicipality(deps.db, municipalityId);
-  await assertValidFacts(deps, facts, 'submit');
+  const { period, municipality } = await prepareFacts(deps, ctx, periodId, municipalityId, facts, 'submit');
   await inTransaction(deps.db, async (tx) => {
     await replaceFacts(tx, ctx, period, municipalityId, facts);
     await transition(tx, ctx, period, municipalityId, 'submit', null);
   });
-  return toReportDto(deps, actor, period, municipality);
+  return toReportDto(deps, ctx.actor, period, municipality);
 }
