@@ -124,7 +124,8 @@ export async function listPersons(
   // writer rounds, 0.6 s by default) could lose it. For the read of a list that is the accepted cost of not adding
   // an fsync's wait — the tail of every list read's latency — to a read; every change, and its audit event, still
   // commits synchronously (decision 015).
-  const result = (await db.execute(sql`
+  const [result, cachedNames] = await Promise.all([
+    db.execute(sql`
     WITH audited AS (${auditStatement(ctx, {
       action: 'person.list_read',
       entityType: 'person',
@@ -132,7 +133,7 @@ export async function listPersons(
       organisationId: municipalityId,
     })}), durability AS (SELECT set_config('synchronous_commit', 'off', true) AS ok)${matched ? sql`, ${matched}` : sql``}
     SELECT ${peoplePerson.id} AS id, ${peoplePerson.organisationId} AS "organisationId",
-      ${organisation.name} AS "municipalityName", ${peoplePerson.firstName} AS "firstName",
+      ${peoplePerson.firstName} AS "firstName",
       ${peoplePerson.lastName} AS "lastName", ${peoplePerson.employeeNumber} AS "employeeNumber",
       ${peoplePerson.unitId} AS "unitId", ${peopleUnit.name} AS "unitName",
       ${peoplePerson.professionKey} AS "professionKey", ${peoplePerson.employmentForm} AS "employmentForm",
@@ -140,12 +141,16 @@ export async function listPersons(
       ${peoplePerson.employmentEnd}::text AS "employmentEnd", ${capped} AS total
     FROM ${peoplePerson}
     JOIN ${peopleUnit} ON ${peopleUnit.id} = ${peoplePerson.unitId}
-    JOIN ${organisation} ON ${organisation.id} = ${peoplePerson.organisationId}
     CROSS JOIN durability
     WHERE ${where}
     ORDER BY ${order}
-    LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`)) as unknown as { rows: ListRow[] };
+    LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`) as unknown as Promise<{ rows: ListRow[] }>,
+    municipalityNames(deps),
+  ]);
   const rows = result.rows;
+  let municipalities = cachedNames;
+  // A municipality made within the cache's few seconds is not in it yet: the names are read again.
+  if (rows.some((r) => !municipalities.has(r.organisationId))) municipalities = await municipalityNames(deps, true);
   // A page past the last has no row to carry the count: it is counted on its own.
   const total =
     rows[0]?.total ??
@@ -160,6 +165,7 @@ export async function listPersons(
   return {
     items: rows.map(({ total: _total, ...r }) => ({
       ...r,
+      municipalityName: municipalities.get(r.organisationId) ?? '',
       employmentRate: r.employmentRate === null ? null : Number(r.employmentRate),
       current: r.employmentEnd === null || r.employmentEnd >= today,
     })),
@@ -170,7 +176,24 @@ export async function listPersons(
   };
 }
 
-type ListRow = Omit<PersonSummaryDto, 'current'> & { total: number };
+type ListRow = Omit<PersonSummaryDto, 'current' | 'municipalityName'> & { total: number };
+
+/**
+ * Every municipality's name by id, for the list's rows: reference data (never personal), kept a few seconds per
+ * server, so a list statement joins no organisation (a join per row, in the plan before the page's limit).
+ */
+async function municipalityNames(deps: PeopleDeps, fresh = false): Promise<Map<string, string>> {
+  const load = async () =>
+    new Map(
+      (
+        await deps.db
+          .select({ id: organisation.id, name: organisation.name })
+          .from(organisation)
+          .where(eq(organisation.kind, 'municipality'))
+      ).map((o) => [o.id, o.name]),
+    );
+  return fresh ? load() : deps.cache.remember('people:municipality-names', load);
+}
 
 export function toSummary(p: PersonRow, unitName: string, municipalityName: string, today: string): PersonSummaryDto {
   return {
