@@ -77,35 +77,84 @@ export function packFacts(facts: readonly Fact[], names: FactNames = { professio
 /** Every municipality's packed facts of a period (any report status; the caller chooses whose it reads). */
 export type PeriodFacts = Map<string, PackedFacts>;
 
-const caches = new WeakMap<Db, LRUCache<string, Promise<PeriodFacts>>>();
+/** A period's facts as last read: per municipality, a stamp of its report's facts, and the names they share. */
+type Loaded = { revision: string; stamps: Map<string, string>; facts: PeriodFacts; names: FactNames };
+
+const caches = new WeakMap<Db, LRUCache<string, Promise<Loaded>>>();
 
 /**
  * The packed facts of every report of a period, kept per (period, revision). The revision is read first: facts
- * read after it are at least as new, and a newer revision only reads them again.
+ * read after it are at least as new, and a newer revision only reads them again. When the revision has moved, only
+ * the municipalities whose report changed are read again: a report's stamp is its `updated_at` (moved by every save
+ * of its facts, in the transaction that moves the revision) with the count and sum of its facts.
  */
 export async function cachedPeriodFacts(db: Db, periodId: string): Promise<PeriodFacts> {
   const [row] = (
-    (await db.execute(sql`select revision from staffing_period where id = ${periodId}`)) as unknown as {
-      rows: { revision: number | string }[];
+    (await db.execute(
+      sql`select revision::text as revision from staffing_period where id = ${periodId}`,
+    )) as unknown as {
+      rows: { revision: string }[];
     }
   ).rows;
+  const revision = row?.revision ?? 'none';
   let cache = caches.get(db);
   if (!cache) {
     cache = new LRUCache({ max: 32 });
     caches.set(db, cache);
   }
-  const key = `${periodId}:${row?.revision ?? 'none'}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const loading = readPeriodFacts(db, periodId);
-  cache.set(key, loading);
-  loading.catch(() => {
-    if (cache.peek(key) === loading) cache.delete(key);
+  const store = cache;
+  const hit = store.get(periodId);
+  if (hit) {
+    const loaded = await hit.catch(() => null);
+    if (loaded?.revision === revision) return loaded.facts;
+    // A load of another revision (older, or newer than the one read here) is where the next one starts from.
+    if (store.get(periodId) === hit) {
+      const next = refresh(db, periodId, revision, loaded);
+      store.set(periodId, next);
+      next.catch(() => {
+        if (store.peek(periodId) === next) store.delete(periodId);
+      });
+      return (await next).facts;
+    }
+    return cachedPeriodFacts(db, periodId);
+  }
+  const next = refresh(db, periodId, revision, null);
+  store.set(periodId, next);
+  next.catch(() => {
+    if (store.peek(periodId) === next) store.delete(periodId);
   });
-  return loading;
+  return (await next).facts;
 }
 
-async function readPeriodFacts(db: Db, periodId: string): Promise<PeriodFacts> {
+/** Reads the facts of the reports that changed since `previous` (all of them without one). */
+async function refresh(db: Db, periodId: string, revision: string, previous: Loaded | null): Promise<Loaded> {
+  const stampRows = (
+    (await db.execute(
+      sql`select r.municipality_id as id,
+          r.updated_at::text || '/' || count(f.value)::text || '/' || coalesce(sum(f.value), 0)::text as stamp
+        from staffing_report r
+        left join staffing_fact f on f.period_id = r.period_id and f.municipality_id = r.municipality_id
+        where r.period_id = ${periodId}
+        group by r.municipality_id, r.updated_at`,
+    )) as unknown as { rows: { id: string; stamp: string }[] }
+  ).rows;
+  const stamps = new Map(stampRows.map((r) => [r.id, r.stamp] as const));
+  const changed = stampRows.filter((r) => previous?.stamps.get(r.id) !== r.stamp).map((r) => r.id);
+  // One list of names for the period, shared by its municipalities (new names are appended; old indexes stay).
+  const names: FactNames = previous?.names ?? { professions: [], columns: [] };
+  const facts: PeriodFacts = new Map();
+  for (const id of stamps.keys()) {
+    const kept = previous?.facts.get(id);
+    if (kept && !changed.includes(id)) facts.set(id, kept);
+  }
+  if (changed.length > 0) {
+    const read = previous ? await loadPeriodFacts(db, periodId, changed) : await readAllFacts(db, periodId);
+    for (const [id, list] of read) if (stamps.has(id)) facts.set(id, packFacts(list, names));
+  }
+  return { revision, stamps, facts, names };
+}
+
+async function readAllFacts(db: Db, periodId: string): Promise<Map<string, Fact[]>> {
   const rows = await db
     .select({
       municipalityId: staffingFact.municipalityId,
@@ -122,9 +171,5 @@ async function readPeriodFacts(db: Db, periodId: string): Promise<PeriodFacts> {
     byMunicipality.set(r.municipalityId, list);
     list.push({ measure: r.measure, profession: r.profession, breakdown: r.breakdown, value: Number(r.value) });
   }
-  // One list of names for the period, shared by its municipalities.
-  const names: FactNames = { professions: [], columns: [] };
-  const out: PeriodFacts = new Map();
-  for (const [id, facts] of byMunicipality) out.set(id, packFacts(facts, names));
-  return out;
+  return byMunicipality;
 }
