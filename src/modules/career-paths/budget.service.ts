@@ -15,6 +15,7 @@ import { type BudgetDto, type BudgetInputs, budgetInputsSchema } from './career-
 import { careerMessages as cm } from './career-paths.messages.ts';
 import { careerImplementation, careerPlan, careerPlanEducation } from './career-paths.table.ts';
 import { type CareerDeps, municipalityOf, requireCurrentModel, today } from './career-paths-scope.ts';
+import { keptFile } from './kept-files.ts';
 
 const resourceOf = (id: string) => ({ organisationId: id, organisationKind: 'municipality' as const });
 
@@ -123,9 +124,19 @@ export async function budgetXlsx(
 ): Promise<DownloadFile> {
   const b = await getBudget(deps, ctx, municipalityId);
   const sv = ctx.actor.locale !== 'en';
+  const { canManage: _viewer, ...figures } = b;
+  const body = Buffer.from(await keptFile('budget-xlsx', { figures, sv }, () => budgetWorkbook(b, sv)));
+  return {
+    fileName: `${sv ? 'Karriärvägar – kostnadsberäkning' : 'Career paths – cost calculation'} ${b.municipality.name}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body,
+  };
+}
+
+function budgetWorkbook(b: BudgetDto, sv: boolean): Promise<Buffer> {
   const roleName = new Map(b.roles.map((r) => [r.key, r.name]));
   const name = (k: string) => roleName.get(k) ?? k;
-  const body = await toXlsx([
+  return toXlsx([
     {
       name: sv ? 'Budgeteffekt' : 'Budget effect',
       note: sv
@@ -184,9 +195,4 @@ export async function budgetXlsx(
       ],
     },
   ]);
-  return {
-    fileName: `${sv ? 'Karriärvägar – kostnadsberäkning' : 'Career paths – cost calculation'} ${b.municipality.name}.xlsx`,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body,
-  };
 }

@@ -7,6 +7,7 @@ import { createWorkerPool, type WorkerPool } from '../../platform/server/worker-
 import type { MatrixDocumentInput } from './career-documents.ts';
 import { matrixRows } from './career-documents.ts';
 import { type CareerDeps, today } from './career-paths-scope.ts';
+import { keptFile } from './kept-files.ts';
 import { getMatrix } from './model.service.ts';
 
 let pool: WorkerPool<MatrixDocumentInput, Uint8Array> | null = null;
@@ -48,7 +49,7 @@ export async function modelPdf(deps: CareerDeps, ctx: SignedInContext, version?:
   const sv = input.locale === 'sv';
   // A published version never changes: the same document for everyone reading it in a language on a day.
   const pdf = await deps.cache.remember(`career:model-pdf:${input.version}:${input.locale}:${input.generatedOn}`, () =>
-    pdfPool().run(input),
+    keptFile('model-pdf', input, () => pdfPool().run(input)),
   );
   return {
     fileName: `${sv ? 'Karriärvägsmodell version' : 'Career path model version'} ${input.version}.pdf`,
@@ -66,10 +67,21 @@ export async function matrixFile(
   const sv = input.locale === 'sv';
   const stem = `${sv ? 'Uppgiftsmatris' : 'Task matrix'} v${input.version}${input.municipality ? ` ${input.municipality}` : ''}`;
   if (query.format === 'pdf') {
-    return { fileName: `${stem}.pdf`, contentType: 'application/pdf', body: Buffer.from(await pdfPool().run(input)) };
+    const pdf = await keptFile('matrix-pdf', input, () => pdfPool().run(input));
+    return { fileName: `${stem}.pdf`, contentType: 'application/pdf', body: Buffer.from(pdf) };
   }
+  const body = Buffer.from(await keptFile('matrix-xlsx', input, () => matrixXlsx(input, stem)));
+  return {
+    fileName: `${stem}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    body,
+  };
+}
+
+function matrixXlsx(input: MatrixDocumentInput, stem: string): Promise<Buffer> {
+  const sv = input.locale === 'sv';
   const { roles, rows } = matrixRows(input);
-  const body = await toXlsx([
+  return toXlsx([
     {
       name: sv ? 'Uppgiftsmatris' : 'Task matrix',
       note: `${stem}${input.decisionDate ? ` (${sv ? 'beslutad' : 'decided'} ${input.decisionDate})` : ''}`,
@@ -85,9 +97,4 @@ export async function matrixFile(
       })),
     },
   ]);
-  return {
-    fileName: `${stem}.xlsx`,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    body,
-  };
 }

@@ -260,9 +260,32 @@ export async function staffByRoleJson(
     staffBase(deps, locale, one),
   );
   if (isRegionalAdmin(ctx.actor)) return base.rawJson;
-  const own = ownMunicipality(ctx);
+  return answerFor(base, ownMunicipality(ctx));
+}
+
+/**
+ * The answer for a viewer of a municipality (or of none): the protected table with their own row raw, joined once
+ * per kept base and municipality and then sent as it is, as the regional admin's is (joining ~100 kB of rows for every
+ * request was most of a municipal viewer's time). A few municipalities' answers are kept per base.
+ */
+const ANSWERS_PER_BASE = 32;
+const answers = new WeakMap<StaffBase, Map<string, string>>();
+function answerFor(base: StaffBase, own: string | null): string {
+  let kept = answers.get(base);
+  if (!kept) {
+    kept = new Map();
+    answers.set(base, kept);
+  }
+  const key = own ?? '';
+  const hit = kept.get(key);
+  if (hit !== undefined) return hit;
   const mine = own ? base.raw.rows.find((r) => r.municipalityId === own) : undefined;
-  return mine ? joined(base.suppressed, { municipalityId: mine.municipalityId, row: mine }) : joined(base.suppressed);
+  const json = mine
+    ? joined(base.suppressed, { municipalityId: mine.municipalityId, row: mine })
+    : joined(base.suppressed);
+  if (kept.size >= ANSWERS_PER_BASE) kept.delete(kept.keys().next().value as string);
+  kept.set(key, json);
+  return json;
 }
 
 export async function staffByRole(
