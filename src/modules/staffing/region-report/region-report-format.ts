@@ -1,4 +1,5 @@
-// Swedish number and date formats of the region report's PDF (the XLSX keeps numbers as numbers).
+// Swedish number and date formats of the region report's PDF (the XLSX keeps numbers as numbers), and the texts both
+// files share.
 import type { MeasureKind } from '../staffing-measures.ts';
 
 const integer = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
@@ -45,4 +46,17 @@ export function formatDateTime(iso: string): string {
 
 export function suppressionFootnote(minCount: number): string {
   return `".." = färre än ${minCount} personer, eller dolt för att en summa inte ska avslöja ett litet tal. "${NO_VALUE}" = uppgift saknas.`;
+}
+
+/** The columns of the forecast per year, in the PDF and the XLSX ("Slutar" only when someone leaves but by pension). */
+export function forecastYearColumns(turnover: boolean): string[] {
+  return [
+    'År',
+    'Efterfrågan',
+    'Kvar av dagens personal',
+    'Pensioneringar',
+    ...(turnover ? ['Slutar'] : []),
+    'Rekryteringsbehov',
+    'Ackumulerat behov',
+  ];
 }

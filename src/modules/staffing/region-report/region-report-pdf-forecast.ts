@@ -2,7 +2,7 @@
 // staff that remains, each profession, each municipality and the forecast's assumptions.
 import type { DocumentBlock, DocumentSection } from '../../../platform/server/documents/document-model.ts';
 import { needChartSvg, supplyChartSvg } from './region-report-charts.ts';
-import { formatPersons } from './region-report-format.ts';
+import { forecastYearColumns, formatPersons } from './region-report-format.ts';
 import { REGION_TOTAL_LABEL, type ReportForecast } from './region-report-model.ts';
 import { h2, lead, note, textTable } from './region-report-pdf-blocks.ts';
 
@@ -113,38 +113,26 @@ export function forecastSections(f: ReportForecast): DocumentSection[] {
   for (const p of f.professions) {
     perProfession.push(
       h2(p.label),
-      textTable(
-        `Prognos per år: ${p.label.toLowerCase()}`,
+      textTable(`Prognos per år: ${p.label.toLowerCase()}`, forecastYearColumns(turnover), [
         [
-          'År',
-          'Efterfrågan',
-          'Kvar av dagens personal',
-          'Pensioneringar',
-          ...(turnover ? ['Slutar'] : []),
-          'Rekryteringsbehov',
-          'Ackumulerat behov',
+          `${f.baseYear} (basår)`,
+          formatPersons(p.baseHeadcount),
+          formatPersons(p.baseHeadcount),
+          '',
+          ...(turnover ? [''] : []),
+          '',
+          '',
         ],
-        [
-          [
-            `${f.baseYear} (basår)`,
-            formatPersons(p.baseHeadcount),
-            formatPersons(p.baseHeadcount),
-            '',
-            ...(turnover ? [''] : []),
-            '',
-            '',
-          ],
-          ...p.years.map((y) => [
-            String(y.year),
-            formatPersons(y.demand),
-            formatPersons(y.staffRemaining),
-            formatPersons(y.retirements),
-            ...(turnover ? [formatPersons(y.turnoverLeavers)] : []),
-            formatPersons(y.need),
-            formatPersons(y.cumulativeNeed),
-          ]),
-        ],
-      ),
+        ...p.years.map((y) => [
+          String(y.year),
+          formatPersons(y.demand),
+          formatPersons(y.staffRemaining),
+          formatPersons(y.retirements),
+          ...(turnover ? [formatPersons(y.turnoverLeavers)] : []),
+          formatPersons(y.need),
+          formatPersons(y.cumulativeNeed),
+        ]),
+      ]),
     );
   }
 

@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { loadExcelJS, safeSheetName } from '../../../platform/server/export.ts';
 import type { MeasureKind } from '../staffing-measures.ts';
-import { formatDate, formatDateTime, suppressionFootnote } from './region-report-format.ts';
+import { forecastYearColumns, formatDate, formatDateTime, suppressionFootnote } from './region-report-format.ts';
 import {
   MEDIAN_LABEL,
   REGION_TOTAL_LABEL,
@@ -94,16 +94,7 @@ export async function renderRegionReportXlsx(model: RegionReportModel): Promise<
     const years = sheet('Prognos per yrke', `Prognos per yrke och år (basår ${f.baseYear})`);
     plainTable(
       years,
-      [
-        'Yrke',
-        'År',
-        'Efterfrågan',
-        'Kvar av dagens personal',
-        'Pensioneringar',
-        ...(turnover ? ['Slutar'] : []),
-        'Rekryteringsbehov',
-        'Ackumulerat behov',
-      ],
+      ['Yrke', ...forecastYearColumns(turnover)],
       f.professions.flatMap((p) =>
         p.years.map((y) => [
           p.label,
