@@ -69,6 +69,18 @@ export async function benchForecast(
   const forecastPath = `/api/staffing/forecast?periodId=${full.id}`;
   const forecastUrl = `${origin}${forecastPath}`;
 
+  // The region's forecast reads the period's publication (published-inputs.ts): the dataset's closed periods are
+  // loaded without one, so the period is published first (untimed; bench/staffing.ts times a publication).
+  const probe = (await get(forecastUrl, headers)).json as ForecastLike;
+  if (probe.municipalities.filter((m) => m.included).length < dataset.municipalities.length) {
+    log(`  ${database}: publishing ${full.label} (the region's forecast reads its publication)…`);
+    const res = await fetch(`${origin}/api/staffing/periods/${full.id}/publish`, {
+      method: 'POST',
+      headers: { cookie, origin },
+    });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`publishing ${full.label} answered ${res.status}: ${text.slice(0, 300)}`);
+  }
   // The forecast answers, with every municipality of the dataset, before anything is timed.
   const first = await get(forecastUrl, headers);
   const body = first.json as ForecastLike;
