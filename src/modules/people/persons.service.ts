@@ -163,12 +163,25 @@ export async function listPersons(
       : 0) ??
     0;
   return {
-    items: rows.map(({ total: _total, ...r }) => ({
-      ...r,
-      municipalityName: municipalities.get(r.organisationId) ?? '',
-      employmentRate: r.employmentRate === null ? null : Number(r.employmentRate),
-      current: r.employmentEnd === null || r.employmentEnd >= today,
-    })),
+    // Field by field (no rest and spread of each row: those copied every property twice, a second of the CPU profile).
+    items: rows.map(
+      (r): PersonSummaryDto => ({
+        id: r.id,
+        organisationId: r.organisationId,
+        municipalityName: municipalities.get(r.organisationId) ?? '',
+        firstName: r.firstName,
+        lastName: r.lastName,
+        employeeNumber: r.employeeNumber,
+        unitId: r.unitId,
+        unitName: r.unitName,
+        professionKey: r.professionKey,
+        employmentForm: r.employmentForm,
+        employmentRate: r.employmentRate === null ? null : Number(r.employmentRate),
+        employmentStart: r.employmentStart,
+        employmentEnd: r.employmentEnd,
+        current: r.employmentEnd === null || r.employmentEnd >= today,
+      }),
+    ),
     total: Math.min(total, COUNT_CAP),
     totalCapped: total > COUNT_CAP,
     page: query.page,
