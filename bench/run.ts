@@ -19,7 +19,8 @@
 // Then the staff register with 50,000 invented persons in 290 municipalities (bench/people.ts, bench/people-dataset.ts):
 // person lists (filter + sort + page) against the same authenticated read, and a 20,000-row HR workbook's import
 // against ExcelJS's bare read of it. Goals: worst list p99 ≤ 3× the read's p99; import ≤ 3× the bare read.
-// BENCH_ONLY=people runs only that part (printed, not saved).
+// BENCH_ONLY=people runs only that part (printed, not saved); BENCH_PEOPLE_DATABASES=postgresql (or embedded) only that
+// database; BENCH_PROFILE_DIR=<dir> has its servers write a CPU profile there (node --cpu-prof) when they stop.
 // BENCH_ONLY=activities runs the activities core's feeds and registration throughput (bench/activities.ts; printed).
 // BENCH_ONLY=projects: a 2,000-row plan's Gantt chart against its table, and the final report (bench/projects.ts).
 // BENCH_ONLY=staffing-reads runs only the statistics reads (cold after a change, loaded) and the national publication,
@@ -495,9 +496,7 @@ async function measurePeople(
 ): Promise<PeopleResult> {
   // BENCH_PROFILE_DIR: the server writes a CPU profile there when it stops (node --cpu-prof).
   const profileDir = process.env.BENCH_PROFILE_DIR;
-  const server = await startServer(
-    profileDir ? { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : env,
-  );
+  const server = await startServer(env, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
   try {
     return await benchPeople({
       database,
@@ -682,8 +681,12 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
-function launch(args: string[], env: NodeJS.ProcessEnv): Proc {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function launch(args: string[], env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Proc {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   let stdout = '';
   let stderr = '';
@@ -709,11 +712,15 @@ async function runCli(args: string[], extra: Record<string, string>) {
 }
 
 /** Starts the server and times it: spawn → the "ready at" line, and spawn → the first 200 of /readyz. */
-async function startServer(extra: Record<string, string>) {
+async function startServer(extra: Record<string, string>, nodeArgs: string[] = []) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const began = performance.now();
-  const proc = launch(['start', '--no-web-build'], baseEnv({ ...extra, PORT: String(port), PUBLIC_URL: origin }));
+  const proc = launch(
+    ['start', '--no-web-build'],
+    baseEnv({ ...extra, PORT: String(port), PUBLIC_URL: origin }),
+    nodeArgs,
+  );
   const readyLine = new Promise<number>((resolve, reject) => {
     proc.child.stdout?.on('data', () => {
       if (proc.stdout().includes(`is ready at ${origin}`)) resolve(performance.now() - began);
