@@ -7,9 +7,10 @@ import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts'
 import { buildMunicipality, buildRegion, buildUser } from '../../platform/server/factories.ts';
 import { queryTokens, searchCatalogue } from './catalogue.service.ts';
 import { parseOrQuery, refreshCatalogueIndex, searchIndex, wordLexemes } from './catalogue-index.ts';
-import { type CatalogueQuery, catalogueQuerySchema } from './trainings.contracts.ts';
-import { buildTrainingItem } from './trainings.factories.ts';
-import { trainingItem } from './trainings.table.ts';
+import { type CatalogueQuery, catalogueQuerySchema, type TrainingStatus } from './trainings.contracts.ts';
+import { buildTopic } from './trainings.factories.ts';
+import { searchTextOf } from './trainings.service.ts';
+import { trainingItem, trainingItemProfession, trainingItemTopic, trainingTopic } from './trainings.table.ts';
 
 let t: TestApp;
 
@@ -47,21 +48,56 @@ beforeAll(async () => {
   await buildRegion(t.db);
   const municipality = await buildMunicipality(t.db, { name: 'Aby' });
   const addedBy = await buildUser(t.db, { role: 'employee', organisation: municipality });
-  // 42 items: every phrase three times with other descriptions, labels and lengths (so titles tie and ranks mix),
-  // and some that are not public.
-  for (let i = 0; i < 42; i++) {
-    await buildTrainingItem(t.db, {
-      title: `${PHRASES[i % PHRASES.length]}${i >= PHRASES.length ? ` del ${Math.floor(i / PHRASES.length) + 1}` : ''}`,
-      description: DESCRIPTIONS[i % DESCRIPTIONS.length] as string,
-      professions: PROFESSIONS[i % PROFESSIONS.length] as string[],
-      topics: TOPICS[i % TOPICS.length] as string[],
-      lengthMinutes: MINUTES[i % MINUTES.length] as number,
-      format: FORMATS[i % FORMATS.length] as (typeof FORMATS)[number],
-      language: LANGUAGES[i % LANGUAGES.length] as (typeof LANGUAGES)[number],
-      status: i % 11 === 5 ? 'suggested' : i % 13 === 7 ? 'needs_change' : 'approved',
-      addedBy,
-    });
+  const topics = new Map<string, { id: string; name: string }>();
+  for (const key of new Set(TOPICS.flat())) {
+    const [found] = await t.db.select().from(trainingTopic).where(eq(trainingTopic.key, key));
+    topics.set(key, found ?? (await buildTopic(t.db, { key })));
   }
+  // 42 items written in one statement each for items, professions and topics: every phrase three times with other
+  // descriptions, labels and lengths (so titles tie and ranks mix), and some that are not public.
+  const items = Array.from({ length: 42 }, (_, i) => {
+    const title = `${PHRASES[i % PHRASES.length]}${i >= PHRASES.length ? ` del ${Math.floor(i / PHRASES.length) + 1}` : ''}`;
+    const description = DESCRIPTIONS[i % DESCRIPTIONS.length] as string;
+    const provider = 'Testleverantören (demo)';
+    const url = `https://example.org/index-${i}`;
+    const itemTopics = (TOPICS[i % TOPICS.length] as string[]).map(
+      (key) => topics.get(key) as { id: string; name: string },
+    );
+    return {
+      row: {
+        title,
+        provider,
+        url,
+        urlKey: url,
+        description,
+        lengthMinutes: MINUTES[i % MINUTES.length] as number,
+        format: FORMATS[i % FORMATS.length] as (typeof FORMATS)[number],
+        language: LANGUAGES[i % LANGUAGES.length] as (typeof LANGUAGES)[number],
+        status: (i % 11 === 5 ? 'suggested' : i % 13 === 7 ? 'needs_change' : 'approved') as TrainingStatus,
+        searchText: searchTextOf(
+          { title, provider, description },
+          itemTopics.map((x) => x.name),
+        ),
+        addedBy: addedBy.id,
+        addedByOrganisationId: municipality.id,
+        lastReviewedAt: '2026-11-30',
+      },
+      professions: PROFESSIONS[i % PROFESSIONS.length] as string[],
+      topics: itemTopics,
+    };
+  });
+  const rows = await t.db
+    .insert(trainingItem)
+    .values(items.map((x) => x.row))
+    .returning({ id: trainingItem.id });
+  await t.db
+    .insert(trainingItemProfession)
+    .values(
+      items.flatMap((x, i) => x.professions.map((professionKey) => ({ itemId: rows[i]?.id ?? '', professionKey }))),
+    );
+  await t.db
+    .insert(trainingItemTopic)
+    .values(items.flatMap((x, i) => x.topics.map((topic) => ({ itemId: rows[i]?.id ?? '', topicId: topic.id }))));
 });
 afterAll(() => t.close());
 
