@@ -308,7 +308,7 @@ export const careerPathsEn: Same<typeof careerPathsSv> = {
     },
     occasionStatus: {
       planned: 'planned',
-      open: 'open for registration',
+      open: 'upcoming',
       cancelled: 'cancelled',
       held: 'held',
     },

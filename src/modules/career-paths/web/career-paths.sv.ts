@@ -300,7 +300,7 @@ export const careerPathsSv = {
     },
     occasionStatus: {
       planned: 'planerat',
-      open: 'öppet för anmälan',
+      open: 'kommande',
       cancelled: 'inställt',
       held: 'genomfört',
     },
