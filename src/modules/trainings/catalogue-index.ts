@@ -333,22 +333,18 @@ type Slot = { index: CatalogueIndex | null; building: Promise<CatalogueIndex> | 
 const slots = new WeakMap<Db, Slot>();
 
 /**
- * The index for a revision, or null while it is being read (then the caller searches with SQL). An index at least
- * as new as the revision is used; an older one starts one read of a new one (one at a time per database). A failed
- * read is forgotten and tried again by the next search.
+ * The index for a revision, or null when there is none at least as new (the caller then searches with SQL and asks
+ * for a new read with refreshCatalogueIndex once it has answered).
  */
 export function catalogueIndexFor(db: Db, revision: number): CatalogueIndex | null {
-  let slot = slots.get(db);
-  if (!slot) {
-    slot = { index: null, building: null };
-    slots.set(db, slot);
-  }
-  if (slot.index && slot.index.revision >= revision) return slot.index;
-  if (!slot.building) void refreshCatalogueIndex(db).catch(() => {});
-  return null;
+  const index = slots.get(db)?.index;
+  return index && index.revision >= revision ? index : null;
 }
 
-/** Reads the index again now (a search or a test awaits it); one read at a time per database. */
+/**
+ * Reads the index again; one read at a time per database (a second call gets the running read). A failed read is
+ * forgotten, and the next search that finds no current index asks again.
+ */
 export function refreshCatalogueIndex(db: Db): Promise<CatalogueIndex> {
   let slot = slots.get(db);
   if (!slot) {

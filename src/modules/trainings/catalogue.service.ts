@@ -7,7 +7,7 @@ import { LRUCache } from 'lru-cache';
 import type { Db } from '../../platform/server/db.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
 import { listProfessions } from '../staffing/professions-lookup.service.ts';
-import { catalogueIndexFor, searchIndex, wordLexemes } from './catalogue-index.ts';
+import { catalogueIndexFor, refreshCatalogueIndex, searchIndex, wordLexemes } from './catalogue-index.ts';
 import { planWords, queryTokens, type WordPlan, wordQuery } from './catalogue-words.ts';
 import type { LinkCheckOptions } from './link-check.ts';
 import {
@@ -193,7 +193,8 @@ export async function cataloguePageJson(
 
 /**
  * A page not in the page cache: from the index when it holds this revision (no database query once the words are
- * planned), else from the SQL search while the index is read again in the background.
+ * planned), else from the SQL search, after which the index is read again in the background — after, not beside it:
+ * on PGlite both would share one thread, and on a server the first search would need a second connection at once.
  */
 async function pageAnswer(db: Db, revision: number, query: CatalogueQuery): Promise<CataloguePageAnswer> {
   const index = catalogueIndexFor(db, revision);
@@ -202,6 +203,7 @@ async function pageAnswer(db: Db, revision: number, query: CatalogueQuery): Prom
     if (words) return searchIndex(index, words, query);
   }
   const page = await searchCatalogue(db, query);
+  if (!index) void refreshCatalogueIndex(db).catch(() => {});
   return { json: JSON.stringify(page), itemIds: page.items.map((item) => item.id), total: page.total };
 }
 
