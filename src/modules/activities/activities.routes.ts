@@ -1,7 +1,7 @@
 // Thin routes of the activities core: activities and occasions, registration and the waiting list, attendance,
 // survey templates, results and the personal survey link, calendar files and feeds. Permission checks and scoping
 // live in the services.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signedIn, TokenGuessLimiter } from '../../platform/server/actor.ts';
@@ -37,6 +37,7 @@ import {
 import type { ActivitiesDeps } from './activities-scope.ts';
 import {
   type Conditional,
+  encodedBody,
   type FeedAnswer,
   feedStatus,
   municipalityFeed,
@@ -80,13 +81,17 @@ const conditional = (h: Record<string, string | string[] | undefined>): Conditio
 });
 
 /** A feed with its validators; 304 with no body when the client's copy is current. */
-function sendFeed(reply: FastifyReply, cache: 'private' | 'public', feed: FeedAnswer) {
+function sendFeed(req: FastifyRequest, reply: FastifyReply, cache: 'private' | 'public', feed: FeedAnswer) {
   reply
     .header('etag', feed.etag)
     .header('last-modified', feed.modifiedAt.toUTCString())
-    .header('cache-control', `${cache}, max-age=300`);
+    .header('cache-control', `${cache}, max-age=300`)
+    .header('vary', 'accept-encoding');
   if (feed.notModified) return reply.code(304).send(null);
-  return reply.header('content-type', ICS_TYPE).send(feed.body);
+  // Compressed once per body and server (the global compression would compress it again on every poll).
+  const { body, encoding } = encodedBody(feed.etag, feed.body, req.headers['accept-encoding']);
+  if (encoding) reply.header('content-encoding', encoding);
+  return reply.header('content-type', ICS_TYPE).send(body);
 }
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -279,6 +284,7 @@ export async function activitiesModule(fastify: FastifyInstance) {
     { schema: { ...open, params: feedParams, response: feedResponse } },
     async (req, reply) =>
       sendFeed(
+        req,
         reply,
         'private',
         await personalFeed(deps, req.ctx, req.params.token.replace(/\.ics$/, ''), conditional(req.headers)),
@@ -289,6 +295,7 @@ export async function activitiesModule(fastify: FastifyInstance) {
     { schema: { ...open, params: idIcsParams, response: feedResponse } },
     async (req, reply) =>
       sendFeed(
+        req,
         reply,
         'public',
         await municipalityFeed(deps, req.params.id.replace(/\.ics$/, ''), conditional(req.headers)),
@@ -298,6 +305,11 @@ export async function activitiesModule(fastify: FastifyInstance) {
     '/public/activities/networks/:id',
     { schema: { ...open, params: idIcsParams, response: feedResponse } },
     async (req, reply) =>
-      sendFeed(reply, 'public', await networkFeed(deps, req.params.id.replace(/\.ics$/, ''), conditional(req.headers))),
+      sendFeed(
+        req,
+        reply,
+        'public',
+        await networkFeed(deps, req.params.id.replace(/\.ics$/, ''), conditional(req.headers)),
+      ),
   );
 }

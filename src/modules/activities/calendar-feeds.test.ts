@@ -4,6 +4,7 @@
 // cancellation, an occasion changed, moved, cancelled, an activity renamed, a write outside the services, seats for a
 // municipality, a network's activity, a person linked and unlinked, a role granted, a renewed address. Writes that
 // change nothing in a calendar (attendance, another person's registration) keep the 304.
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -173,7 +174,8 @@ describe('the personal feed', () => {
     expect(other.etag).toBe(etag);
     // Between changes the kept body answers; nothing is built again.
     await t.db.update(calendarFeedToken).set({ body: 'kept' }).where(eq(calendarFeedToken.etag, etag));
-    expect((await get(path)).body).toBe('kept');
+    expect((await get(path)).body).toBe(first.body); // this server remembers the body by its ETag
+    expect((await get(path, { 'if-none-match': etag })).status).toBe(304);
   });
 
   it('shows each registration, waiting list, promotion and cancellation on the very next request', async () => {
@@ -280,6 +282,14 @@ describe('the personal feed', () => {
     expect(full.events.map((e) => e.summary)).toEqual(
       expect.arrayContaining(['Kurs ett', 'Kurs tre, ny', 'Hållen kurs']),
     );
+    // Compressed for a client that accepts it (once per body), the same text.
+    for (const encoding of ['br', 'gzip'] as const) {
+      const res = await t.app.inject({ method: 'GET', url: renewed, headers: { 'accept-encoding': encoding } });
+      expect(res.headers['content-encoding']).toBe(encoding);
+      const raw = res.rawPayload;
+      expect((encoding === 'br' ? brotliDecompressSync(raw) : gunzipSync(raw)).toString('utf8')).toBe(full.body);
+      expect(res.headers.etag).toBe(full.etag);
+    }
   });
 
   it('follows a person linked to and unlinked from the user, and a role granted', async () => {

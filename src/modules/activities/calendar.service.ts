@@ -4,6 +4,7 @@
 // Swedish wall-clock time on both sides of a daylight-saving change. Cancelled occasions stay with STATUS:CANCELLED,
 // so calendars that subscribed remove them.
 import { createHash, randomBytes } from 'node:crypto';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { type AnyColumn, and, asc, eq, gte, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
@@ -160,9 +161,63 @@ function isCurrent(cond: Conditional, etag: string, modifiedAt: Date): boolean {
   return Number.isFinite(since) && Math.floor(modifiedAt.getTime() / 1000) * 1000 <= since;
 }
 
-/** The kept body, left out of the row when the client already holds it (a 304 reads no body). */
-function keptBody(cond: Conditional, etagColumn: AnyColumn, bodyColumn: AnyColumn) {
-  const tags = etagsOf(cond.ifNoneMatch).filter((t) => t !== '*');
+// Each app server remembers the bodies it has sent, by their ETag (a hash of the text, so an entry never goes stale),
+// with their compressed forms: a steady poll then reads no body from the database and compresses nothing. Bounded
+// by size; the oldest go first.
+type Remembered = { text: string; encoded: Map<'br' | 'gzip', Buffer> };
+const remembered = new Map<string, Remembered>();
+let rememberedChars = 0;
+const REMEMBERED_MAX_CHARS = 32_000_000;
+/** The ETag each feed (by its key: the token's hash, or the open feed's key) was last sent with in this server. */
+const lastSent = new Map<string, string>();
+const LAST_SENT_MAX = 20_000;
+
+function remember(key: string, etag: string, text: string) {
+  if (!remembered.has(etag)) {
+    remembered.set(etag, { text, encoded: new Map() });
+    rememberedChars += text.length;
+    for (const [tag, r] of remembered) {
+      if (rememberedChars <= REMEMBERED_MAX_CHARS) break;
+      remembered.delete(tag);
+      rememberedChars -= r.text.length;
+    }
+  }
+  lastSent.delete(key);
+  lastSent.set(key, etag);
+  if (lastSent.size > LAST_SENT_MAX) lastSent.delete(lastSent.keys().next().value as string);
+}
+
+/** The body in the form the client accepts, compressed once per body and server (brotli, else gzip). */
+export function encodedBody(
+  etag: string,
+  text: string,
+  acceptEncoding: string | undefined,
+): { body: string | Buffer; encoding?: 'br' | 'gzip' } {
+  const accepted = new Set(
+    (acceptEncoding ?? '')
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, q]) => !q || Number(q.trim().replace(/^q=/, '')) > 0)
+      .map(([name]) => name?.trim().toLowerCase()),
+  );
+  const encoding = accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : undefined;
+  if (!encoding || text.length < 1024) return { body: text };
+  const r = remembered.get(etag);
+  let buf = r?.encoded.get(encoding);
+  if (!buf) {
+    buf =
+      encoding === 'br'
+        ? brotliCompressSync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
+        : gzipSync(text, { level: 6 });
+    r?.encoded.set(encoding, buf);
+  }
+  return { body: buf, encoding };
+}
+
+/** The kept body, left out of the row when the client already holds it (a 304) or this server has it in memory. */
+function keptBody(key: string, cond: Conditional, etagColumn: AnyColumn, bodyColumn: AnyColumn) {
+  const mine = lastSent.get(key);
+  const tags = [...etagsOf(cond.ifNoneMatch).filter((t) => t !== '*'), ...(mine && remembered.has(mine) ? [mine] : [])];
   if (tags.length === 0) return sql<string | null>`${bodyColumn}`;
   return sql<string | null>`CASE WHEN ${etagColumn} IN (${sql.join(
     tags.map((t) => sql`${t}`),
@@ -170,9 +225,27 @@ function keptBody(cond: Conditional, etagColumn: AnyColumn, bodyColumn: AnyColum
   )}) THEN NULL ELSE ${bodyColumn} END`;
 }
 
-function answer(cond: Conditional, etag: string, modifiedAt: Date, body: string | null): FeedAnswer {
-  if (isCurrent(cond, etag, modifiedAt) || body === null) return { etag, modifiedAt, notModified: true };
-  return { etag, modifiedAt, notModified: false, body };
+/** The answer of a kept body: 304, or the text (from the row, from memory, or read again when memory let it go). */
+async function answer(
+  key: string,
+  cond: Conditional,
+  etag: string,
+  modifiedAt: Date,
+  body: string | null,
+  readBody: () => Promise<string | null>,
+): Promise<FeedAnswer | null> {
+  if (isCurrent(cond, etag, modifiedAt)) return { etag, modifiedAt, notModified: true };
+  const text = body ?? remembered.get(etag)?.text ?? (await readBody());
+  if (text === null) return null;
+  remember(key, etag, text);
+  return { etag, modifiedAt, notModified: false, body: text };
+}
+
+/** The answer of a body just built. */
+function built(key: string, cond: Conditional, etag: string, modifiedAt: Date, text: string): FeedAnswer {
+  if (isCurrent(cond, etag, modifiedAt)) return { etag, modifiedAt, notModified: true };
+  remember(key, etag, text);
+  return { etag, modifiedAt, notModified: false, body: text };
 }
 
 // ---- the personal feed ----
@@ -250,7 +323,7 @@ export async function personalFeed(
       builtFor: t.builtFor,
       etag: t.etag,
       modifiedAt: t.modifiedAt,
-      body: keptBody(cond, t.etag, t.body),
+      body: keptBody(tokenHash, cond, t.etag, t.body),
     })
     .from(t)
     .innerJoin(user, eq(user.id, t.userId))
@@ -273,7 +346,14 @@ export async function personalFeed(
     Number(owner.builtVersion) === Number(owner.feedVersion) &&
     owner.builtFor === builtFor
   ) {
-    return answer(cond, owner.etag, owner.modifiedAt, owner.body);
+    const kept = await answer(tokenHash, cond, owner.etag, owner.modifiedAt, owner.body, async () => {
+      const [row] = await deps.db
+        .select({ body: t.body })
+        .from(t)
+        .where(and(eq(t.tokenHash, tokenHash), eq(t.etag, owner.etag as string)));
+      return row?.body ?? null;
+    });
+    if (kept) return kept;
   }
 
   const actor: Actor = {
@@ -337,7 +417,7 @@ export async function personalFeed(
     // builds it again.
     await deps.db.update(t).set({ personId, builtVersion: null }).where(eq(t.tokenHash, tokenHash));
   }
-  return answer(cond, etag, modifiedAt, body);
+  return built(tokenHash, cond, etag, modifiedAt, body);
 }
 
 // ---- open feeds ----
@@ -357,8 +437,17 @@ async function openFeed(
   },
   build: () => Promise<string>,
 ): Promise<FeedAnswer> {
-  if (kept.etag && kept.modifiedAt && kept.builtVersion === head.version && kept.builtFor === head.builtFor)
-    return answer(cond, kept.etag, kept.modifiedAt, kept.body);
+  if (kept.etag && kept.modifiedAt && kept.builtVersion === head.version && kept.builtFor === head.builtFor) {
+    const etag = kept.etag;
+    const answered = await answer(key, cond, etag, kept.modifiedAt, kept.body, async () => {
+      const [row] = await deps.db
+        .select({ body: c.body })
+        .from(c)
+        .where(and(eq(c.key, key), eq(c.etag, etag)));
+      return row?.body ?? null;
+    });
+    if (answered) return answered;
+  }
   const body = await build();
   const etag = etagOf(body);
   const modifiedAt = etag === kept.etag && kept.modifiedAt ? kept.modifiedAt : deps.now();
@@ -367,18 +456,18 @@ async function openFeed(
     .insert(calendarFeedCache)
     .values({ key, ...values })
     .onConflictDoUpdate({ target: calendarFeedCache.key, set: values });
-  return answer(cond, etag, modifiedAt, body);
+  return built(key, cond, etag, modifiedAt, body);
 }
 
 const c = calendarFeedCache;
 const versionOf = (scopes: SQL) =>
   sql<string>`(SELECT coalesce(sum(v.version), 0)::text FROM calendar_feed_version v WHERE v.scope IN (${scopes}))`;
-const keptColumns = (cond: Conditional) => ({
+const keptColumns = (key: string, cond: Conditional) => ({
   builtVersion: c.builtVersion,
   builtFor: c.builtFor,
   etag: c.etag,
   modifiedAt: c.modifiedAt,
-  body: keptBody(cond, c.etag, c.body),
+  body: keptBody(key, cond, c.etag, c.body),
 });
 
 /** A municipality's feed: what it organises, what it has seats on, and the region's occasions open to everyone. */
@@ -388,7 +477,7 @@ export async function municipalityFeed(deps: ActivitiesDeps, municipalityId: str
     .select({
       name: organisation.name,
       version: versionOf(sql`'region', ${`organisation:${municipalityId}`}`),
-      ...keptColumns(cond),
+      ...keptColumns(key, cond),
     })
     .from(organisation)
     .leftJoin(c, eq(c.key, key))
@@ -422,7 +511,7 @@ export async function municipalityFeed(deps: ActivitiesDeps, municipalityId: str
 export async function networkFeed(deps: ActivitiesDeps, networkId: string, cond: Conditional = {}) {
   const key = `network:${networkId}`;
   const [row] = await deps.db
-    .select({ name: network.name, version: versionOf(sql`${key}`), ...keptColumns(cond) })
+    .select({ name: network.name, version: versionOf(sql`${key}`), ...keptColumns(key, cond) })
     .from(network)
     .leftJoin(c, eq(c.key, key))
     .where(eq(network.id, networkId));
