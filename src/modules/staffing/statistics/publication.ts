@@ -408,7 +408,7 @@ export function publicationView(input: ViewInput): Publication {
       const def = RATIO_INPUTS[r];
       const [numKey = '', denKey = ''] = ratioInputs(m, p, r);
       // A ratio is shown only when both its inputs are: it is a relation between them.
-      if (ratioInputs(m, p, r).some((k) => isHidden(m, k))) {
+      if (isHidden(m, numKey) || isHidden(m, denKey)) {
         out[r] = '..';
         continue;
       }
@@ -418,12 +418,6 @@ export function publicationView(input: ViewInput): Publication {
     }
     return out;
   };
-  /** The published ratio of a municipality (the median is of the publication, never of a viewer's live figures). */
-  const publishedRatios = (m: string, p: string): Record<RatioKey, Cell> => {
-    if (!own || m !== own.id) return ratiosOf(m, p);
-    return publicationView({ ...input, own: null }).ratios(m, p);
-  };
-
   return {
     professions: shape.professions,
     columns(p) {
@@ -444,33 +438,28 @@ export function publicationView(input: ViewInput): Publication {
     ratios: ratiosOf,
     median(p) {
       const out = {} as Record<RatioKey, Cell>;
-      const rows = ids.map((m) => publishedRatios(m, p));
+      // Each municipality's ratios once, as published (never a viewer's live figures; hidden where the publication
+      // hides them) and true (to rank by), then every ratio's median from them.
+      const shown = publicationView({ ...input, own: null });
+      const truth = hidden === null ? shown : publicationView({ shape, ids, raw, hidden: null, own: null });
+      const shownRows = ids.map((m) => shown.ratios(m, p));
+      const truthRows = truth === shown ? shownRows : ids.map((m) => truth.ratios(m, p));
       for (const r of RATIOS) {
-        const entries = rows
-          .map((row) => row[r])
-          .filter((v) => v !== null)
-          .map((v) => (v === '..' ? { value: null, suppressed: true } : { value: v as number, suppressed: false }));
-        if (entries.length === 0) {
+        if (!shownRows.some((row) => row[r] !== null)) {
           out[r] = null;
           continue;
         }
         // The median is shown only when no hidden ratio could be it (ranked by the true values).
-        const median = safeMedian(rankedEntries(ids, p, r));
+        const ranked = truthRows.flatMap((row, i) => {
+          const t = row[r];
+          return t === null || t === '..' ? [] : [{ value: t, suppressed: shownRows[i]?.[r] === '..' }];
+        });
+        const median = safeMedian(ranked);
         out[r] = median === null ? '..' : median;
       }
       return out;
     },
   };
-
-  /** Entries with their true values (from the stored figures), marked hidden where the publication hides them. */
-  function rankedEntries(list: readonly string[], p: string, r: RatioKey) {
-    const truth = publicationView({ shape, ids, raw, hidden: null, own: null });
-    const shown = publicationView({ ...input, own: null });
-    return list
-      .map((m) => ({ t: truth.ratios(m, p)[r], s: shown.ratios(m, p)[r] }))
-      .filter((e) => e.t !== null && e.t !== '..')
-      .map((e) => ({ value: e.t as number, suppressed: e.s === '..' }));
-  }
 }
 
 function columnScope(c: string): 'context' | 'profession' {
