@@ -55,6 +55,8 @@ async function publishNewVersion(region: Page, today: string) {
   await expectAccessible(region, 'the model');
   await region.getByRole('button', { name: 'Nytt utkast' }).click();
   await region.getByRole('heading', { level: 1, name: 'Utkast till version 3' }).waitFor();
+  await region.getByRole('button', { name: 'Lägg till roll' }).waitFor();
+  await expectAccessible(region, 'the draft (with adding and removing roles and tasks)');
   await region.getByRole('textbox', { name: /^Beslutsdatum/ }).fill(today);
   await region.getByLabel('Beslut (t.ex. socialchefsgruppen, paragraf)').fill('Socialchefsgruppen (e2e)');
   await region.getByRole('button', { name: 'Publicera versionen' }).click();
