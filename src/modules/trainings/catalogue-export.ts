@@ -2,7 +2,7 @@
 // the public catalogue as filtered on /utbildningar (approved items only, no sign-in), the whole catalogue with status
 // and last review date for reviewers, and the import template. CSV for Swedish Excel (`;`, BOM) or XLSX; text a
 // spreadsheet could take for a formula is neutralised (platform/server/export.ts).
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, ne } from 'drizzle-orm';
 import { authorize, type SignedInContext } from '../../platform/server/actor.ts';
 import { type ExportColumn, type ExportRow, type ExportSheet, toCsv, toXlsx } from '../../platform/server/export.ts';
 import { swedishOrder } from '../../platform/server/sql.ts';
