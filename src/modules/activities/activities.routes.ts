@@ -87,7 +87,9 @@ function sendFeed(req: FastifyRequest, reply: FastifyReply, cache: 'private' | '
     .header('last-modified', feed.modifiedAt.toUTCString())
     .header('cache-control', `${cache}, max-age=300`)
     .header('vary', 'accept-encoding');
-  if (feed.notModified) return reply.code(304).send(null);
+  // No body and no Content-Length on a 304: a "null" body made clients (undici) wait for 4 bytes that never come and
+  // open a new connection for each poll, leaving the old one open.
+  if (feed.notModified) return reply.code(304).removeHeader('content-length').send();
   // Compressed once per body and server (the global compression would compress it again on every poll).
   const { body, encoding } = encodedBody(feed.etag, feed.body, req.headers['accept-encoding']);
   if (encoding) reply.header('content-encoding', encoding);
