@@ -930,7 +930,9 @@ main().then(
     process.exit(code);
   },
   async (err) => {
-    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.stderr.write(
+      `bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}${err instanceof Error && err.cause ? `\ncaused by: ${String((err.cause as Error).stack ?? err.cause)}` : ''}\n`,
+    );
     await cleanup();
     process.exit(1);
   },
