@@ -1,5 +1,8 @@
 // The audit log: append-only (a trigger refuses UPDATE and DELETE). Ids only, never the values read or changed.
-import { bigserial, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Ids of the records an event touched (by kind) and counts; never values. */
+export type AuditDetails = Record<string, string[] | Record<string, number> | string | number>;
 
 export const auditEvent = pgTable(
   'audit_event',
@@ -14,6 +17,11 @@ export const auditEvent = pgTable(
     organisationId: uuid(),
     requestId: text(),
     ipAddress: text(),
+    /**
+     * For an event about many records at once (an import's confirmation): the ids of the records it touched and
+     * counts, never their values — e.g. `{ "created": ["<person id>", …], "counts": { "created": 1 } }`.
+     */
+    details: jsonb().$type<AuditDetails>(),
   },
   (t) => [
     index('audit_event_at_idx').on(t.at),
