@@ -99,7 +99,7 @@ export function PlanView({
           tc('plans.funding'),
           `${tc(`funding.${plan.fundingSource}`)}${plan.fundingNote ? ` – ${plan.fundingNote}` : ''}`,
         )}
-        {fact(tc('plans.nextReview'), plan.nextReview)}
+        {fact(tc('plans.nextReview'), fmt.date(plan.nextReview))}
         {plan.managerName ? fact(tc('plan.manager'), plan.managerName) : null}
         {plan.note ? fact(tc('plans.note'), plan.note) : null}
         <Title order={3}>{tc('plan.planned')}</Title>

@@ -11,6 +11,7 @@ import { AppModal } from '../../../platform/web/components/app-modal.tsx';
 import { ErrorAlert, FormError, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
+import { useFormat } from '../../../platform/web/i18n/format.ts';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { BENNER_STAGES, FUNDING_SOURCES } from '../career-paths.contracts.ts';
 import { careerApi, modelQuery, personChoicesQuery, plansQuery } from './career-paths-api.ts';
@@ -19,6 +20,7 @@ import { useCareerT, useRoleName } from './career-paths-t.ts';
 export function PlansPage() {
   const tc = useCareerT();
   const roleName = useRoleName();
+  const fmt = useFormat();
   const plans = useQuery(plansQuery());
   const model = useQuery(modelQuery());
   const roles = model.data?.current?.model.roles ?? [];
@@ -57,7 +59,7 @@ export function PlansPage() {
                   <Table.Td>{roleName(roles, p.targetRoleKey)}</Table.Td>
                   <Table.Td>{tc(`stage.${p.bennerStage}`)}</Table.Td>
                   <Table.Td>{tc('plans.educationCounts', { planned: p.planned, completed: p.completed })}</Table.Td>
-                  <Table.Td>{p.nextReview}</Table.Td>
+                  <Table.Td>{fmt.date(p.nextReview)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

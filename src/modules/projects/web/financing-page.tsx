@@ -3,10 +3,10 @@
 import { Alert, Stack, Table, Text, Title } from '@mantine/core';
 import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
+import { CaptionedTable } from '../../../platform/web/components/table-scroll.tsx';
 import type { ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { CaptionedTable } from './table-scroll.tsx';
 
 const num = (n: number) => n.toLocaleString('sv-SE');
 

@@ -6,10 +6,10 @@ import { errorMessage } from '../../../platform/web/api/api-client.ts';
 import { FormError } from '../../../platform/web/components/feedback.tsx';
 import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
+import { CaptionedTable } from '../../../platform/web/components/table-scroll.tsx';
 import { GOAL_STATUSES, type GoalDto, type ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { CaptionedTable } from './table-scroll.tsx';
 
 const TONE = { not_started: 'neutral', ongoing: 'attention', achieved: 'positive', lifted_out: 'neutral' } as const;
 

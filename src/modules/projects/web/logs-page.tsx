@@ -2,10 +2,10 @@
 // presentation log with the count per forum, as in the final report's table.
 import { Anchor, Stack, Table, Title } from '@mantine/core';
 import { FieldForm } from '../../../platform/web/components/field-form.tsx';
+import { CaptionedTable } from '../../../platform/web/components/table-scroll.tsx';
 import type { ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { CaptionedTable } from './table-scroll.tsx';
 
 export function LogsPage({ project: p }: { project: ProjectDto }) {
   const pt = useProjectsT();

@@ -5,10 +5,10 @@ import { useQuery } from '@tanstack/react-query';
 import { activeOrganisationsQuery } from '../../../platform/web/api/organisations-query.ts';
 import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { StatusBadge } from '../../../platform/web/components/status-badge.tsx';
+import { CaptionedTable } from '../../../platform/web/components/table-scroll.tsx';
 import { MEMBER_KINDS, type ProjectDto } from '../projects.contracts.ts';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { CaptionedTable } from './table-scroll.tsx';
 
 export function OrganisationPage({ project: p }: { project: ProjectDto }) {
   const pt = useProjectsT();

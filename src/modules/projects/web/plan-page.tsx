@@ -5,6 +5,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldForm } from '../../../platform/web/components/field-form.tsx';
+import { CaptionedTable } from '../../../platform/web/components/table-scroll.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { displayStatus, type GanttZoom } from '../gantt-scene.ts';
 import { formatDate, ganttTexts } from '../gantt-texts.ts';
@@ -13,7 +14,6 @@ import { ActivityDialog } from './activity-dialog.tsx';
 import { type DateChange, GanttChart } from './gantt-chart.tsx';
 import { useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { CaptionedTable } from './table-scroll.tsx';
 
 export type PlanSearch = { view?: 'gantt' | 'table'; zoom?: GanttZoom; sub?: string };
 

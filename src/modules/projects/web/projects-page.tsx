@@ -8,10 +8,10 @@ import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.t
 import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
+import { TableScroll } from '../../../platform/web/components/table-scroll.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { choicesQuery, projectsApi, projectsQuery } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { TableScroll } from './table-scroll.tsx';
 
 export function ProjectsPage() {
   const pt = useProjectsT();

@@ -4,11 +4,11 @@ import { Anchor, Button, Group, Stack, Table, Text, Textarea, Title } from '@man
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
+import { TableScroll } from '../../../platform/web/components/table-scroll.tsx';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import type { ProjectDto, ReportModel } from '../projects.contracts.ts';
 import { projectFileUrl, reportQuery, useProjectChange } from './projects-api.ts';
 import { useProjectsT } from './projects-t.ts';
-import { TableScroll } from './table-scroll.tsx';
 
 export function ReportPage({ project: p }: { project: ProjectDto }) {
   const pt = useProjectsT();

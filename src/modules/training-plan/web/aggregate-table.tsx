@@ -1,6 +1,8 @@
 // The aggregated ranking as a table: Borda place and points (ties marked in words, not only by colour), first places,
 // how many ranked it, the Schulze place, the Condorcet winner, and each municipality's place for each need.
+
 import { Stack, Table, Text } from '@mantine/core';
+import { TableScroll } from '../../../platform/web/components/table-scroll.tsx';
 import type { AggregateDto, AggregateMunicipalitiesDto } from '../training-plan.contracts.ts';
 import { useTpT } from './training-plan-api.ts';
 
@@ -21,7 +23,7 @@ export function AggregateTable({
   return (
     <Stack gap="xs">
       <Text fw={600}>{winner ? tt('cycle.condorcet', { title: winner.title }) : tt('cycle.noCondorcet')}</Text>
-      <Table.ScrollContainer minWidth={640}>
+      <TableScroll minWidth={640} label={tt('cycle.aggregate')}>
         <Table>
           <Table.Caption>{tt('cycle.aggregate')}</Table.Caption>
           <Table.Thead>
@@ -53,9 +55,9 @@ export function AggregateTable({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       {byMunicipality.length ? (
-        <Table.ScrollContainer minWidth={480}>
+        <TableScroll minWidth={480} label={tt('cycle.byMunicipality')}>
           <Table>
             <Table.Caption>{tt('cycle.byMunicipality')}</Table.Caption>
             <Table.Thead>
@@ -81,7 +83,7 @@ export function AggregateTable({
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       ) : null}
     </Stack>
   );

@@ -1,5 +1,6 @@
 // /training-plan/cycles/$cycleId: one network's training plan for a year — its phase and dates, the needs (submit,
 // merge, split), the municipality's ranking, the aggregated ranking, the network's decision and the orders.
+
 import { Badge, Button, Checkbox, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +10,7 @@ import { ErrorAlert, FormError, Loading } from '../../../platform/web/components
 import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
+import { TableScroll } from '../../../platform/web/components/table-scroll.tsx';
 import { useFormat } from '../../../platform/web/i18n/format.ts';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { CYCLE_PHASES, type CycleDetail, NEED_FORMATS, NEED_TERMS, type NeedDto } from '../training-plan.contracts.ts';
@@ -126,7 +128,7 @@ function NeedsSection({ detail }: { detail: CycleDetail }) {
       </Group>
       {open.length === 0 ? <Text>{tt('common.none')}</Text> : null}
       {open.length > 0 ? (
-        <Table.ScrollContainer minWidth={760}>
+        <TableScroll minWidth={760} label={tt('cycle.needsTitle')}>
           <Table>
             <Table.Caption>{tt('cycle.needsTitle')}</Table.Caption>
             <Table.Thead>
@@ -192,7 +194,7 @@ function NeedsSection({ detail }: { detail: CycleDetail }) {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       ) : null}
       {canReshape && selected.length >= 2 ? (
         <Group align="flex-end">

@@ -1,5 +1,6 @@
 // /training-plan: the networks' training plans per year; the region's admin starts one and registers external
 // providers.
+
 import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -10,6 +11,7 @@ import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.t
 import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
+import { TableScroll } from '../../../platform/web/components/table-scroll.tsx';
 import { useFormat } from '../../../platform/web/i18n/format.ts';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import type { CycleDetail } from '../training-plan.contracts.ts';
@@ -39,7 +41,7 @@ export function CyclesPage() {
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.data && list.data.cycles.length === 0 ? <Text role="status">{tt('common.none')}</Text> : null}
       {list.data && list.data.cycles.length > 0 ? (
-        <Table.ScrollContainer minWidth={720}>
+        <TableScroll minWidth={720} label={tt('nav.cycles')}>
           <Table>
             <Table.Caption>{tt('nav.cycles')}</Table.Caption>
             <Table.Thead>
@@ -71,7 +73,7 @@ export function CyclesPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       ) : null}
       <Stack gap="xs">
         <Group justify="space-between">

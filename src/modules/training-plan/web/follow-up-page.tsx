@@ -1,6 +1,7 @@
 // /training-plan/follow-up: the annual follow-up for the steering group — per network's plan and per municipality,
 // needed → decided → ordered → delivered → attended → evaluated → cost, a bar chart (hidden from screen readers: the
 // table beside it has the same figures) and the report as XLSX and accessible PDF.
+import { TableScroll } from '../../../platform/web/components/table-scroll.tsx';
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Anchor, Box, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
@@ -94,7 +95,7 @@ export function FollowUpPage() {
             </Box>
           ) : null}
           <Title order={2}>{tt('followUp.plans')}</Title>
-          <Table.ScrollContainer minWidth={900}>
+          <TableScroll minWidth={900} label={tt('followUp.plans')}>
             <Table>
               <Table.Caption>{tt('followUp.plans')}</Table.Caption>
               <Table.Thead>
@@ -136,9 +137,9 @@ export function FollowUpPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
           <Title order={2}>{tt('followUp.municipalities')}</Title>
-          <Table.ScrollContainer minWidth={640}>
+          <TableScroll minWidth={640} label={tt('followUp.municipalities')}>
             <Table>
               <Table.Caption>{tt('followUp.municipalities')}</Table.Caption>
               <Table.Thead>
@@ -164,7 +165,7 @@ export function FollowUpPage() {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </TableScroll>
           <Text size="sm">{tt('common.suppressed', { k: q.data.minCount })}</Text>
         </Stack>
       ) : null}

@@ -1,6 +1,7 @@
 // /training-plan/orders/$orderId: the order's specification and history; the broker answers it and plans occasions
 // (in the shared activities, where registration and attendance happen); seats, attendance and cost per
 // municipality; the cost key, the invoice basis and the evaluation.
+
 import { Anchor, Badge, Button, Group, NativeSelect, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +10,7 @@ import { ErrorAlert, FormError, Loading } from '../../../platform/web/components
 import { FieldForm } from '../../../platform/web/components/field-form.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
+import { TableScroll } from '../../../platform/web/components/table-scroll.tsx';
 import { useFormat } from '../../../platform/web/i18n/format.ts';
 import { notifySuccess } from '../../../platform/web/notify.ts';
 import { COST_KEYS, type CostKey, type OrderDetail, SEAT_KEYS } from '../training-plan.contracts.ts';
@@ -204,7 +206,7 @@ function Occasions({ order }: { order: OrderDetail }) {
   return (
     <Stack gap="xs">
       <Title order={2}>{tt('order.occasions')}</Title>
-      <Table.ScrollContainer minWidth={640}>
+      <TableScroll minWidth={640} label={tt('order.occasions')}>
         <Table>
           <Table.Caption>{tt('order.occasions')}</Table.Caption>
           <Table.Thead>
@@ -236,7 +238,7 @@ function Occasions({ order }: { order: OrderDetail }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
     </Stack>
   );
 }
@@ -248,7 +250,7 @@ function Municipalities({ order }: { order: OrderDetail }) {
   return (
     <Stack gap="xs">
       <Title order={2}>{tt('order.perMunicipality')}</Title>
-      <Table.ScrollContainer minWidth={560}>
+      <TableScroll minWidth={560} label={tt('order.perMunicipality')}>
         <Table>
           <Table.Caption>{tt('order.perMunicipality')}</Table.Caption>
           <Table.Thead>
@@ -272,7 +274,7 @@ function Municipalities({ order }: { order: OrderDetail }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </TableScroll>
       <Text>{tt('order.totalCost', { cost: f.number(order.totalCost) })}</Text>
       <Text size="sm">{tt('common.suppressed', { k: order.evaluation.minCount })}</Text>
       {order.can.coordinate || order.can.plan || order.status === 'accepted' ? (

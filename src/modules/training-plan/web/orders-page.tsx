@@ -1,9 +1,11 @@
 // /training-plan/orders: the orders the user may see (an external provider's users: only those addressed to it).
+
 import { Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert, Loading } from '../../../platform/web/components/feedback.tsx';
 import { Page } from '../../../platform/web/components/page.tsx';
 import { RouterAnchor } from '../../../platform/web/components/router-link.tsx';
+import { TableScroll } from '../../../platform/web/components/table-scroll.tsx';
 import { useFormat } from '../../../platform/web/i18n/format.ts';
 import { ordersQuery, useTpT } from './training-plan-api.ts';
 
@@ -18,7 +20,7 @@ export function OrdersPage() {
       {q.isError ? <ErrorAlert error={q.error} onRetry={() => void q.refetch()} /> : null}
       {q.data && q.data.orders.length === 0 ? <Text role="status">{tt('common.none')}</Text> : null}
       {q.data && q.data.orders.length > 0 ? (
-        <Table.ScrollContainer minWidth={720}>
+        <TableScroll minWidth={720} label={tt('order.listTitle')}>
           <Table>
             <Table.Caption>{tt('order.listTitle')}</Table.Caption>
             <Table.Thead>
@@ -48,7 +50,7 @@ export function OrdersPage() {
               ))}
             </Table.Tbody>
           </Table>
-        </Table.ScrollContainer>
+        </TableScroll>
       ) : null}
     </Page>
   );
