@@ -17,6 +17,7 @@ import {
   labelText,
   languageChoices,
 } from './catalogue-columns.ts';
+import { ITEM_LIST_COLUMNS } from './item-columns.ts';
 import {
   type CatalogueExportQuery,
   type PublicTrainingDto,
@@ -108,16 +109,8 @@ export async function exportForReview(
   const where = query.status ? eq(trainingItem.status, query.status) : ne(trainingItem.status, 'removed');
   const rows = await deps.db
     .select({
-      id: trainingItem.id,
-      title: trainingItem.title,
-      provider: trainingItem.provider,
-      url: trainingItem.url,
-      description: trainingItem.description,
-      lengthMinutes: trainingItem.lengthMinutes,
-      format: trainingItem.format,
-      language: trainingItem.language,
+      ...ITEM_LIST_COLUMNS,
       status: trainingItem.status,
-      lastReviewedAt: trainingItem.lastReviewedAt,
     })
     .from(trainingItem)
     .where(where)

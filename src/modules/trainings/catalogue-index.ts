@@ -8,6 +8,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/server/db.ts';
 import { planWords, type WordPlan, wordQuery } from './catalogue-words.ts';
+import { ITEM_LIST_COLUMNS } from './item-columns.ts';
 import { type CatalogueQuery, LENGTH_BOUNDS, type PublicTrainingDto, type TopicDto } from './trainings.contracts.ts';
 import { trainingCatalogueRevision, trainingItem } from './trainings.table.ts';
 
@@ -77,16 +78,8 @@ export async function buildCatalogueIndex(db: Db): Promise<CatalogueIndex> {
   const [current] = await db.select({ revision: trainingCatalogueRevision.revision }).from(trainingCatalogueRevision);
   const rows = await db
     .select({
-      id: trainingItem.id,
-      title: trainingItem.title,
-      provider: trainingItem.provider,
-      url: trainingItem.url,
-      description: trainingItem.description,
-      lengthMinutes: trainingItem.lengthMinutes,
-      format: trainingItem.format,
-      language: trainingItem.language,
+      ...ITEM_LIST_COLUMNS,
       addedAt: trainingItem.addedAt,
-      lastReviewedAt: trainingItem.lastReviewedAt,
       words: sql<string[]>`tsvector_to_array(${trainingItem.searchVector})`,
       titleWords: sql<string[]>`tsvector_to_array(${trainingItem.titleVector})`,
       // The same orders as the SQL search's answer (catalogue.service.ts).
