@@ -1,5 +1,7 @@
 // Migrates one template database per test run; every test file then gets its own copy of it
 // (PGlite: a dumped data folder loaded into memory; a server: CREATE DATABASE … TEMPLATE).
+// It also makes a folder where the first test file that asks for the seeded demo (createTestApp({ demo: true }))
+// builds a second template, the migrated database with the whole demo seeded, for the others to copy (decision 037).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,10 +12,14 @@ import { openInMemory, openServer } from '../../src/platform/server/db.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     dbTemplate: { kind: 'embedded'; file: string } | { kind: 'server'; url: string; template: string };
+    /** Where the seeded demo template is built once, by the first file asking for it (tests/support/test-app.ts). */
+    demoTemplateDir: string;
   }
 }
 
 export default async function setup(project: TestProject) {
+  const demoDir = mkdtempSync(path.join(tmpdir(), 'kn-demo-template-'));
+  project.provide('demoTemplateDir', demoDir);
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const template = `kn_template_${process.pid}`;
@@ -28,11 +34,12 @@ export default async function setup(project: TestProject) {
     return async () => {
       // Test databases made from the template are dropped by their files; the template goes last.
       const leftovers = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE datname LIKE 'kn_test_%' OR datname = $1`,
-        [template],
+        `SELECT datname FROM pg_database WHERE datname LIKE 'kn_test_%' OR datname = $1 OR datname = $2`,
+        [demoTemplateName(template), template],
       );
       for (const { datname } of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       await admin.end();
+      rmSync(demoDir, { recursive: true, force: true });
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'kn-template-'));
@@ -43,7 +50,15 @@ export default async function setup(project: TestProject) {
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await database.close();
   project.provide('dbTemplate', { kind: 'embedded', file });
-  return () => rmSync(dir, { recursive: true, force: true });
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(demoDir, { recursive: true, force: true });
+  };
+}
+
+/** The PostgreSQL database holding the seeded demo template of a run whose migrated template is `template`. */
+export function demoTemplateName(template: string) {
+  return `${template}_demo`;
 }
 
 async function dumpOf(database: Awaited<ReturnType<typeof openInMemory>>) {

@@ -3,8 +3,7 @@
 // every occasion, and the evaluations published as the suppression says (one shown, one below k).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
-import { SERVER_MODULES } from '../../app/server-modules.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../platform/server/demo.ts';
+import { DEMO_PASSWORD } from '../../platform/server/demo.ts';
 
 let t: TestApp;
 let region: ReturnType<TestApp['as']>;
@@ -21,8 +20,7 @@ type Summary = {
 let all: Summary[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  expect(await seedDemo(t.db, SERVER_MODULES)).toBe(true);
+  t = await createTestApp({ demo: true });
   region = t.as(await t.signIn({ email: 'regionadmin@demo.example', password: DEMO_PASSWORD }, '10.42.0.1'));
   skovdeAdmin = t.as(
     await t.signIn({ email: 'kommunadmin.skovde@demo.example', password: DEMO_PASSWORD }, '10.42.0.2'),

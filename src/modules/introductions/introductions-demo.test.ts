@@ -2,15 +2,13 @@
 // demo employee's introduction with some entries done, visible to the demo manager and under "Min introduktion".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
-import { SERVER_MODULES } from '../../app/server-modules.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../platform/server/demo.ts';
+import { DEMO_PASSWORD } from '../../platform/server/demo.ts';
 
 let t: TestApp;
 let manager = '';
 let employee = '';
 beforeAll(async () => {
-  t = await createTestApp();
-  expect(await seedDemo(t.db, SERVER_MODULES)).toBe(true);
+  t = await createTestApp({ demo: true });
   manager = await t.signIn({ email: 'chef.skovde@demo.example', password: DEMO_PASSWORD }, '10.9.0.1');
   employee = await t.signIn({ email: 'medarbetare.skovde@demo.example', password: DEMO_PASSWORD }, '10.9.0.2');
 });

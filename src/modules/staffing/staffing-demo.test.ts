@@ -2,8 +2,7 @@
 // period, and the spread the pre-study found (specialist shares from near 0 to over 40 %).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
-import { SERVER_MODULES } from '../../app/server-modules.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../platform/server/demo.ts';
+import { DEMO_PASSWORD } from '../../platform/server/demo.ts';
 import { ReadCache } from '../../platform/server/read-cache.ts';
 import { loadFacts } from './reporting/reports.service.ts';
 import { staffingPeriod } from './staffing.table.ts';
@@ -19,8 +18,7 @@ import { auditStoredPublications } from './statistics/publication-audit.ts';
 let t: TestApp;
 let admin = '';
 beforeAll(async () => {
-  t = await createTestApp();
-  expect(await seedDemo(t.db, SERVER_MODULES)).toBe(true);
+  t = await createTestApp({ demo: true });
   admin = await t.signIn({ email: 'regionadmin@demo.example', password: DEMO_PASSWORD }, '10.4.0.1');
 });
 afterAll(() => t.close());

@@ -1,16 +1,13 @@
 // The demo catalogue: about 40 invented items, labelled demo, most approved with a review date, some waiting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
-import { SERVER_MODULES } from '../../app/server-modules.ts';
-import { seedDemo } from '../../platform/server/demo.ts';
 import { trainingUsage } from './catalogue-usage.table.ts';
 import { stockholmDay } from './catalogue-usage.ts';
 import { trainingItem, trainingReviewAssignment, trainingReviewRound } from './trainings.table.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
-  expect(await seedDemo(t.db, SERVER_MODULES)).toBe(true);
+  t = await createTestApp({ demo: true });
 });
 afterAll(() => t.close());
 

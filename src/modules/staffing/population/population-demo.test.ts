@@ -3,8 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { SERVER_MODULES } from '../../../app/server-modules.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../../platform/server/demo.ts';
+import { DEMO_PASSWORD } from '../../../platform/server/demo.ts';
 import { organisation } from '../../../platform/server/organisation.table.ts';
 import { staffingFact, staffingPeriod } from '../staffing.table.ts';
 import { demoPeriods } from '../staffing-demo.ts';
@@ -12,8 +11,7 @@ import { demoPeriods } from '../staffing-demo.ts';
 let t: TestApp;
 let admin = '';
 beforeAll(async () => {
-  t = await createTestApp();
-  expect(await seedDemo(t.db, SERVER_MODULES)).toBe(true);
+  t = await createTestApp({ demo: true });
   admin = await t.signIn({ email: 'regionadmin@demo.example', password: DEMO_PASSWORD }, '10.8.0.1');
 });
 afterAll(() => t.close());

@@ -3,10 +3,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { SERVER_MODULES } from '../../../app/server-modules.ts';
 import { auditEvent } from '../../../platform/server/audit.table.ts';
 import { user } from '../../../platform/server/auth.table.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../../platform/server/demo.ts';
+import { DEMO_PASSWORD } from '../../../platform/server/demo.ts';
 import { staffingRegionReport } from '../region-report.table.ts';
 import { staffingPeriod } from '../staffing.table.ts';
 
@@ -15,8 +14,7 @@ let steering = '';
 let steeringId = '';
 let periodId = '';
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedDemo(t.db, SERVER_MODULES);
+  t = await createTestApp({ demo: true });
   steering = await t.signIn({ email: 'styrgrupp.falkoping@demo.example', password: DEMO_PASSWORD }, '10.7.9.1');
   const [me] = await t.db.select().from(user).where(eq(user.email, 'styrgrupp.falkoping@demo.example'));
   steeringId = me?.id ?? '';

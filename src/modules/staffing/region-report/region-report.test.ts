@@ -5,10 +5,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
-import { SERVER_MODULES } from '../../../app/server-modules.ts';
 import { auditEvent } from '../../../platform/server/audit.table.ts';
 import { user } from '../../../platform/server/auth.table.ts';
-import { DEMO_MUNICIPALITIES, DEMO_PASSWORD, seedDemo } from '../../../platform/server/demo.ts';
+import { DEMO_MUNICIPALITIES, DEMO_PASSWORD } from '../../../platform/server/demo.ts';
 import { staffingPeriod } from '../staffing.table.ts';
 import { CONTEXT_MEASURES, RATIO_DEFS } from '../staffing-measures.ts';
 import {
@@ -34,9 +33,8 @@ describe('the demo region’s report (15 municipalities, demo on)', () => {
   let elapsedMs = 0;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ demo: true });
     expect(t.config.demo).toBe(true);
-    await seedDemo(t.db, SERVER_MODULES);
     steering = await t.signIn({ email: 'styrgrupp.falkoping@demo.example', password: DEMO_PASSWORD }, '10.7.0.1');
     const [p] = await t.db.select().from(staffingPeriod).where(eq(staffingPeriod.label, '2025'));
     period2025 = p?.id ?? '';
