@@ -186,7 +186,7 @@ const PROFESSIONS = [
 ];
 
 /** An HR export as the template has it, written with ExcelJS's streaming writer. */
-async function writeHrWorkbook(file: string, target: PeopleDataset['importTargets'][number], rows: number) {
+export async function writeHrWorkbook(file: string, target: PeopleDataset['importTargets'][number], rows: number) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const sheet = workbook.addWorksheet('Personal');
   sheet
@@ -229,7 +229,7 @@ async function writeHrWorkbook(file: string, target: PeopleDataset['importTarget
 }
 
 /** ExcelJS's streaming read of every row, nothing else: what any import of the file must do at least. */
-async function bareRead(file: string): Promise<{ ms: number; rows: number }> {
+export async function bareRead(file: string): Promise<{ ms: number; rows: number }> {
   const began = performance.now();
   let rows = 0;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {});

@@ -7,12 +7,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, count, eq, inArray, isNotNull, isNull, max, sql } from 'drizzle-orm';
 import { requireActorOf, type SignedInContext } from '../../platform/server/actor.ts';
-import { audit, type RequestContext } from '../../platform/server/audit.ts';
+import type { RequestContext } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
 import type { Db } from '../../platform/server/db.ts';
 import { NotFoundError } from '../../platform/server/errors.ts';
 import { pendingImport } from '../../platform/server/imports/pending-import.table.ts';
 import {
+  type AppliedAudit,
   confirmPreview,
   fingerprint,
   type ImportKind,
@@ -422,15 +423,26 @@ async function userLinks(db: Db, organisationId: string) {
 /** The optional columns whose absence from the file leaves a person's field as it is. */
 const OPTIONAL_FIELDS = ['email', 'employmentEnd', 'birthYear'] as const;
 
-// Rows per statement: the audit's multi-row insert binds 8 parameters a row (PostgreSQL allows 65,535).
+// Rows per UPDATE … FROM unnest (the changed persons' history is written per chunk).
 const CHUNK = 5_000;
 
-async function applyPlan(tx: Db, ctx: RequestContext, preview: PendingImport<PeoplePlan>, options: ConfirmOptions) {
+async function applyPlan(
+  tx: Db,
+  ctx: RequestContext,
+  preview: PendingImport<PeoplePlan>,
+  options: ConfirmOptions,
+): Promise<AppliedAudit> {
   const actor = requireActorOf(ctx);
   const { plan } = preview;
   const org = plan.municipalityId;
+  const touched: { created: string[]; changed: string[]; ended: string[]; endedMissing: string[] } = {
+    created: [],
+    changed: [],
+    ended: [],
+    endedMissing: [],
+  };
   const arr = (values: unknown[]) => sql.param(values);
-  // Each person's history and audit event name who confirmed, and the import.
+  // Each person's history names who confirmed, and the import.
   const events = async (ids: string[], kinds: string[], changes: Record<string, [unknown, unknown]>[]) => {
     await tx.execute(sql`
       INSERT INTO ${peoplePersonEvent} (person_id, kind, actor_user_id, actor_token_id, import_id, changes)
@@ -438,15 +450,8 @@ async function applyPlan(tx: Db, ctx: RequestContext, preview: PendingImport<Peo
         FROM unnest(${arr(ids)}::uuid[], ${arr(kinds)}::text[], ${arr(changes.map((c) => JSON.stringify(c)))}::jsonb[])
           AS e(id, kind, changes)`);
   };
-  const audited = (ids: string[], action: string) =>
-    audit(
-      tx,
-      ctx,
-      ids.map((id) => ({ action, entityType: 'person', entityId: id, organisationId: org })),
-    );
-
-  // New persons and their created events: one statement (the rows bound as one array per column, sent once), then
-  // their audit events. The created event of an imported person holds no values: the person as imported is the
+  // New persons and their created events: one statement (the rows bound as one array per column, sent once).
+  // The created event of an imported person holds no values: the person as imported is the
   // first state, and every later change keeps its before and after (a 20,000-row file writes no second copy of itself).
   const creating = plan.creating;
   if (creating.row.length > 0) {
@@ -478,7 +483,7 @@ async function applyPlan(tx: Db, ctx: RequestContext, preview: PendingImport<Peo
         RETURNING id)
       INSERT INTO ${peoplePersonEvent} (person_id, kind, actor_user_id, actor_token_id, import_id, changes)
       SELECT id, 'created', ${actor.userId}, ${actor.tokenId}::uuid, ${preview.id}::uuid, '{}'::jsonb FROM created`);
-    await audited(ids, 'person.import_create');
+    touched.created = ids;
   }
 
   // Changed and ended persons: one UPDATE … FROM unnest per chunk.
@@ -502,12 +507,15 @@ async function applyPlan(tx: Db, ctx: RequestContext, preview: PendingImport<Peo
              employment_start, employment_end, birth_year, search_text, set_user, user_id)
       WHERE p.id = v.id`);
     const ids = chunk.map((u) => u.personId);
+    const kinds = chunk.map((u) => eventKindOf(u.changes));
     await events(
       ids,
-      chunk.map((u) => eventKindOf(u.changes)),
+      kinds,
       chunk.map((u) => u.changes),
     );
-    await audited(ids, 'person.import_update');
+    ids.forEach((id, j) => {
+      (kinds[j] === 'ended' ? touched.ended : touched.changed).push(id);
+    });
   }
 
   // Persons missing from a full export: ended today (or on their start date, for an employment not yet begun).
@@ -530,7 +538,24 @@ async function applyPlan(tx: Db, ctx: RequestContext, preview: PendingImport<Peo
           employmentEnd: [m.employmentEnd, m.employmentStart > plan.today ? m.employmentStart : plan.today],
         })),
       );
-      await audited(ids, 'person.import_end');
+      touched.endedMissing.push(...ids);
     }
   }
+
+  // One audit event for the confirmation (the kit's `people.hr_import.apply`, entity: the import): who confirmed,
+  // the municipality, and the id of every person it created, changed or ended, by kind, with the counts. Each
+  // person's history rows name the import (`import_id`) and what changed.
+  return {
+    organisationId: org,
+    details: {
+      counts: {
+        created: touched.created.length,
+        changed: touched.changed.length,
+        ended: touched.ended.length,
+        endedMissing: touched.endedMissing.length,
+        unchanged: plan.unchanged,
+      },
+      ...touched,
+    },
+  };
 }

@@ -1,6 +1,7 @@
 // The staff register's own part of the register extract: the person's record, its history, and the units the
 // person manages when they have a user account (platform/server/person-data.ts).
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { auditEvent } from '../../platform/server/audit.table.ts';
 import type { PersonDataProvider } from '../../platform/server/person-data.ts';
 import type { Wording } from '../../platform/shared/messages.ts';
 import { peoplePerson, peoplePersonEvent, peopleUnit, peopleUnitManager } from './people.table.ts';
@@ -21,6 +22,25 @@ export const peoplePersonData: PersonDataProvider = {
       .from(peoplePersonEvent)
       .where(eq(peoplePersonEvent.personId, p.id))
       .orderBy(desc(peoplePersonEvent.at), desc(peoplePersonEvent.id));
+    // An HR import audits once per confirmation (decision 034): its event (entity: the import) lists the ids of the
+    // persons it created, changed or ended. Each history row an import wrote shows that event, found by the import's
+    // id and checked to name this person.
+    const importIds = [...new Set(events.flatMap((e) => (e.importId ? [e.importId] : [])))];
+    const importAudits = importIds.length
+      ? await db
+          .select({ id: auditEvent.id, at: auditEvent.at, importId: auditEvent.entityId })
+          .from(auditEvent)
+          .where(
+            and(
+              eq(auditEvent.entityType, 'people.hr_import'),
+              inArray(auditEvent.entityId, importIds),
+              eq(auditEvent.action, 'people.hr_import.apply'),
+              sql`(${auditEvent.details} -> 'created' ? ${p.id} OR ${auditEvent.details} -> 'changed' ? ${p.id}
+                OR ${auditEvent.details} -> 'ended' ? ${p.id} OR ${auditEvent.details} -> 'endedMissing' ? ${p.id})`,
+            ),
+          )
+      : [];
+    const auditOf = new Map(importAudits.map((a) => [a.importId, a]));
     const managed = subject.userId
       ? await db
           .select({ name: peopleUnit.name, since: peopleUnitManager.createdAt })
@@ -82,6 +102,11 @@ export const peoplePersonData: PersonDataProvider = {
           { key: 'kind', label: w('Händelse', 'Event') },
           { key: 'source', label: w('Källa', 'Source') },
           { key: 'changes', label: w('Ändringar', 'Changes') },
+          { key: 'importId', label: w('Import', 'Import') },
+          {
+            key: 'auditEvent',
+            label: w('Händelse i granskningsloggen (nummer, tidpunkt)', 'Audit log event (number, time)'),
+          },
         ],
         rows: events.map((e) => ({
           at: e.at.toISOString(),
@@ -90,6 +115,8 @@ export const peoplePersonData: PersonDataProvider = {
           changes: Object.entries(e.changes)
             .map(([field, [from, to]]) => `${field}: ${from ?? '–'} → ${to ?? '–'}`)
             .join('; '),
+          importId: e.importId,
+          auditEvent: e.importId && auditOf.has(e.importId) ? auditText(auditOf.get(e.importId)) : null,
         })),
       },
       ...(managed.length
@@ -108,3 +135,7 @@ export const peoplePersonData: PersonDataProvider = {
     ];
   },
 };
+
+function auditText(a: { id: number; at: Date } | undefined) {
+  return a ? `${a.id}, ${a.at.toISOString()}` : null;
+}

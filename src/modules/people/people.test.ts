@@ -449,26 +449,87 @@ describe('the HR import', () => {
     expect(again.json().result).toMatchObject({ created: 0, changed: 0 });
   });
 
-  it('audits every person a large file creates, naming who confirmed it', async () => {
+  it('audits a confirmed import once, listing every person it wrote, and the extract shows that event', async () => {
     const rows = Array.from({ length: 150 }, (_, i) => row(`B-${i}`, `Bulk${i}`));
     const p = (await preview(admin, csv(...rows))).json();
     expect(p.counts.new).toBe(150);
     const confirmed = await admin({ method: 'POST', url: `/api/people/imports/${p.id}/confirm`, payload: {} });
     expect(confirmed.json()).toMatchObject({ created: 150 });
-    const events = await t.db
-      .select()
-      .from(auditEvent)
-      .where(and(eq(auditEvent.action, 'person.import_create'), eq(auditEvent.organisationId, a.id)));
     const created = await t.db
-      .select({ id: peoplePerson.id })
+      .select({ id: peoplePerson.id, number: peoplePerson.employeeNumber })
       .from(peoplePerson)
       .where(and(eq(peoplePerson.organisationId, a.id), sql`${peoplePerson.employeeNumber} like 'B-%'`));
-    const audited = new Set(events.map((e) => e.entityId));
-    expect(created.every((c) => audited.has(c.id))).toBe(true);
-    const mine = events.filter((e) => created.some((c) => c.id === e.entityId));
-    expect(new Set(mine.map((e) => `${e.actorUserId}|${e.actorTokenId}|${e.requestId !== null}`)).size).toBe(1);
-    expect(mine[0]?.actorUserId).toBeTruthy();
-    expect(mine[0]?.actorTokenId).toBeNull();
+    expect(created).toHaveLength(150);
+    const applied = (id: string) =>
+      t.db
+        .select()
+        .from(auditEvent)
+        .where(and(eq(auditEvent.action, 'people.hr_import.apply'), eq(auditEvent.entityId, id)));
+    // One event for the confirmation: who, which municipality, the import, and every person it created.
+    const [event, ...more] = await applied(p.id);
+    expect(more).toHaveLength(0);
+    expect(event).toMatchObject({ entityType: 'people.hr_import', organisationId: a.id, actorTokenId: null });
+    expect(event?.actorUserId).toBeTruthy();
+    expect(event?.details).toMatchObject({
+      counts: { created: 150, changed: 0, ended: 0, endedMissing: 0 },
+      changed: [],
+      ended: [],
+      endedMissing: [],
+    });
+    const listed = (event?.details as { created?: string[] } | null)?.created ?? [];
+    expect([...listed].sort()).toEqual(created.map((c) => c.id).sort());
+    // No event per person.
+    const perPerson = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvent)
+      .where(
+        and(
+          sql`${auditEvent.action} like 'person.import%'`,
+          sql`${auditEvent.entityId} = ANY(${sql.param(listed)}::text[])`,
+        ),
+      );
+    expect(perPerson[0]?.n).toBe(0);
+
+    // A second file changes one and ends another: its event lists each under its kind.
+    const idOf = (n: string) => created.find((c) => c.number === n)?.id;
+    const second = (
+      await preview(
+        admin,
+        csv(
+          row('B-0', 'Bulk0', 'Hemtjänst Norr', 'Undersköterska;Tillsvidare;80;2021-03-01;;1980'),
+          row('B-1', 'Bulk1', 'Hemtjänst Norr', 'Undersköterska;Tillsvidare;100;2021-03-01;2026-02-28;1980'),
+        ),
+      )
+    ).json();
+    expect(second.counts).toMatchObject({ changed: 1, ended: 1 });
+    await admin({ method: 'POST', url: `/api/people/imports/${second.id}/confirm`, payload: {} });
+    const [secondEvent] = await applied(second.id);
+    expect(secondEvent?.details).toMatchObject({
+      counts: { created: 0, changed: 1, ended: 1, endedMissing: 0 },
+      created: [],
+      changed: [idOf('B-0')],
+      ended: [idOf('B-1')],
+    });
+
+    // The register extract: each history row the imports wrote names its import and that import's audit event.
+    const extract = (await admin({ method: 'GET', url: `/api/people/persons/${idOf('B-0')}/extract` })).json();
+    const history = extract.sections.find((s: { key: string }) => s.key === 'people.history');
+    expect(
+      history.rows.map((r: { kind: string; importId: string; auditEvent: string }) => [
+        r.kind,
+        r.importId,
+        r.auditEvent?.split(',')[0],
+      ]),
+    ).toEqual([
+      ['changed', second.id, String(secondEvent?.id)],
+      ['created', p.id, String(event?.id)],
+    ]);
+    // Another person of the first import only: its own history shows the first import's event, not the second's.
+    const other = (await admin({ method: 'GET', url: `/api/people/persons/${idOf('B-7')}/extract` })).json();
+    const otherHistory = other.sections.find((s: { key: string }) => s.key === 'people.history');
+    expect(otherHistory.rows.map((r: { auditEvent: string }) => r.auditEvent?.split(',')[0])).toEqual([
+      String(event?.id),
+    ]);
   });
 
   it('offers the template as a workbook with instructions and as a CSV header', async () => {

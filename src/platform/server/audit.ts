@@ -1,6 +1,6 @@
 // Writes audit events: who did what to which record, when and from where. Ids only, never values.
 import { type SQL, sql } from 'drizzle-orm';
-import { auditEvent } from './audit.table.ts';
+import { type AuditDetails, auditEvent } from './audit.table.ts';
 import type { Db } from './db.ts';
 import type { Actor } from './policy.ts';
 
@@ -14,6 +14,8 @@ export type AuditEntry = {
   organisationId?: string | null;
   /** For events before an actor exists (a failed sign-in): the user the event concerns. */
   actorUserId?: string | null;
+  /** An event about many records at once: their ids (by kind) and counts, never values (audit.table.ts). */
+  details?: AuditDetails | null;
 };
 
 /**
@@ -38,13 +40,14 @@ export async function audit(db: Db, ctx: RequestContext, entries: AuditEntry | A
     const col = (pick: (e: AuditEntry) => string | null) => sql.param(list.map(pick));
     await db.execute(sql`
       INSERT INTO ${auditEvent} (action, entity_type, entity_id, organisation_id, actor_user_id, actor_token_id,
-        request_id, ip_address)
+        request_id, ip_address, details)
       SELECT a.action, a.entity_type, a.entity_id, a.organisation_id, a.actor_user_id, ${ctx.actor?.tokenId ?? null}::uuid,
-        ${ctx.requestId}, ${ctx.ip}
+        ${ctx.requestId}, ${ctx.ip}, a.details
         FROM unnest(${col((e) => e.action)}::text[], ${col((e) => e.entityType)}::text[],
           ${col((e) => e.entityId ?? null)}::text[], ${col((e) => e.organisationId ?? null)}::uuid[],
-          ${col((e) => e.actorUserId ?? ctx.actor?.userId ?? null)}::text[])
-          AS a(action, entity_type, entity_id, organisation_id, actor_user_id)`);
+          ${col((e) => e.actorUserId ?? ctx.actor?.userId ?? null)}::text[],
+          ${col((e) => (e.details ? JSON.stringify(e.details) : null))}::jsonb[])
+          AS a(action, entity_type, entity_id, organisation_id, actor_user_id, details)`);
     return;
   }
   await db.insert(auditEvent).values(
@@ -57,6 +60,7 @@ export async function audit(db: Db, ctx: RequestContext, entries: AuditEntry | A
       actorTokenId: ctx.actor?.tokenId ?? null,
       requestId: ctx.requestId,
       ipAddress: ctx.ip,
+      details: e.details ?? null,
     })),
   );
 }

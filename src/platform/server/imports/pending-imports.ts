@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { defineMessages } from '../../shared/messages.ts';
 import { requireActorOf } from '../actor.ts';
+import type { AuditDetails } from '../audit.table.ts';
 import { audit, type RequestContext } from '../audit.ts';
 import { type Db, inTransaction } from '../db.ts';
 import { AppError, ConflictError, type FieldError, NotFoundError } from '../errors.ts';
@@ -45,6 +46,9 @@ export type PendingImport<Plan> = Omit<typeof pendingImport.$inferSelect, 'plan'
  * row and column) run before `preview`; its diff against the current state is the plan; the kit stores it and, on
  * confirmation, runs `lock`, `basis` and `apply` in one transaction.
  */
+/** What an import's `apply` adds to its confirmation's audit event (platform/server/audit.ts). */
+export type AppliedAudit = { organisationId?: string | null; details?: AuditDetails | null };
+
 export type ImportKind<Plan, Options = undefined> = {
   /** `module.import`, also the audit's entity type (`<kind>.upload`, `.apply`, `.discard` are its actions). */
   kind: string;
@@ -54,8 +58,18 @@ export type ImportKind<Plan, Options = undefined> = {
   basis(db: Db, plan: Plan, scope: string): Promise<string>;
   /** Takes the locks under which `basis` is recomputed and `apply` runs (optional). */
   lock?(tx: Db, plan: Plan, scope: string): Promise<void>;
-  /** Writes the plan. Runs only when the basis is unchanged; must change nothing for a plan without changes. */
-  apply(tx: Db, ctx: RequestContext, preview: PendingImport<Plan>, options: Options): Promise<void>;
+  /**
+   * Writes the plan. Runs only when the basis is unchanged; must change nothing for a plan without changes. May return
+   * what the kit's one `<kind>.apply` audit event records besides the import's id: the organisation and the ids of the
+   * records it wrote (`details`), so an import audits once instead of once per record.
+   */
+  apply(
+    tx: Db,
+    ctx: RequestContext,
+    preview: PendingImport<Plan>,
+    options: Options,
+    // biome-ignore lint/suspicious/noConfusingVoidType: most kinds' apply returns nothing (Promise<void>)
+  ): Promise<void | AppliedAudit>;
   /** Who besides the uploader may see, confirm and discard the preview (e.g. the configuring admin). */
   mayHandleOthers?(actor: Actor): boolean;
   /** Messages the module words its own way (its API promised them), instead of the kit's. */
@@ -189,8 +203,14 @@ export async function confirmPreview<Plan, Options>(
     if ((await kind.basis(tx, row.plan, row.scope)) !== row.basis) {
       throw new ConflictError(kind.messages?.stale ?? importMessages.stale());
     }
-    await kind.apply(tx, ctx, row, options);
-    await audit(tx, ctx, { action: `${kind.kind}.apply`, entityType: kind.kind, entityId: id });
+    const applied = await kind.apply(tx, ctx, row, options);
+    await audit(tx, ctx, {
+      action: `${kind.kind}.apply`,
+      entityType: kind.kind,
+      entityId: id,
+      organisationId: applied?.organisationId ?? null,
+      details: applied?.details ?? null,
+    });
   });
   return { ...row, status: 'applied', appliedAt };
 }
