@@ -24,7 +24,7 @@
 // BENCH_ONLY=activities runs the activities core's feeds and registration throughput (bench/activities.ts; printed).
 // BENCH_ONLY=projects: a 2,000-row plan's Gantt chart against its table, and the final report (bench/projects.ts).
 // BENCH_ONLY=staffing-reads runs only the statistics reads (cold after a change, loaded) and the national publication,
-// embedded then PostgreSQL (printed).
+// embedded then PostgreSQL (printed); BENCH_STAFFING_COLD_ONLY=1 skips the loads, BENCH_PROFILE_DIR profiles the servers.
 // BENCH_ONLY=career-paths: the regional progress view and staff by role for 290 municipalities × 10 periods (bench/career-paths.ts).
 // BENCH_ONLY=region-map: the region map of 290 municipalities against the comparison table, one Chromium run (bench/region-map.ts).
 // BENCH_ONLY=catalogue-usage: the catalogue bench with the usage counters off and on, same run (bench/catalogue-usage.ts).
@@ -326,8 +326,16 @@ async function staffingReadsOnly(pgUrl: string): Promise<number> {
     env: Record<string, string>,
     dataset: StaffingContext['dataset'],
   ) => {
-    const server = await startServer(env);
-    const reads = await benchStaffingReads(await staffingContext(database, server, dataset, []));
+    // BENCH_PROFILE_DIR: the server writes a CPU profile there when it stops (node --cpu-prof).
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    const server = await startServer(env, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+    const ctx = await staffingContext(database, server, dataset, []);
+    // BENCH_STAFFING_COLD_ONLY=1: only the single requests after a change and the publication (no loads), e.g. to
+    // profile them without the loads' samples.
+    if (process.env.BENCH_STAFFING_COLD_ONLY) {
+      ctx.load = async () => ({ requestsPerSecond: 0, p50Ms: 0, p99Ms: 0, requests: 0, non2xx: 0, errors: 0 });
+    }
+    const reads = await benchStaffingReads(ctx);
     await stop(server.proc, { quiet: true });
     const { publication, comparison, profile, baseline, cold } = reads;
     log(JSON.stringify({ database, cold, baseline, comparison, profile, publication }, null, 2));

@@ -104,6 +104,11 @@ export type StaffingResult = {
     comparisonCpuMs: number[];
     profileCpuMs: number[];
     profileAfterReportCpuMs: number[];
+    /** The first profile (comparison) request after a new age band changed which figures exist, and its CPU time. */
+    profileAfterShapeMs: number[];
+    profileAfterShapeCpuMs: number[];
+    comparisonAfterShapeMs: number[];
+    comparisonAfterShapeCpuMs: number[];
     /** The profile's first request since the server started (every period's facts read for the first time). */
     firstProfileSinceStartMs: number;
   };
@@ -216,6 +221,34 @@ export async function benchStaffingReads(ctx: StaffingContext): Promise<Omit<Sta
   await postJson(origin, cookie, `${reportUrl}/submit`, {});
   const [afterReportMs, afterReportCpu] = await serverCpu(() => timedGet(profileUrl, headers));
   const coldProfileAfterReport = [afterReportMs];
+  // A change that alters which figures exist, the worst kind: a new age band of 90 and over (a new column for every
+  // profession, and one more band in the 60+ sum the key ratios read), so every view of every period, the trend's
+  // too, is computed from the kept facts again. A new band each time, so no sample finds an earlier one's views.
+  log(`  ${database}: cold profile and comparison requests after the figures' shape changed (${COLD_SAMPLES} each)…`);
+  let added = 0;
+  const addAgeBand = () =>
+    postJson(origin, cookie, `${origin}/api/staffing/config/items`, {
+      kind: 'age_band',
+      key: `bench_${Date.now().toString(36)}_${added++}`,
+      name: `Benchmarkens åldersgrupp ${added}`,
+      nameEn: `Benchmark age band ${added}`,
+      minAge: 90,
+      maxAge: null,
+    });
+  const shapeProfile: number[] = [];
+  const shapeProfileCpu: number[] = [];
+  const shapeComparison: number[] = [];
+  const shapeComparisonCpu: number[] = [];
+  for (let i = 0; i < COLD_SAMPLES; i++) {
+    await addAgeBand();
+    const [pms, pcpu] = await serverCpu(() => timedGet(profileUrl, headers));
+    shapeProfile.push(pms);
+    shapeProfileCpu.push(pcpu);
+    await addAgeBand();
+    const [cms, ccpu] = await serverCpu(() => timedGet(comparisonUrl, headers));
+    shapeComparison.push(cms);
+    shapeComparisonCpu.push(ccpu);
+  }
 
   log(`  ${database}: GET /api/organisations (signed in; the baseline, on the national dataset)…`);
   const baseline = await ctx.load(baselineUrl, headers);
@@ -280,6 +313,10 @@ export async function benchStaffingReads(ctx: StaffingContext): Promise<Omit<Sta
       comparisonCpuMs: coldComparisonCpu,
       profileCpuMs: coldProfileCpu,
       profileAfterReportCpuMs: [afterReportCpu],
+      profileAfterShapeMs: shapeProfile,
+      profileAfterShapeCpuMs: shapeProfileCpu,
+      comparisonAfterShapeMs: shapeComparison,
+      comparisonAfterShapeCpuMs: shapeComparisonCpu,
       firstProfileSinceStartMs: firstProfile,
     },
     comparisonP99VsBaseline,
@@ -595,6 +632,8 @@ export function printStaffing(
     } else cold('public comparison (suppressed)', r.cold.publicComparisonMs, r.cold.medianPublicComparisonMs);
     cold(`profile (${r.dataset.profilePeriods} periods)`, r.cold.profileMs, r.cold.medianProfileMs);
     cold('profile after one report changed', r.cold.profileAfterReportMs, median(r.cold.profileAfterReportMs));
+    cold('profile after a new age band', r.cold.profileAfterShapeMs, median(r.cold.profileAfterShapeMs));
+    cold('comparison after a new age band', r.cold.comparisonAfterShapeMs, median(r.cold.comparisonAfterShapeMs));
   }
   if (skipped) rows.push(['postgresql', `(not measured: ${skipped})`, none, none, none, none, none, none, none]);
   log(`\n${table(rows)}`);
@@ -700,7 +739,9 @@ async function postJson(origin: string, cookie: string, url: string, body: unkno
     body: JSON.stringify(body),
   });
   const text = await res.text();
-  if (res.status !== 200) throw new Error(`POST ${url} answered ${res.status}: ${text.slice(0, 2000)}`);
+  if (res.status !== 200 && res.status !== 201) {
+    throw new Error(`POST ${url} answered ${res.status}: ${text.slice(0, 2000)}`);
+  }
 }
 
 async function getJson(url: string, headers: Record<string, string>) {

@@ -18,8 +18,17 @@ export async function loadPeriodFacts(
   municipalityIds: string[],
   measures?: readonly string[],
 ): Promise<Map<string, Fact[]>> {
-  const result = new Map<string, Fact[]>();
-  if (municipalityIds.length === 0) return result;
+  if (municipalityIds.length === 0) return new Map();
+  return readFacts(db, periodId, municipalityIds, measures);
+}
+
+/** The facts of a period per municipality: of the given municipalities, or of every one (`null`). */
+async function readFacts(
+  db: Db,
+  periodId: string,
+  municipalityIds: string[] | null,
+  measures?: readonly string[],
+): Promise<Map<string, Fact[]>> {
   const rows = await db
     .select({
       municipalityId: staffingFact.municipalityId,
@@ -32,10 +41,11 @@ export async function loadPeriodFacts(
     .where(
       and(
         eq(staffingFact.periodId, periodId),
-        inArray(staffingFact.municipalityId, municipalityIds),
+        municipalityIds ? inArray(staffingFact.municipalityId, municipalityIds) : undefined,
         measures ? inArray(staffingFact.measure, [...measures]) : undefined,
       ),
     );
+  const result = new Map<string, Fact[]>();
   for (const r of rows) {
     const list = result.get(r.municipalityId) ?? [];
     result.set(r.municipalityId, list);
@@ -148,28 +158,8 @@ async function refresh(db: Db, periodId: string, revision: string, previous: Loa
     if (kept && !changed.includes(id)) facts.set(id, kept);
   }
   if (changed.length > 0) {
-    const read = previous ? await loadPeriodFacts(db, periodId, changed) : await readAllFacts(db, periodId);
+    const read = await readFacts(db, periodId, previous ? changed : null);
     for (const [id, list] of read) if (stamps.has(id)) facts.set(id, packFacts(list, names));
   }
   return { revision, stamps, facts, names };
-}
-
-async function readAllFacts(db: Db, periodId: string): Promise<Map<string, Fact[]>> {
-  const rows = await db
-    .select({
-      municipalityId: staffingFact.municipalityId,
-      measure: staffingFact.measure,
-      profession: staffingFact.profession,
-      breakdown: staffingFact.breakdown,
-      value: staffingFact.value,
-    })
-    .from(staffingFact)
-    .where(eq(staffingFact.periodId, periodId));
-  const byMunicipality = new Map<string, Fact[]>();
-  for (const r of rows) {
-    const list = byMunicipality.get(r.municipalityId) ?? [];
-    byMunicipality.set(r.municipalityId, list);
-    list.push({ measure: r.measure, profession: r.profession, breakdown: r.breakdown, value: Number(r.value) });
-  }
-  return byMunicipality;
 }

@@ -113,6 +113,26 @@ export type FigureNeed = { profession: string; ratiosOnly: boolean } | null;
 /** The columns the key ratios read, and the reported columns those derive from. */
 const RATIO_COLUMNS = new Set(Object.values(RATIO_INPUTS).flatMap((d) => [d.num, d.den]));
 
+/**
+ * What figures computed for a need depend on of the configuration (decision 036): its shape — which professions, list
+ * items and age limits there are and which professions are licensed — never its names (they only label columns).
+ * The key ratios read only the professions, the licensed ones, the absence kinds, the old-age bands and the ratios'
+ * columns: a new competence or specialty leaves every trend's figures as they were.
+ */
+export function shapeFingerprint(shape: Shape, ratiosOnly: boolean): string {
+  const ratios = (cs: string[]) => cs.filter((c) => RATIO_COLUMNS.has(c));
+  const common = [shape.professions, [...shape.licensed].sort(), shape.oldBands, shape.absenceKinds];
+  if (ratiosOnly) return JSON.stringify([...common, ratios(shape.professionColumns), ratios(shape.contextColumns)]);
+  return JSON.stringify([
+    ...common,
+    shape.ageBands,
+    shape.competences,
+    shape.professionColumns,
+    shape.contextColumns,
+    shape.professions.map((p) => shape.specialtyColumns(p)),
+  ]);
+}
+
 /** The facts (as `profession` and `column`) a need reads, and the columns it computes per profession. */
 function needed(shape: Shape, need: FigureNeed) {
   const professions =

@@ -1,5 +1,6 @@
 // The comparison of municipalities, a municipality's profile against the region, trends, and the open statistics.
 // Figures come from submitted and approved reports (approved only for the public), suppressed per viewer.
+import { createHash } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { SignedInContext } from '../../../platform/server/actor.ts';
 import { authorize } from '../../../platform/server/actor.ts';
@@ -11,7 +12,14 @@ import { type Actor, can } from '../../../platform/server/policy.ts';
 import { compareSwedish } from '../../../platform/shared/swedish-order.ts';
 import { staffingPublication } from '../publication.table.ts';
 import { findPeriod } from '../reporting/periods.service.ts';
-import type { Cell, ComparisonDto, ProfileDto, PublicationMetaDto, ReportStatus } from '../staffing.contracts.ts';
+import type {
+  Cell,
+  ComparisonDto,
+  ProfileDto,
+  PublicationMetaDto,
+  ReportStatus,
+  StaffingConfigDto,
+} from '../staffing.contracts.ts';
 import { staffingMessages as sm } from '../staffing.messages.ts';
 import { staffingPeriod, staffingReport } from '../staffing.table.ts';
 import { loadConfig, type StaffingDeps } from '../staffing-config.service.ts';
@@ -25,6 +33,9 @@ import {
   publicationView,
   REGION,
   rawFigures,
+  type Shape,
+  shapeFingerprint,
+  type ViewInput,
 } from './publication.ts';
 import { latestReadyPublication } from './publications.service.ts';
 
@@ -51,12 +62,15 @@ function unsuppressedFor(audience: Audience): 'all' | string | null {
  * moved by configuration and period changes, and the period's own, moved by its reports' values and statuses), the
  * period's publications and the organisations' last change (names, deactivation). `scope: 'all'` is for answers
  * that span every period (the profile's trend): every period's revision and publication counts.
+ * `configuration: 'figures'` leaves the staffing revision out: for a period's figures, which depend on the
+ * configuration only through its shape (figureShapeKey, added to their key by the caller), not on its names.
  */
 export async function viewKey(
   deps: StaffingDeps,
   periodId: string,
   audience: Audience,
   scope: 'period' | 'all' = 'period',
+  configuration: 'revision' | 'figures' = 'revision',
 ): Promise<string> {
   const periods =
     scope === 'all'
@@ -80,7 +94,8 @@ export async function viewKey(
     }
   ).rows;
   const viewer = unsuppressedFor(audience);
-  const revisions = `${state?.revision ?? 0}.${scope}${state?.periods ?? 0}.p${state?.published ?? 0}`;
+  const configurationPart = configuration === 'revision' ? `${state?.revision ?? 0}` : 'f';
+  const revisions = `${configurationPart}.${scope}${state?.periods ?? 0}.p${state?.published ?? 0}`;
   return `${periodId}:${audience.kind}:${viewer ?? '-'}:${revisions}:${state?.organisations ?? ''}`;
 }
 
@@ -112,59 +127,109 @@ export async function viewFor(
   need: FigureNeed = null,
 ): Promise<PeriodView> {
   const viewer = unsuppressedFor(audience);
-  const cacheKey = await viewKey(deps, periodId, audience);
+  // The configuration as read now (its names label the columns); the figures are kept per its shape.
+  const { shape, key, ratiosKey } = shapeOf(await loadConfig(deps));
+  const shapeKey = need?.ratiosOnly ? ratiosKey : key;
+  const cacheKey = await viewKey(deps, periodId, audience, 'period', 'figures');
   const cache = deps.publications ?? deps.cache;
   const needKey = need ? `${need.profession}:${need.ratiosOnly ? 'ratios' : 'columns'}` : 'every';
-  return cache.remember(`staffing:view:${cacheKey}:${needKey}`, async () => {
-    const shape = publicationShape(await loadConfig(deps));
-    const stored = await latestReadyPublication(deps.db, periodId);
-    const published = stored
-      ? {
-          version: stored.version,
-          publishedAt: stored.publishedAt.toISOString(),
-          municipalities: stored.municipalities.length,
-        }
-      : null;
-    const reports = await deps.db
-      .select({
-        id: staffingReport.municipalityId,
-        status: staffingReport.status,
-        name: organisation.name,
-      })
-      .from(staffingReport)
-      .innerJoin(organisation, eq(organisation.id, staffingReport.municipalityId))
-      .where(and(eq(staffingReport.periodId, periodId), eq(organisation.active, true)));
-    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'sv');
-    const factsOf = (facts: PeriodFacts, id: string) => ({ id, facts: facts.get(id) ?? NO_FACTS });
-    if (viewer === 'all') {
-      const live = reports.filter((r) => r.status === 'submitted' || r.status === 'approved').sort(byName);
-      const facts = live.length ? await cachedPeriodFacts(deps.db, periodId) : new Map();
-      const raw = rawFigures(
-        shape,
-        live.map((r) => factsOf(facts, r.id)),
-        need,
-      );
-      const pub = publicationView({ shape, ids: live.map((r) => r.id), raw, hidden: null });
-      return { pub, rows: live, published };
-    }
-    const ids = stored?.municipalities.map((m) => m.id) ?? [];
-    const raw = stored?.cellValues ?? new Map<string, number>();
-    const hidden = stored?.hidden ?? new Set<string>();
-    const ownReport = viewer ? reports.find((r) => r.id === viewer) : undefined;
-    let own: { id: string; raw: Map<string, number> } | null = null;
-    if (ownReport) {
-      const facts = await cachedPeriodFacts(deps.db, periodId);
-      own = { id: ownReport.id, raw: rawFigures(shape, [factsOf(facts, ownReport.id)], need) };
-    }
-    const rows: ViewRow[] = (stored?.municipalities ?? []).map((m) => ({
-      id: m.id,
-      name: m.name,
-      status: m.id === ownReport?.id ? ownReport.status : 'approved',
-    }));
-    if (ownReport && !ids.includes(ownReport.id)) rows.push(ownReport);
-    rows.sort(byName);
-    return { pub: publicationView({ shape, ids, raw, hidden, own }), rows, published };
-  });
+  const figures = await cache.remember(`staffing:figures:${cacheKey}:${shapeKey}:${needKey}`, () =>
+    periodFigures(deps, periodId, viewer, shape, need),
+  );
+  const pub = publicationView({ shape, ...figures.input });
+  // A period's medians read every municipality's ratios: once per kept figures and profession.
+  const median = (profession: string) => {
+    const kept = figures.medians.get(profession);
+    if (kept) return kept;
+    const computed = pub.median(profession);
+    figures.medians.set(profession, computed);
+    return computed;
+  };
+  return { pub: { ...pub, median }, rows: figures.rows, published: figures.published };
+}
+
+/** A period's figures as one kind of viewer reads them, for one shape of the configuration (what viewFor keeps). */
+type PeriodFigures = {
+  input: Omit<ViewInput, 'shape'>;
+  rows: ViewRow[];
+  published: PublicationMetaDto | null;
+  medians: Map<string, Record<RatioKey, Cell>>;
+};
+
+async function periodFigures(
+  deps: StaffingDeps,
+  periodId: string,
+  viewer: 'all' | string | null,
+  shape: Shape,
+  need: FigureNeed,
+): Promise<PeriodFigures> {
+  const medians = new Map<string, Record<RatioKey, Cell>>();
+  const stored = await latestReadyPublication(deps.db, periodId);
+  const published = stored
+    ? {
+        version: stored.version,
+        publishedAt: stored.publishedAt.toISOString(),
+        municipalities: stored.municipalities.length,
+      }
+    : null;
+  const reports = await deps.db
+    .select({
+      id: staffingReport.municipalityId,
+      status: staffingReport.status,
+      name: organisation.name,
+    })
+    .from(staffingReport)
+    .innerJoin(organisation, eq(organisation.id, staffingReport.municipalityId))
+    .where(and(eq(staffingReport.periodId, periodId), eq(organisation.active, true)));
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'sv');
+  const factsOf = (facts: PeriodFacts, id: string) => ({ id, facts: facts.get(id) ?? NO_FACTS });
+  if (viewer === 'all') {
+    const live = reports.filter((r) => r.status === 'submitted' || r.status === 'approved').sort(byName);
+    const facts = live.length ? await cachedPeriodFacts(deps.db, periodId) : new Map();
+    const raw = rawFigures(
+      shape,
+      live.map((r) => factsOf(facts, r.id)),
+      need,
+    );
+    return { input: { ids: live.map((r) => r.id), raw, hidden: null }, rows: live, published, medians };
+  }
+  const ids = stored?.municipalities.map((m) => m.id) ?? [];
+  const raw = stored?.cellValues ?? new Map<string, number>();
+  const hidden = stored?.hidden ?? new Set<string>();
+  const ownReport = viewer ? reports.find((r) => r.id === viewer) : undefined;
+  let own: { id: string; raw: Map<string, number> } | null = null;
+  if (ownReport) {
+    const facts = await cachedPeriodFacts(deps.db, periodId);
+    own = { id: ownReport.id, raw: rawFigures(shape, [factsOf(facts, ownReport.id)], need) };
+  }
+  const rows: ViewRow[] = (stored?.municipalities ?? []).map((m) => ({
+    id: m.id,
+    name: m.name,
+    status: m.id === ownReport?.id ? ownReport.status : 'approved',
+  }));
+  if (ownReport && !ids.includes(ownReport.id)) rows.push(ownReport);
+  rows.sort(byName);
+  return { input: { ids, raw, hidden, own }, rows, published, medians };
+}
+
+/**
+ * The shape of a configuration and its keys: what a period's figures depend on of it (`shapeFingerprint`), for every
+ * figure and for the key ratios only. A change of a name keeps every period's figures; one that changes the shape
+ * computes them again. Kept per configuration object (loadConfig's, cached per server until it is read again).
+ */
+const shapes = new WeakMap<StaffingConfigDto, { shape: Shape; key: string; ratiosKey: string }>();
+export function shapeOf(config: StaffingConfigDto): { shape: Shape; key: string; ratiosKey: string } {
+  const kept = shapes.get(config);
+  if (kept) return kept;
+  const shape = publicationShape(config);
+  const hash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 22);
+  const made = {
+    shape,
+    key: hash(shapeFingerprint(shape, false)),
+    ratiosKey: hash(shapeFingerprint(shape, true)),
+  };
+  shapes.set(config, made);
+  return made;
 }
 
 const NO_FACTS: readonly Fact[] = [];
