@@ -1,7 +1,14 @@
 // Journeys through the platform shell, as the demo users would take them.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_EMAILS, DEMO_PASSWORD, type DemoRole, expectAccessible, signIn } from './support/browser.ts';
+import {
+  DEMO_EMAILS,
+  DEMO_PASSWORD,
+  type DemoRole,
+  expectAccessible,
+  signIn,
+  waitForQuietNetwork,
+} from './support/browser.ts';
 import { setUpJourney } from './support/journey.ts';
 
 const journey = setUpJourney();
@@ -50,7 +57,7 @@ describe('every demo role', () => {
       for (const link of NAVIGATION[role].slice(1)) {
         await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: link }).click();
         await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toBeTruthy();
-        await page.waitForLoadState('networkidle');
+        await waitForQuietNetwork(page);
         await expectAccessible(page, `${link} as ${role}`);
       }
       await page.context().close();

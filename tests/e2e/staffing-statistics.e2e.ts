@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible } from './support/browser.ts';
+import { expectAccessible, waitForQuietNetwork } from './support/browser.ts';
 import { setUpJourney } from './support/journey.ts';
 
 const journey = setUpJourney();
@@ -126,7 +126,7 @@ describe('a steering-group member', () => {
     expect(await page.getByText('Diagrammet visar samma värden som tabellen.').count()).toBeGreaterThanOrEqual(4);
     expect(await page.getByRole('table', { name: /^Antal per åldersgrupp: Falköping och regionen/ }).count()).toBe(1);
     expect(await page.getByRole('table', { name: /per period: Falköping/ }).count()).toBe(1);
-    await page.waitForLoadState('networkidle');
+    await waitForQuietNetwork(page);
     await expectAccessible(page, 'municipality profile');
     await page.context().close();
   }, 180_000);

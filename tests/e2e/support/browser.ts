@@ -2,6 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { timed } from './timing.ts';
 
 export const DEMO_PASSWORD = 'Demo-Kompetensnav-2026';
 export const DEMO_EMAILS = {
@@ -47,7 +48,9 @@ export async function newPage(browser: Browser, opts: PageOptions = {}): Promise
     viewport: opts.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
     storageState: opts.storageState,
   });
-  return context.newPage();
+  const page = await context.newPage();
+  trackRequests(page);
+  return page;
 }
 
 /**
@@ -70,13 +73,64 @@ async function settleAnimations(page: Page) {
  * at its own width nor at a phone's (390 px; WCAG 1.4.10 reflow).
  */
 export async function expectAccessible(page: Page, where: string) {
-  await settleAnimations(page);
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  await timed('settle animations', () => settleAnimations(page));
+  const results = await timed('axe', () =>
+    new AxeBuilder({ page })
+      // Only the violations are read: axe then reports one node per passed or inapplicable rule instead of every
+      // node, which is most of its work (and of what crosses to Node) on a long page.
+      .options({ resultTypes: ['violations'] })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      // axe.run in the page itself. The default (runPartial per frame, then finishRun in a new blank page with axe
+      // injected again) is there for cross-origin iframes, which the app has none of; it costs a page per check.
+      .setLegacyMode()
+      .analyze(),
+  );
   const bad = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(bad, `axe on ${where}`).toEqual([]);
-  await expectNoSidewaysScroll(page, where);
+  await timed('reflow check', () => expectNoSidewaysScroll(page, where));
+}
+
+/**
+ * Waits until the page has had no request in flight for `quietMs` (100 ms): what a page fetches after it rendered
+ * has arrived. Playwright's 'networkidle' is the same with 500 ms of quiet, which adds up over a journey's pages.
+ * The requests are counted from newPage() on (see trackRequests).
+ */
+export async function waitForQuietNetwork(page: Page, quietMs = 100, timeoutMs = 30_000) {
+  const inFlight = requestsInFlight.get(page);
+  if (!inFlight) throw new Error('waitForQuietNetwork: the page was not opened with newPage()');
+  const deadline = Date.now() + timeoutMs;
+  let quietSince = inFlight.size === 0 ? Date.now() : Number.POSITIVE_INFINITY;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    if (inFlight.size > 0) quietSince = Number.POSITIVE_INFINITY;
+    else if (quietSince === Number.POSITIVE_INFINITY) quietSince = Date.now();
+    if (Date.now() - quietSince >= quietMs) return;
+    if (Date.now() > deadline)
+      throw new Error(`waitForQuietNetwork: still loading after ${timeoutMs} ms: ${[...inFlight].join(', ')}`);
+  }
+}
+
+const requestsInFlight = new WeakMap<Page, Set<string>>();
+
+/** Keeps the set of the page's requests that have not finished or failed yet (for waitForQuietNetwork). */
+function trackRequests(page: Page) {
+  const inFlight = new Set<string>();
+  const ids = new WeakMap<object, string>();
+  let next = 0;
+  page.on('request', (request) => {
+    const id = `${request.method()} ${request.url()} #${next++}`;
+    ids.set(request, id);
+    inFlight.add(id);
+  });
+  const done = (request: object) => {
+    const id = ids.get(request);
+    if (id) inFlight.delete(id);
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  requestsInFlight.set(page, inFlight);
 }
 
 export const PHONE_WIDTH = 390;
@@ -128,6 +182,10 @@ export async function expectNoSidewaysScroll(page: Page, where: string) {
 }
 
 export async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD) {
+  await timed('sign-in', () => signInSteps(page, baseUrl, email, password));
+}
+
+async function signInSteps(page: Page, baseUrl: string, email: string, password: string) {
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('E-postadress').fill(email);
   await page.getByLabel('Lösenord', { exact: true }).fill(password);

@@ -3,9 +3,10 @@
 // demo role. A role signs in through the sign-in page once per file; its session (the context's storage state) is
 // then reused for every further page of that role, which opens on the start page exactly as after signing in.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_EMAILS, type DemoRole, launchBrowser, newPage, type PageOptions, signIn } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
+import { timed, timingReport } from './timing.ts';
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
@@ -31,15 +32,22 @@ export function setUpJourney(): Journey {
   const sessions = new Map<DemoRole, StorageState>();
 
   beforeAll(async () => {
-    const [started, launched] = await Promise.allSettled([startServer(), launchBrowser()]);
+    const [started, launched] = await Promise.allSettled([
+      timed('server start', startServer),
+      timed('chromium launch', launchBrowser),
+    ]);
     if (started.status === 'fulfilled') server = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;
     if (started.status === 'rejected') throw started.reason;
     if (launched.status === 'rejected') throw launched.reason;
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await timed('stop', async () => {
+      await browser?.close();
+      await server?.stop();
+    });
+    const report = timingReport(expect.getState().testPath ?? 'this file');
+    if (report) console.info(report);
   });
 
   const need = <T>(value: T | undefined, what: string): T => {
@@ -72,10 +80,12 @@ export function setUpJourney(): Journey {
         await journey.signIn(page, role);
         return page;
       }
-      const page = await newPage(journey.browser, { storageState: session });
-      await page.goto(`${journey.url}/`);
-      await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
-      return page;
+      return timed('signed-in page (session)', async () => {
+        const page = await newPage(journey.browser, { storageState: session });
+        await page.goto(`${journey.url}/`);
+        await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+        return page;
+      });
     },
   };
   return journey;
