@@ -81,7 +81,7 @@ const conditional = (h: Record<string, string | string[] | undefined>): Conditio
 });
 
 /** A feed with its validators; 304 with no body when the client's copy is current. */
-function sendFeed(req: FastifyRequest, reply: FastifyReply, cache: 'private' | 'public', feed: FeedAnswer) {
+async function sendFeed(req: FastifyRequest, reply: FastifyReply, cache: 'private' | 'public', feed: FeedAnswer) {
   reply
     .header('etag', feed.etag)
     .header('last-modified', feed.modifiedAt.toUTCString())
@@ -91,7 +91,7 @@ function sendFeed(req: FastifyRequest, reply: FastifyReply, cache: 'private' | '
   // open a new connection for each poll, leaving the old one open.
   if (feed.notModified) return reply.code(304).removeHeader('content-length').send();
   // Compressed once per body and server (the global compression would compress it again on every poll).
-  const { body, encoding } = encodedBody(feed.etag, feed.body, req.headers['accept-encoding']);
+  const { body, encoding } = await encodedBody(feed.etag, feed.body, req.headers['accept-encoding']);
   if (encoding) reply.header('content-encoding', encoding);
   return reply.header('content-type', ICS_TYPE).send(body);
 }

@@ -4,14 +4,15 @@
 // Swedish wall-clock time on both sides of a daylight-saving change. Cancelled occasions stay with STATUS:CANCELLED,
 // so calendars that subscribed remove them.
 import { createHash, randomBytes } from 'node:crypto';
-import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
 import { type AnyColumn, and, asc, eq, gte, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { hashToken, type SignedInContext } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
-import { inTransaction } from '../../platform/server/db.ts';
+import { type Db, inTransaction } from '../../platform/server/db.ts';
 import { NotFoundError, TooManyRequestsError } from '../../platform/server/errors.ts';
 import { network, organisation } from '../../platform/server/organisation.table.ts';
 import { can } from '../../platform/server/policy.ts';
@@ -58,28 +59,104 @@ function vtimezone(tz: string): string | null {
 /** The Swedish wall-clock time, which ical-generator writes as it is after TZID=Europe/Stockholm. */
 const zoned = (d: Date) => `${toStockholmLocal(d)}:00`;
 
-export function toIcs(name: string, rows: EventRow[], publicUrl: string): string {
-  const cal = ical({ name, prodId: { company: 'Kompetensnav', product: 'Aktiviteter', language: 'SV' } });
+const PROD_ID = { company: 'Kompetensnav', product: 'Aktiviteter', language: 'SV' };
+
+function newCalendar(name: string) {
+  const cal = ical({ name, prodId: PROD_ID });
   cal.timezone({ name: SWEDISH_TIME_ZONE, generator: vtimezone });
-  for (const { o, a, organiser, note } of rows) {
-    cal.createEvent({
-      id: `${o.id}@kompetensnav`,
-      start: zoned(o.startsAt),
-      end: zoned(o.endsAt),
-      timezone: SWEDISH_TIME_ZONE,
-      stamp: o.updatedAt,
-      summary: note ? `${a.title} (${note})` : a.title,
-      description: [a.description, `Arrangör: ${organiser}`, o.onlineUrl ? `Länk: ${o.onlineUrl}` : '']
-        .filter(Boolean)
-        .join('\n\n'),
-      location: o.place ?? o.onlineUrl ?? null,
-      url: `${publicUrl}/activities/occasions/${o.id}`,
-      status: o.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      // Each change of the occasion makes a newer version for the calendars that hold it.
-      sequence: Math.floor(o.updatedAt.getTime() / 1000) - Math.floor(o.createdAt.getTime() / 1000),
-    });
-  }
+  return cal;
+}
+
+function addEvent(cal: ReturnType<typeof ical>, { o, a, organiser, note }: EventRow, publicUrl: string) {
+  cal.createEvent({
+    id: `${o.id}@kompetensnav`,
+    start: zoned(o.startsAt),
+    end: zoned(o.endsAt),
+    timezone: SWEDISH_TIME_ZONE,
+    stamp: o.updatedAt,
+    summary: note ? `${a.title} (${note})` : a.title,
+    description: [a.description, `Arrangör: ${organiser}`, o.onlineUrl ? `Länk: ${o.onlineUrl}` : '']
+      .filter(Boolean)
+      .join('\n\n'),
+    location: o.place ?? o.onlineUrl ?? null,
+    url: `${publicUrl}/activities/occasions/${o.id}`,
+    status: o.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    // Each change of the occasion makes a newer version for the calendars that hold it.
+    sequence: Math.floor(o.updatedAt.getTime() / 1000) - Math.floor(o.createdAt.getTime() / 1000),
+  });
+}
+
+/** The whole calendar formatted by ical-generator in one go (what `toIcs` must equal; the tests compare them). */
+export function icsByLibrary(name: string, rows: EventRow[], publicUrl: string): string {
+  const cal = newCalendar(name);
+  for (const row of rows) addEvent(cal, row, publicUrl);
   return cal.toString();
+}
+
+// A feed is its calendar's header, its events and the footer. ical-generator folds every line on its own (RFC 5545
+// 3.1), so the text of an event formatted alone is exactly its text inside any calendar: each event is formatted once
+// by the library and kept, and a feed is built by joining the kept events (decision 035). An event's text is a pure
+// function of its key (every field it shows, and the person's note, e.g. "väntelista"): no entry can hold one
+// person's part for another, and a changed occasion or activity has another key, so it is formatted again.
+const frames = new Map<string, { head: string; foot: string }>();
+const FRAMES_MAX = 2_000;
+type KeptEvent = { key: string; text: string };
+const keptEvents = new Map<string, KeptEvent>();
+let keptEventChars = 0;
+const KEPT_EVENTS_MAX_CHARS = 16_000_000;
+
+function frame(name: string) {
+  let f = frames.get(name);
+  if (!f) {
+    const text = newCalendar(name).toString();
+    const at = text.lastIndexOf('END:VCALENDAR');
+    f = { head: text.slice(0, at), foot: text.slice(at) };
+    if (frames.size >= FRAMES_MAX) frames.delete(frames.keys().next().value as string);
+    frames.set(name, f);
+  }
+  return f;
+}
+
+/** The event's text, from the kept ones when nothing it shows has changed. */
+function eventText(row: EventRow, publicUrl: string): string {
+  const { o, a, organiser, note } = row;
+  const slot = `${o.id}|${note ?? ''}`;
+  const key = [
+    o.startsAt.getTime(),
+    o.endsAt.getTime(),
+    o.updatedAt.getTime(),
+    o.createdAt.getTime(),
+    o.status,
+    o.place ?? '\u0000',
+    o.onlineUrl ?? '\u0000',
+    a.title,
+    a.description ?? '\u0000',
+    organiser,
+    publicUrl,
+  ].join('\u0001');
+  const kept = keptEvents.get(slot);
+  if (kept?.key === key) return kept.text;
+  const whole = icsByLibrary('', [row], publicUrl);
+  const text = whole.slice(whole.indexOf('BEGIN:VEVENT'), whole.lastIndexOf('END:VEVENT') + 'END:VEVENT\r\n'.length);
+  if (kept) keptEventChars -= kept.text.length;
+  keptEvents.delete(slot);
+  keptEvents.set(slot, { key, text });
+  keptEventChars += text.length;
+  for (const [k, e] of keptEvents) {
+    if (keptEventChars <= KEPT_EVENTS_MAX_CHARS) break;
+    keptEvents.delete(k);
+    keptEventChars -= e.text.length;
+  }
+  return text;
+}
+
+/** The calendar of these rows: the header, the kept (or newly formatted) events, the footer. */
+export function toIcs(name: string, rows: EventRow[], publicUrl: string): string {
+  const { head, foot } = frame(name);
+  const parts = [head];
+  for (const row of rows) parts.push(eventText(row, publicUrl));
+  parts.push(foot);
+  return parts.join('');
 }
 
 const eventSelect = {
@@ -187,12 +264,16 @@ function remember(key: string, etag: string, text: string) {
   if (lastSent.size > LAST_SENT_MAX) lastSent.delete(lastSent.keys().next().value as string);
 }
 
-/** The body in the form the client accepts, compressed once per body and server (brotli, else gzip). */
-export function encodedBody(
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** The body in the form the client accepts, compressed once per body and server (brotli, else gzip) on libuv's
+ *  threads, so that compressing a new body does not hold up the other requests. */
+export async function encodedBody(
   etag: string,
   text: string,
   acceptEncoding: string | undefined,
-): { body: string | Buffer; encoding?: 'br' | 'gzip' } {
+): Promise<{ body: string | Buffer; encoding?: 'br' | 'gzip' }> {
   const accepted = new Set(
     (acceptEncoding ?? '')
       .split(',')
@@ -207,8 +288,8 @@ export function encodedBody(
   if (!buf) {
     buf =
       encoding === 'br'
-        ? brotliCompressSync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
-        : gzipSync(text, { level: 6 });
+        ? await brotliAsync(text, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
+        : await gzipAsync(text, { level: 6 });
     r?.encoded.set(encoding, buf);
   }
   return { body: buf, encoding };
@@ -288,24 +369,13 @@ export async function renewFeed(deps: ActivitiesDeps, ctx: SignedInContext) {
   };
 }
 
-/**
- * The personal feed: what the user is registered or waitlisted for, and the occasions they organise.
- *
- * One indexed query reads the owner, what the feed depends on beyond the activities' tables (organisation, roles,
- * networks, linked person) and the kept body. The body answers when the triggers have not raised `feedVersion`
- * since it was built and it was built today for the same dependencies; otherwise one query reads the rows, the body
- * is built and kept. A client holding the current ETag gets 304 without the body being read.
- */
-export async function personalFeed(
-  deps: ActivitiesDeps,
-  ctx: RequestContext,
-  token: string,
-  cond: Conditional = {},
-): Promise<FeedAnswer> {
-  if (deps.guesses.blocked(ctx.ip)) throw new TooManyRequestsError();
-  const tokenHash = hashToken(token);
+/** The personal feed's head: the owner, what the feed depends on beyond the activities' tables (organisation, roles,
+ *  networks, linked person) and the kept validators. One indexed query, prepared once per database (its SQL is built
+ *  once, and PostgreSQL plans it once per connection): a poll costs this query and nothing else when this server
+ *  remembers the body. */
+function ownerQuery(db: Db) {
   const t = calendarFeedToken;
-  const [owner] = await deps.db
+  return db
     .select({
       id: user.id,
       organisationId: user.organisationId,
@@ -323,12 +393,42 @@ export async function personalFeed(
       builtFor: t.builtFor,
       etag: t.etag,
       modifiedAt: t.modifiedAt,
-      body: keptBody(tokenHash, cond, t.etag, t.body),
     })
     .from(t)
     .innerJoin(user, eq(user.id, t.userId))
     .innerJoin(organisation, eq(organisation.id, user.organisationId))
-    .where(eq(t.tokenHash, tokenHash));
+    .where(eq(t.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('calendar_feed_owner');
+}
+const ownerQueries = new WeakMap<Db, ReturnType<typeof ownerQuery>>();
+function owners(db: Db) {
+  let q = ownerQueries.get(db);
+  if (!q) {
+    q = ownerQuery(db);
+    ownerQueries.set(db, q);
+  }
+  return q;
+}
+
+/**
+ * The personal feed: what the user is registered or waitlisted for, and the occasions they organise.
+ *
+ * One prepared query reads the owner and the feed's validators (`ownerQuery`). The body is current when the triggers
+ * have not raised `feedVersion` since it was built and it was built today for the same dependencies: a client holding
+ * its ETag gets 304, and the body is answered from this server's memory. Otherwise (a change, or a server that does
+ * not remember the body) one query reads the rows and the body is joined from the kept events (decision 035); the
+ * validators are kept on the token's row, the body is not (building it again costs about what reading it would).
+ */
+export async function personalFeed(
+  deps: ActivitiesDeps,
+  ctx: RequestContext,
+  token: string,
+  cond: Conditional = {},
+): Promise<FeedAnswer> {
+  if (deps.guesses.blocked(ctx.ip)) throw new TooManyRequestsError();
+  const tokenHash = hashToken(token);
+  const t = calendarFeedToken;
+  const [owner] = await owners(deps.db).execute({ tokenHash });
   if (!owner?.active) {
     deps.guesses.fail(ctx.ip);
     throw new NotFoundError();
@@ -339,20 +439,14 @@ export async function personalFeed(
   const networks = (owner.networks ?? '').split(',').filter(Boolean);
   const personId = owner.personId ?? null;
   const builtFor = [day, owner.organisationId, roles.join(','), networks.join(','), personId ?? ''].join('|');
-  if (
+  const current =
     owner.etag &&
     owner.modifiedAt &&
     owner.builtVersion !== null &&
     Number(owner.builtVersion) === Number(owner.feedVersion) &&
-    owner.builtFor === builtFor
-  ) {
-    const kept = await answer(tokenHash, cond, owner.etag, owner.modifiedAt, owner.body, async () => {
-      const [row] = await deps.db
-        .select({ body: t.body })
-        .from(t)
-        .where(and(eq(t.tokenHash, tokenHash), eq(t.etag, owner.etag as string)));
-      return row?.body ?? null;
-    });
+    owner.builtFor === builtFor;
+  if (current && owner.etag && owner.modifiedAt) {
+    const kept = await answer(tokenHash, cond, owner.etag, owner.modifiedAt, null, async () => null);
     if (kept) return kept;
   }
 
@@ -406,11 +500,13 @@ export async function personalFeed(
   const modifiedAt = etag === owner.etag && owner.modifiedAt ? owner.modifiedAt : now;
   if (owner.keptPersonId === personId) {
     // Kept at the version read before the rows: a change since then has raised the version, and the next request
-    // builds again.
-    await deps.db
-      .update(t)
-      .set({ builtVersion: Number(owner.feedVersion), builtFor, body, etag, modifiedAt })
-      .where(eq(t.tokenHash, tokenHash));
+    // builds again. Nothing to write when the same body was rebuilt at the same version (a server that did not
+    // remember it).
+    if (!current || etag !== owner.etag)
+      await deps.db
+        .update(t)
+        .set({ builtVersion: Number(owner.feedVersion), builtFor, body: null, etag, modifiedAt })
+        .where(eq(t.tokenHash, tokenHash));
   } else {
     // Newly linked (or unlinked) person: the triggers find the feed by its person only from now on, so a
     // registration committed while this body was built may be missing from it; it is not kept, the next request
@@ -470,6 +566,18 @@ const keptColumns = (key: string, cond: Conditional) => ({
   body: keptBody(key, cond, c.etag, c.body),
 });
 
+/** An open feed's events: the occasions starting in the window that `which` selects, in order (at most 2,000). */
+function openFeedRows(deps: ActivitiesDeps, from: Date, to: Date, which: SQL | undefined) {
+  return deps.db
+    .select(eventSelect)
+    .from(activityOccasion)
+    .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
+    .innerJoin(organisation, eq(organisation.id, activity.organiserId))
+    .where(and(gte(activityOccasion.startsAt, from), lte(activityOccasion.startsAt, to), which))
+    .orderBy(asc(activityOccasion.startsAt), asc(activityOccasion.id))
+    .limit(2_000);
+}
+
 /** A municipality's feed: what it organises, what it has seats on, and the region's occasions open to everyone. */
 export async function municipalityFeed(deps: ActivitiesDeps, municipalityId: string, cond: Conditional = {}) {
   const key = `municipality:${municipalityId}`;
@@ -486,24 +594,16 @@ export async function municipalityFeed(deps: ActivitiesDeps, municipalityId: str
   const { day, from, to } = feedWindow(deps.now());
   const head = { name: row.name, version: Number(row.version), builtFor: `${day}|${row.name}` };
   return openFeed(deps, key, cond, head, row, async () => {
-    const rows = await deps.db
-      .select(eventSelect)
-      .from(activityOccasion)
-      .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
-      .innerJoin(organisation, eq(organisation.id, activity.organiserId))
-      .where(
-        and(
-          gte(activityOccasion.startsAt, from),
-          lte(activityOccasion.startsAt, to),
-          or(
-            eq(activity.organiserId, municipalityId),
-            eq(organisation.kind, 'region'),
-            sql`EXISTS (SELECT 1 FROM ${activitySeat} s WHERE s.occasion_id = ${activityOccasion.id} AND s.organisation_id = ${municipalityId})`,
-          ),
-        ),
-      )
-      .orderBy(asc(activityOccasion.startsAt), asc(activityOccasion.id))
-      .limit(2_000);
+    const rows = await openFeedRows(
+      deps,
+      from,
+      to,
+      or(
+        eq(activity.organiserId, municipalityId),
+        eq(organisation.kind, 'region'),
+        sql`EXISTS (SELECT 1 FROM ${activitySeat} s WHERE s.occasion_id = ${activityOccasion.id} AND s.organisation_id = ${municipalityId})`,
+      ),
+    );
     return toIcs(`${row.name}: aktiviteter (Kompetensnav)`, rows, deps.publicUrl);
   });
 }
@@ -519,20 +619,7 @@ export async function networkFeed(deps: ActivitiesDeps, networkId: string, cond:
   const { day, from, to } = feedWindow(deps.now());
   const head = { name: row.name, version: Number(row.version), builtFor: `${day}|${row.name}` };
   return openFeed(deps, key, cond, head, row, async () => {
-    const rows = await deps.db
-      .select(eventSelect)
-      .from(activityOccasion)
-      .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
-      .innerJoin(organisation, eq(organisation.id, activity.organiserId))
-      .where(
-        and(
-          eq(activity.networkId, networkId),
-          gte(activityOccasion.startsAt, from),
-          lte(activityOccasion.startsAt, to),
-        ),
-      )
-      .orderBy(asc(activityOccasion.startsAt), asc(activityOccasion.id))
-      .limit(2_000);
+    const rows = await openFeedRows(deps, from, to, eq(activity.networkId, networkId));
     return toIcs(`${row.name}: aktiviteter (Kompetensnav)`, rows, deps.publicUrl);
   });
 }
