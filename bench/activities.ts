@@ -15,6 +15,8 @@
 //   • Registration throughput: 50 concurrent clients registering 1,000 distinct persons on one occasion of 300
 //     seats split over the municipalities. Goal: exactly 300 registered (no municipality beyond its seats and the
 //     open ones), the rest waiting; registrations per second reported.
+// The app runs in the bench's process, so a CPU profile of the whole run is `BENCH_ONLY=activities node --cpu-prof
+// --cpu-prof-dir=<dir> --import tsx bench/run.ts`; BENCH_ACTIVITIES_FEEDS_ONLY=1 skips the registrations.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -363,8 +365,9 @@ async function benchOne(kind: 'embedded' | 'postgresql', database: Database): Pr
       await feedsOf(data.organisers, data.toggles.organisers),
       data.toggles.organisers,
     );
-    // 50 clients, each taking the next person until all 1,000 have been sent.
-    const queue = [...data.candidates];
+    // 50 clients, each taking the next person until all 1,000 have been sent (none with
+    // BENCH_ACTIVITIES_FEEDS_ONLY=1, for comparing the feeds before and after a change).
+    const queue = process.env.BENCH_ACTIVITIES_FEEDS_ONLY === '1' ? [] : [...data.candidates];
     const t0 = Date.now();
     let sent = 0;
     await Promise.all(
