@@ -174,67 +174,157 @@ export function rawFigures(
   const { licensed, absenceKinds, oldBands } = shape;
   const want = needed(shape, need);
   const professions = want.professions;
-  const ids = municipalities.map((m) => m.id);
   const raw = new Map<string, number>();
-  const masks = new Map<FactNames, Uint8Array>();
+  // Each municipality's figures are also kept in a numeric grid while they are computed (a row per profession, then
+  // the context; a slot per column the row computes or reads), so the sums read numbers, not string-keyed cells.
+  const rowNames = [...professions, CONTEXT];
+  const slotMaps = rowNames.map((p) => {
+    const slots = new Map<string, number>();
+    for (const c of [...(p === CONTEXT ? want.context : (want.columns.get(p) ?? [])), ...(want.reads.get(p) ?? [])]) {
+      if (!slots.has(c)) slots.set(c, slots.size);
+    }
+    return slots;
+  });
+  const offsets: number[] = [];
+  let width = 0;
+  for (const slots of slotMaps) {
+    offsets.push(width);
+    width += slots.size;
+  }
+  const rowOf = new Map(rowNames.map((p, r) => [p, r] as const));
+  const slot = (r: number, c: string) => {
+    const at = slotMaps[r]?.get(c);
+    return at === undefined ? -1 : (offsets[r] ?? 0) + at;
+  };
+  // Per profession: where the derived sums' inputs are, and whether the need computes each derived column.
+  const derivedOf = professions.map((p, r) => {
+    const wanted = new Set(want.columns.get(p) ?? []);
+    return {
+      p,
+      absenceHeadcount: wanted.has(DERIVED.absence_headcount) ? slot(r, DERIVED.absence_headcount) : -1,
+      absenceHeadcountParts: absenceKinds.map((k) => slot(r, `absence_headcount.${k}`)),
+      absenceFte: wanted.has(DERIVED.absence_fte) ? slot(r, DERIVED.absence_fte) : -1,
+      absenceFteParts: absenceKinds.map((k) => slot(r, `absence_fte.${k}`)),
+      age60: wanted.has(DERIVED.age_60_plus) ? slot(r, DERIVED.age_60_plus) : -1,
+      age60Parts: oldBands.map((k) => slot(r, `age_headcount.${k}`)),
+      licensedHeadcount:
+        licensed.has(p) && wanted.has(DERIVED.licensed_headcount) ? slot(r, DERIVED.licensed_headcount) : -1,
+      headcount: slot(r, 'headcount'),
+    };
+  });
+  const grids: Float64Array[] = [];
+  // Per list of fact names (one per period): whether each name is read (0 no, 1 yes, 2 into the grid only), and its
+  // slot in the grid.
+  const masks = new Map<FactNames, { mask: Uint8Array; slotAt: Int32Array }>();
   for (const m of municipalities) {
     const packed = 'index' in m.facts ? m.facts : packFacts(m.facts);
     const { names, index, values } = packed;
-    // Whether each of the period's names is read, decided once per list of names (one per period).
-    let mask = masks.get(names);
-    if (!mask) {
-      mask = new Uint8Array(names.professions.length);
+    let seen = masks.get(names);
+    if (!seen) {
+      const mask = new Uint8Array(names.professions.length);
+      const slotAt = new Int32Array(names.professions.length).fill(-1);
       for (let i = 0; i < mask.length; i++) {
-        // Every fact when every figure is asked for (a publication stores them all, as it always has).
-        mask[i] = need === null || want.reads.get(names.professions[i] ?? '')?.has(names.columns[i] ?? '') ? 1 : 0;
+        const p = names.professions[i] ?? '';
+        const c = names.columns[i] ?? '';
+        // Every fact when every figure is asked for (a publication stores them all, as it always has). A trend's
+        // (ratios only) reads the sums' parts into the grid alone: it answers only for the ratios' columns.
+        const read = need === null || want.reads.get(p)?.has(c);
+        const answered = !need?.ratiosOnly || (p === CONTEXT ? want.context : want.columns.get(p))?.includes(c);
+        mask[i] = read ? (answered ? 1 : 2) : 0;
+        const r = rowOf.get(p);
+        if (r !== undefined) slotAt[i] = slot(r, c);
       }
-      masks.set(names, mask);
+      seen = { mask, slotAt };
+      masks.set(names, seen);
     }
+    const { mask, slotAt } = seen;
+    const grid = new Float64Array(width).fill(Number.NaN);
+    grids.push(grid);
     const prefix = `${m.id}|`;
     for (let i = 0; i < index.length; i++) {
       const at = index[i] ?? 0;
-      if (mask[at] !== 1) continue;
-      raw.set(`${prefix}${names.professions[at]}|${names.columns[at]}`, values[i] ?? 0);
+      const read = mask[at];
+      if (read === 0) continue;
+      const value = values[i] ?? 0;
+      if (read === 1) raw.set(`${prefix}${names.professions[at]}|${names.columns[at]}`, value);
+      const s = slotAt[at] ?? -1;
+      if (s >= 0) grid[s] = value;
     }
-    for (const p of professions) {
-      const wanted = want.columns.get(p) ?? [];
-      const get = (c: string) => raw.get(key(m.id, p, c));
-      const put = (c: string, v: number | undefined) => v !== undefined && raw.set(key(m.id, p, c), v);
-      if (wanted.includes(DERIVED.absence_headcount)) {
-        put(DERIVED.absence_headcount, sum(absenceKinds.map((k) => get(`absence_headcount.${k}`))));
+    for (const d of derivedOf) {
+      const put = (at: number, c: string, v: number | undefined) => {
+        if (at < 0 || v === undefined) return;
+        grid[at] = v;
+        raw.set(key(m.id, d.p, c), v);
+      };
+      if (d.absenceHeadcount >= 0) {
+        put(d.absenceHeadcount, DERIVED.absence_headcount, sumAt(grid, d.absenceHeadcountParts));
       }
-      if (wanted.includes(DERIVED.absence_fte)) {
-        put(DERIVED.absence_fte, sum(absenceKinds.map((k) => get(`absence_fte.${k}`))));
-      }
-      if (wanted.includes(DERIVED.age_60_plus)) {
-        put(DERIVED.age_60_plus, sum(oldBands.map((k) => get(`age_headcount.${k}`))));
-      }
-      if (licensed.has(p) && wanted.includes(DERIVED.licensed_headcount)) {
-        put(DERIVED.licensed_headcount, get('headcount'));
+      if (d.absenceFte >= 0) put(d.absenceFte, DERIVED.absence_fte, sumAt(grid, d.absenceFteParts));
+      if (d.age60 >= 0) put(d.age60, DERIVED.age_60_plus, sumAt(grid, d.age60Parts));
+      if (d.licensedHeadcount >= 0) {
+        put(d.licensedHeadcount, DERIVED.licensed_headcount, d.headcount >= 0 ? valueAt(grid, d.headcount) : undefined);
       }
     }
   }
+  const ids = municipalities.map((m) => m.id);
   // The all-professions view: the columns every profession has (not the specialties, which are each profession's own).
   const firstColumns = new Set(want.columns.get(professions[0] ?? '') ?? []);
   const allColumns = want.wantsAll ? shape.professionColumns.filter((c) => firstColumns.has(c)) : [];
-  for (const m of ids) {
-    for (const c of allColumns) {
-      const v = sum(professions.map((p) => raw.get(key(m, p, c))));
-      if (v !== undefined) raw.set(key(m, ALL, c), v);
+  const allSlots = allColumns.map((c) => professions.map((_, r) => slot(r, c)));
+  const allGrids = grids.map((grid, i) => {
+    const all = new Float64Array(allColumns.length).fill(Number.NaN);
+    allColumns.forEach((c, ci) => {
+      const v = sumAt(grid, allSlots[ci] ?? []);
+      if (v === undefined) return;
+      all[ci] = v;
+      raw.set(key(ids[i] ?? '', ALL, c), v);
+    });
+    return all;
+  });
+  // The region's totals over exactly these municipalities, in the order the municipalities are given.
+  const regionSum = (from: Float64Array[], at: number) => {
+    if (at < 0) return undefined;
+    let total = 0;
+    let any = false;
+    for (const g of from) {
+      const v = g[at] ?? Number.NaN;
+      if (Number.isNaN(v)) continue;
+      total += v;
+      any = true;
     }
-  }
-  const regionColumns: [string, string[]][] = [
-    ...professions.map((p): [string, string[]] => [p, want.columns.get(p) ?? []]),
-    ...(want.wantsAll ? [[ALL, allColumns] as [string, string[]]] : []),
-    [CONTEXT, want.context],
-  ];
-  for (const [p, columns] of regionColumns) {
-    for (const c of columns) {
-      const v = sum(ids.map((m) => raw.get(key(m, p, c))));
-      if (v !== undefined) raw.set(key(REGION, p, c), v);
-    }
-  }
+    return any ? Math.round(total * 100) / 100 : undefined;
+  };
+  const putRegion = (p: string, c: string, v: number | undefined) => {
+    if (v !== undefined) raw.set(key(REGION, p, c), v);
+  };
+  professions.forEach((p, r) => {
+    for (const c of want.columns.get(p) ?? []) putRegion(p, c, regionSum(grids, slot(r, c)));
+  });
+  allColumns.forEach((c, ci) => {
+    putRegion(ALL, c, regionSum(allGrids, ci));
+  });
+  const contextRow = rowNames.length - 1;
+  for (const c of want.context) putRegion(CONTEXT, c, regionSum(grids, slot(contextRow, c)));
   return raw;
+}
+
+const valueAt = (grid: Float64Array, at: number) => {
+  const v = grid[at] ?? Number.NaN;
+  return Number.isNaN(v) ? undefined : v;
+};
+
+/** `sum` over slots of a grid: the given values added in order, rounded to hundredths; undefined when none is. */
+function sumAt(grid: Float64Array, slots: readonly number[]): number | undefined {
+  let total = 0;
+  let any = false;
+  for (const at of slots) {
+    if (at < 0) continue;
+    const v = grid[at] ?? Number.NaN;
+    if (Number.isNaN(v)) continue;
+    total += v;
+    any = true;
+  }
+  return any ? Math.round(total * 100) / 100 : undefined;
 }
 
 function columnsOf(shape: Shape, p: string): string[] {
