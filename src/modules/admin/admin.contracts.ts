@@ -22,15 +22,7 @@ const scbCode = z
 export const organisationListQuerySchema = z.strictObject({
   includeInactive: z.enum(['true', 'false']).optional(),
 });
-/** A member municipality (with its SCB code) or an external education provider (no code) the network orders from. */
-export const createOrganisationSchema = z
-  .strictObject({ kind: z.enum(['municipality', 'provider']).default('municipality'), name, code: scbCode.optional() })
-  .superRefine((value, ctx) => {
-    if (value.kind === 'municipality' && value.code === undefined)
-      ctx.addIssue({ code: 'custom', path: ['code'], message: am.codeRequired.code });
-    if (value.kind === 'provider' && value.code !== undefined)
-      ctx.addIssue({ code: 'custom', path: ['code'], message: am.providerHasNoCode.code });
-  });
+export const createMunicipalitySchema = z.strictObject({ name, code: scbCode });
 export const updateOrganisationSchema = z.strictObject({
   name: name.optional(),
   code: scbCode.optional(),

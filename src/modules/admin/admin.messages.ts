@@ -20,14 +20,6 @@ export const adminMessages = defineMessages('admin', {
   organisationNotFound: { sv: 'Organisationen finns inte.', en: 'The organisation does not exist.' },
   organisationInactive: { sv: 'Organisationen är inaktiverad.', en: 'The organisation is deactivated.' },
   regionHasNoCode: { sv: 'Regionen har ingen kommunkod.', en: 'The region has no municipality code.' },
-  providerHasNoCode: {
-    sv: 'En utbildningsanordnare har ingen kommunkod.',
-    en: 'An education provider has no municipality code.',
-  },
-  codeRequired: {
-    sv: 'Ange kommunens kommunkod (fyra siffror).',
-    en: 'Enter the municipality code (four digits).',
-  },
   regionCannotBeDeactivated: { sv: 'Regionen kan inte inaktiveras.', en: 'The region cannot be deactivated.' },
   codeTaken: { sv: 'Kommunkoden används redan.', en: 'The municipality code is already in use.' },
   codeTakenField: {

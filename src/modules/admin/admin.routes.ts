@@ -13,8 +13,8 @@ import {
   auditQuerySchema,
   createApiTokenSchema,
   createdApiTokenSchema,
+  createMunicipalitySchema,
   createNetworkSchema,
-  createOrganisationSchema,
   inviteUserSchema,
   networkDetailSchema,
   networkMemberParamsSchema,
@@ -34,7 +34,7 @@ import {
 import { listAuditEvents } from './audit-log.service.ts';
 import { createNetwork, getNetwork, listNetworks, setMembership, updateNetwork } from './networks.service.ts';
 import {
-  createOrganisation,
+  createMunicipality,
   getOrganisation,
   getRegionInfo,
   listOrganisations,
@@ -129,12 +129,12 @@ export async function adminModule(fastify: FastifyInstance) {
     {
       schema: {
         ...tags('Organisations'),
-        summary: 'Add a municipality (with its SCB code) or an education provider (kind provider, no code)',
-        body: createOrganisationSchema,
+        summary: 'Add a municipality',
+        body: createMunicipalitySchema,
         response: { 201: organisationSchema },
       },
     },
-    async (req, reply) => reply.code(201).send(await createOrganisation(db, actorOf(req), req.ctx, req.body)),
+    async (req, reply) => reply.code(201).send(await createMunicipality(db, actorOf(req), req.ctx, req.body)),
   );
   app.get(
     '/organisations/:id',

@@ -82,48 +82,6 @@ describe('municipalities', () => {
     expect(dupName.json().error.fields[0].path).toBe('name');
   });
 
-  it('adds an education provider (no code; only education brokers may belong to it) and refuses codes on it', async () => {
-    const as = t.as(admin);
-    const created = await as({
-      method: 'POST',
-      url: '/api/organisations',
-      payload: { kind: 'provider', name: 'Yrkeshögskolan Väst (test)' },
-    });
-    expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ kind: 'provider', name: 'Yrkeshögskolan Väst (test)', code: null });
-    const id = created.json().id;
-    expect(await auditActions(id)).toEqual(['organisation.create']);
-    const withCode = await as({
-      method: 'POST',
-      url: '/api/organisations',
-      payload: { kind: 'provider', name: 'Annan anordnare', code: '1234' },
-    });
-    expect(withCode.statusCode).toBe(400);
-    expect(withCode.json().error.fields).toEqual([
-      { path: 'code', message: 'En utbildningsanordnare har ingen kommunkod.' },
-    ]);
-    const recoded = await as({ method: 'PATCH', url: `/api/organisations/${id}`, payload: { code: '1234' } });
-    expect(recoded.statusCode).toBe(409);
-    expect(recoded.json().error.fields[0].path).toBe('code');
-    // A municipality still needs its code.
-    const noCode = await as({ method: 'POST', url: '/api/organisations', payload: { name: 'Utan kod' } });
-    expect(noCode.statusCode).toBe(400);
-    expect(noCode.json().error.fields).toEqual([{ path: 'code', message: 'Ange kommunens kommunkod (fyra siffror).' }]);
-    // The provider's users may only be education brokers.
-    const invited = await as({
-      method: 'POST',
-      url: '/api/users',
-      payload: { name: 'Anna Anordnare', email: 'anna.anordnare@example.org', organisationId: id, roles: ['manager'] },
-    });
-    expect(invited.statusCode).toBe(400);
-    const broker = await as({
-      method: 'POST',
-      url: '/api/users',
-      payload: { name: 'Anna Anordnare', email: 'anna.anordnare@example.org', organisationId: id, roles: ['broker'] },
-    });
-    expect(broker.statusCode).toBe(201);
-  });
-
   it('rejects unknown keys instead of assigning them (no mass assignment)', async () => {
     const res = await t.as(admin)({
       method: 'POST',

@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError } from '../../platform/server/errors.ts';
 import { organisation } from '../../platform/server/organisation.table.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
 import type { Actor } from '../../platform/shared/policy-kit.ts';
-import type { createOrganisationSchema, OrganisationDto, updateOrganisationSchema } from './admin.contracts.ts';
+import type { createMunicipalitySchema, OrganisationDto, updateOrganisationSchema } from './admin.contracts.ts';
 import { adminMessages as am } from './admin.messages.ts';
 
 type OrganisationRow = typeof organisation.$inferSelect & { userCount: number };
@@ -63,19 +63,18 @@ export async function getOrganisation(db: Db, actor: Actor, id: string) {
   return toOrganisationDto(await findOrganisation(db, id));
 }
 
-/** Adds a member municipality or an external education provider (which only ever holds education brokers). */
-export async function createOrganisation(
+export async function createMunicipality(
   db: Db,
   actor: Actor,
   ctx: RequestContext,
-  input: z.infer<typeof createOrganisationSchema>,
+  input: z.infer<typeof createMunicipalitySchema>,
 ) {
   authorize(actor, 'organisation:manage');
   await assertUnique(db, input.name, input.code);
   const row = await inTransaction(db, async (tx) => {
     const [created] = await tx
       .insert(organisation)
-      .values({ kind: input.kind, name: input.name, code: input.code ?? null })
+      .values({ kind: 'municipality', name: input.name, code: input.code })
       .returning();
     if (!created) throw new Error('insert returned no row');
     await audit(tx, ctx, {
@@ -100,9 +99,6 @@ export async function updateOrganisation(
   const current = await findOrganisation(db, id);
   if (current.kind === 'region' && input.code !== undefined) {
     throw new ConflictError(am.regionHasNoCode(), [{ path: 'code', message: am.regionHasNoCode() }]);
-  }
-  if (current.kind === 'provider' && input.code !== undefined) {
-    throw new ConflictError(am.providerHasNoCode(), [{ path: 'code', message: am.providerHasNoCode() }]);
   }
   if (current.kind === 'region' && input.active === false) {
     throw new ConflictError(am.regionCannotBeDeactivated(), [

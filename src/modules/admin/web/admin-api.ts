@@ -8,8 +8,8 @@ import type {
   AuditEventDto,
   createApiTokenSchema,
   createdApiTokenSchema,
+  createMunicipalitySchema,
   createNetworkSchema,
-  createOrganisationSchema,
   inviteUserSchema,
   NetworkDto,
   networkDetailSchema,
@@ -84,7 +84,7 @@ export const auditQuery = (params: AuditParams) =>
 const path = (...parts: string[]) => `/api/${parts.map(encodeURIComponent).join('/')}`;
 
 export const adminApi = {
-  createOrganisation: (body: z.input<typeof createOrganisationSchema>) =>
+  createMunicipality: (body: z.input<typeof createMunicipalitySchema>) =>
     apiRequest<OrganisationDto>('/api/organisations', { method: 'POST', body }),
   updateOrganisation: (id: string, body: z.input<typeof updateOrganisationSchema>) =>
     apiRequest<OrganisationDto>(path('organisations', id), { method: 'PATCH', body }),

@@ -11,7 +11,6 @@ import type { UsersSearch } from './users-page.tsx';
 
 const AuditPage = lazyPage(() => import('./audit-page.tsx'), 'AuditPage');
 const MunicipalitiesPage = lazyPage(() => import('./municipalities-page.tsx'), 'MunicipalitiesPage');
-const ProvidersPage = lazyPage(() => import('./municipalities-page.tsx'), 'ProvidersPage');
 const NetworkDetailPage = lazyPage(() => import('./network-detail-page.tsx'), 'NetworkDetailPage');
 const NetworksPage = lazyPage(() => import('./networks-page.tsx'), 'NetworksPage');
 const TokensPage = lazyPage(() => import('./tokens-page.tsx'), 'TokensPage');
@@ -40,16 +39,6 @@ const municipalitiesRoute = createRoute({
   component: () => (
     <RequirePermission permission="organisation:manage">
       <MunicipalitiesPage />
-    </RequirePermission>
-  ),
-});
-
-const providersRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: '/admin/providers',
-  component: () => (
-    <RequirePermission permission="organisation:manage">
-      <ProvidersPage />
     </RequirePermission>
   ),
 });
@@ -108,4 +97,4 @@ const auditRoute = createRoute({
 });
 
 export const networkRoutes = [networksRoute, networkDetailRoute] as const;
-export const adminRoutes = [municipalitiesRoute, providersRoute, usersRoute, tokensRoute, auditRoute] as const;
+export const adminRoutes = [municipalitiesRoute, usersRoute, tokensRoute, auditRoute] as const;

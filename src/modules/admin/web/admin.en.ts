@@ -6,7 +6,6 @@ export const adminEn: AdminTexts = {
     networks: 'Networks',
     admin: 'Administration',
     municipalities: 'Municipalities',
-    providers: 'Education providers',
     users: 'Users and roles',
     tokens: 'API tokens',
     audit: 'Audit log',
@@ -32,23 +31,6 @@ export const adminEn: AdminTexts = {
     deactivateTitle: 'Deactivate {{name}}?',
     deactivateText:
       'The municipality’s users cannot sign in while it is inactive. Its data is kept and it can be reactivated.',
-    deactivated: '{{name}} is deactivated.',
-    reactivated: '{{name}} is reactivated.',
-  },
-  providers: {
-    title: 'Education providers',
-    intro:
-      'External education providers, for example colleges and adult education associations, that the networks order trainings from. A provider can only have education brokers as users, and they see only the orders addressed to the provider.',
-    create: 'Add education provider',
-    createTitle: 'Add education provider',
-    createSubmit: 'Add',
-    editTitle: 'Edit {{name}}',
-    name: 'Name',
-    users: 'Users',
-    created: '{{name}} is added.',
-    deactivateTitle: 'Deactivate {{name}}?',
-    deactivateText:
-      "The provider's users cannot sign in while the provider is inactive. Orders and data are kept and the provider can be reactivated.",
     deactivated: '{{name}} is deactivated.',
     reactivated: '{{name}} is reactivated.',
   },

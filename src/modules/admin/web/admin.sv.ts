@@ -5,7 +5,6 @@ export const adminSv = {
     networks: 'Nätverk',
     admin: 'Administration',
     municipalities: 'Kommuner',
-    providers: 'Utbildningsanordnare',
     users: 'Användare och roller',
     tokens: 'API-nycklar',
     audit: 'Granskningslogg',
@@ -31,23 +30,6 @@ export const adminSv = {
     deactivateTitle: 'Inaktivera {{name}}?',
     deactivateText:
       'Kommunens användare kan inte logga in så länge kommunen är inaktiv. Uppgifterna finns kvar och kommunen kan återaktiveras.',
-    deactivated: '{{name}} är inaktiverad.',
-    reactivated: '{{name}} är återaktiverad.',
-  },
-  providers: {
-    title: 'Utbildningsanordnare',
-    intro:
-      'Externa utbildningsanordnare, till exempel högskolor och studieförbund, som nätverken beställer utbildningar av. En anordnare kan bara ha utbildningsförmedlare som användare, och de ser bara beställningar som gäller anordnaren.',
-    create: 'Lägg till utbildningsanordnare',
-    createTitle: 'Lägg till utbildningsanordnare',
-    createSubmit: 'Lägg till',
-    editTitle: 'Ändra {{name}}',
-    name: 'Namn',
-    users: 'Användare',
-    created: '{{name}} är tillagd.',
-    deactivateTitle: 'Inaktivera {{name}}?',
-    deactivateText:
-      'Anordnarens användare kan inte logga in så länge anordnaren är inaktiv. Beställningar och uppgifter finns kvar och anordnaren kan återaktiveras.',
     deactivated: '{{name}} är inaktiverad.',
     reactivated: '{{name}} är återaktiverad.',
   },

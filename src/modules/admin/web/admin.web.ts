@@ -15,7 +15,6 @@ export const adminWeb = {
       label: 'nav.admin',
       entries: [
         { to: '/admin/municipalities', label: 'nav.municipalities', permission: 'organisation:manage' },
-        { to: '/admin/providers', label: 'nav.providers', permission: 'organisation:manage' },
         { to: '/admin/users', label: 'nav.users', permission: 'user:read' },
         { to: '/admin/tokens', label: 'nav.tokens', permission: 'token:manage' },
         { to: '/admin/audit', label: 'nav.audit', permission: 'audit:read' },

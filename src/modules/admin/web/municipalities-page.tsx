@@ -1,5 +1,4 @@
-// /admin/municipalities: the region's member municipalities — add, rename, recode, deactivate, reactivate; and
-// /admin/providers: the external education providers the networks order from — the same, without a code.
+// /admin/municipalities: the region's member municipalities — add, rename, recode, deactivate, reactivate.
 import { Button, Checkbox, Group, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -17,7 +16,7 @@ import { notifyError, notifySuccess } from '../../../platform/web/notify.ts';
 import type { OrganisationDto } from '../admin.contracts.ts';
 import { adminApi, organisationsQuery } from './admin-api.ts';
 import { useAdminT } from './admin-t.ts';
-import { OrganisationFormModal } from './organisation-form-modal.tsx';
+import { MunicipalityFormModal } from './municipality-form-modal.tsx';
 
 const COLUMNS = {
   name: (org: OrganisationDto) => org.name,
@@ -26,25 +25,12 @@ const COLUMNS = {
   status: (org: OrganisationDto) => (org.active ? 0 : 1),
 };
 
-type Kind = 'municipality' | 'provider';
-/** Each kind's texts: admin.sv.ts's "municipalities" and "providers" have the same keys (the providers' no code). */
-const TEXTS = { municipality: 'municipalities', provider: 'providers' } as const;
-
 type Dialog =
   | { kind: 'create' }
   | { kind: 'edit'; org: OrganisationDto }
   | { kind: 'deactivate'; org: OrganisationDto };
 
 export function MunicipalitiesPage() {
-  return <OrganisationsPage kind="municipality" />;
-}
-
-export function ProvidersPage() {
-  return <OrganisationsPage kind="provider" />;
-}
-
-function OrganisationsPage({ kind }: { kind: Kind }) {
-  const texts = TEXTS[kind];
   const { t } = useTranslation();
   const at = useAdminT();
   const me = useMe();
@@ -53,25 +39,25 @@ function OrganisationsPage({ kind }: { kind: Kind }) {
   const [showInactive, setShowInactive] = useState(false);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const query = useQuery(organisationsQuery(showInactive));
-  const organisations = useMemo(() => (query.data ?? []).filter((org) => org.kind === kind), [query.data, kind]);
-  const { sorted, sort } = useSortedRows(organisations, COLUMNS, 'name');
+  const municipalities = useMemo(() => (query.data ?? []).filter((org) => org.kind === 'municipality'), [query.data]);
+  const { sorted, sort } = useSortedRows(municipalities, COLUMNS, 'name');
 
   const setActive = useMutation({
     mutationFn: ({ org, active }: { org: OrganisationDto; active: boolean }) =>
       adminApi.updateOrganisation(org.id, { active }),
     onSuccess: async (org) => {
       await queryClient.invalidateQueries({ queryKey: ['organisations'] });
-      notifySuccess(at(org.active ? `${texts}.reactivated` : `${texts}.deactivated`, { name: org.name }));
+      notifySuccess(at(org.active ? 'municipalities.reactivated' : 'municipalities.deactivated', { name: org.name }));
       setDialog(null);
     },
   });
 
   return (
     <Page
-      title={at(`${texts}.title`)}
-      actions={<Button onClick={() => setDialog({ kind: 'create' })}>{at(`${texts}.create`)}</Button>}
+      title={at('municipalities.title')}
+      actions={<Button onClick={() => setDialog({ kind: 'create' })}>{at('municipalities.create')}</Button>}
     >
-      <Text>{at(`${texts}.intro`, { region: me.region.name })}</Text>
+      <Text>{at('municipalities.intro', { region: me.region.name })}</Text>
       <Checkbox
         label={t('common.showInactive')}
         checked={showInactive}
@@ -80,14 +66,12 @@ function OrganisationsPage({ kind }: { kind: Kind }) {
       {query.isPending ? <Loading /> : null}
       {query.isError ? <ErrorAlert error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.isSuccess ? (
-        <DataTable label={at(`${texts}.title`)} empty={sorted.length === 0}>
+        <DataTable label={at('municipalities.title')} empty={sorted.length === 0}>
           <Table.Thead>
             <Table.Tr>
-              <SortableTh column="name" label={at(`${texts}.name`)} sort={sort} />
-              {kind === 'municipality' ? (
-                <SortableTh column="code" label={at('municipalities.code')} sort={sort} />
-              ) : null}
-              <SortableTh column="users" label={at(`${texts}.users`)} sort={sort} />
+              <SortableTh column="name" label={at('municipalities.name')} sort={sort} />
+              <SortableTh column="code" label={at('municipalities.code')} sort={sort} />
+              <SortableTh column="users" label={at('municipalities.users')} sort={sort} />
               <SortableTh column="status" label={t('common.status')} sort={sort} />
               <Table.Th>{t('common.actions')}</Table.Th>
             </Table.Tr>
@@ -96,7 +80,7 @@ function OrganisationsPage({ kind }: { kind: Kind }) {
             {sorted.map((org) => (
               <Table.Tr key={org.id}>
                 <Table.Td fw={600}>{org.name}</Table.Td>
-                {kind === 'municipality' ? <Table.Td>{org.code ?? t('common.none')}</Table.Td> : null}
+                <Table.Td>{org.code ?? t('common.none')}</Table.Td>
                 <Table.Td>{format.number(org.userCount)}</Table.Td>
                 <Table.Td>
                   <StatusBadge tone={org.active ? 'positive' : 'neutral'}>
@@ -148,15 +132,15 @@ function OrganisationsPage({ kind }: { kind: Kind }) {
           </Table.Tbody>
         </DataTable>
       ) : null}
-      {dialog?.kind === 'create' ? <OrganisationFormModal kind={kind} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'create' ? <MunicipalityFormModal onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'edit' ? (
-        <OrganisationFormModal kind={kind} organisation={dialog.org} onClose={() => setDialog(null)} />
+        <MunicipalityFormModal municipality={dialog.org} onClose={() => setDialog(null)} />
       ) : null}
       {dialog?.kind === 'deactivate' ? (
         <ConfirmDialog
           opened
-          title={at(`${texts}.deactivateTitle`, { name: dialog.org.name })}
-          text={at(`${texts}.deactivateText`)}
+          title={at('municipalities.deactivateTitle', { name: dialog.org.name })}
+          text={at('municipalities.deactivateText')}
           confirmLabel={t('common.deactivate')}
           loading={setActive.isPending}
           error={setActive.isError ? errorMessage(setActive.error) : null}
