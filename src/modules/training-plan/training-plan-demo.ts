@@ -1,8 +1,8 @@
 // The joint training plan's demo (all invented, marked "(demo)"): for sjuksköterskechefsnätverket and
-// rehabchefsnätverket a completed 2026 cycle — needs from most municipalities merged per topic, a ranking from each
+// rehabchefsnätverket a completed cycle for this year — needs from most municipalities merged per topic, a ranking from each
 // municipality, the network's decision, orders to Skövde's education broker and to an external provider (a college
 // answering through its own sign-in), held occasions with attendance, evaluations and cost shares, followed up — and
-// the 2027 cycle open for needs. Every date is placed relative to the demo's now.
+// next year's cycle open for needs. Every date is placed relative to the demo's now.
 import { eq } from 'drizzle-orm';
 import { user } from '../../platform/server/auth.table.ts';
 import type { Db } from '../../platform/server/db.ts';
@@ -179,10 +179,10 @@ export async function seedTrainingPlanDemo(db: Db, demo: DemoContext): Promise<v
   for (const [p, plan] of PLANS.entries()) {
     const networkId = demo.networks.get(plan.network);
     if (!networkId) continue;
-    // ---- 2026: complete and followed up ----
-    const cycle2026 = await insertCycle(db, {
+    // ---- this year's plan: complete and followed up ----
+    const cycleThisYear = await insertCycle(db, {
       networkId,
-      year: 2026,
+      year: now.getUTCFullYear(),
       needsDeadline: dateOf(ago(330)),
       meetingDate: dateOf(ago(315)),
       forumDate: dateOf(ago(300)),
@@ -210,7 +210,7 @@ export async function seedTrainingPlanDemo(db: Db, demo: DemoContext): Promise<v
         const [orig] = await db
           .insert(trainingPlanNeed)
           .values({
-            cycleId: cycle2026,
+            cycleId: cycleThisYear,
             title: topic.title,
             topicKey: topic.topic && topicKeys.has(topic.topic) ? topic.topic : null,
             description: topic.description,
@@ -238,7 +238,7 @@ export async function seedTrainingPlanDemo(db: Db, demo: DemoContext): Promise<v
       const [need] = await db
         .insert(trainingPlanNeed)
         .values({
-          cycleId: cycle2026,
+          cycleId: cycleThisYear,
           title: topic.title,
           topicKey: topic.topic && topicKeys.has(topic.topic) ? topic.topic : null,
           description: topic.description,
@@ -275,7 +275,7 @@ export async function seedTrainingPlanDemo(db: Db, demo: DemoContext): Promise<v
         .slice(0, i % 3 === 0 ? 3 : merged.length);
       ballots.push({ voter: m.id, ranking: order });
       await db.insert(trainingPlanRanking).values({
-        cycleId: cycle2026,
+        cycleId: cycleThisYear,
         organisationId: m.id,
         needIds: order,
         rankedBy: adminId,
@@ -290,7 +290,7 @@ export async function seedTrainingPlanDemo(db: Db, demo: DemoContext): Promise<v
     const [decision] = await db
       .insert(trainingPlanDecision)
       .values({
-        cycleId: cycle2026,
+        cycleId: cycleThisYear,
         decidedOn: dateOf(ago(315)),
         forum: `Prioriteringsträff, ${plan.network.toLowerCase()} (demo)`,
         notes: 'De tre högst rangordnade behoven genomförs gemensamt. (demo)',
@@ -358,7 +358,7 @@ export async function seedTrainingPlanDemo(db: Db, demo: DemoContext): Promise<v
       const [order] = await db
         .insert(trainingPlanOrder)
         .values({
-          cycleId: cycle2026,
+          cycleId: cycleThisYear,
           needId: o.needId,
           title: topic.title,
           goal: `Gemensam kompetens inom ${topic.title.replace(' (demo)', '').toLowerCase()}. (demo)`,
@@ -492,10 +492,10 @@ export async function seedTrainingPlanDemo(db: Db, demo: DemoContext): Promise<v
         .insert(trainingPlanOrderEvent)
         .values(events.map((e) => ({ orderId: order.id, kind: e.kind, text: e.text, actorUserId: e.by, at: e.at })));
     }
-    // ---- 2027: open for needs ----
-    const cycle2027 = await insertCycle(db, {
+    // ---- next year's plan: open for needs ----
+    const cycleNextYear = await insertCycle(db, {
       networkId,
-      year: 2027,
+      year: now.getUTCFullYear() + 1,
       needsDeadline: dateOf(new Date(now.getTime() + 40 * DAY)),
       meetingDate: dateOf(new Date(now.getTime() + 55 * DAY)),
       forumDate: dateOf(new Date(now.getTime() + 70 * DAY)),
@@ -509,7 +509,7 @@ export async function seedTrainingPlanDemo(db: Db, demo: DemoContext): Promise<v
         const [need] = await db
           .insert(trainingPlanNeed)
           .values({
-            cycleId: cycle2027,
+            cycleId: cycleNextYear,
             title: topic.title,
             topicKey: topic.topic && topicKeys.has(topic.topic) ? topic.topic : null,
             description: topic.description,

@@ -142,16 +142,16 @@ const slug = (title: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-export async function seedTrainingsDemo(tx: Db): Promise<void> {
+export async function seedTrainingsDemo(tx: Db, now: Date): Promise<void> {
   const [suggester] = await tx.select().from(user).where(eq(user.email, 'medarbetare.skovde@demo.example'));
   const [reviewer] = await tx.select().from(user).where(eq(user.email, 'mas.lidkoping@demo.example'));
   const topics = new Map((await tx.select().from(trainingTopic)).map((t) => [t.key, t]));
   for (const [index, [title, topicKeys, professions, minutes, format, language]] of ITEMS.entries()) {
     const url = `https://utbildning.example.org/${slug(title)}`;
     const target = NOT_APPROVED[index] ?? { status: 'approved' as const };
-    // Review dates spread over the last half year (the MAS network reviews twice a year).
-    const reviewed = new Date(Date.UTC(2026, 4 + (index % 6), 1 + (index % 27)));
-    const added = new Date(reviewed.getTime() - 20 * 86_400_000);
+    // Review dates spread over the half year before the last round (the MAS network reviews twice a year).
+    const reviewed = new Date(now.getTime() - (40 + (index % 6) * 30 + (index % 27)) * DAY);
+    const added = new Date(reviewed.getTime() - 20 * DAY);
     const itemTopics = topicKeys.map((k) => topics.get(k)).filter((t) => t !== undefined);
     const description = `Kostnadsfri webbutbildning om ${itemTopics.map((t) => t.name.toLowerCase()).join(' och ')}. Påhittad demo-post.`;
     const [row] = await tx
@@ -209,7 +209,7 @@ export async function seedTrainingsDemo(tx: Db): Promise<void> {
         toStatus: 'needs_change',
         actorUserId: reviewer?.id ?? null,
         actorOrganisationId: reviewer?.organisationId ?? null,
-        at: new Date(reviewed.getTime() + 86_400_000),
+        at: new Date(reviewed.getTime() + DAY),
         comment: target.comment ?? null,
       });
     }
@@ -217,10 +217,33 @@ export async function seedTrainingsDemo(tx: Db): Promise<void> {
   }
   const [admin] = await tx.select().from(user).where(eq(user.email, 'regionadmin@demo.example'));
   const [second] = await tx.select().from(user).where(eq(user.email, 'mas.skovde@demo.example'));
-  await seedReviewRounds(tx, reviewer, second, admin?.id ?? null);
+  await seedReviewRounds(tx, now, reviewer, second, admin?.id ?? null);
 }
 
 const DAY = 86_400_000;
+
+/** A term's name as the network says it: "VT 2027" (spring, January to June) or "HT 2026" (autumn). */
+export function termName(at: Date): string {
+  return `${at.getUTCMonth() < 6 ? 'VT' : 'HT'} ${at.getUTCFullYear()}`;
+}
+
+/** The names of the demo's two review rounds, the closed one and the open one, for a demo seeded at `now`. */
+export function demoRoundNames(now: Date): { closed: string; open: string } {
+  const { closed, open } = demoRoundDates(now);
+  return {
+    closed: `Granskning ${termName(closed.openedAt)} (demo)`,
+    open: `Granskning ${termName(open.dueAt)} (demo)`,
+  };
+}
+
+/** The rounds' dates, relative to the demo's now: a round closed a month ago, and one opened three weeks ago. */
+function demoRoundDates(now: Date) {
+  const at = (days: number) => new Date(now.getTime() + days * DAY);
+  return {
+    closed: { openedAt: at(-47), dueAt: at(-26), closedAt: at(-30), reviewsFrom: at(-38) },
+    open: { openedAt: at(-20), dueAt: at(115), reviewsFrom: at(-19) },
+  };
+}
 
 /**
  * A closed round in the autumn where every item was reviewed, and an open one. The two MAS of the network share the
@@ -228,6 +251,7 @@ const DAY = 86_400_000;
  */
 async function seedReviewRounds(
   tx: Db,
+  now: Date,
   first: typeof user.$inferSelect | undefined,
   second: typeof user.$inferSelect | undefined,
   adminId: string | null,
@@ -238,34 +262,36 @@ async function seedReviewRounds(
     .from(trainingItem)
     .where(inArray(trainingItem.status, ['approved', 'needs_change']))
     .orderBy(asc(trainingItem.title), asc(trainingItem.id));
+  const dates = demoRoundDates(now);
+  const names = demoRoundNames(now);
   const [closed] = await tx
     .insert(trainingReviewRound)
     .values({
-      name: 'Granskning HT 2026 (demo)',
-      dueDate: '2026-11-10',
+      name: names.closed,
+      dueDate: dates.closed.dueAt.toISOString().slice(0, 10),
       assignBy: 'even',
       status: 'closed',
       openedBy: adminId,
-      openedAt: new Date('2026-10-20T08:00:00Z'),
+      openedAt: dates.closed.openedAt,
       closedBy: adminId,
-      closedAt: new Date('2026-11-06T14:00:00Z'),
+      closedAt: dates.closed.closedAt,
     })
     .returning({ id: trainingReviewRound.id });
   const [open] = await tx
     .insert(trainingReviewRound)
     .values({
-      name: 'Granskning VT 2027 (demo)',
-      dueDate: '2027-03-31',
+      name: names.open,
+      dueDate: dates.open.dueAt.toISOString().slice(0, 10),
       assignBy: 'even',
       openedBy: adminId,
-      openedAt: new Date('2026-11-16T08:00:00Z'),
+      openedAt: dates.open.openedAt,
     })
     .returning({ id: trainingReviewRound.id });
   if (!closed || !open) throw new Error('insert returned no row');
   for (const [index, item] of items.entries()) {
     const reviewer = second && index % 2 === 1 ? second : first;
     const by = { actorUserId: reviewer.id, actorOrganisationId: reviewer.organisationId };
-    const closedAt = new Date(Date.UTC(2026, 9, 29) + (index % 8) * DAY);
+    const closedAt = new Date(dates.closed.reviewsFrom.getTime() + (index % 8) * DAY);
     const approve = item.status === 'approved';
     await tx.insert(trainingReviewAssignment).values({
       roundId: closed.id,
@@ -290,7 +316,7 @@ async function seedReviewRounds(
     const done = approve && (reviewer === second || index % 3 === 0);
     // The second MAS has finished their share: an item that still needs a change is reviewed as such.
     const stillNeedsChange = !approve && reviewer === second;
-    const openAt = new Date(Date.UTC(2026, 10, 17) + (index % 4) * DAY);
+    const openAt = new Date(dates.open.reviewsFrom.getTime() + (index % 4) * DAY);
     await tx.insert(trainingReviewAssignment).values({
       roundId: open.id,
       itemId: item.id,

@@ -23,7 +23,7 @@ export const trainingsServer: ServerModule = {
     usagePurgeJob(db),
   ],
   seedDemo: async (db, demo) => {
-    await seedTrainingsDemo(db);
+    await seedTrainingsDemo(db, demo.now);
     await seedUsageDemo(db, demo.now);
   },
   tasks: trainingTasks,
