@@ -32,11 +32,13 @@ export default async function setup(project: TestProject) {
     await database.close();
     project.provide('dbTemplate', { kind: 'server', url, template });
     return async () => {
-      // Test databases made from the template are dropped by their files; the template goes last.
+      // Test databases made from the template are dropped by their files; what is left of this run's (named after its
+      // template: never another run's on the same server) goes here, the template last.
       const leftovers = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE datname LIKE 'kn_test_%' OR datname = $1 OR datname = $2`,
-        [demoTemplateName(template), template],
+        `SELECT datname FROM pg_database WHERE datname LIKE $1`,
+        [`${template}\\_%`],
       );
+      leftovers.rows.push({ datname: template });
       for (const { datname } of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
       await admin.end();
       rmSync(demoDir, { recursive: true, force: true });
@@ -59,6 +61,11 @@ export default async function setup(project: TestProject) {
 /** The PostgreSQL database holding the seeded demo template of a run whose migrated template is `template`. */
 export function demoTemplateName(template: string) {
   return `${template}_demo`;
+}
+
+/** A new name for a test file's copy of a run's template (the run's teardown drops what its files left). */
+export function copyName(template: string, id: string) {
+  return `${template}_copy_${id}`;
 }
 
 async function dumpOf(database: Awaited<ReturnType<typeof openInMemory>>) {

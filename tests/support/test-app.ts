@@ -10,7 +10,7 @@ import { type App, buildApp } from '../../src/platform/server/app.ts';
 import { type Config, loadConfig } from '../../src/platform/server/config.ts';
 import { type Database, openInMemory, openServer } from '../../src/platform/server/db.ts';
 import { seedDemo } from '../../src/platform/server/demo.ts';
-import { demoTemplateName, withDatabase } from './global-setup.ts';
+import { copyName, demoTemplateName, withDatabase } from './global-setup.ts';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 
@@ -32,7 +32,7 @@ async function copyOf(source: Source): Promise<{ database: Database; drop: () =>
   }
   const tpl = inject('dbTemplate');
   if (tpl.kind !== 'server') throw new Error('a server template on an embedded run');
-  const name = `kn_test_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+  const name = copyName(tpl.template, randomUUID().replace(/-/g, '').slice(0, 16));
   await adminQuery(tpl.url, `CREATE DATABASE ${name} TEMPLATE ${source.name}`);
   const database = openServer(withDatabase(tpl.url, name));
   return {
@@ -137,7 +137,7 @@ async function buildDemoTemplate(dir: string): Promise<{ source: Source; seededA
       await database.close();
     }
   }
-  // A database of its own (not a kn_test_ copy, which its file drops), without connections once seeded: PostgreSQL
+  // A database of its own (not a copy, which its file drops), without connections once seeded: PostgreSQL
   // copies a template only when nobody is connected to it. global-setup.ts drops it at the end of the run.
   const name = demoTemplateName(tpl.template);
   await adminQuery(tpl.url, `CREATE DATABASE ${name} TEMPLATE ${tpl.template}`);

@@ -74,20 +74,35 @@ async function freshImport(fx: MatrixFixture): Promise<string> {
 }
 
 /**
- * The import a cell calls as the actor: a fresh one for the actor the cell lets through (the call may confirm or
- * discard it), one shared by the actors it refuses (a refused call changes nothing, and a refusal that went through
- * fails its own row). An import costs a period, a template and an upload: one per refused actor was most of this file.
+ * The object a cell calls as the actor: a fresh one for an actor the cell lets through (the call may change it), one
+ * shared (per kind) by the actors it refuses (a refused call changes nothing, and a refusal that went through fails
+ * its own row). A fresh period or import per refused actor was most of this file's time.
  */
-const refusedImports = new WeakMap<MatrixFixture, Promise<string>>();
-function importFor(fx: MatrixFixture, actor: ActorName, expect: Expect): Promise<string> {
-  if ((expect[actor] ?? expect.rest) < 400) return freshImport(fx);
-  let shared = refusedImports.get(fx);
+const refusedObjects = new WeakMap<MatrixFixture, Map<string, Promise<string>>>();
+function forActor(
+  fx: MatrixFixture,
+  actor: ActorName,
+  expect: Expect,
+  kind: string,
+  make: () => Promise<string>,
+): Promise<string> {
+  if ((expect[actor] ?? expect.rest) < 400) return make();
+  let shared = refusedObjects.get(fx);
   if (!shared) {
-    shared = freshImport(fx);
-    refusedImports.set(fx, shared);
+    shared = new Map();
+    refusedObjects.set(fx, shared);
   }
-  return shared;
+  let object = shared.get(kind);
+  if (!object) {
+    object = make();
+    shared.set(kind, object);
+  }
+  return object;
 }
+const importFor = (fx: MatrixFixture, actor: ActorName, expect: Expect) =>
+  forActor(fx, actor, expect, 'import', () => freshImport(fx));
+const periodFor = (fx: MatrixFixture, actor: ActorName, expect: Expect, state: ReportState) =>
+  forActor(fx, actor, expect, `period ${state}`, () => freshPeriod(fx, state));
 
 const readers = (status: number): Expect => ({
   rest: status,
@@ -249,9 +264,9 @@ export const accessMatrix = defineAccessMatrix<Shared>({
       name: 'change period',
       method: 'PATCH',
       url: '/api/staffing/periods/:id',
-      request: async (fx) => ({
+      request: async (fx, actor) => ({
         method: 'PATCH',
-        url: `/api/staffing/periods/${await freshPeriod(fx, 'none')}`,
+        url: `/api/staffing/periods/${await periodFor(fx, actor, regionalOnly(200), 'none')}`,
         payload: { deadline: '2026-12-20' },
       }),
       expect: regionalOnly(200),
@@ -260,9 +275,9 @@ export const accessMatrix = defineAccessMatrix<Shared>({
       name: 'publish period',
       method: 'POST',
       url: '/api/staffing/periods/:id/publish',
-      request: async (fx) => ({
+      request: async (fx, actor) => ({
         method: 'POST',
-        url: `/api/staffing/periods/${await freshPeriod(fx, 'approved')}/publish`,
+        url: `/api/staffing/periods/${await periodFor(fx, actor, regionalOnly(200), 'approved')}/publish`,
       }),
       expect: regionalOnly(200),
     },
@@ -311,23 +326,29 @@ export const accessMatrix = defineAccessMatrix<Shared>({
       name: 'submit',
       method: 'POST',
       url: '/api/staffing/periods/:periodId/reports/:municipalityId/submit',
-      request: async (fx) => ({ method: 'POST', url: reportUrl(fx, await freshPeriod(fx, 'draft'), '/submit') }),
+      request: async (fx, actor) => ({
+        method: 'POST',
+        url: reportUrl(fx, await periodFor(fx, actor, editors(200), 'draft'), '/submit'),
+      }),
       expect: editors(200),
     },
     {
       name: 'approve',
       method: 'POST',
       url: '/api/staffing/periods/:periodId/reports/:municipalityId/approve',
-      request: async (fx) => ({ method: 'POST', url: reportUrl(fx, await freshPeriod(fx, 'submitted'), '/approve') }),
+      request: async (fx, actor) => ({
+        method: 'POST',
+        url: reportUrl(fx, await periodFor(fx, actor, approvers(200), 'submitted'), '/approve'),
+      }),
       expect: approvers(200),
     },
     {
       name: 'return',
       method: 'POST',
       url: '/api/staffing/periods/:periodId/reports/:municipalityId/return',
-      request: async (fx) => ({
+      request: async (fx, actor) => ({
         method: 'POST',
-        url: reportUrl(fx, await freshPeriod(fx, 'submitted'), '/return'),
+        url: reportUrl(fx, await periodFor(fx, actor, approvers(200), 'submitted'), '/return'),
         payload: { comment: 'Rätta åldrarna.' },
       }),
       expect: approvers(200),
