@@ -14,6 +14,9 @@ export default defineConfig({
     maxWorkers: Number(process.env.E2E_WORKERS ?? 2),
     testTimeout: 90_000,
     hookTimeout: 240_000,
+    // expect.poll gives up after 1 s by default: too soon for a save on a loaded machine, and waiting longer costs
+    // nothing when the answer comes sooner (it polls every 50 ms).
+    expect: { poll: { timeout: 10_000 } },
     retry: 0,
   },
 });

@@ -42,10 +42,7 @@ export function setUpJourney(): Journey {
     if (launched.status === 'rejected') throw launched.reason;
   });
   afterAll(async () => {
-    await timed('stop', async () => {
-      await browser?.close();
-      await server?.stop();
-    });
+    await timed('stop', () => Promise.all([browser?.close(), server?.stop()]));
     const report = timingReport(expect.getState().testPath ?? 'this file');
     if (report) console.info(report);
   });

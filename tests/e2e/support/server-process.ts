@@ -11,8 +11,11 @@ export type RunningServer = {
   url: string;
   /** The mails the server logged instead of sending (SMTP_URL is unset). */
   mails: () => { to: string; subject: string; text: string }[];
-  /** SIGTERM, and wait until the process has exited (the database is closed cleanly). */
-  stop: () => Promise<void>;
+  /**
+   * SIGTERM, and wait until the process has exited (the database is closed cleanly); or, with 'kill', SIGKILL for a
+   * server whose data is thrown away next (closing the embedded database cleanly takes seconds).
+   */
+  stop: (how?: 'clean' | 'kill') => Promise<void>;
 };
 
 async function freePort(): Promise<number> {
@@ -75,8 +78,8 @@ export async function spawnServer(opts: { dataDir: string; webDistDir?: string }
         .filter((line) => line.startsWith('{') && line.includes('"mail"'))
         .map((line) => (JSON.parse(line) as { mail: { to: string; subject: string; text: string } }).mail);
     },
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    async stop(how = 'clean') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(how === 'kill' ? 'SIGKILL' : 'SIGTERM');
       await exited;
     },
   };

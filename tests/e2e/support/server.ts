@@ -21,7 +21,8 @@ export async function startServer(): Promise<RunningServer> {
   return {
     ...server,
     async stop() {
-      await server.stop();
+      // The copy is removed next: nothing to close cleanly.
+      await server.stop('kill');
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
