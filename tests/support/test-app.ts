@@ -92,6 +92,11 @@ export async function createDemoDatabase(): Promise<{ database: Database; drop: 
   return copyOf(built.source);
 }
 
+/**
+ * The beforeAll timeout of a file that calls createTestApp({ demo: true }): the first such file seeds the demo for
+ * all, and the others wait for it, so on a loaded machine their hooks take a seed's time and more.
+ */
+export const DEMO_HOOK_TIMEOUT_MS = 180_000;
 /** A builder silent this long has gone (it beats every second; a seeding query may hold its event loop a while). */
 const DEMO_TEMPLATE_STALE_MS = 30_000;
 /** The demo's dates are whole days from its "now" (or hours back): a template is used on its own day only. */

@@ -2,7 +2,7 @@
 // planned, cancelled, reserved seats with a release), dated relative to the demo's "now", the seat rule holding on
 // every occasion, and the evaluations published as the suppression says (one shown, one below k).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { createTestApp, DEMO_HOOK_TIMEOUT_MS, type TestApp } from '../../../tests/support/test-app.ts';
 import { DEMO_PASSWORD } from '../../platform/server/demo.ts';
 
 let t: TestApp;
@@ -28,7 +28,8 @@ beforeAll(async () => {
   const res = await region({ method: 'GET', url: '/api/activities/occasions?past=true&pageSize=100' });
   expect(res.statusCode).toBe(200);
   all = res.json().items;
-});
+  // The first demo file of a run seeds the demo template that the others wait for (decision 037).
+}, DEMO_HOOK_TIMEOUT_MS);
 afterAll(() => t?.close());
 
 describe('demo activities', () => {

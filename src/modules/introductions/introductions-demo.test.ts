@@ -1,7 +1,7 @@
 // The demo introduction lists: two labelled lists of Skövde built from demo catalogue items and local items, and the
 // demo employee's introduction with some entries done, visible to the demo manager and under "Min introduktion".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { createTestApp, DEMO_HOOK_TIMEOUT_MS, type TestApp } from '../../../tests/support/test-app.ts';
 import { DEMO_PASSWORD } from '../../platform/server/demo.ts';
 
 let t: TestApp;
@@ -11,7 +11,8 @@ beforeAll(async () => {
   t = await createTestApp({ demo: true });
   manager = await t.signIn({ email: 'chef.skovde@demo.example', password: DEMO_PASSWORD }, '10.9.0.1');
   employee = await t.signIn({ email: 'medarbetare.skovde@demo.example', password: DEMO_PASSWORD }, '10.9.0.2');
-});
+  // The first demo file of a run seeds the demo template that the others wait for (decision 037).
+}, DEMO_HOOK_TIMEOUT_MS);
 afterAll(() => t.close());
 
 describe('demo introduction lists', () => {

@@ -1,7 +1,7 @@
 // The demo's staffing statistics: three periods of valid, invented figures, every workflow state in the current
 // period, and the spread the pre-study found (specialist shares from near 0 to over 40 %).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { createTestApp, DEMO_HOOK_TIMEOUT_MS, type TestApp } from '../../../tests/support/test-app.ts';
 import { DEMO_PASSWORD } from '../../platform/server/demo.ts';
 import { ReadCache } from '../../platform/server/read-cache.ts';
 import { loadFacts } from './reporting/reports.service.ts';
@@ -20,7 +20,8 @@ let admin = '';
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
   admin = await t.signIn({ email: 'regionadmin@demo.example', password: DEMO_PASSWORD }, '10.4.0.1');
-});
+  // The first demo file of a run seeds the demo template that the others wait for (decision 037).
+}, DEMO_HOOK_TIMEOUT_MS);
 afterAll(() => t.close());
 
 describe('demo staffing data', () => {

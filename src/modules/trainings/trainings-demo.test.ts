@@ -1,6 +1,6 @@
 // The demo catalogue: about 40 invented items, labelled demo, most approved with a review date, some waiting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { createTestApp, DEMO_HOOK_TIMEOUT_MS, type TestApp } from '../../../tests/support/test-app.ts';
 import { trainingUsage } from './catalogue-usage.table.ts';
 import { stockholmDay } from './catalogue-usage.ts';
 import { trainingItem, trainingReviewAssignment, trainingReviewRound } from './trainings.table.ts';
@@ -8,7 +8,8 @@ import { trainingItem, trainingReviewAssignment, trainingReviewRound } from './t
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
-});
+  // The first demo file of a run seeds the demo template that the others wait for (decision 037).
+}, DEMO_HOOK_TIMEOUT_MS);
 afterAll(() => t.close());
 
 describe('demo trainings', () => {

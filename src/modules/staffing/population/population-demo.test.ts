@@ -2,7 +2,7 @@
 // of the 15 demo municipalities, 80+ growing 2–4 % a year, with the working-age 20–64; the file imports cleanly again.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { createTestApp, DEMO_HOOK_TIMEOUT_MS, type TestApp } from '../../../../tests/support/test-app.ts';
 import { DEMO_PASSWORD } from '../../../platform/server/demo.ts';
 import { organisation } from '../../../platform/server/organisation.table.ts';
 import { staffingFact, staffingPeriod } from '../staffing.table.ts';
@@ -13,7 +13,8 @@ let admin = '';
 beforeAll(async () => {
   t = await createTestApp({ demo: true });
   admin = await t.signIn({ email: 'regionadmin@demo.example', password: DEMO_PASSWORD }, '10.8.0.1');
-});
+  // The first demo file of a run seeds the demo template that the others wait for (decision 037).
+}, DEMO_HOOK_TIMEOUT_MS);
 afterAll(() => t.close());
 
 type Row = { year: number; ageGroup: string; inhabitants: number };

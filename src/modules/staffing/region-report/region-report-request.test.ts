@@ -2,7 +2,7 @@
 // cannot be written, no report is left queued either (and none is started); when it can, both exist.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../tests/support/test-app.ts';
+import { createTestApp, DEMO_HOOK_TIMEOUT_MS, type TestApp } from '../../../../tests/support/test-app.ts';
 import { auditEvent } from '../../../platform/server/audit.table.ts';
 import { user } from '../../../platform/server/auth.table.ts';
 import { DEMO_PASSWORD } from '../../../platform/server/demo.ts';
@@ -20,7 +20,8 @@ beforeAll(async () => {
   steeringId = me?.id ?? '';
   const [p] = await t.db.select().from(staffingPeriod).where(eq(staffingPeriod.label, '2025'));
   periodId = p?.id ?? '';
-});
+  // The first demo file of a run seeds the demo template that the others wait for (decision 037).
+}, DEMO_HOOK_TIMEOUT_MS);
 afterAll(() => t.close());
 
 const request = () => t.as(steering)({ method: 'POST', url: '/api/staffing/region-reports', payload: { periodId } });
