@@ -138,7 +138,8 @@ export const PHONE_WIDTH = 390;
 /**
  * The page does not scroll sideways at a phone's width: a desktop page is narrowed to 390 px for one measurement
  * (then restored), a phone page is measured as it is. One evaluate: after two frames (the layout and any
- * media-query re-render) and the transitions they started, the document's scroll width against the window's, naming
+ * media-query re-render), the transitions they started and up to 1.5 s for charts that resize in JavaScript, the
+ * document's scroll width against the window's, naming
  * the elements that stick out (outside any scroll region of their own) when it is wider.
  */
 export async function expectNoSidewaysScroll(page: Page, where: string) {
@@ -156,6 +157,12 @@ export async function expectNoSidewaysScroll(page: Page, where: string) {
         Promise.all(moving.map((a) => a.finished.catch(() => undefined))),
         new Promise((resolve) => setTimeout(resolve, 2000)),
       ]);
+      // Charts (recharts) follow their container's width in JavaScript, a render or two after a ResizeObserver
+      // fires: what still sticks out after up to 1.5 s is a real overflow, what no longer does was a chart catching up.
+      const settleUntil = Date.now() + 1500;
+      while (document.documentElement.scrollWidth > document.documentElement.clientWidth && Date.now() < settleUntil) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       const width = document.documentElement.clientWidth;
       const scrollWidth = document.documentElement.scrollWidth;
       if (scrollWidth <= width) return null;
