@@ -35,17 +35,8 @@ import {
   tokenQuerySchema,
 } from './activities.contracts.ts';
 import type { ActivitiesDeps } from './activities-scope.ts';
-import {
-  type Conditional,
-  encodedBody,
-  type FeedAnswer,
-  feedStatus,
-  municipalityFeed,
-  networkFeed,
-  occasionIcs,
-  personalFeed,
-  renewFeed,
-} from './calendar.service.ts';
+import { feedStatus, municipalityFeed, networkFeed, occasionIcs, personalFeed, renewFeed } from './calendar.service.ts';
+import { type Conditional, encodedBody, type FeedAnswer } from './calendar-answers.ts';
 import {
   activityDetail,
   candidates,

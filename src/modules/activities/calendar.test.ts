@@ -2,7 +2,7 @@
 // which patches/ical-generator+10.2.0.patch keeps fast (decision 019), and a calendar reads the text back unchanged.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { icsByLibrary, toIcs } from './calendar.service.ts';
+import { icsByLibrary, toIcs } from './calendar-events.ts';
 
 const startsAt = new Date('2027-03-10T08:00:00Z');
 const row = (title: string, description: string) => ({
