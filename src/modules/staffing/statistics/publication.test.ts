@@ -6,7 +6,6 @@ import { auditPublication } from '../../../platform/server/disclosure/audit.ts';
 import { protect } from '../../../platform/server/disclosure/protect.ts';
 import { defaultStaffingConfig } from '../default-config.ts';
 import { generateFacts } from '../staffing-generator.ts';
-import { RATIOS } from '../staffing-measures.ts';
 import { ALL, cellId, disclosureModel, publicationShape, publicationView, REGION, rawFigures } from './publication.ts';
 
 const config = defaultStaffingConfig();

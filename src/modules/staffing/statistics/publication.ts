@@ -10,156 +10,28 @@
 
 import type { DisclosureCell, Relation } from '../../../platform/server/disclosure/types.ts';
 import { safeMedian } from '../../../platform/server/suppression/suppress.ts';
-import type { Cell, StaffingConfigDto } from '../staffing.contracts.ts';
-import { CONTEXT, type Fact, MEASURES, type MeasureKind, RATIOS, type RatioKey } from '../staffing-measures.ts';
+import type { Cell } from '../staffing.contracts.ts';
+import { CONTEXT, type Fact, RATIOS, type RatioKey } from '../staffing-measures.ts';
 import { type FactNames, type PackedFacts, packFacts } from './period-facts.ts';
 
-export const ALL = 'all';
-export const REGION = 'region';
-
-export type Column = { key: string; label: { sv: string; en: string }; kind: MeasureKind };
-
-export type Publication = {
-  professions: string[];
-  columns(profession: string): Column[];
-  value(municipality: string, profession: string, column: string): Cell;
-  ratios(municipality: string, profession: string): Record<RatioKey, Cell>;
-  median(profession: string): Record<RatioKey, Cell>;
-};
-
-export const cellId = (m: string, p: string, c: string) => `${m}|${p}|${c}`;
-const key = cellId;
-const sum = (values: (number | undefined)[]) => {
-  const given = values.filter((v): v is number => v !== undefined);
-  return given.length === 0 ? undefined : Math.round(given.reduce((a, b) => a + b, 0) * 100) / 100;
-};
-
-/** Columns that are sums the ratios need (not measures of their own). */
-const DERIVED = {
-  absence_headcount: 'absence_headcount',
-  absence_fte: 'absence_fte',
-  age_60_plus: 'age_60_plus',
-  licensed_headcount: 'licensed_headcount',
-} as const;
-
-/** Which columns each ratio is computed from (numerator, denominator, factor). */
-const RATIO_INPUTS: Record<RatioKey, { num: string; den: string; contextDen?: boolean; factor: number }> = {
-  specialist_share: { num: 'specialist_headcount', den: 'headcount', factor: 1 },
-  licensed_per_1000_80_plus: {
-    num: DERIVED.licensed_headcount,
-    den: 'inhabitants_80_plus',
-    contextDen: true,
-    factor: 1000,
-  },
-  staff_per_100_enrolled: { num: 'headcount', den: 'enrolled_patients', contextDen: true, factor: 100 },
-  employment_rate: { num: 'worked_fte', den: 'headcount', factor: 1 },
-  fulltime_share: { num: 'fulltime_headcount', den: 'headcount', factor: 1 },
-  vacancy_rate: { num: 'positions_vacant', den: 'positions_budgeted', factor: 1 },
-  share_aged_60_plus: { num: DERIVED.age_60_plus, den: 'headcount', factor: 1 },
-  absence_rate: { num: DERIVED.absence_fte, den: 'contracted_fte', factor: 1 },
-};
-
-/** The columns of a configuration: which figures exist per profession and for the context. */
-export type Shape = ReturnType<typeof publicationShape>;
-
-export function publicationShape(config: StaffingConfigDto) {
-  const professions = config.professions.filter((p) => p.active).map((p) => p.key);
-  const licensed = new Set(config.professions.filter((p) => p.licensed && p.active).map((p) => p.key));
-  const items = (kind: string, professionId?: string) =>
-    config.items.filter(
-      (i) => i.kind === kind && i.active && (professionId === undefined || i.professionId === professionId),
-    );
-  const ageBands = items('age_band').map((b) => b.key);
-  const oldBands = items('age_band')
-    .filter((b) => (b.minAge ?? 0) >= 60)
-    .map((b) => b.key);
-  const absenceKinds = items('absence_kind').map((i) => i.key);
-  const competences = items('competence').map((i) => i.key);
-  const specialtiesOf = new Map(
-    config.professions.map((p) => [p.key, items('specialty', p.id).map((i) => i.key)] as const),
-  );
-  const professionColumns: string[] = [];
-  for (const d of MEASURES.filter((x) => x.scope === 'profession')) {
-    if (d.breakdown === 'specialty') continue;
-    if (d.breakdown === 'age_band')
-      professionColumns.push(...ageBands.map((b) => `${d.key}.${b}`), DERIVED.age_60_plus);
-    else if (d.breakdown === 'competence') professionColumns.push(...competences.map((k) => `${d.key}.${k}`));
-    else if (d.breakdown === 'absence_kind') professionColumns.push(d.key, ...absenceKinds.map((k) => `${d.key}.${k}`));
-    else professionColumns.push(d.key);
-  }
-  professionColumns.push(DERIVED.licensed_headcount);
-  const contextColumns = MEASURES.filter((d) => d.scope === 'context').map((d) => d.key);
-  const specialtyColumns = (p: string) => (specialtiesOf.get(p) ?? []).map((k) => `specialty_headcount.${k}`);
-  return {
-    config,
-    professions,
-    licensed,
-    ageBands,
-    oldBands,
-    absenceKinds,
-    competences,
-    professionColumns,
-    contextColumns,
-    specialtyColumns,
-  };
-}
-
-/**
- * Which figures a request needs: one profession's (or all professions', `ALL`) with the context, either every column
- * or only what the key ratios are computed from (a trend). `null`: every figure of every profession.
- */
-export type FigureNeed = { profession: string; ratiosOnly: boolean } | null;
-
-/** The columns the key ratios read, and the reported columns those derive from. */
-const RATIO_COLUMNS = new Set(Object.values(RATIO_INPUTS).flatMap((d) => [d.num, d.den]));
-
-/**
- * What figures computed for a need depend on of the configuration (decision 036): its shape — which professions, list
- * items and age limits there are and which professions are licensed — never its names (they only label columns).
- * The key ratios read only the professions, the licensed ones, the absence kinds, the old-age bands and the ratios'
- * columns: a new competence or specialty leaves every trend's figures as they were.
- */
-export function shapeFingerprint(shape: Shape, ratiosOnly: boolean): string {
-  const ratios = (cs: string[]) => cs.filter((c) => RATIO_COLUMNS.has(c));
-  const common = [shape.professions, [...shape.licensed].sort(), shape.oldBands, shape.absenceKinds];
-  if (ratiosOnly) return JSON.stringify([...common, ratios(shape.professionColumns), ratios(shape.contextColumns)]);
-  return JSON.stringify([
-    ...common,
-    shape.ageBands,
-    shape.competences,
-    shape.professionColumns,
-    shape.contextColumns,
-    shape.professions.map((p) => shape.specialtyColumns(p)),
-  ]);
-}
-
-/** The facts (as `profession` and `column`) a need reads, and the columns it computes per profession. */
-function needed(shape: Shape, need: FigureNeed) {
-  const professions =
-    need === null || need.profession === ALL
-      ? shape.professions
-      : shape.professions.filter((p) => p === need.profession);
-  const wantsAll = need === null || need.profession === ALL;
-  const columnsOfProfession = (p: string) =>
-    need?.ratiosOnly
-      ? shape.professionColumns.filter((c) => RATIO_COLUMNS.has(c))
-      : [...shape.professionColumns, ...(need === null || need.profession === p ? shape.specialtyColumns(p) : [])];
-  const context = need?.ratiosOnly ? shape.contextColumns.filter((c) => RATIO_COLUMNS.has(c)) : shape.contextColumns;
-  const columns = new Map(professions.map((p) => [p, columnsOfProfession(p)] as const));
-  // A computed column's inputs: the derived sums read breakdowns, the licensed headcount the headcount.
-  const inputsOf = (c: string): string[] => {
-    if (c === DERIVED.absence_headcount) return [c, ...shape.absenceKinds.map((k) => `absence_headcount.${k}`)];
-    if (c === DERIVED.absence_fte) return [c, ...shape.absenceKinds.map((k) => `absence_fte.${k}`)];
-    if (c === DERIVED.age_60_plus) return shape.oldBands.map((k) => `age_headcount.${k}`);
-    if (c === DERIVED.licensed_headcount) return ['headcount'];
-    return [c];
-  };
-  const reads = new Map<string, Set<string>>(
-    [...columns].map(([p, cs]) => [p, new Set(cs.flatMap(inputsOf))] as const),
-  );
-  reads.set(CONTEXT, new Set(context));
-  return { professions, wantsAll, columns, context, reads };
-}
+import {
+  ALL,
+  type Column,
+  cellId,
+  columnKind,
+  columnLabel,
+  columnScope,
+  DERIVED,
+  type FigureNeed,
+  needed,
+  OUTSIDER_COLUMNS,
+  type Publication,
+  publicationShape,
+  RATIO_INPUTS,
+  REGION,
+  type Shape,
+  shapeFingerprint,
+} from './publication-columns.ts';
 
 /**
  * Every figure of the given municipalities that the need asks for: their facts, the derived sums, the
@@ -254,7 +126,7 @@ export function rawFigures(
       const put = (at: number, c: string, v: number | undefined) => {
         if (at < 0 || v === undefined) return;
         grid[at] = v;
-        raw.set(key(m.id, d.p, c), v);
+        raw.set(cellId(m.id, d.p, c), v);
       };
       if (d.absenceHeadcount >= 0) {
         put(d.absenceHeadcount, DERIVED.absence_headcount, sumAt(grid, d.absenceHeadcountParts));
@@ -277,7 +149,7 @@ export function rawFigures(
       const v = sumAt(grid, allSlots[ci] ?? []);
       if (v === undefined) return;
       all[ci] = v;
-      raw.set(key(ids[i] ?? '', ALL, c), v);
+      raw.set(cellId(ids[i] ?? '', ALL, c), v);
     });
     return all;
   });
@@ -295,7 +167,7 @@ export function rawFigures(
     return any ? Math.round(total * 100) / 100 : undefined;
   };
   const putRegion = (p: string, c: string, v: number | undefined) => {
-    if (v !== undefined) raw.set(key(REGION, p, c), v);
+    if (v !== undefined) raw.set(cellId(REGION, p, c), v);
   };
   professions.forEach((p, r) => {
     for (const c of want.columns.get(p) ?? []) putRegion(p, c, regionSum(grids, slot(r, c)));
@@ -404,7 +276,7 @@ export function disclosureModel(
 
   for (const m of ids) {
     for (const p of shape.professions) {
-      const c = (column: string) => key(m, p, column);
+      const c = (column: string) => cellId(m, p, column);
       const headcount = c('headcount');
       // permanent + fixed-term = headcount (when both are given), else each ≤ headcount.
       if (has(c('headcount_permanent')) && has(c('headcount_fixed_term'))) {
@@ -454,18 +326,18 @@ export function disclosureModel(
       if (column === DERIVED.licensed_headcount) {
         sumOf(
           'sums',
-          key(m, ALL, column),
-          [...shape.licensed].map((p) => key(m, p, 'headcount')),
+          cellId(m, ALL, column),
+          [...shape.licensed].map((p) => cellId(m, p, 'headcount')),
         );
         continue;
       }
       sumOf(
         'sums',
-        key(m, ALL, column),
-        shape.professions.map((p) => key(m, p, column)),
+        cellId(m, ALL, column),
+        shape.professions.map((p) => cellId(m, p, column)),
       );
     }
-    const ctx = (column: string) => key(m, CONTEXT, column);
+    const ctx = (column: string) => cellId(m, CONTEXT, column);
     atMost('enrolled', ctx('enrolled_home_care'), ctx('enrolled_patients'));
     atMost('enrolled', ctx('enrolled_special_housing'), ctx('enrolled_patients'));
   }
@@ -474,8 +346,8 @@ export function disclosureModel(
     for (const column of columnsOf(shape, p)) {
       sumOf(
         'sums',
-        key(REGION, p, column),
-        ids.map((m) => key(m, p, column)),
+        cellId(REGION, p, column),
+        ids.map((m) => cellId(m, p, column)),
       );
     }
   }
@@ -502,7 +374,7 @@ export function publicationView(input: ViewInput): Publication {
   const isHidden = (m: string, k: string) => hidden !== null && !(own && m === own.id) && hidden.has(k);
 
   const cell = (m: string, p: string, c: string): Cell => {
-    const k = key(m, columnScope(c) === 'context' ? CONTEXT : p, c);
+    const k = cellId(m, columnScope(c) === 'context' ? CONTEXT : p, c);
     const value = source(m).get(k);
     if (value === undefined) return null;
     if (isHidden(m, k)) return '..';
@@ -510,7 +382,7 @@ export function publicationView(input: ViewInput): Publication {
   };
   const ratioInputs = (m: string, p: string, r: RatioKey): string[] => {
     const def = RATIO_INPUTS[r];
-    return [key(m, p, def.num), key(m, def.contextDen ? CONTEXT : p, def.den)];
+    return [cellId(m, p, def.num), cellId(m, def.contextDen ? CONTEXT : p, def.den)];
   };
   const ratiosOf = (m: string, p: string): Record<RatioKey, Cell> => {
     const out = {} as Record<RatioKey, Cell>;
@@ -572,56 +444,5 @@ export function publicationView(input: ViewInput): Publication {
   };
 }
 
-function columnScope(c: string): 'context' | 'profession' {
-  return MEASURES.find((d) => d.key === c)?.scope ?? 'profession';
-}
-
-export function columnKind(c: string): MeasureKind {
-  const base = c.split('.')[0] ?? c;
-  if (base === DERIVED.age_60_plus || base === DERIVED.licensed_headcount) return 'persons';
-  return MEASURES.find((d) => d.key === base)?.kind ?? 'persons';
-}
-
-function columnLabel(
-  c: string,
-  item: (kind: string, key: string) => { name: string; nameEn: string } | undefined,
-): { sv: string; en: string } {
-  if (c === DERIVED.age_60_plus) return { sv: 'Antal 60 år och äldre', en: 'Headcount aged 60+' };
-  if (c === DERIVED.licensed_headcount)
-    return { sv: 'Antal i legitimationsyrken', en: 'Headcount in licensed professions' };
-  const [base = c, breakdown] = c.split('.');
-  const def = MEASURES.find((d) => d.key === base);
-  if (!def) return { sv: c, en: c };
-  if (!breakdown) {
-    if (def.breakdown === 'absence_kind') {
-      return { sv: `${def.label.sv}, alla orsaker`, en: `${def.label.en}, all kinds` };
-    }
-    return def.label;
-  }
-  const it = def.breakdown ? item(def.breakdown, breakdown) : undefined;
-  return { sv: `${def.label.sv}: ${it?.name ?? breakdown}`, en: `${def.label.en}: ${it?.nameEn ?? breakdown}` };
-}
-
-/** What other municipalities see of each other: the top-level measures (and the derived ones the ratios use). */
-const OUTSIDER_COLUMNS = new Set<string>([
-  'inhabitants',
-  'inhabitants_65_79',
-  'inhabitants_80_plus',
-  'enrolled_patients',
-  'enrolled_home_care',
-  'enrolled_special_housing',
-  'headcount',
-  'headcount_permanent',
-  'specialist_headcount',
-  'fulltime_headcount',
-  'contracted_fte',
-  'worked_fte',
-  'positions_budgeted',
-  'positions_filled',
-  'positions_vacant',
-  DERIVED.age_60_plus,
-  DERIVED.absence_headcount,
-  DERIVED.absence_fte,
-  // The sum of the licensed professions' headcounts (the ratio per 1,000 inhabitants 80+ is built on it).
-  DERIVED.licensed_headcount,
-]);
+export type { Column, FigureNeed, Publication, Shape };
+export { ALL, cellId, columnKind, publicationShape, REGION, shapeFingerprint };

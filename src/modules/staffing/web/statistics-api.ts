@@ -6,7 +6,6 @@ import type { z } from 'zod';
 import { apiRequest, toQueryString } from '../../../platform/web/api/api-client.ts';
 import type {
   ComparisonDto,
-  PeriodDto,
   ProfileDto,
   ProfileTable,
   PublicProfessionDto,
