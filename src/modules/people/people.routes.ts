@@ -39,6 +39,7 @@ import {
   updateUnitSchema,
 } from './people.contracts.ts';
 import { confirmImport, createHrFileReader, type ImportDeps, importAtOnce, previewImport } from './people-import.ts';
+import { personPageSerializer } from './people-list-json.ts';
 import { importTemplate } from './people-template.ts';
 import { createPerson, getPerson, listPersons, myRecord, updatePerson } from './persons.service.ts';
 import { listRetention, setRetention } from './retention.service.ts';
@@ -103,6 +104,8 @@ export async function peopleModule(fastify: FastifyInstance) {
         querystring: personListQuerySchema,
         response: { 200: personPageSchema },
       },
+      // The page is written without the zod check of every field (people-list-json.ts).
+      serializerCompiler: personPageSerializer,
     },
     (req) => listPersons(deps, signedIn(req.ctx), req.query),
   );

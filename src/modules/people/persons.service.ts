@@ -73,11 +73,10 @@ function listConditions(scope: PersonScope, query: PersonListQuery, municipality
   const today = swedishDate(new Date());
   const conditions: (SQL | undefined)[] = [scopeCondition(scope), isNull(peoplePerson.anonymisedAt)];
   if (municipalityId) conditions.push(eq(peoplePerson.organisationId, municipalityId));
-  // As an array computed once (an init plan): the planner then looks the few units up through the unit index
-  // instead of guessing a few hundred and joining every unit of the region (13 ms a read on the embedded database).
-  if (query.unitId) conditions.push(sql`${peoplePerson.unitId} = ANY(ARRAY${unitAndBelowSql(query.unitId)})`);
-  // The search's words are matched first, through the trigram index (see listPersons).
-  if (searchConditions(query.q).length) conditions.push(sql`${peoplePerson.id} IN (SELECT id FROM matched)`);
+  // As an array computed once (an init plan over the `units` CTE of listPersons, walked once for the page and its
+  // count): the planner then looks the few units up through the unit index instead of guessing a few hundred and
+  // joining every unit of the region (13 ms a read on the embedded database).
+  if (query.unitId) conditions.push(sql`${peoplePerson.unitId} = ANY(ARRAY(SELECT id FROM units))`);
   if (query.profession) conditions.push(eq(peoplePerson.professionKey, query.profession));
   if (query.form) conditions.push(eq(peoplePerson.employmentForm, query.form));
   if (query.status === 'current') conditions.push(currentOn(today));
@@ -111,13 +110,21 @@ export async function listPersons(
     [...SORT_COLUMNS[query.sort].map((c) => sql`${c} ${sql.raw(direction)}`), sql`${peoplePerson.id}`],
     sql`, `,
   );
-  const capped = sql`(SELECT count(*)::int FROM (SELECT 1 FROM ${peoplePerson} WHERE ${where} LIMIT ${COUNT_CAP + 1}) c)`;
-  // A search's matches are found through the trigram index first (materialised): left to itself, the planner walks
-  // the name order until it has a page, which for "anna lindberg" meant half the register.
+  // A search's matches are found through the trigram index first, whole rows with every other condition, once
+  // (materialised): left to itself, the planner walks the name order until it has a page, which for "anna lindberg"
+  // meant half the register. The page and its count then read those few rows under the table's own name (no second
+  // look-up of each match by its id).
   const words = searchConditions(query.q);
   const matched = words.length
-    ? sql`matched AS MATERIALIZED (SELECT ${peoplePerson.id} AS id FROM ${peoplePerson} WHERE ${and(...words)})`
+    ? sql`matched AS MATERIALIZED (SELECT * FROM ${peoplePerson} WHERE ${and(where, ...words)})`
     : null;
+  const source = matched ? sql`matched AS ${peoplePerson}` : sql`${peoplePerson}`;
+  const filter = matched ? sql`true` : where;
+  const capped = sql`(SELECT count(*)::int FROM (SELECT 1 FROM ${source} WHERE ${filter} LIMIT ${COUNT_CAP + 1}) c)`;
+  // The unit and every unit below it, walked once for the page and its count.
+  const units = query.unitId ? sql`units AS MATERIALIZED ${unitAndBelowSql(query.unitId)}` : null;
+  const ctes = [units, matched].filter((c): c is SQL => c !== null);
+  const withCtes = ctes.length ? sql`${sql.join(ctes, sql`, `)}` : null;
   // One statement: the list read's audit event (a data-modifying CTE), the page, and the capped count. The statement
   // commits without waiting for the WAL flush (`synchronous_commit` off for this transaction only): the event is
   // written and ordered as any other, but a crash of PostgreSQL itself within a fraction of a second (three WAL
@@ -131,7 +138,7 @@ export async function listPersons(
       entityType: 'person',
       entityId: null,
       organisationId: municipalityId,
-    })}), durability AS (SELECT set_config('synchronous_commit', 'off', true) AS ok)${matched ? sql`, ${matched}` : sql``}
+    })}), durability AS (SELECT set_config('synchronous_commit', 'off', true) AS ok)${withCtes ? sql`, ${withCtes}` : sql``}
     SELECT ${peoplePerson.id} AS id, ${peoplePerson.organisationId} AS "organisationId",
       ${peoplePerson.firstName} AS "firstName",
       ${peoplePerson.lastName} AS "lastName", ${peoplePerson.employeeNumber} AS "employeeNumber",
@@ -139,10 +146,10 @@ export async function listPersons(
       ${peoplePerson.professionKey} AS "professionKey", ${peoplePerson.employmentForm} AS "employmentForm",
       ${peoplePerson.employmentRate}::float8 AS "employmentRate", ${peoplePerson.employmentStart}::text AS "employmentStart",
       ${peoplePerson.employmentEnd}::text AS "employmentEnd", ${capped} AS total
-    FROM ${peoplePerson}
+    FROM ${source}
     JOIN ${peopleUnit} ON ${peopleUnit.id} = ${peoplePerson.unitId}
     CROSS JOIN durability
-    WHERE ${where}
+    WHERE ${filter}
     ORDER BY ${order}
     LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`) as unknown as Promise<{ rows: ListRow[] }>,
     municipalityNames(deps),
@@ -156,7 +163,7 @@ export async function listPersons(
     rows[0]?.total ??
     (query.page > 1
       ? (
-          (await db.execute(sql`${matched ? sql`WITH ${matched} ` : sql``}SELECT ${capped} AS n`)) as unknown as {
+          (await db.execute(sql`${withCtes ? sql`WITH ${withCtes} ` : sql``}SELECT ${capped} AS n`)) as unknown as {
             rows: { n: number }[];
           }
         ).rows[0]?.n
