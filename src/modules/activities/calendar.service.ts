@@ -3,7 +3,7 @@
 // The events' text is in calendar-events.ts (decision 035), the validators and remembered bodies in
 // calendar-answers.ts (decision 031).
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, gte, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { hashToken, type SignedInContext } from '../../platform/server/actor.ts';
 import { audit, type RequestContext } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
@@ -202,31 +202,30 @@ export async function personalFeed(
     if (networks.length && roles.some((r) => ORGANISER_ROLES.includes(r)))
       organised.push(inArray(activity.networkId, networks));
   }
-  const r = activityRegistration;
-  // One query for both: what they are registered or waitlisted for and what they organise.
+  // One query for both: what they are registered or waitlisted for and what they organise. The person's
+  // registrations are two hashed subqueries (a few rows each, probed per occasion), not a left join: on a join
+  // PostgreSQL (and PGlite, without statistics) chose a nested loop testing every occasion in the window against
+  // every registration of the person (16,000 tests for an organiser's 2,001 occasions, 16 ms of PGlite's 22).
+  const registered = (states: string) =>
+    sql<boolean>`${activityOccasion.id} IN (SELECT r.occasion_id FROM ${activityRegistration} r
+      WHERE r.person_id = ${personId} AND r.state IN (${sql.raw(states)}))`;
   const rows = await deps.db
-    .select({ ...eventSelect, state: r.state })
+    .select({ ...eventSelect, waitlisted: personId ? registered("'waitlisted'") : sql<boolean>`false` })
     .from(activityOccasion)
     .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
     .innerJoin(organisation, eq(organisation.id, activity.organiserId))
-    .leftJoin(
-      r,
-      personId
-        ? and(
-            eq(r.occasionId, activityOccasion.id),
-            eq(r.personId, personId),
-            inArray(r.state, ['registered', 'waitlisted']),
-          )
-        : sql`false`,
-    )
     .where(
-      and(lte(activityOccasion.startsAt, to), gte(activityOccasion.endsAt, from), or(isNotNull(r.id), ...organised)),
+      and(
+        lte(activityOccasion.startsAt, to),
+        gte(activityOccasion.endsAt, from),
+        or(...(personId ? [registered("'registered', 'waitlisted'")] : []), ...organised) ?? sql`false`,
+      ),
     )
     .orderBy(asc(activityOccasion.startsAt), asc(activityOccasion.id))
     .limit(2_000);
   const body = toIcs(
     'Mina aktiviteter (Kompetensnav)',
-    rows.map((row) => ({ ...row, note: row.state === 'waitlisted' ? 'väntelista' : undefined })),
+    rows.map(({ waitlisted, ...row }) => ({ ...row, note: waitlisted ? 'väntelista' : undefined })),
     deps.publicUrl,
   );
   const etag = etagOf(body);
