@@ -333,6 +333,48 @@ describe('the forecast follows the data', () => {
     ]);
     expect((await forecastOf('admin')).base.total.cumulativeNeed10).toBeCloseTo(14, 9);
   });
+
+  it("revalidates a browser's copy: 304 while the data stands, a new answer and tag after a change", async () => {
+    const as = t.as(cookies.get('admin') ?? null);
+    const first = await as({ method: 'GET', url: '/api/staffing/forecast', headers: { 'accept-encoding': 'br' } });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-encoding']).toBe('br');
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const tag = first.headers.etag as string;
+    expect(tag).toMatch(/^".+"$/);
+    const plain = await get('admin', '');
+    expect(plain.headers.etag).toBe(tag);
+    expect(plain.json().base.total.cumulativeNeed10).toBeCloseTo(14, 9);
+    const same = await as({ method: 'GET', url: '/api/staffing/forecast', headers: { 'if-none-match': tag } });
+    expect(same.statusCode).toBe(304);
+    expect(same.body).toBe('');
+    // Another lever setting is another answer.
+    const levers = await as({
+      method: 'GET',
+      url: '/api/staffing/forecast?retirementDelayYears=3',
+      headers: { 'if-none-match': tag },
+    });
+    expect(levers.statusCode).toBe(200);
+    expect(levers.headers.etag).not.toBe(tag);
+    // A flat projection at the report's 500 (as above): a change the answer's key follows.
+    const rows = Array.from({ length: 10 }, (_, i) => ({ year: 2026 + i, ageGroup: '80+', inhabitants: 500 }));
+    expect(
+      (await as({ method: 'PUT', url: `/api/staffing/population/${asby.id}`, payload: { rows } })).statusCode,
+    ).toBe(200);
+    try {
+      const changed = await as({ method: 'GET', url: '/api/staffing/forecast', headers: { 'if-none-match': tag } });
+      expect(changed.statusCode).toBe(200);
+      expect(changed.headers.etag).not.toBe(tag);
+      expect(changed.json().base.total.cumulativeNeed10).toBeCloseTo(10, 9);
+    } finally {
+      await t.db.delete(populationProjection).where(eq(populationProjection.municipalityId, asby.id));
+      await t.db.insert(populationProjection).values([
+        { municipalityId: asby.id, year: 2026, ageGroup: '80+', inhabitants: 550 },
+        { municipalityId: asby.id, year: 2030, ageGroup: '80+', inhabitants: 600 },
+      ]);
+    }
+    expect((await forecastOf('admin')).base.total.cumulativeNeed10).toBeCloseTo(14, 9);
+  });
 });
 
 describe('export', () => {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { signedIn } from '../../../platform/server/actor.ts';
+import { sendKept } from '../../../platform/server/kept-answer.ts';
 import { sendFile } from '../../../platform/server/send-file.ts';
 import { PublicationCache, type StaffingDeps } from '../staffing-config.service.ts';
 import {
@@ -13,7 +14,7 @@ import {
   forecastSettingsDtoSchema,
   forecastSettingsSchema,
 } from './forecast.contracts.ts';
-import { type ForecastDeps, getForecastJson } from './forecast.service.ts';
+import { type ForecastDeps, getForecastAnswer } from './forecast.service.ts';
 import { exportForecast } from './forecast-export.ts';
 import { getForecastSettings, saveForecastSettings } from './forecast-settings.service.ts';
 
@@ -38,11 +39,9 @@ export default async function forecastRoutes(fastify: FastifyInstance, opts: { d
         response: { 200: forecastSchema },
       },
     },
-    async (req, reply) =>
-      reply
-        .type('application/json; charset=utf-8')
-        // Already-serialised JSON (cached per state, scope and levers); Fastify sends strings as they are.
-        .send((await getForecastJson(deps, signedIn(req.ctx), req.query)) as never),
+    // Kept as bytes per state, scope and levers (decision 041): no serialisation or compression per request, and 304
+    // when the browser's copy is current.
+    async (req, reply) => sendKept(req, reply, await getForecastAnswer(deps, signedIn(req.ctx), req.query)),
   );
   app.get(
     '/staffing/forecast/export',

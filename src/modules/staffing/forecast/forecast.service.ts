@@ -13,6 +13,7 @@
 import type { SignedInContext } from '../../../platform/server/actor.ts';
 import { authorize, authorizeObject } from '../../../platform/server/actor.ts';
 import { NotFoundError } from '../../../platform/server/errors.ts';
+import { KeptAnswer } from '../../../platform/server/kept-answer.ts';
 import { type Actor, can } from '../../../platform/server/policy.ts';
 import { staffingMessages as sm } from '../staffing.messages.ts';
 import type {
@@ -275,8 +276,15 @@ export async function getForecast(
   return buildForecast(deps, inputs, scope, levers, actor);
 }
 
-/** The forecast as the JSON the route sends, cached per state of the data, scope, viewer's reach and levers. */
-export async function getForecastJson(deps: ForecastDeps, ctx: SignedInContext, query: ForecastQuery): Promise<string> {
+/**
+ * The forecast as the route sends it (JSON bytes with a validator and compressed forms, decision 041), kept per state
+ * of the data, scope, viewer's reach and levers.
+ */
+export async function getForecastAnswer(
+  deps: ForecastDeps,
+  ctx: SignedInContext,
+  query: ForecastQuery,
+): Promise<KeptAnswer> {
   const { actor, periodId, inputs, scope, levers } = await resolve(deps, ctx, query);
   // The answer differs between viewers only in which municipalities they may open: all of them (the region's
   // staff), or the few listed in full (a key per exact set, so two viewers share an answer only if they may).
@@ -298,8 +306,8 @@ export async function getForecastJson(deps: ForecastDeps, ctx: SignedInContext, 
     levers.turnoverReductionPercent,
     reach,
   ].join(':');
-  return cacheOf(deps).remember(`forecast:json:${key}`, async () =>
-    JSON.stringify(await buildForecast(deps, inputs, scope, levers, actor)),
+  return cacheOf(deps).remember(`forecast:answer:${key}`, async () =>
+    KeptAnswer.json(await buildForecast(deps, inputs, scope, levers, actor)),
   );
 }
 
