@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import { SlowestFirstSequencer } from './tests/e2e/support/sequencer.ts';
 
 // Browser journeys: real server processes driven through Debian's Chromium. The global setup builds the server
 // bundle and the web app (into this run's own temporary folder) and seeds one demo database, once per run; each
@@ -13,8 +12,6 @@ export default defineConfig({
     // run side by side without sharing anything (E2E_WORKERS=1 runs them one at a time).
     fileParallelism: true,
     maxWorkers: Number(process.env.E2E_WORKERS ?? 2),
-    // The slowest journeys start first, so the run does not end on one of them alone (support/sequencer.ts).
-    sequence: { sequencer: SlowestFirstSequencer },
     testTimeout: 90_000,
     hookTimeout: 240_000,
     // expect.poll gives up after 1 s by default: too soon for a save on a loaded machine, and waiting longer costs
