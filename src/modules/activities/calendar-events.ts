@@ -2,6 +2,7 @@
 // from its frame (header with the zone's VTIMEZONE, footer) and the kept events. ical-generator writes the events
 // with TZID=Europe/Stockholm, so a calendar shows the Swedish wall-clock time on both sides of a daylight-saving
 // change. Cancelled occasions stay with STATUS:CANCELLED, so calendars that subscribed remove them.
+import { sql } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { organisation } from '../../platform/server/organisation.table.ts';
@@ -128,12 +129,54 @@ function eventText(row: EventRow, publicUrl: string): string {
 
 /** The calendar of these rows: the header, the kept (or newly formatted) events, the footer. */
 export function toIcs(name: string, rows: EventRow[], publicUrl: string): string {
-  const { head, foot } = frame(name);
-  const parts = [head];
-  for (const row of rows) parts.push(eventText(row, publicUrl));
-  parts.push(foot);
-  return parts.join('');
+  return joinIcs(
+    name,
+    rows.map((row) => eventText(row, publicUrl)),
+  );
 }
+
+/** The calendar of these events' texts: the header, the texts, the footer. */
+export function joinIcs(name: string, texts: string[]): string {
+  const { head, foot } = frame(name);
+  return head + texts.join('') + foot;
+}
+
+// The personal feed names its events by a digest the database computes of everything an event shows (below), so a
+// miss reads the occasions' ids and digests, not their rows, and reads whole rows only of the events this server has
+// not formatted at that digest (after a change of the occasion or its activity, or on a server's first build).
+// Kept by slot (occasion and note), digest and public address: the text is a pure function of the three.
+const byDigest = new Map<string, string>();
+let byDigestChars = 0;
+
+/** The kept text of the event (occasion `id`, with the person's `note`) at this digest, if this server has one. */
+export function keptByDigest(id: string, note: string | undefined, digest: string, publicUrl: string) {
+  return byDigest.get(`${id}|${note ?? ''}|${digest}|${publicUrl}`);
+}
+
+/** The event's text (kept or formatted), kept under the digest its row was read with. */
+export function keepByDigest(row: EventRow, digest: string, publicUrl: string): string {
+  const text = eventText(row, publicUrl);
+  const key = `${row.o.id}|${row.note ?? ''}|${digest}|${publicUrl}`;
+  if (!byDigest.has(key)) {
+    byDigest.set(key, text);
+    byDigestChars += text.length;
+    for (const [k, t] of byDigest) {
+      if (byDigestChars <= KEPT_EVENTS_MAX_CHARS) break;
+      byDigest.delete(k);
+      byDigestChars -= t.length;
+    }
+  }
+  return text;
+}
+
+const text = (column: unknown) => sql`coalesce('v' || ${column}, 'n')`;
+const epoch = (column: unknown) => sql`extract(epoch from ${column})::text`;
+/** The digest of every field an occasion's event shows (its times, stamps, status, place, link, title, description
+ *  and organiser's name; a NULL and a value told apart), as the database computes it (SHA-256, base64). */
+export const eventDigest = sql<string>`encode(sha256(convert_to(concat_ws(chr(1), ${epoch(activityOccasion.startsAt)},
+  ${epoch(activityOccasion.endsAt)}, ${epoch(activityOccasion.updatedAt)}, ${epoch(activityOccasion.createdAt)},
+  ${activityOccasion.status}::text, ${text(activityOccasion.place)}, ${text(activityOccasion.onlineUrl)},
+  ${text(activity.title)}, ${text(activity.description)}, ${text(organisation.name)}), 'UTF8')), 'base64')`;
 
 export const eventSelect = {
   o: {

@@ -26,7 +26,7 @@ import {
 } from './activities.table.ts';
 import type { ActivitiesDeps } from './activities-scope.ts';
 import { answer, built, type Conditional, etagOf, type FeedAnswer, keptBody } from './calendar-answers.ts';
-import { eventSelect, toIcs } from './calendar-events.ts';
+import { eventDigest, eventSelect, joinIcs, keepByDigest, keptByDigest, toIcs } from './calendar-events.ts';
 
 /** One occasion as an .ics file (for any signed-in user: occasions are not personal). */
 export async function occasionIcs(deps: ActivitiesDeps, id: string) {
@@ -209,8 +209,10 @@ export async function personalFeed(
   const registered = (states: string) =>
     sql<boolean>`${activityOccasion.id} IN (SELECT r.occasion_id FROM ${activityRegistration} r
       WHERE r.person_id = ${personId} AND r.state IN (${sql.raw(states)}))`;
-  const rows = await deps.db
-    .select({ ...eventSelect, waitlisted: personId ? registered("'waitlisted'") : sql<boolean>`false` })
+  const waitlisted = personId ? registered("'waitlisted'") : sql<boolean>`false`;
+  // The events by id and digest (no rows): the kept texts answer for all but the changed occasions (decision 035).
+  const named = await deps.db
+    .select({ id: activityOccasion.id, digest: eventDigest, waitlisted })
     .from(activityOccasion)
     .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
     .innerJoin(organisation, eq(organisation.id, activity.organiserId))
@@ -223,11 +225,25 @@ export async function personalFeed(
     )
     .orderBy(asc(activityOccasion.startsAt), asc(activityOccasion.id))
     .limit(2_000);
-  const body = toIcs(
-    'Mina aktiviteter (Kompetensnav)',
-    rows.map(({ waitlisted, ...row }) => ({ ...row, note: waitlisted ? 'väntelista' : undefined })),
-    deps.publicUrl,
-  );
+  const noteOf = (w: boolean) => (w ? 'väntelista' : undefined);
+  const texts = named.map((n) => keptByDigest(n.id, noteOf(n.waitlisted), n.digest, deps.publicUrl));
+  const missing = named.filter((_, i) => texts[i] === undefined).map((n) => n.id);
+  if (missing.length > 0) {
+    const rows = await deps.db
+      .select({ ...eventSelect, digest: eventDigest })
+      .from(activityOccasion)
+      .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
+      .innerJoin(organisation, eq(organisation.id, activity.organiserId))
+      .where(inArray(activityOccasion.id, missing));
+    const byId = new Map(rows.map((row) => [row.o.id, row]));
+    named.forEach((n, i) => {
+      const row = byId.get(n.id);
+      // An occasion deleted since the first query is left out (its delete has raised the feed's version).
+      if (texts[i] === undefined)
+        texts[i] = row ? keepByDigest({ ...row, note: noteOf(n.waitlisted) }, row.digest, deps.publicUrl) : '';
+    });
+  }
+  const body = joinIcs('Mina aktiviteter (Kompetensnav)', texts as string[]);
   const etag = etagOf(body);
   const modifiedAt = etag === owner.etag && owner.modifiedAt ? owner.modifiedAt : now;
   if (owner.keptPersonId === personId) {
