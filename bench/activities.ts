@@ -404,7 +404,7 @@ async function benchOne(kind: 'embedded' | 'postgresql', database: Database): Pr
         clients: 50,
         requests: sent,
         seconds: round(seconds),
-        perSecond: round(sent / seconds),
+        perSecond: sent > 0 ? round(sent / seconds) : 0, // none with BENCH_ACTIVITIES_FEEDS_ONLY=1
         registered,
         capacity: 300,
         oversubscribed,
