@@ -583,7 +583,10 @@ describe('concurrency', () => {
     );
     // Every answer 200 (a failure names the others' statuses and first body: a 503 is the pool's wait limit).
     const failed = responses.filter((r) => r.statusCode !== 200);
-    expect(failed.map((r) => r.statusCode), failed[0]?.body.slice(0, 300)).toEqual([]);
+    expect(
+      failed.map((r) => r.statusCode),
+      failed[0]?.body.slice(0, 300),
+    ).toEqual([]);
     const rows = await t.db
       .select()
       .from(activityRegistration)

@@ -178,7 +178,7 @@ export async function createAdoption(
     .select({ id: organisation.id, kind: organisation.kind })
     .from(organisation)
     .where(eq(organisation.id, input.municipalityId));
-  if (!m || m.kind !== 'municipality') {
+  if (m?.kind !== 'municipality') {
     throw new ValidationError([{ path: 'municipalityId', message: fm.notAMunicipality() }]);
   }
   authorizeObject(ctx.actor, 'further_education:manage_adoption', {
