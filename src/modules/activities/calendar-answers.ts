@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
 import { type AnyColumn, sql } from 'drizzle-orm';
+import { preferredEncoding } from '../../platform/server/kept-answer.ts';
 
 /** What a calendar client sent to ask "only if changed". */
 export type Conditional = { ifNoneMatch?: string | undefined; ifModifiedSince?: string | undefined };
@@ -71,14 +72,7 @@ export async function encodedBody(
   text: string,
   acceptEncoding: string | undefined,
 ): Promise<{ body: string | Buffer; encoding?: 'br' | 'gzip' }> {
-  const accepted = new Set(
-    (acceptEncoding ?? '')
-      .split(',')
-      .map((part) => part.trim().split(';'))
-      .filter(([, q]) => !q || Number(q.trim().replace(/^q=/, '')) > 0)
-      .map(([name]) => name?.trim().toLowerCase()),
-  );
-  const encoding = accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : undefined;
+  const encoding = preferredEncoding(acceptEncoding);
   if (!encoding || text.length < 1024) return { body: text };
   const r = remembered.get(etag);
   let buf = r?.encoded.get(encoding);
