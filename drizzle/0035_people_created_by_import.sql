@@ -1,0 +1,1 @@
+ALTER TABLE "people_person" ADD COLUMN "created_by_import" uuid;
