@@ -455,6 +455,13 @@ export function printActivities(r: ActivitiesBenchResult) {
 
 /** BENCH_ONLY=activities: the embedded database, then PostgreSQL when reachable; printed, not saved. */
 export async function activitiesOnly(pgUrl: string): Promise<void> {
+  // BENCH_ACTIVITIES_DATABASES=embedded or =postgresql measures one of the two (for profiles); both by default.
+  const only = process.env.BENCH_ACTIVITIES_DATABASES;
+  if (only !== 'postgresql') await activitiesEmbedded();
+  if (only !== 'embedded') await activitiesPostgres(pgUrl);
+}
+
+async function activitiesEmbedded(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kn-bench-activities-'));
   try {
     const embedded = await openEmbedded(path.join(dir, 'data'));
@@ -466,8 +473,15 @@ export async function activitiesOnly(pgUrl: string): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function activitiesPostgres(pgUrl: string): Promise<void> {
+  // A database of its own beside BENCH_DATABASE_URL's (kompetensnav_bench_activities by default), dropped on every
+  // run: two people benchmarking with their own BENCH_DATABASE_URL never share it.
+  const name = `${new URL(pgUrl).pathname.slice(1) || 'kompetensnav_bench'}_activities`;
+  if (!/^[a-z0-9_]+$/.test(name) || !name.includes('bench')) throw new Error(`not a bench database name: ${name}`);
   const url = new URL(pgUrl);
-  url.pathname = '/kompetensnav_bench_activities';
+  url.pathname = `/${name}`;
   const maintenance = new URL(pgUrl);
   maintenance.pathname = '/postgres';
   const client = new pg.Client({ connectionString: maintenance.toString(), connectionTimeoutMillis: 3000 });
@@ -477,8 +491,8 @@ export async function activitiesOnly(pgUrl: string): Promise<void> {
     console.log(`\nPostgreSQL unreachable (${(err as Error).message}): measured the embedded database only.`);
     return;
   }
-  await client.query('DROP DATABASE IF EXISTS kompetensnav_bench_activities WITH (FORCE)');
-  await client.query('CREATE DATABASE kompetensnav_bench_activities');
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await client.query(`CREATE DATABASE ${name}`);
   await client.end();
   const server = openServer(url.toString());
   try {

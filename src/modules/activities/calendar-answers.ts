@@ -62,6 +62,33 @@ function remember(key: string, etag: string, text: string) {
   if (lastSent.size > LAST_SENT_MAX) lastSent.delete(lastSent.keys().next().value as string);
 }
 
+// The personal feeds' validators this server built them with (decision 042), by the token's hash: a rebuild on this
+// server (after a change of the feed) is not written back to the token's row, the next polls compare the feed's
+// version and dependencies read from the database with these. The database decides validity on every request as
+// before (its counters are raised by the triggers, whoever writes); memory only holds what was built at which version.
+/** What a personal feed's body was built at and for, and its validators. */
+export type Held = { version: number; builtFor: string; etag: string; modifiedAt: Date };
+const held = new Map<string, Held>();
+const HELD_MAX = 20_000;
+
+/** The validators this server built the feed with, if it holds them. */
+export const heldFeed = (key: string): Held | undefined => held.get(key);
+
+/** Notes the validators of a body this server built (the oldest entries go first). */
+export function holdFeed(key: string, h: Held) {
+  held.delete(key);
+  held.set(key, h);
+  if (held.size > HELD_MAX) held.delete(held.keys().next().value as string);
+}
+
+/** Forgets every held validator and remembered body, as a restarted server would (for tests). */
+export function forgetFeeds() {
+  held.clear();
+  remembered.clear();
+  rememberedChars = 0;
+  lastSent.clear();
+}
+
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 

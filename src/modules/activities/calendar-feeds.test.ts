@@ -15,6 +15,7 @@ import { network, networkMember } from '../../platform/server/organisation.table
 import { toStockholmLocal } from '../../platform/shared/stockholm-time.ts';
 import { buildPerson, buildUnit, type UnitRecord } from '../people/people.factories.ts';
 import { activityOccasion, activityRegistration, calendarFeedToken } from './activities.table.ts';
+import { forgetFeeds } from './calendar-answers.ts';
 
 let t: TestApp;
 let a: Organisation;
@@ -26,6 +27,7 @@ let employeeA: ReturnType<TestApp['as']>;
 let otherA: ReturnType<TestApp['as']>;
 let otherUser: Awaited<ReturnType<typeof buildUser>>;
 let managerUserId: string;
+let employeeId: string;
 let me: string;
 let colleague: string;
 let networkId: string;
@@ -132,6 +134,7 @@ beforeAll(async () => {
   const managerUser = await buildUser(t.db, { role: 'manager', municipality: a });
   managerUserId = managerUser.id;
   const employeeUser = await buildUser(t.db, { role: 'employee', municipality: a });
+  employeeId = employeeUser.id;
   otherUser = await buildUser(t.db, { role: 'employee', municipality: a });
   unitA = (await buildUnit(t.db, { municipality: a, managers: [managerUser] })).unit;
   me = (await buildPerson(t.db, { unit: unitA, firstName: 'Egen', lastName: 'Flöde', userId: employeeUser.id })).person
@@ -333,6 +336,55 @@ describe('the personal feed', () => {
     await t.db.insert(userRole).values({ userId: otherUser.id, role: 'manager' });
     got = await changed(path2, got.etag);
     expect(event(got, own)?.summary).toBe('Kommunens kurs');
+  });
+
+  it('holds a rebuild’s validators in this server (no write), sees another writer’s change, and survives a restart', async () => {
+    const feed = await feedPath(employeeA);
+    const row = async () => {
+      const [r] = await t.db
+        .select({
+          etag: calendarFeedToken.etag,
+          built: calendarFeedToken.builtVersion,
+          v: calendarFeedToken.feedVersion,
+        })
+        .from(calendarFeedToken)
+        .where(eq(calendarFeedToken.userId, employeeId));
+      return r;
+    };
+    forgetFeeds(); // as a server that has not built this feed yet
+    const first = await get(feed);
+    expect(first.status).toBe(200);
+    // The first build on a server is written to the token's row (another server, or this one restarted, may use it).
+    expect((await row())?.etag).toBe(first.etag);
+    // A write by another writer (not through the services): the triggers raise the version, the next poll sees it.
+    const occasion = await newOccasion(region, await newActivity(region, { title: 'Annan skribent' }));
+    await t.db
+      .insert(activityRegistration)
+      .values({ occasionId: occasion, personId: me, organisationId: a.id, state: 'registered' });
+    const second = await changed(feed, first.etag);
+    expect(event(second, occasion)?.summary).toBe('Annan skribent');
+    // The rebuild is held by this server, not written: the row still has the first body's validators.
+    const after = await row();
+    expect(after?.etag).toBe(first.etag);
+    expect(Number(after?.built)).toBeLessThan(Number(after?.v));
+    await unchanged(feed, second.etag);
+    expect((await get(feed)).body).toBe(second.body);
+    // Restarted, the server builds again and the client's copy (same content, same ETag) still gets 304.
+    forgetFeeds();
+    await unchanged(feed, second.etag);
+    expect((await row())?.etag).toBe(second.etag);
+    // And the next change by another writer is seen again.
+    await t.db
+      .update(activityRegistration)
+      .set({ state: 'waitlisted' })
+      .where(eq(activityRegistration.occasionId, occasion));
+    const third = await changed(feed, second.etag);
+    expect(event(third, occasion)?.summary).toBe('Annan skribent (väntelista)');
+    await unchanged(feed, third.etag);
+    // The renewed address answers; the old one, whose validators this server holds, does not.
+    const renewed = await feedPath(employeeA);
+    expect((await get(feed, { 'if-none-match': third.etag })).status).toBe(404);
+    expect((await get(renewed, { 'if-none-match': third.etag })).status).toBe(304);
   });
 });
 

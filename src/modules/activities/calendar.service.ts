@@ -25,7 +25,16 @@ import {
   calendarFeedToken,
 } from './activities.table.ts';
 import type { ActivitiesDeps } from './activities-scope.ts';
-import { answer, built, type Conditional, etagOf, type FeedAnswer, keptBody } from './calendar-answers.ts';
+import {
+  answer,
+  built,
+  type Conditional,
+  etagOf,
+  type FeedAnswer,
+  heldFeed,
+  holdFeed,
+  keptBody,
+} from './calendar-answers.ts';
 import { eventDigest, eventSelect, joinIcs, keepByDigest, keptByDigest, toIcs } from './calendar-events.ts';
 
 /** One occasion as an .ics file (for any signed-in user: occasions are not personal). */
@@ -172,14 +181,22 @@ export async function personalFeed(
   const networks = (owner.networks ?? '').split(',').filter(Boolean);
   const personId = owner.personId ?? null;
   const builtFor = [day, owner.organisationId, roles.join(','), networks.join(','), personId ?? ''].join('|');
+  const feedVersion = Number(owner.feedVersion);
+  // The validators of the body built at the feed's current version for the same dependencies: this server's own
+  // (decision 042), else those kept on the token's row (by this or another server).
+  const mine = heldFeed(tokenHash);
   const current =
-    owner.etag &&
-    owner.modifiedAt &&
-    owner.builtVersion !== null &&
-    Number(owner.builtVersion) === Number(owner.feedVersion) &&
-    owner.builtFor === builtFor;
-  if (current && owner.etag && owner.modifiedAt) {
-    const kept = await answer(tokenHash, cond, owner.etag, owner.modifiedAt, null, async () => null);
+    mine && mine.version === feedVersion && mine.builtFor === builtFor
+      ? mine
+      : owner.etag &&
+          owner.modifiedAt &&
+          owner.builtVersion !== null &&
+          Number(owner.builtVersion) === feedVersion &&
+          owner.builtFor === builtFor
+        ? { etag: owner.etag, modifiedAt: owner.modifiedAt }
+        : undefined;
+  if (current) {
+    const kept = await answer(tokenHash, cond, current.etag, current.modifiedAt, null, async () => null);
     if (kept) return kept;
   }
 
@@ -245,15 +262,20 @@ export async function personalFeed(
   }
   const body = joinIcs('Mina aktiviteter (Kompetensnav)', texts as string[]);
   const etag = etagOf(body);
-  const modifiedAt = etag === owner.etag && owner.modifiedAt ? owner.modifiedAt : now;
+  const modifiedAt =
+    mine && etag === mine.etag ? mine.modifiedAt : etag === owner.etag && owner.modifiedAt ? owner.modifiedAt : now;
   if (owner.keptPersonId === personId) {
     // Kept at the version read before the rows: a change since then has raised the version, and the next request
-    // builds again. Nothing to write when the same body was rebuilt at the same version (a server that did not
-    // remember it).
-    if (!current || etag !== owner.etag)
+    // builds again. This server holds the validators; the token's row gets them only on this server's first build of
+    // the feed (after a start), so that another server or a restart can answer the client's copy with 304 without
+    // building, and a rebuild after a change writes nothing (decision 042). Nothing to write either when the row
+    // already has this body at this version.
+    holdFeed(tokenHash, { version: feedVersion, builtFor, etag, modifiedAt });
+    const rowCurrent = owner.etag === etag && Number(owner.builtVersion) === feedVersion && owner.builtFor === builtFor;
+    if (!mine && !rowCurrent)
       await deps.db
         .update(t)
-        .set({ builtVersion: Number(owner.feedVersion), builtFor, body: null, etag, modifiedAt })
+        .set({ builtVersion: feedVersion, builtFor, body: null, etag, modifiedAt })
         .where(eq(t.tokenHash, tokenHash));
   } else {
     // Newly linked (or unlinked) person: the triggers find the feed by its person only from now on, so a
