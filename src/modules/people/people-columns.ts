@@ -148,8 +148,8 @@ const FORMS = new Map<string, 'permanent' | 'fixed_term' | 'hourly'>([
   ),
 ]);
 
-export function employmentFormOf(text: string) {
-  return FORMS.get(fold(text)) ?? null;
+export function employmentFormOf(text: string, folded = fold) {
+  return FORMS.get(folded(text)) ?? null;
 }
 
 export const FORM_NAMES_SV = { permanent: 'Tillsvidare', fixed_term: 'Visstid', hourly: 'Timanställd' } as const;

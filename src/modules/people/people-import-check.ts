@@ -3,7 +3,6 @@
 // municipality) are given; what the rows change is worked out by people-import.ts.
 import { EMPLOYEE_NUMBER, type EmploymentForm, type ImportCellErrorDto } from './people.contracts.ts';
 import { type ColumnKey, columnOfHeader, employmentFormOf, HR_COLUMNS, headerOf } from './people-columns.ts';
-import { fold } from './people-text.ts';
 
 export type RowValues = {
   employeeNumber: string;
@@ -33,6 +32,8 @@ export type CheckLookups = {
   /** Other municipalities by code, to name the one a row belongs to. */
   municipalityNames: Map<string, string>;
   thisYear: number;
+  /** `fold`, remembered over the file's rows (people-text.ts `foldMemo`). */
+  fold: (text: string) => string;
 };
 
 /** "Rad 7, kolumn Enhet: …", or "Rad 1: …" for a row as a whole. */
@@ -72,9 +73,13 @@ export function readHeader(header: string[], formulaColumns: Set<number>) {
 export function parseDate(text: string): string | null {
   const m = /^(\d{4})-?(\d{2})-?(\d{2})$/.exec(text);
   if (!m) return null;
-  const iso = `${m[1]}-${m[2]}-${m[3]}`;
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  // The days of the month (February by the Gregorian leap rule), counted instead of built as a Date per cell.
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= days ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
 /** "75", "75 %", "87,5" → per cent; a share at most 1 ("0,75", an Excel percentage cell) → 75. */
@@ -134,7 +139,7 @@ export function checkRow(
   const unitText = textCell('unit', 'ange enhetens namn eller kod.');
   let unitId = '';
   if (unitText && !errors.has('unit')) {
-    const unit = look.units.get(fold(unitText));
+    const unit = look.units.get(look.fold(unitText));
     if (!unit) {
       fail(
         'unit',
@@ -149,13 +154,13 @@ export function checkRow(
   const professionText = textCell('profession', `ange yrket: ${look.professionNames}.`);
   let professionKey = '';
   if (professionText && !errors.has('profession')) {
-    const key = look.professions.get(fold(professionText));
+    const key = look.professions.get(look.fold(professionText));
     if (key) professionKey = key;
     else fail('profession', `okänt yrke ”${professionText}”. Ange ett av: ${look.professionNames}.`);
   }
 
   const formText = textCell('employmentForm', 'ange anställningsformen: Tillsvidare, Visstid eller Timanställd.');
-  const employmentForm = formText ? employmentFormOf(formText) : null;
+  const employmentForm = formText ? employmentFormOf(formText, look.fold) : null;
   if (formText && !employmentForm && !errors.has('employmentForm')) {
     fail('employmentForm', `okänd anställningsform ”${formText}”. Ange Tillsvidare, Visstid eller Timanställd.`);
   }

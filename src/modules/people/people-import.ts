@@ -34,7 +34,7 @@ import { peoplePerson, peoplePersonEvent, peopleUnit } from './people.table.ts';
 import type { ReadOutcome, ReadTask } from './people-import.worker.ts';
 import { checkRow, type RowValues, readHeader } from './people-import-check.ts';
 import { authorizeAny, fullName, type PeopleDeps, personScope, targetMunicipality } from './people-scope.ts';
-import { fold, personSearchText } from './people-text.ts';
+import { fold, foldMemo, personSearchText } from './people-text.ts';
 import { changeList, diffPerson, eventKindOf } from './persons.service.ts';
 
 export type HrFileReader = WorkerPool<ReadTask, ReadOutcome>;
@@ -393,6 +393,7 @@ async function lookups(
     professionNames: active.map((p) => p.name).join(', '),
     municipalityNames: new Map(others.flatMap((o) => (o.code ? [[o.code, o.name] as const] : []))),
     thisYear: new Date().getUTCFullYear(),
+    fold: foldMemo(),
   };
 }
 
@@ -450,9 +451,10 @@ async function applyPlan(
         FROM unnest(${arr(ids)}::uuid[], ${arr(kinds)}::text[], ${arr(changes.map((c) => JSON.stringify(c)))}::jsonb[])
           AS e(id, kind, changes)`);
   };
-  // New persons and their created events: one statement (the rows bound as one array per column, sent once).
-  // The created event of an imported person holds no values: the person as imported is the
-  // first state, and every later change keeps its before and after (a 20,000-row file writes no second copy of itself).
+  // New persons: one statement (the rows bound as one array per column, sent once). Each names the import that
+  // created it, and that import is its "created" event (people-history.ts, decision 042): the person as imported is
+  // the first state, and every later change keeps its before and after (a 20,000-row file writes no second copy of
+  // itself, nor 20,000 empty event rows).
   const creating = plan.creating;
   if (creating.row.length > 0) {
     const ids = creating.row.map(() => randomUUID());
@@ -465,13 +467,12 @@ async function applyPlan(
       }),
     );
     await tx.execute(sql`
-      WITH created AS (
         INSERT INTO ${peoplePerson} (id, organisation_id, unit_id, first_name, last_name, email, profession_key,
           employment_form, employment_rate, employment_start, employment_end, birth_year, employee_number, user_id,
-          search_text)
+          search_text, created_by_import)
         SELECT x.id, ${org}::uuid, x.unit_id, x.first_name, x.last_name, x.email, x.profession_key, x.employment_form,
           x.employment_rate, x.employment_start, x.employment_end, x.birth_year, x.employee_number, x.user_id,
-          x.search_text
+          x.search_text, ${preview.id}::uuid
         FROM unnest(${arr(ids)}::uuid[], ${arr(creating.unitId)}::uuid[], ${arr(creating.firstName)}::text[],
           ${arr(creating.lastName)}::text[], ${arr(creating.email)}::text[], ${arr(creating.professionKey)}::text[],
           ${arr(creating.employmentForm)}::text[], ${arr(creating.employmentRate)}::numeric[],
@@ -479,10 +480,7 @@ async function applyPlan(
           ${arr(creating.birthYear)}::int[], ${arr(creating.employeeNumber)}::text[], ${arr(creating.userId)}::text[],
           ${arr(searchTexts)}::text[])
           AS x(id, unit_id, first_name, last_name, email, profession_key, employment_form, employment_rate,
-               employment_start, employment_end, birth_year, employee_number, user_id, search_text)
-        RETURNING id)
-      INSERT INTO ${peoplePersonEvent} (person_id, kind, actor_user_id, actor_token_id, import_id, changes)
-      SELECT id, 'created', ${actor.userId}, ${actor.tokenId}::uuid, ${preview.id}::uuid, '{}'::jsonb FROM created`);
+               employment_start, employment_end, birth_year, employee_number, user_id, search_text)`);
     touched.created = ids;
   }
 

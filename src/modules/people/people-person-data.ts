@@ -1,10 +1,11 @@
 // The staff register's own part of the register extract: the person's record, its history, and the units the
 // person manages when they have a user account (platform/server/person-data.ts).
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { auditEvent } from '../../platform/server/audit.table.ts';
 import type { PersonDataProvider } from '../../platform/server/person-data.ts';
 import type { Wording } from '../../platform/shared/messages.ts';
-import { peoplePerson, peoplePersonEvent, peopleUnit, peopleUnitManager } from './people.table.ts';
+import { peoplePerson, peopleUnit, peopleUnitManager } from './people.table.ts';
+import { personHistory } from './people-history.ts';
 
 const w = (sv: string, en: string): Wording => ({ sv, en });
 
@@ -17,11 +18,7 @@ export const peoplePersonData: PersonDataProvider = {
       .where(eq(peoplePerson.id, subject.personId));
     if (!row) return [];
     const p = row.person;
-    const events = await db
-      .select()
-      .from(peoplePersonEvent)
-      .where(eq(peoplePersonEvent.personId, p.id))
-      .orderBy(desc(peoplePersonEvent.at), desc(peoplePersonEvent.id));
+    const events = await personHistory(db, p);
     // An HR import audits once per confirmation (decision 034): its event (entity: the import) lists the ids of the
     // persons it created, changed or ended. Each history row an import wrote shows that event, found by the import's
     // id and checked to name this person.

@@ -1,7 +1,7 @@
 // The persons of the staff register: the paged list (filtered, sorted, scoped to what the actor may see), a person's
 // page with their history, adding and changing persons by hand, and an employee's own record. Every read of persons
 // is audited (one event per list read, one per person page), every change too.
-import { and, desc, eq, gte, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { authorize, type SignedInContext } from '../../platform/server/actor.ts';
 import { audit, auditStatement } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
@@ -24,6 +24,7 @@ import type {
 } from './people.contracts.ts';
 import { peopleMessages as pm } from './people.messages.ts';
 import { peoplePerson, peoplePersonEvent, peopleUnit } from './people.table.ts';
+import { personHistory } from './people-history.ts';
 import {
   findVisiblePerson,
   inScope,
@@ -269,24 +270,27 @@ async function personDto(deps: PeopleDeps, ctx: SignedInContext, row: PersonRow)
     birthYear: row.birthYear,
     unitPath: path,
     user: linked ?? null,
-    history: await historyOf(db, row.id),
+    history: await historyOf(db, row),
     canEdit: inScope(await personScope(db, ctx.actor, 'people:manage'), row),
     canExtract: can(ctx.actor, 'people:extract', own),
   };
 }
 
-async function historyOf(db: Db, personId: string): Promise<PersonEventDto[]> {
-  const events = await db
-    .select({ event: peoplePersonEvent, actorName: user.name })
-    .from(peoplePersonEvent)
-    .leftJoin(user, eq(user.id, peoplePersonEvent.actorUserId))
-    .where(eq(peoplePersonEvent.personId, personId))
-    .orderBy(desc(peoplePersonEvent.at), desc(peoplePersonEvent.id));
-  return events.map(({ event, actorName }) => ({
+async function historyOf(
+  db: Db,
+  person: { id: string; createdAt: Date; createdByImport: string | null },
+): Promise<PersonEventDto[]> {
+  const events = await personHistory(db, person);
+  const actorIds = [...new Set(events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
+  const actors = actorIds.length
+    ? await db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, actorIds))
+    : [];
+  const names = new Map(actors.map((u) => [u.id, u.name]));
+  return events.map((event) => ({
     id: event.id,
     at: event.at.toISOString(),
     kind: event.kind,
-    actorName,
+    actorName: event.actorUserId ? (names.get(event.actorUserId) ?? null) : null,
     byToken: event.actorTokenId !== null,
     byImport: event.importId !== null,
     changes: changeList(event.changes),
