@@ -153,6 +153,48 @@ function owners(db: Db) {
 }
 
 /**
+ * The personal feed's events by id and digest (no rows: the kept texts answer for all but the changed occasions,
+ * decision 035): what the person is registered or waitlisted for and what the user organises, in one query prepared
+ * once per database (decision 042: its SQL is not built and, on PostgreSQL, not planned again on each miss). The
+ * person's registrations are two hashed subqueries (a few rows each, probed per occasion), not a left join: on a join
+ * PostgreSQL (and PGlite, without statistics) chose a nested loop testing every occasion in the window against every
+ * registration of the person. A NULL person, organiser or creator and an empty list of networks match nothing.
+ */
+function eventsQuery(db: Db) {
+  const person = sql`${sql.placeholder('personId')}::uuid`;
+  const registered = (states: SQL) =>
+    sql<boolean>`${activityOccasion.id} IN (SELECT r.occasion_id FROM ${activityRegistration} r
+      WHERE r.person_id = ${person} AND r.state IN (${states}))`;
+  return db
+    .select({ id: activityOccasion.id, digest: eventDigest, waitlisted: registered(sql`'waitlisted'`) })
+    .from(activityOccasion)
+    .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
+    .innerJoin(organisation, eq(organisation.id, activity.organiserId))
+    .where(
+      and(
+        lte(activityOccasion.startsAt, sql`${sql.placeholder('to')}::timestamptz`),
+        gte(activityOccasion.endsAt, sql`${sql.placeholder('from')}::timestamptz`),
+        sql`(${registered(sql`'registered', 'waitlisted'`)}
+          OR ${activity.organiserId} = ${sql.placeholder('organiserId')}::uuid
+          OR ${activity.createdBy} = ${sql.placeholder('createdBy')}::text
+          OR ${activity.networkId}::text = ANY (string_to_array(${sql.placeholder('networks')}::text, ',')))`,
+      ),
+    )
+    .orderBy(asc(activityOccasion.startsAt), asc(activityOccasion.id))
+    .limit(2_000)
+    .prepare('calendar_feed_events');
+}
+const eventsQueries = new WeakMap<Db, ReturnType<typeof eventsQuery>>();
+function eventsOf(db: Db) {
+  let q = eventsQueries.get(db);
+  if (!q) {
+    q = eventsQuery(db);
+    eventsQueries.set(db, q);
+  }
+  return q;
+}
+
+/**
  * The personal feed: what the user is registered or waitlisted for, and the occasions they organise.
  *
  * One prepared query reads the owner and the feed's validators (`ownerQuery`). The body is current when the triggers
@@ -210,38 +252,20 @@ export async function personalFeed(
     roles,
     locale: 'sv',
   };
-  // What they organise (their organisation's, as organiser; what they created; their networks', as an organiser role).
-  const organised: SQL[] = [];
-  if (roles.some((r) => r === 'regional_admin' || ORGANISER_ROLES.includes(r))) {
-    if (can(actor, 'activities:organise', { organisationId: actor.organisationId }))
-      organised.push(eq(activity.organiserId, actor.organisationId));
-    organised.push(eq(activity.createdBy, actor.userId));
-    if (networks.length && roles.some((r) => ORGANISER_ROLES.includes(r)))
-      organised.push(inArray(activity.networkId, networks));
-  }
-  // One query for both: what they are registered or waitlisted for and what they organise. The person's
-  // registrations are two hashed subqueries (a few rows each, probed per occasion), not a left join: on a join
-  // PostgreSQL (and PGlite, without statistics) chose a nested loop testing every occasion in the window against
-  // every registration of the person (16,000 tests for an organiser's 2,001 occasions, 16 ms of PGlite's 22).
-  const registered = (states: string) =>
-    sql<boolean>`${activityOccasion.id} IN (SELECT r.occasion_id FROM ${activityRegistration} r
-      WHERE r.person_id = ${personId} AND r.state IN (${sql.raw(states)}))`;
-  const waitlisted = personId ? registered("'waitlisted'") : sql<boolean>`false`;
-  // The events by id and digest (no rows): the kept texts answer for all but the changed occasions (decision 035).
-  const named = await deps.db
-    .select({ id: activityOccasion.id, digest: eventDigest, waitlisted })
-    .from(activityOccasion)
-    .innerJoin(activity, eq(activity.id, activityOccasion.activityId))
-    .innerJoin(organisation, eq(organisation.id, activity.organiserId))
-    .where(
-      and(
-        lte(activityOccasion.startsAt, to),
-        gte(activityOccasion.endsAt, from),
-        or(...(personId ? [registered("'registered', 'waitlisted'")] : []), ...organised) ?? sql`false`,
-      ),
-    )
-    .orderBy(asc(activityOccasion.startsAt), asc(activityOccasion.id))
-    .limit(2_000);
+  // What they organise (their organisation's, as organiser; what they created; their networks', as an organiser role);
+  // a condition left out is a NULL (or no network), which matches nothing.
+  const organiser = roles.some((r) => r === 'regional_admin' || ORGANISER_ROLES.includes(r));
+  const named = await eventsOf(deps.db).execute({
+    personId,
+    organiserId:
+      organiser && can(actor, 'activities:organise', { organisationId: actor.organisationId })
+        ? actor.organisationId
+        : null,
+    createdBy: organiser ? actor.userId : null,
+    networks: organiser && roles.some((r) => ORGANISER_ROLES.includes(r)) ? networks.join(',') : '',
+    from: from.toISOString(),
+    to: to.toISOString(),
+  });
   const noteOf = (w: boolean) => (w ? 'väntelista' : undefined);
   const texts = named.map((n) => keptByDigest(n.id, noteOf(n.waitlisted), n.digest, deps.publicUrl));
   const missing = named.filter((_, i) => texts[i] === undefined).map((n) => n.id);
