@@ -10,6 +10,7 @@ import type { NamedProvider } from '../../platform/server/person-data.ts';
 import { type Action, type Actor, can } from '../../platform/server/policy.ts';
 import type { ReadCache } from '../../platform/server/read-cache.ts';
 import type { RetentionRule } from '../../platform/server/retention.ts';
+import { swedishOrder } from '../../platform/server/sql.ts';
 import { hasRole, isRegionalAdmin } from '../../platform/shared/policy-kit.ts';
 import { peopleMessages as pm } from './people.messages.ts';
 import { peoplePerson, peopleUnit, peopleUnitManager } from './people.table.ts';
@@ -52,12 +53,57 @@ export function authorizeAny(actor: Actor, action: Action) {
   authorize(actor, action, { organisationId: actor.organisationId, organisationKind: actor.organisationKind });
 }
 
-/** A unit and every unit below it, as a subquery (no round trip of its own). */
-export function unitAndBelowSql(unitId: string): SQL {
-  return sql`(WITH RECURSIVE tree AS (
-      SELECT id FROM ${peopleUnit} WHERE id = ${unitId}
-      UNION SELECT c.id FROM ${peopleUnit} c JOIN tree ON c.parent_id = tree.id)
-    SELECT id FROM tree)`;
+/** A unit as the lists need it: where it hangs, its name, and its place among every unit in Swedish name order. */
+export type IndexedUnit = { id: string; parentId: string | null; organisationId: string; name: string; rank: number };
+export type UnitIndex = { byId: Map<string, IndexedUnit>; children: Map<string, IndexedUnit[]> };
+
+/**
+ * Every unit of every municipality, indexed: reference data (names of workplaces, never personal), kept per server
+ * for the read cache's few seconds and dropped with it by any change through this server (app.ts clears the cache
+ * before a change is answered), as the organisations are (decision 043). `fresh` reads them again now: for a unit the
+ * kept index does not know (made by another server, or directly in the database, within those seconds).
+ */
+export async function unitIndex(deps: Pick<PeopleDeps, 'db' | 'cache'>, fresh = false): Promise<UnitIndex> {
+  const load = async (): Promise<UnitIndex> => {
+    // The rank is PostgreSQL's own Swedish order (swedishOrder), so a list sorted by unit through the rank sorts
+    // exactly as one sorted by the units' names in SQL.
+    const res = (await deps.db.execute(sql`
+      SELECT id, parent_id AS "parentId", organisation_id AS "organisationId", name
+        FROM ${peopleUnit} ORDER BY ${swedishOrder(peopleUnit.name)}, id`)) as unknown as {
+      rows: Omit<IndexedUnit, 'rank'>[];
+    };
+    const byId = new Map<string, IndexedUnit>();
+    const children = new Map<string, IndexedUnit[]>();
+    for (const [rank, r] of res.rows.entries()) {
+      const unit = { id: r.id, parentId: r.parentId, organisationId: r.organisationId, name: r.name, rank };
+      byId.set(unit.id, unit);
+      if (unit.parentId) children.set(unit.parentId, [...(children.get(unit.parentId) ?? []), unit]);
+    }
+    return { byId, children };
+  };
+  return fresh ? load() : deps.cache.remember('people:unit-index', load);
+}
+
+/**
+ * A unit and every unit below it, in Swedish name order (by rank); none for a unit that does not exist. A unit the
+ * kept index does not know is looked for again in a fresh one.
+ */
+export async function unitAndBelow(deps: Pick<PeopleDeps, 'db' | 'cache'>, unitId: string): Promise<IndexedUnit[]> {
+  let index = await unitIndex(deps);
+  if (!index.byId.has(unitId)) index = await unitIndex(deps, true);
+  const top = index.byId.get(unitId);
+  if (!top) return [];
+  const out: IndexedUnit[] = [];
+  const seen = new Set<string>();
+  for (const queue = [top]; queue.length; ) {
+    const unit = queue.pop() as IndexedUnit;
+    // A tree has no cycles (checkParent refuses one); the guard keeps a broken row from looping forever.
+    if (seen.has(unit.id)) continue;
+    seen.add(unit.id);
+    out.push(unit);
+    queue.push(...(index.children.get(unit.id) ?? []));
+  }
+  return out.sort((a, b) => a.rank - b.rank);
 }
 
 /** A unit and every unit below it. */

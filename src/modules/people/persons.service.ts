@@ -1,7 +1,7 @@
 // The persons of the staff register: the paged list (filtered, sorted, scoped to what the actor may see), a person's
 // page with their history, adding and changing persons by hand, and an employee's own record. Every read of persons
 // is audited (one event per list read, one per person page), every change too.
-import { and, desc, eq, gte, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, like, lt, or, type SQL, sql } from 'drizzle-orm';
 import { authorize, type SignedInContext } from '../../platform/server/actor.ts';
 import { audit, auditStatement } from '../../platform/server/audit.ts';
 import { user } from '../../platform/server/auth.table.ts';
@@ -34,7 +34,8 @@ import {
   personScope,
   scopeCondition,
   targetMunicipality,
-  unitAndBelowSql,
+  unitAndBelow,
+  unitIndex,
 } from './people-scope.ts';
 import { personSearchText } from './people-text.ts';
 import { unitsOfMunicipality } from './units.service.ts';
@@ -69,15 +70,18 @@ export function searchConditions(q: string | undefined): SQL[] {
  */
 export const COUNT_CAP = 1_000;
 
-/** The list's conditions: scope, municipality, unit (and below), search words, profession, form, status. */
-function listConditions(scope: PersonScope, query: PersonListQuery, municipalityId: string | null) {
+/** The list's conditions: scope, municipality, units (a unit and those below it), search words, profession, form, status. */
+function listConditions(
+  scope: PersonScope,
+  query: PersonListQuery,
+  municipalityId: string | null,
+  unitIds: SQL | null,
+) {
   const today = swedishDate(new Date());
   const conditions: (SQL | undefined)[] = [scopeCondition(scope), isNull(peoplePerson.anonymisedAt)];
   if (municipalityId) conditions.push(eq(peoplePerson.organisationId, municipalityId));
-  // As an array computed once (an init plan over the `units` CTE of listPersons, walked once for the page and its
-  // count): the planner then looks the few units up through the unit index instead of guessing a few hundred and
-  // joining every unit of the region (13 ms a read on the embedded database).
-  if (query.unitId) conditions.push(sql`${peoplePerson.unitId} = ANY(ARRAY(SELECT id FROM units))`);
+  // The units as one array parameter: the planner looks them up through the unit index (no walk of the tree in SQL).
+  if (unitIds) conditions.push(sql`${peoplePerson.unitId} = ANY(${unitIds})`);
   if (query.profession) conditions.push(eq(peoplePerson.professionKey, query.profession));
   if (query.form) conditions.push(eq(peoplePerson.employmentForm, query.form));
   if (query.status === 'current') conditions.push(currentOn(today));
@@ -104,11 +108,25 @@ export async function listPersons(
   } else if (query.municipalityId || actor.organisationKind === 'municipality') {
     municipalityId = (await targetMunicipality(db, actor, 'people:read', query.municipalityId, deps.cache)).id;
   } else authorize(actor, 'people:read', {});
-  const scope = await personScope(db, actor);
-  const { where, today } = listConditions(scope, query, municipalityId);
+  const [scope, below] = await Promise.all([
+    personScope(db, actor),
+    query.unitId ? unitAndBelow(deps, query.unitId) : null,
+  ]);
+  // The unit and every unit below it, from the kept unit index (decision 043), in Swedish name order: the filter, and
+  // for a list sorted by unit its order (each person's unit's place in the array). Only a narrowing of the scope,
+  // which is read fresh: an index a few seconds old can never show a person outside it.
+  const unitIds = below ? sql`${sql.param(below.map((u) => u.id))}::uuid[]` : null;
+  const { where, today } = listConditions(scope, query, municipalityId, unitIds);
   const direction = query.dir === 'desc' ? 'DESC' : 'ASC';
+  // Sorted by unit across every unit (no unit chosen): the units' names, joined. Otherwise no unit is joined: the
+  // names come from the unit index.
+  const joinUnits = query.sort === 'unit' && !unitIds;
+  const sortColumns =
+    query.sort === 'unit' && unitIds
+      ? [sql`array_position(${unitIds}, ${peoplePerson.unitId})`, swedishOrder(peoplePerson.lastName)]
+      : SORT_COLUMNS[query.sort];
   const order = sql.join(
-    [...SORT_COLUMNS[query.sort].map((c) => sql`${c} ${sql.raw(direction)}`), sql`${peoplePerson.id}`],
+    [...sortColumns.map((c) => sql`${c} ${sql.raw(direction)}`), sql`${peoplePerson.id}`],
     sql`, `,
   );
   // A search's matches are found through the trigram index first, whole rows with every other condition, once
@@ -122,49 +140,49 @@ export async function listPersons(
   const source = matched ? sql`matched AS ${peoplePerson}` : sql`${peoplePerson}`;
   const filter = matched ? sql`true` : where;
   const capped = sql`(SELECT count(*)::int FROM (SELECT 1 FROM ${source} WHERE ${filter} LIMIT ${COUNT_CAP + 1}) c)`;
-  // The unit and every unit below it, walked once for the page and its count.
-  const units = query.unitId ? sql`units AS MATERIALIZED ${unitAndBelowSql(query.unitId)}` : null;
-  const ctes = [units, matched].filter((c): c is SQL => c !== null);
-  const withCtes = ctes.length ? sql`${sql.join(ctes, sql`, `)}` : null;
   // One statement: the list read's audit event (a data-modifying CTE), the page, and the capped count. The statement
   // commits without waiting for the WAL flush (`synchronous_commit` off for this transaction only): the event is
   // written and ordered as any other, but a crash of PostgreSQL itself within a fraction of a second (three WAL
   // writer rounds, 0.6 s by default) could lose it. For the read of a list that is the accepted cost of not adding
   // an fsync's wait — the tail of every list read's latency — to a read; every change, and its audit event, still
   // commits synchronously (decision 015).
-  const [result, cachedNames] = await Promise.all([
+  const [result, cachedNames, cachedUnits] = await Promise.all([
     db.execute(sql`
     WITH audited AS (${auditStatement(ctx, {
       action: 'person.list_read',
       entityType: 'person',
       entityId: null,
       organisationId: municipalityId,
-    })}), durability AS (SELECT set_config('synchronous_commit', 'off', true) AS ok)${withCtes ? sql`, ${withCtes}` : sql``}
+    })}), durability AS (SELECT set_config('synchronous_commit', 'off', true) AS ok)${matched ? sql`, ${matched}` : sql``}
     SELECT ${peoplePerson.id} AS id, ${peoplePerson.organisationId} AS "organisationId",
       ${peoplePerson.firstName} AS "firstName",
       ${peoplePerson.lastName} AS "lastName", ${peoplePerson.employeeNumber} AS "employeeNumber",
-      ${peoplePerson.unitId} AS "unitId", ${peopleUnit.name} AS "unitName",
+      ${peoplePerson.unitId} AS "unitId",
       ${peoplePerson.professionKey} AS "professionKey", ${peoplePerson.employmentForm} AS "employmentForm",
       ${peoplePerson.employmentRate}::float8 AS "employmentRate", ${peoplePerson.employmentStart}::text AS "employmentStart",
       ${peoplePerson.employmentEnd}::text AS "employmentEnd", ${capped} AS total
     FROM ${source}
-    JOIN ${peopleUnit} ON ${peopleUnit.id} = ${peoplePerson.unitId}
+    ${joinUnits ? sql`JOIN ${peopleUnit} ON ${peopleUnit.id} = ${peoplePerson.unitId}` : sql``}
     CROSS JOIN durability
     WHERE ${filter}
     ORDER BY ${order}
     LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`) as unknown as Promise<{ rows: ListRow[] }>,
     municipalityNames(deps),
+    unitIndex(deps),
   ]);
   const rows = result.rows;
   let municipalities = cachedNames;
   // A municipality made within the cache's few seconds is not in it yet: the names are read again.
   if (rows.some((r) => !municipalities.has(r.organisationId))) municipalities = await municipalityNames(deps, true);
+  // As a unit (made by another server within those seconds).
+  let units = cachedUnits;
+  if (rows.some((r) => !units.byId.has(r.unitId))) units = await unitIndex(deps, true);
   // A page past the last has no row to carry the count: it is counted on its own.
   const total =
     rows[0]?.total ??
     (query.page > 1
       ? (
-          (await db.execute(sql`${withCtes ? sql`WITH ${withCtes} ` : sql``}SELECT ${capped} AS n`)) as unknown as {
+          (await db.execute(sql`${matched ? sql`WITH ${matched} ` : sql``}SELECT ${capped} AS n`)) as unknown as {
             rows: { n: number }[];
           }
         ).rows[0]?.n
@@ -181,7 +199,7 @@ export async function listPersons(
         lastName: r.lastName,
         employeeNumber: r.employeeNumber,
         unitId: r.unitId,
-        unitName: r.unitName,
+        unitName: units.byId.get(r.unitId)?.name ?? '',
         professionKey: r.professionKey,
         employmentForm: r.employmentForm,
         employmentRate: r.employmentRate === null ? null : Number(r.employmentRate),
@@ -197,7 +215,7 @@ export async function listPersons(
   };
 }
 
-type ListRow = Omit<PersonSummaryDto, 'current' | 'municipalityName'> & { total: number };
+type ListRow = Omit<PersonSummaryDto, 'current' | 'municipalityName' | 'unitName'> & { total: number };
 
 /**
  * Every municipality's name by id, for the list's rows: reference data (never personal), kept a few seconds per
