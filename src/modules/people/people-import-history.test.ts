@@ -10,6 +10,7 @@ import { peoplePerson, peoplePersonEvent } from './people.table.ts';
 let t: TestApp;
 let admin: ReturnType<TestApp['as']>;
 let unitId: string;
+let eastId: string;
 const ADMIN_NAME = 'Importören H';
 
 const HEADER =
@@ -47,6 +48,7 @@ beforeAll(async () => {
   const user = await buildUser(t.db, { role: 'municipal_admin', municipality, name: ADMIN_NAME });
   admin = t.as(await t.signIn(user, '10.31.0.1'));
   unitId = (await buildUnit(t.db, { municipality, name: 'Hemtjänst Väster' })).unit.id;
+  eastId = (await buildUnit(t.db, { municipality, name: 'Hemtjänst Öster' })).unit.id;
 });
 afterAll(() => t.close());
 
@@ -55,11 +57,20 @@ describe('an imported person’s history', () => {
     const first = await importFile(
       csv(
         'H-1;Karin;Lund;;Hemtjänst Väster;Undersköterska;Tillsvidare;100;2020-01-01;;1980',
-        'H-2;Omar;Berg;;Hemtjänst Väster;Sjuksköterska;Visstid;75;2021-05-01;2027-04-30;1990',
+        'H-2;Omar;Berg;;Hemtjänst Öster;Sjuksköterska;Visstid;75;2021-05-01;2027-04-30;1990',
       ),
     );
     const persons = await t.db.select().from(peoplePerson).where(eq(peoplePerson.createdByImport, first));
     expect(persons.map((p) => p.employeeNumber).sort()).toEqual(['H-1', 'H-2']);
+    // Each row's unit, profession and form as the file had them (the plan stores them coded).
+    expect(
+      persons
+        .map((p) => [p.employeeNumber, p.unitId, p.professionKey, p.employmentForm, p.employmentEnd])
+        .sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    ).toEqual([
+      ['H-1', unitId, 'underskoterska', 'permanent', null],
+      ['H-2', eastId, 'sjukskoterska', 'fixed_term', '2027-04-30'],
+    ]);
     // No event row per created person: the import is the event.
     const rows = await t.db
       .select()
@@ -90,7 +101,7 @@ describe('an imported person’s history', () => {
     await importFile(
       csv(
         'H-1;Karin;Lund;;Hemtjänst Väster;Undersköterska;Tillsvidare;80;2020-01-01;;1980',
-        'H-2;Omar;Berg;;Hemtjänst Väster;Sjuksköterska;Visstid;75;2021-05-01;2027-04-30;1990',
+        'H-2;Omar;Berg;;Hemtjänst Öster;Sjuksköterska;Visstid;75;2021-05-01;2027-04-30;1990',
       ),
     );
     const after = (await admin({ method: 'GET', url: `/api/people/persons/${karin?.id}` })).json();
