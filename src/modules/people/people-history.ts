@@ -1,5 +1,5 @@
 // A person's history in the staff register: the rows written for each change (people_person_event), and for a person
-// an HR import created, that import as the "created" event (decision 042). The import's confirmation is the event: it
+// an HR import created, that import as the "created" event (decision 044). The import's confirmation is the event: it
 // names who confirmed it (the pending import's uploader, a user or an API token), when (the person's creation time,
 // the confirmation's transaction), and its audit event; a 20,000-row import therefore writes no 20,000 empty rows.
 // Both readers — the person's page and the register extract — read the history here.

@@ -1,4 +1,4 @@
-// An imported person's history (decision 042): the import that created them is their "created" event — who
+// An imported person's history (decision 044): the import that created them is their "created" event — who
 // confirmed it, when, and which import — without a written event row per person; later changes follow it.
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -473,7 +473,7 @@ async function applyPlan(
           AS e(id, kind, changes)`);
   };
   // New persons: one statement (the rows bound as one array per column, sent once). Each names the import that
-  // created it, and that import is its "created" event (people-history.ts, decision 042): the person as imported is
+  // created it, and that import is its "created" event (people-history.ts, decision 044): the person as imported is
   // the first state, and every later change keeps its before and after (a 20,000-row file writes no second copy of
   // itself, nor 20,000 empty event rows).
   const creating = plan.creating;
