@@ -147,7 +147,10 @@ export async function loadPeopleDataset(database: Database): Promise<PeopleDatas
     }
   }
   await flush();
-  await database.query('ANALYZE people_person, people_unit, organisation');
+  // VACUUM too, as autovacuum would soon after a load: it also merges the search index's pending list (GIN fastupdate)
+  // into the index. Left to autovacuum, whether it had run before the name search was measured decided that list's
+  // cost (a few hundred pending pages doubled it; decision 043).
+  await database.query('VACUUM ANALYZE people_person, people_unit, organisation');
   if (!largest) throw new Error('no largest municipality');
   return {
     rows: { municipalities: PEOPLE_BENCH.municipalities, units, persons },
