@@ -93,7 +93,14 @@ describe('a regional admin', () => {
     await expect.poll(() => page.getByText('nora.nyanstalld@demo.example').count()).toBeGreaterThan(0);
     await page.context().close();
 
-    const mail = journey.server.mails().find((m) => m.to === 'nora.nyanstalld@demo.example');
+    // The mail reaches the server's log (its stdout, read through a pipe) a moment after the list shows the user.
+    let mail: { subject: string; text: string } | undefined;
+    await expect
+      .poll(() => {
+        mail = journey.server.mails().find((m) => m.to === 'nora.nyanstalld@demo.example');
+        return mail !== undefined;
+      })
+      .toBe(true);
     expect(mail?.subject).toContain('Inbjudan');
     const link = mail?.text.match(/https?:\/\/\S+/)?.[0];
     expect(link).toBeTruthy();
