@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
         [`${template}\\_%`],
       );
       leftovers.rows.push({ datname: template });
-      for (const { datname } of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      for (const { datname } of leftovers.rows) await dropDatabase(admin, datname);
       await admin.end();
       rmSync(demoDir, { recursive: true, force: true });
     };
@@ -77,4 +77,22 @@ export function withDatabase(url: string, name: string) {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+/**
+ * DROP DATABASE … WITH (FORCE) by a user that is not a superuser, again after a moment while the server refuses:
+ * an autovacuum worker (a superuser's process) that has just started on the new database cannot be terminated by
+ * this user (42501), and a database still held by a process closing is in use (55006). Both end on their own.
+ */
+export async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 50 || (code !== '42501' && code !== '55006')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }

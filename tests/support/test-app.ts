@@ -10,7 +10,7 @@ import { type App, buildApp } from '../../src/platform/server/app.ts';
 import { type Config, loadConfig } from '../../src/platform/server/config.ts';
 import { type Database, openInMemory, openServer } from '../../src/platform/server/db.ts';
 import { seedDemo } from '../../src/platform/server/demo.ts';
-import { copyName, demoTemplateName, withDatabase } from './global-setup.ts';
+import { copyName, demoTemplateName, dropDatabase, withDatabase } from './global-setup.ts';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 
@@ -39,7 +39,13 @@ async function copyOf(source: Source): Promise<{ database: Database; drop: () =>
     database,
     async drop() {
       await database.close();
-      await adminQuery(tpl.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      const admin = new pg.Client({ connectionString: tpl.url });
+      await admin.connect();
+      try {
+        await dropDatabase(admin, name);
+      } finally {
+        await admin.end();
+      }
     },
   };
 }

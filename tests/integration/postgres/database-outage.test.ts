@@ -8,7 +8,7 @@ import { SERVER_MODULES } from '../../../src/app/server-modules.ts';
 import { type App, buildApp } from '../../../src/platform/server/app.ts';
 import { type Database, openServer } from '../../../src/platform/server/db.ts';
 import { buildUser, TEST_PASSWORD } from '../../../src/platform/server/factories.ts';
-import { withDatabase } from '../../support/global-setup.ts';
+import { dropDatabase, withDatabase } from '../../support/global-setup.ts';
 import { sessionCookie, TEST_ORIGIN, testConfig } from '../../support/test-app.ts';
 
 /** A TCP proxy on 127.0.0.1 that can be taken down (listener closed, every connection cut) and brought back. */
@@ -94,7 +94,7 @@ describe('the database going away and coming back', () => {
     await proxy.down();
     const admin = new pg.Client({ connectionString: tpl.url });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropDatabase(admin, name);
     await admin.end();
   });
 

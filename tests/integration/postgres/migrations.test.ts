@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type Database, MIGRATIONS_FOLDER, openServer } from '../../../src/platform/server/db.ts';
 import { buildUser } from '../../../src/platform/server/factories.ts';
-import { withDatabase } from '../../support/global-setup.ts';
+import { dropDatabase, withDatabase } from '../../support/global-setup.ts';
 import { createTestDatabase } from '../../support/test-app.ts';
 
 const SERVERS = 3;
@@ -51,7 +51,7 @@ describe('migrations on a PostgreSQL server', () => {
     await Promise.all(pools.map((p) => p.close().catch(() => {})));
     const admin = new pg.Client({ connectionString: tpl.url });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropDatabase(admin, name);
     await admin.end();
   });
 
