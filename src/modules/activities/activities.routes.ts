@@ -37,6 +37,7 @@ import {
 import type { ActivitiesDeps } from './activities-scope.ts';
 import { feedStatus, municipalityFeed, networkFeed, occasionIcs, personalFeed, renewFeed } from './calendar.service.ts';
 import { type Conditional, encodedBody, type FeedAnswer } from './calendar-answers.ts';
+import { closeFeedWatch } from './calendar-watch.ts';
 import {
   activityDetail,
   candidates,
@@ -107,6 +108,8 @@ export function activitiesDeps(
 export async function activitiesModule(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const deps = activitiesDeps(fastify.deps);
+  // The personal feeds listen to the database's notices from their first poll on (decision 045).
+  fastify.addHook('onClose', () => closeFeedWatch(deps.db));
   const tags = { tags: ['Activities'] };
   const open = { tags: ['Activities (public)'] };
   const fileResponse = { 200: z.any().describe('The file') };

@@ -66,8 +66,16 @@ function remember(key: string, etag: string, text: string) {
 // server (after a change of the feed) is not written back to the token's row, the next polls compare the feed's
 // version and dependencies read from the database with these. The database decides validity on every request as
 // before (its counters are raised by the triggers, whoever writes); memory only holds what was built at which version.
-/** What a personal feed's body was built at and for, and its validators. */
-export type Held = { version: number; builtFor: string; etag: string; modifiedAt: Date };
+/** What a personal feed's body was built at and for, and its validators; whose feed it is, and the watch's ticket
+ *  taken before the database last confirmed them (decision 045). */
+export type Held = {
+  version: number;
+  builtFor: string;
+  etag: string;
+  modifiedAt: Date;
+  userId: string;
+  checked: number;
+};
 const held = new Map<string, Held>();
 const HELD_MAX = 20_000;
 

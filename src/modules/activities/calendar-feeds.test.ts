@@ -5,17 +5,18 @@
 // municipality, a network's activity, a person linked and unlinked, a role granted, a renewed address. Writes that
 // change nothing in a calendar (attendance, another person's registration) keep the 304.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
-import { userRole } from '../../platform/server/auth.table.ts';
+import { user, userRole } from '../../platform/server/auth.table.ts';
 import { buildMunicipality, buildUser, type Organisation } from '../../platform/server/factories.ts';
 import { network, networkMember } from '../../platform/server/organisation.table.ts';
 import { toStockholmLocal } from '../../platform/shared/stockholm-time.ts';
 import { buildPerson, buildUnit, type UnitRecord } from '../people/people.factories.ts';
 import { activityOccasion, activityRegistration, calendarFeedToken } from './activities.table.ts';
 import { forgetFeeds } from './calendar-answers.ts';
+import { closeFeedWatch, feedWatch } from './calendar-watch.ts';
 
 let t: TestApp;
 let a: Organisation;
@@ -451,5 +452,95 @@ describe('the organiser’s, the municipality’s and the network’s feeds', ()
     // Leaving the network takes its activities out of the member's feed.
     await t.db.delete(networkMember).where(eq(networkMember.userId, managerUserId));
     expect(event(await next(organiser), networked)).toBeUndefined();
+  });
+});
+
+describe('the personal feed answered without a query (decision 045)', () => {
+  it('sees at once each direct database write while this server answers polls from its held validators', async () => {
+    const owner = await buildUser(t.db, { role: 'employee', municipality: a });
+    const feed = await feedPath(t.as(await t.signIn(owner)));
+    let got = await get(feed);
+    await expect.poll(() => feedWatch(t.db).listening(), { timeout: 10_000 }).toBe(true);
+    // Confirmed by the database once listening, then answered from memory; every write below is a plain statement
+    // (not the services), and the next poll must show it.
+    await unchanged(feed, got.etag);
+    const step = async (write: () => Promise<unknown>) => {
+      await unchanged(feed, got.etag);
+      await write();
+      got = await changed(feed, got.etag);
+      await unchanged(feed, got.etag);
+    };
+    const person = (await buildPerson(t.db, { unit: unitA, firstName: 'Direkt', lastName: 'Skriven', email: null }))
+      .person.id;
+    const occasion = await newOccasion(region, await newActivity(region, { title: 'Direkt skriven' }));
+    await t.db
+      .insert(activityRegistration)
+      .values({ occasionId: occasion, personId: person, organisationId: a.id, state: 'registered' });
+    await step(() => t.database.query('UPDATE people_person SET user_id = $1 WHERE id = $2', [owner.id, person]));
+    expect(event(got, occasion)?.summary).toBe('Direkt skriven');
+    await step(() =>
+      t.db
+        .update(activityRegistration)
+        .set({ state: 'waitlisted' })
+        .where(eq(activityRegistration.occasionId, occasion)),
+    );
+    expect(event(got, occasion)?.summary).toBe('Direkt skriven (väntelista)');
+    await step(() =>
+      t.db.update(activityOccasion).set({ place: 'Lidköping' }).where(eq(activityOccasion.id, occasion)),
+    );
+    expect(event(got, occasion)?.location).toBe('Lidköping');
+    const own = await newOccasion(managerA, await newActivity(managerA, { title: 'Kommunens direkta' }));
+    await step(() => t.db.insert(userRole).values({ userId: owner.id, role: 'manager' }));
+    expect(event(got, own)?.summary).toBe('Kommunens direkta');
+    await step(() => t.db.delete(userRole).where(and(eq(userRole.userId, owner.id), eq(userRole.role, 'manager'))));
+    expect(event(got, own)).toBeUndefined();
+    await unchanged(feed, got.etag);
+    await t.db.update(user).set({ active: false }).where(eq(user.id, owner.id));
+    expect((await get(feed, { 'if-none-match': got.etag })).status).toBe(404);
+  });
+
+  it('asks the database when it has stopped listening, and never answers from memory then', async () => {
+    const owner = await buildUser(t.db, { role: 'employee', municipality: a });
+    const person = (await buildPerson(t.db, { unit: unitA, firstName: 'Tapp', lastName: 'Ad', userId: owner.id }))
+      .person.id;
+    const feed = await feedPath(t.as(await t.signIn(owner)));
+    let got = await get(feed);
+    await expect.poll(() => feedWatch(t.db).listening(), { timeout: 10_000 }).toBe(true);
+    await unchanged(feed, got.etag);
+    const occasion = await newOccasion(region, await newActivity(region, { title: 'Utan lyssnare' }));
+    if (t.database.kind === 'server') {
+      // The listening connection is lost (its backend terminated); the server notices, listens again later.
+      await t.database.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE application_name = 'kompetensnav calendar notices' AND datname = current_database()`,
+      );
+    } else {
+      await closeFeedWatch(t.db); // the embedded engine's listener only ends with the server
+    }
+    await t.db
+      .insert(activityRegistration)
+      .values({ occasionId: occasion, personId: person, organisationId: a.id, state: 'registered' });
+    got = await changed(feed, got.etag);
+    expect(event(got, occasion)?.summary).toBe('Utan lyssnare');
+    expect(feedWatch(t.db).listening()).toBe(false);
+    if (t.database.kind === 'server') {
+      // Polls keep asking the database until it listens again; then a direct write is still seen at once.
+      await expect
+        .poll(
+          async () => (await get(feed, { 'if-none-match': got.etag })).status === 304 && feedWatch(t.db).listening(),
+          {
+            timeout: 10_000,
+            interval: 300,
+          },
+        )
+        .toBe(true);
+      await unchanged(feed, got.etag);
+      await t.db
+        .update(activityRegistration)
+        .set({ state: 'waitlisted' })
+        .where(eq(activityRegistration.occasionId, occasion));
+      got = await changed(feed, got.etag);
+      expect(event(got, occasion)?.summary).toBe('Utan lyssnare (väntelista)');
+    }
   });
 });

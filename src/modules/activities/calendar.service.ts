@@ -36,6 +36,7 @@ import {
   keptBody,
 } from './calendar-answers.ts';
 import { eventDigest, eventSelect, joinIcs, keepByDigest, keptByDigest, toIcs } from './calendar-events.ts';
+import { feedWatch } from './calendar-watch.ts';
 
 /** One occasion as an .ics file (for any signed-in user: occasions are not personal). */
 export async function occasionIcs(deps: ActivitiesDeps, id: string) {
@@ -197,7 +198,9 @@ function eventsOf(db: Db) {
 /**
  * The personal feed: what the user is registered or waitlisted for, and the occasions they organise.
  *
- * One prepared query reads the owner and the feed's validators (`ownerQuery`). The body is current when the triggers
+ * While this server listens to the database's notices and holds validators the database confirmed, with no notice for
+ * the user since, a poll asks nothing (decision 045). Otherwise one prepared query reads the owner and the feed's
+ * validators (`ownerQuery`). The body is current when the triggers
  * have not raised `feedVersion` since it was built and it was built today for the same dependencies: a client holding
  * its ETag gets 304, and the body is answered from this server's memory. Otherwise (a change, or a server that does
  * not remember the body) one query reads the rows and the body is joined from the kept events (decision 035); the
@@ -212,21 +215,30 @@ export async function personalFeed(
   if (deps.guesses.blocked(ctx.ip)) throw new TooManyRequestsError();
   const tokenHash = hashToken(token);
   const t = calendarFeedToken;
+  const now = deps.now();
+  const { day, from, to } = feedWindow(now);
+  // Validators this server holds, confirmed by the database and unchanged since by its notices (decision 045): no
+  // query at all. The day is part of what a body was built for, and is checked here.
+  const watch = feedWatch(deps.db);
+  const mine = heldFeed(tokenHash);
+  if (mine?.builtFor.startsWith(`${day}|`) && (await watch.unchangedSince(mine.userId, mine.checked))) {
+    const kept = await answer(tokenHash, cond, mine.etag, mine.modifiedAt, null, async () => null);
+    if (kept) return kept;
+  }
+  const checked = watch.ticket();
   const [owner] = await owners(deps.db).execute({ tokenHash });
   if (!owner?.active) {
     deps.guesses.fail(ctx.ip);
     throw new NotFoundError();
   }
-  const now = deps.now();
-  const { day, from, to } = feedWindow(now);
   const roles = (owner.roles ?? '').split(',').filter(Boolean) as Role[];
   const networks = (owner.networks ?? '').split(',').filter(Boolean);
   const personId = owner.personId ?? null;
   const builtFor = [day, owner.organisationId, roles.join(','), networks.join(','), personId ?? ''].join('|');
   const feedVersion = Number(owner.feedVersion);
   // The validators of the body built at the feed's current version for the same dependencies: this server's own
-  // (decision 042), else those kept on the token's row (by this or another server).
-  const mine = heldFeed(tokenHash);
+  // (decision 042), else those kept on the token's row (by this or another server). Held again with this query's
+  // ticket, so the next polls need no query while no notice comes (decision 045).
   const current =
     mine && mine.version === feedVersion && mine.builtFor === builtFor
       ? mine
@@ -239,7 +251,13 @@ export async function personalFeed(
         : undefined;
   if (current) {
     const kept = await answer(tokenHash, cond, current.etag, current.modifiedAt, null, async () => null);
-    if (kept) return kept;
+    if (kept) {
+      // Not while the triggers still look for another person (see below): their notices could miss a change.
+      const { etag, modifiedAt } = current;
+      if (owner.keptPersonId === personId)
+        holdFeed(tokenHash, { version: feedVersion, builtFor, etag, modifiedAt, userId: owner.id, checked });
+      return kept;
+    }
   }
 
   const actor: Actor = {
@@ -294,7 +312,7 @@ export async function personalFeed(
     // the feed (after a start), so that another server or a restart can answer the client's copy with 304 without
     // building, and a rebuild after a change writes nothing (decision 042). Nothing to write either when the row
     // already has this body at this version.
-    holdFeed(tokenHash, { version: feedVersion, builtFor, etag, modifiedAt });
+    holdFeed(tokenHash, { version: feedVersion, builtFor, etag, modifiedAt, userId: owner.id, checked });
     const rowCurrent = owner.etag === etag && Number(owner.builtVersion) === feedVersion && owner.builtFor === builtFor;
     if (!mine && !rowCurrent)
       await deps.db
