@@ -1,6 +1,6 @@
 // A fresh app on a fresh database (copied from the migrated template) for one test file.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { SERVER_MODULES } from '../../src/app/server-modules.ts';
 import { type App, buildApp } from '../../src/platform/server/app.ts';
 import { type Config, loadConfig } from '../../src/platform/server/config.ts';
-import { type Database, openInMemory, openServer } from '../../src/platform/server/db.ts';
+import { type Database, openEmbedded, openServer } from '../../src/platform/server/db.ts';
 import { seedDemo } from '../../src/platform/server/demo.ts';
 import { copyName, demoTemplateName, dropDatabase, withDatabase } from './global-setup.ts';
 
@@ -17,18 +17,27 @@ export const TEST_ORIGIN = 'http://localhost:3000';
 /** A database of its own for one test file, copied from the migrated template. */
 export async function createTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
   const tpl = inject('dbTemplate');
-  return copyOf(
-    tpl.kind === 'embedded' ? { kind: 'embedded', file: tpl.file } : { kind: 'server', name: tpl.template },
-  );
+  return copyOf(tpl.kind === 'embedded' ? { kind: 'embedded', dir: tpl.dir } : { kind: 'server', name: tpl.template });
 }
 
-type Source = { kind: 'embedded'; file: string } | { kind: 'server'; name: string };
+type Source = { kind: 'embedded'; dir: string } | { kind: 'server'; name: string };
 
-/** A new database copied from a template: a dumped PGlite data folder, or a PostgreSQL database. */
+/** A new database copied from a template: a stopped PGlite data folder, or a PostgreSQL database. */
 async function copyOf(source: Source): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (source.kind === 'embedded') {
-    const database = await openInMemory(new Blob([readFileSync(source.file)]));
-    return { database, drop: () => database.close() };
+    // Beside its template, so the run's teardown removes what a file that did not end cleanly left.
+    const dir = copyDataDir(source.dir);
+    const database = await openEmbedded(dir);
+    return {
+      database,
+      async drop() {
+        try {
+          await database.close();
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    };
   }
   const tpl = inject('dbTemplate');
   if (tpl.kind !== 'server') throw new Error('a server template on an embedded run');
@@ -48,6 +57,13 @@ async function copyOf(source: Source): Promise<{ database: Database; drop: () =>
       }
     },
   };
+}
+
+/** A copy of a stopped embedded data folder, in a new folder beside it. */
+function copyDataDir(template: string) {
+  const dir = mkdtempSync(`${template}-copy-`);
+  cpSync(template, dir, { recursive: true });
+  return dir;
 }
 
 async function adminQuery(url: string, statement: string) {
@@ -137,16 +153,17 @@ async function seededHere() {
 async function buildDemoTemplate(dir: string): Promise<{ source: Source; seededAt: string }> {
   const tpl = inject('dbTemplate');
   if (tpl.kind === 'embedded') {
+    // A data folder of its own (not a copy, which its file removes), stopped once seeded: the files copy it.
     const seededAt = new Date().toISOString();
-    const { database } = await seededHere();
+    const demoDir = path.join(dir, 'demo');
+    cpSync(tpl.dir, demoDir, { recursive: true });
+    const database = await openEmbedded(demoDir);
     try {
-      if (!database.dump) throw new Error('not an embedded database');
-      const file = path.join(dir, 'demo.tar.gz');
-      writeFileSync(file, Buffer.from(await (await database.dump()).arrayBuffer()));
-      return { source: { kind: 'embedded', file }, seededAt };
+      if (!(await seedDemo(database.db, SERVER_MODULES))) throw new Error('seedDemo seeded nothing');
     } finally {
       await database.close();
     }
+    return { source: { kind: 'embedded', dir: demoDir }, seededAt };
   }
   // A database of its own (not a copy, which its file drops), without connections once seeded: PostgreSQL
   // copies a template only when nobody is connected to it. global-setup.ts drops it at the end of the run.
