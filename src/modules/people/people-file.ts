@@ -1,7 +1,8 @@
 // Reads an uploaded HR file into rows of text, whatever it was saved as: CSV (the platform's reader: UTF-8 with or
 // without BOM, `;`, `,` or tab) or XLSX (the first sheet, checked by upload-guard.ts before ExcelJS streams it).
 // The type is told by the content. A cell holding a formula is reported by its place, so the import can refuse it.
-// Runs in a worker thread (people-import.worker.ts).
+// Runs in a worker thread (people-import.worker.ts), which sends the rows back in batches as they are read: the
+// import checks the first rows while the thread reads the next.
 import { open, readFile } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../../platform/server/export.ts';
@@ -10,13 +11,32 @@ import { inspectXlsx, UploadRejectedError } from '../../platform/server/upload-g
 import { PEOPLE_LIMITS } from './people.contracts.ts';
 import { peopleMessages as pm } from './people.messages.ts';
 
-export type HrFile = {
-  fileType: 'xlsx' | 'csv';
-  /** The header row first; every row as the text of its cells ('' when empty); blank rows keep their number. */
-  rows: string[][];
-  /** Cells that held a formula, as [row index, column index] (0-based, as in `rows`). */
+export type HrFile = { fileType: 'xlsx' | 'csv' };
+/** Rows of the file in order, blank rows left out: [row number (1-based, as the spreadsheet shows it), cell texts]. */
+export type HrRows = {
+  rows: [number, string[]][];
+  /** Cells of these rows that held a formula, as [row number, column index (0-based, as in the cells)]. */
   formulas: [number, number][];
 };
+/** Rows per batch sent back: small enough to check while the next are read, large enough to cost little to send. */
+const BATCH = 1_000;
+
+/** Collects rows and sends them in batches; `flush` sends what is left. */
+function batcher(send: (rows: HrRows) => void) {
+  let batch: HrRows = { rows: [], formulas: [] };
+  const flush = () => {
+    if (batch.rows.length > 0) send(batch);
+    batch = { rows: [], formulas: [] };
+  };
+  return {
+    add(number: number, cells: string[], formulaColumns: number[]) {
+      batch.rows.push([number, cells]);
+      for (const c of formulaColumns) batch.formulas.push([number, c]);
+      if (batch.rows.length >= BATCH) flush();
+    },
+    flush,
+  };
+}
 
 const ZIP_MAGIC = 0x04034b50;
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -27,7 +47,8 @@ const tooManyRows = () =>
   new UploadRejectedError('too_large', pm.importTooManyRows({ max: MAX_ROWS.toLocaleString('sv-SE') }));
 const tooManyColumns = () => new UploadRejectedError('too_large', pm.importTooManyColumns({ max: MAX_COLUMNS }));
 
-export async function readHrFile(filePath: string): Promise<HrFile> {
+/** Reads the file, sending its rows in batches; refuses it (UploadRejectedError) when it is not a readable HR file. */
+export async function readHrFile(filePath: string, send: (rows: HrRows) => void): Promise<HrFile> {
   const head = Buffer.alloc(8);
   const handle = await open(filePath, 'r');
   try {
@@ -35,11 +56,11 @@ export async function readHrFile(filePath: string): Promise<HrFile> {
   } finally {
     await handle.close();
   }
-  if (head.readUInt32LE(0) === ZIP_MAGIC || head.subarray(0, 4).equals(OLE_MAGIC)) return readXlsx(filePath);
-  return readCsvFile(await readFile(filePath));
+  if (head.readUInt32LE(0) === ZIP_MAGIC || head.subarray(0, 4).equals(OLE_MAGIC)) return readXlsx(filePath, send);
+  return readCsvFile(await readFile(filePath), send);
 }
 
-export function readCsvFile(bytes: Buffer): HrFile {
+function readCsvFile(bytes: Buffer, send: (rows: HrRows) => void): HrFile {
   const { rows } = readCsv(bytes, {
     // Rows beyond the limit are not read: the file is refused for its size either way.
     maxRecords: MAX_ROWS + 2,
@@ -49,10 +70,15 @@ export function readCsvFile(bytes: Buffer): HrFile {
   const data = rows.slice(1).filter((r) => r.some((c) => c.trim()));
   if (data.length > MAX_ROWS) throw tooManyRows();
   if (rows.some((r) => r.length > MAX_COLUMNS && r.slice(MAX_COLUMNS).some((c) => c.trim()))) throw tooManyColumns();
-  return { fileType: 'csv', rows, formulas: [] };
+  const out = batcher(send);
+  rows.forEach((cells, i) => {
+    if (cells.some((c) => c.trim())) out.add(i + 1, cells, []);
+  });
+  out.flush();
+  return { fileType: 'csv' };
 }
 
-async function readXlsx(filePath: string): Promise<HrFile> {
+async function readXlsx(filePath: string, send: (rows: HrRows) => void): Promise<HrFile> {
   await inspectXlsx(filePath);
   const reader = new (await loadExcelJS()).stream.xlsx.WorkbookReader(filePath, {
     worksheets: 'emit',
@@ -61,8 +87,7 @@ async function readXlsx(filePath: string): Promise<HrFile> {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  const rows: string[][] = [];
-  const formulas: [number, number][] = [];
+  const out = batcher(send);
   let sheets = 0;
   let overflow: UploadRejectedError | null = null;
   let dataRows = 0;
@@ -74,6 +99,7 @@ async function readXlsx(filePath: string): Promise<HrFile> {
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
         if (sheets > 1 || overflow) continue;
         const cells: string[] = [];
+        const formulas: number[] = [];
         row.eachCell({ includeEmpty: false }, (cell, column) => {
           const value = cell.value;
           const text = cellText(value);
@@ -82,7 +108,7 @@ async function readXlsx(filePath: string): Promise<HrFile> {
             return;
           }
           if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
-            formulas.push([row.number - 1, column - 1]);
+            formulas.push(column - 1);
           }
           cells[column - 1] = text;
         });
@@ -91,7 +117,11 @@ async function readXlsx(filePath: string): Promise<HrFile> {
           overflow = tooManyRows();
           continue;
         }
-        rows[row.number - 1] = Array.from(cells, (c) => c ?? '');
+        out.add(
+          row.number,
+          Array.from(cells, (c) => c ?? ''),
+          formulas,
+        );
       }
     }
   } catch (error) {
@@ -99,7 +129,8 @@ async function readXlsx(filePath: string): Promise<HrFile> {
     throw new UploadRejectedError('corrupt');
   }
   if (overflow) throw overflow;
-  return { fileType: 'xlsx', rows: Array.from(rows, (r) => r ?? []), formulas };
+  out.flush();
+  return { fileType: 'xlsx' };
 }
 
 /** A cell's value as text: numbers as typed, a date as its ISO day, a formula by its result. */

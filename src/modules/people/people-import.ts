@@ -28,11 +28,17 @@ import { swedishDate } from '../../platform/server/swedish-dates.ts';
 import { rejectionOf, sha256File } from '../../platform/server/upload-guard.ts';
 import { createWorkerPool, type WorkerPool } from '../../platform/server/worker-pool.ts';
 import { listProfessions } from '../staffing/professions-lookup.service.ts';
-import { type ImportPreviewDto, type ImportResultDto, type ImportRowDto, PEOPLE_LIMITS } from './people.contracts.ts';
+import {
+  type ImportCellErrorDto,
+  type ImportPreviewDto,
+  type ImportResultDto,
+  type ImportRowDto,
+  PEOPLE_LIMITS,
+} from './people.contracts.ts';
 import { peopleMessages as pm } from './people.messages.ts';
 import { peoplePerson, peoplePersonEvent, peopleUnit } from './people.table.ts';
-import type { ReadOutcome, ReadTask } from './people-import.worker.ts';
-import { checkRow, type RowValues, readHeader } from './people-import-check.ts';
+import type { HrRows, ReadOutcome, ReadTask } from './people-import.worker.ts';
+import { type CheckedRow, checkRow, type RowValues, readHeader } from './people-import-check.ts';
 import { authorizeAny, fullName, type PeopleDeps, personScope, targetMunicipality } from './people-scope.ts';
 import { fold, foldMemo, personSearchText } from './people-text.ts';
 import { changeList, diffPerson, eventKindOf } from './persons.service.ts';
@@ -218,8 +224,9 @@ type Municipality = { id: string; name: string; code: string | null };
 
 async function checkFile(deps: ImportDeps, ctx: SignedInContext, file: UploadedFile, municipality: Municipality) {
   const { db } = deps;
-  // The file is read in its thread while the register is read here.
-  const reading = deps.files.run({ filePath: file.path });
+  // The file is read in its thread, which sends the rows in batches; the register is read here meanwhile, and each
+  // batch is checked and compared while the thread reads the next.
+  const reading = deps.files.stream<HrRows>({ filePath: file.path });
   const [scope, units, existing, users] = await Promise.all([
     personScope(db, ctx.actor, 'people:manage'),
     db.select().from(peopleUnit).where(eq(peopleUnit.organisationId, municipality.id)),
@@ -236,99 +243,47 @@ async function checkFile(deps: ImportDeps, ctx: SignedInContext, file: UploadedF
       ),
     userLinks(db, municipality.id),
   ]);
-  const outcome = await reading;
-  if (outcome.ok === 'refused') throw rejectionOf(outcome);
-  const formulaAt = new Map<number, Set<number>>();
-  for (const [r, c] of outcome.formulas) formulaAt.set(r, (formulaAt.get(r) ?? new Set()).add(c));
-  const [headerRow = [], ...dataRows] = outcome.rows;
-  const header = readHeader(headerRow, formulaAt.get(0) ?? new Set());
-  const present = dataRows.map((cells, i) => ({ number: i + 2, cells })).filter((r) => r.cells.some((c) => c.trim()));
-  const fileErrors = [...header.errors];
-  if (fileErrors.length === 0 && present.length === 0) {
-    fileErrors.push({ row: 2, column: '', message: 'Rad 2: filen har inga personer under rubrikraden.' });
-  }
-
   const scopeUnitIds = scope.kind === 'units' ? [...scope.unitIds].sort() : null;
   const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const look = await lookups(deps, municipality, units, scopeUnitIds);
+  const compare = comparison(existing, unitName, users, scopeUnitIds);
 
-  const checked = [];
-  if (fileErrors.length === 0) {
-    const look = await lookups(deps, municipality, units, scopeUnitIds);
-    for (const { number, cells } of present) {
-      checked.push(checkRow(number, cells, header.columns, formulaAt.get(number - 1) ?? new Set(), look));
+  let header: ReturnType<typeof readHeader> | null = null;
+  let absent: OptionalField[] = [];
+  const fileErrors: ImportCellErrorDto[] = [];
+  const rowErrors: ImportCellErrorDto[] = [];
+  let rowCount = 0;
+  for await (const batch of reading.parts) {
+    const formulaAt = new Map<number, Set<number>>();
+    for (const [r, c] of batch.formulas) formulaAt.set(r, (formulaAt.get(r) ?? new Set()).add(c));
+    for (const [number, cells] of batch.rows) {
+      if (header === null) {
+        // The header is row 1; a file whose row 1 is blank has no header (its first rows are data).
+        header = readHeader(number === 1 ? cells : [], formulaAt.get(1) ?? new Set());
+        fileErrors.push(...header.errors);
+        const columns = header.columns;
+        absent = OPTIONAL_FIELDS.filter((key) => !columns.has(key));
+        if (number === 1) continue;
+      }
+      rowCount++;
+      // A file whose header is wrong is not checked row by row: its rows are only counted.
+      if (fileErrors.length > 0) continue;
+      const checked = checkRow(number, cells, header.columns, formulaAt.get(number) ?? new Set(), look);
+      compare.row(checked, absent);
+      rowErrors.push(...checked.errors);
     }
   }
-  // The same employee number twice in one file: an error on the later row.
-  const firstRow = new Map<string, number>();
-  for (const r of checked) {
-    if (!r.values) continue;
-    const key = r.values.employeeNumber.toLowerCase();
-    const earlier = firstRow.get(key);
-    if (earlier === undefined) firstRow.set(key, r.row);
-    else {
-      r.errors.push({
-        row: r.row,
-        column: 'Anställningsnummer',
-        message: `Rad ${r.row}, kolumn Anställningsnummer: samma anställningsnummer som rad ${earlier}. En person kan bara finnas en gång i filen.`,
-      });
-      r.values = null;
-    }
+  const outcome = await reading.result;
+  if (outcome.ok === 'refused') throw rejectionOf(outcome);
+  if (header === null) fileErrors.push(...readHeader([], new Set()).errors);
+  if (fileErrors.length === 0 && rowCount === 0) {
+    fileErrors.push({ row: 2, column: '', message: 'Rad 2: filen har inga personer under rubrikraden.' });
   }
-
-  // Compare with the register. An optional column the file does not have leaves that field as it is (an export without e-mail addresses
-  // does not erase them); a column that is there but empty clears it.
-  const absent = OPTIONAL_FIELDS.filter((key) => !header.columns.has(key));
-  const byNumber = new Map(existing.map((p) => [(p.employeeNumber as string).toLowerCase(), p]));
+  const { creating, updating, rows, inFile } = compare;
+  const unchanged = compare.unchanged();
   const scopeSet = scopeUnitIds ? new Set(scopeUnitIds) : null;
-  const creating = creatingColumns();
-  const updating: Updating[] = [];
-  const rows: { new: ImportRowDto[]; changed: ImportRowDto[]; ended: ImportRowDto[] } = {
-    new: [],
-    changed: [],
-    ended: [],
-  };
-  let unchanged = 0;
-  for (const r of checked) {
-    if (!r.values) continue;
-    const values = r.values;
-    const person = byNumber.get(values.employeeNumber.toLowerCase());
-    const shown = (changes: ImportRowDto['changes']): ImportRowDto => ({
-      row: r.row,
-      employeeNumber: values.employeeNumber,
-      name: `${values.firstName} ${values.lastName}`,
-      unitName: unitName.get(values.unitId) ?? '',
-      changes,
-    });
-    if (!person) {
-      creating.push({ ...values, row: r.row, userId: users.claim(values.email, null) });
-      // The preview shows the first `previewRows` (one more tells it was cut); the rest are only counted.
-      if (rows.new.length <= PEOPLE_LIMITS.previewRows) rows.new.push(shown([]));
-      continue;
-    }
-    if (scopeSet && !scopeSet.has(person.unitId)) {
-      r.errors.push({
-        row: r.row,
-        column: 'Anställningsnummer',
-        message: `Rad ${r.row}, kolumn Anställningsnummer: personen med anställningsnummer ${values.employeeNumber} finns i enheten ”${unitName.get(person.unitId) ?? ''}”, som du inte är chef för.`,
-      });
-      continue;
-    }
-    // The file's spelling of the number is kept as it is in the register.
-    const kept: RowValues = { ...values, employeeNumber: person.employeeNumber as string };
-    for (const key of absent) (kept as Record<string, unknown>)[key] = person[key];
-    const changes = diffPerson(person, kept, (id) => unitName.get(id) ?? '');
-    if (Object.keys(changes).length === 0) {
-      unchanged++;
-      continue;
-    }
-    const update: Updating = { personId: person.id, row: r.row, values: kept, changes };
-    if (changes.email) update.userId = users.claim(kept.email, person.id);
-    updating.push(update);
-    (eventKindOf(changes) === 'ended' ? rows.ended : rows.changed).push(shown(changeList(changes)));
-  }
 
   // Current persons the file does not hold (within a manager's units): listed, and ended only if the confirmation says.
-  const inFile = new Set(checked.flatMap((r) => (r.values ? [r.values.employeeNumber.toLowerCase()] : [])));
   const today = swedishDate(new Date());
   const missing = existing.filter(
     (p) =>
@@ -337,9 +292,9 @@ async function checkFile(deps: ImportDeps, ctx: SignedInContext, file: UploadedF
       (!scopeSet || scopeSet.has(p.unitId)),
   );
 
-  const errors = [...fileErrors, ...checked.flatMap((r) => r.errors)];
+  const errors = [...fileErrors, ...rowErrors];
   const counts = {
-    rows: present.length,
+    rows: rowCount,
     new: creating.columns.row.length,
     changed: rows.changed.length,
     ended: rows.ended.length,
@@ -387,6 +342,93 @@ async function checkFile(deps: ImportDeps, ctx: SignedInContext, file: UploadedF
         }
       : null;
   return { preview, plan, sha256: await sha256File(file.path) };
+}
+
+/**
+ * The rows compared with the register one by one, as they are checked: the same employee number twice in one file
+ * (an error on the later row), new persons (to create), changed and ended ones (with what changed), unchanged ones,
+ * and a manager's row for a person of another unit (an error).
+ */
+function comparison(
+  existing: (typeof peoplePerson.$inferSelect)[],
+  unitName: Map<string, string>,
+  users: Awaited<ReturnType<typeof userLinks>>,
+  scopeUnitIds: string[] | null,
+) {
+  // An optional column the file does not have leaves that field as it is (an export without e-mail addresses does
+  // not erase them); a column that is there but empty clears it.
+  const byNumber = new Map(existing.map((p) => [(p.employeeNumber as string).toLowerCase(), p]));
+  const scopeSet = scopeUnitIds ? new Set(scopeUnitIds) : null;
+  const firstRow = new Map<string, number>();
+  const inFile = new Set<string>();
+  const creating = creatingColumns();
+  const updating: Updating[] = [];
+  const rows: { new: ImportRowDto[]; changed: ImportRowDto[]; ended: ImportRowDto[] } = {
+    new: [],
+    changed: [],
+    ended: [],
+  };
+  let unchanged = 0;
+  return {
+    creating,
+    updating,
+    rows,
+    /** The employee numbers (lower case) of the file's valid rows. */
+    inFile,
+    unchanged: () => unchanged,
+    /** `absent`: the optional columns the file does not have. */
+    row(r: CheckedRow, absent: readonly OptionalField[]) {
+      if (!r.values) return;
+      const values = r.values;
+      const key = values.employeeNumber.toLowerCase();
+      const earlier = firstRow.get(key);
+      if (earlier !== undefined) {
+        r.errors.push({
+          row: r.row,
+          column: 'Anställningsnummer',
+          message: `Rad ${r.row}, kolumn Anställningsnummer: samma anställningsnummer som rad ${earlier}. En person kan bara finnas en gång i filen.`,
+        });
+        r.values = null;
+        return;
+      }
+      firstRow.set(key, r.row);
+      inFile.add(key);
+      const person = byNumber.get(key);
+      const shown = (changes: ImportRowDto['changes']): ImportRowDto => ({
+        row: r.row,
+        employeeNumber: values.employeeNumber,
+        name: `${values.firstName} ${values.lastName}`,
+        unitName: unitName.get(values.unitId) ?? '',
+        changes,
+      });
+      if (!person) {
+        creating.push({ ...values, row: r.row, userId: users.claim(values.email, null) });
+        // The preview shows the first `previewRows` (one more tells it was cut); the rest are only counted.
+        if (rows.new.length <= PEOPLE_LIMITS.previewRows) rows.new.push(shown([]));
+        return;
+      }
+      if (scopeSet && !scopeSet.has(person.unitId)) {
+        r.errors.push({
+          row: r.row,
+          column: 'Anställningsnummer',
+          message: `Rad ${r.row}, kolumn Anställningsnummer: personen med anställningsnummer ${values.employeeNumber} finns i enheten ”${unitName.get(person.unitId) ?? ''}”, som du inte är chef för.`,
+        });
+        return;
+      }
+      // The file's spelling of the number is kept as it is in the register.
+      const kept: RowValues = { ...values, employeeNumber: person.employeeNumber as string };
+      for (const field of absent) (kept as Record<string, unknown>)[field] = person[field];
+      const changes = diffPerson(person, kept, (id) => unitName.get(id) ?? '');
+      if (Object.keys(changes).length === 0) {
+        unchanged++;
+        return;
+      }
+      const update: Updating = { personId: person.id, row: r.row, values: kept, changes };
+      if (changes.email) update.userId = users.claim(kept.email, person.id);
+      updating.push(update);
+      (eventKindOf(changes) === 'ended' ? rows.ended : rows.changed).push(shown(changeList(changes)));
+    },
+  };
 }
 
 async function lookups(
@@ -444,6 +486,7 @@ async function userLinks(db: Db, organisationId: string) {
 
 /** The optional columns whose absence from the file leaves a person's field as it is. */
 const OPTIONAL_FIELDS = ['email', 'employmentEnd', 'birthYear'] as const;
+type OptionalField = (typeof OPTIONAL_FIELDS)[number];
 
 // Rows per UPDATE … FROM unnest (the changed persons' history is written per chunk).
 const CHUNK = 5_000;
