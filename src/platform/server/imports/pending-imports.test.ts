@@ -9,7 +9,14 @@ import type { RequestContext } from '../audit.ts';
 import type { Db } from '../db.ts';
 import { buildUser } from '../factories.ts';
 import { pendingImport } from './pending-import.table.ts';
-import { confirmPreview, discardPreview, fingerprint, type ImportKind, storePreview } from './pending-imports.ts';
+import {
+  confirmPreview,
+  discardPreview,
+  fingerprint,
+  forgetKeptPlans,
+  type ImportKind,
+  storePreview,
+} from './pending-imports.ts';
 import { withUpload } from './upload.ts';
 
 type Plan = { set: { key: string; value: number | null }[] };
@@ -95,6 +102,33 @@ describe('preview → confirm', () => {
     ]);
     // A second confirmation of the same preview is refused.
     await expect(confirmPreview(db, ctx, probe, first.id, undefined)).rejects.toMatchObject({ statusCode: 409 });
+  });
+
+  it('applies the plan the previewing server kept, and the stored plan on another server', async () => {
+    // The stored plan is changed behind the kit's back: which of the two a confirmation applies shows where it came from.
+    const storedAs = async (id: string, value: number, key: string) => {
+      await db
+        .update(pendingImport)
+        .set({ plan: { set: [{ key, value }] } })
+        .where(eq(pendingImport.id, id));
+    };
+    const here = await upload({ kept: 7 });
+    await storedAs(here.id, 70, 'kept');
+    await confirmPreview(db, ctx, probe, here.id, undefined);
+    expect((await state(db)).find((r) => r.key === 'kept')?.value).toBe(7);
+
+    const elsewhere = await upload({ read: 8 });
+    await storedAs(elsewhere.id, 80, 'read');
+    forgetKeptPlans(); // as a server that did not make the preview
+    await confirmPreview(db, ctx, probe, elsewhere.id, undefined);
+    expect((await state(db)).find((r) => r.key === 'read')?.value).toBe(80);
+
+    // A kept plan is used once: a failed confirmation is tried again from the stored plan.
+    const failing = await upload({ again: null });
+    await expect(confirmPreview(db, ctx, probe, failing.id, undefined)).rejects.toThrow();
+    await storedAs(failing.id, 9, 'again');
+    await confirmPreview(db, ctx, probe, failing.id, undefined);
+    expect((await state(db)).find((r) => r.key === 'again')?.value).toBe(9);
   });
 
   it('is all or nothing: a row failing half-way leaves every earlier row out, and the preview pending', async () => {

@@ -2,7 +2,7 @@
 // was computed against; confirming claims the preview, recomputes the basis under the import's locks, refuses when
 // it moved, and applies the plan — all in one transaction, so a refused or failed confirmation changes nothing.
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { defineMessages } from '../../shared/messages.ts';
 import { requireActorOf } from '../actor.ts';
 import type { AuditDetails } from '../audit.table.ts';
@@ -129,7 +129,39 @@ export function previewDigest<Plan, Options>(
   kind: ImportKind<Plan, Options>,
   input: { scope?: string; sha256: string; plan: Plan; basis: string },
 ): string {
-  return sha256(kind.kind, input.scope ?? '', input.sha256, canonicalJson(input.plan), input.basis);
+  return digestOf(kind.kind, input.scope ?? '', input.sha256, canonicalJson(input.plan), input.basis);
+}
+
+const digestOf = (kind: string, scope: string, file: string, planJson: string, basis: string) =>
+  sha256(kind, scope, file, planJson, basis);
+
+// The plans this server stored lately, by the pending import's id with its digest: a confirmation on the server that
+// made the preview (the usual case) takes its plan from here instead of reading it back (a 20,000-row plan is ~2 MB of
+// jsonb). The row's digest covers the plan's text, so a text kept under the same id and digest is the stored plan; it
+// is kept as the text sent to the database and parsed at confirmation, so `apply` meets the same values either way
+// (no Date or undefined that a trip through jsonb would have changed). Any other server, or this one after a restart,
+// reads the row. Few and short-lived: a preview is confirmed within minutes.
+type KeptPlan = { digest: string; json: string; at: number };
+const keptPlans = new Map<string, KeptPlan>();
+const KEPT_PLANS_MAX = 4;
+const KEPT_PLAN_MS = 15 * 60_000;
+
+function keepPlan(id: string, digest: string, json: string) {
+  keptPlans.set(id, { digest, json, at: Date.now() });
+  while (keptPlans.size > KEPT_PLANS_MAX) keptPlans.delete(keptPlans.keys().next().value as string);
+}
+
+/** The kept plan of `id` if it is the one stored under `digest` (taken: a confirmation uses it once). */
+function takeKeptPlan(id: string, digest: string): { plan: unknown } | null {
+  const kept = keptPlans.get(id);
+  keptPlans.delete(id);
+  if (!kept || kept.digest !== digest || Date.now() - kept.at > KEPT_PLAN_MS) return null;
+  return { plan: JSON.parse(kept.json) };
+}
+
+/** Forgets the kept plans, as another server (or a restarted one) would not have them (for tests). */
+export function forgetKeptPlans() {
+  keptPlans.clear();
 }
 
 /** Stores a checked plan as a pending import; its digest is the same for the same file against the same state. */
@@ -142,7 +174,9 @@ export async function storePreview<Plan, Options>(
   const actor = requireActorOf(ctx);
   const scope = input.scope ?? '';
   const basis = input.basis ?? (await kind.basis(db, input.plan, scope));
-  const digest = previewDigest(kind, { scope, sha256: input.sha256, plan: input.plan, basis });
+  // The plan's text is made once: hashed into the digest and sent as the stored jsonb (its key order is jsonb's own).
+  const planJson = canonicalJson(input.plan);
+  const digest = digestOf(kind.kind, scope, input.sha256, planJson, basis);
   const row = await inTransaction(db, async (tx) => {
     const [inserted] = await tx
       .insert(pendingImport)
@@ -155,16 +189,20 @@ export async function storePreview<Plan, Options>(
         uploadedBy: actor.userId,
         uploadedByToken: actor.tokenId,
         basis,
-        plan: input.plan,
+        plan: sql`${planJson}::jsonb`,
         expiresAt: new Date(Date.now() + kind.expiresInHours * 3600_000),
       })
-      .returning();
+      .returning(withoutPlan);
     if (!inserted) throw new Error('insert returned no row');
     await audit(tx, ctx, { action: `${kind.kind}.upload`, entityType: kind.kind, entityId: inserted.id });
     return inserted;
   });
-  return row as PendingImport<Plan>;
+  keepPlan(row.id, digest, planJson);
+  return { ...row, plan: input.plan };
 }
+
+/** Every column of a pending import but its plan. */
+const { plan: _plan, ...withoutPlan } = getTableColumns(pendingImport);
 
 /** A pending import of this kind that the actor may see (their own, or any when `mayHandleOthers`); else 404. */
 export async function findPreview<Plan, Options>(
@@ -201,6 +239,27 @@ export async function findPreviewByDigest<Plan, Options>(
   return (mine.find((r) => r.status === 'pending') ?? mine[0] ?? null) as PendingImport<Plan> | null;
 }
 
+/** As findPreview, with the plan this server kept at the preview when it has it, else read from the row. */
+async function findPreviewPlanLater<Plan, Options>(
+  db: Db,
+  ctx: RequestContext,
+  kind: ImportKind<Plan, Options>,
+  id: string,
+): Promise<PendingImport<Plan>> {
+  const actor = requireActorOf(ctx);
+  const [row] = await db
+    .select(withoutPlan)
+    .from(pendingImport)
+    .where(and(eq(pendingImport.id, id), eq(pendingImport.kind, kind.kind)));
+  const mine = row && (row.uploadedBy === actor.userId || kind.mayHandleOthers?.(actor) === true);
+  if (!row || !mine) throw new NotFoundError(kind.messages?.notFound ?? importMessages.notFound());
+  const kept = takeKeptPlan(row.id, row.digest);
+  if (kept) return { ...row, plan: kept.plan as Plan };
+  const [stored] = await db.select({ plan: pendingImport.plan }).from(pendingImport).where(eq(pendingImport.id, id));
+  if (!stored) throw new NotFoundError(kind.messages?.notFound ?? importMessages.notFound());
+  return { ...row, plan: stored.plan as Plan };
+}
+
 function assertPending(messages: ImportKind<unknown, unknown>['messages'], row: PendingImport<unknown>) {
   if (row.status !== 'pending') throw new ConflictError(messages?.handled ?? importMessages.handled());
   if (row.expiresAt.getTime() <= Date.now()) throw new ConflictError(messages?.expired ?? importMessages.expired());
@@ -216,7 +275,7 @@ export async function confirmPreview<Plan, Options>(
   id: string,
   options: Options,
 ): Promise<PendingImport<Plan>> {
-  const row = await findPreview(db, ctx, kind, id);
+  const row = await findPreviewPlanLater(db, ctx, kind, id);
   assertPending(kind.messages, row);
   const appliedAt = new Date();
   await inTransaction(db, async (tx) => {
