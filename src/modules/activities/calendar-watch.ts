@@ -107,7 +107,9 @@ class Watch implements FeedWatch {
     try {
       await this.listener.sync();
     } catch {
+      // Not trusted from now on; the connection is closed and a later poll listens again on a new one.
       this.lost();
+      await this.listener.stop().catch(() => {});
       return false;
     }
     const since = this.liveSince;
@@ -145,7 +147,12 @@ function serverListener(pool: pg.Pool): Listener {
   let last: Promise<unknown> = Promise.resolve();
   return {
     async start(notice, lost) {
-      const c = new pg.Client({ ...pool.options, application_name: 'kompetensnav calendar notices' });
+      // A round trip that takes longer than this counts as a lost connection (the polls then ask the database).
+      const c = new pg.Client({
+        ...pool.options,
+        application_name: 'kompetensnav calendar notices',
+        query_timeout: 2_000,
+      });
       client = c;
       let gone = false;
       const drop = () => {
