@@ -499,6 +499,18 @@ describe('the personal feed answered without a query (decision 045)', () => {
     expect((await get(feed, { 'if-none-match': got.etag })).status).toBe(404);
   });
 
+  it('sees a TRUNCATE (a backup restored), which fires no row trigger', async () => {
+    const owner = await buildUser(t.db, { role: 'employee', municipality: a });
+    const feed = await feedPath(t.as(await t.signIn(owner)));
+    const got = await get(feed);
+    await expect.poll(() => feedWatch(t.db).listening(), { timeout: 10_000 }).toBe(true);
+    await unchanged(feed, got.etag);
+    await unchanged(feed, got.etag);
+    // Every address is gone (the last personal-feed test but one: it empties the addresses of this file's database).
+    await t.database.query('TRUNCATE calendar_feed_token');
+    expect((await get(feed, { 'if-none-match': got.etag })).status).toBe(404);
+  });
+
   it('asks the database when it has stopped listening, and never answers from memory then', async () => {
     const owner = await buildUser(t.db, { role: 'employee', municipality: a });
     const person = (await buildPerson(t.db, { unit: unitA, firstName: 'Tapp', lastName: 'Ad', userId: owner.id }))
