@@ -11,7 +11,9 @@
 //                     so the body is built again;
 //       mix         — conditional polling where 1 poll in 50 follows a change (a 200 with the new body), the rest 304.
 //     Goal (issue 15): the feed's p99 ≤ 2 × the read's p99, judged on the mix (what a region's calendar clients
-//     cause); the other three are reported beside it.
+//     cause); the other three are reported beside it. Judged on PostgreSQL, the engine of every real installation
+//     (decision 001), as the staff register's goals (bench/people.ts); the embedded engine, one process for trying the
+//     product out, is measured and reported beside it.
 //   • Registration throughput: 50 concurrent clients registering 1,000 distinct persons on one occasion of 300
 //     seats split over the municipalities. Goal: exactly 300 registered (no municipality beyond its seats and the
 //     open ones), the rest waiting; registrations per second reported.
@@ -450,7 +452,10 @@ export function printActivities(r: ActivitiesBenchResult) {
   console.log(
     `  registrations: ${g.requests} by ${g.clients} clients in ${g.seconds} s = ${g.perSecond}/s; ${g.registered} of ${g.capacity} seats taken, oversubscribed: ${g.oversubscribed ? 'YES' : 'no'}`,
   );
-  console.log(`  goal (the mix's p99, both feeds; registration) ${r.goalMet ? 'met' : 'NOT met'}`);
+  const judged = r.database === 'postgresql';
+  console.log(
+    `  goal (the mix's p99, both feeds; registration) ${judged ? (r.goalMet ? 'met' : 'NOT met') : `${r.goalMet ? 'within' : 'beyond'} it (informative: judged on PostgreSQL)`}`,
+  );
 }
 
 /** BENCH_ONLY=activities: the embedded database, then PostgreSQL when reachable; printed, not saved. */
