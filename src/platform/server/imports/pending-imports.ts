@@ -211,14 +211,26 @@ export async function findPreview<Plan, Options>(
   kind: ImportKind<Plan, Options>,
   id: string,
 ): Promise<PendingImport<Plan>> {
+  const row = await ownPreview(db, ctx, kind, id);
+  return { ...row, plan: await storedPlan<Plan>(db, kind, id) };
+}
+
+/** The pending import without its plan, if the actor may see it; else 404. */
+async function ownPreview<Plan, Options>(db: Db, ctx: RequestContext, kind: ImportKind<Plan, Options>, id: string) {
   const actor = requireActorOf(ctx);
   const [row] = await db
-    .select()
+    .select(withoutPlan)
     .from(pendingImport)
     .where(and(eq(pendingImport.id, id), eq(pendingImport.kind, kind.kind)));
   const mine = row && (row.uploadedBy === actor.userId || kind.mayHandleOthers?.(actor) === true);
   if (!row || !mine) throw new NotFoundError(kind.messages?.notFound ?? importMessages.notFound());
-  return row as PendingImport<Plan>;
+  return row;
+}
+
+async function storedPlan<Plan>(db: Db, kind: ImportKind<Plan, unknown>, id: string): Promise<Plan> {
+  const [stored] = await db.select({ plan: pendingImport.plan }).from(pendingImport).where(eq(pendingImport.id, id));
+  if (!stored) throw new NotFoundError(kind.messages?.notFound ?? importMessages.notFound());
+  return stored.plan as Plan;
 }
 
 /** The actor's newest pending preview of this kind with the digest (the catalogue's token), or null. */
@@ -246,18 +258,9 @@ async function findPreviewPlanLater<Plan, Options>(
   kind: ImportKind<Plan, Options>,
   id: string,
 ): Promise<PendingImport<Plan>> {
-  const actor = requireActorOf(ctx);
-  const [row] = await db
-    .select(withoutPlan)
-    .from(pendingImport)
-    .where(and(eq(pendingImport.id, id), eq(pendingImport.kind, kind.kind)));
-  const mine = row && (row.uploadedBy === actor.userId || kind.mayHandleOthers?.(actor) === true);
-  if (!row || !mine) throw new NotFoundError(kind.messages?.notFound ?? importMessages.notFound());
+  const row = await ownPreview(db, ctx, kind, id);
   const kept = takeKeptPlan(row.id, row.digest);
-  if (kept) return { ...row, plan: kept.plan as Plan };
-  const [stored] = await db.select({ plan: pendingImport.plan }).from(pendingImport).where(eq(pendingImport.id, id));
-  if (!stored) throw new NotFoundError(kind.messages?.notFound ?? importMessages.notFound());
-  return { ...row, plan: stored.plan as Plan };
+  return { ...row, plan: kept ? (kept.plan as Plan) : await storedPlan<Plan>(db, kind, id) };
 }
 
 function assertPending(messages: ImportKind<unknown, unknown>['messages'], row: PendingImport<unknown>) {
