@@ -101,6 +101,9 @@ describe('a part of the tree', () => {
     const behind = (await buildUnit(t.db, { municipality: a, name: 'Dagverksamhet' })).unit;
     await buildPerson(t.db, { unit: behind, lastName: 'Dold' });
     expect(await list(behind.id)).toEqual(['Dagverksamhet/Dold']);
+    // An id that names no unit (one key lookup, not a fresh read of every unit) lists nothing.
+    expect(await list('0b6f3f0e-6c1c-4f7e-9a55-3d1c2b8f9e01')).toEqual([]);
+    expect(await list(behind.id)).toEqual(['Dagverksamhet/Dold']);
     // Another municipality's part of the tree shows nothing of it (and another municipality's admin none of this).
     expect(await list(theirUnit.id)).toEqual([]);
     const theirs = await otherAdmin({ method: 'GET', url: `/api/people/persons?unitId=${top.id}&status=all` });

@@ -81,16 +81,24 @@ export async function unitIndex(deps: Pick<PeopleDeps, 'db' | 'cache'>, fresh = 
     }
     return { byId, children };
   };
-  return fresh ? load() : deps.cache.remember('people:unit-index', load);
+  // A fresh index replaces the kept one, so the requests after this one see it too.
+  if (fresh) deps.cache.forget(UNIT_INDEX);
+  return deps.cache.remember(UNIT_INDEX, load);
 }
+const UNIT_INDEX = 'people:unit-index';
 
 /**
  * A unit and every unit below it, in Swedish name order (by rank); none for a unit that does not exist. A unit the
- * kept index does not know is looked for again in a fresh one.
+ * kept index does not know (made by another server within the cache's seconds) is looked up by its key first, and
+ * only a unit that exists has the index read again: an id that names no unit costs one lookup, not every unit.
  */
 export async function unitAndBelow(deps: Pick<PeopleDeps, 'db' | 'cache'>, unitId: string): Promise<IndexedUnit[]> {
   let index = await unitIndex(deps);
-  if (!index.byId.has(unitId)) index = await unitIndex(deps, true);
+  if (!index.byId.has(unitId)) {
+    const [exists] = await deps.db.select({ id: peopleUnit.id }).from(peopleUnit).where(eq(peopleUnit.id, unitId));
+    if (!exists) return [];
+    index = await unitIndex(deps, true);
+  }
   const top = index.byId.get(unitId);
   if (!top) return [];
   const out: IndexedUnit[] = [];

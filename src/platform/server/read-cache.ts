@@ -19,6 +19,11 @@ export class ReadCache {
     return value;
   }
 
+  /** Drops one entry: the next `remember` loads it again (a reader that found the kept value out of date). */
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+
   clear(): void {
     this.entries.clear();
   }
